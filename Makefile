@@ -1,0 +1,47 @@
+# Tổng đài 1022: `make run` serves the hotline, `make test` runs every test.
+# Both create the environment when it is missing; nothing needs installing by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint typecheck bench eval browser-deps clean
+
+run: $(INSTALLED)
+	$(BIN)/hotline nlu train --if-stale
+	$(BIN)/hotline serve
+
+test: $(INSTALLED) browser-deps
+	$(BIN)/ruff check bot faq handoff store tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+# Browser tests drive Debian's Chromium through Playwright (Playwright cannot download browsers).
+browser-deps:
+	@bash scripts/ensure_chromium.sh
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check bot faq handoff store tests benchmarks scripts
+	$(BIN)/ruff format --check bot faq handoff store tests benchmarks scripts
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+eval: $(INSTALLED)
+	$(BIN)/hotline nlu evaluate
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/rest_throughput.py
+	$(BIN)/python benchmarks/nlu_latency.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache *.egg-info

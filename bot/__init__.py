@@ -1,0 +1,1 @@
+"""Tổng đài 1022: the hotline chatbot service (composition root)."""

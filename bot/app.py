@@ -1,0 +1,76 @@
+"""The aiohttp application: one factory for production and tests alike."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from aiohttp import web
+
+from bot import ops
+from bot.channels.base import Channel
+from bot.channels.rest import RestChannel
+from bot.channels.webchat import WebChatChannel
+from bot.config import Settings
+from bot.conversation import OutboxItem
+from bot.messages import ConversationKey, InboundMessage
+from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
+
+log = logging.getLogger(__name__)
+
+HOTLINE = web.AppKey("hotline", Hotline)
+CHANNELS = web.AppKey("channels", dict[str, Channel])
+STATIC = Path(__file__).parent / "web" / "static"
+
+
+class _Inbox:
+    """What channels see of the core, bound once the hotline is open."""
+
+    def __init__(self, app: web.Application) -> None:
+        self._app = app
+
+    @property
+    def _hotline(self) -> Hotline:
+        return self._app[HOTLINE]
+
+    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
+        return await self._hotline.engine.handle(message)
+
+    async def mark_delivered(self, ids: list[int]) -> None:
+        await self._hotline.conversations.mark_delivered(ids)
+
+    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
+        return await self._hotline.conversations.pending(key)
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    inbox = _Inbox(app)
+    webchat = WebChatChannel(inbox, max_frame_bytes=settings.max_body_bytes)
+    channels: dict[str, Channel] = {"rest": RestChannel(inbox), "webchat": webchat}
+    app[CHANNELS] = channels
+
+    async def hotline_ctx(app: web.Application) -> AsyncIterator[None]:
+        async with open_hotline(settings) as hotline:
+            app[HOTLINE] = hotline
+            recovered = await hotline.engine.recover()
+            if recovered:
+                log.info("finished %d messages left unprocessed by the last run", recovered)
+            async with background(
+                refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)
+            ):
+                yield
+                await webchat.close_all()
+
+    app.cleanup_ctx.append(hotline_ctx)
+    for channel in channels.values():
+        app.add_routes(channel.routes())
+    app.add_routes(ops.routes(HOTLINE))
+    app.router.add_get("/", _demo_page)
+    app.router.add_static("/static/", STATIC, append_version=False)
+    return app
+
+
+async def _demo_page(request: web.Request) -> web.FileResponse:
+    return web.FileResponse(STATIC / "index.html")

@@ -1,0 +1,1 @@
+"""Channels: one module per platform behind the small interface in `base`."""

@@ -1,0 +1,113 @@
+"""The `hotline` command: serve, train and try the NLU, import and export the FAQ."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env()
+    return int(args.run(settings, args) or 0)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hotline", description="Tổng đài 1022 chatbot service")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="serve the hotline over HTTP")
+    serve.add_argument("--host", help="address to listen on (HOTLINE_HOST, default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (HOTLINE_PORT, default 8080)")
+    serve.set_defaults(run=_serve)
+
+    nlu = sub.add_parser("nlu", help="train, evaluate and try the NLU").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    train = nlu.add_parser("train", help="train the local NLU from bot/nlu/data")
+    train.add_argument("--if-stale", action="store_true", help="only if data changed")
+    train.set_defaults(run=_nlu_train)
+    parse = nlu.add_parser("parse", help="parse lines from stdin into Rasa-style JSON lines")
+    parse.set_defaults(run=_nlu_parse)
+    evaluate = nlu.add_parser("evaluate", help="held-out accuracy of the local NLU")
+    evaluate.add_argument("--test-fraction", type=float, default=0.2)
+    evaluate.set_defaults(run=_nlu_evaluate)
+
+    faq = sub.add_parser("faq", help="import and export FAQ entries").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    imp = faq.add_parser("import", help="import entries from a .yml/.yaml or .csv file")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_faq_import)
+    exp = faq.add_parser("export", help="export entries to stdout")
+    exp.add_argument("--format", choices=("yaml", "csv"), default="yaml")
+    exp.set_defaults(run=_faq_export)
+    return parser
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from bot.app import create_app
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    web.run_app(create_app(settings), host=host, port=port, print=lambda _: None)
+    return 0
+
+
+def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.nlu.training import model_is_stale, train
+
+    model_dir = Path(settings.nlu_model_dir)
+    if args.if_stale and not model_is_stale(model_dir):
+        print(f"NLU model in {model_dir} is up to date")
+        return 0
+    print(train(model_dir))
+    return 0
+
+
+def _nlu_parse(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runtime import load_local_nlu
+
+    nlu = asyncio.run(load_local_nlu(Path(settings.nlu_model_dir)))
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        print(json.dumps(nlu.parse_sync(text).to_rasa(), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _nlu_evaluate(settings: Settings, args: argparse.Namespace) -> int:
+    import tempfile
+
+    from bot.nlu.evaluate import evaluate_local, format_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = evaluate_local(Path(tmp), test_fraction=args.test_fraction)
+    print(format_report(report))
+    return 0
+
+
+def _faq_import(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.faq_admin import import_file
+
+    return asyncio.run(import_file(settings, args.file))
+
+
+def _faq_export(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.faq_admin import export_all
+
+    sys.stdout.write(asyncio.run(export_all(settings, args.format)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

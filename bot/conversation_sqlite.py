@@ -1,0 +1,228 @@
+"""Conversations, messages and the outbox in SQLite."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.conversation import ConversationState, OutboxItem
+from bot.messages import Attachment, Button, ConversationKey, InboundMessage, OutboundMessage
+from store.sqlite import SqliteDatabase
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS conversations (
+    channel TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel, sender)
+);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    message_id TEXT,
+    reply_to INTEGER REFERENCES messages (id),
+    status TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_platform_id
+    ON messages (channel, message_id) WHERE direction = 'in';
+CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
+CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _inbound_doc(msg: InboundMessage) -> str:
+    return json.dumps(
+        {
+            "text": msg.text,
+            "payload": msg.payload,
+            "attachments": [a.to_dict() for a in msg.attachments],
+            "metadata": msg.metadata,
+            "received_at": msg.received_at.isoformat() if msg.received_at else None,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _inbound(row: sqlite3.Row) -> InboundMessage:
+    doc = json.loads(row["doc"])
+    return InboundMessage(
+        key=ConversationKey(row["channel"], row["sender"]),
+        message_id=row["message_id"],
+        text=doc["text"],
+        payload=doc["payload"],
+        attachments=tuple(Attachment.from_dict(a) for a in doc["attachments"]),
+        metadata=doc["metadata"],
+        received_at=datetime.fromisoformat(doc["received_at"]) if doc["received_at"] else None,
+    )
+
+
+def _outbox_item(row: sqlite3.Row) -> OutboxItem:
+    doc = json.loads(row["doc"])
+    message = OutboundMessage(
+        key=ConversationKey(row["channel"], row["sender"]),
+        text=doc["text"],
+        buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
+    )
+    return OutboxItem(row["id"], message, datetime.fromisoformat(row["created_at"]))
+
+
+def queue_replies(
+    conn: sqlite3.Connection, replies: list[OutboundMessage], reply_to: int | None
+) -> list[OutboxItem]:
+    """Insert replies as pending outbox rows inside the caller's transaction."""
+    items = []
+    for reply in replies:
+        created = _now()
+        cur = conn.execute(
+            "INSERT INTO messages (channel, sender, direction, reply_to, status, doc, created_at)"
+            " VALUES (?, ?, 'out', ?, 'pending', ?, ?)",
+            (
+                reply.key.channel,
+                reply.key.sender,
+                reply_to,
+                json.dumps(reply.to_frame(), ensure_ascii=False),
+                created,
+            ),
+        )
+        items.append(OutboxItem(int(cur.lastrowid or 0), reply, datetime.fromisoformat(created)))
+    return items
+
+
+class SqliteConversationStore:
+    def __init__(self, db: SqliteDatabase) -> None:
+        self._db = db
+
+    @classmethod
+    async def open(cls, db: SqliteDatabase) -> SqliteConversationStore:
+        await db.migrate(SCHEMA)
+        return cls(db)
+
+    async def record_inbound(self, message: InboundMessage) -> bool:
+        def run(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute(
+                "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
+                " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (
+                    message.key.channel,
+                    message.key.sender,
+                    message.message_id,
+                    _inbound_doc(message),
+                    _now(),
+                ),
+            )
+            return cur.rowcount == 1
+
+        return await self._db.transaction(run)
+
+    async def load(self, key: ConversationKey) -> ConversationState:
+        row = await self._db.query(
+            lambda c: c.execute(
+                "SELECT doc FROM conversations WHERE channel = ? AND sender = ?",
+                (key.channel, key.sender),
+            ).fetchone()
+        )
+        return ConversationState.from_doc(key, json.loads(row["doc"])) if row else ConversationState(key)
+
+    async def commit_turn(
+        self,
+        message: InboundMessage,
+        state: ConversationState,
+        replies: list[OutboundMessage],
+    ) -> list[OutboxItem]:
+        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+            row = conn.execute(
+                "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND message_id = ?",
+                (message.key.channel, message.message_id),
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"inbound message {message.message_id} was never recorded")
+            conn.execute(
+                "INSERT INTO conversations (channel, sender, doc, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (channel, sender) DO UPDATE SET doc = excluded.doc,"
+                " updated_at = excluded.updated_at",
+                (
+                    state.key.channel,
+                    state.key.sender,
+                    json.dumps(state.to_doc(), ensure_ascii=False),
+                    _now(),
+                ),
+            )
+            conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
+            return queue_replies(conn, replies, row["id"])
+
+        return await self._db.transaction(run)
+
+    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
+        def run(conn: sqlite3.Connection) -> list[OutboxItem] | None:
+            row = conn.execute(
+                "SELECT id, status FROM messages WHERE direction = 'in' AND channel = ?"
+                " AND message_id = ?",
+                (message.key.channel, message.message_id),
+            ).fetchone()
+            if row is None or row["status"] != "processed":
+                return None
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
+            ).fetchall()
+            return [_outbox_item(r) for r in rows]
+
+        return await self._db.query(run)
+
+    async def unprocessed(self) -> list[InboundMessage]:
+        rows = await self._db.query(
+            lambda c: c.execute(
+                "SELECT * FROM messages WHERE direction = 'in' AND status = 'received' ORDER BY id"
+            ).fetchall()
+        )
+        return [_inbound(r) for r in rows]
+
+    async def mark_delivered(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        await self._db.transaction(
+            lambda c: c.execute(
+                f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids
+            )
+        )
+
+    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
+        rows = await self._db.query(
+            lambda c: c.execute(
+                "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
+                " AND status = 'pending' ORDER BY id",
+                (key.channel, key.sender),
+            ).fetchall()
+        )
+        return [_outbox_item(r) for r in rows]
+
+    async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
+        rows = await self._db.query(
+            lambda c: c.execute(
+                "SELECT * FROM (SELECT * FROM messages WHERE channel = ? AND sender = ?"
+                " ORDER BY id DESC LIMIT ?) ORDER BY id",
+                (key.channel, key.sender, limit),
+            ).fetchall()
+        )
+        return [
+            {"direction": r["direction"], "at": r["created_at"], **json.loads(r["doc"])}
+            for r in rows
+        ]
+
+    async def ping(self) -> bool:
+        return await self._db.ping()
+
+    async def close(self) -> None:
+        """The database is shared and closed by its owner."""

@@ -1,0 +1,1 @@
+"""Conversations as explicit state machines whose state is stored per conversation."""

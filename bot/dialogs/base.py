@@ -1,0 +1,89 @@
+"""What every dialog step receives and returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.conversation import ConversationState
+from bot.messages import Button, InboundMessage, OutboundMessage
+from bot.nlu.base import ParseResult
+from bot.nlu.normalize import normalize
+from handoff.desk import TicketDesk
+
+
+class FaqEntryLike(Protocol):
+    id: str
+    questions: Sequence[str]
+    answer: str
+
+
+class FaqLookupLike(Protocol):
+    answer: Any
+    suggestions: Sequence[Any]
+
+
+class FaqAnswers(Protocol):
+    """The part of the FAQ knowledge base the dialogs use."""
+
+    def lookup(self, text: str) -> FaqLookupLike: ...
+
+    def get_published(self, entry_id: str) -> Any: ...
+
+
+class AdminUnits(Protocol):
+    """The part of the administrative-unit list the dialogs use."""
+
+    @property
+    def districts(self) -> tuple[str, ...]: ...
+
+    def district_of(self, ward: str, hint: str | None = None) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Services:
+    faq: FaqAnswers
+    desk: TicketDesk
+    units: AdminUnits
+    # Channels that can carry photos and locations; others are not asked for evidence.
+    media_channels: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The outcome of one message: the next state and the replies, saved together."""
+
+    state: ConversationState
+    replies: tuple[OutboundMessage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    message: InboundMessage
+    parse: ParseResult
+    services: Services
+    said: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "said", normalize(self.message.text))
+
+    @property
+    def intent(self) -> str:
+        return self.parse.intent.name
+
+    @property
+    def source_key(self) -> str:
+        """Identifies the message that triggered an action, so a replay does it once."""
+        return f"{self.message.key.channel}:{self.message.message_id}"
+
+    def reply(self, text: str, buttons: Sequence[tuple[str, str]] = ()) -> OutboundMessage:
+        return OutboundMessage(
+            key=self.message.key,
+            text=text,
+            buttons=tuple(Button(title=t, payload=p) for t, p in buttons),
+        )
+
+    def pressed(self, *intents: str) -> bool:
+        """True if the citizen pressed a button (or typed a payload) for one of these."""
+        return self.message.content.startswith("/") and self.intent in intents

@@ -1,0 +1,49 @@
+"""Answers from the FAQ; suggestions when unsure; a health consultant when nothing fits."""
+
+from __future__ import annotations
+
+from bot.conversation import ConversationState
+from bot.dialogs import smalltalk, texts
+from bot.dialogs.base import Context, Turn
+from bot.dialogs.tickets import due, file_ticket
+from bot.nlu.payloads import payload
+
+_MAX_TITLE = 60
+
+
+def _title(question: str) -> str:
+    return question if len(question) <= _MAX_TITLE else question[: _MAX_TITLE - 1] + "…"
+
+
+async def answer(ctx: Context, state: ConversationState) -> Turn:
+    """An FAQ question (typed, or a suggestion button pressed)."""
+    chosen = ctx.parse.entity("faq_id")
+    if chosen:
+        entry = ctx.services.faq.get_published(chosen)
+        if entry is not None:
+            return Turn(state.finished(), (ctx.reply(entry.answer),))
+        return smalltalk.not_understood(ctx, state)
+    if ctx.pressed("ask_faq") or not ctx.message.text.strip():
+        return Turn(state.finished(), (ctx.reply(texts.ASK_FAQ_PROMPT),))
+    found = ctx.services.faq.lookup(ctx.message.text)
+    if found.answer is not None:
+        return Turn(state.finished(), (ctx.reply(found.answer.answer),))
+    if found.suggestions:
+        buttons = [(_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in found.suggestions]
+        buttons.append((texts.SUGGEST_NONE, "/request_human"))
+        return Turn(state.finished(), (ctx.reply(texts.SUGGEST, buttons),))
+    if ctx.intent == "health_consult":
+        return await health_ticket(ctx, state)
+    return smalltalk.not_understood(ctx, state)
+
+
+async def health_ticket(ctx: Context, state: ConversationState) -> Turn:
+    ticket = await file_ticket(
+        ctx,
+        "health",
+        ctx.message.text,
+        district=ctx.parse.entity("district"),
+        ward=ctx.parse.entity("ward"),
+    )
+    reply = texts.HEALTH_TICKET.format(code=ticket.code, due=due(ticket))
+    return Turn(state.finished(), (ctx.reply(reply),))

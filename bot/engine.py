@@ -1,0 +1,76 @@
+"""The engine: store the message, skip redeliveries, run the dialog, store the replies."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.conversation import ConversationState, ConversationStore, OutboxItem
+from bot.dialogs import texts
+from bot.dialogs.base import Turn
+from bot.dialogs.router import DialogRouter
+from bot.locks import KeyedLocks
+from bot.messages import InboundMessage, OutboundMessage
+from bot.metrics import MESSAGES, PARSED_INTENTS
+from bot.nlu.base import NLU
+
+log = logging.getLogger(__name__)
+
+
+class Engine:
+    """Channel-neutral message handling; channels call `handle` and deliver what it returns."""
+
+    def __init__(
+        self,
+        conversations: ConversationStore,
+        nlu: NLU,
+        router: DialogRouter,
+        max_message_chars: int = 4000,
+    ) -> None:
+        self.conversations = conversations
+        self.nlu = nlu
+        self.router = router
+        self.max_message_chars = max_message_chars
+        self._locks = KeyedLocks()
+
+    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
+        """Process a message once; a redelivery gets the replies the first delivery got."""
+        MESSAGES.labels(message.key.channel).inc()
+        is_new = await self.conversations.record_inbound(message)
+        async with self._locks.hold(message.key):
+            if not is_new:
+                earlier = await self.conversations.replies_to(message)
+                if earlier is not None:
+                    return earlier
+                log.info("redelivered message %s was never processed; processing it now",
+                         message.message_id)
+            return await self._process(message)
+
+    async def recover(self) -> int:
+        """Process the messages a previous run stored but did not finish. Returns how many."""
+        pending = await self.conversations.unprocessed()
+        for message in pending:
+            async with self._locks.hold(message.key):
+                await self._process(message)
+        return len(pending)
+
+    async def _process(self, message: InboundMessage) -> list[OutboxItem]:
+        state = await self.conversations.load(message.key)
+        turn = await self._turn(message, state)
+        return await self.conversations.commit_turn(message, turn.state, list(turn.replies))
+
+    async def _turn(self, message: InboundMessage, state: ConversationState) -> Turn:
+        if state.mode == "agent":
+            return Turn(state)  # an agent has the conversation: the bot stays silent
+        problem = self._problem(message)
+        if problem:
+            return Turn(state, (OutboundMessage(message.key, problem),))
+        parse = await self.nlu.parse(message.content)
+        PARSED_INTENTS.labels(parse.intent.name).inc()
+        return await self.router.handle(message, parse, state)
+
+    def _problem(self, message: InboundMessage) -> str | None:
+        if len(message.content) > self.max_message_chars:
+            return texts.TOO_LONG.format(limit=self.max_message_chars)
+        if not message.content.strip() and not message.attachments:
+            return texts.EMPTY
+        return None

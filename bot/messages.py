@@ -1,0 +1,82 @@
+"""Channel-neutral messages: what a citizen sent and what the hotline answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+
+@dataclass(frozen=True, order=True)
+class ConversationKey:
+    """One citizen on one channel: the unit of conversation state."""
+
+    channel: str
+    sender: str
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.sender}"
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A photo, file or location sent by the citizen, kept as evidence."""
+
+    kind: Literal["photo", "file", "location"]
+    url: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    caption: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attachment:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """What a channel parsed out of a platform request."""
+
+    key: ConversationKey
+    message_id: str
+    text: str = ""
+    payload: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    received_at: datetime | None = None
+
+    @property
+    def content(self) -> str:
+        """The button payload if one was pressed, else the typed text."""
+        return self.payload if self.payload is not None else self.text
+
+
+@dataclass(frozen=True)
+class OutboundMessage:
+    """A reply; channels without buttons render them as numbered text."""
+
+    key: ConversationKey
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+    def to_frame(self) -> dict[str, Any]:
+        frame: dict[str, Any] = {"text": self.text}
+        if self.buttons:
+            frame["buttons"] = [{"title": b.title, "payload": b.payload} for b in self.buttons]
+        return frame
+
+    def as_plain_text(self) -> str:
+        """The reply for a channel that cannot show buttons."""
+        if not self.buttons:
+            return self.text
+        lines = [self.text, *(f"{i}. {b.title}" for i, b in enumerate(self.buttons, 1))]
+        return "\n".join(lines)

@@ -1,0 +1,86 @@
+"""The NLU interface and Rasa's parse format, shared by the local and the Rasa back ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+INTENTS: tuple[str, ...] = (
+    "greet",
+    "goodbye",
+    "thank",
+    "ask_faq",
+    "health_consult",
+    "report_violation",
+    "report_contact",
+    "request_support",
+    "emergency",
+    "feedback",
+    "request_human",
+    "check_status",
+    "out_of_scope",
+)
+
+ENTITY_TYPES: tuple[str, ...] = ("district", "ward", "phone", "ticket_code")
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    confidence: float
+
+    def to_rasa(self) -> dict[str, Any]:
+        return {"name": self.name, "confidence": round(float(self.confidence), 6)}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity found in the text; `value` is canonical (e.g. the official ward name)."""
+
+    entity: str
+    value: str
+    start: int
+    end: int
+    text: str = ""
+    extractor: str = "HotlineEntityExtractor"
+    confidence: float = 1.0
+
+    def to_rasa(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "confidence_entity": self.confidence,
+            "extractor": self.extractor,
+        }
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    text: str
+    intent: Intent
+    entities: tuple[Entity, ...] = ()
+    intent_ranking: tuple[Intent, ...] = ()
+
+    def entity(self, name: str) -> str | None:
+        """The value of the first entity of that type, if any."""
+        return next((e.value for e in self.entities if e.entity == name), None)
+
+    def to_rasa(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "intent": self.intent.to_rasa(),
+            "entities": [e.to_rasa() for e in self.entities],
+            "intent_ranking": [i.to_rasa() for i in self.intent_ranking],
+        }
+
+
+class NLU(Protocol):
+    """Anything that turns a citizen's text into an intent and entities."""
+
+    name: str
+
+    async def parse(self, text: str) -> ParseResult: ...
+
+    async def is_ready(self) -> bool: ...

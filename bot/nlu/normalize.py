@@ -1,0 +1,121 @@
+"""Vietnamese text as citizens type it: NFC, tone-mark placement, diacritics, teencode."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Common chat abbreviations ("teencode") and their full forms, keyed by folded spelling.
+TEENCODE: dict[str, str] = {
+    "k": "khong",
+    "ko": "khong",
+    "kg": "khong",
+    "kh": "khong",
+    "khg": "khong",
+    "hok": "khong",
+    "hong": "khong",
+    "dc": "duoc",
+    "dk": "duoc",
+    "đc": "duoc",
+    "j": "gi",
+    "ji": "gi",
+    "z": "vay",
+    "v": "vay",
+    "r": "roi",
+    "ng": "nguoi",
+    "ngta": "nguoi ta",
+    "mn": "moi nguoi",
+    "bn": "bao nhieu",
+    "bnh": "bao nhieu",
+    "sdt": "so dien thoai",
+    "đt": "dien thoai",
+    "dt": "dien thoai",
+    "ad": "admin",
+    "tks": "cam on",
+    "thks": "cam on",
+    "thanks": "cam on",
+    "ok": "duoc",
+    "oke": "duoc",
+    "vs": "voi",
+    "cx": "cung",
+    "ntn": "nhu the nao",
+    "lm": "lam",
+    "bik": "biet",
+    "bit": "biet",
+    "wa": "qua",
+    "ms": "moi",
+    "trc": "truoc",
+    "nc": "nuoc",
+    "tp": "thanh pho",
+    "p": "phuong",
+    "q": "quan",
+    "tx": "thi xa",
+    "hk": "khong",
+    "hem": "khong",
+    "khum": "khong",
+    "mik": "minh",
+    "mk": "minh",
+    "mh": "minh",
+    "bs": "bac si",
+    "xn": "xet nghiem",
+    "bh": "bao gio",
+    "bnhieu": "bao nhieu",
+    "nhiu": "nhieu",
+    "nhìu": "nhieu",
+    "hnay": "hom nay",
+    "hqua": "hom qua",
+    "ngt": "nguoi ta",
+    "mng": "moi nguoi",
+    "vc": "viec",
+    "ck": "chong",
+    "vk": "vo",
+    "cj": "chi",
+    "ak": "a",
+    "ah": "a",
+    "thik": "thich",
+    "dth": "dien thoai",
+    "f0": "f0",
+    "f1": "f1",
+}
+
+# Old-style tone placement ("hoà", "thuỷ") mapped to the placement used in official lists. After
+# "q" the "u" belongs to the consonant ("quá", "quý"), so the mark stays where it is.
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\wÀ-ỹ])")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    glide, marked = match.group(1), match.group(2)
+    decomposed = unicodedata.normalize("NFD", marked)
+    base, marks = decomposed[0], decomposed[1:]
+    return unicodedata.normalize("NFC", glide + marks) + base
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC with tone marks placed as in the official spelling ("hoà" -> "hòa")."""
+    return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", text))
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching that ignores how the text was typed."""
+    return strip_diacritics(nfc(text).lower())
+
+
+def words(text: str) -> list[str]:
+    """Folded words with teencode expanded: "ko dc j" -> ["khong", "duoc", "gi"]."""
+    out: list[str] = []
+    for word in _WORD.findall(nfc(text).lower()):
+        folded = strip_diacritics(word)
+        out.extend(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())
+    return out
+
+
+def normalize(text: str) -> str:
+    """One canonical string for a text: folded words joined by single spaces."""
+    return " ".join(words(text))

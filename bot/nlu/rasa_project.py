@@ -1,0 +1,180 @@
+"""The Rasa project generated from our training data and the FAQ entries.
+
+Our YAML (bot/nlu/data/nlu.yml) is the single source for both back ends. Rasa gets it as is, plus
+one retrieval intent `faq/<entry id>` per published FAQ entry built from the entry's question
+variants, so the ResponseSelector picks the entry itself. The domain lists `utter_faq/<id>` only as
+placeholders: answer texts stay in the FAQ store, so an edited answer is live without retraining.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from bot.nlu import normalize
+
+NLU_DATA = Path(__file__).parent / "data" / "nlu.yml"
+FAQ_INTENT = "faq"
+RASA_TOKENIZER = Path(__file__).parent / "rasa_tokenizer.py"
+
+# Measured with bot/nlu/rasa_evaluate.py (see the README): words and character n-grams of the
+# folded text, a linear classifier for the intent, a short DIET run for the FAQ entry.
+PIPELINE: list[dict[str, Any]] = [
+    {"name": "rasa_tokenizer.FoldingTokenizer"},
+    {"name": "RegexFeaturizer"},
+    {"name": "CountVectorsFeaturizer"},
+    {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
+    {"name": "LogisticRegressionClassifier", "max_iter": 200, "random_state": 1022},
+    {"name": "ResponseSelector", "retrieval_intent": FAQ_INTENT, "epochs": 60, "random_seed": 1022},
+]
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")
+
+
+class FaqQuestions(Protocol):
+    """What the generator needs of an FAQ entry (faq.entries.FaqEntry has it)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def questions(self) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training example: `text` is plain, `annotated` keeps Rasa's entity markup."""
+
+    intent: str
+    text: str
+    annotated: str
+    faq_entry: str | None = None
+
+
+def plain_text(annotated: str) -> str:
+    """`[Thủ Dầu Một](district)` -> `Thủ Dầu Một`."""
+    return _ANNOTATION.sub(r"\1", annotated)
+
+
+def read_examples(path: Path = NLU_DATA) -> list[Example]:
+    """The intent examples of a Rasa 3.x NLU YAML file."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    examples: list[Example] = []
+    for item in document.get("nlu", []):
+        if "intent" not in item:
+            continue
+        for line in str(item.get("examples", "")).splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                annotated = line[2:].strip()
+                examples.append(Example(item["intent"], plain_text(annotated), annotated))
+    return examples
+
+
+def read_extras(path: Path = NLU_DATA) -> list[dict[str, Any]]:
+    """The non-intent items (regex, lookup, synonym), passed to Rasa unchanged."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [item for item in document.get("nlu", []) if "intent" not in item]
+
+
+def faq_examples(entries: Iterable[FaqQuestions]) -> list[Example]:
+    """One `faq/<id>` example per question variant; duplicates after folding are kept once."""
+    examples: list[Example] = []
+    for entry in entries:
+        seen: set[str] = set()
+        for question in entry.questions:
+            key = normalize.normalize(question)
+            if key and key not in seen:
+                seen.add(key)
+                text = question.strip()
+                examples.append(Example("ask_faq", text, _escape(text), faq_entry=entry.id))
+    return examples
+
+
+def _escape(text: str) -> str:
+    # A literal "[x](y)" in a question would read as an entity annotation.
+    return text.replace("[", "(").replace("]", ")")
+
+
+def fingerprint(examples: Sequence[Example], extras: Sequence[dict[str, Any]] = ()) -> str:
+    """Changes whenever anything that goes into the model changes (data, pipeline, tokenizer)."""
+    digest = hashlib.sha256()
+    payload = {
+        "examples": sorted((e.intent, e.annotated, e.faq_entry or "") for e in examples),
+        "extras": list(extras),
+        "pipeline": PIPELINE,
+    }
+    digest.update(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode())
+    digest.update(RASA_TOKENIZER.read_bytes())
+    digest.update(Path(normalize.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _block(lines: Iterable[str]) -> str:
+    return "".join(f"- {line}\n" for line in lines)
+
+
+def write_project(
+    target: Path,
+    examples: Sequence[Example],
+    extras: Sequence[dict[str, Any]] = (),
+    pipeline: Sequence[dict[str, Any]] = PIPELINE,
+) -> Path:
+    """Write config.yml, domain.yml, data/nlu.yml and the tokenizer module under `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "data").mkdir(exist_ok=True)
+    by_intent: dict[str, list[str]] = {}
+    for example in examples:
+        name = f"{FAQ_INTENT}/{example.faq_entry}" if example.faq_entry else example.intent
+        by_intent.setdefault(name, []).append(example.annotated)
+    nlu: list[dict[str, Any]] = [
+        {"intent": name, "examples": _block(lines)} for name, lines in sorted(by_intent.items())
+    ]
+    nlu.extend(extras)
+    entries = sorted({e.faq_entry for e in examples if e.faq_entry})
+    intents = sorted({n.split("/")[0] for n in by_intent})
+    domain = {
+        "version": "3.1",
+        "intents": intents,
+        # Placeholders: the bot reads the answer from the FAQ store by the entry id.
+        "responses": {f"utter_{FAQ_INTENT}/{entry}": [{"text": entry}] for entry in entries},
+    }
+    config = {
+        "recipe": "default.v1",
+        "assistant_id": "hotline1022",
+        "language": "vi",
+        "pipeline": list(pipeline),
+        "policies": [],
+    }
+    _dump(target / "config.yml", config)
+    _dump(target / "domain.yml", domain)
+    _dump(target / "data" / "nlu.yml", {"version": "3.1", "nlu": nlu})
+    # Rasa imports the tokenizer by module name: the server runs with the project on PYTHONPATH.
+    shutil.copyfile(RASA_TOKENIZER, target / "rasa_tokenizer.py")
+    shutil.copyfile(normalize.__file__, target / "hotline_normalize.py")
+    return target
+
+
+def _dump(path: Path, data: Any) -> None:
+    text = yaml.dump(data, allow_unicode=True, sort_keys=False, width=1000, Dumper=_Literal)
+    path.write_text(text, encoding="utf-8")
+
+
+class _Literal(yaml.SafeDumper):
+    """Multi-line strings as `|` blocks, the way Rasa's own files write examples."""
+
+
+def _literal(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Literal.add_representer(str, _literal)

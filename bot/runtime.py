@@ -1,0 +1,105 @@
+"""The running hotline's parts, built in order from the settings and closed in reverse."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import Settings
+from bot.conversation import ConversationStore
+from bot.conversation_sqlite import SqliteConversationStore
+from bot.dialogs.base import Services
+from bot.dialogs.router import DialogRouter
+from bot.engine import Engine
+from bot.nlu.admin_units import AdminUnits, default_units
+from bot.nlu.base import NLU
+from bot.nlu.local import LocalNLU
+from bot.nlu.normalize import words
+from bot.nlu.training import model_is_stale, train
+from faq.io import load_seed
+from faq.knowledge import FaqKnowledge
+from faq.sqlite_store import SqliteFaqStore
+from handoff.desk import TicketDesk
+from handoff.sqlite_store import SqliteTicketStore
+from store.sqlite import SqliteDatabase
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Hotline:
+    settings: Settings
+    db: SqliteDatabase
+    conversations: ConversationStore
+    desk: TicketDesk
+    faq: FaqKnowledge
+    nlu: NLU
+    units: AdminUnits
+    engine: Engine
+
+    async def ready(self) -> dict[str, object]:
+        store_ok = await self.conversations.ping()
+        nlu_ok = await self.nlu.is_ready()
+        return {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+
+
+async def load_local_nlu(model_dir: Path) -> LocalNLU:
+    """The local NLU, trained first if its model is missing or older than its data."""
+    if model_is_stale(model_dir):
+        report = await asyncio.to_thread(train, model_dir)
+        log.info("trained the local NLU: %s", report)
+    return LocalNLU.load(model_dir)
+
+
+async def seed_faq(faq: FaqKnowledge) -> int:
+    """Give a new installation the project's sample FAQ; an edited FAQ is never touched."""
+    if await faq.store.list():
+        return 0
+    entries = load_seed()
+    for entry in entries:
+        await faq.store.put(entry)
+    return len(entries)
+
+
+@asynccontextmanager
+async def open_hotline(settings: Settings, media_channels: frozenset[str] = frozenset()) -> AsyncIterator[Hotline]:
+    async with AsyncExitStack() as stack:
+        db = await SqliteDatabase.from_url(settings.store)
+        stack.push_async_callback(db.close)
+        conversations = await SqliteConversationStore.open(db)
+        desk = TicketDesk(await SqliteTicketStore.open(db))
+        faq = FaqKnowledge(await SqliteFaqStore.open(db), words)
+        seeded = await seed_faq(faq)
+        if seeded:
+            log.info("seeded the FAQ with %d sample entries", seeded)
+        await faq.refresh(force=True)
+        nlu = await load_local_nlu(Path(settings.nlu_model_dir))
+        units = default_units()
+        services = Services(faq=faq, desk=desk, units=units, media_channels=media_channels)
+        engine = Engine(conversations, nlu, DialogRouter(services), settings.max_message_chars)
+        yield Hotline(settings, db, conversations, desk, faq, nlu, units, engine)
+
+
+async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:
+    """Keep the FAQ index in step with edits made by any process, within a second."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await faq.refresh()
+        except Exception:  # a locked or busy database must not stop the refresher
+            log.exception("FAQ refresh failed; trying again")
+
+
+@asynccontextmanager
+async def background(coro: object) -> AsyncIterator[asyncio.Task[None]]:
+    task: asyncio.Task[None] = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task

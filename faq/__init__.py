@@ -1,0 +1,1 @@
+"""The FAQ knowledge base: entries, their store, the retrieval index, import and export."""

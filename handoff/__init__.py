@@ -1,0 +1,1 @@
+"""Tickets and their lifecycle, deadlines, routing and the agents' side of the hotline."""

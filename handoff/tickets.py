@@ -1,0 +1,139 @@
+"""The ticket: one report, tip, request or emergency that people must handle before a deadline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+STATUSES: tuple[str, ...] = ("new", "assigned", "in_progress", "forwarded", "resolved", "closed")
+PRIORITIES: tuple[str, ...] = ("urgent", "high", "normal", "low")
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who sent the report. Confidential: never leaves the system with a forwarded report."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    def to_doc(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    """One change in a ticket's life: who, when, what, and a note."""
+
+    at: datetime
+    actor: str
+    action: str
+    status: str | None = None
+    note: str | None = None
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = {"at": self.at.isoformat(), "actor": self.actor, "action": self.action}
+        doc.update({k: v for k in ("status", "note") if (v := getattr(self, k))})
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> TicketEvent:
+        return cls(**{**doc, "at": datetime.fromisoformat(doc["at"])})
+
+
+@dataclass(frozen=True)
+class TicketDraft:
+    """What a dialog collected; the desk turns it into a ticket with a code and a deadline."""
+
+    category: str
+    description: str
+    channel: str
+    sender: str
+    source_key: str
+    district: str | None = None
+    ward: str | None = None
+    address: str | None = None
+    occurred_at: str | None = None
+    evidence: tuple[dict[str, Any], ...] = ()
+    reporter: Reporter | None = None
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Ticket:
+    code: str
+    category: str
+    priority: str
+    status: str
+    description: str
+    channel: str
+    sender: str
+    source_key: str
+    created_at: datetime
+    due_at: datetime
+    district: str | None = None
+    ward: str | None = None
+    address: str | None = None
+    occurred_at: str | None = None
+    evidence: tuple[dict[str, Any], ...] = ()
+    reporter: Reporter | None = None
+    assignee: str | None = None
+    history: tuple[TicketEvent, ...] = field(default=())
+
+    def with_event(self, event: TicketEvent, **changes: Any) -> Ticket:
+        return replace(self, history=(*self.history, event), **changes)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The whole ticket as a document, for the stores."""
+        doc = self.public_view()
+        doc.update(
+            channel=self.channel,
+            sender=self.sender,
+            source_key=self.source_key,
+            reporter=self.reporter.to_doc() if self.reporter else None,
+            history=[e.to_doc() for e in self.history],
+        )
+        return doc
+
+    def public_view(self) -> dict[str, Any]:
+        """The ticket without the reporter's identity or the conversation it came from."""
+        return {
+            "code": self.code,
+            "category": self.category,
+            "priority": self.priority,
+            "status": self.status,
+            "description": self.description,
+            "district": self.district,
+            "ward": self.ward,
+            "address": self.address,
+            "occurred_at": self.occurred_at,
+            "evidence": [dict(e) for e in self.evidence],
+            "assignee": self.assignee,
+            "created_at": self.created_at.isoformat(),
+            "due_at": self.due_at.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Ticket:
+        reporter = doc.get("reporter")
+        return cls(
+            code=doc["code"],
+            category=doc["category"],
+            priority=doc["priority"],
+            status=doc["status"],
+            description=doc["description"],
+            channel=doc["channel"],
+            sender=doc["sender"],
+            source_key=doc["source_key"],
+            created_at=datetime.fromisoformat(doc["created_at"]),
+            due_at=datetime.fromisoformat(doc["due_at"]),
+            district=doc.get("district"),
+            ward=doc.get("ward"),
+            address=doc.get("address"),
+            occurred_at=doc.get("occurred_at"),
+            evidence=tuple(doc.get("evidence") or ()),
+            reporter=Reporter(**reporter) if reporter else None,
+            assignee=doc.get("assignee"),
+            history=tuple(TicketEvent.from_doc(e) for e in doc.get("history") or ()),
+        )

@@ -1,0 +1,1 @@
+"""Database plumbing shared by every store (SQLite now, MongoDB next)."""
