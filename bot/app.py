@@ -57,9 +57,7 @@ def create_app(settings: Settings) -> web.Application:
             recovered = await hotline.engine.recover()
             if recovered:
                 log.info("finished %d messages left unprocessed by the last run", recovered)
-            async with background(
-                refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)
-            ):
+            async with background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)):
                 yield
                 await webchat.close_all()
 

@@ -133,7 +133,11 @@ class SqliteConversationStore:
                 (key.channel, key.sender),
             ).fetchone()
         )
-        return ConversationState.from_doc(key, json.loads(row["doc"])) if row else ConversationState(key)
+        return (
+            ConversationState.from_doc(key, json.loads(row["doc"]))
+            if row
+            else ConversationState(key)
+        )
 
     async def commit_turn(
         self,

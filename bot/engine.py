@@ -41,8 +41,10 @@ class Engine:
                 earlier = await self.conversations.replies_to(message)
                 if earlier is not None:
                     return earlier
-                log.info("redelivered message %s was never processed; processing it now",
-                         message.message_id)
+                log.info(
+                    "redelivered message %s was never processed; processing it now",
+                    message.message_id,
+                )
             return await self._process(message)
 
     async def recover(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,7 +26,7 @@ async def faq_store(settings: Settings) -> AsyncIterator[SqliteFaqStore]:
 async def import_file(settings: Settings, path: Path) -> int:
     """Import entries (new or updated by id); print the rejected rows. Exit code 1 if any."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = await asyncio.to_thread(path.read_text, encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         print(f"cannot read {path}: {error}", file=sys.stderr)
         return 2

@@ -23,7 +23,9 @@ def routes(key: web.AppKey[Hotline]) -> list[web.AbstractRouteDef]:
             return web.json_response({"status": "starting"}, status=503)
         checks = await hotline.ready()
         ok = bool(checks["store"] and checks["nlu_ready"])
-        return web.json_response({"status": "ready" if ok else "unavailable", **checks}, status=200 if ok else 503)
+        return web.json_response(
+            {"status": "ready" if ok else "unavailable", **checks}, status=200 if ok else 503
+        )
 
     async def metrics(request: web.Request) -> web.Response:
         body = generate_latest()

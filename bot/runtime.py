@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.config import Settings
 from bot.conversation import ConversationStore
@@ -66,7 +67,9 @@ async def seed_faq(faq: FaqKnowledge) -> int:
 
 
 @asynccontextmanager
-async def open_hotline(settings: Settings, media_channels: frozenset[str] = frozenset()) -> AsyncIterator[Hotline]:
+async def open_hotline(
+    settings: Settings, media_channels: frozenset[str] = frozenset()
+) -> AsyncIterator[Hotline]:
     async with AsyncExitStack() as stack:
         db = await SqliteDatabase.from_url(settings.store)
         stack.push_async_callback(db.close)
@@ -95,8 +98,9 @@ async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:
 
 
 @asynccontextmanager
-async def background(coro: object) -> AsyncIterator[asyncio.Task[None]]:
-    task: asyncio.Task[None] = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+async def background(coro: Coroutine[Any, Any, None]) -> AsyncIterator[asyncio.Task[None]]:
+    """Run a task for as long as the block lasts; cancel it on the way out."""
+    task = asyncio.create_task(coro)
     try:
         yield task
     finally:

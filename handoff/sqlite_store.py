@@ -70,7 +70,9 @@ class SqliteTicketStore:
 
     async def get(self, code: str) -> Ticket | None:
         return await self._db.query(
-            lambda c: _ticket(c.execute("SELECT doc FROM tickets WHERE code = ?", (code,)).fetchone())
+            lambda c: _ticket(
+                c.execute("SELECT doc FROM tickets WHERE code = ?", (code,)).fetchone()
+            )
         )
 
     async def save(self, ticket: Ticket) -> None:
@@ -89,8 +91,7 @@ class SqliteTicketStore:
     async def for_conversation(self, channel: str, sender: str) -> list[Ticket]:
         rows = await self._db.query(
             lambda c: c.execute(
-                "SELECT doc FROM tickets WHERE channel = ? AND sender = ?"
-                " ORDER BY created_at DESC",
+                "SELECT doc FROM tickets WHERE channel = ? AND sender = ? ORDER BY created_at DESC",
                 (channel, sender),
             ).fetchall()
         )

@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: a trained NLU model, settings on a fresh SQLite file, the app."""
+"""Shared fixtures: a trained NLU model, settings on a fresh SQLite file, the app."""
 
 from __future__ import annotations
 

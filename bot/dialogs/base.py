@@ -4,32 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.conversation import ConversationState
 from bot.messages import Button, InboundMessage, OutboundMessage
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import normalize
+from faq.knowledge import FaqKnowledge
 from handoff.desk import TicketDesk
-
-
-class FaqEntryLike(Protocol):
-    id: str
-    questions: Sequence[str]
-    answer: str
-
-
-class FaqLookupLike(Protocol):
-    answer: Any
-    suggestions: Sequence[Any]
-
-
-class FaqAnswers(Protocol):
-    """The part of the FAQ knowledge base the dialogs use."""
-
-    def lookup(self, text: str) -> FaqLookupLike: ...
-
-    def get_published(self, entry_id: str) -> Any: ...
 
 
 class AdminUnits(Protocol):
@@ -43,7 +25,7 @@ class AdminUnits(Protocol):
 
 @dataclass(frozen=True)
 class Services:
-    faq: FaqAnswers
+    faq: FaqKnowledge
     desk: TicketDesk
     units: AdminUnits
     # Channels that can carry photos and locations; others are not asked for evidence.

@@ -29,7 +29,9 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     if found.answer is not None:
         return Turn(state.finished(), (ctx.reply(found.answer.answer),))
     if found.suggestions:
-        buttons = [(_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in found.suggestions]
+        buttons = [
+            (_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in found.suggestions
+        ]
         buttons.append((texts.SUGGEST_NONE, "/request_human"))
         return Turn(state.finished(), (ctx.reply(texts.SUGGEST, buttons),))
     if ctx.intent == "health_consult":

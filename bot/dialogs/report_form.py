@@ -6,6 +6,7 @@ next state, which the engine saves with the replies, so a restart continues the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -103,7 +104,9 @@ def _confirm(ctx: Context, state: ConversationState) -> Turn:
 def summary_lines(slots: dict[str, Any]) -> list[str]:
     lines = [f"- {texts.LABELS['category']}: {texts.CATEGORY_NAMES[slots['category']]}"]
     lines.append(f"- {texts.LABELS['description']}: {slots.get('description', '')}")
-    place = ", ".join(p for p in (slots.get("address"), slots.get("ward"), slots.get("district")) if p)
+    place = ", ".join(
+        p for p in (slots.get("address"), slots.get("ward"), slots.get("district")) if p
+    )
     if place:
         lines.append(f"- {texts.LABELS['where']}: {place}")
     if slots.get("when"):
@@ -139,7 +142,10 @@ async def _on_where(ctx: Context, state: ConversationState) -> Turn:
 
 async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:
     located = _take_place(ctx, state)
-    if not (located.slots.get("district") or located.slots.get("ward")) and ctx.message.text.strip():
+    if (
+        not (located.slots.get("district") or located.slots.get("ward"))
+        and ctx.message.text.strip()
+    ):
         # Not a known unit: keep what was typed as the address rather than trap the citizen.
         located = located.goto(DIALOG, "where", address=ctx.message.text.strip())
     return _ask_next(ctx, located.goto(DIALOG, "where"))
@@ -157,25 +163,38 @@ async def _on_when(ctx: Context, state: ConversationState) -> Turn:
 async def _on_evidence(ctx: Context, state: ConversationState) -> Turn:
     if ctx.message.attachments:
         count = len(state.slots["evidence"])
-        return Turn(state, (ctx.reply(texts.EVIDENCE_KEPT.format(count=count), [("Xong", "/skip")]),))
+        return Turn(
+            state, (ctx.reply(texts.EVIDENCE_KEPT.format(count=count), [("Xong", "/skip")]),)
+        )
     return _ask_next(ctx, state)
 
 
 async def _on_contact(ctx: Context, state: ConversationState) -> Turn:
-    if ctx.pressed("anonymous") or ctx.said in {"an danh", "gui an danh", "khong", "khong can"}:
+    if ctx.pressed("anonymous") or ctx.said in texts.ANONYMOUS_WORDS:
         return _ask_next(ctx, state.goto(DIALOG, "contact", contact=None))
     phone = ctx.parse.entity("phone")
     if not phone:
         return Turn(state, (ctx.reply(texts.CONTACT_RETRY, [("Gửi ẩn danh", "/anonymous")]),))
     name = _without_phone(ctx)
-    return _ask_next(ctx, state.goto(DIALOG, "contact", contact={"name": name or None, "phone": phone}))
+    return _ask_next(
+        ctx, state.goto(DIALOG, "contact", contact={"name": name or None, "phone": phone})
+    )
+
+
+_FILLER = re.compile(
+    r"^\s*(tôi|toi|mình|minh|em)\s+(tên\s+|ten\s+)?(là|la)\b"
+    r"|\b(s[đd]t|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|dt|tên|ten)\b\s*:?",
+    re.IGNORECASE,
+)
 
 
 def _without_phone(ctx: Context) -> str:
+    """The name the citizen gave with their phone: the text without the number and filler."""
     text = ctx.message.text
-    for entity in ctx.parse.entities:
+    for entity in sorted(ctx.parse.entities, key=lambda e: -e.start):
         if entity.entity == "phone":
             text = text[: entity.start] + " " + text[entity.end :]
+    text = _FILLER.sub(" ", text)
     return " ".join(text.replace(",", " ").split()).strip(" -:;.")
 
 
@@ -184,7 +203,12 @@ async def _on_confirm(ctx: Context, state: ConversationState) -> Turn:
         return await _file(ctx, state)
     if ctx.pressed("edit") or ctx.said in {"sua", "sua lai", "chinh sua"}:
         fields = [f for f in STEPS[state.slots["category"]] if f not in ("confirm", "evidence")]
-        names = {"describe": "Nội dung", "where": "Địa điểm", "when": "Thời gian", "contact": "Người báo"}
+        names = {
+            "describe": "Nội dung",
+            "where": "Địa điểm",
+            "when": "Thời gian",
+            "contact": "Người báo",
+        }
         buttons = [(names[f], payload("edit_field", field=f)) for f in fields]
         return Turn(state.goto(DIALOG, "edit"), (ctx.reply(texts.EDIT_PROMPT, buttons),))
     turn = _confirm(ctx, state)

@@ -23,14 +23,19 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
     mine = await ctx.services.desk.store.for_conversation(*_who(ctx))
     if mine:
         buttons = [(t.code, payload("check_status", ticket_code=t.code)) for t in mine[:5]]
-        return Turn(state.finished().goto(DIALOG, "code"), (ctx.reply(texts.ASK_CODE_CHOOSE, buttons),))
+        return Turn(
+            state.finished().goto(DIALOG, "code"), (ctx.reply(texts.ASK_CODE_CHOOSE, buttons),)
+        )
     return Turn(state.finished().goto(DIALOG, "code"), (ctx.reply(texts.ASK_CODE),))
 
 
 async def step(ctx: Context, state: ConversationState) -> Turn:
     code = _code(ctx)
     if code is None:
-        return Turn(state.finished(), (ctx.reply(texts.STATUS_NOT_FOUND.format(code=ctx.message.text.strip()[:40])),))
+        return Turn(
+            state.finished(),
+            (ctx.reply(texts.STATUS_NOT_FOUND.format(code=ctx.message.text.strip()[:40])),),
+        )
     return await _show(ctx, state, code)
 
 

@@ -20,7 +20,9 @@ NOT_UNDERSTOOD = (
 )
 SUGGEST = "Có phải bạn muốn hỏi một trong các câu sau?"
 SUGGEST_NONE = "Không phải, gặp tổng đài viên"
-TOO_LONG = "Tin nhắn quá dài (tối đa {limit} ký tự). Xin gửi ngắn gọn hơn, hoặc chia thành nhiều tin."
+TOO_LONG = (
+    "Tin nhắn quá dài (tối đa {limit} ký tự). Xin gửi ngắn gọn hơn, hoặc chia thành nhiều tin."
+)
 EMPTY = "Tin nhắn trống. Bạn cần Tổng đài 1022 hỗ trợ gì ạ?"
 
 MENU: tuple[tuple[str, str], ...] = (
@@ -33,8 +35,7 @@ MENU: tuple[tuple[str, str], ...] = (
     ("Gặp tổng đài viên", "/request_human"),
 )
 ASK_FAQ_PROMPT = (
-    "Mời bạn đặt câu hỏi, ví dụ: \"F1 cách ly bao nhiêu ngày?\" hoặc "
-    "\"Đăng ký tiêm vắc xin ở đâu?\""
+    'Mời bạn đặt câu hỏi, ví dụ: "F1 cách ly bao nhiêu ngày?" hoặc "Đăng ký tiêm vắc xin ở đâu?"'
 )
 
 # Report forms.
@@ -60,8 +61,8 @@ ASK_WHERE = (
 ASK_DISTRICT = "Tôi chưa nhận ra phường/xã. Xin chọn thành phố/thị xã/huyện:"
 ASK_WHEN = "Sự việc xảy ra khi nào?"
 NOW = "Đang diễn ra"
-ASK_EVIDENCE = "Nếu có, bạn gửi ảnh hoặc vị trí để làm bằng chứng. Nếu không, chọn \"Bỏ qua\"."
-EVIDENCE_KEPT = "Đã nhận {count} ảnh/vị trí. Gửi thêm hoặc chọn \"Xong\"."
+ASK_EVIDENCE = 'Nếu có, bạn gửi ảnh hoặc vị trí để làm bằng chứng. Nếu không, chọn "Bỏ qua".'
+EVIDENCE_KEPT = 'Đã nhận {count} ảnh/vị trí. Gửi thêm hoặc chọn "Xong".'
 ASK_CONTACT = (
     "Bạn có muốn để lại họ tên và số điện thoại để cán bộ liên hệ khi cần không? Thông tin của bạn "
     "được bảo mật, không chuyển cho nơi bị phản ánh. Bạn cũng có thể gửi ẩn danh."
@@ -71,12 +72,12 @@ ASK_CONTACT_HARDSHIP = (
     "được bảo mật. Bạn vẫn có thể gửi ẩn danh, nhưng khi đó cán bộ khó liên hệ lại."
 )
 CONTACT_RETRY = (
-    "Tôi chưa thấy số điện thoại hợp lệ. Xin nhập lại, ví dụ \"Nguyễn Văn A 0912345678\", hoặc "
-    "chọn \"Gửi ẩn danh\"."
+    'Tôi chưa thấy số điện thoại hợp lệ. Xin nhập lại, ví dụ "Nguyễn Văn A 0912345678", hoặc '
+    'chọn "Gửi ẩn danh".'
 )
 CONFIRM_INTRO = "Xin kiểm tra lại thông tin:"
 CONFIRM_PROMPT = "Thông tin đã đúng chưa?"
-CONFIRM_HINT = "Xin chọn \"Gửi\" để gửi, \"Sửa\" để sửa, hoặc \"Hủy\"."
+CONFIRM_HINT = 'Xin chọn "Gửi" để gửi, "Sửa" để sửa, hoặc "Hủy".'
 EDIT_PROMPT = "Bạn muốn sửa thông tin nào?"
 CANCELLED = "Đã hủy. Khi cần, bạn cứ nhắn lại cho Tổng đài 1022."
 FILED = (
@@ -142,3 +143,6 @@ HEALTH_TICKET = (
 YES_WORDS = frozenset({"co", "dung", "gui", "ok", "duoc", "xac nhan", "dong y", "yes", "roi"})
 CANCEL_WORDS = frozenset({"huy", "huy bo", "thoi", "dung lai", "cancel", "stop", "khong gui"})
 SKIP_WORDS = frozenset({"bo qua", "khong", "khong co", "skip", "xong", "het", "khong biet"})
+ANONYMOUS_WORDS = frozenset(
+    {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
+)

@@ -89,8 +89,20 @@ def _marks(char: str) -> set[str]:
     return marks | {"stroke"} if char in "đĐ" else marks
 
 
-def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+# Precomposed Latin letters with diacritics -> base letter, for the common NFC case.
+_FOLD_TABLE = {
+    cp: base
+    for cp in range(0xC0, 0x1F00)
+    if len(base := strip_diacritics(chr(cp)).lower()) == 1 and base != chr(cp)
+}
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int] | range]:
     """Folded text and, for each folded character, its index in the original text."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and not _COMBINING.search(text):
+        return lowered.translate(_FOLD_TABLE), range(len(text))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):

@@ -21,7 +21,7 @@ class PayloadError(ValueError):
     """A text that starts like a payload but whose entities are not a JSON object."""
 
 
-def payload(intent: str, **entities: str) -> str:
+def payload(intent: str, **entities: str | int) -> str:
     """The payload for a button: payload("check_status", ticket_code="PA-7K3Q-9X2M")."""
     if not entities:
         return f"/{intent}"

@@ -33,7 +33,12 @@ PIPELINE: list[dict[str, Any]] = [
     {"name": "CountVectorsFeaturizer"},
     {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
     {"name": "LogisticRegressionClassifier", "max_iter": 200, "random_state": 1022},
-    {"name": "ResponseSelector", "retrieval_intent": FAQ_INTENT, "epochs": 60, "random_seed": 1022},
+    {
+        "name": "ResponseSelector",
+        "retrieval_intent": FAQ_INTENT,
+        "epochs": 100,
+        "random_seed": 1022,
+    },
 ]
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")

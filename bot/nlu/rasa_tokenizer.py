@@ -36,4 +36,5 @@ class FoldingTokenizer(WhitespaceTokenizer):  # type: ignore[misc]
         for token in tokens:
             for word in words(token.text):
                 folded.append(Token(word, token.start, token.end))
-        return folded
+        # "???" or an emoji folds to nothing; Rasa's featurizers need at least one token.
+        return folded or tokens

@@ -28,7 +28,9 @@ async def test_a_message_is_stored_once_per_platform_id(store: SqliteConversatio
     assert await store.record_inbound(other_channel)
 
 
-async def test_a_turn_saves_state_replies_and_progress_together(store: SqliteConversationStore) -> None:
+async def test_a_turn_saves_state_replies_and_progress_together(
+    store: SqliteConversationStore,
+) -> None:
     await store.record_inbound(msg("m1"))
     assert [m.message_id for m in await store.unprocessed()] == ["m1"]
     assert await store.replies_to(msg("m1")) is None
@@ -42,10 +44,15 @@ async def test_a_turn_saves_state_replies_and_progress_together(store: SqliteCon
     await store.mark_delivered([items[0].id])
     assert await store.pending(KEY) == []
     transcript = await store.transcript(KEY)
-    assert [(t["direction"], t["text"]) for t in transcript] == [("in", "xin chào"), ("out", "Ở đâu?")]
+    assert [(t["direction"], t["text"]) for t in transcript] == [
+        ("in", "xin chào"),
+        ("out", "Ở đâu?"),
+    ]
 
 
-async def test_a_turn_for_an_unrecorded_message_writes_nothing(store: SqliteConversationStore) -> None:
+async def test_a_turn_for_an_unrecorded_message_writes_nothing(
+    store: SqliteConversationStore,
+) -> None:
     with pytest.raises(KeyError):
         await store.commit_turn(msg("ghost"), ConversationState(KEY, mode="agent"), [])
     assert (await store.load(KEY)).mode == "bot"

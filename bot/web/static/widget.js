@@ -34,7 +34,7 @@
     online: "Đang trực tuyến",
     offline: "Mất kết nối, đang thử lại…",
     noNetwork: "Không có mạng, sẽ gửi khi có mạng lại",
-    emergency: "Cấp cứu, khó thở, bất tỉnh: gọi ngay ",
+    emergency: "Cấp cứu, khó thở: gọi ngay ",
     log: "Cuộc trò chuyện với Tổng đài 1022",
     intro:
       "Xin chào! Tổng đài 1022 giải đáp quy định phòng dịch, tiếp nhận phản ánh vi phạm, " +

@@ -1,0 +1,169 @@
+"""Rasa and the local NLU side by side on a held-out split of the project's data.
+
+    python -m bot.nlu.rasa_evaluate [--pipeline NAME] [--backends rasa,local]
+
+A seeded, per-intent 20% of bot/nlu/data/nlu.yml and one question variant of every FAQ entry are
+held out; both back ends train on the rest. Printed: intent accuracy, macro F1, FAQ-entry top-1,
+parse latency (median, p99, as the bot sees it) and the confusion matrices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import aiohttp
+
+from bot.nlu import normalize, rasa_project, rasa_training
+from bot.nlu.base import INTENTS
+from bot.nlu.rasa_client import RasaClient
+from bot.nlu.rasa_project import Example
+from bot.nlu.rasa_scores import Case, Prediction, Report, format_confusion, format_table, score
+from bot.nlu.rasa_server import RasaServer
+from faq.entries import FaqEntry
+
+SEED = 1022
+HOLDOUT = 0.2
+
+_DIET = {"name": "DIETClassifier", "epochs": 60, "entity_recognition": False, "random_seed": SEED}
+# Pipelines measured for the README; "fold-lr" is the one shipped (rasa_project.PIPELINE).
+PIPELINES: dict[str, list[dict[str, object]]] = {
+    "fold-lr": rasa_project.PIPELINE,
+    "raw-lr": [{"name": "WhitespaceTokenizer"}, *rasa_project.PIPELINE[1:]],
+    "fold-diet": [*rasa_project.PIPELINE[:4], _DIET, rasa_project.PIPELINE[5]],
+    "fold-lr-rs-60": [*rasa_project.PIPELINE[:5], {**rasa_project.PIPELINE[5], "epochs": 60}],
+    "fold-lr-rs-300": [*rasa_project.PIPELINE[:5], {**rasa_project.PIPELINE[5], "epochs": 300}],
+}
+
+
+@dataclass(frozen=True)
+class Split:
+    train: list[Example]
+    entries: list[FaqEntry]  # FAQ entries without their held-out variant
+    test: list[Case]
+
+
+def split(examples: Sequence[Example], entries: Sequence[FaqEntry], seed: int = SEED) -> Split:
+    """Hold out HOLDOUT of each intent's examples and one variant of each FAQ entry."""
+    rng = random.Random(seed)
+    train: list[Example] = []
+    test: list[Case] = []
+    for intent in INTENTS:
+        mine = [e for e in examples if e.intent == intent]
+        rng.shuffle(mine)
+        cut = round(len(mine) * HOLDOUT)
+        test += [Case(e.text, intent) for e in mine[:cut]]
+        train += mine[cut:]
+    kept: list[FaqEntry] = []
+    for entry in entries:
+        held = rng.randrange(len(entry.questions))
+        test.append(Case(entry.questions[held], "ask_faq", entry.id))
+        questions = tuple(q for i, q in enumerate(entry.questions) if i != held)
+        kept.append(replace(entry, questions=questions))
+    train += rasa_project.faq_examples(kept)
+    return Split(train, kept, test)
+
+
+async def _timed(
+    parse: Callable[[str], Awaitable[Prediction]], cases: Sequence[Case]
+) -> tuple[list[Prediction], list[float]]:
+    predictions: list[Prediction] = []
+    latencies: list[float] = []
+    for case in cases:
+        started = time.perf_counter()
+        predictions.append(await parse(case.text))
+        latencies.append(time.perf_counter() - started)
+    return predictions, latencies
+
+
+async def evaluate_rasa(
+    data: Split, env: Path, work_dir: Path, pipeline: Sequence[dict[str, object]]
+) -> Report:
+    """Train on the split, serve the model on a free port, parse the held-out cases."""
+    started = time.monotonic()
+    model = await rasa_training.train(
+        data.train, env=env, work_dir=work_dir, pipeline=pipeline, progress=_stderr
+    )
+    trained = model.seconds or time.monotonic() - started
+    async with (
+        RasaServer(env, model.path, work_dir=work_dir) as server,
+        aiohttp.ClientSession() as session,
+    ):
+        client = RasaClient(session, server.url, server.token, timeout=10.0, entities=_none)
+        await client.parse("xin chào")  # the first parse warms TensorFlow up
+
+        async def parse(text: str) -> Prediction:
+            result = await client.parse(text)
+            return Prediction(result.intent.name, result.faq.entry_id if result.faq else None)
+
+        predictions, latencies = await _timed(parse, data.test)
+    return score("rasa", data.test, predictions, latencies, trained)
+
+
+async def evaluate_local(data: Split) -> Report:
+    """The in-process classifier on the same split, with the FAQ index picking the entry."""
+    from bot.nlu import training
+    from bot.nlu.local import LocalNLU
+    from faq.index import FaqIndex
+
+    started = time.monotonic()
+    local = LocalNLU(
+        training.fit_examples([training.Example(e.text, e.intent) for e in data.train])
+    )
+    index = FaqIndex(normalize.words)
+    index.rebuild(data.entries)
+    trained = time.monotonic() - started
+
+    async def parse(text: str) -> Prediction:
+        result = await local.parse(text)
+        best = index.search(text, limit=1)
+        return Prediction(result.intent.name, best[0].entry.id if best else None)
+
+    predictions, latencies = await _timed(parse, data.test)
+    return score(local.name, data.test, predictions, latencies, trained)
+
+
+def _none(text: str) -> tuple[()]:
+    return ()  # entities are not scored here: both sides use the project's extractor
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+async def run(pipeline: str, backends: Sequence[str]) -> list[Report]:
+    from bot.nlu.rasa_retrainer import seed_entries
+
+    data = split(rasa_project.read_examples(), seed_entries())
+    reports: list[Report] = []
+    with tempfile.TemporaryDirectory(prefix="hotline-eval-") as tmp:
+        if "rasa" in backends:
+            env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
+            reports.append(await evaluate_rasa(data, env, Path(tmp), PIPELINES[pipeline]))
+        if "local" in backends:
+            reports.append(await evaluate_local(data))
+    return reports
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.nlu.rasa_evaluate")
+    parser.add_argument("--pipeline", choices=sorted(PIPELINES), default="fold-lr")
+    parser.add_argument("--backends", default="rasa,local")
+    args = parser.parse_args(argv)
+    reports = asyncio.run(run(args.pipeline, args.backends.split(",")))
+    print(format_table(reports))
+    for report in reports:
+        print()
+        print(format_confusion(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

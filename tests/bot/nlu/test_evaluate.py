@@ -1,0 +1,51 @@
+"""The held-out evaluation and the accuracy gate of the local NLU."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.nlu.base import INTENTS
+from bot.nlu.evaluate import Report, evaluate_local, format_report, split
+from bot.nlu.training import read_examples
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    return evaluate_local(tmp_path_factory.mktemp("nlu-eval"), test_fraction=0.2)
+
+
+def test_split_is_stratified_and_disjoint() -> None:
+    examples = read_examples()
+    train, test = split(examples, 0.2, seed=7)
+    assert len(train) + len(test) == len(examples)
+    assert not {(e.text, e.intent) for e in train} & {(e.text, e.intent) for e in test}
+    for intent in INTENTS:
+        total = sum(e.intent == intent for e in examples)
+        held = sum(e.intent == intent for e in test)
+        assert held == round(total * 0.2)
+    assert split(examples, 0.2, seed=7) == (train, test)
+
+
+def test_held_out_accuracy_gate(report: Report) -> None:
+    assert report.accuracy >= 0.90, format_report(report)
+    assert report.macro_f1 >= 0.88, format_report(report)
+
+
+def test_report_is_consistent(report: Report) -> None:
+    assert set(report.labels) == set(INTENTS)
+    assert sum(map(sum, report.confusion)) == report.test_examples
+    assert sum(s.support for s in report.per_intent) == report.test_examples
+    assert len(report.misses) == report.test_examples - sum(
+        report.confusion[i][i] for i in range(len(report.labels))
+    )
+    assert 0 < report.latency_median_ms <= report.latency_p99_ms < 5
+
+
+def test_format_report(report: Report) -> None:
+    text = format_report(report)
+    assert f"intent accuracy {report.accuracy:.3f}" in text
+    assert "macro F1" in text
+    assert "confusion" in text
+    assert all(intent in text for intent in INTENTS)

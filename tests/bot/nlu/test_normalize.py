@@ -1,0 +1,47 @@
+"""Vietnamese folding: NFC, tone placement, đ, teencode."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, words
+
+
+def test_nfc_joins_decomposed_text() -> None:
+    decomposed = unicodedata.normalize("NFD", "Phường Phú Cường")
+    assert decomposed != "Phường Phú Cường"
+    assert nfc(decomposed) == "Phường Phú Cường"
+
+
+def test_old_tone_placement_moves_to_the_official_one() -> None:
+    assert nfc("Hoà Phú") == "Hòa Phú"
+    assert nfc("thuỷ") == "thủy"
+    assert nfc("khoẻ") == "khỏe"
+    assert nfc("HOÀ") == "HÒA"
+
+
+def test_tone_after_qu_stays_on_the_vowel() -> None:
+    # In "quá"/"quý" the u belongs to the consonant, so there is nothing to move.
+    assert nfc("quá") == "quá"
+    assert nfc("quý") == "quý"
+
+
+def test_both_tone_placements_fold_alike() -> None:
+    assert fold("Hoà Phú") == fold("Hòa Phú") == "hoa phu"
+
+
+def test_d_with_stroke_becomes_d() -> None:
+    assert strip_diacritics("Đồng Đất Cuốc") == "Dong Dat Cuoc"
+    assert fold("ĐI ĐÂU") == "di dau"
+
+
+def test_teencode_is_expanded() -> None:
+    assert words("ko dc j") == ["khong", "duoc", "gi"]
+    assert words("k bik bn ngay") == ["khong", "biet", "bao", "nhieu", "ngay"]
+    assert words("cho xin sdt") == ["cho", "xin", "so", "dien", "thoai"]
+    assert words("đc hok") == ["duoc", "khong"]
+
+
+def test_normalize_makes_one_string_from_any_typing() -> None:
+    typed = ["Cách ly bao nhiêu ngày?", "cach  ly bn ngay", "CÁCH LY BAO NHIÊU NGÀY"]
+    assert {normalize(t) for t in typed} == {"cach ly bao nhieu ngay"}

@@ -1,0 +1,88 @@
+"""FallbackNLU with the real local NLU and a fake Rasa that misbehaves on demand."""
+
+# ruff: noqa: F401, F811  (pytest fixtures are imported from tests/support/rasa.py)
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.nlu.fallback import CircuitBreaker, FallbackNLU
+from bot.nlu.local import LocalNLU
+from bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
+from bot.nlu.rasa_client import RasaClient, RasaParseResult
+from tests.support.rasa import FAKE_TOKEN, FakeRasa, fake_rasa
+
+Fake = tuple[FakeRasa, str]
+
+
+def count(metric: object, **labels: str) -> float:
+    return metric.labels(**labels)._value.get()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def local_nlu(nlu_model_dir: Path) -> LocalNLU:
+    return LocalNLU.load(nlu_model_dir)
+
+
+async def test_rasa_answers_while_it_is_healthy(fake_rasa: Fake, local_nlu: LocalNLU) -> None:
+    fake, url = fake_rasa
+    fake.intents["alo"] = ("greet", None)
+    before = count(NLU_PARSES, backend="rasa")
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu)
+        result = await nlu.parse("alo")
+        assert await nlu.is_ready()
+    assert isinstance(result, RasaParseResult) and result.intent.name == "greet"
+    assert nlu.name == "rasa"
+    assert count(NLU_PARSES, backend="rasa") == before + 1
+
+
+async def test_slow_rasa_times_out_and_local_answers(fake_rasa: Fake, local_nlu: LocalNLU) -> None:
+    fake, url = fake_rasa
+    fake.mode, fake.delay = "slow", 2.0
+    timeouts = count(NLU_FALLBACKS, reason="timeout")
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN, timeout=0.3), local_nlu)
+        started = time.perf_counter()
+        result = await nlu.parse("cảm ơn tổng đài nhiều")
+        waited = time.perf_counter() - started
+    assert not isinstance(result, RasaParseResult)
+    assert result.intent.name == "thank"
+    assert 0.3 <= waited < 1.5
+    assert count(NLU_FALLBACKS, reason="timeout") == timeouts + 1
+    assert nlu.breaker.state == "closed"  # one slow answer does not open the breaker
+
+
+async def test_failing_rasa_opens_the_breaker_then_a_probe_closes_it(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.mode = "error"
+    fake.intents["xin chào"] = ("greet", None)
+    breaker = CircuitBreaker(failures_to_open=2, reset_after=0.2)
+    errors = count(NLU_FALLBACKS, reason="http_500")
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu, breaker)
+        for _ in range(4):
+            assert (await nlu.parse("xin chào")).intent.name == "greet"
+        assert nlu.name == "local"
+        assert count(NLU_FALLBACKS, reason="http_500") == errors + 2  # then it stopped asking
+        fake.mode = "ok"
+        await asyncio.sleep(0.25)
+        probe = await nlu.parse("xin chào")
+    assert isinstance(probe, RasaParseResult)
+    assert nlu.name == "rasa" and breaker.state == "closed"
+    assert fake.parses == 1
+
+
+async def test_not_ready_rasa_leaves_the_local_nlu_ready(local_nlu: LocalNLU) -> None:
+    async with aiohttp.ClientSession() as session:
+        client = RasaClient(session, "http://127.0.0.1:9", FAKE_TOKEN, timeout=0.5)
+        nlu = FallbackNLU(client, local_nlu, CircuitBreaker(failures_to_open=1))
+        assert await nlu.is_ready()
+    assert nlu.name == "local"

@@ -1,0 +1,80 @@
+"""An FAQ entry added: the local side answers at once, Rasa after the background retrain."""
+
+# ruff: noqa: F401, F811  (pytest fixtures are imported from tests/support/rasa.py)
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import aiohttp
+
+from bot.nlu import rasa_training
+from bot.nlu.normalize import words
+from bot.nlu.rasa_client import RasaClient
+from bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
+from bot.nlu.rasa_server import RasaServer
+from faq.entries import FaqEntry
+from faq.index import FaqIndex
+from faq.sqlite_store import SqliteFaqStore
+from store.sqlite import SqliteDatabase
+from tests.support.rasa import own_rasa_server, rasa_env, rasa_model, rasa_work_dir
+
+NEW = FaqEntry(
+    id="xe-buyt-hoat-dong-lai",
+    questions=(
+        "Xe buýt liên tỉnh đã chạy lại chưa?",
+        "xe buyt chay lai chua ad",
+        "Khi nào xe buýt hoạt động trở lại",
+        "tuyến xe buýt đi Thủ Dầu Một có chạy không",
+        "xe buýt có hoạt động trong thời gian giãn cách không",
+    ),
+    answer="Theo thông báo của Sở Giao thông vận tải, các tuyến xe buýt nội tỉnh chạy lại từ 1/11.",
+    topic="di_lai",
+    status="published",
+)
+
+
+async def test_added_faq_entry_is_answered_by_rasa_after_retraining(
+    own_rasa_server: RasaServer,
+    rasa_env: Path,
+    rasa_work_dir: Path,
+    tmp_path: Path,
+) -> None:
+    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/hotline.db")
+    store = await SqliteFaqStore.open(db)
+    for entry in seed_entries():
+        await store.put(entry)
+    question = "xe buýt chạy lại chưa vậy"
+    async with aiohttp.ClientSession() as session:
+        client = RasaClient(session, own_rasa_server.url, own_rasa_server.token, timeout=5.0)
+        retrainer = RasaRetrainer(client, store, env=rasa_env, work_dir=rasa_work_dir, interval=0.5)
+        # The server already serves the model of exactly these entries: nothing to do.
+        assert await retrainer.sync() is None
+        before = (await client.parse(question)).faq
+
+        await store.put(NEW)
+        index = FaqIndex(words)
+        index.rebuild(await store.list(status="published"))
+        found = index.lookup(question).answer
+        assert found is not None and found.id == NEW.id  # the local side knows it at once
+
+        answers = 0
+        deadline = time.monotonic() + 240
+        async with retrainer:
+            while retrainer.loaded_fingerprint == rasa_training.fingerprint_of(
+                own_rasa_server.model
+            ):
+                assert time.monotonic() < deadline, "Rasa was not retrained in time"
+                # Rasa keeps answering with its old model while the new one trains.
+                assert (await client.parse("xin chào")).intent.name == "greet"
+                answers += 1
+                await asyncio.sleep(1.0)
+        after = await client.parse(question)
+        status = await client.status()
+    await db.close()
+    assert before is None or before.entry_id != NEW.id
+    assert answers > 3
+    assert after.faq is not None and after.faq.entry_id == NEW.id
+    assert rasa_training.fingerprint_of(str(status["model_file"])) == retrainer.loaded_fingerprint

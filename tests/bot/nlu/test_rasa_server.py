@@ -1,0 +1,118 @@
+"""The bot's NLU against a real Rasa 3.6 server: answering, Rasa killed, Rasa back.
+
+Skipped only outside CI when no Rasa environment exists (see tests/support/rasa.py).
+"""
+
+# ruff: noqa: F401, F811  (pytest fixtures are imported from tests/support/rasa.py)
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.nlu.fallback import CircuitBreaker, FallbackNLU
+from bot.nlu.local import LocalNLU
+from bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
+from bot.nlu.rasa_client import RasaClient, RasaParseResult
+from bot.nlu.rasa_server import RasaServer
+from bot.nlu.rasa_training import TrainedModel
+from tests.support.rasa import (
+    own_rasa_server,
+    rasa_env,
+    rasa_model,
+    rasa_server,
+    rasa_work_dir,
+    start_server,
+)
+
+
+def count(metric: object, **labels: str) -> float:
+    return metric.labels(**labels)._value.get()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def local_nlu(nlu_model_dir: Path) -> LocalNLU:
+    return LocalNLU.load(nlu_model_dir)
+
+
+async def test_bot_answers_through_rasa(rasa_server: RasaServer, local_nlu: LocalNLU) -> None:
+    before = count(NLU_PARSES, backend="rasa")
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, rasa_server.url, rasa_server.token), local_nlu)
+        question = await nlu.parse("F0 phải cách ly bao nhiêu ngày?")
+        hello = await nlu.parse("chào tổng đài")
+        report = await nlu.parse("quán karaoke ở Thuận An vẫn mở cửa đông người tụ tập")
+        assert await nlu.is_ready()
+    assert nlu.name == "rasa"
+    assert isinstance(question, RasaParseResult)
+    assert question.intent.name == "ask_faq"
+    assert question.faq is not None and question.faq.entry_id == "cach-ly-f0-bao-lau"
+    assert hello.intent.name == "greet"
+    assert report.intent.name == "report_violation"
+    assert report.entity("district") == "Thuận An"
+    assert count(NLU_PARSES, backend="rasa") == before + 3
+
+
+async def test_rasa_killed_mid_conversation_local_answers(
+    own_rasa_server: RasaServer, local_nlu: LocalNLU
+) -> None:
+    breaker = CircuitBreaker(failures_to_open=2, reset_after=60)
+    refused = count(NLU_FALLBACKS, reason="connection")
+    skipped = count(NLU_FALLBACKS, reason="circuit_open")
+    async with aiohttp.ClientSession() as session:
+        client = RasaClient(session, own_rasa_server.url, own_rasa_server.token, timeout=2.0)
+        nlu = FallbackNLU(client, local_nlu, breaker)
+        first = await nlu.parse("cho mình hỏi giấy đi đường xin ở đâu")
+        own_rasa_server.kill()
+        replies = [
+            await nlu.parse("tôi muốn nói chuyện với nhân viên"),
+            await nlu.parse("ở đây có người tụ tập nhậu nhẹt đông lắm"),
+        ]
+        assert nlu.name == "local" and breaker.state == "open"
+        started = time.perf_counter()
+        skipped_reply = await nlu.parse("cảm ơn nhiều nha")
+        waited = time.perf_counter() - started
+    assert isinstance(first, RasaParseResult)
+    assert [r.intent.name for r in replies] == ["request_human", "report_violation"]
+    assert not any(isinstance(r, RasaParseResult) for r in replies)
+    assert skipped_reply.intent.name == "thank"
+    assert waited < 0.5  # the open breaker does not wait on the dead server
+    assert count(NLU_FALLBACKS, reason="connection") == refused + 2
+    assert count(NLU_FALLBACKS, reason="circuit_open") == skipped + 1
+
+
+async def test_rasa_back_is_used_again(
+    own_rasa_server: RasaServer,
+    local_nlu: LocalNLU,
+    rasa_env: Path,
+    rasa_model: TrainedModel,
+    rasa_work_dir: Path,
+) -> None:
+    breaker = CircuitBreaker(failures_to_open=1, reset_after=0.5)
+    port, token = own_rasa_server.port, own_rasa_server.token
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, own_rasa_server.url, token), local_nlu, breaker)
+        own_rasa_server.kill()
+        down = await nlu.parse("xin chào")
+        assert breaker.state == "open"
+        again = RasaServer(
+            rasa_env, rasa_model.path, port=port, token=token, work_dir=rasa_work_dir
+        )
+        again.spawn()
+        try:
+            again.wait_ready()
+            await asyncio.sleep(breaker.reset_after)
+            assert breaker.state == "half_open"
+            probe = await nlu.parse("F1 cách ly bao nhiêu ngày?")
+            after = await nlu.parse("tạm biệt nhé")
+        finally:
+            again.terminate()
+    assert not isinstance(down, RasaParseResult) and down.intent.name == "greet"
+    assert isinstance(probe, RasaParseResult) and isinstance(after, RasaParseResult)
+    assert probe.faq is not None and probe.faq.entry_id == "cach-ly-f1-bao-lau"
+    assert after.intent.name == "goodbye"
+    assert breaker.state == "closed" and nlu.name == "rasa"

@@ -1,0 +1,74 @@
+"""Nothing lost, nothing doubled: redeliveries, restarts mid-report, unprocessed messages."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.conversation_sqlite import SqliteConversationStore
+from bot.messages import ConversationKey, InboundMessage
+from store.sqlite import SqliteDatabase
+from tests.support.chat import RestChat
+from tests.support.hotline import hotline_of
+
+
+async def test_a_redelivered_message_gets_one_reply_and_one_ticket(chat: RestChat, client) -> None:
+    first = await chat.say("cho gặp tổng đài viên", message_id="platform-42")
+    again = await chat.say("cho gặp tổng đài viên", message_id="platform-42")
+    assert first == again
+    assert len(await hotline_of(client).desk.store.list()) == 1
+    transcript = await hotline_of(client).conversations.transcript(
+        ConversationKey("rest", chat.sender)
+    )
+    assert [t["direction"] for t in transcript] == ["in", "out"]
+
+
+async def test_a_restart_in_the_middle_of_a_report_continues_it(
+    aiohttp_client: Callable, settings: Settings
+) -> None:
+    first = await aiohttp_client(create_app(settings))
+    chat = RestChat(first, sender="restart-1")
+    await chat.say("/report_violation")
+    await chat.say("Cơ sở karaoke mở cửa trái phép, rất đông người")
+    assert "ở đâu" in chat.text.lower()
+    await first.close()
+
+    second = await aiohttp_client(create_app(settings))
+    chat = RestChat(second, sender="restart-1")
+    await chat.say("phường Phú Hòa, Thủ Dầu Một")
+    assert "khi nào" in chat.text
+    await chat.press("Bỏ qua")
+    await chat.press("Gửi ẩn danh")
+    await chat.press("Gửi")
+    ticket = await hotline_of(second).desk.store.get(chat.code())
+    assert ticket is not None and "karaoke" in ticket.description and ticket.ward == "Phú Hòa"
+
+
+async def test_a_message_stored_before_a_crash_is_answered_after_restart(
+    aiohttp_client: Callable, settings: Settings
+) -> None:
+    db = await SqliteDatabase.from_url(settings.store)
+    store = await SqliteConversationStore.open(db)
+    key = ConversationKey("webchat", "crash-1")
+    await store.record_inbound(
+        InboundMessage(key, "frame-1", text="xin chào", received_at=datetime.now(UTC))
+    )
+    await db.close()
+
+    client = await aiohttp_client(create_app(settings))
+    hotline = hotline_of(client)
+    assert await hotline.conversations.unprocessed() == []
+    pending = await hotline.conversations.pending(key)
+    assert pending and "Tổng đài 1022" in pending[0].message.text
+
+    async with client.ws_connect("/webchat/ws?sender=crash-1") as ws:
+        frames = [await ws.receive_json(timeout=5) for _ in pending]
+        assert [f["text"] for f in frames] == [p.message.text for p in pending]
+        for _ in range(50):
+            if not await hotline.conversations.pending(key):
+                break
+            await asyncio.sleep(0.02)
+    assert await hotline.conversations.pending(key) == []

@@ -1,0 +1,87 @@
+"""Browser fixtures: the real app on a local port, Debian's Chromium driven by Playwright.
+
+One app and one browser per test module (module-scoped event loop); a fresh browser context, so a
+fresh citizen with empty storage, per test. Set BROWSER_TEST_URL to run the tests against a
+hotline that is already running (e.g. `make run`) instead of starting one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from aiohttp.test_utils import TestServer
+from playwright.async_api import Browser, Page, async_playwright
+
+from tests.browser.widget import DESKTOP, Chat, open_page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def hotline_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    """Base URL of a hotline: the real app on 127.0.0.1 on a free port."""
+    external = os.environ.get("BROWSER_TEST_URL")
+    if external:
+        yield external.rstrip("/")
+        return
+    from bot.app import create_app
+    from bot.config import Settings
+
+    model_dir = request.getfixturevalue("nlu_model_dir")  # only when we start the app ourselves
+    data = tmp_path_factory.mktemp("hotline")
+    settings = Settings(store=f"sqlite:///{data}/hotline.db", nlu_model_dir=str(model_dir))
+    server = TestServer(create_app(settings), host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        yield str(server.make_url("")).rstrip("/")
+    finally:
+        await server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        pytest.fail("browser tests need Debian's Chromium: apt-get install -y chromium")
+    return CHROMIUM
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser(chromium: Path) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(chromium), args=CHROMIUM_ARGS
+        )
+        yield browser
+        await browser.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def page(browser: Browser) -> AsyncIterator[Page]:
+    """A desktop-sized page of a new citizen; any uncaught script error fails the test."""
+    page = await open_page(browser, DESKTOP)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    await page.context.close()
+    assert errors == [], f"script errors on the page: {errors}"
+
+
+@pytest.fixture
+def chat(page: Page) -> Chat:
+    return Chat(page)

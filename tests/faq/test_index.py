@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from faq.entries import FaqEntry
+from faq.index import Analyzer, FaqIndex, Thresholds
+from tests.faq.samples import entry
+from tests.faq.scorecard import paraphrases, score
+
+
+def test_paraphrase_set_is_large_enough_and_held_out(seed: list[FaqEntry]) -> None:
+    answerable, off_topic = paraphrases()
+    assert len(answerable) >= 80
+    assert len(off_topic) >= 20
+    ids = {e.id for e in seed}
+    assert {expected for _, expected in answerable} <= ids
+    variants = {q.casefold() for e in seed for q in e.questions}
+    assert not [text for text, _ in answerable if text.casefold() in variants]
+
+
+def test_paraphrases_find_their_entry(seed_index: FaqIndex) -> None:
+    card = score(seed_index)
+    assert card.top1 >= 0.90
+    assert card.top3 >= 0.95
+    # Confident answers must be right; the rest get suggestions that contain the entry.
+    assert card.precision >= 0.97
+    assert card.coverage >= 0.50
+    assert card.helped >= 0.90
+
+
+def test_off_topic_gets_no_answer(seed_index: FaqIndex) -> None:
+    _, off_topic = paraphrases()
+    answered = [t for t in off_topic if seed_index.lookup(t).answer is not None]
+    assert answered == []
+    # And mostly not even suggestions: nothing is close.
+    assert score(seed_index).off_topic_suggested <= 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("F0 phải cách ly bao nhiêu ngày?", "cach-ly-f0-bao-lau"),
+        ("f0 phai cach ly bao nhieu ngay", "cach-ly-f0-bao-lau"),
+        ("F0 PHẢI CÁCH LY BAO NHIÊU NGÀY", "cach-ly-f0-bao-lau"),
+        ("dang ky tiem vac xin o dau", "dang-ky-tiem-vac-xin"),
+        ("khong deo khau trang bi phat bao nhieu", "phat-khong-deo-khau-trang"),
+    ],
+)
+def test_diacritics_and_case_do_not_matter(seed_index: FaqIndex, typed: str, expected: str) -> None:
+    found = seed_index.lookup(typed)
+    assert found.answer is not None and found.answer.id == expected
+
+
+def test_teencode_is_understood(seed_index: FaqIndex) -> None:
+    text = "f1 co can cach ly ko ad, tiem 2 mui r"
+    assert seed_index.search(text)[0].entry.id == "cach-ly-f1-bao-lau"
+    found = seed_index.lookup(text)
+    assert found.answer is None or found.answer.id == "cach-ly-f1-bao-lau"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bao lâu thì F0 hết cách ly", "cach-ly-f0-bao-lau"),
+        ("ở đâu đăng ký giấy đi đường qr", "giay-di-duong-qr"),
+        ("phạt bao nhiêu nếu không đeo khẩu trang", "phat-khong-deo-khau-trang"),
+    ],
+)
+def test_word_order(seed_index: FaqIndex, text: str, expected: str) -> None:
+    assert seed_index.search(text)[0].entry.id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("xet nghiep covid o dau", "xet-nghiem-o-dau"),
+        ("giay di duog qr", "giay-di-duong-qr"),
+        ("dang ki tiem vacin", "dang-ky-tiem-vac-xin"),
+        ("cach lj f0 bao lau", "cach-ly-f0-bao-lau"),
+        ("phat khong deo khau trag", "phat-khong-deo-khau-trang"),
+        ("tiemchung cho tre em", "tiem-cho-tre-em"),
+    ],
+)
+def test_small_typos(seed_index: FaqIndex, text: str, expected: str) -> None:
+    assert seed_index.search(text)[0].entry.id == expected
+
+
+def test_search_ranks_one_match_per_entry(seed_index: FaqIndex) -> None:
+    matches = seed_index.search("cách ly F1 tại nhà bao nhiêu ngày", limit=5)
+    assert len(matches) == 5
+    assert len({m.entry.id for m in matches}) == 5
+    scores = [m.score for m in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 < s <= 1.0 for s in scores)
+    assert matches[0].question in matches[0].entry.questions
+
+
+def test_an_exact_variant_scores_high(seed_index: FaqIndex, seed: list[FaqEntry]) -> None:
+    first = seed[0]
+    match = seed_index.search(first.questions[0], limit=1)[0]
+    assert match.entry == first and match.question == first.questions[0]
+    assert match.score > 0.8
+
+
+def test_unsure_gives_suggestions_not_an_answer(seed_index: FaqIndex) -> None:
+    found = seed_index.lookup("cách ly")
+    assert found.answer is None
+    assert 2 <= len(found.suggestions) <= 3
+    assert {e.topic for e in found.suggestions} == {"cach_ly"}
+    assert not found.confident
+
+
+def test_nothing_close_gives_nothing(seed_index: FaqIndex) -> None:
+    for text in ("", "   ", "?!", "asdfgh qwerty"):
+        found = seed_index.lookup(text)
+        assert (found.answer, found.suggestions) == (None, ())
+
+
+def test_only_published_entries_are_indexed(analyzer: Analyzer) -> None:
+    index = FaqIndex(analyzer)
+    index.rebuild(
+        [entry(), entry("f1-bao-lau", status="draft", questions=("F1 cách ly mấy ngày",))]
+    )
+    assert len(index) == 1
+    assert index.get("f1-bao-lau") is None
+    assert all(m.entry.id == "cach-ly-f0-bao-lau" for m in index.search("F1 cách ly mấy ngày"))
+
+
+def test_rebuild_replaces_the_content(analyzer: Analyzer) -> None:
+    index = FaqIndex(analyzer)
+    index.rebuild([entry()])
+    assert index.lookup("f0 cach ly bao lau").answer == entry()
+    edited = entry(questions=("Thẻ đi đường xin ở đâu?",), topic="di_lai")
+    index.rebuild([edited])
+    assert index.lookup("f0 cach ly bao lau").answer is None
+    assert index.lookup("the di duong xin o dau").answer == edited
+    index.rebuild([])
+    assert len(index) == 0 and index.search("the di duong") == []
+
+
+def test_thresholds_decide_answer_or_suggest(seed: list[FaqEntry], analyzer: Analyzer) -> None:
+    strict = FaqIndex(analyzer, Thresholds(answer=1.1, margin=0.0, sure=1.1, suggest=0.0))
+    strict.rebuild(seed)
+    found = strict.lookup("F0 phải cách ly bao nhiêu ngày?")
+    assert found.answer is None
+    assert found.suggestions[0].id == "cach-ly-f0-bao-lau"
+
+
+def test_speed(seed: list[FaqEntry], analyzer: Analyzer) -> None:
+    many = [
+        replace(e, id=f"{e.id}-{n}", questions=tuple(f"{q} {n}" for q in e.questions))
+        for n in range(4)
+        for e in seed
+    ]
+    assert len(many) >= 200
+    index = FaqIndex(analyzer)
+    index.rebuild(many)  # the first build analyses every question
+    started = time.perf_counter()
+    index.rebuild(many)
+    rebuild_ms = 1000 * (time.perf_counter() - started)
+    texts = [text for text, _ in paraphrases()[0]]
+    started = time.perf_counter()
+    for text in texts:
+        index.lookup(text)
+    lookup_ms = 1000 * (time.perf_counter() - started) / len(texts)
+    # Generous bounds for a loaded CI machine; typical figures are ~10 ms and ~0.2 ms.
+    assert rebuild_ms < 150
+    assert lookup_ms < 1.0

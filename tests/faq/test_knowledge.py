@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from faq.index import Analyzer
+from faq.knowledge import FaqKnowledge
+from faq.sqlite_store import SqliteFaqStore
+from store.sqlite import SqliteDatabase
+from tests.faq.samples import entry
+
+CURFEW = entry(
+    "gio-han-che-ra-duong",
+    questions=("Mấy giờ thì không được ra đường?", "gio gioi nghiem tu may gio"),
+    answer="Theo văn bản của UBND tỉnh, không ra đường từ 18 giờ đến 6 giờ sáng.",
+    topic="gio_gioi_nghiem",
+)
+
+
+async def test_refresh_rebuilds_only_when_the_store_changed(
+    store: SqliteFaqStore, analyzer: Analyzer
+) -> None:
+    await store.put(entry())
+    knowledge = FaqKnowledge(store, analyzer)
+    assert knowledge.revision is None
+    assert await knowledge.refresh() is True
+    assert await knowledge.refresh() is False
+    assert await knowledge.refresh(force=True) is True
+    assert knowledge.revision == await store.revision()
+    assert knowledge.lookup("f0 cach ly bao lau").answer == await store.get(entry().id)
+
+
+async def test_an_edit_by_another_process_is_picked_up(
+    store: SqliteFaqStore, db_url: str, analyzer: Analyzer
+) -> None:
+    knowledge = FaqKnowledge(store, analyzer)
+    await knowledge.refresh()
+    assert knowledge.lookup("giờ giới nghiêm từ mấy giờ").answer is None
+
+    # The CLI: its own database connection and store on the same file.
+    cli_db = await SqliteDatabase.from_url(db_url)
+    try:
+        cli = await SqliteFaqStore.open(cli_db)
+        await cli.put(CURFEW)
+        assert await knowledge.refresh() is True
+        found = knowledge.lookup("giờ giới nghiêm từ mấy giờ")
+        assert found.answer is not None and found.answer.id == CURFEW.id
+
+        await cli.put(replace(CURFEW, status="draft"))
+        assert await knowledge.refresh() is True
+        assert knowledge.lookup("giờ giới nghiêm từ mấy giờ").answer is None
+        assert knowledge.get_published(CURFEW.id) is None
+    finally:
+        await cli_db.close()
+
+
+async def test_watch_makes_another_process_edit_live_within_a_second(
+    store: SqliteFaqStore, db_url: str, analyzer: Analyzer
+) -> None:
+    knowledge = FaqKnowledge(store, analyzer)
+    watcher = asyncio.create_task(knowledge.watch(interval=0.05))
+    cli_db = await SqliteDatabase.from_url(db_url)
+    try:
+        cli = await SqliteFaqStore.open(cli_db)
+        await cli.put(CURFEW)
+        # The CLI wrote; the bot must answer with it within a second.
+        for _ in range(50):
+            if knowledge.get_published(CURFEW.id) is not None:
+                break
+            await asyncio.sleep(0.02)
+        assert knowledge.get_published(CURFEW.id) is not None
+    finally:
+        watcher.cancel()
+        await asyncio.gather(watcher, return_exceptions=True)
+        await cli_db.close()
+    assert watcher.cancelled()
+
+
+async def test_writes_through_knowledge_are_live_at_once(
+    store: SqliteFaqStore, analyzer: Analyzer
+) -> None:
+    knowledge = FaqKnowledge(store, analyzer)
+    await knowledge.refresh()
+    stored = await knowledge.put(CURFEW)
+    assert stored.version == 1
+    assert knowledge.get_published(CURFEW.id) == stored
+    assert knowledge.search("gio gioi nghiem")[0].entry == stored
+
+    edited = await knowledge.put(replace(CURFEW, answer="Đã bỏ giờ hạn chế."))
+    assert edited.version == 2
+    assert knowledge.lookup("gio gioi nghiem tu may gio").answer == edited
+
+    assert await knowledge.delete(CURFEW.id) is True
+    assert knowledge.get_published(CURFEW.id) is None
+    assert knowledge.search("gio gioi nghiem") == []
+    assert await knowledge.delete(CURFEW.id) is False

@@ -1,0 +1,164 @@
+"""Rasa for tests: a small fake Rasa (aiohttp app on port 0) and the real server as fixtures.
+
+Real-server fixtures skip only when no Rasa environment exists and we are not in CI; with CI=true a
+missing environment is installed by scripts/rasa_env.sh, and a failure there fails the tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+from bot.nlu import rasa_training
+from bot.nlu.rasa_retrainer import seed_entries
+from bot.nlu.rasa_server import RasaServer
+from bot.nlu.rasa_training import TrainedModel
+
+FAKE_TOKEN = "fake-rasa-token"
+
+
+@dataclass
+class FakeRasa:
+    """Answers like Rasa 3.6: `intents` maps a text to (intent, FAQ entry or None).
+
+    `mode` changes its behaviour at run time: "ok", "slow" (sleeps `delay` s), "error" (500).
+    """
+
+    intents: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    mode: str = "ok"
+    delay: float = 5.0
+    model_file: str = "nlu-0000000000000000.tar.gz"
+    parses: int = 0
+    loads: list[str] = field(default_factory=list)
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/model/parse", self._parse)
+        app.router.add_get("/status", self._status)
+        app.router.add_put("/model", self._load)
+        return app
+
+    async def _misbehave(self, request: web.Request) -> None:
+        if request.query.get("token") != FAKE_TOKEN:
+            raise web.HTTPUnauthorized(text="bad token")
+        if self.mode == "slow":
+            await asyncio.sleep(self.delay)
+        if self.mode == "error":
+            raise web.HTTPInternalServerError(text="model exploded")
+
+    async def _parse(self, request: web.Request) -> web.Response:
+        await self._misbehave(request)
+        self.parses += 1
+        text = (await request.json())["text"]
+        intent, entry = self.intents.get(text, ("out_of_scope", None))
+        rasa_intent = "faq" if entry else intent
+        body: dict[str, object] = {
+            "text": text,
+            "intent": {"name": rasa_intent, "confidence": 0.9},
+            "entities": [],
+            "intent_ranking": [
+                {"name": rasa_intent, "confidence": 0.9},
+                {"name": "greet", "confidence": 0.06},
+                {"name": "ask_faq" if entry else "goodbye", "confidence": 0.04},
+            ],
+        }
+        if entry:
+            key = f"faq/{entry}"
+            body["response_selector"] = {
+                "all_retrieval_intents": ["faq"],
+                "faq": {"response": {"intent_response_key": key, "confidence": 0.8}},
+            }
+        return web.json_response(body)
+
+    async def _status(self, request: web.Request) -> web.Response:
+        await self._misbehave(request)
+        return web.json_response({"model_file": self.model_file, "num_active_training_jobs": 0})
+
+    async def _load(self, request: web.Request) -> web.Response:
+        await self._misbehave(request)
+        self.model_file = (await request.json())["model_file"]
+        self.loads.append(self.model_file)
+        return web.Response(status=204)
+
+
+@pytest.fixture
+async def fake_rasa() -> AsyncIterator[tuple[FakeRasa, str]]:
+    """A FakeRasa and its base URL on 127.0.0.1, port 0."""
+    fake = FakeRasa()
+    server = TestServer(fake.app(), host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        yield fake, str(server.make_url("")).rstrip("/")
+    finally:
+        await server.close()
+
+
+# ---- the real Rasa server ---------------------------------------------------------------------
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def rasa_env() -> Path:
+    """The installed Rasa environment; in CI it is installed if missing, and never skipped."""
+    env = rasa_training.find_rasa_env()
+    if env is not None:
+        return env
+    if not in_ci():
+        pytest.skip("no Rasa environment (run scripts/rasa_env.sh); CI installs and runs it")
+    try:
+        return rasa_training.ensure_rasa_env()
+    except rasa_training.RasaUnavailable as exc:
+        pytest.fail(f"CI must test the real Rasa server, but: {exc}")
+
+
+@pytest.fixture(scope="session")
+def rasa_work_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("rasa")
+
+
+@pytest.fixture(scope="session")
+def rasa_model(rasa_env: Path, rasa_work_dir: Path) -> TrainedModel:
+    """A model trained from the project's NLU data and the FAQ seed (once per session)."""
+    examples = rasa_training.training_examples(seed_entries())
+    return asyncio.run(rasa_training.train(examples, env=rasa_env, work_dir=rasa_work_dir))
+
+
+def start_server(env: Path, model: Path, work_dir: Path, port: int = 0) -> RasaServer:
+    server = RasaServer(env, model, port=port, work_dir=work_dir)
+    server.spawn()
+    server.wait_ready()
+    return server
+
+
+@pytest.fixture(scope="session")
+def rasa_server(
+    rasa_env: Path, rasa_model: TrainedModel, rasa_work_dir: Path
+) -> Iterator[RasaServer]:
+    """One real Rasa server for the session; tests must not kill it or change its model."""
+    server = start_server(rasa_env, rasa_model.path, rasa_work_dir)
+    try:
+        yield server
+    finally:
+        server.terminate()
+
+
+@pytest.fixture
+def own_rasa_server(
+    rasa_env: Path, rasa_model: TrainedModel, rasa_work_dir: Path
+) -> Iterator[RasaServer]:
+    """A real Rasa server of the test's own, to kill, restart or retrain."""
+    server = start_server(rasa_env, rasa_model.path, rasa_work_dir)
+    try:
+        yield server
+    finally:
+        server.terminate()
