@@ -15,11 +15,13 @@ from bot.channels.webchat import WebChatChannel
 from bot.config import Settings
 from bot.conversation import OutboxItem
 from bot.messages import ConversationKey, InboundMessage
+from bot.outbox import Outbox
 from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
 
 log = logging.getLogger(__name__)
 
 HOTLINE = web.AppKey("hotline", Hotline)
+OUTBOX = web.AppKey("outbox", Outbox)
 CHANNELS = web.AppKey("channels", dict[str, Channel])
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -54,6 +56,7 @@ def create_app(settings: Settings) -> web.Application:
     async def hotline_ctx(app: web.Application) -> AsyncIterator[None]:
         async with open_hotline(settings) as hotline:
             app[HOTLINE] = hotline
+            app[OUTBOX] = Outbox(hotline.conversations, channels)
             recovered = await hotline.engine.recover()
             if recovered:
                 log.info("finished %d messages left unprocessed by the last run", recovered)

@@ -38,11 +38,12 @@ class ConversationState:
 
 @dataclass(frozen=True)
 class OutboxItem:
-    """A stored reply, with the id used to mark it delivered."""
+    """A stored reply, with the id used to mark it delivered and its delivery attempts so far."""
 
     id: int
     message: OutboundMessage
     created_at: datetime
+    attempts: int = 0
 
 
 class ConversationStore(Protocol):
@@ -69,7 +70,23 @@ class ConversationStore(Protocol):
         """Messages stored but not processed (the process stopped mid-way), oldest first."""
         ...
 
+    async def save_state(self, state: ConversationState) -> None:
+        """Save a state outside a turn (an agent takes over or hands back)."""
+        ...
+
+    async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
+        """Store replies that answer no inbound message (agent replies, status news)."""
+        ...
+
     async def mark_delivered(self, ids: list[int]) -> None: ...
+
+    async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
+        """Count a failed attempt; retry at `retry_at`, or give up for good when it is None."""
+        ...
+
+    async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
+        """Pending replies on these channels whose next attempt is due, oldest first."""
+        ...
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         """Replies stored but not yet delivered to this conversation, oldest first."""

@@ -28,7 +28,10 @@ CREATE TABLE IF NOT EXISTS messages (
     reply_to INTEGER REFERENCES messages (id),
     status TEXT NOT NULL,
     doc TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS messages_platform_id
     ON messages (channel, message_id) WHERE direction = 'in';
@@ -74,7 +77,9 @@ def _outbox_item(row: sqlite3.Row) -> OutboxItem:
         text=doc["text"],
         buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
     )
-    return OutboxItem(row["id"], message, datetime.fromisoformat(row["created_at"]))
+    return OutboxItem(
+        row["id"], message, datetime.fromisoformat(row["created_at"]), row["attempts"]
+    )
 
 
 def queue_replies(
@@ -97,6 +102,20 @@ def queue_replies(
         )
         items.append(OutboxItem(int(cur.lastrowid or 0), reply, datetime.fromisoformat(created)))
     return items
+
+
+def _save_state(conn: sqlite3.Connection, state: ConversationState) -> None:
+    conn.execute(
+        "INSERT INTO conversations (channel, sender, doc, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (channel, sender) DO UPDATE SET doc = excluded.doc,"
+        " updated_at = excluded.updated_at",
+        (
+            state.key.channel,
+            state.key.sender,
+            json.dumps(state.to_doc(), ensure_ascii=False),
+            _now(),
+        ),
+    )
 
 
 class SqliteConversationStore:
@@ -152,17 +171,7 @@ class SqliteConversationStore:
             ).fetchone()
             if row is None:
                 raise KeyError(f"inbound message {message.message_id} was never recorded")
-            conn.execute(
-                "INSERT INTO conversations (channel, sender, doc, updated_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (channel, sender) DO UPDATE SET doc = excluded.doc,"
-                " updated_at = excluded.updated_at",
-                (
-                    state.key.channel,
-                    state.key.sender,
-                    json.dumps(state.to_doc(), ensure_ascii=False),
-                    _now(),
-                ),
-            )
+            _save_state(conn, state)
             conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
             return queue_replies(conn, replies, row["id"])
 
@@ -201,6 +210,36 @@ class SqliteConversationStore:
                 f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids
             )
         )
+
+    async def save_state(self, state: ConversationState) -> None:
+        await self._db.transaction(lambda conn: _save_state(conn, state))
+
+    async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
+        return await self._db.transaction(lambda conn: queue_replies(conn, replies, None))
+
+    async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
+        status = "pending" if retry_at else "failed"
+        await self._db.transaction(
+            lambda c: c.execute(
+                "UPDATE messages SET attempts = attempts + 1, status = ?, last_error = ?,"
+                " next_attempt_at = ? WHERE id = ? AND direction = 'out'",
+                (status, error[:500], retry_at.isoformat() if retry_at else None, item_id),
+            )
+        )
+
+    async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
+        if not channels:
+            return []
+        marks = ",".join("?" * len(channels))
+        rows = await self._db.query(
+            lambda c: c.execute(
+                "SELECT * FROM messages WHERE status = 'pending' AND direction = 'out'"
+                f" AND channel IN ({marks})"
+                " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
+                (*channels, now.isoformat(), limit),
+            ).fetchall()
+        )
+        return [_outbox_item(r) for r in rows]
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         rows = await self._db.query(

@@ -26,7 +26,7 @@ class Channel(Protocol):
     def routes(self) -> list[web.AbstractRouteDef]: ...
 
     async def send(self, item: OutboxItem) -> bool:
-        """Push a reply that is not the answer to a request; False if it could not go now."""
+        """Deliver a stored reply and record it as delivered; False if it could not go now."""
         ...
 
 

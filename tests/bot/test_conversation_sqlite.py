@@ -56,3 +56,24 @@ async def test_a_turn_for_an_unrecorded_message_writes_nothing(
     with pytest.raises(KeyError):
         await store.commit_turn(msg("ghost"), ConversationState(KEY, mode="agent"), [])
     assert (await store.load(KEY)).mode == "bot"
+
+
+async def test_pushed_replies_are_retried_until_given_up(store: SqliteConversationStore) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    [item] = await store.queue([OutboundMessage(KEY, "Phản ánh đã được xử lý")])
+    assert [i.id for i in await store.due(now, ["rest"])] == [item.id]
+    assert await store.due(now, ["webchat"]) == []
+    await store.mark_failed(item.id, "HTTP 429", retry_at=now + timedelta(seconds=30))
+    assert await store.due(now, ["rest"]) == []
+    [later] = await store.due(now + timedelta(seconds=31), ["rest"])
+    assert later.attempts == 1
+    await store.mark_failed(item.id, "blocked by user", retry_at=None)
+    assert await store.due(now + timedelta(days=1), ["rest"]) == []
+    assert await store.pending(KEY) == []
+
+
+async def test_state_saved_outside_a_turn(store: SqliteConversationStore) -> None:
+    await store.save_state(ConversationState(KEY, mode="agent"))
+    assert (await store.load(KEY)).mode == "agent"
