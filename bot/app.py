@@ -39,6 +39,12 @@ class _Inbox:
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
         return await self._hotline.engine.handle(message)
 
+    async def accept(self, message: InboundMessage) -> bool:
+        return await self._hotline.engine.accept(message)
+
+    async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
+        return await self._hotline.engine.finish(message, is_new)
+
     async def mark_delivered(self, ids: list[int]) -> None:
         await self._hotline.conversations.mark_delivered(ids)
 

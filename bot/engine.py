@@ -34,15 +34,27 @@ class Engine:
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
         """Process a message once; a redelivery gets the replies the first delivery got."""
+        is_new = await self.accept(message)
+        return await self.finish(message, is_new)
+
+    async def accept(self, message: InboundMessage) -> bool:
+        """Store a message before anything else; False for a redelivery of a stored one.
+
+        A webhook that must answer fast calls this, answers, then calls `finish` in the
+        background: whatever happens in between, the restart's `recover` finishes it.
+        """
         MESSAGES.labels(message.key.channel).inc()
-        is_new = await self.conversations.record_inbound(message)
+        return await self.conversations.record_inbound(message)
+
+    async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
+        """Run the dialog for an accepted message, or return the replies it already got."""
         async with self._locks.hold(message.key):
             if not is_new:
                 earlier = await self.conversations.replies_to(message)
                 if earlier is not None:
                     return earlier
                 log.info(
-                    "redelivered message %s was never processed; processing it now",
+                    "message %s was stored but never processed; processing it now",
                     message.message_id,
                 )
             return await self._process(message)

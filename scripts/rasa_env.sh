@@ -27,9 +27,9 @@ find_python310() {
     local -a candidates=()
     [[ -n "${HOTLINE_RASA_PYTHON:-}" ]] && candidates+=("$HOTLINE_RASA_PYTHON")
     # pyenv's own interpreters first: its shim refuses to run a version that is not selected.
-    if command -v pyenv >/dev/null 2>&1; then
-        for candidate in "$(pyenv root)"/versions/3.10.*/bin/python3.10; do candidates+=("$candidate"); done
-    fi
+    local root="${PYENV_ROOT:-$HOME/.pyenv}"
+    command -v pyenv >/dev/null 2>&1 && root="$(pyenv root)"
+    for candidate in "$root"/versions/3.10.*/bin/python3.10; do candidates+=("$candidate"); done
     candidate="$(command -v python3.10 2>/dev/null || true)"
     [[ -n "$candidate" ]] && candidates+=("$candidate")
     if command -v uv >/dev/null 2>&1; then
@@ -85,7 +85,9 @@ started=$SECONDS
 rm -rf "$ENV_DIR"
 "$PYTHON" -m venv "$ENV_DIR"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-if ! "$ENV_DIR/bin/python" -m pip install --quiet --progress-bar off "rasa==$RASA_VERSION" >&2; then
+# (grep drops pip's notes about local index folders that this machine's pip.conf may list)
+if ! "$ENV_DIR/bin/python" -m pip install --quiet --progress-bar off "rasa==$RASA_VERSION" 2>&1 \
+    | { grep -v "^WARNING: Location '" || true; } >&2; then  # pipefail: pip's status counts
     say "pip install rasa==$RASA_VERSION failed; nothing was marked installed, the next run retries"
     exit 2
 fi

@@ -13,7 +13,15 @@ from bot.messages import ConversationKey, InboundMessage
 class Inbox(Protocol):
     """All a channel may do with the core: hand in a message and account for deliveries."""
 
-    async def handle(self, message: InboundMessage) -> list[OutboxItem]: ...
+    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
+        """Store and process a message; a redelivery gets the replies it got before."""
+        ...
+
+    async def accept(self, message: InboundMessage) -> bool:
+        """Store a message only (False for a redelivery); answer the webhook, then `finish`."""
+        ...
+
+    async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]: ...
 
     async def mark_delivered(self, ids: list[int]) -> None: ...
 
@@ -28,6 +36,19 @@ class Channel(Protocol):
     async def send(self, item: OutboxItem) -> bool:
         """Deliver a stored reply and record it as delivered; False if it could not go now."""
         ...
+
+
+class DeliveryFailed(Exception):
+    """A platform refused a send. `retry_after` (seconds) when it may work later, else None."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+    @property
+    def permanent(self) -> bool:
+        return self.retry_after is None
 
 
 def json_error(status: int, message: str) -> web.Response:

@@ -46,7 +46,7 @@ async def test_added_faq_entry_is_answered_by_rasa_after_retraining(
     store = await SqliteFaqStore.open(db)
     for entry in seed_entries():
         await store.put(entry)
-    question = "xe buýt chạy lại chưa vậy"
+    question = "xe buyt chay lai chua ad"  # one of its variants: Rasa was trained on it
     async with aiohttp.ClientSession() as session:
         client = RasaClient(session, own_rasa_server.url, own_rasa_server.token, timeout=5.0)
         retrainer = RasaRetrainer(client, store, env=rasa_env, work_dir=rasa_work_dir, interval=0.5)
