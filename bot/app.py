@@ -15,13 +15,17 @@ from bot.channels.webchat import WebChatChannel
 from bot.config import Settings
 from bot.conversation import OutboxItem
 from bot.messages import ConversationKey, InboundMessage
+from bot.events import EventBus
 from bot.outbox import Outbox
+from bot.takeover import Takeover
 from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
 
 log = logging.getLogger(__name__)
 
 HOTLINE = web.AppKey("hotline", Hotline)
 OUTBOX = web.AppKey("outbox", Outbox)
+EVENTS = web.AppKey("events", EventBus)
+TAKEOVER = web.AppKey("takeover", Takeover)
 CHANNELS = web.AppKey("channels", dict[str, Channel])
 STATIC = Path(__file__).parent / "web" / "static"
 
@@ -58,11 +62,13 @@ def create_app(settings: Settings) -> web.Application:
     webchat = WebChatChannel(inbox, max_frame_bytes=settings.max_body_bytes)
     channels: dict[str, Channel] = {"rest": RestChannel(inbox), "webchat": webchat}
     app[CHANNELS] = channels
+    app[EVENTS] = EventBus()
 
     async def hotline_ctx(app: web.Application) -> AsyncIterator[None]:
         async with open_hotline(settings) as hotline:
             app[HOTLINE] = hotline
             app[OUTBOX] = Outbox(hotline.conversations, channels)
+            app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], app[EVENTS])
             recovered = await hotline.engine.recover()
             if recovered:
                 log.info("finished %d messages left unprocessed by the last run", recovered)
