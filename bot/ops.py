@@ -7,7 +7,7 @@ import json
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from bot.channels.base import json_error
+from bot.channels.base import json_error, json_response
 from bot.runtime import Hotline
 
 MAX_PARSE_CHARS = 4000
@@ -15,15 +15,15 @@ MAX_PARSE_CHARS = 4000
 
 def routes(key: web.AppKey[Hotline]) -> list[web.AbstractRouteDef]:
     async def healthz(request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
+        return json_response({"status": "ok"})
 
     async def readyz(request: web.Request) -> web.Response:
         hotline = request.app.get(key)
         if hotline is None:
-            return web.json_response({"status": "starting"}, status=503)
+            return json_response({"status": "starting"}, status=503)
         checks = await hotline.ready()
         ok = bool(checks["store"] and checks["nlu_ready"])
-        return web.json_response(
+        return json_response(
             {"status": "ready" if ok else "unavailable", **checks}, status=200 if ok else 503
         )
 
@@ -42,7 +42,7 @@ def routes(key: web.AppKey[Hotline]) -> list[web.AbstractRouteDef]:
         if len(text) > MAX_PARSE_CHARS:
             return json_error(413, f"text is longer than {MAX_PARSE_CHARS} characters")
         result = await request.app[key].nlu.parse(text)
-        return web.json_response(result.to_rasa())
+        return json_response(result.to_rasa())
 
     return [
         web.get("/healthz", healthz),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+import json
+from typing import Any, Protocol
 
 from aiohttp import web
 
@@ -51,6 +52,15 @@ class DeliveryFailed(Exception):
         return self.retry_after is None
 
 
+def json_dumps(value: Any) -> str:
+    """JSON as UTF-8 text (Vietnamese stays readable), for every JSON response."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def json_response(value: Any, status: int = 200) -> web.Response:
+    return web.json_response(value, status=status, dumps=json_dumps)
+
+
 def json_error(status: int, message: str) -> web.Response:
     """A clear 4xx answer for bad input."""
-    return web.json_response({"error": message}, status=status)
+    return json_response({"error": message}, status=status)

@@ -9,7 +9,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.channels.base import Inbox, json_error
+from bot.channels.base import Inbox, json_error, json_response
 from bot.conversation import OutboxItem
 from bot.messages import ConversationKey, InboundMessage
 
@@ -62,7 +62,7 @@ class RestChannel:
         ]
 
     async def health(self, request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
+        return json_response({"status": "ok"})
 
     async def webhook(self, request: web.Request) -> web.Response:
         if request.content_type != "application/json":
@@ -76,7 +76,7 @@ class RestChannel:
             return json_error(400, parsed)
         items = await self.inbox.handle(parsed)
         await self.inbox.mark_delivered([i.id for i in items])
-        return web.json_response([to_rasa(i) for i in items])
+        return json_response([to_rasa(i) for i in items])
 
     async def send(self, item: OutboxItem) -> bool:
         """The REST channel only answers requests; pushed replies wait in the outbox."""
