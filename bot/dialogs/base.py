@@ -22,6 +22,21 @@ class AdminUnits(Protocol):
 
     def district_of(self, ward: str, hint: str | None = None) -> str | None: ...
 
+    def districts_of(self, ward: str) -> tuple[str, ...]: ...
+
+
+class AgentsOnline(Protocol):
+    """Whether anyone is at the agent console now, to tell a citizen how soon a person answers."""
+
+    def anyone_online(self) -> bool: ...
+
+
+class NobodyOnline:
+    """No console attached (tests, a bot-only deployment): requests for a person are queued."""
+
+    def anyone_online(self) -> bool:
+        return False
+
 
 @dataclass(frozen=True)
 class Services:
@@ -30,6 +45,7 @@ class Services:
     units: AdminUnits
     # Channels that can carry photos and locations; others are not asked for evidence.
     media_channels: frozenset[str] = frozenset()
+    agents: AgentsOnline = field(default_factory=NobodyOnline)
 
 
 @dataclass(frozen=True)

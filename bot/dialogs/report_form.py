@@ -134,10 +134,20 @@ async def _on_where(ctx: Context, state: ConversationState) -> Turn:
     located = _take_place(ctx, state)
     if text and not ctx.message.content.startswith("/"):
         located = located.goto(DIALOG, "where", address=text)
-    if located.slots.get("ward") or located.slots.get("district"):
+    ward, district = located.slots.get("ward"), located.slots.get("district")
+    if district:
         return _ask_next(ctx, located.goto(DIALOG, "where"))
-    buttons = [(name, payload("inform", district=name)) for name in ctx.services.units.districts]
-    return Turn(located.goto(DIALOG, "where_district"), (ctx.reply(texts.ASK_DISTRICT, buttons),))
+    units = ctx.services.units
+    if ward:
+        # A ward name shared by several districts (An Bình, Tân Định...): ask which one.
+        choices = units.districts_of(ward)
+        if len(choices) < 2:
+            return _ask_next(ctx, located.goto(DIALOG, "where"))
+        question = texts.ASK_WHICH_DISTRICT.format(ward=ward)
+    else:
+        choices, question = units.districts, texts.ASK_DISTRICT
+    buttons = [(name, payload("inform", district=name)) for name in choices]
+    return Turn(located.goto(DIALOG, "where_district"), (ctx.reply(question, buttons),))
 
 
 async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:

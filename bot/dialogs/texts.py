@@ -24,6 +24,10 @@ TOO_LONG = (
     "Tin nhắn quá dài (tối đa {limit} ký tự). Xin gửi ngắn gọn hơn, hoặc chia thành nhiều tin."
 )
 EMPTY = "Tin nhắn trống. Bạn cần Tổng đài 1022 hỗ trợ gì ạ?"
+UNSUPPORTED = (
+    "Xin lỗi, Tổng đài 1022 chưa đọc được loại tin này. Bạn vui lòng gõ nội dung,"
+    " hoặc gửi ảnh hay vị trí nếu đang phản ánh."
+)
 
 MENU: tuple[tuple[str, str], ...] = (
     ("Hỏi quy định, chính sách", "/ask_faq"),
@@ -59,6 +63,7 @@ ASK_WHERE = (
     "(số nhà, đường, khu phố/ấp)."
 )
 ASK_DISTRICT = "Tôi chưa nhận ra phường/xã. Xin chọn thành phố/thị xã/huyện:"
+ASK_WHICH_DISTRICT = "Có nhiều nơi tên {ward}. Xin chọn thành phố/thị xã/huyện:"
 ASK_WHEN = "Sự việc xảy ra khi nào?"
 NOW = "Đang diễn ra"
 ASK_EVIDENCE = 'Nếu có, bạn gửi ảnh hoặc vị trí để làm bằng chứng. Nếu không, chọn "Bỏ qua".'

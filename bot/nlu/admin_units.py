@@ -172,6 +172,8 @@ class AdminUnits:
             if not units:
                 raise KeyError(f"unknown ward: {ward}")
             unit = next((u for u in units if u.district == district), units[0])
+            if district and unit.district != district:
+                raise KeyError(f"no ward {ward} in {district}")
             kinds = {u.kind for u in units}
             parts.append(unit.name_with_type if district or len(kinds) == 1 else unit.name)
         if district:

@@ -14,7 +14,13 @@ from typing import Any
 
 import yaml
 
-from bot.nlu.classifier import FEATURES_VERSION, META_FILE, IntentClassifier, read_meta
+from bot.nlu.classifier import (
+    FEATURES_VERSION,
+    META_FILE,
+    WEIGHTS_FILE,
+    IntentClassifier,
+    read_meta,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -145,6 +151,6 @@ def fit_examples(examples: list[Example]) -> IntentClassifier:
 
 def model_is_stale(model_dir: Path, data_paths: list[Path] | None = None) -> bool:
     """True when there is no model, or it was trained from other data or older feature code."""
-    if not (model_dir / META_FILE).is_file():
+    if not all((model_dir / f).is_file() for f in (META_FILE, WEIGHTS_FILE)):
         return True
     return bool(read_meta(model_dir).get("fingerprint") != fingerprint(data_paths))

@@ -135,3 +135,21 @@ def _key(chat: RestChat):  # type: ignore[no-untyped-def]
     from bot.messages import ConversationKey
 
     return ConversationKey("rest", chat.sender)
+
+
+async def test_a_ward_name_shared_by_districts_is_asked_about(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("/report_violation")
+    await chat.say("Quán nhậu mở cửa tới khuya, tụ tập đông người không đeo khẩu trang")
+    await chat.say("phường Tân Định")
+    choices = [b["title"] for b in chat.buttons]
+    units = hotline_of(client).units
+    assert sorted(choices) == sorted(units.districts_of("Tân Định")) and len(choices) > 1
+    await chat.press(choices[0])
+    assert "khi nào" in chat.text
+    await chat.press("Bỏ qua")
+    await chat.press("Gửi ẩn danh")
+    await chat.press("Gửi")
+    ticket = await hotline_of(client).desk.store.get(chat.code())
+    assert ticket is not None and (ticket.ward, ticket.district) == ("Tân Định", choices[0])

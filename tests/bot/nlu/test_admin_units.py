@@ -27,6 +27,8 @@ def test_full_path_for_display(units: AdminUnits) -> None:
     assert units.full_path("Tân Bình", "Bắc Tân Uyên") == "Thị trấn Tân Bình, Huyện Bắc Tân Uyên"
     with pytest.raises(KeyError):
         units.full_path("Nowhere")
+    with pytest.raises(KeyError):
+        units.full_path("Phú Cường", "Dĩ An")
 
 
 def test_district_of_a_ward(units: AdminUnits) -> None:

@@ -117,7 +117,7 @@ def test_to_rasa_shape(nlu: LocalNLU) -> None:
             "extractor": "HotlineEntityExtractor",
         }
     ]
-    assert [r["name"] for r in parsed["intent_ranking"]][0] == "check_status"
+    assert next(r["name"] for r in parsed["intent_ranking"]) == "check_status"
     assert len(parsed["intent_ranking"]) == len(INTENTS)
 
 

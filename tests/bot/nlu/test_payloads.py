@@ -14,7 +14,7 @@ def test_payload_without_entities() -> None:
     assert result is not None
     assert (result.intent.name, result.intent.confidence) == ("request_human", 1.0)
     assert result.entities == ()
-    assert [i.name for i in result.intent_ranking][0] == "request_human"
+    assert next(i.name for i in result.intent_ranking) == "request_human"
     assert {i.name for i in result.intent_ranking} == set(INTENTS)
 
 
@@ -26,7 +26,9 @@ def test_payload_with_entities_round_trips() -> None:
     assert result.intent.name == "check_status"
     assert result.entity("ticket_code") == "PA-7K3Q-9X2M"
     assert result.entities[0].extractor == "payload"
-    assert text[result.entities[0].start : result.entities[0].end] == '{"ticket_code":"PA-7K3Q-9X2M"}'
+    assert (
+        text[result.entities[0].start : result.entities[0].end] == '{"ticket_code":"PA-7K3Q-9X2M"}'
+    )
 
 
 def test_vietnamese_values_and_numbers() -> None:

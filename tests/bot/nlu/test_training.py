@@ -139,6 +139,13 @@ def test_staleness_follows_the_training_files(small_data: Path, tmp_path: Path) 
     assert model_is_stale(model_dir, [small_data])
 
 
+def test_half_written_model_is_stale(small_data: Path, tmp_path: Path) -> None:
+    model_dir = tmp_path / "model"
+    train(model_dir, [small_data])
+    (model_dir / "weights.npz").unlink()
+    assert model_is_stale(model_dir, [small_data])
+
+
 def test_staleness_follows_the_feature_code(
     small_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
