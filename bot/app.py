@@ -10,12 +10,16 @@ from aiohttp import web
 
 from bot import ops
 from bot.channels.base import Channel
+from bot.channels.platform import Intake
+from bot.channels.registry import delivering, media_channels, platform_channels
 from bot.channels.rest import RestChannel
 from bot.channels.webchat import WebChatChannel
 from bot.config import Settings
+from bot.console import Console, Presence
 from bot.conversation import OutboxItem
 from bot.messages import ConversationKey, InboundMessage
 from bot.events import EventBus
+from bot.media import MediaStore
 from bot.outbox import Outbox
 from bot.takeover import Takeover
 from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
@@ -27,6 +31,7 @@ OUTBOX = web.AppKey("outbox", Outbox)
 EVENTS = web.AppKey("events", EventBus)
 TAKEOVER = web.AppKey("takeover", Takeover)
 CHANNELS = web.AppKey("channels", dict[str, Channel])
+PRESENCE = web.AppKey("presence", Presence)
 STATIC = Path(__file__).parent / "web" / "static"
 
 
@@ -61,13 +66,22 @@ def create_app(settings: Settings) -> web.Application:
     inbox = _Inbox(app)
     webchat = WebChatChannel(inbox, max_frame_bytes=settings.max_body_bytes)
     channels: dict[str, Channel] = {"rest": RestChannel(inbox), "webchat": webchat}
+    intake = Intake(inbox, MediaStore(Path(settings.media_dir), settings.media_max_bytes))
+    platforms = platform_channels(settings, intake)
+    channels.update(platforms)
     app[CHANNELS] = channels
     app[EVENTS] = EventBus()
+    app[PRESENCE] = Presence(app[EVENTS])
 
     async def hotline_ctx(app: web.Application) -> AsyncIterator[None]:
-        async with open_hotline(settings) as hotline:
+        async with (
+            open_hotline(
+                settings, media_channels(platforms), app[EVENTS], app[PRESENCE]
+            ) as hotline,
+            delivering(settings, platforms, intake, hotline.conversations) as courier,
+        ):
             app[HOTLINE] = hotline
-            app[OUTBOX] = Outbox(hotline.conversations, channels)
+            app[OUTBOX] = Outbox(hotline.conversations, {**channels, **courier.lanes()})
             app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], app[EVENTS])
             recovered = await hotline.engine.recover()
             if recovered:
@@ -77,9 +91,13 @@ def create_app(settings: Settings) -> web.Application:
                 await webchat.close_all()
 
     app.cleanup_ctx.append(hotline_ctx)
+    from bot.api import setup_backoffice  # late: the API's handlers import this module's keys
+
+    setup_backoffice(app, settings)  # after hotline_ctx: its context needs the hotline open
     for channel in channels.values():
         app.add_routes(channel.routes())
     app.add_routes(ops.routes(HOTLINE))
+    Console(HOTLINE, app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
     app.router.add_get("/", _demo_page)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app

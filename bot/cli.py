@@ -52,7 +52,32 @@ def _parser() -> argparse.ArgumentParser:
     exp = faq.add_parser("export", help="export entries to stdout")
     exp.add_argument("--format", choices=("yaml", "csv"), default="yaml")
     exp.set_defaults(run=_faq_export)
+    hooks = sub.add_parser("webhooks", help="messaging platform webhooks").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    hooks_set = hooks.add_parser("set", help="register HOTLINE_PUBLIC_URL with the platforms")
+    hooks_set.set_defaults(run=_webhooks_set)
+    user = sub.add_parser("user", help="agents, supervisors, admins, agencies").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    add = user.add_parser("add", help="add a user; the password is read from stdin or asked")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("agent", "supervisor", "admin", "agency"))
+    add.add_argument("--team", help="routing team (default: agents / supervisors)")
+    add.add_argument("--agency", help="the agency of an agency user, as routing names it")
+    add.set_defaults(run=_user_add)
+    token = user.add_parser("token", help="print a new bearer token for the APIs")
+    token.add_argument("name")
+    token.set_defaults(run=_user_token)
     return parser
+
+
+def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.channels.registry import set_webhooks
+
+    for note in asyncio.run(set_webhooks(settings)):
+        print(note)
+    return 0
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -109,6 +134,23 @@ def _faq_export(settings: Settings, args: argparse.Namespace) -> int:
 
     sys.stdout.write(asyncio.run(export_all(settings, args.format)))
     return 0
+
+
+def _user_add(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.users_cli import add_user, read_password
+
+    try:
+        password = read_password()
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return asyncio.run(add_user(settings, args.name, args.role, args.team, args.agency, password))
+
+
+def _user_token(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.users_cli import issue_token
+
+    return asyncio.run(issue_token(settings, args.name))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,56 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     faq_refresh_seconds: float = 0.5
     timezone: str = "Asia/Ho_Chi_Minh"
+    # Messaging platforms: a channel is on when its credentials are set (DESIGN §4).
+    public_url: str = ""  # where the platforms reach us, for `hotline webhooks set`
+    telegram_token: str = ""
+    telegram_secret: str = ""
+    telegram_api_url: str = "https://api.telegram.org"
+    viber_token: str = ""
+    viber_name: str = "Tổng đài 1022"
+    viber_api_url: str = "https://chatapi.viber.com"
+    zalo_app_id: str = ""
+    zalo_secret_key: str = ""
+    zalo_access_token: str = ""
+    zalo_refresh_token: str = ""
+    zalo_app_secret: str = ""
+    zalo_api_url: str = "https://openapi.zalo.me"
+    zalo_oauth_url: str = "https://oauth.zaloapp.com"
+    messenger_page_token: str = ""
+    messenger_app_secret: str = ""
+    messenger_verify_token: str = ""
+    messenger_api_url: str = "https://graph.facebook.com"
+    messenger_api_version: str = "v21.0"
+    # Photos citizens send are copied here, because platform media URLs expire.
+    media_dir: str = "var/media"
+    media_max_bytes: int = 10 * 1024 * 1024
+    # The courier polls the outbox this often, and backs off from this base on failures.
+    courier_poll_seconds: float = 1.0
+    courier_backoff_seconds: float = 1.0
+    # Back office (issue 5). Reporters' contact details are encrypted with secret_key; without
+    # one, a key is generated once into secret_key_file (default: beside the SQLite file).
+    secret_key: str = ""
+    secret_key_file: str = ""
+    login_max_failures: int = 5
+    login_lockout_minutes: int = 15
+    session_hours: int = 12
+    # An open console checks its session this often, so a logout elsewhere closes it.
+    console_recheck_seconds: float = 60.0
+    agent_ticket_limit: int = 5  # tickets an agent works at once before auto-assignment skips
+    assign_every_seconds: float = 5.0
+    deadline_check_seconds: float = 30.0
+    # Mail to agencies and supervisors: SMTP when smtp_host is set, else .eml files in mail_dir.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: int = 1
+    mail_from: str = "tongdai1022@localhost"
+    mail_dir: str = "var/mail"
+    # Escalations at a deadline: e-mail addresses (comma-separated) and/or a chat, as
+    # "channel:sender" of a conversation the hotline can push to (e.g. "telegram:-100123").
+    supervisors_email: str = ""
+    supervisors_chat: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -20,6 +20,9 @@ class ConversationState:
     dialog: str | None = None
     step: str | None = None
     slots: dict[str, Any] = field(default_factory=dict)
+    # Why the platform refuses to deliver here (bot blocked, unsubscribed); None when reachable.
+    # Set by the courier, cleared when the citizen writes again.
+    unreachable: str | None = None
 
     def goto(self, dialog: str | None, step: str | None, **slots: Any) -> ConversationState:
         """The state at another step, with these slots added."""
@@ -29,7 +32,8 @@ class ConversationState:
         return replace(self, dialog=None, step=None, slots={})
 
     def to_doc(self) -> dict[str, Any]:
-        return {"mode": self.mode, "dialog": self.dialog, "step": self.step, "slots": self.slots}
+        doc = {"mode": self.mode, "dialog": self.dialog, "step": self.step, "slots": self.slots}
+        return {**doc, "unreachable": self.unreachable} if self.unreachable else doc
 
     @classmethod
     def from_doc(cls, key: ConversationKey, doc: dict[str, Any]) -> ConversationState:

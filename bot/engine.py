@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from bot.conversation import ConversationState, ConversationStore, OutboxItem
 from bot.dialogs import texts
 from bot.dialogs.base import Turn
 from bot.dialogs.router import DialogRouter
+from bot.events import Event, EventBus
 from bot.locks import KeyedLocks
 from bot.messages import InboundMessage, OutboundMessage
 from bot.metrics import MESSAGES, PARSED_INTENTS
@@ -25,11 +28,13 @@ class Engine:
         nlu: NLU,
         router: DialogRouter,
         max_message_chars: int = 4000,
+        events: EventBus | None = None,
     ) -> None:
         self.conversations = conversations
         self.nlu = nlu
         self.router = router
         self.max_message_chars = max_message_chars
+        self.events = events if events is not None else EventBus()  # an idle bus is falsy
         self._locks = KeyedLocks()
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
@@ -69,8 +74,13 @@ class Engine:
 
     async def _process(self, message: InboundMessage) -> list[OutboxItem]:
         state = await self.conversations.load(message.key)
+        if state.unreachable:  # they wrote again, so the platform lets us answer again
+            state = replace(state, unreachable=None)
         turn = await self._turn(message, state)
-        return await self.conversations.commit_turn(message, turn.state, list(turn.replies))
+        items = await self.conversations.commit_turn(message, turn.state, list(turn.replies))
+        if state.mode == "agent":  # stored first, so the console's reload shows it too
+            self.events.publish(citizen_message(message))
+        return items
 
     async def _turn(self, message: InboundMessage, state: ConversationState) -> Turn:
         if state.mode == "agent":
@@ -85,6 +95,21 @@ class Engine:
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:
             return texts.TOO_LONG.format(limit=self.max_message_chars)
+        if message.metadata.get("unsupported") and not message.content.strip():
+            return texts.UNSUPPORTED  # a sticker, a voice note: polite, not "empty message"
         if not message.content.strip() and not message.attachments:
             return texts.EMPTY
         return None
+
+
+def citizen_message(message: InboundMessage) -> Event:
+    """What the agent console shows live of a message in a conversation an agent has taken."""
+    return Event(
+        "citizen_message",
+        {
+            "conversation": str(message.key),
+            "text": message.text or message.payload or "",
+            "attachments": [a.to_dict() for a in message.attachments],
+            "at": (message.received_at or datetime.now(UTC)).isoformat(),
+        },
+    )

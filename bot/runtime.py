@@ -13,19 +13,24 @@ from typing import Any
 from bot.config import Settings
 from bot.conversation import ConversationStore
 from bot.conversation_sqlite import SqliteConversationStore
-from bot.dialogs.base import Services
+from bot.dialogs.base import AgentsOnline, NobodyOnline, Services
 from bot.dialogs.router import DialogRouter
 from bot.engine import Engine
+from bot.events import EventBus
 from bot.nlu.admin_units import AdminUnits, default_units
 from bot.nlu.base import NLU
 from bot.nlu.local import LocalNLU
 from bot.nlu.normalize import words
 from bot.nlu.training import model_is_stale, train
+from bot.office import open_office_stores
 from faq.io import load_seed
 from faq.knowledge import FaqKnowledge
 from faq.sqlite_store import SqliteFaqStore
+from handoff.audit import AuditLog
 from handoff.desk import TicketDesk
+from handoff.routing import Routing, RoutingStore
 from handoff.sqlite_store import SqliteTicketStore
+from handoff.user_store import UserStore
 from store.sqlite import SqliteDatabase
 
 log = logging.getLogger(__name__)
@@ -41,6 +46,9 @@ class Hotline:
     nlu: NLU
     units: AdminUnits
     engine: Engine
+    users: UserStore
+    audit: AuditLog
+    routing: RoutingStore
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -68,13 +76,18 @@ async def seed_faq(faq: FaqKnowledge) -> int:
 
 @asynccontextmanager
 async def open_hotline(
-    settings: Settings, media_channels: frozenset[str] = frozenset()
+    settings: Settings,
+    media_channels: frozenset[str] = frozenset(),
+    events: EventBus | None = None,
+    agents: AgentsOnline | None = None,
 ) -> AsyncIterator[Hotline]:
     async with AsyncExitStack() as stack:
         db = await SqliteDatabase.from_url(settings.store)
         stack.push_async_callback(db.close)
         conversations = await SqliteConversationStore.open(db)
-        desk = TicketDesk(await SqliteTicketStore.open(db))
+        office = await open_office_stores(db, settings)
+        tickets = await SqliteTicketStore.open(db, office.cipher)
+        desk = TicketDesk(tickets, routing=Routing(office.routing))
         faq = FaqKnowledge(await SqliteFaqStore.open(db), words)
         seeded = await seed_faq(faq)
         if seeded:
@@ -82,9 +95,29 @@ async def open_hotline(
         await faq.refresh(force=True)
         nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         units = default_units()
-        services = Services(faq=faq, desk=desk, units=units, media_channels=media_channels)
-        engine = Engine(conversations, nlu, DialogRouter(services), settings.max_message_chars)
-        yield Hotline(settings, db, conversations, desk, faq, nlu, units, engine)
+        services = Services(
+            faq=faq,
+            desk=desk,
+            units=units,
+            media_channels=media_channels,
+            agents=agents if agents is not None else NobodyOnline(),
+        )
+        engine = Engine(
+            conversations, nlu, DialogRouter(services), settings.max_message_chars, events
+        )
+        yield Hotline(
+            settings,
+            db,
+            conversations,
+            desk,
+            faq,
+            nlu,
+            units,
+            engine,
+            office.users,
+            office.audit,
+            office.routing,
+        )
 
 
 async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from handoff.codes import new_code
 from handoff.deadlines import DeadlinePolicy
+from handoff.routing import DEFAULT_TEAM, Route, Routing
 from handoff.store import CodeTaken, TicketStore
 from handoff.tickets import Ticket, TicketDraft, TicketEvent
 
@@ -23,14 +24,21 @@ class TicketDesk:
         store: TicketStore,
         policy: DeadlinePolicy | None = None,
         clock: Clock = utc_now,
+        routing: Routing | None = None,
     ) -> None:
         self.store = store
         self.policy = policy or DeadlinePolicy()
         self.clock = clock
+        self.routing = routing
+        # Called with each newly filed ticket (the console's live queue listens here).
+        self.listeners: list[Callable[[Ticket], None]] = []
 
-    async def file(self, draft: TicketDraft) -> Ticket:
-        """File a ticket; filing the same draft twice (same source_key) gives the same ticket."""
+    async def file(self, draft: TicketDraft, actor: str = "bot") -> Ticket:
+        """File a ticket, routed to its team and agencies; the same draft twice gives one ticket."""
         received = draft.received_at or self.clock()
+        route = Route(DEFAULT_TEAM, ())
+        if self.routing is not None:
+            route = await self.routing.route(draft.category, draft.district, draft.ward)
         for _ in range(5):
             ticket = Ticket(
                 code=new_code(),
@@ -49,23 +57,30 @@ class TicketDesk:
                 occurred_at=draft.occurred_at,
                 evidence=draft.evidence,
                 reporter=draft.reporter,
-                history=(TicketEvent(at=received, actor="bot", action="filed", status="new"),),
+                history=(TicketEvent(at=received, actor=actor, action="filed", status="new"),),
+                team=route.team,
+                agencies=route.agencies,
             )
             try:
-                return await self.store.insert(ticket)
+                stored = await self.store.insert(ticket)
             except CodeTaken:
                 continue
+            if stored is ticket:  # new, not a replay of a filed draft
+                for listener in self.listeners:
+                    listener(stored)
+            return stored
         raise RuntimeError("could not draw a free ticket code")
 
     async def add_details(self, code: str, note: str, actor: str = "citizen") -> Ticket | None:
         """Append what the citizen added after filing (an address, a phone) to the ticket."""
-        ticket = await self.store.get(code)
-        if ticket is None:
-            return None
-        event = TicketEvent(at=self.clock(), actor=actor, action="details", note=note)
-        updated = ticket.with_event(event, description=f"{ticket.description}\n{note}")
-        await self.store.save(updated)
-        return updated
+        while True:  # compare-and-set, so an agent's change made meanwhile is kept
+            ticket = await self.store.get(code)
+            if ticket is None:
+                return None
+            event = TicketEvent(at=self.clock(), actor=actor, action="details", note=note)
+            updated = ticket.with_event(event, description=f"{ticket.description}\n{note}")
+            if await self.store.replace(updated, ticket):
+                return updated
 
     async def lookup_for_reporter(self, code: str, channel: str, sender: str) -> Ticket | None:
         """A ticket by code, only for the conversation that filed it."""

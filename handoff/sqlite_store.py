@@ -1,12 +1,19 @@
-"""Tickets in SQLite: one JSON document per ticket, with indexed columns for the queues."""
+"""Tickets in SQLite: one JSON document per ticket, with indexed columns for the queues.
+
+The reporter's contact details are sealed with the cipher before they reach the file.
+"""
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
+from datetime import UTC, datetime
+from typing import Any
 
-from handoff.store import CodeTaken
-from handoff.tickets import Ticket
+from handoff.crypto import Cipher, SecretUnreadable, is_sealed
+from handoff.store import CodeTaken, TicketQuery
+from handoff.tickets import OPEN_STATUSES, Ticket
 from store.sqlite import SqliteDatabase
 
 SCHEMA = """
@@ -25,59 +32,78 @@ CREATE INDEX IF NOT EXISTS tickets_conversation ON tickets (channel, sender, cre
 CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (status, due_at);
 """
 
-
-def _row(ticket: Ticket) -> tuple[str, ...]:
-    return (
-        ticket.code,
-        ticket.source_key,
-        ticket.channel,
-        ticket.sender,
-        ticket.category,
-        ticket.status,
-        ticket.created_at.isoformat(),
-        ticket.due_at.isoformat(),
-        json.dumps(ticket.to_doc(), ensure_ascii=False),
-    )
-
-
-def _ticket(row: sqlite3.Row | None) -> Ticket | None:
-    return Ticket.from_doc(json.loads(row["doc"])) if row else None
+_CLOSED_LAST = "status IN ('resolved', 'closed'), due_at"
 
 
 class SqliteTicketStore:
-    def __init__(self, db: SqliteDatabase) -> None:
+    """`cipher` None keeps contact details readable in the file: for tests of other parts only."""
+
+    def __init__(self, db: SqliteDatabase, cipher: Cipher | None = None) -> None:
         self._db = db
+        self._cipher = cipher
 
     @classmethod
-    async def open(cls, db: SqliteDatabase) -> SqliteTicketStore:
+    async def open(cls, db: SqliteDatabase, cipher: Cipher | None = None) -> SqliteTicketStore:
         await db.migrate(SCHEMA)
-        return cls(db)
+        return cls(db, cipher)
+
+    def _row(self, ticket: Ticket) -> tuple[str, ...]:
+        doc = ticket.to_doc()
+        if doc["reporter"] and self._cipher is not None:
+            doc["reporter"] = self._cipher.seal(doc["reporter"])
+        return (
+            ticket.code,
+            ticket.source_key,
+            ticket.channel,
+            ticket.sender,
+            ticket.category,
+            ticket.status,
+            _utc(ticket.created_at),
+            _utc(ticket.due_at),
+            json.dumps(doc, ensure_ascii=False),
+        )
+
+    def _ticket(self, row: sqlite3.Row | None) -> Ticket | None:
+        if row is None:
+            return None
+        doc: dict[str, Any] = json.loads(row["doc"])
+        if is_sealed(doc.get("reporter")):
+            if self._cipher is None:
+                raise SecretUnreadable("this store has no key for sealed reporter details")
+            doc["reporter"] = self._cipher.open(doc["reporter"])
+        return Ticket.from_doc(doc)
+
+    def _tickets(self, rows: list[sqlite3.Row]) -> list[Ticket]:
+        return [t for r in rows if (t := self._ticket(r))]
 
     async def insert(self, ticket: Ticket) -> Ticket:
-        def run(conn: sqlite3.Connection) -> Ticket:
+        row = self._row(ticket)
+
+        def run(conn: sqlite3.Connection) -> sqlite3.Row | None:
             existing = conn.execute(
                 "SELECT doc FROM tickets WHERE source_key = ?", (ticket.source_key,)
             ).fetchone()
             if existing:
-                return _ticket(existing) or ticket
+                return existing
             try:
-                conn.execute("INSERT INTO tickets VALUES (?,?,?,?,?,?,?,?,?)", _row(ticket))
+                conn.execute("INSERT INTO tickets VALUES (?,?,?,?,?,?,?,?,?)", row)
             except sqlite3.IntegrityError as exc:
                 raise CodeTaken(ticket.code) from exc
-            return ticket
+            return None
 
-        return await self._db.transaction(run)
+        existing = await self._db.transaction(run)
+        return self._ticket(existing) or ticket
 
     async def get(self, code: str) -> Ticket | None:
-        return await self._db.query(
-            lambda c: _ticket(
-                c.execute("SELECT doc FROM tickets WHERE code = ?", (code,)).fetchone()
-            )
+        row = await self._db.query(
+            lambda c: c.execute("SELECT doc FROM tickets WHERE code = ?", (code,)).fetchone()
         )
+        return self._ticket(row)
 
     async def save(self, ticket: Ticket) -> None:
+        row = self._row(ticket)
+
         def run(conn: sqlite3.Connection) -> None:
-            row = _row(ticket)
             cur = conn.execute(
                 "UPDATE tickets SET source_key=?, channel=?, sender=?, category=?, status=?,"
                 " created_at=?, due_at=?, doc=? WHERE code=?",
@@ -88,6 +114,20 @@ class SqliteTicketStore:
 
         await self._db.transaction(run)
 
+    async def replace(self, ticket: Ticket, seen: Ticket) -> bool:
+        row = self._row(ticket)
+
+        def run(conn: sqlite3.Connection) -> bool:
+            # One UPDATE with the version in its WHERE: atomic across connections and processes.
+            cur = conn.execute(
+                "UPDATE tickets SET status=?, due_at=?, doc=? WHERE code=?"
+                " AND json_array_length(doc, '$.history') = ?",
+                (row[5], row[7], row[8], ticket.code, seen.version),
+            )
+            return cur.rowcount == 1
+
+        return await self._db.transaction(run)
+
     async def for_conversation(self, channel: str, sender: str) -> list[Ticket]:
         rows = await self._db.query(
             lambda c: c.execute(
@@ -95,7 +135,7 @@ class SqliteTicketStore:
                 (channel, sender),
             ).fetchall()
         )
-        return [t for r in rows if (t := _ticket(r))]
+        return self._tickets(rows)
 
     async def list(self, status: str | None = None, limit: int = 100) -> list[Ticket]:
         sql = "SELECT doc FROM tickets"
@@ -105,7 +145,42 @@ class SqliteTicketStore:
         rows = await self._db.query(
             lambda c: c.execute(sql + " ORDER BY due_at LIMIT ?", (*args, limit)).fetchall()
         )
-        return [t for r in rows if (t := _ticket(r))]
+        return self._tickets(rows)
+
+    async def find(self, query: TicketQuery) -> builtins.list[Ticket]:
+        where, args = _where(query)
+        sql = f"SELECT doc FROM tickets WHERE {where} ORDER BY {_CLOSED_LAST} LIMIT ?"
+        rows = await self._db.query(lambda c: c.execute(sql, (*args, query.limit)).fetchall())
+        return self._tickets(rows)
 
     async def close(self) -> None:
         """The database is shared and closed by its owner."""
+
+
+def _utc(moment: datetime) -> str:
+    """Column values in UTC, so text order is time order whatever zone a clock used."""
+    return moment.astimezone(UTC).isoformat()
+
+
+def _where(query: TicketQuery) -> tuple[str, list[object]]:
+    parts, args = ["1 = 1"], list[object]()
+    if query.statuses:
+        parts.append(f"status IN ({','.join('?' * len(query.statuses))})")
+        args.extend(query.statuses)
+    if query.category:
+        parts.append("category = ?")
+        args.append(query.category)
+    for field in ("district", "ward", "team", "assignee"):
+        value = getattr(query, field)
+        if value:
+            parts.append(f"json_extract(doc, '$.{field}') = ?")
+            args.append(value)
+    if query.unassigned:
+        parts.append("json_extract(doc, '$.assignee') IS NULL")
+    if query.forwarded_to:
+        parts.append("EXISTS (SELECT 1 FROM json_each(doc, '$.forwarded_to') WHERE value = ?)")
+        args.append(query.forwarded_to)
+    if query.overdue_at:
+        parts.append(f"status IN ({','.join('?' * len(OPEN_STATUSES))}) AND due_at < ?")
+        args.extend([*OPEN_STATUSES, _utc(query.overdue_at)])
+    return " AND ".join(parts), args

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 STATUSES: tuple[str, ...] = ("new", "assigned", "in_progress", "forwarded", "resolved", "closed")
+OPEN_STATUSES: tuple[str, ...] = ("new", "assigned", "in_progress", "forwarded")
 PRIORITIES: tuple[str, ...] = ("urgent", "high", "normal", "low")
 
 
@@ -20,6 +21,9 @@ class Reporter:
 
     def to_doc(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v}
+
+    def __bool__(self) -> bool:
+        return any((self.name, self.phone, self.email))
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,23 @@ class Ticket:
     reporter: Reporter | None = None
     assignee: str | None = None
     history: tuple[TicketEvent, ...] = field(default=())
+    # Where routing sends it: the team that works it and the agencies that act on it.
+    team: str | None = None
+    agencies: tuple[str, ...] = ()
+    # The agencies it has actually been sent to; only their staff may see it.
+    forwarded_to: tuple[str, ...] = ()
 
     def with_event(self, event: TicketEvent, **changes: Any) -> Ticket:
         return replace(self, history=(*self.history, event), **changes)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def version(self) -> int:
+        """Every change adds an event, so the number of events tells versions apart."""
+        return len(self.history)
 
     def to_doc(self) -> dict[str, Any]:
         """The whole ticket as a document, for the stores."""
@@ -110,6 +128,9 @@ class Ticket:
             "occurred_at": self.occurred_at,
             "evidence": [dict(e) for e in self.evidence],
             "assignee": self.assignee,
+            "team": self.team,
+            "agencies": list(self.agencies),
+            "forwarded_to": list(self.forwarded_to),
             "created_at": self.created_at.isoformat(),
             "due_at": self.due_at.isoformat(),
         }
@@ -136,4 +157,7 @@ class Ticket:
             reporter=Reporter(**reporter) if reporter else None,
             assignee=doc.get("assignee"),
             history=tuple(TicketEvent.from_doc(e) for e in doc.get("history") or ()),
+            team=doc.get("team"),
+            agencies=tuple(doc.get("agencies") or ()),
+            forwarded_to=tuple(doc.get("forwarded_to") or ()),
         )

@@ -1,0 +1,158 @@
+"""Facebook Messenger (the fanpage), on aiohttp without an SDK.
+
+`GET /webhooks/messenger` answers Meta's subscription check; `POST /webhooks/messenger` checks
+`X-Hub-Signature-256` first (403, nothing stored), then handles every item of every entry of
+the batch: messages stored and answered in the background, receipts recorded, echoes ignored.
+`send` applies the 24-hour rule (see messenger_api) and sends quick replies for buttons.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+
+import aiohttp
+from aiohttp import web
+
+from bot.channels.base import json_error
+from bot.channels.contacts import Contact, ContactBook
+from bot.channels.messenger_api import MessengerApi, Purpose, delivery, message_fields, texts_of
+from bot.channels.messenger_events import (
+    CHANNEL,
+    SIGNATURE_HEADER,
+    events,
+    signature_ok,
+    verification_answer,
+)
+from bot.channels.platform import Intake
+from bot.config import Settings
+from bot.conversation import OutboxItem
+from bot.media import MediaRejected
+from bot.messages import Attachment, ConversationKey, InboundMessage
+from bot.ratelimit import MESSENGER
+from store.sqlite import SqliteDatabase
+
+log = logging.getLogger(__name__)
+
+PATH = "/webhooks/messenger"
+
+
+class MessengerChannel:
+    name = CHANNEL
+    limit = MESSENGER
+    carries_media = True
+
+    def __init__(self, settings: Settings, intake: Intake) -> None:
+        self._settings = settings
+        self._intake = intake
+        self._db: SqliteDatabase | None = None
+        self._contacts: ContactBook | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self.api: MessengerApi | None = None
+        self._sent_parts: dict[int, int] = {}  # outbox id -> parts of a long reply already sent
+
+    def routes(self) -> list[web.AbstractRouteDef]:
+        return [web.get(PATH, self.verify), web.post(PATH, self.webhook)]
+
+    async def open(self, session: aiohttp.ClientSession) -> None:
+        s = self._settings
+        self._session = session
+        self._db = await SqliteDatabase.from_url(s.store)  # see ZaloChannel.open
+        self._contacts = await ContactBook.open(self._db)
+        self.api = MessengerApi(
+            session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
+        )
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def verify(self, request: web.Request) -> web.Response:
+        challenge = verification_answer(request.query, self._settings.messenger_verify_token)
+        if challenge is None:
+            return json_error(403, "verification failed")
+        return web.Response(text=challenge)
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        header = request.headers.get(SIGNATURE_HEADER)
+        if not signature_ok(header, body, self._settings.messenger_app_secret):
+            return json_error(403, "bad or missing signature")
+        try:
+            batch = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return json_error(400, "body is not valid JSON")
+        contacts = self._contact_book()
+        for event in events(batch):
+            if event.sender is None:
+                continue
+            key = ConversationKey(CHANNEL, event.sender)
+            if event.kind in ("delivery", "read") and event.watermark:
+                await contacts.receipt(key, event.kind, event.watermark)
+            message = event.message
+            if message is None:
+                continue
+            has_photo = any(a.kind == "photo" for a in message.attachments)
+            if await self._intake.take(message, self._fetch if has_photo else None):
+                at = message.received_at or datetime.now(UTC)
+                await contacts.heard_from(key, at, message.message_id)
+        return web.Response(text="EVENT_RECEIVED")
+
+    async def _fetch(self, attachment: Attachment) -> bytes:
+        if self._session is None or not attachment.url:
+            raise MediaRejected("channel not open or photo without a URL")
+        return await self._intake.media.download(self._session, attachment.url)
+
+    async def send(self, item: OutboxItem) -> bool:
+        if self.api is None:
+            raise RuntimeError("the Messenger channel is not open")
+        key = item.message.key
+        contact = await self._contact_book().get(key)
+        how = delivery(await self._purpose(item, contact), contact.last_inbound_at, _now())
+        parts = texts_of(item.message)
+        start = self._sent_parts.get(item.id, 0)  # a retry does not repeat what went out
+        for index in range(start, len(parts)):
+            last = index == len(parts) - 1
+            await self.api.send(key.sender, how, message_fields(item.message, parts[index], last))
+            self._sent_parts[item.id] = index + 1
+        self._sent_parts.pop(item.id, None)
+        return True
+
+    async def _purpose(self, item: OutboxItem, contact: Contact) -> Purpose:
+        """An answer to the citizen's last message, an agent's reply, or news we push."""
+        conversations = self._intake.conversations
+        if conversations is None:
+            return "answer"
+        key = item.message.key
+        if contact.last_message_id:
+            last = InboundMessage(key=key, message_id=contact.last_message_id)
+            if any(i.id == item.id for i in await conversations.replies_to(last) or ()):
+                return "answer"
+        return "agent" if (await conversations.load(key)).mode == "agent" else "news"
+
+    def _contact_book(self) -> ContactBook:
+        if self._contacts is None:
+            raise RuntimeError("the Messenger channel is not open")
+        return self._contacts
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def setup_instructions(settings: Settings) -> str:
+    """Meta sets the webhook in the app dashboard: what to paste there."""
+    base = settings.public_url.rstrip("/") or "https://<your public address>"
+    return "\n".join(
+        [
+            "messenger: register the webhook in the Meta app dashboard (developers.facebook.com):",
+            f"  1. Messenger > Webhooks > Callback URL: {base}{PATH}",
+            "  2. Verify token: the value of HOTLINE_MESSENGER_VERIFY_TOKEN",
+            "  3. Subscribe the page to: messages, messaging_postbacks, message_deliveries,"
+            " message_reads",
+            "  4. App secret into HOTLINE_MESSENGER_APP_SECRET, page token into"
+            " HOTLINE_MESSENGER_PAGE_TOKEN",
+        ]
+    )

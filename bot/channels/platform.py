@@ -1,0 +1,169 @@
+"""What every messaging-platform channel shares.
+
+`PlatformChannel` is the shape the courier drives: `send` only sends (True, or DeliveryFailed),
+and the courier records the outcome. `Intake` is the webhook side: a message is stored before the
+webhook answers 200, then processed in a tracked background task (photos downloaded first), and
+the courier is woken so the reply goes out at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import replace
+from typing import Any, Protocol
+
+import aiohttp
+from aiohttp import web
+
+from bot.channels.base import DeliveryFailed, Inbox
+from bot.conversation import ConversationStore, OutboxItem
+from bot.media import MediaRejected, MediaStore, is_stored
+from bot.messages import Attachment, ConversationKey, InboundMessage
+from bot.ratelimit import RateLimit
+
+log = logging.getLogger(__name__)
+
+# Fetches the bytes of a photo attachment whose url is the platform's own reference.
+MediaFetch = Callable[[Attachment], Awaitable[bytes]]
+
+
+class RecipientGone(DeliveryFailed):
+    """The citizen cannot be reached here any more (bot blocked, unsubscribed, no such chat)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, None)
+
+
+class PlatformChannel(Protocol):
+    """A messaging platform: webhook routes, a session-bound client, and a plain `send`."""
+
+    name: str
+    limit: RateLimit
+    carries_media: bool  # photos and locations reach the report form as evidence
+
+    def routes(self) -> list[web.AbstractRouteDef]: ...
+
+    async def open(self, session: aiohttp.ClientSession) -> None:
+        """Start talking to the platform through the app's shared session."""
+        ...
+
+    async def send(self, item: OutboxItem) -> bool:
+        """Send a stored reply; True when the platform took it, else raise DeliveryFailed."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+async def mark_unreachable(
+    conversations: ConversationStore, key: ConversationKey, reason: str
+) -> None:
+    """Stop sending to a conversation until the citizen writes again."""
+    state = await conversations.load(key)
+    if state.unreachable != reason:
+        await conversations.save_state(replace(state, unreachable=reason))
+
+
+def _nothing() -> None:
+    return None
+
+
+class Intake:
+    """Store first, answer fast, process in the background; every task tracked."""
+
+    def __init__(self, inbox: Inbox, media: MediaStore, max_downloads: int = 8) -> None:
+        self.inbox = inbox
+        self.media = media
+        self.wake: Callable[[], None] = _nothing
+        self.conversations: ConversationStore | None = None
+        self._downloads = asyncio.Semaphore(max_downloads)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._in_flight: set[tuple[str, str]] = set()
+
+    def bind(self, conversations: ConversationStore, wake: Callable[[], None]) -> None:
+        """Connect to the open hotline: its store and the courier's wake-up."""
+        self.conversations = conversations
+        self.wake = wake
+
+    async def take(self, message: InboundMessage, fetch: MediaFetch | None = None) -> bool:
+        """Store a message, then process it in the background; False for a redelivery."""
+        is_new = await self.inbox.accept(message)
+        handle = (message.key.channel, message.message_id)
+        if not is_new and handle in self._in_flight:
+            return False  # the first delivery is being processed right now
+        self._in_flight.add(handle)
+        task = self.spawn(self._process(message, is_new, fetch))
+        task.add_done_callback(lambda _: self._in_flight.discard(handle))
+        return is_new
+
+    async def unreachable(self, key: ConversationKey, reason: str) -> None:
+        """The platform told us the citizen left (unsubscribed, unfollowed)."""
+        if self.conversations is None:
+            raise RuntimeError("the intake is not bound to an open hotline")
+        await mark_unreachable(self.conversations, key, reason)
+
+    async def reachable(self, key: ConversationKey) -> None:
+        """The platform told us the citizen is back (subscribed, followed)."""
+        if self.conversations is None:
+            raise RuntimeError("the intake is not bound to an open hotline")
+        state = await self.conversations.load(key)
+        if state.unreachable:
+            await self.conversations.save_state(replace(state, unreachable=None))
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run work after the webhook answered, tracked so shutdown can wait for it."""
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            # The message stays stored and unprocessed: a redelivery or the restart's
+            # recovery processes it again.
+            log.error("background work failed", exc_info=task.exception())
+
+    async def _process(
+        self, message: InboundMessage, is_new: bool, fetch: MediaFetch | None
+    ) -> None:
+        if fetch is not None and is_new:
+            message = await self._with_media(message, fetch)
+        items = await self.inbox.finish(message, is_new)
+        if items:
+            self.wake()
+
+    async def _with_media(self, message: InboundMessage, fetch: MediaFetch) -> InboundMessage:
+        kept = []
+        for attachment in message.attachments:
+            if attachment.kind == "photo" and not is_stored(attachment.url):
+                attachment = await self._keep(attachment, fetch)
+            kept.append(attachment)
+        return replace(message, attachments=tuple(kept))
+
+    async def _keep(self, attachment: Attachment, fetch: MediaFetch) -> Attachment:
+        try:
+            async with self._downloads:
+                ref = await self.media.save(await fetch(attachment))
+        except (MediaRejected, DeliveryFailed, aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("photo %s not kept: %s", attachment.url, exc)
+            note = f"ảnh không lưu được ({exc})"
+            return replace(attachment, url=None, caption=attachment.caption or note)
+        return replace(attachment, url=ref)
+
+    async def drain(self, grace: float = 10.0) -> None:
+        """Wait for background work to end; cancel what is left after `grace` seconds."""
+        pending = set(self._tasks)
+        if not pending:
+            return
+        _, late = await asyncio.wait(pending, timeout=grace)
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late)
+            log.warning("cancelled %d background tasks at shutdown", len(late))
+
+    @property
+    def busy(self) -> int:
+        return len(self._tasks)

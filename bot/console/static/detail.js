@@ -1,0 +1,312 @@
+// The open ticket: details, the conversation with live messages, and what the agent can do.
+
+import { api } from "./api.js";
+import { OPEN, el, mapUrl, name, place, safeUrl, timeLeft, when } from "./format.js";
+
+// Mirrors handoff/lifecycle.py; the server checks again and says no to anything else.
+const NEXT = {
+  new: ["in_progress", "forwarded", "resolved"],
+  assigned: ["in_progress", "forwarded", "resolved"],
+  in_progress: ["forwarded", "resolved"],
+  forwarded: ["in_progress", "resolved"],
+  resolved: ["closed", "in_progress"],
+  closed: ["in_progress"],
+};
+const ACTIONS = {
+  filed: "Tiếp nhận", claimed: "Nhận xử lý", assigned: "Giao xử lý", transferred: "Chuyển người",
+  released: "Trả lại cho bot", forwarded: "Chuyển cơ quan", answer: "Trả lời người dân",
+  details: "Bổ sung thông tin", reopened: "Mở lại",
+};
+
+const $ = (id) => document.getElementById(id);
+
+export class Detail {
+  constructor({ onChanged, toast }) {
+    this.onChanged = onChanged;
+    this.toast = toast;
+    this.ticket = null;
+    this.taken = new Set(); // chats this page has taken over (claim is also the takeover)
+    this.me = "";
+    this.role = "";
+    this.log = $("log");
+    $("claim").addEventListener("click", () => this.act("claim"));
+    $("release").addEventListener("click", () => this.release());
+    $("transfer-open").addEventListener("click", () => this.toggleTransfer());
+    $("transfer").addEventListener("submit", (event) => this.transfer(event));
+    $("reply").addEventListener("submit", (event) => this.reply(event));
+    $("reply-text").addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        $("reply").requestSubmit();
+      }
+    });
+    $("status").addEventListener("submit", (event) => this.changeStatus(event));
+    $("status").elements.status.addEventListener("change", () => this.statusHint());
+    $("note").addEventListener("submit", (event) => this.addNote(event));
+  }
+
+  get code() {
+    return this.ticket ? this.ticket.code : null;
+  }
+
+  mine() {
+    return this.ticket && (this.ticket.assignee === this.me || this.role !== "agent");
+  }
+
+  async open(code) {
+    const ticket = await api.ticket(code);
+    const same = this.code === code;
+    this.ticket = ticket;
+    $("placeholder").hidden = true;
+    $("ticket").hidden = false;
+    this.render(same);
+  }
+
+  close() {
+    this.ticket = null;
+    $("ticket").hidden = true;
+    $("placeholder").hidden = false;
+  }
+
+  /** A newer version of the open ticket (after an action or a live "ticket" event). */
+  async refresh() {
+    if (this.code) await this.open(this.code);
+  }
+
+  render(keepDrafts) {
+    const t = this.ticket;
+    $("t-code").textContent = t.code;
+    $("t-chips").replaceChildren(
+      el("span", { class: `chip prio-${t.priority}`, text: name("priorities", t.priority) }),
+      el("span", { class: "chip", text: name("categories", t.category) }),
+      el("span", { class: `chip status-${t.status}`, text: name("statuses", t.status) }),
+      t.assignee ? el("span", { class: "chip chip-quiet", text: `Người xử lý: ${t.assignee}` }) : null,
+    );
+    $("t-channel").textContent = t.channel ? `· ${name("channels", t.channel)}` : "";
+    this.tick();
+    this.renderActions();
+    this.renderFacts();
+    this.renderTranscript();
+    this.renderHistory();
+    if (!keepDrafts) {
+      $("status").reset();
+      $("note").reset();
+      $("reply").reset();
+      this.notice("");
+    }
+    this.renderStatusChoices();
+  }
+
+  tick() {
+    if (!this.ticket) return;
+    const left = timeLeft(this.ticket);
+    $("t-clock").className = `clock lvl-${left.level}`;
+    $("t-clock").replaceChildren(
+      el("strong", { text: left.text }),
+      el("span", { text: `Hạn ${when(this.ticket.due_at)}` }),
+    );
+  }
+
+  renderActions() {
+    const t = this.ticket;
+    const open = OPEN.has(t.status);
+    const chat = t.channel && t.channel !== "phone";
+    $("claim").hidden = !open || t.assignee === this.me;
+    $("claim").textContent = t.assignee ? "Nhận lại" : "Nhận xử lý";
+    $("release").hidden = !open || !chat || !t.assignee || !this.mine();
+    $("transfer-open").hidden = !open || !this.mine();
+    if ($("transfer-open").hidden) this.toggleTransfer(false);
+    const canReply = open && chat && t.assignee === this.me;
+    $("reply").hidden = !canReply;
+    $("reply-hint").textContent = !chat
+      ? "Phản ánh qua điện thoại: không có cuộc trò chuyện để trả lời."
+      : canReply
+        ? "Bạn đang trò chuyện trực tiếp với người dân; bot đang tạm dừng trong cuộc trò chuyện này."
+        : open ? "Nhận xử lý để trò chuyện trực tiếp với người dân." : "Phản ánh đã xử lý xong.";
+  }
+
+  renderFacts() {
+    const t = this.ticket;
+    $("t-description").textContent = t.description || "";
+    const facts = [
+      ["Địa bàn", place(t)], ["Địa chỉ", t.address], ["Thời điểm", t.occurred_at],
+      ["Tiếp nhận", when(t.created_at)], ["Kênh", name("channels", t.channel)],
+      ["Tổ xử lý", t.team], ["Cơ quan", (t.forwarded_to || t.agencies || []).join(", ")],
+    ];
+    $("t-facts").replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) =>
+      [el("dt", { text: k }), el("dd", { text: v })]));
+    $("t-evidence").replaceChildren(...(t.evidence || []).map((item) => attachment(item)));
+    const reporter = t.reporter && Object.keys(t.reporter).length ? t.reporter : null;
+    $("reporter-card").hidden = !reporter;
+    if (reporter) {
+      const rows = [["Họ tên", reporter.name], ["Điện thoại", reporter.phone], ["Thư", reporter.email]];
+      $("t-reporter").replaceChildren(...rows.filter(([, v]) => v).flatMap(([k, v]) =>
+        [el("dt", { text: k }), el("dd", { text: v })]));
+    }
+  }
+
+  renderTranscript() {
+    const entries = this.ticket.transcript || [];
+    this.log.replaceChildren(...entries.map((entry) => bubble(entry)));
+    if (!entries.length) {
+      this.log.append(el("li", { class: "log-empty", text: "Chưa có tin nhắn nào." }));
+    }
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  renderHistory() {
+    const events = this.ticket.history || [];
+    const notes = events.filter((e) => e.action === "note");
+    $("t-notes").replaceChildren(...notes.map((e) => el("li", {},
+      el("p", { text: e.note }), el("small", { text: `${e.actor} · ${when(e.at)}` }))));
+    if (!notes.length) $("t-notes").append(el("li", { class: "muted", text: "Chưa có ghi chú." }));
+    $("t-history").replaceChildren(...events.filter((e) => e.action !== "note").reverse().map((e) =>
+      el("li", {},
+        el("span", { class: "h-what", text: ACTIONS[e.action] || name("statuses", e.status) || e.action }),
+        el("span", { class: "h-who", text: `${e.actor} · ${when(e.at)}` }),
+        e.note ? el("p", { text: e.note }) : null)));
+  }
+
+  renderStatusChoices() {
+    const select = $("status").elements.status;
+    const next = this.ticket.next_statuses || NEXT[this.ticket.status] || [];
+    select.replaceChildren(...next.map((code) =>
+      el("option", { value: code, text: name("statuses", code) })));
+    $("status").hidden = !next.length || !this.mine();
+    this.statusHint();
+  }
+
+  statusHint() {
+    const resolving = $("status").elements.status.value === "resolved";
+    $("status").elements.note.required = resolving;
+    $("status-note-label").textContent = resolving ? "Câu trả lời cho người dân" : "Ghi chú";
+  }
+
+  /** A live message in the open conversation, from the citizen or an agent. */
+  addLive(frame, from) {
+    this.log.querySelector(".log-empty")?.remove();
+    this.log.append(bubble({
+      direction: from === "citizen" ? "in" : "out",
+      text: frame.text,
+      attachments: frame.attachments,
+      at: frame.at || new Date().toISOString(),
+      agent: frame.agent,
+    }));
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  notice(text, kind = "info") {
+    $("t-notice").hidden = !text;
+    $("t-notice").textContent = text;
+    $("t-notice").dataset.kind = kind;
+  }
+
+  async act(what, ...args) {
+    const code = this.code;
+    try {
+      await api[what](code, ...args);
+      if (what === "claim") this.taken.add(code);
+      if (what === "release") this.taken.delete(code);
+      this.notice("");
+    } catch (error) {
+      if (error.status === 409 && what === "claim" && error.data.assignee) {
+        await this.onChanged(code);
+        this.notice(`${error.data.assignee} đã nhận phản ánh này trước bạn.`, "warn");
+      } else {
+        this.notice(error.message, "error");
+      }
+      return false;
+    }
+    await this.onChanged(code);
+    return true;
+  }
+
+  async release() {
+    if (!window.confirm("Trả cuộc trò chuyện lại cho bot? Bot sẽ tiếp tục trả lời người dân.")) return;
+    if (await this.act("release")) this.toast("Đã trả cuộc trò chuyện lại cho bot.");
+  }
+
+  toggleTransfer(show = $("transfer").hidden) {
+    $("transfer").hidden = !show;
+    $("transfer-open").setAttribute("aria-expanded", String(show));
+    if (show) $("transfer").elements.to.focus();
+  }
+
+  async transfer(event) {
+    event.preventDefault();
+    const form = event.target.elements;
+    const to = form.to.value.trim();
+    if (await this.act("transfer", to, form.note.value.trim() || null)) {
+      event.target.reset();
+      this.toggleTransfer(false);
+      this.toast(`Đã chuyển phản ánh cho ${to}.`);
+    }
+  }
+
+  async reply(event) {
+    event.preventDefault();
+    const box = $("reply-text");
+    const text = box.value.trim();
+    if (!text) return;
+    box.disabled = true;
+    try {
+      // An auto-assigned ticket's chat may still be with the bot: writing takes it over.
+      if (!this.taken.has(this.code)) {
+        await api.claim(this.code);
+        this.taken.add(this.code);
+      }
+      await api.say(this.code, text);
+      box.value = "";
+    } catch (error) {
+      this.notice(error.message, "error");
+    } finally {
+      box.disabled = false;
+      box.focus();
+    }
+  }
+
+  async changeStatus(event) {
+    event.preventDefault();
+    const form = event.target.elements;
+    const status = form.status.value;
+    if (await this.act("status", status, form.note.value.trim() || null)) {
+      this.toast(`Đã chuyển sang “${name("statuses", status)}”.`);
+    }
+  }
+
+  async addNote(event) {
+    event.preventDefault();
+    const text = event.target.elements.text.value.trim();
+    if (text && (await this.act("note", text))) event.target.reset();
+  }
+}
+
+function bubble(entry) {
+  const incoming = entry.direction === "in";
+  const who = incoming ? "Người dân" : entry.agent ? `Tổng đài viên ${entry.agent}` : "Tổng đài";
+  const text = entry.text || (entry.payload ? `[bấm nút] ${entry.payload}` : "");
+  return el("li", { class: incoming ? "msg msg-in" : "msg msg-out" },
+    el("span", { class: "msg-who", text: `${who} · ${when(entry.at)}` }),
+    text ? el("p", { class: "msg-text", text }) : null,
+    ...(entry.attachments || []).map((item) => attachment(item)),
+    entry.buttons?.length
+      ? el("p", { class: "msg-buttons", text: entry.buttons.map((b) => b.title).join(" · ") })
+      : null);
+}
+
+function attachment(item) {
+  if (item.kind === "location") {
+    const href = mapUrl(item.latitude, item.longitude);
+    const label = `Vị trí ${Number(item.latitude).toFixed(5)}, ${Number(item.longitude).toFixed(5)}`;
+    return href
+      ? el("a", { class: "att att-map", href, target: "_blank", rel: "noopener noreferrer", text: `${label} · xem bản đồ` })
+      : el("span", { class: "att", text: label });
+  }
+  const href = safeUrl(item.url);
+  if (!href) return el("span", { class: "att", text: item.caption || "Tệp đính kèm" });
+  if (item.kind === "photo") {
+    return el("a", { class: "att att-photo", href, target: "_blank", rel: "noopener noreferrer" },
+      el("img", { src: href, alt: item.caption || "Ảnh người dân gửi", loading: "lazy" }));
+  }
+  return el("a", { class: "att", href, target: "_blank", rel: "noopener noreferrer", text: item.caption || "Tệp đính kèm" });
+}

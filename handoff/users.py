@@ -1,0 +1,84 @@
+"""The people on the hotline's side: agents, supervisors, admins and agencies' staff."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+ROLES: tuple[str, ...] = ("agent", "supervisor", "admin", "agency")
+STAFF: tuple[str, ...] = ("agent", "supervisor", "admin")
+# Who may see a reporter's identity besides the ticket's own agent.
+SEE_REPORTERS: tuple[str, ...] = ("supervisor", "admin")
+DEFAULT_TEAMS = {"agent": "agents", "supervisor": "supervisors"}
+_NAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
+
+
+class UserExists(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class User:
+    """`team` groups agents for routing; `agency` is set for (and only for) agency staff."""
+
+    name: str
+    role: str
+    password_hash: str
+    team: str | None = None
+    agency: str | None = None
+    active: bool = True
+    created_at: datetime | None = None
+
+    @classmethod
+    def new(
+        cls,
+        name: str,
+        role: str,
+        password_hash: str,
+        team: str | None = None,
+        agency: str | None = None,
+        created_at: datetime | None = None,
+    ) -> User:
+        """A checked new user; ValueError says what is wrong."""
+        if not _NAME.match(name):
+            raise ValueError("a user name is 2-64 letters, digits or . _ @ -")
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        if (role == "agency") != bool(agency):
+            raise ValueError("agency staff need --agency, and only they may have one")
+        team = team or DEFAULT_TEAMS.get(role)
+        return cls(name, role, password_hash, team, agency or None, True, created_at)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF
+
+    def public(self) -> dict[str, Any]:
+        """What others may see of a user (never the hash)."""
+        return {"name": self.name, "role": self.role, "team": self.team, "agency": self.agency}
+
+
+@dataclass(frozen=True)
+class Session:
+    """A console login. Only the digest of its cookie is stored; `csrf` guards its posts."""
+
+    digest: str
+    user: str
+    csrf: str
+    created_at: datetime
+    expires_at: datetime
+
+
+def new_secret(prefix: str = "") -> str:
+    """A random bearer token or session id (256 bits)."""
+    return prefix + secrets.token_urlsafe(32)
+
+
+def digest(secret: str) -> str:
+    """What the store keeps of a token: random 256-bit secrets need no slow hash, only a one-way
+    one, so a leaked database gives no usable token."""
+    return hashlib.sha256(secret.encode()).hexdigest()

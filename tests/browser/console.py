@@ -1,0 +1,105 @@
+"""An agent at the console: logs in through /login and works the queue through Playwright."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+from playwright.async_api import Browser, Locator, Page
+
+from bot.api.keys import BACKOFFICE
+from bot.config import Settings
+from tests.browser.widget import DESKTOP, open_page
+
+PASSWORD = "mat-khau-truc-1022"
+WAIT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class Office:
+    """A running hotline and its application, so tests can add users and publish events."""
+
+    url: str
+    app: web.Application
+
+    async def add_user(self, name: str, role: str = "agent") -> None:
+        await self.app[BACKOFFICE].accounts.add_user(name, role, PASSWORD)
+
+
+@asynccontextmanager
+async def running_office(
+    data: Path, nlu_model_dir: Path, **settings: object
+) -> AsyncIterator[Office]:
+    """The real app on 127.0.0.1 on a free port, with a fresh SQLite store under `data`."""
+    from bot.app import create_app
+
+    config = Settings(
+        store=f"sqlite:///{data}/hotline.db",
+        nlu_model_dir=str(nlu_model_dir),
+        media_dir=str(data / "media"),
+        mail_dir=str(data / "mail"),
+        **settings,  # type: ignore[arg-type]
+    )
+    app = create_app(config)
+    server = TestServer(app, host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        yield Office(str(server.make_url("")).rstrip("/"), app)
+    finally:
+        await server.close()
+
+
+class Agent:
+    """One agent's console page."""
+
+    def __init__(self, page: Page, name: str) -> None:
+        self.page = page
+        self.name = name
+        self.queue = page.get_by_role("list", name="Phản ánh, hạn gần nhất trước")
+        self.log = page.get_by_role("log", name="Tin nhắn với người dân")
+        self.reply_box = page.get_by_label("Trả lời người dân")
+        self.notice = page.locator("#t-notice")
+
+    @classmethod
+    async def log_in(cls, browser: Browser, office: Office, name: str) -> Agent:
+        page = await open_page(browser, DESKTOP)
+        await page.goto(office.url + "/console")  # sent to the login page first
+        await page.get_by_label("Tên đăng nhập").fill(name)
+        await page.get_by_label("Mật khẩu").fill(PASSWORD)
+        await page.get_by_role("button", name="Đăng nhập").click()
+        await page.wait_for_url(office.url + "/console*")
+        agent = cls(page, name)
+        await agent.live()
+        return agent
+
+    async def live(self) -> None:
+        await self.page.get_by_text("Đang cập nhật trực tiếp").wait_for(timeout=WAIT_MS)
+
+    def ticket(self, code: str) -> Locator:
+        return self.queue.get_by_role("button").filter(has_text=code)
+
+    async def open(self, code: str) -> None:
+        await self.ticket(code).click(timeout=WAIT_MS)
+        await self.page.locator("#t-code").filter(has_text=code).wait_for()
+
+    async def claim(self) -> None:
+        await self.page.get_by_role("button", name="Nhận xử lý").click()
+        await self.reply_box.wait_for(timeout=WAIT_MS)
+
+    async def say(self, text: str) -> None:
+        await self.reply_box.fill(text)
+        await self.reply_box.press("Enter")
+        await self.log.locator(".msg-out").filter(has_text=text).wait_for(timeout=WAIT_MS)
+
+    async def set_status(self, status: str, note: str) -> None:
+        form = self.page.locator("#status")
+        await form.get_by_label("Trạng thái mới").select_option(label=status)
+        await form.locator("textarea").fill(note)
+        await form.get_by_role("button", name="Cập nhật").click()
+
+    async def close(self) -> None:
+        await self.page.context.close()

@@ -1,0 +1,87 @@
+"""Handoff fixtures: a real SQLite file, a ticket store with a cipher, a clock the test moves."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handoff.crypto import Cipher
+from handoff.desk import TicketDesk
+from handoff.lifecycle import Lifecycle
+from handoff.routing import Routing
+from handoff.routing_sqlite import SqliteRoutingStore
+from handoff.sqlite_store import SqliteTicketStore
+from handoff.tickets import Reporter, TicketDraft
+from store.sqlite import SqliteDatabase
+
+START = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)  # 08:00 in Bình Dương
+
+
+@dataclass
+class Clock:
+    now: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/handoff.db"
+
+
+@pytest.fixture
+def key() -> str:
+    return Cipher.new_key()
+
+
+@pytest.fixture
+async def db(db_url: str) -> AsyncIterator[SqliteDatabase]:
+    database = await SqliteDatabase.from_url(db_url)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def desk(db: SqliteDatabase, clock: Clock, key: str) -> TicketDesk:
+    tickets = await SqliteTicketStore.open(db, Cipher(key))
+    routing = Routing(await SqliteRoutingStore.open(db))
+    return TicketDesk(tickets, clock=clock, routing=routing)
+
+
+@pytest.fixture
+def lifecycle(desk: TicketDesk, clock: Clock) -> Lifecycle:
+    return Lifecycle(desk.store, clock)
+
+
+def draft(
+    category: str = "violation",
+    source: str = "rest:m1",
+    ward: str | None = "Phú Cường",
+    district: str | None = "Thủ Dầu Một",
+    **changes: Any,
+) -> TicketDraft:
+    base = TicketDraft(
+        category=category,
+        description="quán karaoke vẫn mở cửa, tụ tập đông người",
+        channel="rest",
+        sender="citizen-8841",
+        source_key=source,
+        district=district,
+        ward=ward,
+        reporter=Reporter(name="Nguyễn Văn Tố", phone="0912345678"),
+    )
+    return replace(base, **changes)

@@ -1,0 +1,72 @@
+from datetime import timedelta
+
+import pytest
+
+from handoff.accounts import Accounts, LoginPolicy
+from handoff.user_sqlite import SqliteUserStore
+from handoff.users import UserExists, digest
+from store.sqlite import SqliteDatabase
+from tests.handoff.conftest import Clock
+
+PASSWORD = "mật-khẩu-đủ-dài"
+
+
+@pytest.fixture
+async def accounts(db: SqliteDatabase, clock: Clock) -> Accounts:
+    policy = LoginPolicy(max_failures=3, window=timedelta(minutes=15))
+    return Accounts(await SqliteUserStore.open(db), policy, clock)
+
+
+async def test_users_have_roles_and_hashed_passwords(accounts: Accounts) -> None:
+    user = await accounts.add_user("lan", "agent", PASSWORD)
+    assert user.team == "agents" and user.password_hash.startswith("$argon2id$")
+    assert PASSWORD not in user.password_hash
+    agency = await accounts.add_user("ca-tdm", "agency", PASSWORD, agency="Công an Thủ Dầu Một")
+    assert agency.agency == "Công an Thủ Dầu Một" and agency.team is None
+    with pytest.raises(UserExists):
+        await accounts.add_user("lan", "agent", PASSWORD)
+    for bad in [
+        ("x", "agent", PASSWORD, None),
+        ("minh", "boss", PASSWORD, None),
+        ("minh", "agent", "short", None),
+        ("minh", "agency", PASSWORD, None),
+        ("minh", "agent", PASSWORD, "UBND"),
+    ]:
+        with pytest.raises(ValueError):
+            await accounts.add_user(bad[0], bad[1], bad[2], agency=bad[3])
+
+
+async def test_a_login_opens_a_session_that_expires(accounts: Accounts, clock: Clock) -> None:
+    await accounts.add_user("lan", "agent", PASSWORD)
+    login = await accounts.log_in("lan", PASSWORD)
+    assert login.refused is None and login.session_id and login.session
+    assert login.session.digest == digest(login.session_id)  # the id itself is not stored
+    found = await accounts.session(login.session_id)
+    assert found is not None and found[1].name == "lan"
+    clock.advance(hours=13)
+    assert await accounts.session(login.session_id) is None
+
+
+async def test_repeated_failures_lock_the_account_for_a_while(
+    accounts: Accounts, clock: Clock
+) -> None:
+    await accounts.add_user("lan", "agent", PASSWORD)
+    assert (await accounts.log_in("lan", "sai-mat-khau")).refused == "bad"
+    assert (await accounts.log_in("lan", "sai-mat-khau")).refused == "bad"
+    assert (await accounts.log_in("lan", "sai-mat-khau")).refused == "locked"
+    assert (await accounts.log_in("lan", PASSWORD)).refused == "locked"  # even the right one
+    clock.advance(minutes=16)
+    assert (await accounts.log_in("lan", PASSWORD)).refused is None
+    assert (await accounts.log_in("nobody", PASSWORD)).refused == "bad"
+
+
+async def test_bearer_tokens_are_stored_as_digests(accounts: Accounts, db: SqliteDatabase) -> None:
+    await accounts.add_user("lan", "agent", PASSWORD)
+    token = await accounts.issue_token("lan")
+    user = await accounts.user_for_token(token)
+    assert user is not None and user.name == "lan"
+    assert await accounts.user_for_token(token + "x") is None
+    stored = await db.query(lambda c: c.execute("SELECT digest FROM user_tokens").fetchall())
+    assert [r[0] for r in stored] == [digest(token)]
+    with pytest.raises(KeyError):
+        await accounts.issue_token("nobody")

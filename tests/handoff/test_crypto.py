@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+
+from handoff.crypto import Cipher, SecretUnreadable, load_or_create_key
+from handoff.desk import TicketDesk
+from handoff.sqlite_store import SqliteTicketStore
+from store.sqlite import SqliteDatabase
+from tests.handoff.conftest import draft
+
+
+async def test_reporters_are_encrypted_in_the_file_and_readable_with_the_key(
+    desk: TicketDesk, db_url: str, tmp_path: Path, key: str
+) -> None:
+    ticket = await desk.file(draft())
+    raw = b"".join(
+        p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("handoff.db")
+    )
+    assert b"0912345678" not in raw and "Nguyễn Văn Tố".encode() not in raw
+    assert b"karaoke" in raw  # the report itself is not secret, and the queue filters on it
+    loaded = await desk.store.get(ticket.code)
+    assert loaded is not None and loaded.reporter == ticket.reporter
+
+    other = await SqliteDatabase.from_url(db_url)
+    try:
+        with pytest.raises(SecretUnreadable):
+            await (await SqliteTicketStore.open(other, Cipher(Cipher.new_key()))).get(ticket.code)
+        with pytest.raises(SecretUnreadable):
+            await (await SqliteTicketStore.open(other)).get(ticket.code)
+    finally:
+        await other.close()
+
+
+def test_a_generated_key_is_kept_private_and_reused(tmp_path: Path) -> None:
+    key_file = tmp_path / "var" / "secret.key"
+    first = load_or_create_key("", key_file)
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert load_or_create_key("", key_file) == first
+    configured = Cipher.new_key()
+    assert load_or_create_key(configured, key_file) == configured
+    sealed = Cipher(first).seal({"phone": "0912345678"})
+    assert "0912345678" not in str(sealed)
+    assert Cipher(first).open(sealed) == {"phone": "0912345678"}
+

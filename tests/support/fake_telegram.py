@@ -1,0 +1,289 @@
+"""A fake Telegram Bot API (an aiohttp app on port 0) and updates shaped as Telegram sends them.
+
+It records every sent message, serves getFile and the file download with a real tiny JPEG, and can
+be told to answer the next sends with 429 (+ retry_after), 500, or 403 "bot was blocked".
+Shapes follow https://core.telegram.org/bots/api (Update, Message, PhotoSize, CallbackQuery, File).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.messages import ConversationKey
+from tests.support.hotline import hotline_of
+
+TOKEN = "123456:TEST-token"
+SECRET = "hotline-webhook-secret"
+
+# A complete 1x1 baseline JPEG.
+TINY_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////"
+    "////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAB"
+    "PxA="
+)
+_ERRORS = {
+    "429": (429, "Too Many Requests: retry after 1", {"retry_after": 1}),
+    "500": (500, "Internal Server Error", None),
+    "blocked": (403, "Forbidden: bot was blocked by the user", None),
+}
+
+
+@dataclass
+class FakeTelegram:
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    first_sent: dict[str, float] = field(default_factory=dict)  # chat -> monotonic time
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # what the next sendMessage calls get
+    blocked: set[str] = field(default_factory=set)  # chats that blocked the bot for good
+    retry_after: int = 1
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post(f"/bot{TOKEN}/{{method}}", self._method)
+        app.router.add_get(f"/file/bot{TOKEN}/{{path:.+}}", self._file)
+        return app
+
+    def fail_next(self, count: int, kind: str) -> None:
+        self.failures.extend([kind] * count)
+
+    def sent_to(self, chat_id: int | str) -> list[dict[str, Any]]:
+        return [m for m in self.sent if str(m["chat_id"]) == str(chat_id)]
+
+    async def wait_sent(self, chat_id: int | str, count: int, within: float = 10.0) -> list[str]:
+        """The texts sent to a chat, once there are at least `count` of them."""
+        deadline = time.monotonic() + within
+        while len(self.sent_to(chat_id)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{count} messages expected, got {self.sent_to(chat_id)}")
+            await asyncio.sleep(0.02)
+        return [m["text"] for m in self.sent_to(chat_id)]
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        params: dict[str, Any] = {}
+        for key, value in (await request.post()).items():
+            text = str(value)
+            try:  # PTB sends nested objects (reply_markup) as JSON strings in form fields
+                params[key] = json.loads(text) if text[:1] in "[{" else text
+            except ValueError:
+                params[key] = text
+        return params
+
+    async def _method(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append((method, params))
+        handler = getattr(self, f"_{method}", None)
+        if handler is None:
+            return _error(404, "Not Found: method not found")
+        return await handler(params)  # type: ignore[no-any-return]
+
+    async def _getMe(self, params: dict[str, Any]) -> web.Response:
+        return _ok(
+            {
+                "id": 123456,
+                "is_bot": True,
+                "first_name": "Tổng đài 1022",
+                "username": "hotline1022_bot",
+                "can_join_groups": False,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+        )
+
+    async def _sendMessage(self, params: dict[str, Any]) -> web.Response:
+        if str(params["chat_id"]) in self.blocked:
+            return _error(*_ERRORS["blocked"])
+        if self.failures:
+            kind = self.failures.pop(0)
+            status, text, extra = _ERRORS[kind]
+            if kind == "429":
+                extra = {"retry_after": self.retry_after}
+            return _error(status, text, extra)
+        self.sent.append(params)
+        self.first_sent.setdefault(str(params["chat_id"]), time.monotonic())
+        chat = {"id": int(params["chat_id"]), "type": "private", "first_name": "Dân"}
+        return _ok(
+            {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": chat,
+                "text": params["text"],
+            }
+        )
+
+    async def _answerCallbackQuery(self, params: dict[str, Any]) -> web.Response:
+        return _ok(True)
+
+    async def _setWebhook(self, params: dict[str, Any]) -> web.Response:
+        return _ok(True)
+
+    async def _getFile(self, params: dict[str, Any]) -> web.Response:
+        file_id = params["file_id"]
+        return _ok(
+            {
+                "file_id": file_id,
+                "file_unique_id": f"u-{file_id}",
+                "file_size": len(TINY_JPEG),
+                "file_path": f"photos/{file_id}.jpg",
+            }
+        )
+
+    async def _file(self, request: web.Request) -> web.Response:
+        return web.Response(body=TINY_JPEG, content_type="image/jpeg")
+
+
+def _ok(result: Any) -> web.Response:
+    return web.json_response({"ok": True, "result": result})
+
+
+def _error(status: int, description: str, parameters: dict[str, Any] | None = None) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return web.json_response(body, status=status)
+
+
+@pytest.fixture
+async def fake_telegram() -> AsyncIterator[tuple[FakeTelegram, str]]:
+    """A FakeTelegram and its base URL (what HOTLINE_TELEGRAM_API_URL would say)."""
+    fake = FakeTelegram()
+    server = TestServer(fake.app(), host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        yield fake, str(server.make_url("")).rstrip("/")
+    finally:
+        await server.close()
+
+
+_updates = itertools.count(10_000)
+_messages = itertools.count(1)
+
+
+def _user(chat_id: int) -> dict[str, Any]:
+    return {"id": chat_id, "is_bot": False, "first_name": "Dân", "language_code": "vi"}
+
+
+def message_update(chat_id: int, **content: Any) -> dict[str, Any]:
+    """An Update with a private-chat Message carrying `content` (text, photo, location...)."""
+    return {
+        "update_id": next(_updates),
+        "message": {
+            "message_id": next(_messages),
+            "from": _user(chat_id),
+            "chat": {"id": chat_id, "first_name": "Dân", "type": "private"},
+            "date": int(time.time()),
+            **content,
+        },
+    }
+
+
+def photo_update(chat_id: int, caption: str | None = None) -> dict[str, Any]:
+    """A photo as Telegram sends it: the same picture in several sizes, smallest first."""
+    n = next(_messages)
+    sizes = [
+        {
+            "file_id": f"small-{n}",
+            "file_unique_id": f"s{n}",
+            "file_size": 120,
+            "width": 90,
+            "height": 67,
+        },
+        {
+            "file_id": f"large-{n}",
+            "file_unique_id": f"l{n}",
+            "file_size": len(TINY_JPEG),
+            "width": 1280,
+            "height": 960,
+        },
+        {
+            "file_id": f"medium-{n}",
+            "file_unique_id": f"m{n}",
+            "file_size": 900,
+            "width": 320,
+            "height": 240,
+        },
+    ]
+    content: dict[str, Any] = {"photo": sizes}
+    if caption:
+        content["caption"] = caption
+    return message_update(chat_id, **content)
+
+
+def callback_update(chat_id: int, data: str) -> dict[str, Any]:
+    """A press on an inline keyboard button under one of the bot's messages."""
+    bot_message = {
+        "message_id": next(_messages),
+        "from": {"id": 123456, "is_bot": True, "first_name": "Tổng đài 1022"},
+        "chat": {"id": chat_id, "first_name": "Dân", "type": "private"},
+        "date": int(time.time()),
+        "text": "…",
+    }
+    return {
+        "update_id": next(_updates),
+        "callback_query": {
+            "id": f"cb-{next(_messages)}",
+            "from": _user(chat_id),
+            "message": bot_message,
+            "chat_instance": "-1234567890",
+            "data": data,
+        },
+    }
+
+
+class TelegramCitizen:
+    """A citizen writing to the hotline's Telegram bot: updates posted to our webhook."""
+
+    def __init__(self, client: TestClient, fake: FakeTelegram, chat_id: int) -> None:
+        self.client = client
+        self.fake = fake
+        self.chat_id = chat_id
+
+    async def post(self, update: dict[str, Any], secret: str | None = SECRET) -> int:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+        resp = await self.client.post("/webhooks/telegram", json=update, headers=headers)
+        return resp.status
+
+    async def send(self, update: dict[str, Any], replies: int = 1) -> list[str]:
+        """Post an update; the texts sent to the chat once it is answered and nothing is pending."""
+        before = len(self.fake.sent_to(self.chat_id))
+        assert await self.post(update) == 200
+        await self.fake.wait_sent(self.chat_id, before + replies)
+        await settled(self.client, self.chat_id)
+        return [m["text"] for m in self.fake.sent_to(self.chat_id)][before:]
+
+    async def say(self, text: str, replies: int = 1) -> list[str]:
+        return await self.send(message_update(self.chat_id, text=text), replies)
+
+    def buttons(self) -> list[dict[str, str]]:
+        markup = self.fake.sent_to(self.chat_id)[-1].get("reply_markup") or {}
+        return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+    async def press(self, title: str, replies: int = 1) -> list[str]:
+        data = [b["callback_data"] for b in self.buttons() if b["text"] == title]
+        assert data, f"no button {title!r} in {self.buttons()}"
+        return await self.send(callback_update(self.chat_id, data[0]), replies)
+
+
+async def settled(client: TestClient, chat_id: int | str, within: float = 10.0) -> None:
+    """Wait until every message is processed and nothing is pending for the chat."""
+    conversations = hotline_of(client).conversations
+    key = ConversationKey("telegram", str(chat_id))
+    deadline = time.monotonic() + within
+    while await conversations.unprocessed() or await conversations.pending(key):
+        if time.monotonic() > deadline:
+            raise AssertionError("the hotline did not settle")
+        await asyncio.sleep(0.02)
