@@ -88,6 +88,26 @@ class Settings:
     # "channel:sender" of a conversation the hotline can push to (e.g. "telegram:-100123").
     supervisors_email: str = ""
     supervisors_chat: str = ""
+    # The hotline's own mailbox (issue 8): read over IMAP, answered over SMTP submission. On
+    # when the IMAP host and user are set. TLS: "ssl" (implicit), "starttls", or "none" (loopback).
+    email_address: str = ""
+    email_imap_host: str = ""
+    email_imap_port: int = 993
+    email_imap_user: str = ""
+    email_imap_password: str = ""
+    email_imap_tls: str = "ssl"
+    email_smtp_host: str = ""
+    email_smtp_port: int = 587
+    email_smtp_user: str = ""
+    email_smtp_password: str = ""
+    email_smtp_tls: str = "starttls"
+    email_poll_seconds: float = 60.0  # when the server has no IDLE
+    email_max_attachment_bytes: int = 10 * 1024 * 1024
+    # The portal's report form and its JSON API (issue 8): reports per client IP per window.
+    portal_reports_per_window: int = 5
+    portal_window_seconds: float = 600.0
+    portal_photo_max_bytes: int = 5 * 1024 * 1024
+    portal_max_photos: int = 3
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aiohttp.test_utils import TestClient
 
 from bot.api.keys import BACKOFFICE
@@ -41,6 +43,6 @@ async def filed(
         district="Thủ Dầu Một",
         ward="Phú Cường",
         reporter=Reporter(name="Nguyễn Văn Tố", phone="0912345678"),
-        **details,  # type: ignore[arg-type]
     )
+    draft = replace(draft, **details)
     return await client.app[BACKOFFICE].hotline.desk.file(draft)  # type: ignore[index]

@@ -285,3 +285,13 @@ def test_quick_reply_titles_are_cut_to_20_characters() -> None:
     assert quick_title("Gửi ẩn danh") == "Gửi ẩn danh"
     cut = quick_title("Thành phố Thủ Dầu Một tỉnh Bình Dương")
     assert len(cut) <= 20 and cut.endswith("…") and cut.startswith("Thành phố Thủ")
+
+
+async def test_webhooks_set_says_what_to_paste_in_the_meta_dashboard(
+    fb_settings: Settings,
+) -> None:
+    from bot.channels.registry import set_webhooks
+
+    [note] = await set_webhooks(replace(fb_settings, public_url="https://hotline.example.vn"))
+    assert "https://hotline.example.vn/webhooks/messenger" in note
+    assert "HOTLINE_MESSENGER_VERIFY_TOKEN" in note and "messaging_postbacks" in note

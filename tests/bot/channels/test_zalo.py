@@ -312,3 +312,14 @@ async def test_echoes_and_unknown_events_are_ignored(
     assert fake.attempts == 0
     assert parse_event({"event_name": "user_seen_message"}).kind == "ignored"
     assert parse_event({"event_name": "user_send_text", "sender": {"id": USER}}).kind == "ignored"
+
+
+async def test_webhooks_set_says_what_to_paste_in_the_zalo_console(
+    zalo_settings: Settings,
+) -> None:
+    from bot.channels.registry import set_webhooks
+
+    settings = replace(zalo_settings, public_url="https://hotline.example.vn/")
+    [note] = await set_webhooks(settings)
+    assert "https://hotline.example.vn/webhooks/zalo" in note
+    assert "user_send_location" in note and APP_ID in note
