@@ -21,6 +21,7 @@ from bot.messages import ConversationKey, InboundMessage
 from bot.events import EventBus
 from bot.media import MediaStore
 from bot.outbox import Outbox
+from bot.portal import Portal
 from bot.takeover import Takeover
 from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
 
@@ -76,7 +77,11 @@ def create_app(settings: Settings) -> web.Application:
     async def hotline_ctx(app: web.Application) -> AsyncIterator[None]:
         async with (
             open_hotline(
-                settings, media_channels(platforms), app[EVENTS], app[PRESENCE]
+                settings,
+                media_channels(platforms),
+                app[EVENTS],
+                app[PRESENCE],
+                letter_channels=frozenset(platforms) & {"email"},
             ) as hotline,
             delivering(settings, platforms, intake, hotline.conversations) as courier,
         ):
@@ -94,10 +99,19 @@ def create_app(settings: Settings) -> web.Application:
     from bot.api import setup_backoffice  # late: the API's handlers import this module's keys
 
     setup_backoffice(app, settings)  # after hotline_ctx: its context needs the hotline open
+    from bot.admin.routes import setup_admin
+
+    setup_admin(app)
+    if "email" in platforms:
+        from bot.channels.email import EmailChannel
+
+        if isinstance(mail := platforms["email"], EmailChannel):
+            app.cleanup_ctx.append(mail.reading)  # reads once the hotline is open, stops first
     for channel in channels.values():
         app.add_routes(channel.routes())
     app.add_routes(ops.routes(HOTLINE))
     Console(HOTLINE, app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
+    Portal(HOTLINE, intake.media, settings).mount(app)
     app.router.add_get("/", _demo_page)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app

@@ -5,18 +5,26 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Protocol
 
 from bot.conversation import ConversationState, ConversationStore, OutboxItem
 from bot.dialogs import texts
 from bot.dialogs.base import Turn
 from bot.dialogs.router import DialogRouter
 from bot.events import Event, EventBus
+from bot.leases import ConversationLeases, NoLeases, leased
 from bot.locks import KeyedLocks
 from bot.messages import InboundMessage, OutboundMessage
 from bot.metrics import MESSAGES, PARSED_INTENTS
 from bot.nlu.base import NLU
 
 log = logging.getLogger(__name__)
+
+
+class ContactLog(Protocol):
+    """Where each message's channel, time and parsed intent are logged for the dashboard."""
+
+    async def record(self, message: InboundMessage, intent: str | None, handled_by: str) -> None: ...
 
 
 class Engine:
@@ -29,6 +37,8 @@ class Engine:
         router: DialogRouter,
         max_message_chars: int = 4000,
         events: EventBus | None = None,
+        contacts: ContactLog | None = None,
+        leases: ConversationLeases | None = None,
     ) -> None:
         self.conversations = conversations
         self.nlu = nlu
@@ -36,6 +46,9 @@ class Engine:
         self.max_message_chars = max_message_chars
         self.events = events if events is not None else EventBus()  # an idle bus is falsy
         self._locks = KeyedLocks()
+        self.contacts = contacts
+        # Several workers on one store: the lease orders a conversation's turns across them.
+        self.leases = leases if leases is not None else NoLeases()
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
         """Process a message once; a redelivery gets the replies the first delivery got."""
@@ -53,11 +66,13 @@ class Engine:
 
     async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
         """Run the dialog for an accepted message, or return the replies it already got."""
-        async with self._locks.hold(message.key):
+        async with self._locks.hold(message.key), leased(self.leases, message.key):
+            # Asked even of a new message: another worker may have taken a concurrent
+            # redelivery of it first and answered it while this one waited for the lease.
+            earlier = await self.conversations.replies_to(message)
+            if earlier is not None:
+                return earlier
             if not is_new:
-                earlier = await self.conversations.replies_to(message)
-                if earlier is not None:
-                    return earlier
                 log.info(
                     "message %s was stored but never processed; processing it now",
                     message.message_id,
@@ -68,8 +83,9 @@ class Engine:
         """Process the messages a previous run stored but did not finish. Returns how many."""
         pending = await self.conversations.unprocessed()
         for message in pending:
-            async with self._locks.hold(message.key):
-                await self._process(message)
+            async with self._locks.hold(message.key), leased(self.leases, message.key):
+                if await self.conversations.replies_to(message) is None:  # not done elsewhere
+                    await self._process(message)
         return len(pending)
 
     async def _process(self, message: InboundMessage) -> list[OutboxItem]:
@@ -84,13 +100,20 @@ class Engine:
 
     async def _turn(self, message: InboundMessage, state: ConversationState) -> Turn:
         if state.mode == "agent":
+            await self._log(message, None, "agent")
             return Turn(state)  # an agent has the conversation: the bot stays silent
         problem = self._problem(message)
         if problem:
+            await self._log(message, None, "refused")
             return Turn(state, (OutboundMessage(message.key, problem),))
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
+        await self._log(message, parse.intent.name, "bot")
         return await self.router.handle(message, parse, state)
+
+    async def _log(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
+        if self.contacts is not None:
+            await self.contacts.record(message, intent, handled_by)
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

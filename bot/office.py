@@ -6,15 +6,14 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import stores
 from bot.config import Settings
 from handoff.audit import AuditLog
-from handoff.audit_sqlite import SqliteAuditLog
 from handoff.crypto import Cipher, load_or_create_key
 from handoff.routing import RoutingStore
-from handoff.routing_sqlite import SqliteRoutingStore
-from handoff.user_sqlite import SqliteUserStore
 from handoff.user_store import UserStore
-from store.sqlite import SqliteDatabase, sqlite_path
+from store.open import Database
+from store.sqlite import sqlite_path
 
 
 @dataclass(frozen=True)
@@ -39,10 +38,10 @@ async def open_cipher(settings: Settings) -> Cipher:
     return Cipher(key)
 
 
-async def open_office_stores(db: SqliteDatabase, settings: Settings) -> OfficeStores:
+async def open_office_stores(db: Database, settings: Settings) -> OfficeStores:
     return OfficeStores(
-        users=await SqliteUserStore.open(db),
-        audit=await SqliteAuditLog.open(db),
-        routing=await SqliteRoutingStore.open(db),
+        users=await stores.open_users(db),
+        audit=await stores.open_audit(db),
+        routing=await stores.open_routing(db),
         cipher=await open_cipher(settings),
     )

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot import stores
+from bot.admin.contacts import ContactLog
 from bot.config import Settings
 from bot.conversation import ConversationStore
-from bot.conversation_sqlite import SqliteConversationStore
 from bot.dialogs.base import AgentsOnline, NobodyOnline, Services
 from bot.dialogs.router import DialogRouter
 from bot.engine import Engine
@@ -25,13 +26,12 @@ from bot.nlu.training import model_is_stale, train
 from bot.office import open_office_stores
 from faq.io import load_seed
 from faq.knowledge import FaqKnowledge
-from faq.sqlite_store import SqliteFaqStore
+from faq.unanswered import QuestionLog
 from handoff.audit import AuditLog
 from handoff.desk import TicketDesk
 from handoff.routing import Routing, RoutingStore
-from handoff.sqlite_store import SqliteTicketStore
 from handoff.user_store import UserStore
-from store.sqlite import SqliteDatabase
+from store.open import Database, open_database
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Hotline:
     settings: Settings
-    db: SqliteDatabase
+    db: Database
     conversations: ConversationStore
     desk: TicketDesk
     faq: FaqKnowledge
@@ -49,6 +49,8 @@ class Hotline:
     users: UserStore
     audit: AuditLog
     routing: RoutingStore
+    questions: QuestionLog | None = None  # FAQ questions asked, for the admin pages
+    contacts: ContactLog | None = None  # every message's channel and intent, for the dashboard
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -80,30 +82,41 @@ async def open_hotline(
     media_channels: frozenset[str] = frozenset(),
     events: EventBus | None = None,
     agents: AgentsOnline | None = None,
+    letter_channels: frozenset[str] = frozenset(),
 ) -> AsyncIterator[Hotline]:
     async with AsyncExitStack() as stack:
-        db = await SqliteDatabase.from_url(settings.store)
+        db = await open_database(settings.store)
         stack.push_async_callback(db.close)
-        conversations = await SqliteConversationStore.open(db)
+        conversations = await stores.open_conversations(db)
         office = await open_office_stores(db, settings)
-        tickets = await SqliteTicketStore.open(db, office.cipher)
+        tickets = await stores.open_tickets(db, office.cipher)
         desk = TicketDesk(tickets, routing=Routing(office.routing))
-        faq = FaqKnowledge(await SqliteFaqStore.open(db), words)
+        faq = FaqKnowledge(await stores.open_faq(db), words)
         seeded = await seed_faq(faq)
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)
         await faq.refresh(force=True)
         nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         units = default_units()
+        questions = await stores.open_questions(db)
+        contacts = await stores.open_contacts(db)
         services = Services(
             faq=faq,
             desk=desk,
             units=units,
             media_channels=media_channels,
+            letter_channels=letter_channels,
             agents=agents if agents is not None else NobodyOnline(),
+            questions=questions,
         )
         engine = Engine(
-            conversations, nlu, DialogRouter(services), settings.max_message_chars, events
+            conversations,
+            nlu,
+            DialogRouter(services),
+            settings.max_message_chars,
+            events,
+            contacts=contacts,
+            leases=await stores.open_leases(db),
         )
         yield Hotline(
             settings,
@@ -117,6 +130,8 @@ async def open_hotline(
             office.users,
             office.audit,
             office.routing,
+            questions,
+            contacts,
         )
 
 

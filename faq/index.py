@@ -56,7 +56,7 @@ class Thresholds:
     least `suggest` are offered. Tuned on tests/faq/paraphrases.yml.
     """
 
-    answer: float = 0.45
+    answer: float = 0.40
     margin: float = 0.06
     sure: float = 0.6
     suggest: float = 0.22

@@ -189,8 +189,11 @@ async def shoot(out: Path) -> list[Path]:
             await boss.wait_for_timeout(600)
             await snap(boss, "console-supervisor")
 
-            await agent.set_viewport_size({"width": 390, "height": 844})
             await agent.keyboard.press("Escape")
+            dismiss = agent.get_by_role("button", name="Ẩn cảnh báo")
+            while await dismiss.count():
+                await dismiss.first.click()
+            await agent.set_viewport_size({"width": 390, "height": 844})
             await agent.wait_for_timeout(300)
             await snap(agent, "console-narrow", full=True)
             await browser.close()

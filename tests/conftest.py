@@ -10,6 +10,7 @@ from aiohttp.test_utils import TestClient
 
 from bot.config import Settings
 from tests.support.chat import RestChat
+from tests.support.mongo_server import mongo_url  # noqa: F401  (the session's MongoDB)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.events import Event, EventBus
 from bot.messages import ConversationKey
 from bot.runtime import Hotline
+from bot.stores import open_alerts
 from bot.takeover import Takeover
 from handoff.accounts import Accounts, LoginPolicy
 from handoff.assignment import ActivityRoster, Assigner, Roster
@@ -22,7 +23,6 @@ from handoff.forwarding import Forwarder
 from handoff.lifecycle import Lifecycle
 from handoff.mail import FolderSender, MailSender, SmtpSender, compose
 from handoff.sla import Alert, DeadlineWatcher, Notifier
-from handoff.sla_sqlite import SqliteAlertLog
 from handoff.tickets import Ticket
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ async def build_backoffice(
         forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
         watcher=DeadlineWatcher(
             hotline.desk.store,
-            await SqliteAlertLog.open(hotline.db),
+            await open_alerts(hotline.db),
             utc_now,
             publish_alert,
             notifier,

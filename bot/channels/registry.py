@@ -53,6 +53,12 @@ def _messenger(settings: Settings, intake: Intake) -> PlatformChannel:
     return MessengerChannel(settings, intake)
 
 
+def _email(settings: Settings, intake: Intake) -> PlatformChannel:
+    from bot.channels.email import EmailChannel
+
+    return EmailChannel(settings, intake)
+
+
 PLATFORMS: tuple[Platform, ...] = (
     Platform("telegram", lambda s: bool(s.telegram_token and s.telegram_secret), _telegram),
     Platform("viber", lambda s: bool(s.viber_token), _viber),
@@ -68,6 +74,7 @@ PLATFORMS: tuple[Platform, ...] = (
         ),
         _messenger,
     ),
+    Platform("email", lambda s: bool(s.email_imap_host and s.email_imap_user), _email),
 )
 
 
@@ -144,12 +151,17 @@ async def _messenger_steps(settings: Settings, session: aiohttp.ClientSession) -
     return setup_instructions(settings)
 
 
+async def _email_note(settings: Settings, session: aiohttp.ClientSession) -> str:
+    return f"email: no webhook; the mailbox {settings.email_imap_user} is read over IMAP"
+
+
 Registrar = Callable[[Settings, aiohttp.ClientSession], Awaitable[str]]
 REGISTRARS: dict[str, Registrar] = {
     "telegram": _register_telegram,
     "viber": _register_viber,
     "zalo": _zalo_steps,  # no API: the steps to take in Zalo's developer console
     "messenger": _messenger_steps,  # likewise in the Meta app dashboard
+    "email": _email_note,  # no webhook: the mailbox is read over IMAP
 }
 
 

@@ -11,6 +11,7 @@ from bot.messages import Button, InboundMessage, OutboundMessage
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import normalize
 from faq.knowledge import FaqKnowledge
+from faq.unanswered import QuestionLog
 from handoff.desk import TicketDesk
 
 
@@ -45,7 +46,11 @@ class Services:
     units: AdminUnits
     # Channels that can carry photos and locations; others are not asked for evidence.
     media_channels: frozenset[str] = frozenset()
+    # Channels where a message is a whole letter (e-mail): reports are filed at once.
+    letter_channels: frozenset[str] = frozenset()
     agents: AgentsOnline = field(default_factory=NobodyOnline)
+    # Where FAQ questions are logged (answered or not) for admins; None logs nothing.
+    questions: QuestionLog | None = None
 
 
 @dataclass(frozen=True)

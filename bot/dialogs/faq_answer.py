@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.conversation import ConversationState
 from bot.dialogs import smalltalk, texts
 from bot.dialogs.base import Context, Turn
 from bot.dialogs.tickets import due, file_ticket
 from bot.nlu.payloads import payload
+from faq.index import FaqLookup
+from faq.unanswered import AskedQuestion
 
 _MAX_TITLE = 60
 
@@ -26,6 +30,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     if ctx.pressed("ask_faq") or not ctx.message.text.strip():
         return Turn(state.finished(), (ctx.reply(texts.ASK_FAQ_PROMPT),))
     found = ctx.services.faq.lookup(ctx.message.text)
+    await _log_question(ctx, found)
     if found.answer is not None:
         return Turn(state.finished(), (ctx.reply(found.answer.answer),))
     if found.suggestions:
@@ -37,6 +42,17 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     if ctx.intent == "health_consult":
         return await health_ticket(ctx, state)
     return smalltalk.not_understood(ctx, state)
+
+
+async def _log_question(ctx: Context, found: FaqLookup) -> None:
+    """Log the question for admins: which entry answered it, or its text when none did."""
+    log = ctx.services.questions
+    if log is None:
+        return
+    at = ctx.message.received_at or datetime.now(UTC)
+    answered = found.answer.id if found.answer is not None else None
+    text = None if answered else ctx.message.text
+    await log.record(AskedQuestion(ctx.message.key.channel, at, answered, found.score, text))
 
 
 async def health_ticket(ctx: Context, state: ConversationState) -> Turn:

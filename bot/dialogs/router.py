@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from bot.conversation import ConversationState
-from bot.dialogs import emergency, faq_answer, human, report_form, smalltalk, status_lookup, texts
+from bot.dialogs import (
+    emergency,
+    faq_answer,
+    human,
+    letter,
+    report_form,
+    smalltalk,
+    status_lookup,
+    texts,
+)
 from bot.dialogs.base import Context, Services, Turn
 from bot.messages import InboundMessage
 from bot.nlu.base import ParseResult
@@ -44,6 +53,7 @@ IN_PROGRESS: dict[str, Handler] = {
     report_form.DIALOG: report_form.answer,
     emergency.DIALOG: emergency.step,
     status_lookup.DIALOG: status_lookup.step,
+    letter.DIALOG: letter.follow_up,
 }
 
 
@@ -73,4 +83,6 @@ class DialogRouter:
             return smalltalk.not_understood(ctx, state)
         if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult"):
             return await faq_answer.answer(ctx, state)
+        if intent in letter.FILES and ctx.message.key.channel in self.services.letter_channels:
+            return await letter.file_report(ctx, state)
         return await BY_INTENT[intent](ctx, state)

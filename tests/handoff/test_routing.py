@@ -19,7 +19,12 @@ RULES, _ = load_defaults()
             Route("agents", ("UBND Phú Cường, Thủ Dầu Một", "Công an Thủ Dầu Một")),
         ),
         ("violation", None, "Dĩ An", Route("agents", ("UBND Dĩ An", "Công an Dĩ An"))),
-        ("contact_tip", "Phú Cường", "Thủ Dầu Một", Route("health", ("Trung tâm Y tế Thủ Dầu Một",))),
+        (
+            "contact_tip",
+            "Phú Cường",
+            "Thủ Dầu Một",
+            Route("health", ("Trung tâm Y tế Thủ Dầu Một",)),
+        ),
         ("hardship", "An Phú", "Thuận An", Route("agents", ("UBND An Phú, Thuận An",))),
         ("emergency", None, None, Route("supervisors", ("Trung tâm Cấp cứu 115",))),
         ("health", None, None, Route("health", ())),
@@ -46,7 +51,10 @@ def test_the_most_specific_rule_wins() -> None:
     assert choose(rules, "violation", "Dĩ An", "An Bình").agencies == (
         "Đội kiểm tra liên ngành Dĩ An",
     )
-    assert choose(rules, "violation", "Bến Cát", None).agencies == ("UBND Bến Cát", "Công an Bến Cát")
+    assert choose(rules, "violation", "Bến Cát", None).agencies == (
+        "UBND Bến Cát",
+        "Công an Bến Cát",
+    )
 
 
 @pytest.mark.parametrize(
@@ -71,7 +79,9 @@ async def test_an_admins_edit_routes_the_next_ticket_and_survives_a_restart(
 
     store = await SqliteRoutingStore.open(db)
     rules = await store.rules()
-    rules.insert(0, RoutingRule("hardship", ("Hội Chữ thập đỏ Thủ Dầu Một",), "social", "Thủ Dầu Một"))
+    rules.insert(
+        0, RoutingRule("hardship", ("Hội Chữ thập đỏ Thủ Dầu Một",), "social", "Thủ Dầu Một")
+    )
     await store.replace_rules(rules)
 
     second = await desk.file(draft("hardship", source="rest:2"))

@@ -76,12 +76,13 @@ export class Detail {
   render(keepDrafts) {
     const t = this.ticket;
     $("t-code").textContent = t.code;
-    $("t-chips").replaceChildren(
+    $("t-chips").replaceChildren(...[
       el("span", { class: `chip prio-${t.priority}`, text: name("priorities", t.priority) }),
       el("span", { class: "chip", text: name("categories", t.category) }),
       el("span", { class: `chip status-${t.status}`, text: name("statuses", t.status) }),
-      t.assignee ? el("span", { class: "chip chip-quiet", text: `Người xử lý: ${t.assignee}` }) : null,
-    );
+      t.assignee ? el("span", { class: "chip chip-quiet", text: `Người xử lý: ${t.assignee}` })
+        : el("span", { class: "chip chip-free", text: "Chưa ai nhận" }),
+    ]);
     $("t-channel").textContent = t.channel ? `· ${name("channels", t.channel)}` : "";
     this.tick();
     this.renderActions();
@@ -170,8 +171,8 @@ export class Detail {
   renderStatusChoices() {
     const select = $("status").elements.status;
     const next = this.ticket.next_statuses || NEXT[this.ticket.status] || [];
-    select.replaceChildren(...next.map((code) =>
-      el("option", { value: code, text: name("statuses", code) })));
+    select.replaceChildren(el("option", { value: "", text: "— Chọn trạng thái —" }),
+      ...next.map((code) => el("option", { value: code, text: name("statuses", code) })));
     $("status").hidden = !next.length || !this.mine();
     this.statusHint();
   }

@@ -98,10 +98,27 @@ export class Queue {
       const open = all.filter((t) => this.inView(t, button.dataset.view) && OPEN.has(t.status));
       counter.textContent = open.length ? String(open.length) : "";
     }
+    this.summarize();
     const shown = all.filter((ticket) => this.inView(ticket, this.view));
     this.count.textContent = `(${shown.length})`;
     this.list.replaceChildren(...shown.map((ticket) => this.item(ticket)));
     this.empty.hidden = shown.length > 0;
+  }
+
+  /** The queue at a glance, shown while no ticket is open. */
+  summarize() {
+    const overview = document.getElementById("overview");
+    if (!overview) return;
+    const open = [...this.tickets.values()].filter((t) => OPEN.has(t.status) && this.inView(t, "all"));
+    const levels = open.map((t) => timeLeft(t).level);
+    const figures = [
+      ["overdue", "Quá hạn", levels.filter((l) => l === "overdue").length],
+      ["soon", "Sắp hết hạn", levels.filter((l) => l === "soon").length],
+      ["free", "Chưa ai nhận", open.filter((t) => !t.assignee).length],
+      ["mine", "Bạn đang xử lý", open.filter((t) => t.assignee === this.me).length],
+    ];
+    overview.replaceChildren(...figures.map(([kind, label, count]) =>
+      el("li", { class: `fig fig-${kind}` }, el("strong", { text: String(count) }), el("span", { text: label }))));
   }
 
   item(ticket) {

@@ -70,7 +70,9 @@ async def test_the_reporter_is_shown_to_the_assigned_agent_and_supervisors_and_a
     assert unassigned["description"].startswith("quán karaoke")
 
     assert (await client.post(f"/api/tickets/{ticket.code}/claim", headers=lan)).status == 200
-    mine = await (await client.get(f"/api/tickets/{ticket.code}?reason=gọi lại", headers=lan)).json()
+    mine = await (
+        await client.get(f"/api/tickets/{ticket.code}?reason=gọi lại", headers=lan)
+    ).json()
     assert mine["reporter"] == {"name": "Nguyễn Văn Tố", "phone": "0912345678"}
 
     resp = await client.get(f"/api/tickets/{ticket.code}", headers=minh)

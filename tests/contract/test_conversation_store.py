@@ -1,0 +1,97 @@
+"""The ConversationStore contract: dedup, turns, replies, the outbox, transcripts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.conversation import ConversationState, ConversationStore
+from bot.messages import Button, ConversationKey, InboundMessage, OutboundMessage
+
+KEY = ConversationKey("rest", "citizen-1")
+
+
+def inbound(message_id: str, text: str = "xin chào", key: ConversationKey = KEY) -> InboundMessage:
+    return InboundMessage(key=key, message_id=message_id, text=text)
+
+
+async def test_a_redelivered_message_is_recorded_once(conversations: ConversationStore) -> None:
+    assert await conversations.record_inbound(inbound("m1"))
+    assert not await conversations.record_inbound(inbound("m1"))
+    other_channel = inbound("m1", key=ConversationKey("telegram", "citizen-1"))
+    assert await conversations.record_inbound(other_channel)
+    assert [m.message_id for m in await conversations.unprocessed()] == ["m1", "m1"]
+
+
+async def test_a_turn_saves_state_and_replies_and_marks_processed(
+    conversations: ConversationStore,
+) -> None:
+    message = inbound("m1", "cách ly bao nhiêu ngày")
+    await conversations.record_inbound(message)
+    assert await conversations.replies_to(message) is None
+    state = ConversationState(KEY).goto("report", "ask_ward", category="violation")
+    replies = [
+        OutboundMessage(KEY, "Phường nào?", (Button("Phú Cường", "/ward"),)),
+        OutboundMessage(KEY, "Cảm ơn"),
+    ]
+    items = await conversations.commit_turn(message, state, replies)
+
+    assert [i.message for i in items] == replies
+    assert await conversations.load(KEY) == state
+    again = await conversations.replies_to(message)
+    assert again is not None
+    assert [i.id for i in again] == [i.id for i in items]
+    assert [i.message for i in again] == replies
+    assert await conversations.unprocessed() == []
+
+
+async def test_load_of_an_unknown_conversation_is_a_fresh_state(
+    conversations: ConversationStore,
+) -> None:
+    assert await conversations.load(ConversationKey("zalo", "nobody")) == ConversationState(
+        ConversationKey("zalo", "nobody")
+    )
+
+
+async def test_the_outbox_delivers_retries_and_gives_up(conversations: ConversationStore) -> None:
+    now = datetime.now(UTC)
+    first, second, third = await conversations.queue(
+        [OutboundMessage(KEY, "một"), OutboundMessage(KEY, "hai"), OutboundMessage(KEY, "ba")]
+    )
+    assert [i.message.text for i in await conversations.pending(KEY)] == ["một", "hai", "ba"]
+
+    await conversations.mark_delivered([first.id])
+    await conversations.mark_failed(second.id, "timeout", now + timedelta(minutes=1))
+    await conversations.mark_failed(third.id, "blocked", None)
+
+    assert [i.message.text for i in await conversations.due(now, ["rest"])] == []
+    later = await conversations.due(now + timedelta(minutes=2), ["rest"])
+    assert [(i.message.text, i.attempts) for i in later] == [("hai", 1)]
+    assert await conversations.due(now + timedelta(minutes=2), ["telegram"]) == []
+    assert [i.message.text for i in await conversations.pending(KEY)] == ["hai"]
+
+
+async def test_transcript_has_both_directions_oldest_first(
+    conversations: ConversationStore,
+) -> None:
+    message = inbound("m1", "có ai không")
+    await conversations.record_inbound(message)
+    await conversations.commit_turn(message, ConversationState(KEY), [OutboundMessage(KEY, "Dạ")])
+    await conversations.queue([OutboundMessage(KEY, "Cán bộ đây")])
+
+    lines = await conversations.transcript(KEY)
+    assert [(line["direction"], line["text"]) for line in lines] == [
+        ("in", "có ai không"),
+        ("out", "Dạ"),
+        ("out", "Cán bộ đây"),
+    ]
+    assert [line["text"] for line in await conversations.transcript(KEY, limit=2)] == [
+        "Dạ",
+        "Cán bộ đây",
+    ]
+
+
+async def test_saved_state_outside_a_turn_is_loaded(conversations: ConversationStore) -> None:
+    state = ConversationState(KEY, mode="agent", unreachable="blocked")
+    await conversations.save_state(state)
+    assert await conversations.load(KEY) == state
+    assert await conversations.ping()

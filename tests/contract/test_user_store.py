@@ -1,0 +1,49 @@
+"""The UserStore contract: users, tokens, sessions, failed logins."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot import stores
+from handoff.users import Session, User, UserExists
+from store.open import Database
+
+# The real clock: MongoDB's TTL index drops sessions whose expiry has passed by it.
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def user(name: str, active: bool = True) -> User:
+    return User(name, "agent", "hash", team="agents", active=active, created_at=NOW)
+
+
+async def test_users_tokens_sessions_and_failures(db: Database) -> None:
+    users = await stores.open_users(db)
+    await users.add(user("lan"))
+    await users.add(User("an", "admin", "h2", created_at=NOW))
+    with pytest.raises(UserExists):
+        await users.add(user("lan"))
+    assert await users.get("lan") == user("lan")
+    assert [u.name for u in await users.list()] == ["an", "lan"]
+    await users.set_password("lan", "new-hash")
+    got = await users.get("lan")
+    assert got is not None and got.password_hash == "new-hash"
+
+    await users.add_token("lan", "digest-1", NOW)
+    token_user = await users.user_for_token("digest-1")
+    assert token_user is not None and token_user.name == "lan"
+    assert await users.user_for_token("digest-2") is None
+
+    session = Session("s1", "lan", "csrf", NOW, NOW + timedelta(hours=8))
+    await users.add_session(session)
+    assert await users.session("s1", NOW + timedelta(hours=1)) == session
+    assert await users.session("s1", NOW + timedelta(hours=9)) is None
+    await users.end_session("s1")
+    assert await users.session("s1", NOW) is None
+
+    for minutes in (1, 2, 3):
+        await users.record_failure("lan", NOW + timedelta(minutes=minutes))
+    assert await users.failures_since("lan", NOW + timedelta(minutes=2)) == 2
+    await users.clear_failures("lan")
+    assert await users.failures_since("lan", NOW) == 0
