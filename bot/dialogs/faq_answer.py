@@ -27,8 +27,9 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
         if entry is not None:
             return Turn(state.finished(), (ctx.reply(entry.answer),))
         return smalltalk.not_understood(ctx, state)
-    if ctx.pressed("ask_faq") or not ctx.message.text.strip():
-        return Turn(state.finished(), (ctx.reply(texts.ASK_FAQ_PROMPT),))
+    if not ctx.message.text.strip():  # the menu button: ask for the question itself
+        prompt = texts.ASK_HEALTH_PROMPT if ctx.intent == "health_consult" else texts.ASK_FAQ_PROMPT
+        return Turn(state.finished(), (ctx.reply(prompt),))
     found = ctx.services.faq.lookup(ctx.message.text)
     await _log_question(ctx, found)
     if found.answer is not None:

@@ -42,6 +42,11 @@ ASK_FAQ_PROMPT = (
     'Mời bạn đặt câu hỏi, ví dụ: "F1 cách ly bao nhiêu ngày?" hoặc "Đăng ký tiêm vắc xin ở đâu?"'
 )
 
+ASK_HEALTH_PROMPT = (
+    "Mời bạn mô tả câu hỏi sức khỏe: triệu chứng, tuổi, đã dùng thuốc gì. Nếu khó thở, "
+    "SpO2 dưới 96% hoặc mệt nhiều, hãy gọi ngay 115."
+)
+
 # Report forms.
 FORM_INTRO = {
     "violation": "Tôi sẽ ghi nhận phản ánh vi phạm của bạn và chuyển tới cơ quan chức năng.",
