@@ -13,6 +13,8 @@ run: $(INSTALLED)
 	$(BIN)/hotline serve
 
 test: $(INSTALLED) browser-deps
+	@# mongoeco, the MongoDB stand-in of the store tests: required in CI, optional on a laptop
+	bash scripts/mongoeco_env.sh >/dev/null || [ "$$CI" != "true" ]
 	$(BIN)/ruff check bot faq handoff store tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
@@ -28,6 +30,7 @@ $(INSTALLED): pyproject.toml
 # Browser tests drive Debian's Chromium through Playwright (Playwright cannot download browsers).
 browser-deps:
 	@bash scripts/ensure_chromium.sh
+	@bash scripts/ensure_mail_servers.sh
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check bot faq handoff store tests benchmarks scripts

@@ -17,13 +17,14 @@ from bot.channels.webchat import WebChatChannel
 from bot.config import Settings
 from bot.console import Console, Presence
 from bot.conversation import OutboxItem
-from bot.messages import ConversationKey, InboundMessage
+from bot.event_feed import share_events
 from bot.events import EventBus
 from bot.media import MediaStore
+from bot.messages import ConversationKey, InboundMessage
 from bot.outbox import Outbox
 from bot.portal import Portal
-from bot.takeover import Takeover
 from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
+from bot.takeover import Takeover
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,10 @@ def create_app(settings: Settings) -> web.Application:
             recovered = await hotline.engine.recover()
             if recovered:
                 log.info("finished %d messages left unprocessed by the last run", recovered)
-            async with background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)):
+            async with (
+                background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
+                background(share_events(hotline.db, app[EVENTS])),
+            ):
                 yield
                 await webchat.close_all()
 

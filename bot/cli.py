@@ -34,13 +34,18 @@ def _parser() -> argparse.ArgumentParser:
     nlu = sub.add_parser("nlu", help="train, evaluate and try the NLU").add_subparsers(
         required=True, metavar="ACTION"
     )
-    train = nlu.add_parser("train", help="train the local NLU from bot/nlu/data")
+    train = nlu.add_parser(
+        "train", help="train the local NLU from bot/nlu/data (and Rasa's when HOTLINE_NLU=rasa)"
+    )
     train.add_argument("--if-stale", action="store_true", help="only if data changed")
     train.set_defaults(run=_nlu_train)
     parse = nlu.add_parser("parse", help="parse lines from stdin into Rasa-style JSON lines")
     parse.set_defaults(run=_nlu_parse)
     evaluate = nlu.add_parser("evaluate", help="held-out accuracy of the local NLU")
     evaluate.add_argument("--test-fraction", type=float, default=0.2)
+    evaluate.add_argument(
+        "--rasa", action="store_true", help="Rasa and the local NLU side by side (trains Rasa)"
+    )
     evaluate.set_defaults(run=_nlu_evaluate)
 
     faq = sub.add_parser("faq", help="import and export FAQ entries").add_subparsers(
@@ -69,7 +74,24 @@ def _parser() -> argparse.ArgumentParser:
     token = user.add_parser("token", help="print a new bearer token for the APIs")
     token.add_argument("name")
     token.set_defaults(run=_user_token)
+    store = sub.add_parser("store", help="the hotline's database").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    move = store.add_parser("migrate", help="copy all data between back ends (idempotent)")
+    move.add_argument("--from", dest="source", help="store URL to read (default HOTLINE_STORE)")
+    move.add_argument("--to", dest="target", required=True, help="store URL to write")
+    move.set_defaults(run=_store_migrate)
     return parser
+
+
+def _store_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.store_migrate import migrate
+
+    copied = asyncio.run(
+        migrate(args.source or settings.store, args.target, lambda note: print(note, flush=True))
+    )
+    print(f"{copied} records copied to {args.target}")
+    return 0
 
 
 def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
@@ -97,8 +119,13 @@ def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:
     model_dir = Path(settings.nlu_model_dir)
     if args.if_stale and not model_is_stale(model_dir):
         print(f"NLU model in {model_dir} is up to date")
-        return 0
-    print(train(model_dir))
+    else:
+        print(train(model_dir))
+    if settings.nlu == "rasa":
+        from bot.nlu.rasa_runtime import train_model
+
+        model = asyncio.run(train_model(settings, progress=lambda line: print(line, flush=True)))
+        print(f"Rasa model: {model.path}")
     return 0
 
 
@@ -117,6 +144,10 @@ def _nlu_evaluate(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.nlu.evaluate import evaluate_local, format_report
 
+    if args.rasa:
+        from bot.nlu import rasa_evaluate
+
+        return rasa_evaluate.main([])
     with tempfile.TemporaryDirectory() as tmp:
         report = evaluate_local(Path(tmp), test_fraction=args.test_fraction)
     print(format_report(report))

@@ -40,6 +40,12 @@ INDEXES = {
 }
 
 
+def _now() -> datetime:
+    """Now, to the millisecond that BSON keeps: an item reads back as it was handed out."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
 def _inbound_doc(msg: InboundMessage, now: datetime) -> Document:
     return {
         "channel": msg.key.channel,
@@ -94,7 +100,7 @@ class MongoConversationStore:
         return cls(db)
 
     async def record_inbound(self, message: InboundMessage) -> bool:
-        now = datetime.now(UTC)
+        now = _now()
         (id_,) = await self._db.next_ids("messages")
         try:
             await self._messages.insert_one({"_id": id_, **_inbound_doc(message, now)})
@@ -126,7 +132,7 @@ class MongoConversationStore:
         if not replies:
             return []
         ids = await self._db.next_ids("messages", len(replies))
-        now = datetime.now(UTC)
+        now = _now()
         docs = [
             {
                 "_id": id_,

@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 class ContactLog(Protocol):
     """Where each message's channel, time and parsed intent are logged for the dashboard."""
 
-    async def record(self, message: InboundMessage, intent: str | None, handled_by: str) -> None: ...
+    async def record(
+        self, message: InboundMessage, intent: str | None, handled_by: str
+    ) -> None: ...
 
 
 class Engine:

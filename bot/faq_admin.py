@@ -9,16 +9,17 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from bot.config import Settings
+from bot.stores import open_faq
 from faq.io import format_for, read_entries, write_entries
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from faq.store import FaqStore
+from store.open import open_database
 
 
 @asynccontextmanager
-async def faq_store(settings: Settings) -> AsyncIterator[SqliteFaqStore]:
-    db = await SqliteDatabase.from_url(settings.store)
+async def faq_store(settings: Settings) -> AsyncIterator[FaqStore]:
+    db = await open_database(settings.store)
     try:
-        yield await SqliteFaqStore.open(db)
+        yield await open_faq(db)
     finally:
         await db.close()
 

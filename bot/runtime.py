@@ -22,6 +22,7 @@ from bot.nlu.admin_units import AdminUnits, default_units
 from bot.nlu.base import NLU
 from bot.nlu.local import LocalNLU
 from bot.nlu.normalize import words
+from bot.nlu.rasa_runtime import active_nlu
 from bot.nlu.training import model_is_stale, train
 from bot.office import open_office_stores
 from faq.io import load_seed
@@ -96,7 +97,8 @@ async def open_hotline(
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)
         await faq.refresh(force=True)
-        nlu = await load_local_nlu(Path(settings.nlu_model_dir))
+        local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
+        nlu = await stack.enter_async_context(active_nlu(settings, local_nlu, faq.store))
         units = default_units()
         questions = await stores.open_questions(db)
         contacts = await stores.open_contacts(db)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bot.admin.contacts import ContactLog, SqliteContactLog
 from bot.admin.contacts_mongo import MongoContactLog
+from bot.admin.rule_documents import RuleDocuments, SqliteRuleDocuments
+from bot.admin.rule_documents_mongo import MongoRuleDocuments
 from bot.conversation import ConversationStore
 from bot.conversation_mongo import MongoConversationStore
 from bot.conversation_sqlite import SqliteConversationStore
@@ -103,3 +105,9 @@ async def open_faq_history(db: Database) -> FaqHistory:
     if isinstance(db, MongoDatabase):
         return await MongoFaqHistory.open(db)
     return await SqliteFaqHistory.open(db)
+
+
+async def open_rule_documents(db: Database) -> RuleDocuments:
+    if isinstance(db, MongoDatabase):
+        return await MongoRuleDocuments.open(db)
+    return await SqliteRuleDocuments.open(db)

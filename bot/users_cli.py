@@ -9,17 +9,17 @@ from contextlib import asynccontextmanager
 from typing import TextIO
 
 from bot.config import Settings
+from bot.stores import open_users
 from handoff.accounts import Accounts
-from handoff.user_sqlite import SqliteUserStore
 from handoff.users import UserExists
-from store.sqlite import SqliteDatabase
+from store.open import open_database
 
 
 @asynccontextmanager
 async def accounts(settings: Settings) -> AsyncIterator[Accounts]:
-    db = await SqliteDatabase.from_url(settings.store)
+    db = await open_database(settings.store)
     try:
-        yield Accounts(await SqliteUserStore.open(db))
+        yield Accounts(await open_users(db))
     finally:
         await db.close()
 

@@ -20,7 +20,9 @@ class MongoAlertLog:
     async def claim(self, code: str, kind: str, at: datetime) -> bool:
         """True for the one worker that gets to send this alert; the `_id` makes it unique."""
         try:
-            await self._alerts.insert_one({"_id": f"{code}/{kind}", "code": code, "at": at})
+            await self._alerts.insert_one(
+                {"_id": f"{code}/{kind}", "code": code, "kind": kind, "at": at}
+            )
         except DuplicateKeyError:
             return False
         return True

@@ -26,6 +26,7 @@ class MongoContactLog:
         key = message.key
         doc = {
             "channel": key.channel,
+            "message_id": message.message_id,
             "at": (message.received_at or datetime.now(UTC)).astimezone(UTC),
             "conversation": conversation_digest(key.channel, key.sender),
             "intent": intent,

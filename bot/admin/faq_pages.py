@@ -4,34 +4,16 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.admin.faq_views import NOTICES, STATUS_NAMES, badge, form_page
 from bot.admin.guard import ADMINS, page_for, viewer
-from bot.admin.layout import Viewer, e, notice, options, page, post_form, see_other, table
+from bot.admin.layout import e, notice, options, page, see_other, table
 from bot.admin.services import ADMIN
 from bot.admin.trying import try_box, try_question
 from bot.api.faq import matching
 from bot.api.views import BadRequest
 from bot.nlu.normalize import words
 from faq.entries import TOPICS, FaqEntry, InvalidEntry, Status
-from faq.history import EARLIER, FaqVersion, UnknownVersion
-
-STATUS_NAMES = {"draft": "Bản nháp", "published": "Đã xuất bản"}
-ACTION_NAMES = {
-    "created": "Tạo mới",
-    "edited": "Sửa",
-    "published": "Xuất bản",
-    "unpublished": "Ngừng xuất bản",
-    "rolled_back": "Khôi phục",
-    "deleted": "Xóa",
-    "before": "Bản có sẵn",
-}
-NOTICES = {
-    "saved": "Đã lưu. Bot dùng nội dung mới ngay.",
-    "published": "Đã xuất bản. Bot trả lời bằng nội dung này ngay.",
-    "unpublished": "Đã ngừng xuất bản. Bot không còn dùng mục này.",
-    "rolled_back": "Đã khôi phục phiên bản cũ thành phiên bản mới.",
-    "deleted": "Đã xóa mục.",
-    "unchanged": "Không có gì thay đổi.",
-}
+from faq.history import UnknownVersion
 
 
 def _topic_label(topic: str) -> str:
@@ -48,9 +30,10 @@ async def faq_list(request: web.Request) -> web.StreamResponse:
         entries = await matching(admin.hotline.faq.store, {})
     rows = [
         (
-            f'<a href="/admin/faq/{e(x.id)}">{e(x.questions[0])}</a><div class="muted">{e(x.id)}</div>',
+            f'<a href="/admin/faq/{e(x.id)}">{e(x.questions[0])}</a>'
+            f'<div class="muted">{e(x.id)}</div>',
             e(_topic_label(x.topic)),
-            f'<span class="badge {e(x.status)}">{e(STATUS_NAMES[x.status])}</span>',
+            badge(x.status),
             e(x.version),
             e((x.updated_at or "")[:16].replace("T", " ")),
         )
@@ -59,10 +42,14 @@ async def faq_list(request: web.Request) -> web.StreamResponse:
     asked = query.get("thu", "").strip()[:1000]
     trial = await try_question(admin.hotline, asked) if asked else None
     topics = sorted({*TOPICS, *(x.topic for x in await admin.hotline.faq.store.list())})
+    topic_options = options(((t, _topic_label(t)) for t in topics), query.get("topic"))
+    status_options = options(STATUS_NAMES.items(), query.get("status"))
     filters = f"""<form method="get" action="/admin/faq" class="filters" role="search">
-<label>Tìm <input type="search" name="q" value="{e(query.get("q", ""))}" placeholder="từ trong câu hỏi hoặc câu trả lời"></label>
-<label>Chủ đề <select name="topic"><option value="">Tất cả</option>{options(((t, _topic_label(t)) for t in topics), query.get("topic"))}</select></label>
-<label>Trạng thái <select name="status"><option value="">Tất cả</option>{options(STATUS_NAMES.items(), query.get("status"))}</select></label>
+<label>Tìm <input type="search" name="q" value="{e(query.get("q", ""))}"
+ placeholder="từ trong câu hỏi hoặc câu trả lời"></label>
+<label>Chủ đề <select name="topic"><option value="">Tất cả</option>{topic_options}</select></label>
+<label>Trạng thái <select name="status"><option value="">Tất cả</option>{status_options}</select>
+</label>
 <button>Lọc</button></form>"""
     listing = table(
         ("Câu hỏi", "Chủ đề", "Trạng thái", "Phiên bản", "Cập nhật (UTC)"), rows, "list"
@@ -72,7 +59,8 @@ async def faq_list(request: web.Request) -> web.StreamResponse:
 <a class="button secondary" href="/admin/faq/transfer">Nhập / xuất tệp</a></div></div>
 {notice(NOTICES.get(query.get("msg", ""), ""))}
 <div class="columns"><section class="card wide">{filters}
-<p class="muted">{len(entries)} mục</p>{listing if rows else "<p>Không có mục nào khớp.</p>"}</section>
+<p class="muted">{len(entries)} mục</p>
+{listing if rows else "<p>Không có mục nào khớp.</p>"}</section>
 <aside class="card">{try_box(asked, trial)}</aside></div>"""
     return page(viewer(request), "Câu hỏi thường gặp", body, active="/admin/faq")
 
@@ -91,7 +79,7 @@ async def faq_new(request: web.Request) -> web.StreamResponse:
     first = next((q for q in questions if q), "")
     draft = {"questions": "\n".join(q for q in questions if q), "topic": "", "answer": ""}
     draft["id"] = "-".join(words(first)[:8])
-    return _form_page(request, None, draft, [], from_ids=",".join(map(str, ids)))
+    return form_page(request, None, draft, [], from_ids=",".join(map(str, ids)))
 
 
 @page_for(*ADMINS)
@@ -102,7 +90,7 @@ async def faq_edit(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound(text="không có mục này")
     fields = {"questions": "\n".join(entry.questions), "answer": entry.answer, "topic": entry.topic}
     versions = await admin.editor.versions(entry.id)
-    return _form_page(request, entry, fields, versions, msg=request.query.get("msg", ""))
+    return form_page(request, entry, fields, versions, msg=request.query.get("msg", ""))
 
 
 @page_for(*ADMINS)
@@ -131,7 +119,7 @@ async def faq_save(request: web.Request) -> web.StreamResponse:
     if error:
         versions = await admin.editor.versions(entry_id) if current else []
         fields["id"] = entry_id
-        return _form_page(
+        return form_page(
             request,
             None if is_new else current,
             fields,
@@ -174,99 +162,3 @@ async def faq_delete(request: web.Request) -> web.StreamResponse:
 
 def _ids(text: str) -> list[int]:
     return [int(p) for p in text.split(",") if p.strip().isdigit()][:500]
-
-
-def _form_page(
-    request: web.Request,
-    entry: FaqEntry | None,
-    fields: dict[str, str],
-    versions: list[FaqVersion],
-    *,
-    error: str = "",
-    msg: str = "",
-    from_ids: str = "",
-    status: int = 200,
-) -> web.Response:
-    who = viewer(request)
-    action = f"/admin/faq/{entry.id}" if entry else "/admin/faq/new"
-    id_field = (
-        f'<p><span class="label">Mã mục</span> <code>{e(entry.id)}</code> · '
-        f'<span class="badge {e(entry.status)}">{e(STATUS_NAMES[entry.status])}</span> · phiên bản {e(entry.version)}</p>'
-        if entry
-        else f'<label>Mã mục (chữ thường không dấu, nối bằng "-")<input name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" value="{e(fields.get("id", ""))}" placeholder="vi-du-cach-ly-f1"></label>'
-    )
-    topics = "".join(f'<option value="{e(t)}">{e(label)}</option>' for t, label in TOPICS.items())
-    buttons = '<button name="action" value="draft" class="secondary">Lưu bản nháp</button>'
-    buttons += '<button name="action" value="publish">Lưu và xuất bản</button>'
-    if entry and entry.published:
-        buttons = '<button name="action" value="keep">Lưu thay đổi</button>'
-        buttons += (
-            '<button name="action" value="unpublish" class="secondary">Ngừng xuất bản</button>'
-        )
-    form = f"""<form method="post" action="{e(action)}" class="entry">
-<input type="hidden" name="csrf_token" value="{e(who.csrf)}"><input type="hidden" name="from" value="{e(from_ids)}">
-{id_field}
-<label>Các cách hỏi (mỗi dòng một câu)<textarea name="questions" rows="6" required>{e(fields.get("questions"))}</textarea></label>
-<label>Câu trả lời (nêu rõ văn bản, chính sách làm căn cứ)<textarea name="answer" rows="8" required>{e(fields.get("answer"))}</textarea></label>
-<label>Chủ đề<input name="topic" list="topics" required value="{e(fields.get("topic"))}" placeholder="cach_ly"></label>
-<datalist id="topics">{topics}</datalist>
-<div class="buttons">{buttons}</div></form>"""
-    history = _history(who, entry, versions) if entry else ""
-    delete = (
-        post_form(
-            who,
-            f"/admin/faq/{entry.id}/delete",
-            '<button class="danger" data-confirm="Xóa hẳn mục này?">Xóa mục</button>',
-        )
-        if entry
-        else ""
-    )
-    title = "Sửa mục FAQ" if entry else "Thêm mục FAQ"
-    body = f"""<p><a href="/admin/faq">← Danh sách</a></p><h1>{e(title)}</h1>
-{notice(NOTICES.get(msg, ""))}{notice(error, "error")}
-<div class="columns"><section class="card wide">{form}{delete}</section>
-<aside class="card">{try_box(_first_line(fields.get("questions", "")))}</aside></div>{history}"""
-    return page(who, title, body, status=status, active="/admin/faq")
-
-
-def _history(who: Viewer, entry: FaqEntry, versions: list[FaqVersion]) -> str:
-    if not versions:
-        return '<section class="card"><h2>Lịch sử phiên bản</h2><p class="muted">Chưa có thay đổi nào qua trang quản trị.</p></section>'
-    rows = []
-    for v in versions:
-        same = v.entry.same_content(entry)
-        restore = (
-            '<span class="muted">đang dùng</span>'
-            if same
-            else post_form(
-                who,
-                f"/admin/faq/{entry.id}/rollback",
-                f'<input type="hidden" name="version" value="{e(v.entry.version)}"><button class="small">Khôi phục</button>',
-            )
-        )
-        if v.action == "deleted":
-            restore = ""
-        rows.append(
-            (
-                e(v.entry.version),
-                e(ACTION_NAMES.get(v.action, v.action)),
-                e(v.author if v.author != EARLIER else "—"),
-                e(v.at[:19].replace("T", " ")),
-                e(STATUS_NAMES[v.entry.status]),
-                f"<details><summary>{e(v.entry.answer[:80])}…</summary><p>{e(v.entry.answer)}</p><ul>{''.join(f'<li>{e(q)}</li>' for q in v.entry.questions)}</ul></details>",
-                restore,
-            )
-        )
-    return (
-        '<section class="card"><h2>Lịch sử phiên bản</h2>'
-        + table(
-            ("Phiên bản", "Thao tác", "Người sửa", "Lúc (UTC)", "Trạng thái", "Nội dung", ""),
-            rows,
-            "history",
-        )
-        + "</section>"
-    )
-
-
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")

@@ -10,10 +10,11 @@ from aiohttp import web
 
 # (path, label, roles that see it)
 NAV: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("/admin/faq", "Câu hỏi thường gặp", ("admin",)),
-    ("/admin/unanswered", "Câu hỏi chưa trả lời", ("admin",)),
+    ("/admin/faq", "Hỏi đáp (FAQ)", ("admin",)),
+    ("/admin/unanswered", "Chưa trả lời được", ("admin",)),
     ("/admin/dashboard", "Bảng số liệu", ("supervisor", "admin")),
-    ("/admin/rules", "Quy tắc chuyển xử lý", ("admin",)),
+    ("/admin/rules", "Chuyển xử lý", ("admin",)),
+    ("/admin/categories", "Thời hạn, câu mẫu", ("admin",)),
     ("/admin/users", "Người dùng", ("admin",)),
 )
 ROLE_NAMES = {
@@ -41,7 +42,8 @@ def csrf_field(viewer: Viewer) -> str:
 
 
 def post_form(viewer: Viewer, action: str, inner: str, cls: str = "inline") -> str:
-    return f'<form method="post" action="{e(action)}" class="{e(cls)}">{csrf_field(viewer)}{inner}</form>'
+    start = f'<form method="post" action="{e(action)}" class="{e(cls)}">'
+    return f"{start}{csrf_field(viewer)}{inner}</form>"
 
 
 def options(choices: Iterable[tuple[str, str]], selected: str | None) -> str:
@@ -81,7 +83,8 @@ def page(
 </head><body>
 <header class="top"><a class="brand" href="/admin">Tổng đài 1022 · Quản trị</a>
 <nav aria-label="Trang quản trị">{links}</nav>
-<div class="who"><span>{e(viewer.name)} · {e(ROLE_NAMES.get(viewer.role, viewer.role))}</span>{logout}</div>
+<div class="who"><span>{e(viewer.name)} · {e(ROLE_NAMES.get(viewer.role, viewer.role))}</span>
+{logout}</div>
 </header>
 <main>{body}</main>
 </body></html>"""

@@ -14,14 +14,25 @@ STATIC = Path(__file__).parent / "static"
 
 
 def setup_admin(app: web.Application) -> None:
-    """Build the admin services once the hotline is open (append after the hotline's context)."""
-    from bot.admin import faq_pages, transfer, trying, unanswered_page
+    """Build the admin services once the hotline and back office are open (append after
+    their contexts)."""
+    from bot.admin import (
+        categories_page,
+        dashboard_page,
+        faq_pages,
+        rules_pages,
+        transfer,
+        trying,
+        unanswered_page,
+        users_page,
+    )
     from bot.admin.services import ADMIN, open_admin
     from bot.api import faq as faq_api
+    from bot.api.keys import BACKOFFICE
     from bot.app import HOTLINE
 
     async def admin_ctx(app: web.Application) -> AsyncIterator[None]:
-        app[ADMIN] = await open_admin(app[HOTLINE])
+        app[ADMIN] = await open_admin(app[HOTLINE], app[BACKOFFICE])
         yield
 
     app.cleanup_ctx.append(admin_ctx)
@@ -42,6 +53,17 @@ def setup_admin(app: web.Application) -> None:
             web.post("/admin/faq/{id}/delete", faq_pages.faq_delete),
             web.get("/admin/try", trying.try_fragment),
             web.get("/admin/unanswered", unanswered_page.unanswered_list),
+            web.get("/admin/dashboard", dashboard_page.dashboard_page),
+            web.get("/admin/dashboard.csv", dashboard_page.dashboard_csv),
+            web.get("/admin/rules", rules_pages.rules_page),
+            web.post("/admin/rules", rules_pages.save_rules),
+            web.post("/admin/rules/agencies", rules_pages.save_agency),
+            web.get("/admin/categories", categories_page.categories_page),
+            web.post("/admin/categories/deadlines", categories_page.save_deadlines),
+            web.post("/admin/categories/canned", categories_page.save_canned),
+            web.get("/admin/users", users_page.users_page),
+            web.post("/admin/users", users_page.add_user),
+            web.post("/admin/users/{name}/password", users_page.reset_password),
         ]
     )
     app.router.add_static("/admin/static/", STATIC, append_version=False)

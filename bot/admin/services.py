@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from bot.admin.contacts import ContactLog
+from bot.admin.policies import CANNED, DEADLINES, canned_from, policy_from
+from bot.admin.rule_documents import RuleDocuments
+from bot.api.services import BackOffice
 from bot.runtime import Hotline
-from bot.stores import open_faq_history
+from bot.stores import open_faq_history, open_rule_documents
 from faq.history import FaqEditor
 from faq.unanswered import QuestionLog
 
@@ -16,16 +19,39 @@ from faq.unanswered import QuestionLog
 @dataclass(frozen=True)
 class Admin:
     hotline: Hotline
+    office: BackOffice
     editor: FaqEditor
     questions: QuestionLog
     contacts: ContactLog
+    rules: RuleDocuments
 
 
 ADMIN = web.AppKey("admin", Admin)
 
 
-async def open_admin(hotline: Hotline) -> Admin:
+async def open_admin(hotline: Hotline, office: BackOffice) -> Admin:
+    """The admin's stores on the hotline's database; rules saved by admins are applied."""
     if hotline.questions is None or hotline.contacts is None:
         raise RuntimeError("the hotline was opened without its question and contact logs")
     history = await open_faq_history(hotline.db)
-    return Admin(hotline, FaqEditor(hotline.faq, history), hotline.questions, hotline.contacts)
+    admin = Admin(
+        hotline,
+        office,
+        FaqEditor(hotline.faq, history),
+        hotline.questions,
+        hotline.contacts,
+        await open_rule_documents(hotline.db),
+    )
+    await apply_saved_rules(admin)
+    return admin
+
+
+async def apply_saved_rules(admin: Admin) -> None:
+    """Deadlines and canned responses as admins last saved them (else the shipped defaults).
+
+    Applied to this process's desk and back office; another worker applies them when it starts.
+    """
+    if (deadlines := await admin.rules.get(DEADLINES)) is not None:
+        admin.hotline.desk.policy = policy_from(deadlines)
+    if (canned := await admin.rules.get(CANNED)) is not None:
+        admin.office.canned[:] = canned_from(canned)

@@ -9,9 +9,11 @@ from aiohttp import web
 from bot.admin.guard import ADMINS, page_for, viewer
 from bot.admin.layout import Viewer, e, notice, page, table
 from bot.admin.services import ADMIN
-from faq.io import ImportReport, read_entries, write_entries
+from faq.io import Format, ImportReport, read_entries, write_entries
 
 MAX_IMPORT_CHARS = 2_000_000
+MAX_IMPORT_BYTES = 4 * 1024 * 1024
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 @page_for(*ADMINS)
@@ -21,7 +23,7 @@ async def transfer_page(request: web.Request) -> web.StreamResponse:
 
 @page_for(*ADMINS)
 async def export_file(request: web.Request) -> web.StreamResponse:
-    fmt = "csv" if request.query.get("format") == "csv" else "yaml"
+    fmt: Format = "csv" if request.query.get("format") == "csv" else "yaml"
     entries = await request.app[ADMIN].hotline.faq.store.list()
     text = write_entries(entries, fmt)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
@@ -41,9 +43,17 @@ async def import_file(request: web.Request) -> web.StreamResponse:
     """Form fields: `content` (the file's text, put there by the page's script or pasted),
     `format` (yaml or csv). Good rows are saved as the admin's edits; bad ones are listed."""
     admin = request.app[ADMIN]
-    form = await request.post()
-    fmt = "csv" if form.get("format") == "csv" else "yaml"
-    content = str(form.get("content", ""))
+    fmt: Format
+    if request.content_type in FORM_TYPES:
+        form = await request.post()
+        fmt = "csv" if form.get("format") == "csv" else "yaml"
+        content = str(form.get("content", ""))
+    else:
+        fmt = "csv" if request.query.get("format") == "csv" else "yaml"
+        try:
+            content = await _raw_text(request)
+        except ValueError as exc:
+            return _page(viewer(request), error=str(exc), status=400)
     if not content.strip():
         return _page(viewer(request), error="Chưa chọn tệp hoặc tệp trống.", status=400)
     if len(content) > MAX_IMPORT_CHARS:
@@ -58,6 +68,18 @@ async def import_file(request: web.Request) -> web.StreamResponse:
     return _page(viewer(request), report=report, changed=changed, status=200)
 
 
+async def _raw_text(request: web.Request) -> str:
+    """A file posted as the body (by the page's script, with the CSRF header): read past the
+    app's small body limit, up to the import limit."""
+    data = await request.content.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ValueError("Tệp quá lớn (tối đa 4 MB).")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("Tệp không phải văn bản UTF-8.") from None
+
+
 def _page(
     who: Viewer,
     report: ImportReport | None = None,
@@ -70,13 +92,15 @@ def _page(
 {notice(error, "error")}{result}
 <div class="columns"><section class="card wide"><h2>Nhập từ tệp</h2>
 <p class="muted">Tệp YAML (danh sách <code>faq:</code>) hoặc CSV với các cột id, topic, status,
-questions (các cách hỏi ngăn bởi “|”), answer. Mục đã có cùng mã sẽ được cập nhật và ghi vào lịch sử;
-dòng sai được liệt kê, các dòng đúng vẫn được nhập.</p>
+questions (các cách hỏi ngăn bởi “|”), answer. Mục đã có cùng mã sẽ được cập nhật và ghi vào
+lịch sử; dòng sai được liệt kê, các dòng đúng vẫn được nhập.</p>
 <form method="post" action="/admin/faq/import" class="import" data-import>
 <input type="hidden" name="csrf_token" value="{e(who.csrf)}">
-<label>Chọn tệp (.yml, .yaml, .csv)<input type="file" accept=".yml,.yaml,.csv,text/csv" data-file></label>
-<label>Định dạng<select name="format"><option value="yaml">YAML</option><option value="csv">CSV</option></select></label>
-<label>Nội dung tệp (tự điền khi chọn tệp, hoặc dán vào)<textarea name="content" rows="10"></textarea></label>
+<label>Chọn tệp (.yml, .yaml, .csv)
+<input type="file" accept=".yml,.yaml,.csv,text/csv" data-file></label>
+<label>Định dạng<select name="format">
+<option value="yaml">YAML</option><option value="csv">CSV</option></select></label>
+<label>Hoặc dán nội dung tệp vào đây<textarea name="content" rows="8"></textarea></label>
 <button>Nhập</button></form></section>
 <aside class="card"><h2>Xuất ra tệp</h2><p>Toàn bộ các mục, cả bản nháp.</p>
 <p><a class="button" href="/admin/faq/export?format=yaml">Tải YAML</a></p>

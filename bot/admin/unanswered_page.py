@@ -10,6 +10,7 @@ from bot.admin.layout import e, page
 from bot.admin.services import ADMIN
 from bot.nlu.normalize import words
 from faq.unanswered import group_questions
+from handoff.deadlines import VIETNAM
 
 SHOWN_TEXTS = 8
 MAX_GROUPS = 100
@@ -25,10 +26,12 @@ async def unanswered_list(request: web.Request) -> web.StreamResponse:
         shown = "".join(f"<li>{e(t)}</li>" for t in group.texts[:SHOWN_TEXTS])
         more = len(group.texts) - SHOWN_TEXTS
         extra = f'<li class="muted">… và {more} cách hỏi khác</li>' if more > 0 else ""
+        last = group.last_at.astimezone(VIETNAM).strftime("%H:%M ngày %d/%m/%Y")
         cards.append(
-            f"""<li class="card group"><div class="count" aria-label="số lần hỏi">{group.count}</div>
+            f"""<li class="card group">
+<div class="count" aria-label="số lần hỏi">{group.count}</div>
 <div class="texts"><h2>{e(group.title)}</h2><ul>{shown}{extra}</ul>
-<p class="muted">Kênh: {e(", ".join(group.channels))} · lần cuối {e(group.last_at.strftime("%d/%m/%Y %H:%M"))} UTC</p></div>
+<p class="muted">Kênh: {e(", ".join(group.channels))} · lần cuối lúc {e(last)}</p></div>
 <a class="button" href="/admin/faq/new?from={e(ids)}">Tạo mục FAQ</a></li>"""
         )
     listing = (

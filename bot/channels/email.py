@@ -65,8 +65,8 @@ class EmailChannel:
         self.submission = Submission(
             host=settings.email_smtp_host or settings.email_imap_host,
             port=settings.email_smtp_port,
-            user=settings.email_smtp_user or settings.email_imap_user,
-            password=settings.email_smtp_password or settings.email_imap_password,
+            user=settings.email_smtp_user,  # SMTP login only when configured
+            password=settings.email_smtp_password,
             tls=settings.email_smtp_tls,
         )
         self.intake = intake

@@ -16,7 +16,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.channels.base import json_error
-from bot.channels.contacts import Contact, ContactBook
+from bot.channels.contacts import Contact
 from bot.channels.messenger_api import MessengerApi, Purpose, delivery, message_fields, texts_of
 from bot.channels.messenger_events import (
     CHANNEL,
@@ -26,12 +26,13 @@ from bot.channels.messenger_events import (
     verification_answer,
 )
 from bot.channels.platform import Intake
+from bot.channels.stores import ContactBooks, open_contact_book
 from bot.config import Settings
 from bot.conversation import OutboxItem
 from bot.media import MediaRejected
 from bot.messages import Attachment, ConversationKey, InboundMessage
 from bot.ratelimit import MESSENGER
-from store.sqlite import SqliteDatabase
+from store.open import Database, open_database
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,8 @@ class MessengerChannel:
     def __init__(self, settings: Settings, intake: Intake) -> None:
         self._settings = settings
         self._intake = intake
-        self._db: SqliteDatabase | None = None
-        self._contacts: ContactBook | None = None
+        self._db: Database | None = None
+        self._contacts: ContactBooks | None = None
         self._session: aiohttp.ClientSession | None = None
         self.api: MessengerApi | None = None
         self._sent_parts: dict[int, int] = {}  # outbox id -> parts of a long reply already sent
@@ -58,8 +59,8 @@ class MessengerChannel:
     async def open(self, session: aiohttp.ClientSession) -> None:
         s = self._settings
         self._session = session
-        self._db = await SqliteDatabase.from_url(s.store)  # see ZaloChannel.open
-        self._contacts = await ContactBook.open(self._db)
+        self._db = await open_database(s.store)  # see ZaloChannel.open
+        self._contacts = await open_contact_book(self._db)
         self.api = MessengerApi(
             session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
         )
@@ -132,7 +133,7 @@ class MessengerChannel:
                 return "answer"
         return "agent" if (await conversations.load(key)).mode == "agent" else "news"
 
-    def _contact_book(self) -> ContactBook:
+    def _contact_book(self) -> ContactBooks:
         if self._contacts is None:
             raise RuntimeError("the Messenger channel is not open")
         return self._contacts

@@ -17,17 +17,17 @@ import aiohttp
 from aiohttp import web
 
 from bot.channels.base import json_error
-from bot.channels.contacts import ContactBook
 from bot.channels.platform import Intake
+from bot.channels.stores import ContactBooks, open_contact_book, open_token_store
 from bot.channels.zalo_api import ZaloApi, cs_bodies
 from bot.channels.zalo_events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
-from bot.channels.zalo_tokens import TokenPair, TokenStore, ZaloTokens
+from bot.channels.zalo_tokens import TokenPair, ZaloTokens
 from bot.config import Settings
 from bot.conversation import OutboxItem
 from bot.media import MediaRejected
 from bot.messages import Attachment, ConversationKey
 from bot.ratelimit import ZALO
-from store.sqlite import SqliteDatabase
+from store.open import Database, open_database
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ class ZaloChannel:
     def __init__(self, settings: Settings, intake: Intake) -> None:
         self._settings = settings
         self._intake = intake
-        self._db: SqliteDatabase | None = None
-        self._contacts: ContactBook | None = None
+        self._db: Database | None = None
+        self._contacts: ContactBooks | None = None
         self._session: aiohttp.ClientSession | None = None
         self.api: ZaloApi | None = None
         self._sent_parts: dict[int, int] = {}  # outbox id -> parts of a long reply already sent
@@ -58,8 +58,8 @@ class ZaloChannel:
         self._session = session
         # The channel's own connection to the hotline's database: it opens with the
         # platforms, after the hotline, and the WAL file takes both.
-        self._db = await SqliteDatabase.from_url(s.store)
-        self._contacts = await ContactBook.open(self._db)
+        self._db = await open_database(s.store)
+        self._contacts = await open_contact_book(self._db)
         configured = TokenPair(s.zalo_access_token, s.zalo_refresh_token, s.zalo_refresh_token)
         tokens = ZaloTokens(
             session,
@@ -67,7 +67,7 @@ class ZaloChannel:
             s.zalo_app_id,
             s.zalo_app_secret,
             configured,
-            await TokenStore.open(self._db),
+            await open_token_store(self._db),
         )
         self.api = ZaloApi(session, s.zalo_api_url, tokens)
 
@@ -121,7 +121,7 @@ class ZaloChannel:
         self._sent_parts.pop(item.id, None)
         return True
 
-    def _contact_book(self) -> ContactBook:
+    def _contact_book(self) -> ContactBooks:
         if self._contacts is None:
             raise RuntimeError("the Zalo channel is not open")
         return self._contacts

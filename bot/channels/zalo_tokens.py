@@ -15,7 +15,7 @@ import logging
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import aiohttp
 
@@ -43,6 +43,14 @@ class TokenPair:
     # The configured refresh token this pair descends from: a new one in the configuration wins.
     seed: str
     expires_at: str | None = None
+
+
+class TokenKeeper(Protocol):
+    """Where the newest token pair is kept: TokenStore (SQLite) or MongoTokenStore."""
+
+    async def load(self) -> TokenPair | None: ...
+
+    async def save(self, pair: TokenPair) -> None: ...
 
 
 class TokenStore:
@@ -86,7 +94,7 @@ class ZaloTokens:
         app_id: str,
         app_secret: str,
         configured: TokenPair,
-        store: TokenStore | None = None,
+        store: TokenKeeper | None = None,
     ) -> None:
         self._session = session
         self._oauth_url = oauth_url.rstrip("/")

@@ -57,23 +57,42 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class FaqPick:
+    """The FAQ entry an NLU picked for a question itself (Rasa's response selector does)."""
+
+    entry_id: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class ParseResult:
     text: str
     intent: Intent
     entities: tuple[Entity, ...] = ()
     intent_ranking: tuple[Intent, ...] = ()
+    faq: FaqPick | None = None
 
     def entity(self, name: str) -> str | None:
         """The value of the first entity of that type, if any."""
         return next((e.value for e in self.entities if e.entity == name), None)
 
     def to_rasa(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "text": self.text,
             "intent": self.intent.to_rasa(),
             "entities": [e.to_rasa() for e in self.entities],
             "intent_ranking": [i.to_rasa() for i in self.intent_ranking],
         }
+        if self.faq is not None:
+            out["response_selector"] = {
+                "faq": {
+                    "response": {
+                        "intent_response_key": f"faq/{self.faq.entry_id}",
+                        "confidence": round(self.faq.confidence, 6),
+                    }
+                }
+            }
+        return out
 
 
 class NLU(Protocol):

@@ -80,11 +80,15 @@ class FallbackNLU:
         self.rasa = rasa
         self.local = local
         self.breaker = breaker or CircuitBreaker()
+        # Until Rasa has answered once (a managed server takes ~20 s to start), the local NLU does.
+        self._answering = local.name
 
     @property
     def name(self) -> str:
-        """The back end answering now: "rasa", or the local NLU's name while Rasa is out."""
-        return self.rasa.name if self.breaker.state == "closed" else self.local.name
+        """The back end that answered last: "rasa", or the local NLU's name while Rasa is out."""
+        if self.breaker.state != "closed":
+            return self.local.name
+        return self._answering
 
     async def parse(self, text: str) -> ParseResult:
         started = time.perf_counter()
@@ -99,6 +103,7 @@ class FallbackNLU:
                 return result
         else:
             NLU_FALLBACKS.labels(reason="circuit_open").inc()
+        self._answering = self.local.name
         result = await self.local.parse(text)
         self._count(self.local.name, started)
         return result
@@ -110,6 +115,7 @@ class FallbackNLU:
                 self._succeeded()
                 return True
             self._failed("not_ready", "GET /status failed or no model loaded")
+        self._answering = self.local.name
         return await self.local.is_ready()
 
     def _failed(self, reason: str, detail: str) -> None:
@@ -131,6 +137,7 @@ class FallbackNLU:
         if self.breaker.state != "closed":
             log.warning("Rasa at %s answers again; switching back to Rasa", self.rasa.url)
         self.breaker.record_success()
+        self._answering = self.rasa.name
 
     @staticmethod
     def _count(backend: str, started: float) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import aiohttp
 
-from bot.nlu.base import INTENTS, Entity, Intent, ParseResult
+from bot.nlu.base import INTENTS, Entity, FaqPick, Intent, ParseResult
 
 EntityExtractor = Callable[[str], tuple[Entity, ...]]
 
@@ -26,31 +26,8 @@ class RasaError(Exception):
 
 
 @dataclass(frozen=True)
-class FaqPick:
-    """The FAQ entry Rasa's response selector chose for a question."""
-
-    entry_id: str
-    confidence: float
-
-
-@dataclass(frozen=True)
 class RasaParseResult(ParseResult):
-    """A parse that also carries Rasa's FAQ entry pick (None when it made none)."""
-
-    faq: FaqPick | None = None
-
-    def to_rasa(self) -> dict[str, Any]:
-        out = super().to_rasa()
-        if self.faq is not None:
-            out["response_selector"] = {
-                "faq": {
-                    "response": {
-                        "intent_response_key": f"faq/{self.faq.entry_id}",
-                        "confidence": round(self.faq.confidence, 6),
-                    }
-                }
-            }
-        return out
+    """A parse Rasa answered (its FAQ entry pick, if any, is in `faq`)."""
 
 
 def _project_entities(text: str) -> tuple[Entity, ...]:

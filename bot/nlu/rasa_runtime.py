@@ -1,5 +1,8 @@
 """HOTLINE_NLU=rasa inside the app: the FallbackNLU, and a local Rasa server run beside the bot.
 
+`async with active_nlu(settings, local, faq_store) as nlu:` is what the app opens: the local NLU
+for HOTLINE_NLU=local, else `rasa_nlu` with a client session of its own.
+
 `async with rasa_nlu(settings, session, local, faq_store) as nlu:` gives the NLU the engine uses
 at once (the local NLU answers until Rasa is up). When HOTLINE_RASA_URL is on this machine, nothing
 answers there yet and the Rasa environment is installed, a server is started in the background
@@ -25,13 +28,27 @@ from bot.nlu import rasa_training
 from bot.nlu.base import NLU
 from bot.nlu.fallback import FallbackNLU
 from bot.nlu.rasa_client import RasaClient
-from bot.nlu.rasa_retrainer import RasaRetrainer
+from bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
 from bot.nlu.rasa_server import RasaServer
+from bot.nlu.rasa_training import Progress, TrainedModel
 from faq.store import FaqStore
 
 log = logging.getLogger(__name__)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+BACKENDS = ("local", "rasa")
+
+
+@asynccontextmanager
+async def active_nlu(settings: Settings, local: NLU, faq: FaqStore) -> AsyncIterator[NLU]:
+    """The NLU the engine talks to, as HOTLINE_NLU says; Rasa always falls back to `local`."""
+    if settings.nlu not in BACKENDS:
+        raise ValueError(f"HOTLINE_NLU must be one of {', '.join(BACKENDS)}, not {settings.nlu!r}")
+    if settings.nlu == "local":
+        yield local
+        return
+    async with aiohttp.ClientSession() as session, rasa_nlu(settings, session, local, faq) as nlu:
+        yield nlu
 
 
 @asynccontextmanager
@@ -93,3 +110,20 @@ async def _serve(server: RasaServer | None, retrainer: RasaRetrainer, faq: FaqSt
             return
         log.info("Rasa answers on %s", server.url)
     await retrainer.run()
+
+
+async def train_model(settings: Settings, progress: Progress) -> TrainedModel:
+    """The Rasa model for the FAQ store's published entries (the shipped seed if it is empty),
+    trained into var/rasa/models unless one for exactly this data is there: `hotline nlu train`.
+    """
+    from faq.sqlite_store import SqliteFaqStore
+    from store.sqlite import SqliteDatabase
+
+    env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
+    db = await SqliteDatabase.from_url(settings.store)
+    try:
+        entries = await (await SqliteFaqStore.open(db)).list(status="published")
+    finally:
+        await db.close()
+    examples = rasa_training.training_examples(entries or seed_entries())
+    return await rasa_training.train(examples, env=env, progress=progress)

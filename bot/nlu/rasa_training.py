@@ -10,14 +10,13 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import shutil
 import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.nlu import normalize, rasa_project
+from bot.nlu import rasa_project
 from bot.nlu.rasa_project import Example, FaqQuestions
 
 RASA_VERSION = "3.6.21"
@@ -84,10 +83,7 @@ def rasa_environ(pythonpath: Path) -> dict[str, str]:
 
 def install_components(target: Path) -> Path:
     """Copy our Rasa components where a server can import them (its PYTHONPATH)."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(rasa_project.RASA_TOKENIZER, target / "rasa_tokenizer.py")
-    shutil.copyfile(normalize.__file__, target / "hotline_normalize.py")
-    return target
+    return rasa_project.copy_components(target)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Browser, Locator, Page
+from playwright.async_api import Browser, ConsoleMessage, Locator, Page
 
 from bot.api.keys import BACKOFFICE
 from bot.config import Settings
@@ -59,20 +59,28 @@ class Agent:
     def __init__(self, page: Page, name: str) -> None:
         self.page = page
         self.name = name
+        # Script errors, and anything the page's Content-Security-Policy blocked.
+        self.errors: list[str] = []
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", self._blocked)
         self.queue = page.get_by_role("list", name="Phản ánh, hạn gần nhất trước")
         self.log = page.get_by_role("log", name="Tin nhắn với người dân")
         self.reply_box = page.get_by_label("Trả lời người dân")
         self.notice = page.locator("#t-notice")
 
+    def _blocked(self, note: ConsoleMessage) -> None:
+        if "Content Security Policy" in note.text:
+            self.errors.append(note.text)
+
     @classmethod
     async def log_in(cls, browser: Browser, office: Office, name: str) -> Agent:
-        page = await open_page(browser, DESKTOP)
+        agent = cls(await open_page(browser, DESKTOP), name)
+        page = agent.page
         await page.goto(office.url + "/console")  # sent to the login page first
         await page.get_by_label("Tên đăng nhập").fill(name)
         await page.get_by_label("Mật khẩu").fill(PASSWORD)
         await page.get_by_role("button", name="Đăng nhập").click()
         await page.wait_for_url(office.url + "/console*")
-        agent = cls(page, name)
         await agent.live()
         return agent
 

@@ -40,11 +40,9 @@ async def office(
 @pytest_asyncio.fixture(loop_scope="module")
 async def agent(browser: Browser, office: Office) -> AsyncIterator[Agent]:
     agent = await Agent.log_in(browser, office, "an")
-    errors: list[str] = []
-    agent.page.on("pageerror", lambda error: errors.append(str(error)))
     yield agent
     await agent.close()
-    assert errors == [], f"script errors on the console: {errors}"
+    assert agent.errors == [], f"script errors or blocked content on the console: {agent.errors}"
 
 
 async def test_the_console_asks_for_a_login(page: Page, office: Office) -> None:
@@ -125,6 +123,7 @@ async def test_a_phone_call_is_filed_and_the_second_claim_is_told_who_won(
         await binh.notice.filter(has_text="an đã nhận phản ánh này trước bạn").wait_for()
     finally:
         await binh.close()
+    assert binh.errors == []
 
 
 async def test_a_deadline_warning_shows_as_an_alert(agent: Agent, office: Office) -> None:

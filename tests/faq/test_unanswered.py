@@ -25,6 +25,8 @@ QUESTIONS = [
     asked("thú cưng chó mèo có lây covid ko", 6),
     asked("đăng ký kết hôn ở phường nào", 7),
     asked("giá xăng hôm nay", 8),
+    asked("Đi câu cá ngoài sông có bị phạt không?", 9),
+    asked("Có được đi câu cá ở hồ không", 10),
 ]
 
 
@@ -36,6 +38,11 @@ def test_similar_questions_group_together_biggest_first(analyzer: Analyzer) -> N
     assert set(groups[0].channels) == {"zalo", "rest"}
     pets = next(g for g in groups if "Nuôi chó mèo có bị lây covid không" in g.texts)
     assert pets.count == 2 and "thú cưng chó mèo có lây covid ko" in pets.texts
+    fishing = next(g for g in groups if "Có được đi câu cá ở hồ không" in g.texts)
+    assert fishing.texts == (
+        "Có được đi câu cá ở hồ không",
+        "Đi câu cá ngoài sông có bị phạt không?",
+    )
     alone = next(g for g in groups if "giá xăng hôm nay" in g.texts)
     assert alone.count == 1 and len(alone.texts) == 1
     assert sum(g.count for g in groups) == len(QUESTIONS)

@@ -20,14 +20,33 @@ for (const form of document.querySelectorAll("form[data-try]")) {
   });
 }
 
-// Import: read the chosen file into the form, and guess its format from the name.
-for (const input of document.querySelectorAll("input[data-file]")) {
-  input.addEventListener("change", async () => {
+// Import: a chosen file is posted as the request body with the CSRF header (files can be
+// larger than a form post may be); the answer is the page with the import report.
+for (const form of document.querySelectorAll("form[data-import]")) {
+  const input = form.querySelector("input[data-file]");
+  input.addEventListener("change", () => {
     const file = input.files[0];
-    if (!file) return;
-    const form = input.form;
-    form.querySelector("textarea[name=content]").value = await file.text();
-    form.querySelector("select[name=format]").value = /\.csv$/i.test(file.name) ? "csv" : "yaml";
+    if (file) {
+      form.querySelector("select[name=format]").value = /\.csv$/i.test(file.name) ? "csv" : "yaml";
+    }
+  });
+  form.addEventListener("submit", async (event) => {
+    const file = input.files[0];
+    if (!file) return; // pasted text: an ordinary form post
+    event.preventDefault();
+    const format = form.querySelector("select[name=format]").value;
+    const resp = await fetch(form.action + "?" + new URLSearchParams({ format }), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "X-CSRF-Token": form.querySelector("input[name=csrf_token]").value,
+      },
+      body: file,
+    });
+    document.open();
+    document.write(await resp.text());
+    document.close();
   });
 }
 

@@ -63,4 +63,6 @@ export const api = {
   transfer: (code, to, note) => call("POST", `${ticket(code)}/transfer`, { to, note }),
   note: (code, text) => call("POST", `${ticket(code)}/notes`, { text }),
   file: (report) => call("POST", "/api/tickets", report),
+  canned: (code) => call("GET", `/api/canned?code=${encodeURIComponent(code)}`),
+  people: () => call("GET", "/api/users"),
 };

@@ -52,7 +52,18 @@ function showOnline(names) {
   const count = names.length;
   $("online").textContent = count ? `${count} người đang trực` : "";
   $("online").title = names.join(", ");
-  $("people").replaceChildren(...names.map((person) => el("option", { value: person })));
+  fillPeople(new Set(names)).catch(() => {});
+}
+
+/** Whom a ticket can be transferred to: agents and supervisors, those on duty first. */
+async function fillPeople(online) {
+  const { users } = await api.people();
+  const people = users.filter((u) => u.role === "agent" || u.role === "supervisor")
+    .sort((a, b) => online.has(b.name) - online.has(a.name) || a.name.localeCompare(b.name));
+  $("people").replaceChildren(...people.map((u) => el("option", {
+    value: u.name,
+    label: `${u.name} · ${ROLES[u.role]}${online.has(u.name) ? " · đang trực" : ""}`,
+  })));
 }
 
 function onFrame(frame) {

@@ -1,6 +1,7 @@
 // The open ticket: details, the conversation with live messages, and what the agent can do.
 
 import { api } from "./api.js";
+import { showCanned } from "./canned.js";
 import { OPEN, el, mapUrl, name, place, safeUrl, timeLeft, when } from "./format.js";
 
 // Mirrors handoff/lifecycle.py; the server checks again and says no to anything else.
@@ -60,6 +61,7 @@ export class Detail {
     $("placeholder").hidden = true;
     $("ticket").hidden = false;
     this.render(same);
+    if (!same) await showCanned($("canned"), $("reply-text"), code);
   }
 
   close() {
@@ -117,10 +119,13 @@ export class Detail {
     $("release").hidden = !open || !chat || !t.assignee || !this.mine();
     $("transfer-open").hidden = !open || !this.mine();
     if ($("transfer-open").hidden) this.toggleTransfer(false);
+    $("log").hidden = !chat; // a phone call has no conversation to show
+    $("ticket").classList.toggle("is-call", !chat);
     const canReply = open && chat && t.assignee === this.me;
     $("reply").hidden = !canReply;
+    $("canned").hidden = !canReply;
     $("reply-hint").textContent = !chat
-      ? "Phản ánh qua điện thoại: không có cuộc trò chuyện để trả lời."
+      ? "Phản ánh nhận qua điện thoại: không có cuộc trò chuyện. Khi cần, hãy gọi lại người báo."
       : canReply
         ? "Bạn đang trò chuyện trực tiếp với người dân; bot đang tạm dừng trong cuộc trò chuyện này."
         : open ? "Nhận xử lý để trò chuyện trực tiếp với người dân." : "Phản ánh đã xử lý xong.";

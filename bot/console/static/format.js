@@ -21,12 +21,17 @@ const day = new Intl.DateTimeFormat("vi-VN", {
   day: "2-digit", month: "2-digit", timeZone: "Asia/Ho_Chi_Minh",
 });
 
+function dayMonth(moment) {
+  const parts = Object.fromEntries(day.formatToParts(moment).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}`;
+}
+
 /** "14:05" today, "14:05 27/11" on another day (Vietnam time, whatever the PC's zone). */
 export function when(iso) {
   if (!iso) return "";
   const moment = new Date(iso);
-  const today = day.format(new Date()) === day.format(moment);
-  return today ? clock.format(moment) : `${clock.format(moment)} ${day.format(moment)}`;
+  const today = dayMonth(new Date()) === dayMonth(moment);
+  return today ? clock.format(moment) : `${clock.format(moment)} ${dayMonth(moment)}`;
 }
 
 function span(ms) {

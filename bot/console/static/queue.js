@@ -99,6 +99,9 @@ export class Queue {
       counter.textContent = open.length ? String(open.length) : "";
     }
     this.summarize();
+    // Unread citizens' messages show in the tab's title, for an agent in another window.
+    const unread = [...this.unread.values()].reduce((sum, n) => sum + n, 0);
+    document.title = (unread ? `(${unread}) ` : "") + "Bảng điều khiển – Tổng đài 1022";
     const shown = all.filter((ticket) => this.inView(ticket, this.view));
     this.count.textContent = `(${shown.length})`;
     this.list.replaceChildren(...shown.map((ticket) => this.item(ticket)));

@@ -9,13 +9,11 @@
 
   if (district && ward) {
     var all = Array.prototype.slice.call(ward.querySelectorAll("option[data-district]"));
-    var fill = function () {
-      var chosen = ward.value;
+    var kept = ward.value; // the ward the server re-showed, before the groups go
+    var fill = function (chosen) {
       while (ward.options.length > 1) ward.remove(1);
       all.forEach(function (option) {
-        if (option.getAttribute("data-district") === district.value) {
-          ward.add(option);
-        }
+        if (option.getAttribute("data-district") === district.value) ward.add(option);
       });
       ward.value = chosen;
       if (ward.value !== chosen) ward.value = "";
@@ -24,8 +22,8 @@
     Array.prototype.slice.call(ward.querySelectorAll("optgroup")).forEach(function (group) {
       group.parentNode.removeChild(group);
     });
-    district.addEventListener("change", fill);
-    fill();
+    district.addEventListener("change", function () { fill(ward.value); });
+    fill(kept);
   }
 
   Array.prototype.slice.call(document.querySelectorAll('input[name="category"]')).forEach(function (radio) {

@@ -1,0 +1,165 @@
+"""Ticket queue throughput per back end: inserts and queue queries per second at 10k and 100k.
+
+    .venv/bin/python benchmarks/store_queue.py [--sizes 10000 100000] [--mongodb URL]
+
+Each size starts from an empty store filled in bulk to the size (not timed), then times
+`TicketStore.insert` one ticket at a time and the console's queue queries (`find` with the
+open statuses, a team's queue, the unassigned queue, the overdue list; 50 rows each).
+SQLite runs on a file in a temporary directory. MongoDB runs on --mongodb (a real mongod),
+or, without it, on mongoeco's wire server: a pure-Python stand-in for tests, far slower than
+mongod, whose figures say nothing about production; it is run at --mongoeco-sizes only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from handoff.mongo_store import MongoTicketStore
+from handoff.sqlite_store import SqliteTicketStore
+from handoff.store import TicketQuery, TicketStore
+from handoff.tickets import OPEN_STATUSES, Ticket, TicketEvent
+from store.mongo import MongoDatabase
+from store.sqlite import SqliteDatabase
+
+T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
+STATUSES = ("new", "new", "assigned", "in_progress", "forwarded", "resolved", "closed", "closed")
+DISTRICTS = ("Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát", "Tân Uyên", "Bàu Bàng")
+TEAMS = ("agents", "health", "wards")
+
+
+def ticket(i: int, rng: random.Random) -> Ticket:
+    created = T0 + timedelta(seconds=i * 7)
+    return Ticket(
+        code=f"PA-{i:08d}",
+        category=rng.choice(("violation", "contact_tip", "hardship", "feedback")),
+        priority="normal",
+        status=rng.choice(STATUSES),
+        description="tụ tập đông người không đeo khẩu trang",
+        channel="zalo",
+        sender=f"u{i % 5000}",
+        source_key=f"zalo:{i}",
+        created_at=created,
+        due_at=created + timedelta(hours=5),
+        district=rng.choice(DISTRICTS),
+        assignee=rng.choice((None, None, "lan", "minh")),
+        team=rng.choice(TEAMS),
+        history=(TicketEvent(created, "bot", "filed", "new"),),
+    )
+
+
+QUERIES = [
+    TicketQuery(statuses=OPEN_STATUSES, limit=50),
+    TicketQuery(statuses=OPEN_STATUSES, team="health", limit=50),
+    TicketQuery(unassigned=True, statuses=OPEN_STATUSES, limit=50),
+    TicketQuery(overdue_at=T0 + timedelta(days=3), limit=50),
+]
+
+
+async def rate(calls: int, fn: Callable[[int], Awaitable[object]]) -> float:
+    started = time.perf_counter()
+    for n in range(calls):
+        await fn(n)
+    return calls / (time.perf_counter() - started)
+
+
+async def fill_sqlite(db: SqliteDatabase, store: SqliteTicketStore, tickets: list[Ticket]) -> None:
+    rows = [store._row(t) for t in tickets]
+    await db.transaction(
+        lambda c: c.executemany("INSERT INTO tickets VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    )
+
+
+async def fill_mongo(db: MongoDatabase, store: MongoTicketStore, tickets: list[Ticket]) -> None:
+    for start in range(0, len(tickets), 50):  # mongoeco drops the connection on big batches
+        docs = [store._doc(t) for t in tickets[start : start + 50]]
+        await db.collection("tickets").insert_many(docs, ordered=False)
+
+
+async def measure(store: TicketStore, size: int, inserts: int, queries: int) -> tuple[float, float]:
+    rng = random.Random(size)
+    insert_rate = await rate(inserts, lambda n: store.insert(ticket(size + n, rng)))
+    query_rate = await rate(queries, lambda n: store.find(QUERIES[n % len(QUERIES)]))
+    # every query must find work, or the figure would flatter an empty index scan
+    found = [len(await store.find(q)) for q in QUERIES]
+    assert min(found) > 0, found
+    return insert_rate, query_rate
+
+
+async def bench_sqlite(size: int, inserts: int, queries: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = await SqliteDatabase.from_url(f"sqlite:///{tmp}/bench.db")
+        try:
+            store = await SqliteTicketStore.open(db)
+            rng = random.Random(1)
+            await fill_sqlite(db, store, [ticket(i, rng) for i in range(size)])
+            return await measure(store, size, inserts, queries)
+        finally:
+            await db.close()
+
+
+async def bench_mongo(url: str, size: int, inserts: int, queries: int) -> tuple[float, float]:
+    db = await MongoDatabase.from_url(url)
+    try:
+        await db.drop()
+        store = await MongoTicketStore.open(db)
+        rng = random.Random(1)
+        await fill_mongo(db, store, [ticket(i, rng) for i in range(size)])
+        return await measure(store, size, inserts, queries)
+    finally:
+        await db.drop()
+        await db.close()
+
+
+def report(name: str, size: int, figures: tuple[float, float], note: str = "") -> None:
+    inserts, queries = figures
+    print(
+        f"{name:<10} {size:>7} tickets  {inserts:9.0f} inserts/s  {queries:9.0f} queries/s {note}"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--inserts", type=int, default=500, help="timed inserts per size")
+    parser.add_argument("--queries", type=int, default=400, help="timed queries per size")
+    parser.add_argument("--mongodb", help="a real mongod: mongodb://host/hotline_bench")
+    parser.add_argument("--mongoeco-sizes", type=int, nargs="+", default=[1_000, 3_000])
+    parser.add_argument("--skip-mongo", action="store_true")
+    args = parser.parse_args()
+
+    for size in args.sizes:
+        report("sqlite", size, await bench_sqlite(size, args.inserts, args.queries))
+    if args.skip_mongo:
+        return
+    if args.mongodb:
+        for size in args.sizes:
+            report(
+                "mongodb", size, await bench_mongo(args.mongodb, size, args.inserts, args.queries)
+            )
+        return
+    from tests.support.mongo_server import start_mongoeco, stop, with_database
+
+    proc, url = start_mongoeco()
+    try:
+        print("mongoeco: 10k/100k not run, filling takes too long; smaller sizes instead")
+        for size in args.mongoeco_sizes:
+            figures = await bench_mongo(
+                with_database(url, "hotline_bench"), size, args.inserts // 5, args.queries // 5
+            )
+            report("mongoeco", size, figures, "(stand-in, not mongod)")
+    finally:
+        stop(proc)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,250 @@
+"""Rasa components (loaded by the Rasa server, Python 3.10, never by the bot): linear models on
+TF-IDF weighted features, one for the intent and one that picks the FAQ entry.
+
+Rasa's own CountVectorsFeaturizer gives raw counts, and its LogisticRegressionClassifier and
+ResponseSelector train on them. Measured on our data (bot/nlu/rasa_evaluate.py, the README
+table), weighting the counts as sublinear TF-IDF and normalising each message made the linear
+intent model better, and a multinomial logistic regression over the `faq/<entry>` labels picked the
+FAQ entry better than the ResponseSelector's 100 epochs while training in a few seconds instead of
+a minute. Both only read the featurizers' sentence features, so the rest of the pipeline is Rasa's.
+
+The models are saved as plain numpy arrays (no pickle): loading a model runs no code from it.
+rasa_project.write_project copies this file into the generated project, on the server's PYTHONPATH.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent  # type: ignore[import-not-found]
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe  # type: ignore[import-not-found]
+from rasa.engine.storage.resource import Resource  # type: ignore[import-not-found]
+from rasa.engine.storage.storage import ModelStorage  # type: ignore[import-not-found]
+from rasa.nlu.featurizers.featurizer import Featurizer  # type: ignore[import-not-found]
+from rasa.shared.nlu.training_data.message import Message  # type: ignore[import-not-found]
+from rasa.shared.nlu.training_data.training_data import (  # type: ignore[import-not-found]
+    TrainingData,
+)
+from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyped]
+
+MODEL_FILE = "linear.npz"
+RANKING_LENGTH = 10
+
+
+def _features(messages: list[Message]) -> list[Any]:
+    """The featurizers' sparse sentence features: one matrix (a row per message) per featurizer.
+
+    Each featurizer's block is weighted and normalised on its own, so the many character n-grams
+    of a message do not drown its few words.
+    """
+    blocks: dict[str, list[Any]] = {}
+    for message in messages:
+        found = {
+            str(f.origin): f.features
+            for f in message.features
+            if f.attribute == "text" and f.type == "sentence" and f.is_sparse()
+        }
+        for origin, matrix in found.items():
+            blocks.setdefault(origin, []).append(csr_matrix(matrix))
+    return [vstack(rows).tocsr() for _, rows in sorted(blocks.items())]
+
+
+def _normalised(matrix: Any) -> Any:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0.0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+
+class LinearModel:
+    """TF-IDF weights per featurizer, L2 normalisation and a multinomial logistic regression."""
+
+    def __init__(
+        self,
+        idf: np.ndarray,
+        sizes: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        labels: np.ndarray,
+    ) -> None:
+        self.idf = idf
+        self.sizes = sizes
+        self.coef = coef
+        self.intercept = intercept
+        self.labels = labels
+
+    def weigh(self, blocks: list[Any]) -> Any:
+        starts = np.concatenate([[0], np.cumsum(self.sizes)])
+        weighted = []
+        for number, counts in enumerate(blocks):
+            idf = self.idf[starts[number] : starts[number + 1]]
+            weighted.append(_normalised(counts.astype(np.float64).log1p().multiply(idf).tocsr()))
+        return _normalised(hstack(weighted).tocsr())
+
+    @classmethod
+    def fit(cls, blocks: list[Any], labels: list[str], c: float, balanced: bool) -> LinearModel:
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+        idfs = []
+        for counts in blocks:
+            seen = np.asarray((counts > 0).sum(axis=0)).ravel()
+            idfs.append(np.log((1.0 + counts.shape[0]) / (1.0 + seen)) + 1.0)
+        sizes = np.array([len(idf) for idf in idfs])
+        model = cls(np.concatenate(idfs), sizes, np.zeros(0), np.zeros(0), np.zeros(0))
+        regression = LogisticRegression(
+            C=c, max_iter=3000, class_weight="balanced" if balanced else None
+        )
+        regression.fit(model.weigh(blocks), labels)
+        coef, intercept = regression.coef_, regression.intercept_
+        if len(regression.classes_) == 2:  # sklearn keeps one row for two classes
+            coef, intercept = np.vstack([-coef, coef]), np.concatenate([-intercept, intercept])
+        model.coef, model.intercept = coef, intercept
+        model.labels = np.asarray(regression.classes_, dtype=str)
+        return model
+
+    def probabilities(self, blocks: list[Any]) -> np.ndarray:
+        scores = np.asarray(self.weigh(blocks) @ self.coef.T + self.intercept)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+    def ranking(self, blocks: list[Any]) -> list[list[tuple[str, float]]]:
+        """Per row, (label, probability) best first, RANKING_LENGTH long."""
+        out = []
+        for row in self.probabilities(blocks):
+            order = np.argsort(-row)[:RANKING_LENGTH]
+            out.append([(str(self.labels[i]), float(row[i])) for i in order])
+        return out
+
+    def save(self, directory: Path) -> None:
+        np.savez(
+            directory / MODEL_FILE,
+            idf=self.idf,
+            sizes=self.sizes,
+            coef=self.coef,
+            intercept=self.intercept,
+            labels=self.labels,
+        )
+
+    @classmethod
+    def load(cls, directory: Path) -> LinearModel:
+        with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
+            return cls(data["idf"], data["sizes"], data["coef"], data["intercept"], data["labels"])
+
+
+class _LinearComponent(GraphComponent):  # type: ignore[misc]
+    """What both components share: config, persistence through Rasa's model storage."""
+
+    def __init__(self, config: dict[str, Any], storage: ModelStorage, resource: Resource) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self.storage = storage
+        self.resource = resource
+        self.model: LinearModel | None = None
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"C": 10.0}
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [Featurizer]
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["sklearn"]
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> _LinearComponent:
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> _LinearComponent:
+        component = cls(config, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as directory:
+                component.model = LinearModel.load(Path(directory))
+        except ValueError:
+            pass  # nothing was trained (no examples): the component predicts nothing
+        return component
+
+    def _train(self, messages: list[Message], labels: list[str], balanced: bool) -> Resource:
+        if len(set(labels)) >= 2:
+            counts = _features(messages)
+            self.model = LinearModel.fit(counts, labels, float(self.config["C"]), balanced)
+            with self.storage.write_to(self.resource) as directory:
+                self.model.save(Path(directory))
+        return self.resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data  # nothing after us needs our predictions while training
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class TfidfIntentClassifier(_LinearComponent):
+    """The intent, from a class-balanced logistic regression on TF-IDF weighted features."""
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get("intent") and e.get("text")]
+        return self._train(examples, [e.get("intent") for e in examples], balanced=True)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self.model is None or not messages:
+            return messages
+        for message, ranking in zip(messages, self.model.ranking(_features(messages)), strict=True):
+            names = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+            message.set("intent", names[0], add_to_output=True)
+            message.set("intent_ranking", names, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class FaqSelector(_LinearComponent):
+    """Picks the `faq/<entry>` of a retrieval intent, in the ResponseSelector's output format."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"C": 100.0, "retrieval_intent": "faq"}
+
+    def train(self, training_data: TrainingData) -> Resource:
+        intent = self.config["retrieval_intent"]
+        examples = [
+            e
+            for e in training_data.intent_examples
+            if e.get("intent") == intent and e.get("intent_response_key") and e.get("text")
+        ]
+        return self._train(examples, [e.get("intent_response_key") for e in examples], False)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self.model is None or not messages:
+            return messages
+        intent = self.config["retrieval_intent"]
+        for message, ranking in zip(messages, self.model.ranking(_features(messages)), strict=True):
+            key, confidence = ranking[0]
+            prediction = {
+                "response": {
+                    "responses": [{"text": key}],  # the bot reads the answer from its FAQ store
+                    "confidence": confidence,
+                    "intent_response_key": key,
+                    "utter_action": f"utter_{key}",
+                },
+                "ranking": [{"intent_response_key": k, "confidence": c} for k, c in ranking],
+            }
+            selector = dict(message.get("response_selector") or {})
+            selector["all_retrieval_intents"] = [intent]
+            selector[intent] = prediction
+            message.set("response_selector", selector, add_to_output=True)
+        return messages

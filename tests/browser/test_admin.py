@@ -1,0 +1,96 @@
+"""An admin edits and publishes an FAQ entry in the browser; a citizen then asks the bot in the
+web chat widget and gets the new answer."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Page
+
+from tests.browser.console import PASSWORD, Office, running_office
+from tests.browser.widget import DESKTOP, Chat, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
+
+QUESTION = "Có được đi câu cá không?"
+ANSWER = "Theo Chỉ thị 16 của UBND tỉnh, đi câu cá là hoạt động không thiết yếu: chưa được phép."
+WAIT_MS = 15_000
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def office(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Office]:
+    if os.environ.get("BROWSER_TEST_URL"):
+        pytest.skip("the admin tests make their own admin, so they start their own hotline")
+    model_dir: Path = request.getfixturevalue("nlu_model_dir")
+    async with running_office(tmp_path_factory.mktemp("admin"), model_dir) as running:
+        await running.add_user("quantri", "admin")
+        yield running
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def admin_page(browser: Browser, office: Office) -> AsyncIterator[Page]:
+    page = await open_page(browser, DESKTOP)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(office.url + "/admin")  # sent to the login page first
+    assert "/login" in page.url
+    await page.get_by_label("Tên đăng nhập").fill("quantri")
+    await page.get_by_label("Mật khẩu").fill(PASSWORD)
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await page.wait_for_url(office.url + "/admin/faq*")
+    yield page
+    await page.context.close()
+    assert errors == [], f"script errors on the admin pages: {errors}"
+
+
+async def test_an_admin_publishes_an_entry_and_the_widget_answers_with_it(
+    admin_page: Page, chat: Chat, office: Office
+) -> None:
+    await chat.goto(office.url + "/")
+    await chat.open()
+    before = await chat.say(QUESTION)
+    assert ANSWER not in "\n".join(before)
+
+    page = admin_page
+    await page.get_by_role("link", name="+ Thêm mục mới").click()
+    await page.get_by_label("Mã mục").fill("di-cau-ca")
+    await page.get_by_label("Các cách hỏi").fill(f"{QUESTION}\nđi câu cá có bị phạt không")
+    await page.get_by_label("Câu trả lời").fill(ANSWER)
+    await page.get_by_label("Chủ đề").fill("quy_dinh")
+    await page.get_by_role("button", name="Lưu và xuất bản").click()
+    await page.get_by_role("status").filter(has_text="Đã xuất bản").wait_for(timeout=WAIT_MS)
+
+    # The try box on the edit page asks the server without leaving the page.
+    await page.get_by_label("Câu hỏi của người dân").fill("đi câu cá có sao không")
+    await page.get_by_role("button", name="Thử", exact=True).click()
+    await page.locator(".try-result").filter(has_text="di-cau-ca").wait_for(timeout=WAIT_MS)
+
+    after = await chat.say(QUESTION)
+    assert after == [ANSWER]
+
+    # Edit the answer, then roll back from the history table.
+    changed = ANSWER.replace("chưa được phép", "được phép nếu đi một mình")
+    await page.get_by_label("Câu trả lời").fill(changed)
+    await page.get_by_role("button", name="Lưu thay đổi").click()
+    await page.get_by_role("status").filter(has_text="Đã lưu").wait_for(timeout=WAIT_MS)
+    assert await chat.say(QUESTION) == [changed]
+    history = page.locator("table.history tbody tr")
+    assert await history.count() == 2
+    await history.nth(1).get_by_role("button", name="Khôi phục").click()
+    await page.get_by_role("status").filter(has_text="Đã khôi phục").wait_for(timeout=WAIT_MS)
+    assert await chat.say(QUESTION) == [ANSWER]
+
+
+async def test_the_dashboard_draws_its_charts(admin_page: Page, office: Office) -> None:
+    await admin_page.get_by_role("link", name="Bảng số liệu").click()
+    await admin_page.get_by_role("heading", name="Bảng số liệu").wait_for()
+    by_day = admin_page.get_by_role("img", name="Liên hệ theo ngày")
+    assert await by_day.locator("rect").count() >= 1  # the widget's chat of the test before
+    assert await admin_page.get_by_role("img", name="Ý định").locator("rect").count() >= 1
+    assert await admin_page.locator(".kpi").count() == 8

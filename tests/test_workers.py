@@ -1,0 +1,184 @@
+"""Several workers on one store: two `hotline serve` processes, each inbound message answered
+once and each report filed once, even when a platform redelivers a message to both at once;
+each worker continues the dialogs the other started. Run on one SQLite file and on MongoDB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot import stores
+from bot.messages import ConversationKey
+from handoff.crypto import Cipher
+from store.mongo import MongoDatabase
+from store.open import open_database
+from tests.support.chat import CODE
+from tests.support.mongo_server import free_port, scratch_url
+
+START_SECONDS = 90
+
+
+class Worker:
+    def __init__(self, url: str, proc: subprocess.Popen[bytes]) -> None:
+        self.url = url
+        self.proc = proc
+
+
+def start_worker(store: str, model_dir: Path, key: str, cwd: Path, name: str) -> Worker:
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOTLINE_STORE": store,
+        "HOTLINE_HOST": "127.0.0.1",
+        "HOTLINE_PORT": str(port),
+        "HOTLINE_NLU_MODEL_DIR": str(model_dir),
+        "HOTLINE_NLU": "local",
+        "HOTLINE_SECRET_KEY": key,
+    }
+    with (cwd / f"{name}.log").open("wb") as log:  # the child keeps its own descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from bot.cli import main; raise SystemExit(main())", "serve"],
+            env=env,
+            cwd=cwd,  # no .env of the checkout
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    return Worker(f"http://127.0.0.1:{port}", proc)
+
+
+async def wait_ready(worker: Worker, session: aiohttp.ClientSession) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if worker.proc.poll() is not None:
+            raise RuntimeError(f"worker exited with {worker.proc.returncode}")
+        try:
+            async with session.get(f"{worker.url}/healthz") as resp:
+                if resp.status == 200:
+                    return
+        except aiohttp.ClientConnectionError:
+            pass
+        await asyncio.sleep(0.2)
+    raise TimeoutError(f"worker {worker.url} did not start")
+
+
+def stop_worker(worker: Worker) -> None:
+    worker.proc.terminate()
+    try:
+        worker.proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.proc.kill()
+        worker.proc.wait()
+
+
+@pytest.fixture(params=["sqlite", "mongodb"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/shared.db"
+    else:
+        yield scratch_url(request.getfixturevalue("mongo_url"))
+
+
+@pytest.fixture
+async def workers(
+    store_url: str, nlu_model_dir: Path, tmp_path: Path
+) -> AsyncIterator[list[Worker]]:
+    key = Cipher.new_key()
+    started = [start_worker(store_url, nlu_model_dir, key, tmp_path, f"w{i}") for i in (1, 2)]
+    try:
+        async with aiohttp.ClientSession() as session:
+            await asyncio.gather(*(wait_ready(w, session) for w in started))
+        yield started
+    finally:
+        for worker in started:
+            stop_worker(worker)
+        db = await open_database(store_url)
+        if isinstance(db, MongoDatabase):
+            await db.drop()
+        await db.close()
+
+
+async def say(
+    session: aiohttp.ClientSession, worker: Worker, sender: str, text: str, message_id: str
+) -> list[dict[str, Any]]:
+    body = {"sender": sender, "message": text, "metadata": {"message_id": message_id}}
+    async with session.post(f"{worker.url}/webhooks/rest/webhook", json=body) as resp:
+        assert resp.status == 200, await resp.text()
+        replies: list[dict[str, Any]] = await resp.json()
+        return replies
+
+
+async def to_both(
+    session: aiohttp.ClientSession, workers: list[Worker], sender: str, text: str, mid: str
+) -> list[dict[str, Any]]:
+    """Deliver one message to both workers at the same moment; both must answer alike."""
+    first, second = await asyncio.gather(*(say(session, w, sender, text, mid) for w in workers))
+    assert first == second
+    assert first, "a message got no reply"
+    return first
+
+
+def button(replies: list[dict[str, Any]], title: str) -> str:
+    payloads = [b["payload"] for r in replies for b in r.get("buttons", []) if b["title"] == title]
+    assert payloads, f"no button {title!r} in {replies}"
+    return payloads[0]
+
+
+async def test_a_redelivery_to_both_workers_is_answered_once(
+    workers: list[Worker], store_url: str
+) -> None:
+    async with aiohttp.ClientSession() as session:
+        for i in range(3):
+            replies = await to_both(session, workers, f"c{i}", "cách ly bao nhiêu ngày", f"m{i}")
+            assert "ngày" in replies[0]["text"]
+    db = await open_database(store_url)
+    try:
+        conversations = await stores.open_conversations(db)
+        for i in range(3):
+            lines = await conversations.transcript(ConversationKey("rest", f"c{i}"))
+            directions = [line["direction"] for line in lines]
+            assert directions.count("in") == 1
+            assert directions.count("out") == len(replies)
+    finally:
+        await db.close()
+
+
+async def test_a_report_moves_between_workers_and_files_one_ticket(
+    workers: list[Worker], store_url: str
+) -> None:
+    first, second = workers
+    sender = "citizen-9"
+    steps = [
+        "/report_contact",
+        "Nhà hàng xóm có người từ TP.HCM về, đang sốt ho mà không khai báo y tế",
+        "xã An Tây, Bến Cát",
+        "hôm qua",
+    ]
+    async with aiohttp.ClientSession() as session:
+        replies: list[dict[str, Any]] = []
+        for n, text in enumerate(steps):  # each step on the other worker than the last
+            replies = await say(session, workers[n % 2], sender, text, f"r{n}")
+            assert replies
+        replies = await say(session, second, sender, button(replies, "Gửi ẩn danh"), "r-anon")
+        # The last step reaches both workers at once, as a platform's redelivery would.
+        done = await to_both(session, [first, second], sender, button(replies, "Gửi"), "r-send")
+    code = CODE.search(" ".join(r["text"] for r in done))
+    assert code, done
+
+    db = await open_database(store_url)
+    try:
+        tickets = await stores.open_tickets(db)
+        filed = await tickets.for_conversation("rest", sender)
+        assert [t.code for t in filed] == [code.group(0)]
+        assert (filed[0].category, filed[0].ward) == ("contact_tip", "An Tây")
+    finally:
+        await db.close()
