@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -149,7 +148,7 @@ def test_thresholds_decide_answer_or_suggest(seed: list[FaqEntry], analyzer: Ana
     assert found.suggestions[0].id == "cach-ly-f0-bao-lau"
 
 
-def test_speed(seed: list[FaqEntry], analyzer: Analyzer) -> None:
+def test_a_large_index_rebuilds_and_answers(seed: list[FaqEntry], analyzer: Analyzer) -> None:
     many = [
         replace(e, id=f"{e.id}-{n}", questions=tuple(f"{q} {n}" for q in e.questions))
         for n in range(4)
@@ -158,14 +157,7 @@ def test_speed(seed: list[FaqEntry], analyzer: Analyzer) -> None:
     assert len(many) >= 200
     index = FaqIndex(analyzer)
     index.rebuild(many)  # the first build analyses every question
-    started = time.perf_counter()
-    index.rebuild(many)
-    rebuild_ms = 1000 * (time.perf_counter() - started)
+    index.rebuild(many)  # timings are printed by benchmarks, never asserted here
+    assert len(index) == len(many)
     texts = [text for text, _ in paraphrases()[0]]
-    started = time.perf_counter()
-    for text in texts:
-        index.lookup(text)
-    lookup_ms = 1000 * (time.perf_counter() - started) / len(texts)
-    # Generous bounds for a loaded CI machine; typical figures are ~10 ms and ~0.2 ms.
-    assert rebuild_ms < 150
-    assert lookup_ms < 1.0
+    assert all(index.search(text) for text in texts[:20])

@@ -38,7 +38,7 @@ def test_report_is_consistent(report: Report) -> None:
     assert len(report.misses) == report.test_examples - sum(
         report.confusion[i][i] for i in range(len(report.labels))
     )
-    assert 0 < report.latency_median_ms <= report.latency_p99_ms < 5
+    assert 0 < report.latency_median_ms <= report.latency_p99_ms
 
 
 def test_format_report(report: Report) -> None:

@@ -73,14 +73,11 @@ async def test_rasa_killed_mid_conversation_local_answers(
             await nlu.parse("ở đây có người tụ tập nhậu nhẹt đông lắm"),
         ]
         assert nlu.name == "local" and breaker.state == "open"
-        started = time.perf_counter()
         skipped_reply = await nlu.parse("cảm ơn nhiều nha")
-        waited = time.perf_counter() - started
     assert isinstance(first, RasaParseResult)
     assert [r.intent.name for r in replies] == ["request_human", "report_violation"]
     assert not any(isinstance(r, RasaParseResult) for r in replies)
     assert skipped_reply.intent.name == "thank"
-    assert waited < 0.5  # the open breaker does not wait on the dead server
     assert count(NLU_FALLBACKS, reason="connection") == refused + 2
     assert count(NLU_FALLBACKS, reason="circuit_open") == skipped + 1
 
