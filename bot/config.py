@@ -33,6 +33,7 @@ class Settings:
     nlu_model_dir: str = "var/nlu"
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str = ""
+    rasa_work_dir: str = "var/rasa"  # models, generated projects and logs of a local Rasa
     # Replies longer than this are refused politely; bodies over max_body_bytes get 413.
     max_message_chars: int = 4000
     max_body_bytes: int = 64 * 1024

@@ -47,7 +47,11 @@ async def active_nlu(settings: Settings, local: NLU, faq: FaqStore) -> AsyncIter
     if settings.nlu == "local":
         yield local
         return
-    async with aiohttp.ClientSession() as session, rasa_nlu(settings, session, local, faq) as nlu:
+    work_dir = Path(settings.rasa_work_dir)
+    async with (
+        aiohttp.ClientSession() as session,
+        rasa_nlu(settings, session, local, faq, work_dir=work_dir) as nlu,
+    ):
         yield nlu
 
 
@@ -126,4 +130,6 @@ async def train_model(settings: Settings, progress: Progress) -> TrainedModel:
     finally:
         await db.close()
     examples = rasa_training.training_examples(entries or seed_entries())
-    return await rasa_training.train(examples, env=env, progress=progress)
+    return await rasa_training.train(
+        examples, env=env, work_dir=Path(settings.rasa_work_dir), progress=progress
+    )

@@ -180,11 +180,6 @@ def stop_process(pid: int, grace: float = 10.0) -> None:
 # ---- command line: python -m bot.nlu.rasa_server start|stop|status --------------------------
 
 
-def _latest_model(models: Path) -> Path | None:
-    found = sorted(models.glob("nlu-*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return found[-1] if found else None
-
-
 def _alive(info: dict[str, object]) -> bool:
     return status(str(info["url"]), str(info["token"])) is not None
 
@@ -214,13 +209,14 @@ async def _start(args: argparse.Namespace) -> int:
         print(f"rasa_server: {exc}; the bot answers with its local NLU", file=sys.stderr)
         print("export HOTLINE_NLU=local")
         return 0
-    model = args.model or _latest_model(rasa_training.WORK_DIR / "models")
+    model = args.model
     if model is None:
-        from bot.nlu.rasa_retrainer import seed_entries
+        # The model for the FAQ store's current entries (trained now only if there is none yet).
+        from bot.config import Settings
+        from bot.nlu.rasa_runtime import train_model
 
-        examples = rasa_training.training_examples(seed_entries())
-        trained = await rasa_training.train(
-            examples, env=env, progress=lambda line: print(line, file=sys.stderr)
+        trained = await train_model(
+            Settings.from_env(), progress=lambda line: print(line, file=sys.stderr)
         )
         model = trained.path
     server = RasaServer(env, model, port=args.port)

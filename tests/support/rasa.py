@@ -37,6 +37,7 @@ class FakeRasa:
     model_file: str = "nlu-0000000000000000.tar.gz"
     parses: int = 0
     loads: list[str] = field(default_factory=list)
+    pick_confidence: float = 0.8
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -73,7 +74,9 @@ class FakeRasa:
             key = f"faq/{entry}"
             body["response_selector"] = {
                 "all_retrieval_intents": ["faq"],
-                "faq": {"response": {"intent_response_key": key, "confidence": 0.8}},
+                "faq": {
+                    "response": {"intent_response_key": key, "confidence": self.pick_confidence}
+                },
             }
         return web.json_response(body)
 

@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 import aiohttp
+import pytest
 
+from bot.cli import main
 from bot.config import Settings
 from bot.nlu.local import LocalNLU
 from bot.nlu.rasa_client import RasaParseResult
@@ -50,3 +52,25 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
     assert early.intent.name == "greet" and not isinstance(early, RasaParseResult)
     assert answer.intent.name == "greet"
     assert stopped
+
+
+def test_nlu_train_trains_rasa_too_with_progress(
+    rasa_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("HOTLINE_NLU", "rasa")
+    monkeypatch.setenv("HOTLINE_STORE", f"sqlite:///{tmp_path}/hotline.db")
+    monkeypatch.setenv("HOTLINE_NLU_MODEL_DIR", str(tmp_path / "nlu"))
+    monkeypatch.setenv("HOTLINE_RASA_WORK_DIR", str(tmp_path / "rasa"))
+    assert main(["nlu", "train"]) == 0
+    first = capsys.readouterr().out
+    assert main(["nlu", "train", "--if-stale"]) == 0
+    again = capsys.readouterr().out
+    model = next(line for line in first.splitlines() if line.startswith("Rasa model: "))
+    assert "trained the local NLU" in first
+    assert "Starting to train component 'FaqSelector'" in first  # Rasa's progress, as it goes
+    assert Path(model.removeprefix("Rasa model: ")).is_file()
+    # Nothing changed: both models are reused, nothing is trained again.
+    assert "up to date" in again and model in again and "Starting to train" not in again

@@ -1,0 +1,111 @@
+"""The whole bot with HOTLINE_NLU=rasa: citizens answered through Rasa over the REST channel.
+
+The real-server test skips only outside CI when no Rasa environment exists (tests/support/rasa.py);
+the dialog test uses the fake Rasa, so it always runs.
+"""
+
+# ruff: noqa: F401, F811  (pytest fixtures are imported from tests/support/rasa.py)
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.nlu.metrics import NLU_PARSES
+from bot.nlu.rasa_server import RasaServer
+from faq.io import load_seed
+from tests.support.rasa import (
+    FAKE_TOKEN,
+    FakeRasa,
+    fake_rasa,
+    rasa_env,
+    rasa_model,
+    rasa_server,
+    rasa_work_dir,
+)
+
+
+def answer_of(entry_id: str) -> str:
+    return next(e.answer for e in load_seed() if e.id == entry_id)
+
+
+def count(metric: object, **labels: str) -> float:
+    return metric.labels(**labels)._value.get()  # type: ignore[attr-defined]
+
+
+async def say(client: TestClient, sender: str, text: str) -> list[str]:
+    response = await client.post("/webhooks/rest/webhook", json={"sender": sender, "message": text})
+    assert response.status == 200
+    return [reply["text"] for reply in await response.json()]
+
+
+async def test_bot_answers_citizens_through_a_real_rasa(
+    aiohttp_client: Callable,
+    settings: Settings,
+    rasa_server: RasaServer,
+    rasa_work_dir: Path,
+) -> None:
+    rasa = replace(
+        settings,
+        nlu="rasa",
+        rasa_url=rasa_server.url,
+        rasa_token=rasa_server.token,
+        rasa_work_dir=str(rasa_work_dir),
+    )
+    client = await aiohttp_client(create_app(rasa))
+    before = count(NLU_PARSES, backend="rasa")
+    ready = await (await client.get("/readyz")).json()
+    replies = await say(client, "rasa-1", "F0 phải cách ly bao nhiêu ngày?")
+    parse = await (await client.post("/model/parse", json={"text": "cach ly f0 may ngay"})).json()
+    assert ready["status"] == "ready" and ready["nlu"] == "rasa"
+    assert replies == [answer_of("cach-ly-f0-bao-lau")]
+    assert parse["intent"]["name"] == "ask_faq"
+    key = parse["response_selector"]["faq"]["response"]["intent_response_key"]
+    assert key == "faq/cach-ly-f0-bao-lau"
+    assert count(NLU_PARSES, backend="rasa") >= before + 2
+
+
+@pytest.fixture
+async def fake_rasa_bot(
+    aiohttp_client: Callable,
+    settings: Settings,
+    fake_rasa: tuple[FakeRasa, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[FakeRasa, TestClient]:
+    """The bot in front of the fake Rasa; no Rasa environment, so nothing is trained or started."""
+    monkeypatch.setenv("HOTLINE_RASA_ENV", str(tmp_path / "no-rasa-here"))
+    fake, url = fake_rasa
+    rasa = replace(settings, nlu="rasa", rasa_url=url, rasa_token=FAKE_TOKEN)
+    return fake, await aiohttp_client(create_app(rasa))
+
+
+async def test_dialog_answers_with_the_entry_rasa_picked(
+    fake_rasa_bot: tuple[FakeRasa, TestClient],
+) -> None:
+    fake, client = fake_rasa_bot
+    # Too vague for the FAQ index on its own, but Rasa picked the entry with confidence 0.8.
+    vague = "cho mình hỏi cái vụ khai trên điện thoại"
+    fake.intents[vague] = ("ask_faq", "khai-bao-y-te")
+    # A pick of an entry the store does not have (withdrawn since training): the index decides.
+    fake.intents["F1 cách ly bao nhiêu ngày?"] = ("ask_faq", "da-go-khoi-faq")
+    picked = await say(client, "fake-1", vague)
+    unknown = await say(client, "fake-2", "F1 cách ly bao nhiêu ngày?")
+    assert picked == [answer_of("khai-bao-y-te")]
+    assert unknown == [answer_of("cach-ly-f1-bao-lau")]
+    assert fake.parses >= 2
+
+
+async def test_unsure_rasa_pick_is_not_taken(fake_rasa_bot: tuple[FakeRasa, TestClient]) -> None:
+    fake, client = fake_rasa_bot
+    fake.pick_confidence = 0.2
+    vague = "cho mình hỏi cái vụ khai trên điện thoại"
+    fake.intents[vague] = ("ask_faq", "khai-bao-y-te")
+    replies = await say(client, "fake-3", vague)
+    assert replies != [answer_of("khai-bao-y-te")]
