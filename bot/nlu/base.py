@@ -98,7 +98,10 @@ class ParseResult:
 class NLU(Protocol):
     """Anything that turns a citizen's text into an intent and entities."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The back end that answers (for /readyz and the metrics), e.g. "local" or "rasa"."""
+        ...
 
     async def parse(self, text: str) -> ParseResult: ...
 

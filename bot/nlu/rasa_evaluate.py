@@ -1,6 +1,7 @@
 """Rasa and the local NLU side by side on a held-out split of the project's data.
 
-    python -m bot.nlu.rasa_evaluate [--pipeline NAME] [--backends rasa,local]
+    python -m bot.nlu.rasa_evaluate [--pipeline NAME] [--backends rasa,local] [--seed N] [--misses]
+    hotline nlu evaluate --rasa                  (the same, with the defaults)
 
 A seeded, per-intent 20% of bot/nlu/data/nlu.yml and one question variant of every FAQ entry are
 held out; both back ends train on the rest. Printed: intent accuracy, macro F1, FAQ-entry top-1,
@@ -25,7 +26,15 @@ from bot.nlu import normalize, rasa_project, rasa_training
 from bot.nlu.base import INTENTS
 from bot.nlu.rasa_client import RasaClient
 from bot.nlu.rasa_project import Example
-from bot.nlu.rasa_scores import Case, Prediction, Report, format_confusion, format_table, score
+from bot.nlu.rasa_scores import (
+    Case,
+    Prediction,
+    Report,
+    format_confusion,
+    format_misses,
+    format_table,
+    score,
+)
 from bot.nlu.rasa_server import RasaServer
 from faq.entries import FaqEntry
 
@@ -148,10 +157,10 @@ def _stderr(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-async def run(pipeline: str, backends: Sequence[str]) -> list[Report]:
+async def run(pipeline: str, backends: Sequence[str], seed: int = SEED) -> list[Report]:
     from bot.nlu.rasa_retrainer import seed_entries
 
-    data = split(rasa_project.read_examples(), seed_entries())
+    data = split(rasa_project.read_examples(), seed_entries(), seed)
     reports: list[Report] = []
     with tempfile.TemporaryDirectory(prefix="hotline-eval-") as tmp:
         if "rasa" in backends:
@@ -166,12 +175,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.nlu.rasa_evaluate")
     parser.add_argument("--pipeline", choices=sorted(PIPELINES), default="fold-tfidf")
     parser.add_argument("--backends", default="rasa,local")
+    parser.add_argument("--seed", type=int, default=SEED, help="another held-out split")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    reports = asyncio.run(run(args.pipeline, args.backends.split(",")))
+    reports = asyncio.run(run(args.pipeline, args.backends.split(","), args.seed))
     print(format_table(reports))
     for report in reports:
         print()
         print(format_confusion(report))
+        if args.misses:
+            print()
+            print(format_misses(report))
     return 0
 
 

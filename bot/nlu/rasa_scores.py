@@ -36,6 +36,8 @@ class Report:
     latency_p99_ms: float
     train_seconds: float
     confusion: dict[tuple[str, str], int]
+    # (text, expected, predicted) of every intent miss and every FAQ entry miss
+    misses: tuple[tuple[str, str, str], ...] = ()
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -78,7 +80,22 @@ def score(
         latency_p99_ms=percentile(latencies, 99) * 1000,
         train_seconds=train_seconds,
         confusion=dict(Counter(pairs)),
+        misses=tuple(
+            [(c.text, c.intent, p.intent) for c, p in both if c.intent != p.intent]
+            + [
+                (c.text, c.faq_entry, p.faq_entry or "-")
+                for c, p in both
+                if c.faq_entry and c.faq_entry != p.faq_entry
+            ]
+        ),
     )
+
+
+def format_misses(report: Report) -> str:
+    """Every miss as `expected -> predicted: text`, intents first, then FAQ entries."""
+    lines = [f"misses, {report.backend}"]
+    lines += [f"  {gold} -> {pred}: {text}" for text, gold, pred in report.misses]
+    return "\n".join(lines)
 
 
 def format_table(reports: Sequence[Report]) -> str:

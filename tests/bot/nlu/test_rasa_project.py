@@ -70,3 +70,17 @@ def test_faq_examples_skip_variants_that_fold_to_the_same_text() -> None:
     examples = rasa_project.faq_examples([entry])
     assert [e.annotated for e in examples] == ["Giấy đi đường?", "xin giấy (đi) đường"]
     assert {e.faq_entry for e in examples} == {"giay-di-duong"}
+
+
+def test_no_faq_question_is_taught_as_another_intent() -> None:
+    """Rasa learns FAQ variants as `faq/<id>`: the same text under another intent would clash."""
+    from bot.nlu.normalize import normalize
+
+    taught = {normalize(e.text): e.intent for e in rasa_project.read_examples()}
+    clashes = [
+        (question, taught[normalize(question)])
+        for entry in seed_entries()
+        for question in entry.questions
+        if taught.get(normalize(question), "ask_faq") != "ask_faq"
+    ]
+    assert clashes == []
