@@ -1,11 +1,15 @@
 """Rasa and the local NLU side by side on a held-out split of the project's data.
 
-    python -m bot.nlu.rasa_evaluate [--pipeline NAME] [--backends rasa,local] [--seed N] [--misses]
+    python -m bot.nlu.rasa_evaluate [--pipeline NAME] [--backends rasa,local] [--seed N]
+                                    [--seeds N] [--misses]
     hotline nlu evaluate --rasa                  (the same, with the defaults)
 
-A seeded, per-intent 20% of bot/nlu/data/nlu.yml and one question variant of every FAQ entry are
-held out; both back ends train on the rest. Printed: intent accuracy, macro F1, FAQ-entry top-1,
-parse latency (median, p99, as the bot sees it) and the confusion matrices.
+A seeded 20% of every intent's examples in bot/nlu/data/nlu.yml and 20% of every FAQ entry's
+question variants are held out; both back ends train on the rest. Printed: intent accuracy, macro
+F1, FAQ-entry top-1, parse latency (median, p99, as the bot sees it) and the confusion matrices.
+Next to Rasa, "bot (ensemble)" scores what the bot does with Rasa's parse: Rasa's intent, and the
+FAQ entry faq_answer.faq_choice makes of Rasa's pick and the FAQ index. The splits of seeds SEED,
+SEED+1, ... (`--seeds N`, default SEEDS) are evaluated and the table gives the mean and the range.
 """
 
 from __future__ import annotations
@@ -32,13 +36,16 @@ from bot.nlu.rasa_scores import (
     Report,
     format_confusion,
     format_misses,
+    format_seeds_table,
     format_table,
     score,
 )
 from bot.nlu.rasa_server import RasaServer
 from faq.entries import FaqEntry
+from faq.index import FaqLookup, FaqMatch
 
 SEED = 1022
+SEEDS = 3  # splits averaged by default: one split's FAQ figure moves by a point per question
 HOLDOUT = 0.2
 
 _DIET = {"name": "DIETClassifier", "epochs": 60, "entity_recognition": False, "random_seed": SEED}
@@ -65,12 +72,12 @@ PIPELINES: dict[str, list[dict[str, object]]] = {
 @dataclass(frozen=True)
 class Split:
     train: list[Example]
-    entries: list[FaqEntry]  # FAQ entries without their held-out variant
+    entries: list[FaqEntry]  # FAQ entries without their held-out variants
     test: list[Case]
 
 
 def split(examples: Sequence[Example], entries: Sequence[FaqEntry], seed: int = SEED) -> Split:
-    """Hold out HOLDOUT of each intent's examples and one variant of each FAQ entry."""
+    """Hold out HOLDOUT of each intent's examples and of each FAQ entry's question variants."""
     rng = random.Random(seed)
     train: list[Example] = []
     test: list[Case] = []
@@ -82,9 +89,12 @@ def split(examples: Sequence[Example], entries: Sequence[FaqEntry], seed: int = 
         train += mine[cut:]
     kept: list[FaqEntry] = []
     for entry in entries:
-        held = rng.randrange(len(entry.questions))
-        test.append(Case(entry.questions[held], "ask_faq", entry.id))
-        questions = tuple(q for i, q in enumerate(entry.questions) if i != held)
+        order = list(range(len(entry.questions)))
+        rng.shuffle(order)
+        # at least one variant held out, and at least one kept to train on
+        held = set(order[: min(len(order) - 1, max(1, round(len(order) * HOLDOUT)))])
+        test += [Case(entry.questions[i], "ask_faq", entry.id) for i in sorted(held)]
+        questions = tuple(q for i, q in enumerate(entry.questions) if i not in held)
         kept.append(replace(entry, questions=questions))
     train += rasa_project.faq_examples(kept)
     return Split(train, kept, test)
@@ -102,10 +112,36 @@ async def _timed(
     return predictions, latencies
 
 
+class _HeldOutFaq:
+    """The FAQ as the bot sees it in this split: every kept entry is published."""
+
+    def __init__(self, entries: Sequence[FaqEntry]) -> None:
+        from faq.index import FaqIndex
+
+        self.index = FaqIndex(normalize.words)
+        self.index.rebuild(entries)
+
+    def get_published(self, id: str) -> FaqEntry | None:
+        return self.index.get(id)
+
+    def lookup(self, text: str) -> FaqLookup:
+        return self.index.lookup(text)
+
+    def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
+        return self.index.search(text, limit)
+
+
 async def evaluate_rasa(
     data: Split, env: Path, work_dir: Path, pipeline: Sequence[dict[str, object]]
-) -> Report:
-    """Train on the split, serve the model on a free port, parse the held-out cases."""
+) -> tuple[Report, Report]:
+    """Train on the split, serve the model on a free port, parse the held-out cases.
+
+    Returns Rasa's report and the bot's: Rasa's intent with the FAQ entry faq_choice takes.
+    """
+    from bot.dialogs.faq_answer import faq_choice
+
+    faq = _HeldOutFaq(data.entries)
+    chosen: list[Prediction] = []
     started = time.monotonic()
     model = await rasa_training.train(
         data.train, env=env, work_dir=work_dir, pipeline=pipeline, progress=_stderr
@@ -120,10 +156,15 @@ async def evaluate_rasa(
 
         async def parse(text: str) -> Prediction:
             result = await client.parse(text)
+            answer = faq_choice(result.faq, faq, text).answer
+            chosen.append(Prediction(result.intent.name, answer.id if answer else None))
             return Prediction(result.intent.name, result.faq.entry_id if result.faq else None)
 
         predictions, latencies = await _timed(parse, data.test)
-    return score("rasa", data.test, predictions, latencies, trained)
+    return (
+        score("rasa", data.test, predictions, latencies, trained),
+        score("bot (ensemble)", data.test, chosen, latencies, trained),
+    )
 
 
 async def evaluate_local(data: Split) -> Report:
@@ -165,7 +206,7 @@ async def run(pipeline: str, backends: Sequence[str], seed: int = SEED) -> list[
     with tempfile.TemporaryDirectory(prefix="hotline-eval-") as tmp:
         if "rasa" in backends:
             env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
-            reports.append(await evaluate_rasa(data, env, Path(tmp), PIPELINES[pipeline]))
+            reports += await evaluate_rasa(data, env, Path(tmp), PIPELINES[pipeline])
         if "local" in backends:
             reports.append(await evaluate_local(data))
     return reports
@@ -176,10 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pipeline", choices=sorted(PIPELINES), default="fold-tfidf")
     parser.add_argument("--backends", default="rasa,local")
     parser.add_argument("--seed", type=int, default=SEED, help="another held-out split")
+    parser.add_argument(
+        "--seeds", type=int, default=SEEDS, help="splits to average (seed, seed+1, ...)"
+    )
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    reports = asyncio.run(run(args.pipeline, args.backends.split(","), args.seed))
-    print(format_table(reports))
+    backends = args.backends.split(",")
+    runs = [asyncio.run(run(args.pipeline, backends, args.seed + n)) for n in range(args.seeds)]
+    print(format_seeds_table(runs) if len(runs) > 1 else format_table(runs[0]))
+    reports = runs[0]
+    if len(runs) > 1:
+        print(f"\nconfusion matrices and misses of the first split (seed {args.seed}):")
     for report in reports:
         print()
         print(format_confusion(report))

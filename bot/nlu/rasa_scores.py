@@ -32,6 +32,7 @@ class Report:
     macro_f1: float
     faq_cases: int
     faq_top1: float
+    faq_wrong: float  # FAQ questions answered with another entry (not: left to suggestions)
     latency_median_ms: float
     latency_p99_ms: float
     train_seconds: float
@@ -76,6 +77,7 @@ def score(
         macro_f1=macro_f1(pairs),
         faq_cases=len(faq),
         faq_top1=sum(g == p for g, p in faq) / len(faq) if faq else 0.0,
+        faq_wrong=sum(p is not None and g != p for g, p in faq) / len(faq) if faq else 0.0,
         latency_median_ms=percentile(latencies, 50) * 1000,
         latency_p99_ms=percentile(latencies, 99) * 1000,
         train_seconds=train_seconds,
@@ -105,6 +107,7 @@ def format_table(reports: Sequence[Report]) -> str:
         ("intent accuracy", lambda r: f"{r.accuracy:.1%}"),
         ("intent macro F1", lambda r: f"{r.macro_f1:.3f}"),
         ("FAQ entry top-1", lambda r: f"{r.faq_top1:.1%} of {r.faq_cases}"),
+        ("FAQ wrong entry", lambda r: f"{r.faq_wrong:.1%}"),
         ("parse latency median", lambda r: f"{r.latency_median_ms:.1f} ms"),
         ("parse latency p99", lambda r: f"{r.latency_p99_ms:.1f} ms"),
         ("training time", lambda r: f"{r.train_seconds:.1f} s"),
@@ -112,6 +115,31 @@ def format_table(reports: Sequence[Report]) -> str:
     header = "| metric | " + " | ".join(r.backend for r in reports) + " |"
     lines = [header, "|" + " --- |" * (len(reports) + 1)]
     lines += [f"| {name} | " + " | ".join(cell(r) for r in reports) + " |" for name, cell in rows]
+    return "\n".join(lines)
+
+
+def format_seeds_table(runs: Sequence[Sequence[Report]]) -> str:
+    """One column per back end, each cell the mean over the runs (one per seed) and the range."""
+
+    def spread(values: Sequence[float], unit: str, scale: float = 1.0, digits: int = 1) -> str:
+        low, high, mean = min(values), max(values), sum(values) / len(values)
+        low, high, mean = low * scale, high * scale, mean * scale
+        return f"{mean:.{digits}f}{unit} ({low:.{digits}f}-{high:.{digits}f})"
+
+    rows = [
+        ("held-out cases", lambda rs: f"{rs[0].cases} ({rs[0].faq_cases} FAQ)"),
+        ("intent accuracy", lambda rs: spread([r.accuracy for r in rs], "%", 100)),
+        ("intent macro F1", lambda rs: spread([r.macro_f1 for r in rs], "", digits=3)),
+        ("FAQ entry top-1", lambda rs: spread([r.faq_top1 for r in rs], "%", 100)),
+        ("FAQ wrong entry", lambda rs: spread([r.faq_wrong for r in rs], "%", 100)),
+        ("parse latency median", lambda rs: spread([r.latency_median_ms for r in rs], " ms")),
+        ("parse latency p99", lambda rs: spread([r.latency_p99_ms for r in rs], " ms")),
+        ("training time", lambda rs: spread([r.train_seconds for r in rs], " s")),
+    ]
+    columns = [[run[n] for run in runs] for n in range(len(runs[0]))]
+    header = f"| mean (range) over {len(runs)} seeds | " + " | ".join(c[0].backend for c in columns)
+    lines = [header + " |", "|" + " --- |" * (len(columns) + 1)]
+    lines += [f"| {name} | " + " | ".join(cell(c) for c in columns) + " |" for name, cell in rows]
     return "\n".join(lines)
 
 
