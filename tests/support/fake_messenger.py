@@ -21,8 +21,9 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
+from tests.support.fake_server import serving
 from tests.support.fake_telegram import TINY_JPEG
 from tests.support.fake_zalo import settled
 
@@ -111,12 +112,8 @@ class FakeMessenger:
 async def fake_messenger() -> AsyncIterator[tuple[FakeMessenger, str]]:
     """A FakeMessenger and its base URL (what HOTLINE_MESSENGER_API_URL would say)."""
     fake = FakeMessenger()
-    server = TestServer(fake.app(), host="127.0.0.1", port=0)
-    await server.start_server()
-    try:
-        yield fake, str(server.make_url("")).rstrip("/")
-    finally:
-        await server.close()
+    async with serving(fake.app()) as url:
+        yield fake, url
 
 
 _mids = itertools.count(1)

@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
 from bot.messages import ConversationKey
+from tests.support.fake_server import serving
 from tests.support.hotline import hotline_of
 
 TOKEN = "123456:TEST-token"
@@ -161,12 +162,8 @@ def _error(status: int, description: str, parameters: dict[str, Any] | None = No
 async def fake_telegram() -> AsyncIterator[tuple[FakeTelegram, str]]:
     """A FakeTelegram and its base URL (what HOTLINE_TELEGRAM_API_URL would say)."""
     fake = FakeTelegram()
-    server = TestServer(fake.app(), host="127.0.0.1", port=0)
-    await server.start_server()
-    try:
-        yield fake, str(server.make_url("")).rstrip("/")
-    finally:
-        await server.close()
+    async with serving(fake.app()) as url:
+        yield fake, url
 
 
 _updates = itertools.count(10_000)

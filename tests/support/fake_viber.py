@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
 from bot.messages import ConversationKey
+from tests.support.fake_server import serving
 from tests.support.fake_telegram import TINY_JPEG
 from tests.support.hotline import hotline_of
 
@@ -91,13 +92,8 @@ class FakeViber:
 async def fake_viber() -> AsyncIterator[FakeViber]:
     """A FakeViber listening on 127.0.0.1; its `base_url` is HOTLINE_VIBER_API_URL."""
     fake = FakeViber()
-    server = TestServer(fake.app(), host="127.0.0.1", port=0)
-    await server.start_server()
-    fake.base_url = str(server.make_url("")).rstrip("/")
-    try:
+    async with serving(fake.app()) as fake.base_url:
         yield fake
-    finally:
-        await server.close()
 
 
 _tokens = itertools.count(4_912_661_846_655_238_145)

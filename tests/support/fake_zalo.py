@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
 from bot.channels.zalo_events import expected_signature
 from bot.messages import ConversationKey
+from tests.support.fake_server import serving
 from tests.support.fake_telegram import TINY_JPEG
 from tests.support.hotline import hotline_of
 
@@ -135,12 +136,8 @@ class FakeZalo:
 async def fake_zalo() -> AsyncIterator[tuple[FakeZalo, str]]:
     """A FakeZalo and its base URL (for HOTLINE_ZALO_API_URL and HOTLINE_ZALO_OAUTH_URL)."""
     fake = FakeZalo()
-    server = TestServer(fake.app(), host="127.0.0.1", port=0)
-    await server.start_server()
-    try:
-        yield fake, str(server.make_url("")).rstrip("/")
-    finally:
-        await server.close()
+    async with serving(fake.app()) as url:
+        yield fake, url
 
 
 _msg_ids = itertools.count(1)

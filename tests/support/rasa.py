@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestServer
 
 from bot.nlu import rasa_training
 from bot.nlu.rasa_retrainer import seed_entries
 from bot.nlu.rasa_server import RasaServer
 from bot.nlu.rasa_training import TrainedModel
+from tests.support.fake_server import serving
 
 FAKE_TOKEN = "fake-rasa-token"
 
@@ -95,12 +95,8 @@ class FakeRasa:
 async def fake_rasa() -> AsyncIterator[tuple[FakeRasa, str]]:
     """A FakeRasa and its base URL on 127.0.0.1, port 0."""
     fake = FakeRasa()
-    server = TestServer(fake.app(), host="127.0.0.1", port=0)
-    await server.start_server()
-    try:
-        yield fake, str(server.make_url("")).rstrip("/")
-    finally:
-        await server.close()
+    async with serving(fake.app()) as url:
+        yield fake, url
 
 
 # ---- the real Rasa server ---------------------------------------------------------------------
