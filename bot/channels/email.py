@@ -43,6 +43,7 @@ IGNORED = Counter("hotline_mail_ignored_total", "Mail never answered, by kind", 
 SAME_TURN = timedelta(seconds=5)
 # Submission servers throttle senders that burst; a hotline's volume is far below this.
 LIMIT = RateLimit(per_second=5, burst=20)
+STOP_GRACE = 10.0  # seconds the reader gets to log out at shutdown
 
 
 class EmailChannel:
@@ -90,8 +91,14 @@ class EmailChannel:
             yield
         finally:
             task.cancel()
-            with suppress(asyncio.CancelledError):
-                await task
+            # A server that never answers the IDLE's DONE or the LOGOUT must not hold the
+            # shutdown: whatever was stored is safe, and unseen mail is read on the next start.
+            done, _ = await asyncio.wait({task}, timeout=STOP_GRACE)
+            if done:
+                with suppress(asyncio.CancelledError):
+                    await task
+            else:
+                log.warning("the mail reader did not stop within %.0fs; left behind", STOP_GRACE)
 
     async def take(self, raw: bytes, arrived: datetime | None) -> None:
         """Store one mail; the reader marks it seen when this returns."""

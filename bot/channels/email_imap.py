@@ -61,6 +61,10 @@ class Mailbox:
                 finally:
                     await session.close()
             except (aioimaplib.AioImapException, MailboxError, OSError, TimeoutError) as exc:
+                if _stopping():
+                    # A stop arrived and the IDLE's DONE or the LOGOUT then timed out: that
+                    # error replaced the cancellation, which must not be lost in a retry loop.
+                    raise asyncio.CancelledError from exc
                 log.warning("mailbox %s@%s: %s; again in %.0fs", self.user, self.host, exc, pause)
                 await asyncio.sleep(pause)
                 pause = min(max_pause, pause * 2)
@@ -143,11 +147,12 @@ class Session:
             pass
         finally:
             self.imap.idle_done()
-            await asyncio.wait_for(idle, self.mailbox.timeout)
+            # Bounded also when a stop cancelled the wait above: DONE is answered at once.
+            await asyncio.wait_for(idle, min(self.mailbox.timeout, 5.0))
 
     async def close(self) -> None:
         try:
-            await asyncio.wait_for(self.imap.logout(), 5)
+            await asyncio.wait_for(self.imap.logout(), min(self.mailbox.timeout, 5.0))
         except (aioimaplib.AioImapException, OSError, TimeoutError) as exc:
             log.debug("IMAP logout: %r", exc)  # the connection is going away either way
 
@@ -164,6 +169,11 @@ async def _starttls(imap: aioimaplib.IMAP4, context: ssl.SSLContext, host: str, 
         protocol.transport, protocol, context, server_hostname=host
     )
     await asyncio.wait_for(protocol.capability(), t)  # capabilities may change once secure
+
+
+def _stopping() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _ok(response: aioimaplib.Response, what: str) -> aioimaplib.Response:

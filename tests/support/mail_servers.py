@@ -123,9 +123,7 @@ class Dovecot:
             _, data = imap.uid("search", None, "ALL")  # type: ignore[arg-type]
             for uid in data[0].split():
                 _, parts = imap.uid("fetch", uid.decode(), "(FLAGS BODY.PEEK[])")
-                head, raw = parts[0]  # type: ignore[misc]
-                flags = set(re.findall(rb"\\\w+", head.split(b"BODY")[0]))
-                found.append((raw, {f.decode() for f in flags}))
+                found.append(_fetched(parts))
         return found
 
     async def deliver(self, user: str, raw: bytes) -> None:
@@ -195,6 +193,17 @@ def start_dovecot() -> Dovecot:
             dovecot.stop()
             raise RuntimeError(f"Dovecot did not start: {err}\n{log}")
         time.sleep(0.05)
+
+
+def _fetched(parts: list[Any]) -> tuple[bytes, set[str]]:
+    """The mail and its flags from a FETCH answer.
+
+    The answer may also carry untagged FETCH lines about flags another session (the hotline's
+    reader) changed meanwhile: only the part with the literal is the mail asked for.
+    """
+    head, raw = next(p for p in parts if isinstance(p, tuple))
+    flags = set(re.findall(rb"\\\w+", head.split(b"BODY")[0]))
+    return raw, {f.decode() for f in flags}
 
 
 def remove(dovecot: Dovecot) -> None:

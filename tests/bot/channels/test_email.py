@@ -145,6 +145,10 @@ def inbound_count(settings: Settings) -> int:
     return count_messages(settings, "direction = 'in'")
 
 
+async def all_processed(settings: Settings) -> bool:
+    return count_messages(settings, "direction = 'in' AND status != 'processed'") == 0
+
+
 async def all_delivered(settings: Settings) -> bool:
     return count_messages(settings, "direction = 'out' AND status = 'pending'") == 0
 
@@ -227,6 +231,7 @@ async def test_an_agent_reply_goes_out_threaded_and_the_answer_comes_back(
     answer, _ = letter(
         "Re: Phản ánh vi phạm", "Quán mở tới 2 giờ sáng", replying_to=agent, root=mid
     )
+    queued = count_messages(mail.settings, "direction = 'out'")
     await mail.send(answer)
 
     async def arrived() -> bool:
@@ -234,8 +239,10 @@ async def test_an_agent_reply_goes_out_threaded_and_the_answer_comes_back(
         return any(e.get("text") == "Quán mở tới 2 giờ sáng" for e in transcript)
 
     await eventually(arrived)  # the same conversation, so the agent sees it under the ticket
-    await asyncio.sleep(0.5)
+    await eventually(lambda: all_processed(mail.settings))
+    await client.close()  # nothing can be sent after this: the counts below are final
     assert len(mail.recorder.sent) == len(sent)  # an agent has the chat: the bot stays silent
+    assert count_messages(mail.settings, "direction = 'out'") == queued
 
 
 async def test_attachments_become_evidence_within_type_and_size_limits(
@@ -291,15 +298,11 @@ async def test_auto_replies_bounces_and_loops_are_never_answered(
     [reply] = await mail.replies(1)
     assert reply.message["In-Reply-To"] == mid
     await eventually(lambda: all_seen(mail))
-    await asyncio.sleep(0.5)
+    await client.close()  # the reader has seen everything; nothing is sent after this
     assert len(mail.recorder.sent) == 1
     assert inbound_count(mail.settings) == 1  # the machines' mail was not stored either
 
 
-@pytest.mark.skip(
-    reason="flaky: failed once in three CI runs, and its failure then hung the app's teardown;"
-    " issue 8 stays open until it is made deterministic"
-)
 async def test_a_restart_in_the_middle_of_a_batch_loses_and_doubles_nothing(
     aiohttp_client: Callable[..., Awaitable[TestClient]], mail: Mail
 ) -> None:
@@ -338,14 +341,16 @@ async def test_a_restart_in_the_middle_of_a_batch_loses_and_doubles_nothing(
     assert ["\\Seen" in f for f in flags] == [True, False, False]
 
     # Second run: reads the stored-but-unseen mail again and the untouched one.
-    await aiohttp_client(create_app(mail.settings))
+    second = await aiohttp_client(create_app(mail.settings))
     await eventually(lambda: all_seen(mail))
-    replies = await mail.replies(3)
-    await asyncio.sleep(0.8)
+    await mail.replies(3)
+    await eventually(lambda: all_processed(mail.settings))
+    await eventually(lambda: all_delivered(mail.settings))
+    await second.close()  # nothing can be sent after this: the counts below are final
     answered = sorted(r.message["In-Reply-To"] for r in mail.recorder.sent)
     assert answered == sorted(mid for _, mid in sent)  # each once: none lost, none doubled
-    assert len(replies) == 3 and len(mail.recorder.sent) == 3
     assert inbound_count(mail.settings) == 3
+    assert count_messages(mail.settings, "direction = 'out'") == 3  # no second answer queued
 
 
 def _email_channel(client: TestClient) -> EmailChannel:
