@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from aiohttp.test_utils import TestClient
 
+from bot.app import TAKEOVER
 from bot.messages import ConversationKey
 from tests.support.hotline import hotline_of
 
 URL = "/webhooks/rest/webhook"
+WAITING = "/webhooks/rest/messages"
 
 
 async def test_rest_health(client: TestClient) -> None:
@@ -77,3 +81,63 @@ async def test_a_payload_of_an_unknown_intent_is_not_an_error(client: TestClient
         resp = await client.post(URL, json={"sender": "u4", "message": message})
         assert resp.status == 200, message
         assert (await resp.json())[0]["text"]
+
+
+async def _agent_says(client: TestClient, sender: str, text: str) -> None:
+    key = ConversationKey("rest", sender)
+    await client.app[TAKEOVER].take(key, "lan")
+    await client.app[TAKEOVER].say(key, "lan", text)
+
+
+async def test_an_agent_reply_comes_first_in_the_answer_to_the_next_message(
+    client: TestClient,
+) -> None:
+    await client.post(URL, json={"sender": "u5", "message": "tôi cần gặp người thật"})
+    await _agent_says(client, "u5", "Chào anh, tôi là Lan, tổng đài viên.")
+    resp = await client.post(URL, json={"sender": "u5", "message": "Chào chị Lan"})
+    assert [r["text"] for r in await resp.json()] == ["Chào anh, tôi là Lan, tổng đài viên."]
+    # The bot is silent while the agent has the chat: the reply came once and is now delivered.
+    resp = await client.post(URL, json={"sender": "u5", "message": "chị còn đó không"})
+    assert await resp.json() == []
+    assert await hotline_of(client).conversations.pending(ConversationKey("rest", "u5")) == []
+
+
+async def test_the_app_fetches_what_waits_for_it_once(client: TestClient) -> None:
+    await client.post(URL, json={"sender": "u6", "message": "xin chào"})
+    assert await (await client.get(WAITING, params={"sender": "u6"})).json() == []
+    await _agent_says(client, "u6", "Hồ sơ của anh đã được chuyển cho phường.")
+    await _agent_says(client, "u6", "Anh cần gì thêm không?")
+    resp = await client.get(WAITING, params={"sender": "u6"})
+    assert resp.status == 200
+    got = await resp.json()
+    assert [r["text"] for r in got] == [
+        "Hồ sơ của anh đã được chuyển cho phường.",
+        "Anh cần gì thêm không?",
+    ]
+    assert all(r["recipient_id"] == "u6" for r in got)
+    assert await (await client.get(WAITING, params={"sender": "u6"})).json() == []
+    assert await (await client.get(WAITING, params={"sender": "someone-else"})).json() == []
+
+
+async def test_a_waiting_fetch_is_answered_when_the_agent_writes(client: TestClient) -> None:
+    await client.post(URL, json={"sender": "u7", "message": "xin chào"})
+    fetch = asyncio.create_task(client.get(WAITING, params={"sender": "u7", "wait": "25"}))
+    await _agent_says(client, "u7", "Tổng đài viên đây ạ.")
+    # Not a speed limit: unwoken, the fetch would only return after its 25 seconds.
+    done, _ = await asyncio.wait({fetch}, timeout=10)
+    assert done == {fetch}
+    assert [r["text"] for r in await fetch.result().json()] == ["Tổng đài viên đây ạ."]
+
+
+async def test_bad_fetches_are_refused_clearly(client: TestClient) -> None:
+    for params, word in (
+        ({}, "sender"),
+        ({"sender": "x" * 200}, "sender"),
+        ({"sender": "u8", "wait": "soon"}, "wait"),
+        ({"sender": "u8", "wait": "-1"}, "wait"),
+        ({"sender": "u8", "wait": "3600"}, "wait"),
+        ({"sender": "u8", "wait": "nan"}, "wait"),
+    ):
+        resp = await client.get(WAITING, params=params)
+        assert resp.status == 400, params
+        assert word in (await resp.json())["error"]
