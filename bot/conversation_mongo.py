@@ -79,6 +79,7 @@ def _outbox_item(doc: Document) -> OutboxItem:
         key=ConversationKey(doc["channel"], doc["sender"]),
         text=doc["text"],
         buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
+        agent=doc.get("agent"),
     )
     return OutboxItem(doc["_id"], message, doc["created_at"], doc.get("attempts", 0))
 
@@ -144,7 +145,7 @@ class MongoConversationStore:
                 "created_at": now,
                 "attempts": 0,
                 "next_attempt_at": None,
-                **reply.to_frame(),
+                **reply.to_record(),
             }
             for id_, reply in zip(ids, replies, strict=True)
         ]
@@ -260,6 +261,7 @@ def _transcript_line(doc: Document) -> dict[str, Any]:
             line[field] = doc[field]
     else:
         line["text"] = doc["text"]
-        if doc.get("buttons"):
-            line["buttons"] = doc["buttons"]
+        for field in ("buttons", "agent"):
+            if doc.get(field):
+                line[field] = doc[field]
     return line

@@ -76,6 +76,7 @@ def _outbox_item(row: sqlite3.Row) -> OutboxItem:
         key=ConversationKey(row["channel"], row["sender"]),
         text=doc["text"],
         buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
+        agent=doc.get("agent"),
     )
     return OutboxItem(
         row["id"], message, datetime.fromisoformat(row["created_at"]), row["attempts"]
@@ -96,7 +97,7 @@ def queue_replies(
                 reply.key.channel,
                 reply.key.sender,
                 reply_to,
-                json.dumps(reply.to_frame(), ensure_ascii=False),
+                json.dumps(reply.to_record(), ensure_ascii=False),
                 created,
             ),
         )

@@ -67,12 +67,18 @@ class OutboundMessage:
     key: ConversationKey
     text: str
     buttons: tuple[Button, ...] = ()
+    agent: str | None = None  # the agent who wrote it; None when the bot did
 
     def to_frame(self) -> dict[str, Any]:
+        """What the citizen's channel gets: never who on the staff wrote it."""
         frame: dict[str, Any] = {"text": self.text}
         if self.buttons:
             frame["buttons"] = [{"title": b.title, "payload": b.payload} for b in self.buttons]
         return frame
+
+    def to_record(self) -> dict[str, Any]:
+        """What the transcript keeps: the frame, and the agent who wrote it."""
+        return {**self.to_frame(), "agent": self.agent} if self.agent else self.to_frame()
 
     def as_plain_text(self) -> str:
         """The reply for a channel that cannot show buttons."""

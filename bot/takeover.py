@@ -24,7 +24,7 @@ class Takeover:
 
     async def say(self, key: ConversationKey, agent: str, text: str) -> list[OutboxItem]:
         """An agent's reply, delivered on whatever channel the citizen used."""
-        items = await self.outbox.push([OutboundMessage(key, text)])
+        items = await self.outbox.push([OutboundMessage(key, text, agent=agent)])
         self.events.publish(
             Event("agent_message", {"conversation": str(key), "agent": agent, "text": text})
         )

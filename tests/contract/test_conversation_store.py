@@ -76,7 +76,7 @@ async def test_transcript_has_both_directions_oldest_first(
     message = inbound("m1", "có ai không")
     await conversations.record_inbound(message)
     await conversations.commit_turn(message, ConversationState(KEY), [OutboundMessage(KEY, "Dạ")])
-    await conversations.queue([OutboundMessage(KEY, "Cán bộ đây")])
+    [queued] = await conversations.queue([OutboundMessage(KEY, "Cán bộ đây", agent="lan")])
 
     lines = await conversations.transcript(KEY)
     assert [(line["direction"], line["text"]) for line in lines] == [
@@ -84,6 +84,11 @@ async def test_transcript_has_both_directions_oldest_first(
         ("out", "Dạ"),
         ("out", "Cán bộ đây"),
     ]
+    assert [line.get("agent") for line in lines] == [None, None, "lan"]  # who wrote what
+    assert queued.message.agent == "lan"
+    [pending] = [i for i in await conversations.pending(KEY) if i.id == queued.id]
+    assert pending.message == OutboundMessage(KEY, "Cán bộ đây", agent="lan")
+    assert "agent" not in pending.message.to_frame()  # the citizen is not told the name
     assert [line["text"] for line in await conversations.transcript(KEY, limit=2)] == [
         "Dạ",
         "Cán bộ đây",

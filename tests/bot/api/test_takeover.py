@@ -37,6 +37,10 @@ async def test_the_agent_has_the_rest_chat_and_the_citizen_hears_the_answer(
         assert resp.status == 200, await resp.text()
         pending = [i.message.text for i in await conversations.pending(key)]
         assert pending == ["Chào bạn, tôi là Lan."]  # the app fetches it from the outbox
+        shown = await (await client.get(f"/api/tickets/{code}", headers=agent)).json()
+        said = [(m.get("agent"), m["text"]) for m in shown["transcript"] if m["direction"] == "out"]
+        assert said[-1] == ("lan", "Chào bạn, tôi là Lan.")  # the record says who wrote it
+        assert all(who is None for who, _ in said[:-1])  # and that the bot wrote the rest
 
         resp = await client.post(
             f"/api/tickets/{code}/status",
