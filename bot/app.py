@@ -21,7 +21,7 @@ from bot.event_feed import share_events
 from bot.events import EventBus
 from bot.media import MediaStore
 from bot.messages import ConversationKey, InboundMessage
-from bot.outbox import Outbox
+from bot.outbox import Outbox, hand_over_waiting
 from bot.portal import Portal
 from bot.runtime import Hotline, background, open_hotline, refresh_faq_forever
 from bot.takeover import Takeover
@@ -87,7 +87,9 @@ def create_app(settings: Settings) -> web.Application:
             delivering(settings, platforms, intake, hotline.conversations) as courier,
         ):
             app[HOTLINE] = hotline
-            app[OUTBOX] = Outbox(hotline.conversations, {**channels, **courier.lanes()})
+            app[OUTBOX] = Outbox(
+                hotline.conversations, {**channels, **courier.lanes()}, app[EVENTS]
+            )
             app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], app[EVENTS])
             recovered = await hotline.engine.recover()
             if recovered:
@@ -95,6 +97,7 @@ def create_app(settings: Settings) -> web.Application:
             async with (
                 background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
                 background(share_events(hotline.db, app[EVENTS])),
+                background(hand_over_waiting(app[EVENTS], channels)),
             ):
                 yield
                 await webchat.close_all()

@@ -17,6 +17,12 @@ class ConversationKey:
     def __str__(self) -> str:
         return f"{self.channel}:{self.sender}"
 
+    @classmethod
+    def parse(cls, value: str) -> ConversationKey | None:
+        """ "webchat:abc" back into its key; the sender may itself contain colons."""
+        channel, sep, sender = value.partition(":")
+        return cls(channel, sender) if sep and channel and sender else None
+
 
 @dataclass(frozen=True)
 class Button:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from aiohttp import web
 
@@ -36,6 +36,15 @@ class Channel(Protocol):
 
     async def send(self, item: OutboxItem) -> bool:
         """Deliver a stored reply and record it as delivered; False if it could not go now."""
+        ...
+
+
+@runtime_checkable
+class HeldChannel(Protocol):
+    """A channel whose citizens hold a connection to one worker (a socket, a waiting request)."""
+
+    async def hand_over(self, key: ConversationKey) -> None:
+        """Hand what waits for this conversation over the connection, if this worker holds one."""
         ...
 
 

@@ -128,6 +128,10 @@ class RestChannel:
 
     async def send(self, item: OutboxItem) -> bool:
         """Pushed replies wait in the outbox for the app to fetch; a waiting fetch is woken."""
-        for arrived in self._waiting.get(item.message.key.sender, ()):
-            arrived.set()
+        await self.hand_over(item.message.key)
         return False
+
+    async def hand_over(self, key: ConversationKey) -> None:
+        """Wake the app's waiting fetches held by this worker; they take what waits."""
+        for arrived in self._waiting.get(key.sender, ()):
+            arrived.set()

@@ -66,7 +66,7 @@ class WebChatChannel:
         await ws.prepare(request)
         self._sockets[sender].add(ws)
         try:
-            await self._flush(ConversationKey(self.name, sender))
+            await self.hand_over(ConversationKey(self.name, sender))
             async for frame in ws:
                 if frame.type == WSMsgType.TEXT:
                     await self._receive(ws, sender, frame.data)
@@ -86,8 +86,10 @@ class WebChatChannel:
         for item in await self.inbox.handle(message):
             await self.send(item)
 
-    async def _flush(self, key: ConversationKey) -> None:
-        """Replies that found no open socket (a closed tab, a restart) go out on reconnect."""
+    async def hand_over(self, key: ConversationKey) -> None:
+        """What found no open socket goes out: on reconnect, or when another worker wrote it."""
+        if key.sender not in self._sockets:
+            return
         for item in await self.inbox.pending(key):
             if not await self.send(item):
                 break

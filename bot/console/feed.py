@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.events import Event
 from bot.messages import ConversationKey
+from bot.outbox import REPLY_WAITING
 from handoff.store import TicketStore
 from handoff.tickets import Ticket
 
@@ -37,9 +38,7 @@ class Viewer:
 
 
 def conversation_key(value: str) -> ConversationKey | None:
-    """ "webchat:abc" back into its key; the sender may itself contain colons."""
-    channel, sep, sender = value.partition(":")
-    return ConversationKey(channel, sender) if sep and channel and sender else None
+    return ConversationKey.parse(value)
 
 
 class ConsoleFeed:
@@ -48,6 +47,8 @@ class ConsoleFeed:
 
     async def frame(self, viewer: Viewer, event: Event) -> dict[str, Any] | None:
         """The JSON frame this viewer gets for the event, or None if it is not theirs."""
+        if event.kind == REPLY_WAITING:
+            return None  # for the channels of the other workers, not for people
         if event.kind in TICKET_KINDS:
             return await self._ticket_frame(viewer, event)
         if event.kind in CONVERSATION_KINDS:
