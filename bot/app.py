@@ -98,6 +98,7 @@ def create_app(settings: Settings) -> web.Application:
                 background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
                 background(share_events(hotline.db, app[EVENTS])),
                 background(hand_over_waiting(app[EVENTS], channels)),
+                background(app[PRESENCE].follow()),
             ):
                 yield
                 await webchat.close_all()

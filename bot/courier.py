@@ -27,6 +27,7 @@ from bot.channels.platform import PlatformChannel, RecipientGone, mark_unreachab
 from bot.conversation import ConversationStore, OutboxItem
 from bot.messages import ConversationKey
 from bot.ratelimit import RateLimiter
+from bot.waits import at_most
 
 log = logging.getLogger(__name__)
 
@@ -100,10 +101,7 @@ class Courier:
                     await self.dispatch()
                 except Exception:  # a busy store must not stop deliveries for good
                     log.exception("courier pass failed; trying again")
-                try:
-                    await asyncio.wait_for(self._woken.wait(), self.poll_seconds)
-                except TimeoutError:
-                    pass
+                await at_most(self.poll_seconds, self._woken.wait())
         finally:
             await self.stop()
 

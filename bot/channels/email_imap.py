@@ -98,6 +98,8 @@ class Session:
     async def follow(self, take: Take) -> None:
         """Hand over what is unseen, then wait for more (IDLE or a poll), forever."""
         while True:
+            if _stopping():
+                raise asyncio.CancelledError  # a stop lost inside a library call: honour it
             await self.drain(take)
             if self.imap.has_capability("IDLE"):
                 await self._idle()

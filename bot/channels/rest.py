@@ -13,7 +13,6 @@ import asyncio
 import json
 import uuid
 from collections import defaultdict
-from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +21,7 @@ from aiohttp import web
 from bot.channels.base import Inbox, json_error, json_response
 from bot.conversation import OutboxItem
 from bot.messages import ConversationKey, InboundMessage
+from bot.waits import at_most
 
 MAX_ID_CHARS = 128
 MAX_WAIT = 25.0  # seconds: under the idle timeouts of common proxies and mobile networks
@@ -116,8 +116,7 @@ class RestChannel:
             items = await self.inbox.pending(key)
             if not items and wait > 0:
                 # Woken by `send` in this process; another worker's push is found at timeout.
-                with suppress(TimeoutError):
-                    await asyncio.wait_for(arrived.wait(), wait)
+                await at_most(wait, arrived.wait())
                 items = await self.inbox.pending(key)
         finally:
             self._waiting[key.sender].discard(arrived)

@@ -14,6 +14,7 @@ from bot.channels.base import json_dumps
 from bot.console.feed import CONSOLE_ROLES, ConsoleFeed, Viewer
 from bot.console.presence import Presence
 from bot.events import Event, EventBus
+from bot.waits import at_most
 from handoff.store import TicketStore
 
 log = logging.getLogger(__name__)
@@ -103,13 +104,16 @@ class LiveLine:
         feed: ConsoleFeed,
     ) -> None:
         while not ws.closed:
-            try:
-                event = await asyncio.wait_for(queue.get(), self.recheck_seconds)
-            except TimeoutError:
+            event = await at_most(self.recheck_seconds, queue.get())
+            if event is None:
                 if await self.authenticate(request) != viewer:
                     await ws.close(code=SESSION_ENDED, message=b"session ended")
                     return
                 continue
+            if event.kind == "presence":
+                # Who is online as this worker knows it, whichever worker announced the change.
+                self.presence.heard(event)
+                event = Event("presence", {"online": sorted(self.presence.online())})
             frame = await feed.frame(viewer, event)
             if frame is None:
                 continue

@@ -103,15 +103,17 @@ async def test_each_agent_hears_only_their_own_citizens(client: TestClient, log_
         assert await chat.say("nhà tôi ở ấp 3 xã An Tây") == []  # the bot is silent
         heard = await next_frame(an_ws, "citizen_message")
         watched = await next_frame(lan_ws, "citizen_message")
-        client.app[EVENTS].publish(Event("presence", {"online": ["marker"]}))  # type: ignore[index]
-        # binh hears his hello, lan arriving, then the marker: nothing of an's citizen between.
+        # Another worker says "marker" is on duty there: binh hears his hello, lan arriving,
+        # then everyone this worker knows of: nothing of an's citizen between.
+        marker = {"online": ["marker"], "here": ["marker"], "worker": "another-worker"}
+        client.app[EVENTS].publish(Event("presence", marker))  # type: ignore[index]
         frames = [await binh_ws.receive_json(timeout=TIMEOUT) for _ in range(3)]
 
     assert heard["text"] == "nhà tôi ở ấp 3 xã An Tây" and heard["tickets"] == [code]
     assert heard["conversation"] == "rest:citizen-1"
     assert watched["tickets"] == [code]
     assert [f["kind"] for f in frames] == ["hello", "presence", "presence"]
-    assert frames[-1]["online"] == ["marker"]
+    assert frames[-1] == {"kind": "presence", "online": ["an", "binh", "lan", "marker"]}
 
 
 async def test_agent_replies_and_the_handback_are_live(client: TestClient, log_in: LogIn) -> None:
