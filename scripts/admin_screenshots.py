@@ -10,30 +10,25 @@ with agents' answers; an admin edits an entry twice, and the pages are photograp
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import random
 import tempfile
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
+from chromium import launch  # scripts/chromium.py, beside this script
 from playwright.async_api import Page, async_playwright
+from shots import main, running_app  # scripts/shots.py
 
 from bot.admin.services import ADMIN
 from bot.api.keys import BACKOFFICE
-from bot.app import HOTLINE, create_app
-from bot.config import Settings
+from bot.app import HOTLINE
 from bot.messages import ConversationKey, InboundMessage
 from handoff.codes import new_code
 from handoff.deadlines import VIETNAM, DeadlinePolicy
 from handoff.tickets import Ticket, TicketEvent
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run"]
 PASSWORD = "mat-khau-quan-tri-1022"
 DESKTOP = {"width": 1440, "height": 900}
 CHANNELS = ("zalo", "zalo", "zalo", "webchat", "webchat", "rest", "messenger", "viber")
@@ -75,27 +70,6 @@ TICKETS = (
     ("feedback", None, "Cảm ơn tổng đài hỗ trợ nhanh"),
     ("other", None, "Muốn gặp tổng đài viên"),
 )
-
-
-@asynccontextmanager
-async def running_app(data: Path) -> AsyncIterator[tuple[str, web.Application]]:
-    settings = replace(
-        Settings.from_env(),
-        store=f"sqlite:///{data}/hotline.db",
-        media_dir=str(data / "media"),
-        mail_dir=str(data / "mail"),
-        assign_every_seconds=3600.0,
-    )
-    app = create_app(settings)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield f"http://{host}:{port}", app
-    finally:
-        await runner.cleanup()
 
 
 async def play_a_week(app: web.Application, rng: random.Random) -> None:
@@ -168,7 +142,11 @@ async def shoot(out: Path) -> list[Path]:
         saved.append(path)
 
     with tempfile.TemporaryDirectory(prefix="hotline-admin-shots-") as data:
-        async with running_app(Path(data)) as (url, app), async_playwright() as pw:
+        async with (
+            # no automatic assignment: the pictures show tickets as they are left
+            running_app(Path(data), assign_every_seconds=3600.0) as (url, app),
+            async_playwright() as pw,
+        ):
             accounts = app[BACKOFFICE].accounts
             await accounts.add_user("quantri", "admin", PASSWORD)
             await accounts.add_user("lan.nguyen", "supervisor", PASSWORD)
@@ -176,7 +154,7 @@ async def shoot(out: Path) -> list[Path]:
             await play_a_week(app, random.Random(1022))
             edited = await edit_an_entry(app)
 
-            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = await launch(pw)
             context = await browser.new_context(locale="vi-VN", viewport=DESKTOP)  # type: ignore[arg-type]
             page = await context.new_page()
             await page.goto(url + "/admin")
@@ -214,14 +192,5 @@ async def shoot(out: Path) -> list[Path]:
     return saved
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("screenshots"))
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    for path in asyncio.run(shoot(args.out)):
-        print(path)
-
-
 if __name__ == "__main__":
-    main()
+    main(shoot, __doc__)

@@ -11,35 +11,20 @@ chat, both talk, and a deadline warning comes in.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import tempfile
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
+from chromium import launch  # scripts/chromium.py, beside this script
 from playwright.async_api import Browser, Page, async_playwright
+from shots import main, running_app  # scripts/shots.py
 
 from bot.api.keys import BACKOFFICE
-from bot.app import EVENTS, HOTLINE, create_app
-from bot.config import Settings
+from bot.app import EVENTS, HOTLINE
 from bot.events import Event
 from handoff.tickets import Reporter, Ticket, TicketDraft
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "mat-khau-truc-1022"
 DESKTOP = {"width": 1440, "height": 900}
 # (category, minutes ago, district, ward, description): a morning at the hotline.
@@ -63,27 +48,6 @@ MORNING = [
     ("health", 40, "Tân Uyên", "Uyên Hưng", "Đã tiêm 2 mũi, F1 có phải cách ly tập trung không?"),
     ("feedback", 10, None, None, "Cảm ơn tổng đài đã hỗ trợ gia đình tôi nhanh chóng"),
 ]
-
-
-@asynccontextmanager
-async def running_app(data: Path) -> AsyncIterator[tuple[str, web.Application]]:
-    settings = replace(
-        Settings.from_env(),
-        store=f"sqlite:///{data}/hotline.db",
-        media_dir=str(data / "media"),
-        mail_dir=str(data / "mail"),
-        assign_every_seconds=3600.0,  # claims by hand in these pictures
-    )
-    app = create_app(settings)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield f"http://{host}:{port}", app
-    finally:
-        await runner.cleanup()
 
 
 async def file_morning(app: web.Application) -> dict[str, Ticket]:
@@ -133,12 +97,15 @@ async def shoot(out: Path) -> list[Path]:
         saved.append(path)
 
     with tempfile.TemporaryDirectory(prefix="hotline-console-shots-") as data:
-        async with running_app(Path(data)) as (url, app), async_playwright() as pw:
+        async with (
+            running_app(Path(data), assign_every_seconds=3600.0) as (url, app),  # claims by hand
+            async_playwright() as pw,
+        ):
             office = app[BACKOFFICE]
             await office.accounts.add_user("an", "agent", PASSWORD)
             await office.accounts.add_user("lan", "supervisor", PASSWORD)
             morning = await file_morning(app)
-            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = await launch(pw)
             agent = await log_in(browser, url, "an")
             await snap(agent, "console-queue")
 
@@ -212,14 +179,5 @@ def _alert(ticket: Ticket) -> dict[str, object]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("screenshots"))
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    for path in asyncio.run(shoot(args.out)):
-        print(path)
-
-
 if __name__ == "__main__":
-    main()
+    main(shoot, __doc__)

@@ -1,15 +1,5 @@
 #!/usr/bin/env bash
 # Makes sure Debian's Chromium is installed for the Playwright browser tests.
 set -euo pipefail
-CHROMIUM=${HOTLINE_CHROMIUM:-/usr/bin/chromium}
-if [[ -x $CHROMIUM ]]; then
-  exit 0
-fi
-if [[ $(id -u) -ne 0 ]]; then
-  echo "Chromium is missing: install it with 'sudo apt-get install chromium' (browser tests need it)." >&2
-  exit 1
-fi
-echo "Installing Debian's chromium for the browser tests..."
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq chromium >/dev/null
+exec bash "$(dirname "$0")/ensure_debian_package.sh" "${HOTLINE_CHROMIUM:-/usr/bin/chromium}" \
+  chromium "the browser tests"

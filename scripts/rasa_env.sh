@@ -13,36 +13,17 @@
 set -euo pipefail
 
 RASA_VERSION="3.6.21"
-ENV_DIR="${HOTLINE_RASA_ENV:-${XDG_CACHE_HOME:-$HOME/.cache}/hotline1022/rasa-$RASA_VERSION}"
-MARKER="$ENV_DIR/.hotline-rasa-installed"
+VENV_TOOL="rasa_env"
+VENV_DIR="${HOTLINE_RASA_ENV:-${XDG_CACHE_HOME:-$HOME/.cache}/hotline1022/rasa-$RASA_VERSION}"
+VENV_PACKAGE="rasa==$RASA_VERSION"
+VENV_REQUIRE="rasa==$RASA_VERSION"
+VENV_PYTHON="3.10"
+VENV_PYTHON_SET="${HOTLINE_RASA_PYTHON:-}"
+VENV_NOTE="once; a few minutes, ~2.7 GB"
 
-say() { printf 'rasa_env: %s\n' "$*" >&2; }
-
-installed() { [[ -f "$MARKER" && "$(cat "$MARKER")" == "rasa==$RASA_VERSION" ]]; }
-
-is_py310() { [[ -x "$1" ]] && "$1" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; }
-
-find_python310() {
-    local candidate
-    local -a candidates=()
-    [[ -n "${HOTLINE_RASA_PYTHON:-}" ]] && candidates+=("$HOTLINE_RASA_PYTHON")
-    # pyenv's own interpreters first: its shim refuses to run a version that is not selected.
-    local root="${PYENV_ROOT:-$HOME/.pyenv}"
-    command -v pyenv >/dev/null 2>&1 && root="$(pyenv root)"
-    for candidate in "$root"/versions/3.10.*/bin/python3.10; do candidates+=("$candidate"); done
-    candidate="$(command -v python3.10 2>/dev/null || true)"
-    [[ -n "$candidate" ]] && candidates+=("$candidate")
-    if command -v uv >/dev/null 2>&1; then
-        candidate="$(uv python find 3.10 2>/dev/null || true)"
-        [[ -n "$candidate" ]] && candidates+=("$candidate")
-    fi
-    for candidate in "${candidates[@]}"; do
-        if is_py310 "$candidate"; then
-            printf '%s\n' "$candidate"
-            return 0
-        fi
-    done
-    return 1
+proves_it_works() {
+    RASA_TELEMETRY_ENABLED=false "$1/bin/python" -c \
+        'import rasa, rasa.nlu.classifiers.diet_classifier, rasa.nlu.selectors.response_selector; print(rasa.__version__)'
 }
 
 no_python() {
@@ -59,44 +40,6 @@ EOF
     exit 3
 }
 
-if [[ "${1:-}" == "--check" ]]; then
-    installed && { printf '%s\n' "$ENV_DIR"; exit 0; }
-    exit 1
-fi
-
-if installed; then
-    printf '%s\n' "$ENV_DIR"
-    exit 0
-fi
-
-PYTHON="$(find_python310)" || no_python
-
-mkdir -p "$(dirname "$ENV_DIR")"
-# One installer at a time: two `make` runs on one machine share the same cache dir.
-exec 9>"$ENV_DIR.lock"
-flock 9
-if installed; then
-    printf '%s\n' "$ENV_DIR"
-    exit 0
-fi
-
-say "installing rasa==$RASA_VERSION with $PYTHON into $ENV_DIR (once; a few minutes, ~2.7 GB)"
-started=$SECONDS
-rm -rf "$ENV_DIR"
-"$PYTHON" -m venv "$ENV_DIR"
-export PIP_DISABLE_PIP_VERSION_CHECK=1
-# (grep drops pip's notes about local index folders that this machine's pip.conf may list)
-if ! "$ENV_DIR/bin/python" -m pip install --quiet --progress-bar off "rasa==$RASA_VERSION" 2>&1 \
-    | { grep -v "^WARNING: Location '" || true; } >&2; then  # pipefail: pip's status counts
-    say "pip install rasa==$RASA_VERSION failed; nothing was marked installed, the next run retries"
-    exit 2
-fi
-# Prove it imports and runs offline before calling it installed.
-if ! RASA_TELEMETRY_ENABLED=false "$ENV_DIR/bin/python" -c \
-    'import rasa, rasa.nlu.classifiers.diet_classifier, rasa.nlu.selectors.response_selector; print(rasa.__version__)' >&2; then
-    say "rasa was installed but does not import; see the error above"
-    exit 2
-fi
-printf 'rasa==%s\n' "$RASA_VERSION" >"$MARKER"
-say "rasa==$RASA_VERSION ready in $((SECONDS - started)) s"
-printf '%s\n' "$ENV_DIR"
+# shellcheck source=scripts/cached_venv.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cached_venv.sh"
+cached_venv "$@"

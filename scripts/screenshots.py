@@ -15,23 +15,12 @@ import sys
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from pathlib import Path
 
-from aiohttp import web
+from chromium import launch  # scripts/chromium.py, beside this script
 from playwright.async_api import Browser, Page, ViewportSize, async_playwright
+from shots import running_app  # scripts/shots.py
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CONVERSATION = ("Xin chào", "Cách ly F0 bao nhiêu ngày?")
 SHOTS: dict[str, tuple[ViewportSize, int]] = {  # name: (viewport, device pixel ratio)
     "desktop": ({"width": 1366, "height": 860}, 1),
@@ -42,20 +31,9 @@ SHOTS: dict[str, tuple[ViewportSize, int]] = {  # name: (viewport, device pixel 
 @asynccontextmanager
 async def running_hotline() -> AsyncIterator[str]:
     """The real app on a free local port, with throwaway data."""
-    from bot.app import create_app
-    from bot.config import Settings
-
     with tempfile.TemporaryDirectory(prefix="hotline-shots-") as data:
-        settings = replace(Settings.from_env(), store=f"sqlite:///{data}/hotline.db")
-        runner = web.AppRunner(create_app(settings))
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        host, port = runner.addresses[0][:2]
-        try:
-            yield f"http://{host}:{port}"
-        finally:
-            await runner.cleanup()
+        async with running_app(Path(data)) as (url, _):
+            yield url
 
 
 async def say(page: Page, text: str) -> None:
@@ -97,7 +75,7 @@ async def shoot(browser: Browser, url: str, name: str, out: Path) -> list[Path]:
 
 async def main(url: str | None, out: Path) -> None:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await launch(playwright)
         try:
             if url is None:
                 async with running_hotline() as started:

@@ -25,50 +25,31 @@ from bot.channels.messenger_events import (
     signature_ok,
     verification_answer,
 )
-from bot.channels.platform import Intake
-from bot.channels.stores import ContactBooks, open_contact_book
+from bot.channels.platform import ContactBookChannel
 from bot.config import Settings
 from bot.conversation import OutboxItem
-from bot.media import MediaRejected
-from bot.messages import Attachment, ConversationKey, InboundMessage
+from bot.messages import ConversationKey, InboundMessage
 from bot.ratelimit import MESSENGER
-from store.open import Database, open_database
+from store.open import Database
 
 log = logging.getLogger(__name__)
 
 PATH = "/webhooks/messenger"
 
 
-class MessengerChannel:
+class MessengerChannel(ContactBookChannel):
     name = CHANNEL
     limit = MESSENGER
-    carries_media = True
-
-    def __init__(self, settings: Settings, intake: Intake) -> None:
-        self._settings = settings
-        self._intake = intake
-        self._db: Database | None = None
-        self._contacts: ContactBooks | None = None
-        self._session: aiohttp.ClientSession | None = None
-        self.api: MessengerApi | None = None
-        self._sent_parts: dict[int, int] = {}  # outbox id -> parts of a long reply already sent
+    api: MessengerApi | None = None
 
     def routes(self) -> list[web.AbstractRouteDef]:
         return [web.get(PATH, self.verify), web.post(PATH, self.webhook)]
 
-    async def open(self, session: aiohttp.ClientSession) -> None:
+    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
         s = self._settings
-        self._session = session
-        self._db = await open_database(s.store)  # see ZaloChannel.open
-        self._contacts = await open_contact_book(self._db)
         self.api = MessengerApi(
             session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
         )
-
-    async def close(self) -> None:
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
 
     async def verify(self, request: web.Request) -> web.Response:
         challenge = verification_answer(request.query, self._settings.messenger_verify_token)
@@ -85,7 +66,7 @@ class MessengerChannel:
             batch = json.loads(body)
         except (ValueError, UnicodeDecodeError):
             return json_error(400, "body is not valid JSON")
-        contacts = self._contact_book()
+        contacts = self._contacts.book
         for event in events(batch):
             if event.sender is None:
                 continue
@@ -95,30 +76,23 @@ class MessengerChannel:
             message = event.message
             if message is None:
                 continue
-            has_photo = any(a.kind == "photo" for a in message.attachments)
-            if await self._intake.take(message, self._fetch if has_photo else None):
+            if await self._intake.take(message, self._fetch):
                 at = message.received_at or datetime.now(UTC)
                 await contacts.heard_from(key, at, message.message_id)
         return web.Response(text="EVENT_RECEIVED")
 
-    async def _fetch(self, attachment: Attachment) -> bytes:
-        if self._session is None or not attachment.url:
-            raise MediaRejected("channel not open or photo without a URL")
-        return await self._intake.media.download(self._session, attachment.url)
-
     async def send(self, item: OutboxItem) -> bool:
         if self.api is None:
             raise RuntimeError("the Messenger channel is not open")
+        api = self.api
         key = item.message.key
-        contact = await self._contact_book().get(key)
+        contact = await self._contacts.book.get(key)
         how = delivery(await self._purpose(item, contact), contact.last_inbound_at, _now())
-        parts = texts_of(item.message)
-        start = self._sent_parts.get(item.id, 0)  # a retry does not repeat what went out
-        for index in range(start, len(parts)):
-            last = index == len(parts) - 1
-            await self.api.send(key.sender, how, message_fields(item.message, parts[index], last))
-            self._sent_parts[item.id] = index + 1
-        self._sent_parts.pop(item.id, None)
+
+        async def send_part(text: str, last: bool) -> None:
+            await api.send(key.sender, how, message_fields(item.message, text, last))
+
+        await self._parts_sent.send(item, texts_of(item.message), send_part)
         return True
 
     async def _purpose(self, item: OutboxItem, contact: Contact) -> Purpose:
@@ -132,11 +106,6 @@ class MessengerChannel:
             if any(i.id == item.id for i in await conversations.replies_to(last) or ()):
                 return "answer"
         return "agent" if (await conversations.load(key)).mode == "agent" else "news"
-
-    def _contact_book(self) -> ContactBooks:
-        if self._contacts is None:
-            raise RuntimeError("the Messenger channel is not open")
-        return self._contacts
 
 
 def _now() -> datetime:

@@ -10,23 +10,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import aiohttp
 from aiohttp import web
 
 from bot.channels.base import DeliveryFailed, Inbox
+from bot.channels.stores import ContactBooks, open_contact_book
+from bot.config import Settings
 from bot.conversation import ConversationStore, OutboxItem
 from bot.media import MediaRejected, MediaStore, is_stored
 from bot.messages import Attachment, ConversationKey, InboundMessage
 from bot.ratelimit import RateLimit
+from store.open import Database, open_database
 
 log = logging.getLogger(__name__)
 
 # Fetches the bytes of a photo attachment whose url is the platform's own reference.
 MediaFetch = Callable[[Attachment], Awaitable[bytes]]
+Part = TypeVar("Part")
 
 
 class RecipientGone(DeliveryFailed):
@@ -65,6 +69,87 @@ async def mark_unreachable(
         await conversations.save_state(replace(state, unreachable=reason))
 
 
+class PartsSent:
+    """How many parts of each long reply went out, so a retry sends only the rest."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, int] = {}  # outbox id -> parts already sent
+
+    async def send(
+        self,
+        item: OutboxItem,
+        parts: Sequence[Part],
+        send_part: Callable[[Part, bool], Awaitable[object]],
+    ) -> None:
+        """Send the parts not sent yet, in order; `send_part` is told which one is the last."""
+        for index in range(self._done.get(item.id, 0), len(parts)):
+            await send_part(parts[index], index == len(parts) - 1)
+            self._done[item.id] = index + 1
+        self._done.pop(item.id, None)
+
+
+class ChannelContacts:
+    """A channel's contact book (when each citizen last wrote, what was delivered and read).
+
+    It is on the channel's own connection to the hotline's database: channels open with the
+    platforms, after the hotline, and the SQLite WAL file takes both connections.
+    """
+
+    def __init__(self, channel: str) -> None:
+        self._channel = channel
+        self._db: Database | None = None
+        self._book: ContactBooks | None = None
+
+    async def open(self, store_url: str) -> Database:
+        """Connect and open the book; the connection serves the channel's other stores too."""
+        self._db = await open_database(store_url)
+        self._book = await open_contact_book(self._db)
+        return self._db
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+            self._book = None
+
+    @property
+    def book(self) -> ContactBooks:
+        if self._book is None:
+            raise RuntimeError(f"the {self._channel} channel is not open")
+        return self._book
+
+
+class ContactBookChannel:
+    """What Zalo's and Messenger's channels share: our own client for the platform's HTTP API on
+    the app's shared session, a contact book, and long replies sent in parts."""
+
+    name: str
+    limit: RateLimit
+    carries_media = True
+
+    def __init__(self, settings: Settings, intake: Intake) -> None:
+        self._settings = settings
+        self._intake = intake
+        self._contacts = ChannelContacts(self.name)
+        self._session: aiohttp.ClientSession | None = None
+        self._parts_sent = PartsSent()
+
+    async def open(self, session: aiohttp.ClientSession) -> None:
+        """Keep the session, open the contact book, then connect to the platform's API."""
+        self._session = session
+        await self.connect(session, await self._contacts.open(self._settings.store))
+
+    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
+        """Build the API client; `db` (the contact book's connection) serves other stores."""
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        await self._contacts.close()
+
+    async def _fetch(self, attachment: Attachment) -> bytes:
+        return await self._intake.download(self._session, attachment)
+
+
 def _nothing() -> None:
     return None
 
@@ -87,7 +172,10 @@ class Intake:
         self.wake = wake
 
     async def take(self, message: InboundMessage, fetch: MediaFetch | None = None) -> bool:
-        """Store a message, then process it in the background; False for a redelivery."""
+        """Store a message, then process it in the background (its photos fetched first with
+        `fetch`); False for a redelivery."""
+        if not any(a.kind == "photo" for a in message.attachments):
+            fetch = None  # nothing to download
         is_new = await self.inbox.accept(message)
         handle = (message.key.channel, message.message_id)
         if not is_new and handle in self._in_flight:
@@ -96,6 +184,14 @@ class Intake:
         task = self.spawn(self._process(message, is_new, fetch))
         task.add_done_callback(lambda _: self._in_flight.discard(handle))
         return is_new
+
+    async def download(
+        self, session: aiohttp.ClientSession | None, attachment: Attachment
+    ) -> bytes:
+        """A photo at a plain URL (Viber's, Zalo's and Messenger's CDNs) through our session."""
+        if session is None or not attachment.url:
+            raise MediaRejected("channel not open or photo without a URL")
+        return await self.media.download(session, attachment.url)
 
     async def unreachable(self, key: ConversationKey, reason: str) -> None:
         """The platform told us the citizen left (unsubscribed, unfollowed)."""

@@ -30,7 +30,7 @@ from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.channels.base import DeliveryFailed, json_error
-from bot.channels.platform import Intake, RecipientGone
+from bot.channels.platform import Intake, PartsSent, RecipientGone
 from bot.channels.telegram_parse import CHANNEL, FILE_PREFIX, parse_update, split_text
 from bot.config import Settings
 from bot.conversation import OutboxItem
@@ -102,7 +102,7 @@ class TelegramChannel:
             .build()
         )
         self._session: aiohttp.ClientSession | None = None
-        self._sent_pieces: dict[int, int] = {}  # outbox id -> pieces of a long reply already sent
+        self._pieces_sent = PartsSent()
 
     @property
     def bot(self) -> Bot:
@@ -135,8 +135,7 @@ class TelegramChannel:
         message = parse_update(update)
         if message is None:
             return web.Response(text="ignored")
-        has_photo = any(a.kind == "photo" for a in message.attachments)
-        await self._intake.take(message, self._fetch if has_photo else None)
+        await self._intake.take(message, self._fetch)
         if update.callback_query is not None:
             self._intake.spawn(self._answer(update.callback_query.id))
         return web.Response(text="ok")
@@ -168,20 +167,18 @@ class TelegramChannel:
         message = item.message
         markup = keyboard(message)
         text = message.text if markup or not message.buttons else message.as_plain_text()
-        pieces = split_text(text)
-        start = self._sent_pieces.get(item.id, 0)  # a retry does not repeat what went out
-        for index in range(start, len(pieces)):
-            last = index == len(pieces) - 1
+
+        async def send_piece(piece: str, last: bool) -> None:
             try:
                 await self.bot.send_message(
                     chat_id=message.key.sender,
-                    text=pieces[index],
+                    text=piece,
                     reply_markup=markup if last else None,
                 )
             except TelegramError as exc:
                 raise delivery_failure(exc) from exc
-            self._sent_pieces[item.id] = index + 1
-        self._sent_pieces.pop(item.id, None)
+
+        await self._pieces_sent.send(item, split_text(text), send_piece)
         return True
 
 

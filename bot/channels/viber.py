@@ -36,7 +36,6 @@ from bot.channels.viber_events import (
 from bot.config import Settings
 from bot.conversation import OutboxItem
 from bot.dialogs import texts
-from bot.media import MediaRejected
 from bot.messages import Attachment, ConversationKey
 from bot.ratelimit import VIBER
 
@@ -91,8 +90,7 @@ class ViberChannel:
     async def _on(self, event: Any) -> web.Response:
         if isinstance(event, ViberMessageRequest):
             message = inbound(event)
-            has_photo = any(a.kind == "photo" for a in message.attachments)
-            await self._intake.take(message, self._fetch if has_photo else None)
+            await self._intake.take(message, self._fetch)
         elif isinstance(event, ViberConversationStartedRequest):
             # Viber shows a message returned here before the citizen subscribes.
             return web.json_response(welcome(texts.GREETING, self._sender_name))
@@ -109,9 +107,7 @@ class ViberChannel:
         return web.Response(text="ok")
 
     async def _fetch(self, attachment: Attachment) -> bytes:
-        if self._session is None or not attachment.url:
-            raise MediaRejected("no session or no media URL")
-        return await self._intake.media.download(self._session, attachment.url)
+        return await self._intake.download(self._session, attachment)
 
     async def send(self, item: OutboxItem) -> bool:
         body = send_payload(item.message, self._sender_name)

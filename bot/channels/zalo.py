@@ -12,22 +12,22 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 import aiohttp
 from aiohttp import web
 
 from bot.channels.base import json_error
-from bot.channels.platform import Intake
-from bot.channels.stores import ContactBooks, open_contact_book, open_token_store
+from bot.channels.platform import ContactBookChannel
+from bot.channels.stores import open_token_store
 from bot.channels.zalo_api import ZaloApi, cs_bodies
 from bot.channels.zalo_events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
 from bot.channels.zalo_tokens import TokenPair, ZaloTokens
 from bot.config import Settings
 from bot.conversation import OutboxItem
-from bot.media import MediaRejected
-from bot.messages import Attachment, ConversationKey
+from bot.messages import ConversationKey
 from bot.ratelimit import ZALO
-from store.open import Database, open_database
+from store.open import Database
 
 log = logging.getLogger(__name__)
 
@@ -35,31 +35,17 @@ PATH = "/webhooks/zalo"
 UNFOLLOWED = "the citizen unfollowed the Zalo OA"
 
 
-class ZaloChannel:
+class ZaloChannel(ContactBookChannel):
     name = CHANNEL
     limit = ZALO
-    carries_media = True
-
-    def __init__(self, settings: Settings, intake: Intake) -> None:
-        self._settings = settings
-        self._intake = intake
-        self._db: Database | None = None
-        self._contacts: ContactBooks | None = None
-        self._session: aiohttp.ClientSession | None = None
-        self.api: ZaloApi | None = None
-        self._sent_parts: dict[int, int] = {}  # outbox id -> parts of a long reply already sent
+    api: ZaloApi | None = None
 
     def routes(self) -> list[web.AbstractRouteDef]:
         return [web.post(PATH, self.webhook)]
 
-    async def open(self, session: aiohttp.ClientSession) -> None:
-        """Connect to the store for the token pair and the contacts, and to Zalo's APIs."""
+    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
+        """Zalo's APIs, with the token pair kept in the store (each refresh token works once)."""
         s = self._settings
-        self._session = session
-        # The channel's own connection to the hotline's database: it opens with the
-        # platforms, after the hotline, and the WAL file takes both.
-        self._db = await open_database(s.store)
-        self._contacts = await open_contact_book(self._db)
         configured = TokenPair(s.zalo_access_token, s.zalo_refresh_token, s.zalo_refresh_token)
         tokens = ZaloTokens(
             session,
@@ -67,14 +53,9 @@ class ZaloChannel:
             s.zalo_app_id,
             s.zalo_app_secret,
             configured,
-            await open_token_store(self._db),
+            await open_token_store(db),
         )
         self.api = ZaloApi(session, s.zalo_api_url, tokens)
-
-    async def close(self) -> None:
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
 
     async def webhook(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -93,38 +74,28 @@ class ZaloChannel:
             await self._intake.unreachable(ConversationKey(CHANNEL, parsed.user_id), UNFOLLOWED)
         message = parsed.message
         if message is not None:
-            has_photo = any(a.kind == "photo" for a in message.attachments)
-            if await self._intake.take(message, self._fetch if has_photo else None):
-                await self._contact_book().heard_from(
+            if await self._intake.take(message, self._fetch):
+                await self._contacts.book.heard_from(
                     message.key,
                     message.received_at or datetime.now(UTC),
                     None if parsed.kind == "follow" else message.message_id,
                 )
         return web.json_response({"ok": True})
 
-    async def _fetch(self, attachment: Attachment) -> bytes:
-        if self._session is None or not attachment.url:
-            raise MediaRejected("channel not open or photo without a URL")
-        return await self._intake.media.download(self._session, attachment.url)
-
     async def send(self, item: OutboxItem) -> bool:
         """Send a reply quoting the citizen's last message; long replies go in parts."""
         if self.api is None:
             raise RuntimeError("the Zalo channel is not open")
+        api = self.api
         key = item.message.key
-        contact = await self._contact_book().get(key)
+        contact = await self._contacts.book.get(key)
         bodies = cs_bodies(key.sender, item.message, contact.last_message_id)
-        start = self._sent_parts.get(item.id, 0)  # a retry does not repeat what went out
-        for index in range(start, len(bodies)):
-            await self.api.send_cs(bodies[index])
-            self._sent_parts[item.id] = index + 1
-        self._sent_parts.pop(item.id, None)
-        return True
 
-    def _contact_book(self) -> ContactBooks:
-        if self._contacts is None:
-            raise RuntimeError("the Zalo channel is not open")
-        return self._contacts
+        async def send_part(body: dict[str, Any], last: bool) -> None:
+            await api.send_cs(body)
+
+        await self._parts_sent.send(item, bodies, send_part)
+        return True
 
 
 def setup_instructions(settings: Settings) -> str:

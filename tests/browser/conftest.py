@@ -16,19 +16,8 @@ import pytest_asyncio
 from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, Page, async_playwright
 
+from scripts.chromium import CHROMIUM, launch
 from tests.browser.widget import DESKTOP, Chat, open_page
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -63,10 +52,9 @@ def chromium() -> Path:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def browser(chromium: Path) -> AsyncIterator[Browser]:
+    """One Chromium per module; asking for `chromium` first fails plainly when it is missing."""
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(chromium), args=CHROMIUM_ARGS
-        )
+        browser = await launch(playwright)
         yield browser
         await browser.close()
 

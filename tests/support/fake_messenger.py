@@ -9,7 +9,6 @@ POST /{version}/me/messages).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import itertools
@@ -17,15 +16,15 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient
 
-from tests.support.fake_server import serving
-from tests.support.fake_telegram import TINY_JPEG
-from tests.support.fake_zalo import settled
+from bot.config import Settings
+from tests.support.fake_platform import Citizen, FakeApi, served
+from tests.support.hotline import platform_settings
 
 PAGE_ID = "104729485123456"
 PAGE_TOKEN = "EAAG-page-token-for-tests"
@@ -51,37 +50,21 @@ _ERRORS: dict[str, tuple[int, dict[str, Any]]] = {
 
 
 @dataclass
-class FakeMessenger:
-    sent: list[dict[str, Any]] = field(default_factory=list)
+class FakeMessenger(FakeApi):
     attempts: int = 0
-    failures: list[str] = field(default_factory=list)
-    downloads: int = 0
-    first_sent: dict[str, float] = field(default_factory=dict)  # user -> monotonic time
-    base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post(f"/{VERSION}/me/messages", self._send)
-        app.router.add_get("/cdn/{name}", self._photo)
+        app.router.add_get("/cdn/{name}", self.photo)
         return app
 
-    def fail_next(self, count: int, kind: str) -> None:
-        self.failures.extend([kind] * count)
+    def sent_to(self, psid: int | str) -> list[dict[str, Any]]:
+        return [m for m in self.sent if m["recipient"]["id"] == str(psid)]
 
-    def sent_to(self, psid: str) -> list[dict[str, Any]]:
-        return [m for m in self.sent if m["recipient"]["id"] == psid]
-
-    def texts_to(self, psid: str) -> list[str]:
+    def texts_to(self, psid: int | str) -> list[str]:
         return [m["message"]["text"] for m in self.sent_to(psid)]
-
-    async def wait_sent(self, psid: str, count: int, within: float = 10.0) -> list[str]:
-        deadline = time.monotonic() + within
-        while len(self.sent_to(psid)) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{count} messages expected, got {self.sent_to(psid)}")
-            await asyncio.sleep(0.02)
-        return self.texts_to(psid)
 
     async def _send(self, request: web.Request) -> web.Response:
         self.attempts += 1
@@ -97,23 +80,30 @@ class FakeMessenger:
             status, error = _ERRORS[self.failures.pop(0)]
             error = {**error, "type": "OAuthException", "fbtrace_id": "AbCdEf"}
             return web.json_response({"error": error}, status=status)
-        self.sent.append(body)
-        self.first_sent.setdefault(body["recipient"]["id"], time.monotonic())
+        self.record(body, body["recipient"]["id"])
         return web.json_response(
             {"recipient_id": body["recipient"]["id"], "message_id": f"m_{next(self._ids)}"}
         )
 
-    async def _photo(self, request: web.Request) -> web.Response:
-        self.downloads += 1
-        return web.Response(body=TINY_JPEG, content_type="image/jpeg")
-
 
 @pytest.fixture
-async def fake_messenger() -> AsyncIterator[tuple[FakeMessenger, str]]:
-    """A FakeMessenger and its base URL (what HOTLINE_MESSENGER_API_URL would say)."""
-    fake = FakeMessenger()
-    async with serving(fake.app()) as url:
-        yield fake, url
+async def fake_messenger() -> AsyncIterator[FakeMessenger]:
+    """A FakeMessenger on 127.0.0.1; its base_url is HOTLINE_MESSENGER_API_URL."""
+    async with served(FakeMessenger()) as fake:
+        yield fake
+
+
+def settings_for(settings: Settings, url: str, tmp_path: Path) -> Settings:
+    """Settings with the Messenger channel on, its Graph API the fake at `url`."""
+    return platform_settings(
+        settings,
+        tmp_path / "media",
+        messenger_page_token=PAGE_TOKEN,
+        messenger_app_secret=APP_SECRET,
+        messenger_verify_token=VERIFY_TOKEN,
+        messenger_api_url=url,
+        messenger_api_version=VERSION,
+    )
 
 
 _mids = itertools.count(1)
@@ -189,13 +179,10 @@ def signed(body: dict[str, Any], secret: str = APP_SECRET) -> tuple[bytes, dict[
     return raw, {"X-Hub-Signature-256": f"sha256={mac}", "Content-Type": "application/json"}
 
 
-class MessengerCitizen:
+class MessengerCitizen(Citizen):
     """A Facebook user writing to the hotline's fanpage: webhooks posted to our endpoint."""
 
-    def __init__(self, client: TestClient, fake: FakeMessenger, psid: str) -> None:
-        self.client = client
-        self.fake = fake
-        self.psid = psid
+    channel = "messenger"
 
     async def post(self, body: dict[str, Any], headers: dict[str, str] | None = None) -> int:
         raw, signature = signed(body)
@@ -204,20 +191,17 @@ class MessengerCitizen:
         )
         return resp.status
 
-    async def send(self, item: dict[str, Any], replies: int = 1) -> list[str]:
-        before = len(self.fake.sent_to(self.psid))
-        assert await self.post(batch([item])) == 200
-        await self.fake.wait_sent(self.psid, before + replies)
-        await settled(self.client, "messenger", self.psid)
-        return self.fake.texts_to(self.psid)[before:]
+    async def deliver(self, body: dict[str, Any]) -> int:
+        """`body` is one messaging item, posted as a page webhook of one entry."""
+        return await self.post(batch([body]))
 
-    async def say(self, text: str, replies: int = 1) -> list[str]:
-        return await self.send(text_item(self.psid, text), replies)
+    def text(self, text: str) -> dict[str, Any]:
+        return text_item(str(self.sender), text)
 
     def quick_replies(self) -> list[dict[str, str]]:
-        return list(self.fake.sent_to(self.psid)[-1]["message"].get("quick_replies", []))
+        return list(self.fake.sent_to(self.sender)[-1]["message"].get("quick_replies", []))
 
     async def press(self, title: str, replies: int = 1) -> list[str]:
         found = [q["payload"] for q in self.quick_replies() if q["title"] == title]
         assert found, f"no quick reply {title!r} in {self.quick_replies()}"
-        return await self.send(quick_reply_item(self.psid, title, found[0]), replies)
+        return await self.send(quick_reply_item(str(self.sender), title, found[0]), replies)

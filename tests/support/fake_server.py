@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 
 from aiohttp import web
@@ -18,3 +20,14 @@ async def serving(app: web.Application) -> AsyncIterator[str]:
         yield str(server.make_url("")).rstrip("/")
     finally:
         await server.close()
+
+
+async def wait_for_count(
+    sent: Callable[[], Sequence[object]], count: int, within: float = 10.0
+) -> None:
+    """Wait until `sent()` holds at least `count` items (what a fake received for someone)."""
+    deadline = time.monotonic() + within
+    while len(sent()) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{count} messages expected, got {sent()}")
+        await asyncio.sleep(0.02)

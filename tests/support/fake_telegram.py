@@ -7,32 +7,24 @@ Shapes follow https://core.telegram.org/bots/api (Update, Message, PhotoSize, Ca
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import itertools
 import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient
 
-from bot.messages import ConversationKey
-from tests.support.fake_server import serving
-from tests.support.hotline import hotline_of
+from bot.config import Settings
+from tests.support.fake_platform import TINY_JPEG, Citizen, FakeApi, served
+from tests.support.hotline import platform_settings
 
 TOKEN = "123456:TEST-token"
 SECRET = "hotline-webhook-secret"
 
-# A complete 1x1 baseline JPEG.
-TINY_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////"
-    "////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAB"
-    "PxA="
-)
 _ERRORS = {
     "429": (429, "Too Many Requests: retry after 1", {"retry_after": 1}),
     "500": (500, "Internal Server Error", None),
@@ -41,11 +33,8 @@ _ERRORS = {
 
 
 @dataclass
-class FakeTelegram:
-    sent: list[dict[str, Any]] = field(default_factory=list)
-    first_sent: dict[str, float] = field(default_factory=dict)  # chat -> monotonic time
+class FakeTelegram(FakeApi):
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)  # what the next sendMessage calls get
     blocked: set[str] = field(default_factory=set)  # chats that blocked the bot for good
     retry_after: int = 1
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -53,23 +42,19 @@ class FakeTelegram:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post(f"/bot{TOKEN}/{{method}}", self._method)
-        app.router.add_get(f"/file/bot{TOKEN}/{{path:.+}}", self._file)
+        app.router.add_get(f"/file/bot{TOKEN}/{{path:.+}}", self.photo)
         return app
-
-    def fail_next(self, count: int, kind: str) -> None:
-        self.failures.extend([kind] * count)
 
     def sent_to(self, chat_id: int | str) -> list[dict[str, Any]]:
         return [m for m in self.sent if str(m["chat_id"]) == str(chat_id)]
 
-    async def wait_sent(self, chat_id: int | str, count: int, within: float = 10.0) -> list[str]:
-        """The texts sent to a chat, once there are at least `count` of them."""
-        deadline = time.monotonic() + within
-        while len(self.sent_to(chat_id)) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{count} messages expected, got {self.sent_to(chat_id)}")
-            await asyncio.sleep(0.02)
+    def texts_to(self, chat_id: int | str) -> list[str]:
         return [m["text"] for m in self.sent_to(chat_id)]
+
+    @property
+    def attempts(self) -> int:
+        """sendMessage calls, refused ones included."""
+        return len([c for c in self.calls if c[0] == "sendMessage"])
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         if request.content_type == "application/json":
@@ -114,8 +99,7 @@ class FakeTelegram:
             if kind == "429":
                 extra = {"retry_after": self.retry_after}
             return _error(status, text, extra)
-        self.sent.append(params)
-        self.first_sent.setdefault(str(params["chat_id"]), time.monotonic())
+        self.record(params, str(params["chat_id"]))
         chat = {"id": int(params["chat_id"]), "type": "private", "first_name": "Dân"}
         return _ok(
             {
@@ -143,9 +127,6 @@ class FakeTelegram:
             }
         )
 
-    async def _file(self, request: web.Request) -> web.Response:
-        return web.Response(body=TINY_JPEG, content_type="image/jpeg")
-
 
 def _ok(result: Any) -> web.Response:
     return web.json_response({"ok": True, "result": result})
@@ -159,11 +140,21 @@ def _error(status: int, description: str, parameters: dict[str, Any] | None = No
 
 
 @pytest.fixture
-async def fake_telegram() -> AsyncIterator[tuple[FakeTelegram, str]]:
-    """A FakeTelegram and its base URL (what HOTLINE_TELEGRAM_API_URL would say)."""
-    fake = FakeTelegram()
-    async with serving(fake.app()) as url:
-        yield fake, url
+async def fake_telegram() -> AsyncIterator[FakeTelegram]:
+    """A FakeTelegram on 127.0.0.1; its base_url is HOTLINE_TELEGRAM_API_URL."""
+    async with served(FakeTelegram()) as fake:
+        yield fake
+
+
+def settings_for(settings: Settings, url: str, tmp_path: Path) -> Settings:
+    """Settings with the Telegram channel on, talking to the fake at `url`."""
+    return platform_settings(
+        settings,
+        tmp_path / "media",
+        telegram_token=TOKEN,
+        telegram_secret=SECRET,
+        telegram_api_url=url,
+    )
 
 
 _updates = itertools.count(10_000)
@@ -241,46 +232,27 @@ def callback_update(chat_id: int, data: str) -> dict[str, Any]:
     }
 
 
-class TelegramCitizen:
+class TelegramCitizen(Citizen):
     """A citizen writing to the hotline's Telegram bot: updates posted to our webhook."""
 
-    def __init__(self, client: TestClient, fake: FakeTelegram, chat_id: int) -> None:
-        self.client = client
-        self.fake = fake
-        self.chat_id = chat_id
+    channel = "telegram"
 
     async def post(self, update: dict[str, Any], secret: str | None = SECRET) -> int:
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
         resp = await self.client.post("/webhooks/telegram", json=update, headers=headers)
         return resp.status
 
-    async def send(self, update: dict[str, Any], replies: int = 1) -> list[str]:
-        """Post an update; the texts sent to the chat once it is answered and nothing is pending."""
-        before = len(self.fake.sent_to(self.chat_id))
-        assert await self.post(update) == 200
-        await self.fake.wait_sent(self.chat_id, before + replies)
-        await settled(self.client, self.chat_id)
-        return [m["text"] for m in self.fake.sent_to(self.chat_id)][before:]
+    async def deliver(self, body: dict[str, Any]) -> int:
+        return await self.post(body)
 
-    async def say(self, text: str, replies: int = 1) -> list[str]:
-        return await self.send(message_update(self.chat_id, text=text), replies)
+    def text(self, text: str) -> dict[str, Any]:
+        return message_update(int(self.sender), text=text)
 
     def buttons(self) -> list[dict[str, str]]:
-        markup = self.fake.sent_to(self.chat_id)[-1].get("reply_markup") or {}
+        markup = self.fake.sent_to(self.sender)[-1].get("reply_markup") or {}
         return [b for row in markup.get("inline_keyboard", []) for b in row]
 
     async def press(self, title: str, replies: int = 1) -> list[str]:
         data = [b["callback_data"] for b in self.buttons() if b["text"] == title]
         assert data, f"no button {title!r} in {self.buttons()}"
-        return await self.send(callback_update(self.chat_id, data[0]), replies)
-
-
-async def settled(client: TestClient, chat_id: int | str, within: float = 10.0) -> None:
-    """Wait until every message is processed and nothing is pending for the chat."""
-    conversations = hotline_of(client).conversations
-    key = ConversationKey("telegram", str(chat_id))
-    deadline = time.monotonic() + within
-    while await conversations.unprocessed() or await conversations.pending(key):
-        if time.monotonic() > deadline:
-            raise AssertionError("the hotline did not settle")
-        await asyncio.sleep(0.02)
+        return await self.send(callback_update(int(self.sender), data[0]), replies)

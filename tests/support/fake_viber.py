@@ -7,7 +7,6 @@ https://developers.viber.com/docs/api/rest-bot-api/ (callbacks, send_message, se
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import itertools
@@ -15,49 +14,41 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient
 
-from bot.messages import ConversationKey
-from tests.support.fake_server import serving
-from tests.support.fake_telegram import TINY_JPEG
-from tests.support.hotline import hotline_of
+from bot.config import Settings
+from tests.support.fake_platform import TINY_JPEG, Citizen, FakeApi, served
+from tests.support.hotline import platform_settings
 
 TOKEN = "445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9"
 
 
 @dataclass
-class FakeViber:
-    base_url: str = ""
-    sent: list[dict[str, Any]] = field(default_factory=list)
-    first_sent: dict[str, float] = field(default_factory=dict)  # chat -> monotonic time
+class FakeViber(FakeApi):
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)  # "429", "500" or "unsubscribed"
     unsubscribed: set[str] = field(default_factory=set)
     _tokens: itertools.count[int] = field(default_factory=lambda: itertools.count(5_741_311_803))
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/pa/{method}", self._method)
-        app.router.add_get("/media/{name}", self._media)
+        app.router.add_get("/media/{name}", self.photo)
         return app
 
-    def fail_next(self, count: int, kind: str) -> None:
-        self.failures.extend([kind] * count)
+    def sent_to(self, user: int | str) -> list[dict[str, Any]]:
+        return [m for m in self.sent if m["receiver"] == str(user)]
 
-    def sent_to(self, user: str) -> list[dict[str, Any]]:
-        return [m for m in self.sent if m["receiver"] == user]
-
-    async def wait_sent(self, user: str, count: int, within: float = 10.0) -> list[str]:
-        deadline = time.monotonic() + within
-        while len(self.sent_to(user)) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{count} messages expected, got {self.sent_to(user)}")
-            await asyncio.sleep(0.02)
+    def texts_to(self, user: int | str) -> list[str]:
         return [m["text"] for m in self.sent_to(user)]
+
+    @property
+    def attempts(self) -> int:
+        """send_message calls, refused ones included."""
+        return len([c for c in self.calls if c[0] == "send_message"])
 
     async def _method(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -78,22 +69,22 @@ class FakeViber:
             return web.json_response({"status": 6, "status_message": "notSubscribed"})
         if body["receiver"] in self.unsubscribed:
             return web.json_response({"status": 6, "status_message": "notSubscribed"})
-        self.sent.append(body)
-        self.first_sent.setdefault(body["receiver"], time.monotonic())
+        self.record(body, body["receiver"])
         return web.json_response(
             {"status": 0, "status_message": "ok", "message_token": next(self._tokens)}
         )
 
-    async def _media(self, request: web.Request) -> web.Response:
-        return web.Response(body=TINY_JPEG, content_type="image/jpeg")
-
 
 @pytest.fixture
 async def fake_viber() -> AsyncIterator[FakeViber]:
-    """A FakeViber listening on 127.0.0.1; its `base_url` is HOTLINE_VIBER_API_URL."""
-    fake = FakeViber()
-    async with serving(fake.app()) as fake.base_url:
+    """A FakeViber on 127.0.0.1; its base_url is HOTLINE_VIBER_API_URL."""
+    async with served(FakeViber()) as fake:
         yield fake
+
+
+def settings_for(settings: Settings, url: str, tmp_path: Path) -> Settings:
+    """Settings with the Viber channel on, talking to the fake at `url`."""
+    return platform_settings(settings, tmp_path / "media", viber_token=TOKEN, viber_api_url=url)
 
 
 _tokens = itertools.count(4_912_661_846_655_238_145)
@@ -154,13 +145,10 @@ def sign(body: bytes, token: str = TOKEN) -> str:
     return hmac.new(token.encode(), body, hashlib.sha256).hexdigest()
 
 
-class ViberCitizen:
+class ViberCitizen(Citizen):
     """A citizen writing to the hotline's Viber bot: callbacks posted to our webhook."""
 
-    def __init__(self, client: TestClient, fake: FakeViber, user: str) -> None:
-        self.client = client
-        self.fake = fake
-        self.user = user
+    channel = "viber"
 
     async def post(self, callback: dict[str, Any], signature: str | None = "valid") -> Any:
         body = json.dumps(callback).encode()
@@ -169,19 +157,15 @@ class ViberCitizen:
             headers["X-Viber-Content-Signature"] = sign(body) if signature == "valid" else signature
         return await self.client.post("/webhooks/viber", data=body, headers=headers)
 
-    async def send(self, callback: dict[str, Any], replies: int = 1) -> list[str]:
-        before = len(self.fake.sent_to(self.user))
-        resp = await self.post(callback)
-        assert resp.status == 200, await resp.text()
-        await self.fake.wait_sent(self.user, before + replies)
-        await settled(self.client, self.user)
-        return [m["text"] for m in self.fake.sent_to(self.user)][before:]
+    async def deliver(self, body: dict[str, Any]) -> int:
+        resp = await self.post(body)
+        return int(resp.status)
 
-    async def say(self, text: str, replies: int = 1) -> list[str]:
-        return await self.send(message_event(self.user, {"type": "text", "text": text}), replies)
+    def text(self, text: str) -> dict[str, Any]:
+        return message_event(str(self.sender), {"type": "text", "text": text})
 
     def buttons(self) -> list[dict[str, Any]]:
-        board = self.fake.sent_to(self.user)[-1].get("keyboard") or {}
+        board = self.fake.sent_to(self.sender)[-1].get("keyboard") or {}
         return list(board.get("Buttons", []))
 
     async def press(self, title: str, replies: int = 1) -> list[str]:
@@ -189,13 +173,3 @@ class ViberCitizen:
         bodies = [b["ActionBody"] for b in self.buttons() if b["Text"] == title]
         assert bodies, f"no button {title!r} in {self.buttons()}"
         return await self.say(bodies[0], replies)
-
-
-async def settled(client: TestClient, user: str, within: float = 10.0) -> None:
-    conversations = hotline_of(client).conversations
-    key = ConversationKey("viber", user)
-    deadline = time.monotonic() + within
-    while await conversations.unprocessed() or await conversations.pending(key):
-        if time.monotonic() > deadline:
-            raise AssertionError("the hotline did not settle")
-        await asyncio.sleep(0.02)

@@ -9,23 +9,21 @@ events `user_send_*`, `follow`/`unfollow`; POST /v3.0/oa/message/cs; POST /v4/oa
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestClient
 
 from bot.channels.zalo_events import expected_signature
-from bot.messages import ConversationKey
-from tests.support.fake_server import serving
-from tests.support.fake_telegram import TINY_JPEG
-from tests.support.hotline import hotline_of
+from bot.config import Settings
+from tests.support.fake_platform import Citizen, FakeApi, served
+from tests.support.hotline import platform_settings
 
 APP_ID = "2553928453557884079"
 OA_ID = "3662729599332560487"
@@ -42,16 +40,11 @@ _ERRORS: dict[str, tuple[int, dict[str, Any]]] = {
 
 
 @dataclass
-class FakeZalo:
-    sent: list[dict[str, Any]] = field(default_factory=list)
+class FakeZalo(FakeApi):
     attempts: int = 0
-    failures: list[str] = field(default_factory=list)
     access_token: str = ACCESS_TOKEN
     refresh_token: str = REFRESH_TOKEN
     refreshes: list[dict[str, str]] = field(default_factory=list)
-    downloads: int = 0
-    first_sent: dict[str, float] = field(default_factory=dict)  # user -> monotonic time
-    base_url: str = ""
     _pairs: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -59,29 +52,18 @@ class FakeZalo:
         app = web.Application()
         app.router.add_post("/v3.0/oa/message/cs", self._send)
         app.router.add_post("/v4/oa/access_token", self._refresh)
-        app.router.add_get("/cdn/{name}", self._photo)
+        app.router.add_get("/cdn/{name}", self.photo)
         return app
-
-    def fail_next(self, count: int, kind: str) -> None:
-        self.failures.extend([kind] * count)
 
     def expire_token(self) -> None:
         """The access token in use stops working, as it does after about 25 hours."""
         self.access_token = f"not-yet-issued-{time.monotonic()}"
 
-    def sent_to(self, user_id: str) -> list[dict[str, Any]]:
-        return [m for m in self.sent if m["recipient"]["user_id"] == user_id]
+    def sent_to(self, user_id: int | str) -> list[dict[str, Any]]:
+        return [m for m in self.sent if m["recipient"]["user_id"] == str(user_id)]
 
-    def texts_to(self, user_id: str) -> list[str]:
+    def texts_to(self, user_id: int | str) -> list[str]:
         return [m["message"]["text"] for m in self.sent_to(user_id)]
-
-    async def wait_sent(self, user_id: str, count: int, within: float = 10.0) -> list[str]:
-        deadline = time.monotonic() + within
-        while len(self.sent_to(user_id)) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{count} messages expected, got {self.sent_to(user_id)}")
-            await asyncio.sleep(0.02)
-        return self.texts_to(user_id)
 
     async def _send(self, request: web.Request) -> web.Response:
         self.attempts += 1
@@ -91,8 +73,7 @@ class FakeZalo:
         if self.failures:
             status, answer = _ERRORS[self.failures.pop(0)]
             return web.json_response(answer, status=status)
-        self.sent.append(body)
-        self.first_sent.setdefault(body["recipient"]["user_id"], time.monotonic())
+        self.record(body, body["recipient"]["user_id"])
         return web.json_response(
             {
                 "data": {"message_id": f"oa-msg-{next(self._ids)}", "user_id": "x"},
@@ -127,17 +108,27 @@ class FakeZalo:
             }
         )
 
-    async def _photo(self, request: web.Request) -> web.Response:
-        self.downloads += 1
-        return web.Response(body=TINY_JPEG, content_type="image/jpeg")
-
 
 @pytest.fixture
-async def fake_zalo() -> AsyncIterator[tuple[FakeZalo, str]]:
-    """A FakeZalo and its base URL (for HOTLINE_ZALO_API_URL and HOTLINE_ZALO_OAUTH_URL)."""
-    fake = FakeZalo()
-    async with serving(fake.app()) as url:
-        yield fake, url
+async def fake_zalo() -> AsyncIterator[FakeZalo]:
+    """A FakeZalo on 127.0.0.1; its base_url is HOTLINE_ZALO_API_URL and HOTLINE_ZALO_OAUTH_URL."""
+    async with served(FakeZalo()) as fake:
+        yield fake
+
+
+def settings_for(settings: Settings, url: str, tmp_path: Path) -> Settings:
+    """Settings with the Zalo channel on, its API and OAuth server both the fake at `url`."""
+    return platform_settings(
+        settings,
+        tmp_path / "media",
+        zalo_app_id=APP_ID,
+        zalo_secret_key=SECRET_KEY,
+        zalo_access_token=ACCESS_TOKEN,
+        zalo_refresh_token=REFRESH_TOKEN,
+        zalo_app_secret=APP_SECRET,
+        zalo_api_url=url,
+        zalo_oauth_url=url,
+    )
 
 
 _msg_ids = itertools.count(1)
@@ -207,13 +198,10 @@ def signed(event: dict[str, Any], secret_key: str = SECRET_KEY) -> tuple[bytes, 
     return body, {"X-ZEvent-Signature": mac, "Content-Type": "application/json"}
 
 
-class ZaloCitizen:
+class ZaloCitizen(Citizen):
     """A Zalo user writing to the hotline's OA: events posted to our webhook."""
 
-    def __init__(self, client: TestClient, fake: FakeZalo, user_id: str) -> None:
-        self.client = client
-        self.fake = fake
-        self.user_id = user_id
+    channel = "zalo"
 
     async def post(self, event: dict[str, Any], headers: dict[str, str] | None = None) -> int:
         body, signature = signed(event)
@@ -222,18 +210,14 @@ class ZaloCitizen:
         )
         return resp.status
 
-    async def send(self, event: dict[str, Any], replies: int = 1) -> list[str]:
-        before = len(self.fake.sent_to(self.user_id))
-        assert await self.post(event) == 200
-        await self.fake.wait_sent(self.user_id, before + replies)
-        await settled(self.client, "zalo", self.user_id)
-        return self.fake.texts_to(self.user_id)[before:]
+    async def deliver(self, body: dict[str, Any]) -> int:
+        return await self.post(body)
 
-    async def say(self, text: str, replies: int = 1) -> list[str]:
-        return await self.send(text_event(self.user_id, text), replies)
+    def text(self, text: str) -> dict[str, Any]:
+        return text_event(str(self.sender), text)
 
     def buttons(self) -> list[dict[str, str]]:
-        last = self.fake.sent_to(self.user_id)[-1]["message"]
+        last = self.fake.sent_to(self.sender)[-1]["message"]
         return list(last.get("attachment", {}).get("payload", {}).get("buttons", []))
 
     async def press(self, title: str, replies: int = 1) -> list[str]:
@@ -241,14 +225,3 @@ class ZaloCitizen:
         found = [b["payload"] for b in self.buttons() if b["title"] == title]
         assert found, f"no button {title!r} in {self.buttons()}"
         return await self.say(found[0], replies)
-
-
-async def settled(client: TestClient, channel: str, sender: str, within: float = 10.0) -> None:
-    """Wait until every message is processed and nothing is pending for the conversation."""
-    conversations = hotline_of(client).conversations
-    key = ConversationKey(channel, sender)
-    deadline = time.monotonic() + within
-    while await conversations.unprocessed() or await conversations.pending(key):
-        if time.monotonic() > deadline:
-            raise AssertionError("the hotline did not settle")
-        await asyncio.sleep(0.02)
