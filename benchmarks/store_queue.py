@@ -1,10 +1,11 @@
 """Ticket queue throughput per back end: inserts and queue queries per second at 10k and 100k.
 
-    .venv/bin/python benchmarks/store_queue.py [--sizes 10000 100000] [--mongodb URL]
+    .venv/bin/python benchmarks/store_queue.py [--sizes 10000 100000] [--mongodb URL | --skip-mongo]
 
 Each size starts from an empty store filled in bulk to the size (not timed), then times
 `TicketStore.insert` one ticket at a time and the console's queue queries (`find` with the
-open statuses, a team's queue, the unassigned queue, the overdue list; 50 rows each).
+open statuses, a team's queue, the unassigned queue, an agent's queue, the overdue list; 50
+rows each).
 SQLite runs on a file in a temporary directory. MongoDB runs on --mongodb (a real mongod),
 or, without it, on mongoeco's wire server: a pure-Python stand-in for tests, far slower than
 mongod, whose figures say nothing about production; it is run at --mongoeco-sizes only.
@@ -61,6 +62,7 @@ QUERIES = [
     TicketQuery(statuses=OPEN_STATUSES, limit=50),
     TicketQuery(statuses=OPEN_STATUSES, team="health", limit=50),
     TicketQuery(unassigned=True, statuses=OPEN_STATUSES, limit=50),
+    TicketQuery(statuses=OPEN_STATUSES, assignee="lan", limit=50),
     TicketQuery(overdue_at=T0 + timedelta(days=3), limit=50),
 ]
 

@@ -1,6 +1,11 @@
 """Tickets in SQLite: one JSON document per ticket, with indexed columns for the queues.
 
-The reporter's contact details are sealed with the cipher before they reach the file.
+The queue columns (district, ward, team, assignee, closed) are generated from the document by
+SQLite itself, so no writer (this store, `hotline store migrate`, a benchmark's bulk fill) can
+let them drift from it. Every queue index ends in (closed, due_at): "open first, then by
+deadline" is index order and needs no sort. A database made before these columns existed gets
+them on open, in one transaction. The reporter's contact details are sealed with the cipher
+before they reach the file.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from handoff.store import CodeTaken, TicketQuery
 from handoff.tickets import OPEN_STATUSES, Ticket
 from store.sqlite import SqliteDatabase
 
-SCHEMA = """
+TABLE = """
 CREATE TABLE IF NOT EXISTS tickets (
     code TEXT PRIMARY KEY,
     source_key TEXT NOT NULL UNIQUE,
@@ -27,12 +32,40 @@ CREATE TABLE IF NOT EXISTS tickets (
     created_at TEXT NOT NULL,
     due_at TEXT NOT NULL,
     doc TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS tickets_conversation ON tickets (channel, sender, created_at);
-CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (status, due_at);
+)
 """
+CLOSED = ("resolved", "closed")
+# Virtual generated columns: computed on read, stored only in the indexes below. SQLite adds
+# these to an existing table without rewriting it (ALTER TABLE cannot add STORED ones).
+QUEUE_COLUMNS = {
+    "district": "TEXT GENERATED ALWAYS AS (json_extract(doc, '$.district')) VIRTUAL",
+    "ward": "TEXT GENERATED ALWAYS AS (json_extract(doc, '$.ward')) VIRTUAL",
+    "team": "TEXT GENERATED ALWAYS AS (json_extract(doc, '$.team')) VIRTUAL",
+    "assignee": "TEXT GENERATED ALWAYS AS (json_extract(doc, '$.assignee')) VIRTUAL",
+    "closed": "INTEGER GENERATED ALWAYS AS (status IN ('resolved', 'closed')) VIRTUAL",
+}
+INDEXES = {
+    "tickets_conversation": "channel, sender, created_at",
+    "tickets_queue": "status, due_at",
+    "tickets_open": "closed, due_at",
+    "tickets_team": "team, closed, due_at",
+    "tickets_assignee": "assignee, closed, due_at",  # an agent's queue and the unassigned one
+    "tickets_district": "district, closed, due_at",
+    "tickets_ward": "ward, closed, due_at",
+    "tickets_created": "created_at",
+}
+QUEUE_ORDER = "closed, due_at"
 
-_CLOSED_LAST = "status IN ('resolved', 'closed'), due_at"
+
+def upgrade(conn: sqlite3.Connection) -> None:
+    """Create the table, add the queue columns an older file lacks, and build the indexes."""
+    conn.execute(TABLE)
+    present = {row["name"] for row in conn.execute("PRAGMA table_xinfo(tickets)")}
+    for name, definition in QUEUE_COLUMNS.items():
+        if name not in present:
+            conn.execute(f"ALTER TABLE tickets ADD COLUMN {name} {definition}")
+    for name, columns in INDEXES.items():
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON tickets ({columns})")
 
 
 class SqliteTicketStore:
@@ -44,7 +77,7 @@ class SqliteTicketStore:
 
     @classmethod
     async def open(cls, db: SqliteDatabase, cipher: Cipher | None = None) -> SqliteTicketStore:
-        await db.migrate(SCHEMA)
+        await db.transaction(upgrade)
         return cls(db, cipher)
 
     def _row(self, ticket: Ticket) -> tuple[str, ...]:
@@ -148,9 +181,8 @@ class SqliteTicketStore:
         return self._tickets(rows)
 
     async def find(self, query: TicketQuery) -> builtins.list[Ticket]:
-        where, args = _where(query)
-        sql = f"SELECT doc FROM tickets WHERE {where} ORDER BY {_CLOSED_LAST} LIMIT ?"
-        rows = await self._db.query(lambda c: c.execute(sql, (*args, query.limit)).fetchall())
+        sql, args = find_sql(query)
+        rows = await self._db.query(lambda c: c.execute(sql, args).fetchall())
         return self._tickets(rows)
 
     async def close(self) -> None:
@@ -162,25 +194,41 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
+def find_sql(query: TicketQuery) -> tuple[str, list[object]]:
+    """The statement `find` runs and its arguments (for EXPLAIN QUERY PLAN in tests, too)."""
+    where, args = _where(query)
+    sql = f"SELECT doc FROM tickets WHERE {where} ORDER BY {QUEUE_ORDER} LIMIT ?"
+    return sql, [*args, query.limit]
+
+
 def _where(query: TicketQuery) -> tuple[str, list[object]]:
     parts, args = ["1 = 1"], list[object]()
     if query.statuses:
         parts.append(f"status IN ({','.join('?' * len(query.statuses))})")
         args.extend(query.statuses)
-    if query.category:
-        parts.append("category = ?")
-        args.append(query.category)
-    for field in ("district", "ward", "team", "assignee"):
+        # Redundant with the statuses, but it lets a (..., closed, due_at) index seek.
+        if set(query.statuses) <= set(OPEN_STATUSES):
+            parts.append("closed = 0")
+        elif set(query.statuses) <= set(CLOSED):
+            parts.append("closed = 1")
+    for field in ("category", "district", "ward", "team", "assignee"):
         value = getattr(query, field)
         if value:
-            parts.append(f"json_extract(doc, '$.{field}') = ?")
+            parts.append(f"{field} = ?")
             args.append(value)
     if query.unassigned:
-        parts.append("json_extract(doc, '$.assignee') IS NULL")
+        parts.append("assignee IS NULL")
     if query.forwarded_to:
         parts.append("EXISTS (SELECT 1 FROM json_each(doc, '$.forwarded_to') WHERE value = ?)")
         args.append(query.forwarded_to)
     if query.overdue_at:
-        parts.append(f"status IN ({','.join('?' * len(OPEN_STATUSES))}) AND due_at < ?")
+        parts.append(f"status IN ({','.join('?' * len(OPEN_STATUSES))}) AND closed = 0")
+        parts.append("due_at < ?")
         args.extend([*OPEN_STATUSES, _utc(query.overdue_at)])
+    if query.created_from:
+        parts.append("created_at >= ?")
+        args.append(_utc(query.created_from))
+    if query.created_until:
+        parts.append("created_at < ?")
+        args.append(_utc(query.created_until))
     return " AND ".join(parts), args

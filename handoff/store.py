@@ -27,6 +27,8 @@ class TicketQuery:
     unassigned: bool = False
     forwarded_to: str | None = None  # an agency: only what was sent to it
     overdue_at: datetime | None = None  # open tickets whose deadline is before this moment
+    created_from: datetime | None = None  # filed at or after this moment
+    created_until: datetime | None = None  # filed before this moment
     limit: int = 200
 
 

@@ -52,7 +52,8 @@ async def figures_for(request: web.Request) -> tuple[Dashboard, str]:
     period, problem = period_of(dict(request.query), now.date())
     contacts = await admin.contacts.between(period.since, period.until)
     questions = await admin.questions.between(period.since, period.until)
-    tickets = await admin.hotline.desk.store.find(TicketQuery(limit=1_000_000))
+    filed = TicketQuery(created_from=period.since, created_until=period.until, limit=1_000_000)
+    tickets = await admin.hotline.desk.store.find(filed)
     return dashboard(period, contacts, questions, tickets, now), problem
 
 

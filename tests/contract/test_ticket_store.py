@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from handoff.store import CodeTaken, TicketQuery, TicketStore
-from handoff.tickets import Reporter, Ticket, TicketEvent
+from handoff.tickets import OPEN_STATUSES, Reporter, Ticket, TicketEvent
 
 T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 
@@ -102,3 +102,42 @@ async def test_queue_queries(tickets: TicketStore) -> None:
     assert codes(await tickets.find(overdue)) == ["PA-LATE-0001"]
     mine = await tickets.for_conversation("rest", "s-PA-MINE-0004")
     assert codes(mine) == ["PA-MINE-0004"]
+
+
+async def test_queues_follow_a_claim_and_a_resolution(tickets: TicketStore) -> None:
+    seen = await tickets.insert(ticket("PA-AAAA-0001", 5))
+    waiting = TicketQuery(statuses=OPEN_STATUSES, unassigned=True)
+    assert [t.code for t in await tickets.find(waiting)] == [seen.code]
+
+    claimed = seen.with_event(TicketEvent(T0, "lan", "claimed", "assigned"), status="assigned")
+    assert await tickets.replace(replace(claimed, assignee="lan", team="health"), seen)
+    assert await tickets.find(waiting) == []
+    mine = await tickets.find(TicketQuery(statuses=OPEN_STATUSES, assignee="lan"))
+    assert [t.code for t in mine] == [seen.code]
+    assert [t.code for t in await tickets.find(TicketQuery(team="health"))] == [seen.code]
+    assert await tickets.find(TicketQuery(team="agents")) == []
+
+    done = await tickets.get(seen.code)
+    assert done is not None
+    await tickets.save(replace(done, status="resolved"))
+    assert await tickets.find(TicketQuery(statuses=OPEN_STATUSES, assignee="lan")) == []
+    assert await tickets.find(TicketQuery(overdue_at=T0 + timedelta(days=1))) == []
+    closed = await tickets.find(TicketQuery(statuses=("resolved", "closed"), assignee="lan"))
+    assert [t.code for t in closed] == [seen.code]
+
+
+async def test_tickets_filed_in_a_period(tickets: TicketStore) -> None:
+    hanoi = timezone(timedelta(hours=7))
+    for code, minutes in [("PA-EARLY-01", -1), ("PA-FIRST-02", 0), ("PA-LAST-03", 59)]:
+        filed = T0 + timedelta(minutes=minutes)
+        await tickets.insert(ticket(code, 5, created_at=filed.astimezone(hanoi)))
+    await tickets.insert(ticket("PA-AFTER-04", 1, created_at=T0 + timedelta(hours=1)))
+
+    def codes(found: list[Ticket]) -> set[str]:
+        return {t.code for t in found}
+
+    hour = TicketQuery(created_from=T0, created_until=T0 + timedelta(hours=1))
+    assert codes(await tickets.find(hour)) == {"PA-FIRST-02", "PA-LAST-03"}
+    since = TicketQuery(created_from=(T0 + timedelta(minutes=59)).astimezone(hanoi))
+    assert codes(await tickets.find(since)) == {"PA-LAST-03", "PA-AFTER-04"}
+    assert codes(await tickets.find(TicketQuery(created_until=T0))) == {"PA-EARLY-01"}

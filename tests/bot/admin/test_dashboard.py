@@ -20,6 +20,7 @@ from handoff.store import TicketQuery
 from handoff.tickets import Ticket, TicketEvent
 from store.sqlite import SqliteDatabase
 from tests.support.chat import RestChat
+from tests.support.hotline import hotline_of
 from tests.support.office import login, person
 
 PERIOD = Period(date(2021, 8, 2), date(2021, 8, 3))
@@ -171,3 +172,21 @@ async def test_the_page_and_csv_show_todays_chats(client: TestClient, chat: Rest
 
     bad = await (await client.get("/admin/dashboard?from=2021-13-01")).text()
     assert "Ngày không hợp lệ" in bad
+
+
+async def test_the_page_counts_the_tickets_filed_in_its_period(client: TestClient) -> None:
+    store = hotline_of(client).desk.store
+    for code, category, created in [
+        ("PA-1", "violation", at(1, 23, 30)),  # the evening before: 16:30 UTC on the 1st
+        ("PA-2", "hardship", at(2, 0, 30)),  # 17:30 UTC on the 1st, but the 2nd in Vietnam
+        ("PA-3", "violation", at(3, 23, 59)),
+        ("PA-4", "feedback", at(4, 0, 0)),  # the first moment after the period
+    ]:
+        await store.insert(ticket(code, category, code, created))
+    await person(client, "minh", "supervisor")
+    await login(client, "minh")
+
+    resp = await client.get("/admin/dashboard.csv?from=2021-08-02&to=2021-08-03")
+    rows = list(csv.reader(io.StringIO((await resp.text()).lstrip("\ufeff"))))
+    by_category = {r[1]: r[3] for r in rows if r[0] == "tickets_by_category"}
+    assert by_category == {"hardship": "1", "violation": "1"}
