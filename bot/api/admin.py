@@ -3,18 +3,23 @@ responses, deadline figures and the audit trail."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+
 from aiohttp import web
 
 from bot.api.auth import requires
 from bot.api.keys import BACKOFFICE
 from bot.api.tickets import answers_errors
 from bot.api.views import BadRequest, json_body
+from handoff.deadlines import VIETNAM
 from handoff.routing import Agency, RoutingRule
 from handoff.sla import figures
 from handoff.store import TicketQuery
 from handoff.users import STAFF
 
 SUPERVISING = ("supervisor", "admin")
+SLA_DAYS = 30
 
 
 async def _routing_doc(request: web.Request) -> dict[str, object]:
@@ -83,11 +88,29 @@ async def list_canned(request: web.Request) -> web.Response:
 
 
 @requires(*STAFF)
+@answers_errors
 async def deadline_figures(request: web.Request) -> web.Response:
-    """Tickets that met and missed their deadline (all tickets in the store)."""
+    """Tickets filed from `from` to `to` (YYYY-MM-DD, Vietnam time, both included; the last
+    SLA_DAYS days by default) that met and missed their deadline."""
     office = request.app[BACKOFFICE]
-    tickets = await office.hotline.desk.store.find(TicketQuery(limit=1_000_000))
+    since, until = _days(request.query, office.clock().astimezone(VIETNAM).date())
+    filed = TicketQuery(created_from=since, created_until=until, limit=1_000_000)
+    tickets = await office.hotline.desk.store.find(filed)
     return web.json_response(figures(tickets, office.clock()).to_doc())
+
+
+def _days(query: Mapping[str, str], today: date) -> tuple[datetime, datetime]:
+    try:
+        first = date.fromisoformat(query.get("from") or str(today - timedelta(SLA_DAYS - 1)))
+        last = date.fromisoformat(query.get("to") or str(today))
+    except ValueError as exc:
+        raise BadRequest("from and to must be dates as YYYY-MM-DD") from exc
+    if first > last:
+        raise BadRequest("from must not be after to")
+    return (
+        datetime.combine(first, time(), VIETNAM),
+        datetime.combine(last + timedelta(days=1), time(), VIETNAM),
+    )
 
 
 @requires(*SUPERVISING)

@@ -52,8 +52,12 @@ async def test_overdue_tickets_show_as_overdue(client: TestClient) -> None:
     resp = await client.get("/api/tickets?overdue=true", headers=agent)
     [row] = (await resp.json())["tickets"]
     assert row["code"] == late.code and row["overdue"] and row["time_left_seconds"] < 0
-    figures = await (await client.get("/api/sla", headers=agent)).json()
+    figures = await (await client.get("/api/sla?from=2020-01-01", headers=agent)).json()
     assert figures["missed"] == 1 and figures["open_overdue"] == 1
+    recent = await (await client.get("/api/sla", headers=agent)).json()  # the last 30 days
+    assert recent["missed"] == 0 and recent["open_overdue"] == 0  # filed in 2020: not counted
+    for bad in ("from=2020-13-01", "from=2021-01-02&to=2021-01-01"):
+        assert (await client.get(f"/api/sla?{bad}", headers=agent)).status == 400
     assert office.clock() > late.due_at
 
 
