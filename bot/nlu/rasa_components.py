@@ -14,6 +14,8 @@ rasa_project.write_project copies this file into the generated project, on the s
 
 from __future__ import annotations
 
+import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +33,16 @@ from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyp
 
 MODEL_FILE = "linear.npz"
 RANKING_LENGTH = 10
+NUMBER_BUCKETS = 1024
+_SHORT_NUMBER = re.compile(r"[0-9]{1,4}")
 
 
-def _features(messages: list[Message]) -> list[Any]:
-    """The featurizers' sparse sentence features: one matrix (a row per message) per featurizer.
+def _features(messages: list[Message], numbers: bool = False) -> list[Any]:
+    """The featurizers' sparse sentence features: one matrix (a row per message) per featurizer,
+    then, with `numbers`, the block of short numbers (_numbers).
 
-    Each featurizer's block is weighted and normalised on its own, so the many character n-grams
-    of a message do not drown its few words.
+    Each block is weighted and normalised on its own, so the many character n-grams of a message
+    do not drown its few words.
     """
     blocks: dict[str, list[Any]] = {}
     for message in messages:
@@ -48,7 +53,26 @@ def _features(messages: list[Message]) -> list[Any]:
         }
         for origin, matrix in found.items():
             blocks.setdefault(origin, []).append(csr_matrix(matrix))
-    return [vstack(rows).tocsr() for _, rows in sorted(blocks.items())]
+    matrices = [vstack(rows).tocsr() for _, rows in sorted(blocks.items())]
+    return [*matrices, _numbers(messages)] if numbers else matrices
+
+
+def _numbers(messages: list[Message]) -> Any:
+    """Counts of the short numbers (up to 4 digits) among each message's tokens, hashed.
+
+    CountVectorsFeaturizer turns every number into one `__NUMBER__` token, but here a short number
+    names what is asked about: Nghị quyết 68 or 126, mũi 2 or 3, 115 or 1022, Chỉ thị 15, 16 or
+    19. Longer numbers (phone numbers) stay `__NUMBER__`. A stable hash needs no vocabulary.
+    """
+    rows: list[int] = []
+    columns: list[int] = []
+    for row, message in enumerate(messages):
+        for token in message.get("text_tokens") or []:
+            if _SHORT_NUMBER.fullmatch(token.text):
+                rows.append(row)
+                columns.append(zlib.crc32(token.text.encode()) % NUMBER_BUCKETS)
+    values = np.ones(len(rows))
+    return csr_matrix((values, (rows, columns)), shape=(len(messages), NUMBER_BUCKETS))
 
 
 def _normalised(matrix: Any) -> Any:
@@ -58,7 +82,8 @@ def _normalised(matrix: Any) -> Any:
 
 
 class LinearModel:
-    """TF-IDF weights per featurizer, L2 normalisation and a multinomial logistic regression."""
+    """TF-IDF weights per block of features, L2 normalisation and a multinomial logistic
+    regression; `scales` weighs each normalised block before the whole row is normalised."""
 
     def __init__(
         self,
@@ -67,23 +92,34 @@ class LinearModel:
         coef: np.ndarray,
         intercept: np.ndarray,
         labels: np.ndarray,
+        scales: np.ndarray | None = None,
     ) -> None:
         self.idf = idf
         self.sizes = sizes
         self.coef = coef
         self.intercept = intercept
         self.labels = labels
+        self.scales = np.ones(len(sizes)) if scales is None else scales
 
     def weigh(self, blocks: list[Any]) -> Any:
         starts = np.concatenate([[0], np.cumsum(self.sizes)])
         weighted = []
         for number, counts in enumerate(blocks):
             idf = self.idf[starts[number] : starts[number + 1]]
-            weighted.append(_normalised(counts.astype(np.float64).log1p().multiply(idf).tocsr()))
+            block = _normalised(counts.astype(np.float64).log1p().multiply(idf).tocsr())
+            weighted.append(block * float(self.scales[number]))
         return _normalised(hstack(weighted).tocsr())
 
     @classmethod
-    def fit(cls, blocks: list[Any], labels: list[str], c: float, balanced: bool) -> LinearModel:
+    def fit(
+        cls,
+        blocks: list[Any],
+        labels: list[str],
+        c: float,
+        balanced: bool,
+        scales: list[float] | None = None,
+    ) -> LinearModel:
+        """`balanced`: every label weighs the same; `scales`: one per block (None: all 1)."""
         from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
         idfs = []
@@ -91,7 +127,10 @@ class LinearModel:
             seen = np.asarray((counts > 0).sum(axis=0)).ravel()
             idfs.append(np.log((1.0 + counts.shape[0]) / (1.0 + seen)) + 1.0)
         sizes = np.array([len(idf) for idf in idfs])
-        model = cls(np.concatenate(idfs), sizes, np.zeros(0), np.zeros(0), np.zeros(0))
+        block_scales = np.ones(len(sizes)) if scales is None else np.asarray(scales, dtype=float)
+        model = cls(
+            np.concatenate(idfs), sizes, np.zeros(0), np.zeros(0), np.zeros(0), block_scales
+        )
         regression = LogisticRegression(
             C=c, max_iter=3000, class_weight="balanced" if balanced else None
         )
@@ -125,12 +164,20 @@ class LinearModel:
             coef=self.coef,
             intercept=self.intercept,
             labels=self.labels,
+            scales=self.scales,
         )
 
     @classmethod
     def load(cls, directory: Path) -> LinearModel:
         with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
-            return cls(data["idf"], data["sizes"], data["coef"], data["intercept"], data["labels"])
+            return cls(
+                data["idf"],
+                data["sizes"],
+                data["coef"],
+                data["intercept"],
+                data["labels"],
+                data["scales"],
+            )
 
 
 class _LinearComponent(GraphComponent):  # type: ignore[misc]
@@ -144,7 +191,8 @@ class _LinearComponent(GraphComponent):  # type: ignore[misc]
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 10.0}
+        # "numbers": the weight of the short-numbers block next to each featurizer's (0: none)
+        return {"C": 10.0, "numbers": 0.0}
 
     @classmethod
     def required_components(cls) -> list[type]:
@@ -183,11 +231,22 @@ class _LinearComponent(GraphComponent):  # type: ignore[misc]
 
     def _train(self, messages: list[Message], labels: list[str], balanced: bool) -> Resource:
         if len(set(labels)) >= 2:
-            counts = _features(messages)
-            self.model = LinearModel.fit(counts, labels, float(self.config["C"]), balanced)
+            blocks = self._blocks(messages)
+            scales = [1.0] * len(blocks)
+            if self._number_weight:
+                scales[-1] = self._number_weight
+            c = float(self.config["C"])
+            self.model = LinearModel.fit(blocks, labels, c, balanced, scales)
             with self.storage.write_to(self.resource) as directory:
                 self.model.save(Path(directory))
         return self.resource
+
+    @property
+    def _number_weight(self) -> float:
+        return float(self.config["numbers"])
+
+    def _blocks(self, messages: list[Message]) -> list[Any]:
+        return _features(messages, numbers=self._number_weight > 0)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # nothing after us needs our predictions while training
@@ -204,7 +263,8 @@ class TfidfIntentClassifier(_LinearComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         if self.model is None or not messages:
             return messages
-        for message, ranking in zip(messages, self.model.ranking(_features(messages)), strict=True):
+        rankings = self.model.ranking(self._blocks(messages))
+        for message, ranking in zip(messages, rankings, strict=True):
             names = [{"name": name, "confidence": confidence} for name, confidence in ranking]
             message.set("intent", names[0], add_to_output=True)
             message.set("intent_ranking", names, add_to_output=True)
@@ -217,7 +277,7 @@ class FaqSelector(_LinearComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 100.0, "retrieval_intent": "faq"}
+        return {"C": 100.0, "numbers": 0.0, "retrieval_intent": "faq"}
 
     def train(self, training_data: TrainingData) -> Resource:
         intent = self.config["retrieval_intent"]
@@ -232,7 +292,8 @@ class FaqSelector(_LinearComponent):
         if self.model is None or not messages:
             return messages
         intent = self.config["retrieval_intent"]
-        for message, ranking in zip(messages, self.model.ranking(_features(messages)), strict=True):
+        rankings = self.model.ranking(self._blocks(messages))
+        for message, ranking in zip(messages, rankings, strict=True):
             key, confidence = ranking[0]
             prediction = {
                 "response": {

@@ -24,6 +24,7 @@ from bot.nlu import rasa_training
 
 SERVER_FILE = rasa_training.WORK_DIR / "server.json"
 START_TIMEOUT = 90.0
+LOG_TAIL_LINES = 25  # of the server's output, quoted when it fails to start
 
 
 def free_port() -> int:
@@ -51,6 +52,7 @@ class RasaServer:
         self.token = token or secrets.token_urlsafe(24)
         self.work_dir = work_dir
         self.log_file = log_file or work_dir / f"server-{self.port}.log"
+        self.log_start = 0  # where this start's output begins in log_file (it is appended to)
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -62,7 +64,9 @@ class RasaServer:
             str(self.env / "bin" / "rasa"),
             "run",
             "--enable-api",
-            "--auth-token", self.token,
+            # One argument: a token_urlsafe token may begin with "-", which Rasa's argparse
+            # would read as an option and exit 2 ("expected one argument").
+            f"--auth-token={self.token}",
             "-i", "127.0.0.1",
             "-p", str(self.port),
             "--model", str(self.model.resolve()),
@@ -73,6 +77,7 @@ class RasaServer:
         components = rasa_training.install_components(self.work_dir / "components")
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         with self.log_file.open("ab") as log:
+            self.log_start = log.tell()
             self.process = subprocess.Popen(
                 self.command(),
                 env=rasa_training.rasa_environ(components.resolve()),
@@ -90,13 +95,28 @@ class RasaServer:
             assert self.process is not None, "spawn() first"
             if self.process.poll() is not None:
                 raise RuntimeError(
-                    f"rasa run exited {self.process.returncode}; see {self.log_file}"
+                    f"rasa run exited {self.process.returncode}; {self.log_file} ends:\n"
+                    + self.log_tail()
                 )
             if self.answers():
                 return
             time.sleep(0.5)
         self.terminate()
-        raise TimeoutError(f"Rasa did not load its model in {timeout:.0f} s; see {self.log_file}")
+        raise TimeoutError(
+            f"Rasa did not load its model in {timeout:.0f} s; {self.log_file} ends:\n"
+            + self.log_tail()
+        )
+
+    def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
+        """The last `lines` lines this start wrote to the log (the log may be a temporary file)."""
+        try:
+            with self.log_file.open("rb") as log:
+                log.seek(self.log_start)
+                text = log.read().decode("utf-8", errors="replace")
+        except OSError as exc:
+            return f"(log unreadable: {exc})"
+        tail = text.splitlines()[-lines:]
+        return "\n".join(tail) if tail else "(no output)"
 
     def answers(self) -> bool:
         """GET /status lists a loaded model (blocking)."""

@@ -113,3 +113,30 @@ async def test_rasa_back_is_used_again(
     assert probe.intent.name == "ask_faq" and probe.faq is not None
     assert after.intent.name == "goodbye"
     assert breaker.state == "closed" and nlu.name == "rasa"
+
+
+def test_a_token_beginning_with_a_dash_stays_one_argument(tmp_path: Path) -> None:
+    server = RasaServer(tmp_path, tmp_path / "model.tar.gz", token="-Xq3", work_dir=tmp_path)
+    command = server.command()
+    assert "--auth-token=-Xq3" in command
+    assert "-Xq3" not in command  # never a word of its own, which Rasa's argparse refuses
+
+
+def test_a_server_that_fails_to_start_says_why(tmp_path: Path) -> None:
+    # A stand-in for the Rasa environment whose `rasa` fails the way argparse does.
+    (tmp_path / "bin").mkdir()
+    rasa = tmp_path / "bin" / "rasa"
+    rasa.write_text(
+        "#!/bin/sh\necho starting\necho 'rasa run: error: argument --model: bad' >&2\nexit 2\n"
+    )
+    rasa.chmod(0o755)
+    log = tmp_path / "server.log"
+    log.write_text("an earlier start's output\n")
+    server = RasaServer(tmp_path, tmp_path / "model.tar.gz", work_dir=tmp_path, log_file=log)
+    server.spawn()
+    with pytest.raises(RuntimeError) as failure:
+        server.wait_ready(timeout=30)
+    message = str(failure.value)
+    assert "exited 2" in message
+    assert "starting\nrasa run: error: argument --model: bad" in message
+    assert "an earlier start" not in message
