@@ -84,7 +84,7 @@ def create_app(settings: Settings) -> web.Application:
                 app[PRESENCE],
                 letter_channels=frozenset(platforms) & {"email"},
             ) as hotline,
-            delivering(settings, platforms, intake, hotline.conversations) as courier,
+            delivering(settings, platforms, intake, hotline.conversations, hotline.db) as courier,
         ):
             app[HOTLINE] = hotline
             app[OUTBOX] = Outbox(

@@ -24,7 +24,7 @@ from bot.conversation import ConversationStore, OutboxItem
 from bot.media import MediaRejected, MediaStore, is_stored
 from bot.messages import Attachment, ConversationKey, InboundMessage
 from bot.ratelimit import RateLimit
-from store.open import Database, open_database
+from store.open import Database
 
 log = logging.getLogger(__name__)
 
@@ -89,28 +89,18 @@ class PartsSent:
 
 
 class ChannelContacts:
-    """A channel's contact book (when each citizen last wrote, what was delivered and read).
-
-    It is on the channel's own connection to the hotline's database: channels open with the
-    platforms, after the hotline, and the SQLite WAL file takes both connections.
-    """
+    """A channel's contact book (when each citizen last wrote, what was delivered and read),
+    kept in the hotline's database on the hotline's own connection."""
 
     def __init__(self, channel: str) -> None:
         self._channel = channel
-        self._db: Database | None = None
         self._book: ContactBooks | None = None
 
-    async def open(self, store_url: str) -> Database:
-        """Connect and open the book; the connection serves the channel's other stores too."""
-        self._db = await open_database(store_url)
-        self._book = await open_contact_book(self._db)
-        return self._db
+    async def open(self, db: Database) -> None:
+        self._book = await open_contact_book(db)
 
     async def close(self) -> None:
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
-            self._book = None
+        self._book = None  # the connection is the hotline's, closed by it
 
     @property
     def book(self) -> ContactBooks:
@@ -137,10 +127,12 @@ class ContactBookChannel:
     async def open(self, session: aiohttp.ClientSession) -> None:
         """Keep the session, open the contact book, then connect to the platform's API."""
         self._session = session
-        await self.connect(session, await self._contacts.open(self._settings.store))
+        db = self._intake.database()
+        await self._contacts.open(db)
+        await self.connect(session, db)
 
     async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
-        """Build the API client; `db` (the contact book's connection) serves other stores."""
+        """Build the API client; `db` (the hotline's database) serves the channel's stores."""
         raise NotImplementedError
 
     async def close(self) -> None:
@@ -162,6 +154,7 @@ class Intake:
         self.media = media
         self.wake: Callable[[], None] = _nothing
         self.conversations: ConversationStore | None = None
+        self.db: Database | None = None  # the hotline's, for the channels' own small stores
         self._downloads = asyncio.Semaphore(max_downloads)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._in_flight: set[tuple[str, str]] = set()
@@ -170,6 +163,11 @@ class Intake:
         """Connect to the open hotline: its store and the courier's wake-up."""
         self.conversations = conversations
         self.wake = wake
+
+    def database(self) -> Database:
+        if self.db is None:
+            raise RuntimeError("the hotline is not open: channels open after it")
+        return self.db
 
     async def take(self, message: InboundMessage, fetch: MediaFetch | None = None) -> bool:
         """Store a message, then process it in the background (its photos fetched first with

@@ -18,6 +18,7 @@ from bot.channels.platform import Intake, PlatformChannel
 from bot.config import Settings
 from bot.conversation import ConversationStore
 from bot.courier import Backoff, Courier
+from store.open import Database
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,11 @@ async def delivering(
     channels: dict[str, PlatformChannel],
     intake: Intake,
     conversations: ConversationStore,
+    db: Database,
 ) -> AsyncIterator[Courier]:
     """The platforms' side of a running app: the shared ClientSession, the channels opened,
     the courier running; on the way out background work is drained before the courier stops."""
+    intake.db = db  # before the channels open: some keep small stores in it
     async with aiohttp.ClientSession() as session, opened(channels, session):
         courier = Courier(
             conversations,
