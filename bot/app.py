@@ -17,7 +17,7 @@ from bot.channels.webchat import WebChatChannel
 from bot.config import Settings
 from bot.console import Console, Presence
 from bot.conversation import OutboxItem
-from bot.event_feed import share_events
+from bot.event_feed import check_sharing, share_events
 from bot.events import EventBus
 from bot.media import MediaStore
 from bot.messages import ConversationKey, InboundMessage
@@ -64,6 +64,7 @@ class _Inbox:
 
 
 def create_app(settings: Settings) -> web.Application:
+    check_sharing(settings.share_events)  # a typo fails the start, not a background task
     app = web.Application(client_max_size=settings.max_body_bytes)
     inbox = _Inbox(app)
     webchat = WebChatChannel(inbox, max_frame_bytes=settings.max_body_bytes)
@@ -96,7 +97,7 @@ def create_app(settings: Settings) -> web.Application:
                 log.info("finished %d messages left unprocessed by the last run", recovered)
             async with (
                 background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
-                background(share_events(hotline.db, app[EVENTS])),
+                background(share_events(hotline.db, app[EVENTS], settings.share_events)),
                 background(hand_over_waiting(app[EVENTS], channels)),
                 background(app[PRESENCE].follow()),
             ):

@@ -38,6 +38,9 @@ class Settings:
     max_message_chars: int = 4000
     max_body_bytes: int = 64 * 1024
     faq_refresh_seconds: float = 0.5
+    # Live news between workers (console events, replies waiting, who is on duty) through the
+    # store: "auto" on MongoDB only, "on" also for several processes on one SQLite file, "off".
+    share_events: str = "auto"
     timezone: str = "Asia/Ho_Chi_Minh"
     # Messaging platforms: a channel is on when its credentials are set (DESIGN §4).
     public_url: str = ""  # where the platforms reach us, for `hotline webhooks set`

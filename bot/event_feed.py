@@ -179,11 +179,21 @@ class EventRelay:
         return seen
 
 
-async def share_events(db: Database, bus: EventBus) -> None:
-    """Relay this worker's console events through the store while the app runs.
+SHARING = ("auto", "on", "off")
 
-    On MongoDB only, the shape with several workers; one process on a SQLite file has every
-    console on its own bus already, and is spared a write per event and a poll.
+
+def check_sharing(mode: str) -> None:
+    if mode not in SHARING:
+        raise ValueError(f"HOTLINE_SHARE_EVENTS must be one of {', '.join(SHARING)}, not {mode!r}")
+
+
+async def share_events(db: Database, bus: EventBus, mode: str = "auto") -> None:
+    """Relay this worker's live events through the store while the app runs.
+
+    "auto" relays on MongoDB only, the shape with several workers: one process on a SQLite file
+    has every console on its own bus already, and is spared a write per event and a poll. "on"
+    relays on SQLite too, for several `hotline serve` processes sharing one file.
     """
-    if isinstance(db, MongoDatabase):
+    check_sharing(mode)
+    if mode == "on" or (mode == "auto" and isinstance(db, MongoDatabase)):
         await EventRelay(await open_event_feed(db), bus).run()

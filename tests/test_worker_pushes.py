@@ -1,8 +1,9 @@
-"""Two workers on one MongoDB: a reply written on one reaches the citizen connected to the other.
+"""Two workers on one store: a reply written on one reaches the citizen connected to the other.
 
 An agent's console talks to one worker; the citizen's web chat socket, or the mobile app's
 waiting fetch, is held by another. The outbox announces what it could not hand over, the event
-relay carries that through the store, and the other worker's channel hands it over.
+relay carries that through the store, and the other worker's channel hands it over. On MongoDB
+the relay runs by default; on one SQLite file shared by two processes, with share_events "on".
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from tests.support.mongo_server import scratch_url
 MakeClient = Callable[..., Awaitable[TestClient]]
 
 
-@pytest.fixture
+@pytest.fixture(params=["mongodb", "sqlite"])
 async def two_workers(
-    aiohttp_client: MakeClient, settings: Settings, mongo_url: str
+    aiohttp_client: MakeClient, settings: Settings, request: pytest.FixtureRequest
 ) -> AsyncIterator[tuple[TestClient, TestClient]]:
-    shared = replace(settings, store=scratch_url(mongo_url), secret_key=Cipher.new_key())
+    if request.param == "mongodb":
+        store = scratch_url(request.getfixturevalue("mongo_url"))
+        shared = replace(settings, store=store, secret_key=Cipher.new_key())
+    else:
+        shared = replace(settings, share_events="on", secret_key=Cipher.new_key())
     first = await aiohttp_client(create_app(shared))
     second = await aiohttp_client(create_app(shared))
     try:
@@ -36,9 +41,15 @@ async def two_workers(
     finally:
         await first.close()
         await second.close()
-        db = await MongoDatabase.from_url(shared.store)
-        await db.drop()
-        await db.close()
+        if request.param == "mongodb":
+            db = await MongoDatabase.from_url(shared.store)
+            await db.drop()
+            await db.close()
+
+
+def test_a_mistyped_sharing_mode_stops_the_start(settings: Settings) -> None:
+    with pytest.raises(ValueError, match="HOTLINE_SHARE_EVENTS"):
+        create_app(replace(settings, share_events="yes"))
 
 
 async def test_an_agent_reply_reaches_the_web_chat_socket_held_by_the_other_worker(
