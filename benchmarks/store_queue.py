@@ -4,8 +4,8 @@
 
 Each size starts from an empty store filled in bulk to the size (not timed), then times
 `TicketStore.insert` one ticket at a time and the console's queue queries (`find` with the
-open statuses, a team's queue, the unassigned queue, an agent's queue, the overdue list; 50
-rows each).
+open statuses, a team's queue, the unassigned queue, an agent's queue, the overdue list, an
+agency's list; 50 rows each).
 SQLite runs on a file in a temporary directory. MongoDB runs on --mongodb (a real mongod),
 or, without it, on mongoeco's wire server: a pure-Python stand-in for tests, far slower than
 mongod, whose figures say nothing about production; it is run at --mongoeco-sizes only.
@@ -36,15 +36,18 @@ T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 STATUSES = ("new", "new", "assigned", "in_progress", "forwarded", "resolved", "closed", "closed")
 DISTRICTS = ("Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát", "Tân Uyên", "Bàu Bàng")
 TEAMS = ("agents", "health", "wards")
+AGENCIES = ("ubnd-di-an", "cong-an-thuan-an", "so-y-te", "ubnd-ben-cat")
 
 
 def ticket(i: int, rng: random.Random) -> Ticket:
     created = T0 + timedelta(seconds=i * 7)
+    status = rng.choice(STATUSES)
+    sent = status in ("forwarded", "resolved", "closed") and rng.random() < 0.5
     return Ticket(
         code=f"PA-{i:08d}",
         category=rng.choice(("violation", "contact_tip", "hardship", "feedback")),
         priority="normal",
-        status=rng.choice(STATUSES),
+        status=status,
         description="tụ tập đông người không đeo khẩu trang",
         channel="zalo",
         sender=f"u{i % 5000}",
@@ -54,6 +57,7 @@ def ticket(i: int, rng: random.Random) -> Ticket:
         district=rng.choice(DISTRICTS),
         assignee=rng.choice((None, None, "lan", "minh")),
         team=rng.choice(TEAMS),
+        forwarded_to=(rng.choice(AGENCIES),) if sent else (),
         history=(TicketEvent(created, "bot", "filed", "new"),),
     )
 
@@ -64,6 +68,7 @@ QUERIES = [
     TicketQuery(unassigned=True, statuses=OPEN_STATUSES, limit=50),
     TicketQuery(statuses=OPEN_STATUSES, assignee="lan", limit=50),
     TicketQuery(overdue_at=T0 + timedelta(days=3), limit=50),
+    TicketQuery(forwarded_to="so-y-te", limit=50),  # an agency's list (Open311)
 ]
 
 

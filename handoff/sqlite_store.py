@@ -54,7 +54,35 @@ INDEXES = {
     "tickets_ward": "ward, closed, due_at",
     "tickets_created": "created_at",
 }
-QUEUE_ORDER = "closed, due_at"
+# Which agencies a ticket was sent to, a row each with the ticket's queue order (closed, due_at),
+# kept by triggers from the ticket row (so by every writer, as the generated columns are): an
+# agency's list reads its own rows in order, whether it has many tickets or none.
+FORWARDS = """
+CREATE TABLE IF NOT EXISTS ticket_forwards (
+    agency TEXT NOT NULL,
+    closed INTEGER NOT NULL,
+    due_at TEXT NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (agency, closed, due_at, code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ticket_forwards_code ON ticket_forwards (code);
+CREATE TRIGGER IF NOT EXISTS ticket_forwards_insert AFTER INSERT ON tickets BEGIN
+    DELETE FROM ticket_forwards WHERE code = NEW.code;  -- an INSERT OR REPLACE of the ticket
+    INSERT OR IGNORE INTO ticket_forwards (agency, closed, due_at, code)
+        SELECT value, NEW.closed, NEW.due_at, NEW.code
+        FROM json_each(NEW.doc, '$.forwarded_to');
+END;
+CREATE TRIGGER IF NOT EXISTS ticket_forwards_update AFTER UPDATE OF status, due_at, doc ON tickets
+BEGIN
+    DELETE FROM ticket_forwards WHERE code = OLD.code;
+    INSERT OR IGNORE INTO ticket_forwards (agency, closed, due_at, code)
+        SELECT value, NEW.closed, NEW.due_at, NEW.code
+        FROM json_each(NEW.doc, '$.forwarded_to');
+END;
+CREATE TRIGGER IF NOT EXISTS ticket_forwards_delete AFTER DELETE ON tickets BEGIN
+    DELETE FROM ticket_forwards WHERE code = OLD.code;
+END;
+"""
 
 
 def upgrade(conn: sqlite3.Connection) -> None:
@@ -66,6 +94,31 @@ def upgrade(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE tickets ADD COLUMN {name} {definition}")
     for name, columns in INDEXES.items():
         conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON tickets ({columns})")
+    new = (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_forwards'"
+        ).fetchone()
+        is None
+    )
+    for statement in _statements(FORWARDS):
+        conn.execute(statement)
+    if new:  # a file from before the table: what was forwarded already
+        conn.execute(
+            "INSERT OR IGNORE INTO ticket_forwards (agency, closed, due_at, code)"
+            " SELECT f.value, t.closed, t.due_at, t.code"
+            " FROM tickets t, json_each(t.doc, '$.forwarded_to') f"
+        )
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements one by one (executescript would commit the open transaction)."""
+    statements, current = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):  # a trigger's inner ";" does not end it
+            statements.append(current)
+            current = ""
+    return statements
 
 
 class SqliteTicketStore:
@@ -195,40 +248,48 @@ def _utc(moment: datetime) -> str:
 
 
 def find_sql(query: TicketQuery) -> tuple[str, list[object]]:
-    """The statement `find` runs and its arguments (for EXPLAIN QUERY PLAN in tests, too)."""
+    """The statement `find` runs and its arguments (for EXPLAIN QUERY PLAN in tests, too).
+
+    An agency's list walks the agency's rows of ticket_forwards in queue order and joins the
+    tickets; every other queue walks a tickets index in that order.
+    """
     where, args = _where(query)
-    sql = f"SELECT doc FROM tickets WHERE {where} ORDER BY {QUEUE_ORDER} LIMIT ?"
+    if query.forwarded_to:
+        source = "ticket_forwards f JOIN tickets t ON t.code = f.code"
+        where, args = f"f.agency = ? AND {where}", [query.forwarded_to, *args]
+        order = "f.closed, f.due_at"
+    else:
+        source, order = "tickets t", "t.closed, t.due_at"
+    sql = f"SELECT t.doc FROM {source} WHERE {where} ORDER BY {order} LIMIT ?"
     return sql, [*args, query.limit]
 
 
 def _where(query: TicketQuery) -> tuple[str, list[object]]:
+    """The conditions on the tickets (as `t`) other than the agency."""
     parts, args = ["1 = 1"], list[object]()
     if query.statuses:
-        parts.append(f"status IN ({','.join('?' * len(query.statuses))})")
+        parts.append(f"t.status IN ({','.join('?' * len(query.statuses))})")
         args.extend(query.statuses)
         # Redundant with the statuses, but it lets a (..., closed, due_at) index seek.
         if set(query.statuses) <= set(OPEN_STATUSES):
-            parts.append("closed = 0")
+            parts.append("t.closed = 0")
         elif set(query.statuses) <= set(CLOSED):
-            parts.append("closed = 1")
+            parts.append("t.closed = 1")
     for field in ("category", "district", "ward", "team", "assignee"):
         value = getattr(query, field)
         if value:
-            parts.append(f"{field} = ?")
+            parts.append(f"t.{field} = ?")
             args.append(value)
     if query.unassigned:
-        parts.append("assignee IS NULL")
-    if query.forwarded_to:
-        parts.append("EXISTS (SELECT 1 FROM json_each(doc, '$.forwarded_to') WHERE value = ?)")
-        args.append(query.forwarded_to)
+        parts.append("t.assignee IS NULL")
     if query.overdue_at:
-        parts.append(f"status IN ({','.join('?' * len(OPEN_STATUSES))}) AND closed = 0")
-        parts.append("due_at < ?")
+        parts.append(f"t.status IN ({','.join('?' * len(OPEN_STATUSES))}) AND t.closed = 0")
+        parts.append("t.due_at < ?")
         args.extend([*OPEN_STATUSES, _utc(query.overdue_at)])
     if query.created_from:
-        parts.append("created_at >= ?")
+        parts.append("t.created_at >= ?")
         args.append(_utc(query.created_from))
     if query.created_until:
-        parts.append("created_at < ?")
+        parts.append("t.created_at < ?")
         args.append(_utc(query.created_until))
     return " AND ".join(parts), args

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -146,3 +147,38 @@ async def test_a_period_reads_the_filing_time_index(db: SqliteDatabase) -> None:
     sql, args = find_sql(TicketQuery(created_from=T0, created_until=T0 + timedelta(days=7)))
     plan = await db.query(plan_of(sql, args))
     assert any("USING INDEX tickets_created (created_at>? AND created_at<?)" in s for s in plan)
+
+
+async def test_an_agencys_list_reads_its_own_index_and_follows_every_write(
+    db: SqliteDatabase,
+) -> None:
+    old = ticket(1, status="forwarded")
+    await db.query(lambda c: c.executescript(FIRST_RELEASE))
+    doc = json.dumps(replace(old, forwarded_to=("ubnd-di-an",)).to_doc(), ensure_ascii=False)
+    row = (old.code, old.source_key, "rest", old.sender, old.category, old.status)
+    times = (old.created_at.isoformat(), old.due_at.isoformat())
+    await db.transaction(
+        lambda c: c.execute("INSERT INTO tickets VALUES (?,?,?,?,?,?,?,?,?)", (*row, *times, doc))
+    )
+    store = await SqliteTicketStore.open(db)  # the upgrade finds what was forwarded before
+    second = await store.insert(ticket(2, status="forwarded"))
+    await store.save(replace(second, forwarded_to=("cong-an-di-an", "ubnd-di-an")))
+
+    def agency(name: str) -> TicketQuery:
+        return TicketQuery(forwarded_to=name)
+
+    assert codes(await store.find(agency("ubnd-di-an"))) == ["PA-TEST-0002", "PA-TEST-0001"]
+    assert codes(await store.find(agency("cong-an-di-an"))) == ["PA-TEST-0002"]
+    assert await store.find(agency("so-y-te")) == []
+
+    moved = await store.get("PA-TEST-0002")
+    assert moved is not None
+    assert await store.replace(replace(moved, forwarded_to=("so-y-te",)), moved)
+    assert codes(await store.find(agency("ubnd-di-an"))) == ["PA-TEST-0001"]
+    assert codes(await store.find(agency("so-y-te"))) == ["PA-TEST-0002"]
+
+    sql, args = find_sql(agency("so-y-te"))
+    plan = await db.query(plan_of(sql, args))
+    # The agency's own rows in queue order, then each ticket by code: no scan, no sort.
+    assert any("USING PRIMARY KEY (agency=?)" in step for step in plan), plan
+    assert not any(step.startswith("SCAN") or "TEMP B-TREE" in step for step in plan), plan
