@@ -29,7 +29,7 @@ INDEXES = [
     IndexModel([("assignee", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("district", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("ward", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
-    IndexModel([("forwarded_to", ASCENDING), ("due", ASCENDING)]),
+    IndexModel([("forwarded_to", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("created", ASCENDING)]),
 ]
 _QUEUE_ORDER = [("closed", ASCENDING), ("due", ASCENDING)]
