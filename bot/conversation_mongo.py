@@ -21,7 +21,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
 from bot.conversation import ConversationState, OutboxItem
-from bot.messages import Attachment, Button, ConversationKey, InboundMessage, OutboundMessage
+from bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from store.mongo import Document, MongoDatabase
 
 INDEXES = {
@@ -54,33 +54,17 @@ def _inbound_doc(msg: InboundMessage, now: datetime) -> Document:
         "message_id": msg.message_id,
         "status": "received",
         "created_at": now,
-        "text": msg.text,
-        "payload": msg.payload,
-        "attachments": [a.to_dict() for a in msg.attachments],
-        "metadata": msg.metadata,
-        "received_at": msg.received_at.isoformat() if msg.received_at else None,
+        **msg.to_record(),
     }
 
 
 def _inbound(doc: Document) -> InboundMessage:
-    return InboundMessage(
-        key=ConversationKey(doc["channel"], doc["sender"]),
-        message_id=doc["message_id"],
-        text=doc["text"],
-        payload=doc["payload"],
-        attachments=tuple(Attachment.from_dict(a) for a in doc["attachments"]),
-        metadata=doc["metadata"],
-        received_at=datetime.fromisoformat(doc["received_at"]) if doc["received_at"] else None,
-    )
+    key = ConversationKey(doc["channel"], doc["sender"])
+    return InboundMessage.from_record(key, doc["message_id"], doc)
 
 
 def _outbox_item(doc: Document) -> OutboxItem:
-    message = OutboundMessage(
-        key=ConversationKey(doc["channel"], doc["sender"]),
-        text=doc["text"],
-        buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
-        agent=doc.get("agent"),
-    )
+    message = OutboundMessage.from_record(ConversationKey(doc["channel"], doc["sender"]), doc)
     return OutboxItem(doc["_id"], message, doc["created_at"], doc.get("attempts", 0))
 
 

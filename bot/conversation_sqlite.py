@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.conversation import ConversationState, OutboxItem
-from bot.messages import Attachment, Button, ConversationKey, InboundMessage, OutboundMessage
+from bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from store.sqlite import SqliteDatabase
 
 SCHEMA = """
@@ -45,39 +45,17 @@ def _now() -> str:
 
 
 def _inbound_doc(msg: InboundMessage) -> str:
-    return json.dumps(
-        {
-            "text": msg.text,
-            "payload": msg.payload,
-            "attachments": [a.to_dict() for a in msg.attachments],
-            "metadata": msg.metadata,
-            "received_at": msg.received_at.isoformat() if msg.received_at else None,
-        },
-        ensure_ascii=False,
-    )
+    return json.dumps(msg.to_record(), ensure_ascii=False)
 
 
 def _inbound(row: sqlite3.Row) -> InboundMessage:
-    doc = json.loads(row["doc"])
-    return InboundMessage(
-        key=ConversationKey(row["channel"], row["sender"]),
-        message_id=row["message_id"],
-        text=doc["text"],
-        payload=doc["payload"],
-        attachments=tuple(Attachment.from_dict(a) for a in doc["attachments"]),
-        metadata=doc["metadata"],
-        received_at=datetime.fromisoformat(doc["received_at"]) if doc["received_at"] else None,
-    )
+    key = ConversationKey(row["channel"], row["sender"])
+    return InboundMessage.from_record(key, row["message_id"], json.loads(row["doc"]))
 
 
 def _outbox_item(row: sqlite3.Row) -> OutboxItem:
-    doc = json.loads(row["doc"])
-    message = OutboundMessage(
-        key=ConversationKey(row["channel"], row["sender"]),
-        text=doc["text"],
-        buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
-        agent=doc.get("agent"),
-    )
+    key = ConversationKey(row["channel"], row["sender"])
+    message = OutboundMessage.from_record(key, json.loads(row["doc"]))
     return OutboxItem(
         row["id"], message, datetime.fromisoformat(row["created_at"]), row["attempts"]
     )

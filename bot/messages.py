@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -65,6 +66,31 @@ class InboundMessage:
         """The button payload if one was pressed, else the typed text."""
         return self.payload if self.payload is not None else self.text
 
+    def to_record(self) -> dict[str, Any]:
+        """What a store keeps beside the key and the message id."""
+        return {
+            "text": self.text,
+            "payload": self.payload,
+            "attachments": [a.to_dict() for a in self.attachments],
+            "metadata": self.metadata,
+            "received_at": self.received_at.isoformat() if self.received_at else None,
+        }
+
+    @classmethod
+    def from_record(
+        cls, key: ConversationKey, message_id: str, record: Mapping[str, Any]
+    ) -> InboundMessage:
+        received = record["received_at"]
+        return cls(
+            key=key,
+            message_id=message_id,
+            text=record["text"],
+            payload=record["payload"],
+            attachments=tuple(Attachment.from_dict(a) for a in record["attachments"]),
+            metadata=record["metadata"],
+            received_at=datetime.fromisoformat(received) if received else None,
+        )
+
 
 @dataclass(frozen=True)
 class OutboundMessage:
@@ -85,6 +111,11 @@ class OutboundMessage:
     def to_record(self) -> dict[str, Any]:
         """What the transcript keeps: the frame, and the agent who wrote it."""
         return {**self.to_frame(), "agent": self.agent} if self.agent else self.to_frame()
+
+    @classmethod
+    def from_record(cls, key: ConversationKey, record: Mapping[str, Any]) -> OutboundMessage:
+        buttons = tuple(Button(**b) for b in record.get("buttons", ()))
+        return cls(key, record["text"], buttons, record.get("agent"))
 
     def as_plain_text(self) -> str:
         """The reply for a channel that cannot show buttons."""
