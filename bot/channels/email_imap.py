@@ -16,6 +16,7 @@ import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import aioimaplib
 
@@ -89,18 +90,37 @@ class Mailbox:
 
 
 class Session:
-    """One logged-in connection."""
+    """One logged-in connection.
+
+    A mail that arrives while a command runs is announced ("* N EXISTS") in that command's
+    answer, and only then: IDLE will not announce it again. aioimaplib drops such lines when
+    the command has no use for them (UID SEARCH, UID STORE), so the session notes them itself
+    and reads again before it idles; otherwise that mail would wait for the next IDLE renewal.
+    """
 
     def __init__(self, mailbox: Mailbox, imap: aioimaplib.IMAP4) -> None:
         self.mailbox = mailbox
         self.imap = imap
+        self.news = False  # mail announced since the last pass began
+        dropping = imap.protocol._untagged_response
+
+        def noting(line: bytes) -> Any:
+            command = dropping(line)
+            if command is None and line.rstrip().endswith(b"EXISTS"):
+                self.news = True
+            return command
+
+        imap.protocol._untagged_response = noting
 
     async def follow(self, take: Take) -> None:
         """Hand over what is unseen, then wait for more (IDLE or a poll), forever."""
         while True:
             if _stopping():
                 raise asyncio.CancelledError  # a stop lost inside a library call: honour it
+            self.news = False
             await self.drain(take)
+            if self.news:
+                continue  # mail came during the pass: read again rather than idle past it
             if self.imap.has_capability("IDLE"):
                 await self._idle()
             else:
