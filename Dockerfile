@@ -4,10 +4,7 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 COPY pyproject.toml README.md ./
-COPY bot ./bot
-COPY faq ./faq
-COPY handoff ./handoff
-COPY store ./store
+COPY hotline ./hotline
 RUN pip install --no-cache-dir . \
     && useradd --system --home /app hotline \
     && mkdir -p /app/var && chown hotline /app/var

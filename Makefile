@@ -16,7 +16,7 @@ run: $(INSTALLED)
 test: $(INSTALLED) browser-deps
 	@# mongoeco, the MongoDB stand-in of the store tests: required in CI, optional on a laptop
 	bash scripts/mongoeco_env.sh >/dev/null || [ "$$CI" != "true" ]
-	$(BIN)/ruff check bot faq handoff store tests benchmarks scripts
+	$(BIN)/ruff check hotline tests benchmarks scripts
 	$(BIN)/mypy
 	@# Rasa 3.6 in its own Python 3.10 env (installed once): a failed install fails the tests, and
 	@# so does a missing Python 3.10 in CI; on a laptop without one the real-Rasa tests skip
@@ -37,8 +37,8 @@ browser-deps:
 	@bash scripts/ensure_mail_servers.sh
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check bot faq handoff store tests benchmarks scripts
-	$(BIN)/ruff format --check bot faq handoff store tests benchmarks scripts
+	$(BIN)/ruff check hotline tests benchmarks scripts
+	$(BIN)/ruff format --check hotline tests benchmarks scripts
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

@@ -30,8 +30,8 @@ from aiohttp.test_utils import TestServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import create_app
-from bot.config import Settings
+from hotline.config import Settings
+from hotline.web.app import create_app
 from tests.support import fake_messenger, fake_telegram, fake_viber, fake_zalo
 
 QUESTION = "F1 phải cách ly bao nhiêu ngày?"

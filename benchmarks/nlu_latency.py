@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.nlu.entities import extract_entities
-from bot.nlu.local import LocalNLU
-from bot.nlu.normalize import fold
-from bot.nlu.training import model_is_stale, read_examples, train
+from hotline.bot.nlu.entities import extract_entities
+from hotline.bot.nlu.local import LocalNLU
+from hotline.bot.nlu.normalize import fold
+from hotline.bot.nlu.training import model_is_stale, read_examples, train
 
 
 def messages(count: int, seed: int = 1022) -> list[str]:

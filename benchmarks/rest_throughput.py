@@ -111,7 +111,7 @@ async def main() -> None:
             "HOTLINE_PORT": str(port),
         }
         proc = subprocess.Popen(  # noqa: ASYNC220 - started once, before any timing
-            [sys.executable, "-m", "bot.cli", "serve"],
+            [sys.executable, "-m", "hotline.cli", "serve"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

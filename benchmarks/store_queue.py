@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from handoff.mongo_store import MongoTicketStore
-from handoff.sqlite_store import SqliteTicketStore
-from handoff.store import TicketQuery, TicketStore
-from handoff.tickets import OPEN_STATUSES, Ticket, TicketEvent
-from store.mongo import MongoDatabase
-from store.sqlite import SqliteDatabase
+from hotline.handoff.mongo_store import MongoTicketStore
+from hotline.handoff.sqlite_store import SqliteTicketStore
+from hotline.handoff.store import TicketQuery, TicketStore
+from hotline.handoff.tickets import OPEN_STATUSES, Ticket, TicketEvent
+from hotline.storage.mongo import MongoDatabase
+from hotline.storage.sqlite import SqliteDatabase
 
 T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 STATUSES = ("new", "new", "assigned", "in_progress", "forwarded", "resolved", "closed", "closed")

@@ -21,13 +21,13 @@ from chromium import launch  # scripts/chromium.py, beside this script
 from playwright.async_api import Page, async_playwright
 from shots import main, running_app  # scripts/shots.py
 
-from bot.admin.services import ADMIN
-from bot.api.keys import BACKOFFICE
-from bot.app import HOTLINE
-from bot.messages import ConversationKey, InboundMessage
-from handoff.codes import new_code
-from handoff.deadlines import VIETNAM, DeadlinePolicy
-from handoff.tickets import Ticket, TicketEvent
+from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.handoff.codes import new_code
+from hotline.handoff.deadlines import VIETNAM, DeadlinePolicy
+from hotline.handoff.tickets import Ticket, TicketEvent
+from hotline.web.admin.services import ADMIN
+from hotline.web.api.keys import BACKOFFICE
+from hotline.web.app import HOTLINE
 
 PASSWORD = "mat-khau-quan-tri-1022"
 DESKTOP = {"width": 1440, "height": 900}

@@ -20,10 +20,10 @@ from chromium import launch  # scripts/chromium.py, beside this script
 from playwright.async_api import Browser, Page, async_playwright
 from shots import main, running_app  # scripts/shots.py
 
-from bot.api.keys import BACKOFFICE
-from bot.app import EVENTS, HOTLINE
-from bot.events import Event
-from handoff.tickets import Reporter, Ticket, TicketDraft
+from hotline.bot.events import Event
+from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
+from hotline.web.api.keys import BACKOFFICE
+from hotline.web.app import EVENTS, HOTLINE
 
 PASSWORD = "mat-khau-truc-1022"
 DESKTOP = {"width": 1440, "height": 900}

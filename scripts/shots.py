@@ -18,8 +18,10 @@ from aiohttp import web
 async def running_app(data: Path, **settings: Any) -> AsyncIterator[tuple[str, web.Application]]:
     """The app on 127.0.0.1, configured from HOTLINE_* but keeping its data under `data`
     (`settings` override more); its base URL and the app."""
-    from bot.app import create_app  # here: screenshots.py puts the checkout on sys.path first
-    from bot.config import Settings
+    from hotline.config import Settings
+    from hotline.web.app import (
+        create_app,  # here: screenshots.py puts the checkout on sys.path first
+    )
 
     config = replace(
         Settings.from_env(),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient
 
-from bot.config import Settings
+from hotline.config import Settings
 from tests.support.chat import RestChat
 from tests.support.mongo_server import mongo_url  # noqa: F401  (the session's MongoDB)
 
@@ -16,7 +16,7 @@ from tests.support.mongo_server import mongo_url  # noqa: F401  (the session's M
 @pytest.fixture(scope="session")
 def nlu_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The local NLU trained once per test session."""
-    from bot.nlu.training import train
+    from hotline.bot.nlu.training import train
 
     model_dir = tmp_path_factory.mktemp("nlu")
     train(model_dir)
@@ -34,7 +34,7 @@ def settings(tmp_path: Path, nlu_model_dir: Path) -> Settings:
 
 @pytest.fixture
 async def client(aiohttp_client: Callable, settings: Settings) -> TestClient:
-    from bot.app import create_app
+    from hotline.web.app import create_app
 
     return await aiohttp_client(create_app(settings))
 

@@ -15,11 +15,11 @@ from dataclasses import replace
 import pytest
 from aiohttp.test_utils import TestClient
 
-from bot.app import TAKEOVER, create_app
-from bot.config import Settings
-from bot.messages import ConversationKey
-from handoff.crypto import Cipher
-from store.mongo import MongoDatabase
+from hotline.bot.messages import ConversationKey
+from hotline.config import Settings
+from hotline.handoff.crypto import Cipher
+from hotline.storage.mongo import MongoDatabase
+from hotline.web.app import TAKEOVER, create_app
 from tests.support.mongo_server import scratch_url
 
 MakeClient = Callable[..., Awaitable[TestClient]]

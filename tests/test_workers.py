@@ -17,11 +17,11 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot import stores
-from bot.messages import ConversationKey
-from handoff.crypto import Cipher
-from store.mongo import MongoDatabase
-from store.open import open_database
+from hotline.bot.messages import ConversationKey
+from hotline.handoff.crypto import Cipher
+from hotline.storage import stores
+from hotline.storage.mongo import MongoDatabase
+from hotline.storage.open import open_database
 from tests.support.chat import CODE
 from tests.support.mongo_server import free_port, scratch_url
 
@@ -47,7 +47,12 @@ def start_worker(store: str, model_dir: Path, key: str, cwd: Path, name: str) ->
     }
     with (cwd / f"{name}.log").open("wb") as log:  # the child keeps its own descriptor
         proc = subprocess.Popen(
-            [sys.executable, "-c", "from bot.cli import main; raise SystemExit(main())", "serve"],
+            [
+                sys.executable,
+                "-c",
+                "from hotline.cli.main import main; raise SystemExit(main())",
+                "serve",
+            ],
             env=env,
             cwd=cwd,  # no .env of the checkout
             stdout=log,

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.conversation import ConversationState
-from bot.conversation_mongo import MongoConversationStore
-from bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from store.mongo import MongoDatabase
+from hotline.bot.conversation import ConversationState
+from hotline.bot.conversation_mongo import MongoConversationStore
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.storage.mongo import MongoDatabase
 from tests.support.mongo_server import scratch_url
 
 KEY = ConversationKey("zalo", "u1")

@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import ConversationState
-from bot.conversation_sqlite import SqliteConversationStore
-from bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from store.sqlite import SqliteDatabase
+from hotline.bot.conversation import ConversationState
+from hotline.bot.conversation_sqlite import SqliteConversationStore
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.storage.sqlite import SqliteDatabase
 
 KEY = ConversationKey("rest", "u1")
 

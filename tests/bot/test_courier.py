@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.channels.base import DeliveryFailed
-from bot.channels.platform import RecipientGone
-from bot.conversation import OutboxItem
-from bot.conversation_sqlite import SqliteConversationStore
-from bot.courier import Backoff, Courier
-from bot.messages import ConversationKey, OutboundMessage
-from bot.ratelimit import UNLIMITED, RateLimit
-from store.sqlite import SqliteDatabase
+from hotline.bot.conversation import OutboxItem
+from hotline.bot.conversation_sqlite import SqliteConversationStore
+from hotline.bot.courier import Backoff, Courier
+from hotline.bot.messages import ConversationKey, OutboundMessage
+from hotline.bot.ratelimit import UNLIMITED, RateLimit
+from hotline.channels.base import DeliveryFailed
+from hotline.channels.platform import RecipientGone
+from hotline.storage.sqlite import SqliteDatabase
 
 KEY = ConversationKey("scripted", "citizen-1")
 

@@ -6,11 +6,11 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from bot.app import create_app
-from bot.config import Settings
-from bot.conversation_sqlite import SqliteConversationStore
-from bot.messages import ConversationKey, InboundMessage
-from store.sqlite import SqliteDatabase
+from hotline.bot.conversation_sqlite import SqliteConversationStore
+from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.config import Settings
+from hotline.storage.sqlite import SqliteDatabase
+from hotline.web.app import create_app
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
 

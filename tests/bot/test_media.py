@@ -9,7 +9,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.media import MediaRejected, MediaStore, is_stored, sniff
+from hotline.bot.media import MediaRejected, MediaStore, is_stored, sniff
 from tests.support.fake_telegram import TINY_JPEG
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20

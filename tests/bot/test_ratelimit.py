@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ratelimit import TELEGRAM, RateLimit, RateLimiter, TokenBucket
+from hotline.bot.ratelimit import TELEGRAM, RateLimit, RateLimiter, TokenBucket
 
 
 class Clock:

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.waits import at_most
+from hotline.bot.waits import at_most
 
 
 async def test_the_result_when_it_comes_in_time_and_none_when_it_does_not() -> None:

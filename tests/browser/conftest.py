@@ -29,8 +29,8 @@ async def hotline_url(
     if external:
         yield external.rstrip("/")
         return
-    from bot.app import create_app
-    from bot.config import Settings
+    from hotline.config import Settings
+    from hotline.web.app import create_app
 
     model_dir = request.getfixturevalue("nlu_model_dir")  # only when we start the app ourselves
     data = tmp_path_factory.mktemp("hotline")

@@ -11,8 +11,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, ConsoleMessage, Locator, Page
 
-from bot.api.keys import BACKOFFICE
-from bot.config import Settings
+from hotline.config import Settings
+from hotline.web.api.keys import BACKOFFICE
 from tests.browser.widget import DESKTOP, open_page
 
 PASSWORD = "mat-khau-truc-1022"
@@ -35,7 +35,7 @@ async def running_office(
     data: Path, nlu_model_dir: Path, **settings: object
 ) -> AsyncIterator[Office]:
     """The real app on 127.0.0.1 on a free port, with a fresh SQLite store under `data`."""
-    from bot.app import create_app
+    from hotline.web.app import create_app
 
     config = Settings(
         store=f"sqlite:///{data}/hotline.db",

@@ -10,8 +10,8 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page
 
-from bot.app import EVENTS
-from bot.events import Event
+from hotline.bot.events import Event
+from hotline.web.app import EVENTS
 from tests.browser.console import Agent, Office, running_office
 from tests.browser.widget import TICKET_CODE, Chat
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-STATIC = Path(__file__).parents[2] / "bot" / "web" / "static"
+STATIC = Path(__file__).parents[2] / "hotline" / "web" / "static"
 
 
 def test_the_widget_never_builds_html_from_strings() -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import stores
-from bot.conversation import ConversationStore
-from faq.store import FaqStore
-from handoff.crypto import Cipher
-from handoff.store import TicketStore
-from store.mongo import MongoDatabase
-from store.open import Database, open_database
+from hotline.bot.conversation import ConversationStore
+from hotline.faq.store import FaqStore
+from hotline.handoff.crypto import Cipher
+from hotline.handoff.store import TicketStore
+from hotline.storage import stores
+from hotline.storage.mongo import MongoDatabase
+from hotline.storage.open import Database, open_database
 from tests.support.mongo_server import scratch_url
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot import stores
-from handoff.audit import AuditEntry
-from store.open import Database
+from hotline.handoff.audit import AuditEntry
+from hotline.storage import stores
+from hotline.storage.open import Database
 
 NOW = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot import stores
-from bot.channels.stores import open_contact_book, open_token_store
-from bot.channels.zalo_tokens import TokenPair
-from bot.messages import ConversationKey
-from store.open import Database
+from hotline.bot.messages import ConversationKey
+from hotline.channels.zalo.tokens import TokenPair
+from hotline.storage import stores
+from hotline.storage.channel_stores import open_contact_book, open_token_store
+from hotline.storage.open import Database
 
 KEY = ConversationKey("zalo", "u1")
 T = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)

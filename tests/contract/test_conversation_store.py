@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.conversation import ConversationState, ConversationStore
-from bot.messages import Button, ConversationKey, InboundMessage, OutboundMessage
+from hotline.bot.conversation import ConversationState, ConversationStore
+from hotline.bot.messages import Button, ConversationKey, InboundMessage, OutboundMessage
 
 KEY = ConversationKey("rest", "citizen-1")
 

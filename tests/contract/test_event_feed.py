@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from bot.event_feed import EventRelay, open_event_feed
-from bot.events import Event, EventBus
-from store.open import Database
+from hotline.bot.event_feed import EventRelay, open_event_feed
+from hotline.bot.events import Event, EventBus
+from hotline.storage.open import Database
 
 
 async def test_the_feed_keeps_order_and_prunes(db: Database) -> None:

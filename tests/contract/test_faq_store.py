@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from bot import stores
-from faq.entries import FaqEntry
-from faq.history import FaqVersion
-from faq.store import FaqStore
-from store.open import Database
+from hotline.faq.entries import FaqEntry
+from hotline.faq.history import FaqVersion
+from hotline.faq.store import FaqStore
+from hotline.storage import stores
+from hotline.storage.open import Database
 
 
 def entry(id: str, topic: str = "cach_ly", status: str = "published") -> FaqEntry:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot import stores
-from handoff.routing import Agency, RoutingRule, load_defaults
-from store.open import Database
+from hotline.handoff.routing import Agency, RoutingRule, load_defaults
+from hotline.storage import stores
+from hotline.storage.open import Database
 
 
 async def test_seeded_once_then_the_admins_rules_stay(db: Database) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot import stores
-from bot.messages import ConversationKey, InboundMessage
-from faq.unanswered import AskedQuestion
-from store.open import Database
+from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.faq.unanswered import AskedQuestion
+from hotline.storage import stores
+from hotline.storage.open import Database
 
 NOW = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 KEY = ConversationKey("rest", "citizen-1")

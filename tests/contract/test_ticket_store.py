@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from handoff.store import CodeTaken, TicketQuery, TicketStore
-from handoff.tickets import OPEN_STATUSES, Reporter, Ticket, TicketEvent
+from hotline.handoff.store import CodeTaken, TicketQuery, TicketStore
+from hotline.handoff.tickets import OPEN_STATUSES, Reporter, Ticket, TicketEvent
 
 T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot import stores
-from handoff.users import Session, User, UserExists
-from store.open import Database
+from hotline.handoff.users import Session, User, UserExists
+from hotline.storage import stores
+from hotline.storage.open import Database
 
 # The real clock: MongoDB's TTL index drops sessions whose expiry has passed by it.
 NOW = datetime.now(UTC).replace(microsecond=0)

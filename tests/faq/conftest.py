@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlu.normalize import words
-from faq.entries import FaqEntry
-from faq.index import Analyzer, FaqIndex
-from faq.io import load_seed
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from hotline.bot.nlu.normalize import words
+from hotline.faq.entries import FaqEntry
+from hotline.faq.index import Analyzer, FaqIndex
+from hotline.faq.io import load_seed
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.storage.sqlite import SqliteDatabase
 
 
 @pytest.fixture

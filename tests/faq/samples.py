@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faq.entries import FaqEntry
+from hotline.faq.entries import FaqEntry
 
 
 def entry(id: str = "cach-ly-f0-bao-lau", **changes: object) -> FaqEntry:

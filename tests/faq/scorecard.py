@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from faq.index import FaqIndex
+from hotline.faq.index import FaqIndex
 
 PARAPHRASES = Path(__file__).with_name("paraphrases.yml")
 
@@ -69,8 +69,8 @@ def score(index: FaqIndex) -> Scorecard:
 
 
 if __name__ == "__main__":
-    from bot.nlu.normalize import words
-    from faq.io import load_seed
+    from hotline.bot.nlu.normalize import words
+    from hotline.faq.io import load_seed
 
     index = FaqIndex(words)
     index.rebuild(load_seed())

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from faq.entries import TOPICS, FaqEntry, InvalidEntry
+from hotline.faq.entries import TOPICS, FaqEntry, InvalidEntry
 from tests.faq.samples import entry
 
 

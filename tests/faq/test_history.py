@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from faq.history import EARLIER, FaqEditor, UnknownVersion
-from faq.history_sqlite import SqliteFaqHistory
-from faq.index import Analyzer
-from faq.knowledge import FaqKnowledge
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from hotline.faq.history import EARLIER, FaqEditor, UnknownVersion
+from hotline.faq.history_sqlite import SqliteFaqHistory
+from hotline.faq.index import Analyzer
+from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.faq.samples import entry
 
 

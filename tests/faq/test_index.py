@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from faq.entries import FaqEntry
-from faq.index import Analyzer, FaqIndex, Thresholds
+from hotline.faq.entries import FaqEntry
+from hotline.faq.index import Analyzer, FaqIndex, Thresholds
 from tests.faq.samples import entry
 from tests.faq.scorecard import paraphrases, score
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from faq.entries import FaqEntry
-from faq.io import format_for, read_entries, write_entries
+from hotline.faq.entries import FaqEntry
+from hotline.faq.io import format_for, read_entries, write_entries
 from tests.faq.samples import entry
 
 TRICKY = [

@@ -3,10 +3,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from faq.index import Analyzer
-from faq.knowledge import FaqKnowledge
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from hotline.faq.index import Analyzer
+from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.faq.samples import entry
 
 CURFEW = entry(

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from faq.entries import TOPICS, FaqEntry
-from faq.index import FaqIndex
+from hotline.faq.entries import TOPICS, FaqEntry
+from hotline.faq.index import FaqIndex
 
 # A named source: a resolution, decision, directive, decree, law, or the Ministry of Health.
 SOURCE = re.compile(r"Nghị quyết|Quyết định|Chỉ thị|Nghị định|Luật|Bộ Y tế|UBND")
@@ -63,7 +63,7 @@ def test_seed_covers_the_hotline_subjects(seed: list[FaqEntry]) -> None:
 
 
 def test_seed_says_it_is_sample_content() -> None:
-    text = resources.files("faq").joinpath("seed/faq.yml").read_text(encoding="utf-8")
+    text = resources.files("hotline.faq").joinpath("seed/faq.yml").read_text(encoding="utf-8")
     header = text.split("\nfaq:", 1)[0]
     assert all(line.startswith("#") for line in header.splitlines())
     assert "mẫu" in header and "replace" in header

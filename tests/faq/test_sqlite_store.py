@@ -5,9 +5,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from faq.sqlite_store import SqliteFaqStore
-from faq.store import FaqStore
-from store.sqlite import SqliteDatabase
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.faq.store import FaqStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.faq.samples import entry
 
 

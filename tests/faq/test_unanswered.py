@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from faq.index import Analyzer
-from faq.unanswered import AskedQuestion, group_questions
-from faq.unanswered_sqlite import SqliteQuestionLog
-from store.sqlite import SqliteDatabase
+from hotline.faq.index import Analyzer
+from hotline.faq.unanswered import AskedQuestion, group_questions
+from hotline.faq.unanswered_sqlite import SqliteQuestionLog
+from hotline.storage.sqlite import SqliteDatabase
 
 T0 = datetime(2021, 8, 2, 9, 0, tzinfo=UTC)
 

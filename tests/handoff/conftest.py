@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from handoff.crypto import Cipher
-from handoff.desk import TicketDesk
-from handoff.lifecycle import Lifecycle
-from handoff.routing import Routing
-from handoff.routing_sqlite import SqliteRoutingStore
-from handoff.sqlite_store import SqliteTicketStore
-from handoff.tickets import Reporter, TicketDraft
-from store.sqlite import SqliteDatabase
+from hotline.handoff.crypto import Cipher
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.lifecycle import Lifecycle
+from hotline.handoff.routing import Routing
+from hotline.handoff.routing_sqlite import SqliteRoutingStore
+from hotline.handoff.sqlite_store import SqliteTicketStore
+from hotline.handoff.tickets import Reporter, TicketDraft
+from hotline.storage.sqlite import SqliteDatabase
 
 START = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)  # 08:00 in Bình Dương
 

@@ -2,10 +2,10 @@ from datetime import timedelta
 
 import pytest
 
-from handoff.accounts import Accounts, LoginPolicy
-from handoff.user_sqlite import SqliteUserStore
-from handoff.users import UserExists, digest
-from store.sqlite import SqliteDatabase
+from hotline.handoff.accounts import Accounts, LoginPolicy
+from hotline.handoff.user_sqlite import SqliteUserStore
+from hotline.handoff.users import UserExists, digest
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import Clock
 
 PASSWORD = "mật-khẩu-đủ-dài"

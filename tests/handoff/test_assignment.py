@@ -1,11 +1,11 @@
 from collections.abc import Collection
 
-from handoff.accounts import Accounts
-from handoff.assignment import ActivityRoster, Assigner
-from handoff.desk import TicketDesk
-from handoff.lifecycle import Lifecycle
-from handoff.user_sqlite import SqliteUserStore
-from store.sqlite import SqliteDatabase
+from hotline.handoff.accounts import Accounts
+from hotline.handoff.assignment import ActivityRoster, Assigner
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.lifecycle import Lifecycle
+from hotline.handoff.user_sqlite import SqliteUserStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import Clock, draft
 
 

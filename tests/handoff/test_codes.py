@@ -1,6 +1,6 @@
 import re
 
-from handoff.codes import ALPHABET, RANDOM_BITS, find_code, new_code
+from hotline.handoff.codes import ALPHABET, RANDOM_BITS, find_code, new_code
 
 FORMAT = re.compile(r"^PA-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$")
 

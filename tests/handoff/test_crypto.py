@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from handoff.crypto import Cipher, SecretUnreadable, load_or_create_key
-from handoff.desk import TicketDesk
-from handoff.sqlite_store import SqliteTicketStore
-from store.sqlite import SqliteDatabase
+from hotline.handoff.crypto import Cipher, SecretUnreadable, load_or_create_key
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.sqlite_store import SqliteTicketStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import draft
 
 

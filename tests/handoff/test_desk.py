@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from handoff.deadlines import DeadlinePolicy, local_time
-from handoff.desk import TicketDesk
-from handoff.sqlite_store import SqliteTicketStore
-from handoff.tickets import Reporter, TicketDraft
-from store.sqlite import SqliteDatabase
+from hotline.handoff.deadlines import DeadlinePolicy, local_time
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.sqlite_store import SqliteTicketStore
+from hotline.handoff.tickets import Reporter, TicketDraft
+from hotline.storage.sqlite import SqliteDatabase
 
 NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 

@@ -5,15 +5,15 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from handoff.desk import TicketDesk
-from handoff.forwarding import Forwarder
-from handoff.lifecycle import Lifecycle, NotAllowed
-from handoff.mail import FolderSender, SmtpSender
-from handoff.open311 import service_request, services
-from handoff.routing import Agency
-from handoff.routing_sqlite import SqliteRoutingStore
-from handoff.tickets import Reporter
-from store.sqlite import SqliteDatabase
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.forwarding import Forwarder
+from hotline.handoff.lifecycle import Lifecycle, NotAllowed
+from hotline.handoff.mail import FolderSender, SmtpSender
+from hotline.handoff.open311 import service_request, services
+from hotline.handoff.routing import Agency
+from hotline.handoff.routing_sqlite import SqliteRoutingStore
+from hotline.handoff.tickets import Reporter
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import draft
 from tests.support.smtp import mailbox
 

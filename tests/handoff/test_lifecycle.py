@@ -2,11 +2,11 @@ import asyncio
 
 import pytest
 
-from handoff.crypto import Cipher
-from handoff.desk import TicketDesk
-from handoff.lifecycle import AlreadyTaken, Lifecycle, NotAllowed
-from handoff.sqlite_store import SqliteTicketStore
-from store.sqlite import SqliteDatabase
+from hotline.handoff.crypto import Cipher
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.lifecycle import AlreadyTaken, Lifecycle, NotAllowed
+from hotline.handoff.sqlite_store import SqliteTicketStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import Clock, draft
 
 

@@ -1,9 +1,9 @@
 import pytest
 
-from handoff.desk import TicketDesk
-from handoff.routing import Route, RoutingRule, choose, load_defaults
-from handoff.routing_sqlite import SqliteRoutingStore
-from store.sqlite import SqliteDatabase
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.routing import Route, RoutingRule, choose, load_defaults
+from hotline.handoff.routing_sqlite import SqliteRoutingStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import draft
 
 RULES, _ = load_defaults()

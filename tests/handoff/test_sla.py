@@ -1,10 +1,10 @@
 from dataclasses import dataclass, field
 
-from handoff.desk import TicketDesk
-from handoff.lifecycle import Lifecycle
-from handoff.sla import MISSED, WARNING, Alert, DeadlineWatcher, figures
-from handoff.sla_sqlite import SqliteAlertLog
-from store.sqlite import SqliteDatabase
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.lifecycle import Lifecycle
+from hotline.handoff.sla import MISSED, WARNING, Alert, DeadlineWatcher, figures
+from hotline.handoff.sla_sqlite import SqliteAlertLog
+from hotline.storage.sqlite import SqliteDatabase
 from tests.handoff.conftest import Clock, draft
 
 

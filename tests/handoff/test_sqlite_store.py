@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from handoff.sqlite_store import SqliteTicketStore, find_sql
-from handoff.store import TicketQuery
-from handoff.tickets import OPEN_STATUSES, STATUSES, Ticket, TicketEvent
-from store.sqlite import SqliteDatabase
+from hotline.handoff.sqlite_store import SqliteTicketStore, find_sql
+from hotline.handoff.store import TicketQuery
+from hotline.handoff.tickets import OPEN_STATUSES, STATUSES, Ticket, TicketEvent
+from hotline.storage.sqlite import SqliteDatabase
 
 T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 

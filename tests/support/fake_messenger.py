@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from bot.config import Settings
+from hotline.config import Settings
 from tests.support.fake_platform import Citizen, FakeApi, served
 from tests.support.hotline import platform_settings
 

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, TypeVar
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
-from bot.messages import ConversationKey
+from hotline.bot.messages import ConversationKey
 from tests.support.fake_server import serving, wait_for_count
 from tests.support.hotline import settled
 

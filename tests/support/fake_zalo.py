@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from bot.channels.zalo_events import expected_signature
-from bot.config import Settings
+from hotline.channels.zalo.events import expected_signature
+from hotline.config import Settings
 from tests.support.fake_platform import Citizen, FakeApi, served
 from tests.support.hotline import platform_settings
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient
 
-from bot.app import HOTLINE
-from bot.config import Settings
-from bot.messages import ConversationKey
-from bot.runtime import Hotline
+from hotline.bot.messages import ConversationKey
+from hotline.config import Settings
+from hotline.runtime import Hotline
+from hotline.web.app import HOTLINE
 
 
 def hotline_of(client: TestClient) -> Hotline:

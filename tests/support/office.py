@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from aiohttp.test_utils import TestClient
 
-from bot.api.keys import BACKOFFICE
-from handoff.tickets import Reporter, Ticket, TicketDraft
+from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
+from hotline.web.api.keys import BACKOFFICE
 
 PASSWORD = "mật-khẩu-đủ-dài"
 

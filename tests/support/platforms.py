@@ -14,11 +14,11 @@ from typing import Any, ClassVar
 
 from aiohttp.test_utils import TestClient
 
-from bot.app import CHANNELS
-from bot.channels.messenger import MessengerChannel
-from bot.channels.zalo import ZaloChannel
-from bot.config import Settings
-from bot.messages import ConversationKey
+from hotline.bot.messages import ConversationKey
+from hotline.channels.messenger.channel import MessengerChannel
+from hotline.channels.zalo.channel import ZaloChannel
+from hotline.config import Settings
+from hotline.web.app import CHANNELS
 from tests.support import fake_messenger, fake_telegram, fake_viber, fake_zalo
 from tests.support.fake_platform import Citizen, FakeApi, served
 

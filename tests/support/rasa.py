@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.nlu import rasa_training
-from bot.nlu.rasa_retrainer import seed_entries
-from bot.nlu.rasa_server import RasaServer
-from bot.nlu.rasa_training import TrainedModel
+from hotline.bot.nlu import rasa_training
+from hotline.bot.nlu.rasa_retrainer import seed_entries
+from hotline.bot.nlu.rasa_server import RasaServer
+from hotline.bot.nlu.rasa_training import TrainedModel
 from tests.support.fake_server import serving
 
 FAKE_TOKEN = "fake-rasa-token"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp.test_utils import TestClient
 
-from bot.dialogs import texts
+from hotline.bot.dialogs import texts
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
 

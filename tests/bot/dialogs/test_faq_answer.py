@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogs.faq_answer import FAQ_PICK_CONFIDENCE, faq_choice
-from bot.nlu.base import FaqPick
-from bot.nlu.normalize import words
-from faq.io import load_seed
-from faq.knowledge import FaqKnowledge
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from hotline.bot.dialogs.faq_answer import FAQ_PICK_CONFIDENCE, faq_choice
+from hotline.bot.nlu.base import FaqPick
+from hotline.bot.nlu.normalize import words
+from hotline.faq.io import load_seed
+from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.storage.sqlite import SqliteDatabase
 
 CLEAR = "F1 cách ly bao nhiêu ngày?"  # the FAQ index ranks cach-ly-f1-bao-lau first
 

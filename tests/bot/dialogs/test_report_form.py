@@ -132,7 +132,7 @@ async def test_an_emergency_interrupts_a_form(chat: RestChat, client: TestClient
 
 
 def _key(chat: RestChat):  # type: ignore[no-untyped-def]
-    from bot.messages import ConversationKey
+    from hotline.bot.messages import ConversationKey
 
     return ConversationKey("rest", chat.sender)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlu.admin_units import AdminUnits, default_units, load_units, post_2025_units
+from hotline.bot.nlu.admin_units import AdminUnits, default_units, load_units, post_2025_units
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.nlu.classifier import IntentClassifier, features
+from hotline.bot.nlu.classifier import IntentClassifier, features
 
 TEXTS = {
     "greet": ["xin chào", "chào bạn", "alo tổng đài", "hello ad", "chào buổi sáng"],

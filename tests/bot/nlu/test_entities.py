@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.base import Entity
-from bot.nlu.entities import extract_entities, normalize_phone
-from handoff.codes import new_code
+from hotline.bot.nlu.base import Entity
+from hotline.bot.nlu.entities import extract_entities, normalize_phone
+from hotline.handoff.codes import new_code
 
 
 def found(text: str) -> list[tuple[str, str, str]]:

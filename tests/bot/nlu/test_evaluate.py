@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.base import INTENTS
-from bot.nlu.evaluate import Report, evaluate_local, format_report, split
-from bot.nlu.training import read_examples
+from hotline.bot.nlu.base import INTENTS
+from hotline.bot.nlu.evaluate import Report, evaluate_local, format_report, split
+from hotline.bot.nlu.training import read_examples
 
 
 @pytest.fixture(scope="module")

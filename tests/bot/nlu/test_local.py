@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlu.base import INTENTS, NLU
-from bot.nlu.local import LocalNLU, ModelNotFoundError
-from bot.nlu.payloads import payload
+from hotline.bot.nlu.base import INTENTS, NLU
+from hotline.bot.nlu.local import LocalNLU, ModelNotFoundError
+from hotline.bot.nlu.payloads import payload
 
 
 @pytest.fixture(scope="module")

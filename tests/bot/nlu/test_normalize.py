@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, words
+from hotline.bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, words
 
 
 def test_nfc_joins_decomposed_text() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.base import INTENTS
-from bot.nlu.payloads import PayloadError, is_payload, parse_payload, payload
+from hotline.bot.nlu.base import INTENTS
+from hotline.bot.nlu.payloads import PayloadError, is_payload, parse_payload, payload
 
 
 def test_payload_without_entities() -> None:

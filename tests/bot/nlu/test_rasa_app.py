@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient
 
-from bot.app import create_app
-from bot.config import Settings
-from bot.nlu.metrics import NLU_PARSES
-from bot.nlu.rasa_server import RasaServer
-from faq.io import load_seed
+from hotline.bot.nlu.metrics import NLU_PARSES
+from hotline.bot.nlu.rasa_server import RasaServer
+from hotline.config import Settings
+from hotline.faq.io import load_seed
+from hotline.web.app import create_app
 from tests.support.rasa import (
     FAKE_TOKEN,
     FakeRasa,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.nlu.fallback import CircuitBreaker
-from bot.nlu.metrics import NLU_CIRCUIT
+from hotline.bot.nlu.fallback import CircuitBreaker
+from hotline.bot.nlu.metrics import NLU_CIRCUIT
 
 
 class Clock:

@@ -9,7 +9,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.nlu.rasa_client import FaqPick, RasaClient, RasaError, to_parse_result
+from hotline.bot.nlu.rasa_client import FaqPick, RasaClient, RasaError, to_parse_result
 from tests.support.rasa import FAKE_TOKEN, FakeRasa, fake_rasa
 
 Fake = tuple[FakeRasa, str]

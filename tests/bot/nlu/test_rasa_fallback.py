@@ -11,10 +11,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.nlu.fallback import CircuitBreaker, FallbackNLU
-from bot.nlu.local import LocalNLU
-from bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
-from bot.nlu.rasa_client import RasaClient, RasaParseResult
+from hotline.bot.nlu.fallback import CircuitBreaker, FallbackNLU
+from hotline.bot.nlu.local import LocalNLU
+from hotline.bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
+from hotline.bot.nlu.rasa_client import RasaClient, RasaParseResult
 from tests.support.rasa import FAKE_TOKEN, FakeRasa, fake_rasa
 
 Fake = tuple[FakeRasa, str]

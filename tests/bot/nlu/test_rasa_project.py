@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.nlu import rasa_project, rasa_training
-from bot.nlu.base import INTENTS
-from bot.nlu.rasa_retrainer import seed_entries
-from faq.entries import FaqEntry
+from hotline.bot.nlu import rasa_project, rasa_training
+from hotline.bot.nlu.base import INTENTS
+from hotline.bot.nlu.rasa_retrainer import seed_entries
+from hotline.faq.entries import FaqEntry
 
 
 def test_project_has_our_intents_and_one_retrieval_intent_per_entry(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_faq_examples_skip_variants_that_fold_to_the_same_text() -> None:
 
 def test_no_faq_question_is_taught_as_another_intent() -> None:
     """Rasa learns FAQ variants as `faq/<id>`: the same text under another intent would clash."""
-    from bot.nlu.normalize import normalize
+    from hotline.bot.nlu.normalize import normalize
 
     taught = {normalize(e.text): e.intent for e in rasa_project.read_examples()}
     clashes = [

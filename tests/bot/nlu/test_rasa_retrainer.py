@@ -10,15 +10,15 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.nlu import rasa_training
-from bot.nlu.normalize import words
-from bot.nlu.rasa_client import RasaClient
-from bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
-from bot.nlu.rasa_server import RasaServer
-from faq.entries import FaqEntry
-from faq.index import FaqIndex
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from hotline.bot.nlu import rasa_training
+from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.rasa_client import RasaClient
+from hotline.bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
+from hotline.bot.nlu.rasa_server import RasaServer
+from hotline.faq.entries import FaqEntry
+from hotline.faq.index import FaqIndex
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.support.rasa import own_rasa_server, rasa_env, rasa_model, rasa_work_dir
 
 NEW = FaqEntry(

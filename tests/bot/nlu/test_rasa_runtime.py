@@ -11,16 +11,16 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.cli import main
-from bot.config import Settings
-from bot.nlu.local import LocalNLU
-from bot.nlu.rasa_client import RasaParseResult
-from bot.nlu.rasa_retrainer import seed_entries
-from bot.nlu.rasa_runtime import rasa_nlu
-from bot.nlu.rasa_server import free_port
-from bot.nlu.rasa_training import TrainedModel
-from faq.sqlite_store import SqliteFaqStore
-from store.sqlite import SqliteDatabase
+from hotline.bot.nlu.local import LocalNLU
+from hotline.bot.nlu.rasa_client import RasaParseResult
+from hotline.bot.nlu.rasa_retrainer import seed_entries
+from hotline.bot.nlu.rasa_runtime import rasa_nlu
+from hotline.bot.nlu.rasa_server import free_port
+from hotline.bot.nlu.rasa_training import TrainedModel
+from hotline.cli.main import main
+from hotline.config import Settings
+from hotline.faq.sqlite_store import SqliteFaqStore
+from hotline.storage.sqlite import SqliteDatabase
 from tests.support.rasa import rasa_env, rasa_model, rasa_work_dir
 
 

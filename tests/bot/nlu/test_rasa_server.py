@@ -14,12 +14,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.nlu.fallback import CircuitBreaker, FallbackNLU
-from bot.nlu.local import LocalNLU
-from bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
-from bot.nlu.rasa_client import RasaClient, RasaParseResult
-from bot.nlu.rasa_server import RasaServer
-from bot.nlu.rasa_training import TrainedModel
+from hotline.bot.nlu.fallback import CircuitBreaker, FallbackNLU
+from hotline.bot.nlu.local import LocalNLU
+from hotline.bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
+from hotline.bot.nlu.rasa_client import RasaClient, RasaParseResult
+from hotline.bot.nlu.rasa_server import RasaServer
+from hotline.bot.nlu.rasa_training import TrainedModel
 from tests.support.rasa import (
     own_rasa_server,
     rasa_env,

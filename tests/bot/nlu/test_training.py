@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlu import training
-from bot.nlu.base import INTENTS
-from bot.nlu.entities import extract_entities
-from bot.nlu.local import LocalNLU
-from bot.nlu.normalize import normalize
-from bot.nlu.training import (
+from hotline.bot.nlu import training
+from hotline.bot.nlu.base import INTENTS
+from hotline.bot.nlu.entities import extract_entities
+from hotline.bot.nlu.local import LocalNLU
+from hotline.bot.nlu.normalize import normalize
+from hotline.bot.nlu.training import (
     Annotation,
     default_data_paths,
     model_is_stale,

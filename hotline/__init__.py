@@ -1,0 +1,1 @@
+"""Tổng đài 1022: the citizen hotline chatbot service."""

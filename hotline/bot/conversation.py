@@ -1,0 +1,105 @@
+"""Conversation state and the store that keeps conversations, messages and the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+
+Mode = Literal["bot", "agent"]
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    """Who answers (the bot or an agent) and the dialog in progress with its slots."""
+
+    key: ConversationKey
+    mode: Mode = "bot"
+    dialog: str | None = None
+    step: str | None = None
+    slots: dict[str, Any] = field(default_factory=dict)
+    # Why the platform refuses to deliver here (bot blocked, unsubscribed); None when reachable.
+    # Set by the courier, cleared when the citizen writes again.
+    unreachable: str | None = None
+
+    def goto(self, dialog: str | None, step: str | None, **slots: Any) -> ConversationState:
+        """The state at another step, with these slots added."""
+        return replace(self, dialog=dialog, step=step, slots={**self.slots, **slots})
+
+    def finished(self) -> ConversationState:
+        return replace(self, dialog=None, step=None, slots={})
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = {"mode": self.mode, "dialog": self.dialog, "step": self.step, "slots": self.slots}
+        return {**doc, "unreachable": self.unreachable} if self.unreachable else doc
+
+    @classmethod
+    def from_doc(cls, key: ConversationKey, doc: dict[str, Any]) -> ConversationState:
+        return cls(key=key, **doc)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A stored reply, with the id used to mark it delivered and its delivery attempts so far."""
+
+    id: int
+    message: OutboundMessage
+    created_at: datetime
+    attempts: int = 0
+
+
+class ConversationStore(Protocol):
+    async def record_inbound(self, message: InboundMessage) -> bool:
+        """Store a message before it is processed; False if its channel id was seen before."""
+        ...
+
+    async def load(self, key: ConversationKey) -> ConversationState: ...
+
+    async def commit_turn(
+        self,
+        message: InboundMessage,
+        state: ConversationState,
+        replies: list[OutboundMessage],
+    ) -> list[OutboxItem]:
+        """Atomically: save the state, queue the replies, mark the message processed."""
+        ...
+
+    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
+        """The replies already given to a message, or None if it was never processed."""
+        ...
+
+    async def unprocessed(self) -> list[InboundMessage]:
+        """Messages stored but not processed (the process stopped mid-way), oldest first."""
+        ...
+
+    async def save_state(self, state: ConversationState) -> None:
+        """Save a state outside a turn (an agent takes over or hands back)."""
+        ...
+
+    async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
+        """Store replies that answer no inbound message (agent replies, status news)."""
+        ...
+
+    async def mark_delivered(self, ids: list[int]) -> None: ...
+
+    async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
+        """Count a failed attempt; retry at `retry_at`, or give up for good when it is None."""
+        ...
+
+    async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
+        """Pending replies on these channels whose next attempt is due, oldest first."""
+        ...
+
+    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
+        """Replies stored but not yet delivered to this conversation, oldest first."""
+        ...
+
+    async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
+        """Both directions of a conversation, oldest first."""
+        ...
+
+    async def ping(self) -> bool: ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,92 @@
+"""What every dialog step receives and returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.messages import Button, InboundMessage, OutboundMessage
+from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.normalize import normalize
+from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.unanswered import QuestionLog
+from hotline.handoff.desk import TicketDesk
+
+
+class AdminUnits(Protocol):
+    """The part of the administrative-unit list the dialogs use."""
+
+    @property
+    def districts(self) -> tuple[str, ...]: ...
+
+    def district_of(self, ward: str, hint: str | None = None) -> str | None: ...
+
+    def districts_of(self, ward: str) -> tuple[str, ...]: ...
+
+
+class AgentsOnline(Protocol):
+    """Whether anyone is at the agent console now, to tell a citizen how soon a person answers."""
+
+    def anyone_online(self) -> bool: ...
+
+
+class NobodyOnline:
+    """No console attached (tests, a bot-only deployment): requests for a person are queued."""
+
+    def anyone_online(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Services:
+    faq: FaqKnowledge
+    desk: TicketDesk
+    units: AdminUnits
+    # Channels that can carry photos and locations; others are not asked for evidence.
+    media_channels: frozenset[str] = frozenset()
+    # Channels where a message is a whole letter (e-mail): reports are filed at once.
+    letter_channels: frozenset[str] = frozenset()
+    agents: AgentsOnline = field(default_factory=NobodyOnline)
+    # Where FAQ questions are logged (answered or not) for admins; None logs nothing.
+    questions: QuestionLog | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The outcome of one message: the next state and the replies, saved together."""
+
+    state: ConversationState
+    replies: tuple[OutboundMessage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    message: InboundMessage
+    parse: ParseResult
+    services: Services
+    said: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "said", normalize(self.message.text))
+
+    @property
+    def intent(self) -> str:
+        return self.parse.intent.name
+
+    @property
+    def source_key(self) -> str:
+        """Identifies the message that triggered an action, so a replay does it once."""
+        return f"{self.message.key.channel}:{self.message.message_id}"
+
+    def reply(self, text: str, buttons: Sequence[tuple[str, str]] = ()) -> OutboundMessage:
+        return OutboundMessage(
+            key=self.message.key,
+            text=text,
+            buttons=tuple(Button(title=t, payload=p) for t, p in buttons),
+        )
+
+    def pressed(self, *intents: str) -> bool:
+        """True if the citizen pressed a button (or typed a payload) for one of these."""
+        return self.message.content.startswith("/") and self.intent in intents

@@ -1,0 +1,284 @@
+"""The report form: what happened, where, when, evidence, contact, confirm; cancel at any step.
+
+Each step is a state; `answer` handles the citizen's reply to the current step and returns the
+next state, which the engine saves with the replies, so a restart continues the form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.dialogs import texts
+from hotline.bot.dialogs.base import Context, Turn
+from hotline.bot.dialogs.tickets import due, file_ticket
+from hotline.bot.nlu.payloads import payload
+
+DIALOG = "report"
+
+INTENT_CATEGORIES = {
+    "report_violation": "violation",
+    "report_contact": "contact_tip",
+    "request_support": "hardship",
+    "feedback": "feedback",
+}
+STEPS: dict[str, tuple[str, ...]] = {
+    "violation": ("describe", "where", "when", "evidence", "contact", "confirm"),
+    "contact_tip": ("describe", "where", "when", "contact", "confirm"),
+    "hardship": ("describe", "where", "contact", "confirm"),
+    "feedback": ("describe", "contact", "confirm"),
+}
+_SLOT_OF = {"describe": "description"}
+# An opening message this long is taken as the description itself.
+_DESCRIPTIVE_WORDS = 6
+
+Step = Callable[[Context, ConversationState], Awaitable[Turn]]
+
+
+async def start(ctx: Context, state: ConversationState) -> Turn:
+    category = INTENT_CATEGORIES[ctx.intent]
+    form = state.finished().goto(DIALOG, "describe", category=category, evidence=[])
+    intro = ctx.reply(texts.FORM_INTRO[category])
+    if not ctx.message.content.startswith("/") and len(ctx.said.split()) >= _DESCRIPTIVE_WORDS:
+        form = _take_place(ctx, form).goto(DIALOG, "describe", description=ctx.message.text.strip())
+        return _prepend(intro, _ask_next(ctx, form))
+    return _prepend(intro, _ask(ctx, form, "describe"))
+
+
+async def answer(ctx: Context, state: ConversationState) -> Turn:
+    state = _keep_evidence(ctx, state)
+    handler = _HANDLERS.get(state.step or "")
+    if handler is None:
+        return await start(ctx, state)
+    return await handler(ctx, state)
+
+
+# Asking.
+
+
+def _ask(ctx: Context, state: ConversationState, step: str) -> Turn:
+    category = state.slots["category"]
+    state = state.goto(DIALOG, step)
+    if step == "describe":
+        return Turn(state, (ctx.reply(texts.ASK_DESCRIBE[category]),))
+    if step == "where":
+        return Turn(state, (ctx.reply(texts.ASK_WHERE),))
+    if step == "when":
+        return Turn(state, (ctx.reply(texts.ASK_WHEN, [(texts.NOW, "/now"), ("Bỏ qua", "/skip")]),))
+    if step == "evidence":
+        return Turn(state, (ctx.reply(texts.ASK_EVIDENCE, [("Bỏ qua", "/skip")]),))
+    if step == "contact":
+        text = texts.ASK_CONTACT_HARDSHIP if category == "hardship" else texts.ASK_CONTACT
+        return Turn(state, (ctx.reply(text, [("Gửi ẩn danh", "/anonymous")]),))
+    return _confirm(ctx, state)
+
+
+def _ask_next(ctx: Context, state: ConversationState) -> Turn:
+    if state.slots.get("editing"):
+        return _confirm(ctx, state)
+    steps = STEPS[state.slots["category"]]
+    for step in steps[steps.index(state.step or "describe") + 1 :]:
+        if _needed(ctx, state, step):
+            return _ask(ctx, state, step)
+    return _confirm(ctx, state)
+
+
+def _needed(ctx: Context, state: ConversationState, step: str) -> bool:
+    slots = state.slots
+    if step == "where":
+        return not (slots.get("ward") or slots.get("district"))
+    if step == "evidence":
+        return ctx.message.key.channel in ctx.services.media_channels and not slots["evidence"]
+    return _SLOT_OF.get(step, step) not in slots or step == "confirm"
+
+
+def _confirm(ctx: Context, state: ConversationState) -> Turn:
+    state = state.goto(DIALOG, "confirm", editing=False)
+    buttons = [("Gửi", "/confirm"), ("Sửa", "/edit"), ("Hủy", "/cancel")]
+    summary = "\n".join([texts.CONFIRM_INTRO, *summary_lines(state.slots), texts.CONFIRM_PROMPT])
+    return Turn(state, (ctx.reply(summary, buttons),))
+
+
+def summary_lines(slots: dict[str, Any]) -> list[str]:
+    lines = [f"- {texts.LABELS['category']}: {texts.CATEGORY_NAMES[slots['category']]}"]
+    lines.append(f"- {texts.LABELS['description']}: {slots.get('description', '')}")
+    place = ", ".join(
+        p for p in (slots.get("address"), slots.get("ward"), slots.get("district")) if p
+    )
+    if place:
+        lines.append(f"- {texts.LABELS['where']}: {place}")
+    if slots.get("when"):
+        lines.append(f"- {texts.LABELS['occurred_at']}: {slots['when']}")
+    if slots.get("evidence"):
+        lines.append(f"- {texts.LABELS['evidence']}: {len(slots['evidence'])} ảnh/vị trí")
+    contact = slots.get("contact")
+    who = " ".join(v for v in (contact.get("name"), contact.get("phone")) if v) if contact else None
+    lines.append(f"- {texts.LABELS['contact']}: {who or texts.ANONYMOUS}")
+    return lines
+
+
+# Answering each step.
+
+
+async def _on_describe(ctx: Context, state: ConversationState) -> Turn:
+    text = ctx.message.text.strip()
+    if not text or ctx.message.content.startswith("/"):
+        return _ask(ctx, state, "describe")
+    return _ask_next(ctx, _take_place(ctx, state).goto(DIALOG, "describe", description=text))
+
+
+async def _on_where(ctx: Context, state: ConversationState) -> Turn:
+    text = ctx.message.text.strip()
+    located = _take_place(ctx, state)
+    if text and not ctx.message.content.startswith("/"):
+        located = located.goto(DIALOG, "where", address=text)
+    ward, district = located.slots.get("ward"), located.slots.get("district")
+    if district:
+        return _ask_next(ctx, located.goto(DIALOG, "where"))
+    units = ctx.services.units
+    if ward:
+        # A ward name shared by several districts (An Bình, Tân Định...): ask which one.
+        choices = units.districts_of(ward)
+        if len(choices) < 2:
+            return _ask_next(ctx, located.goto(DIALOG, "where"))
+        question = texts.ASK_WHICH_DISTRICT.format(ward=ward)
+    else:
+        choices, question = units.districts, texts.ASK_DISTRICT
+    buttons = [(name, payload("inform", district=name)) for name in choices]
+    return Turn(located.goto(DIALOG, "where_district"), (ctx.reply(question, buttons),))
+
+
+async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:
+    located = _take_place(ctx, state)
+    if (
+        not (located.slots.get("district") or located.slots.get("ward"))
+        and ctx.message.text.strip()
+    ):
+        # Not a known unit: keep what was typed as the address rather than trap the citizen.
+        located = located.goto(DIALOG, "where", address=ctx.message.text.strip())
+    return _ask_next(ctx, located.goto(DIALOG, "where"))
+
+
+async def _on_when(ctx: Context, state: ConversationState) -> Turn:
+    if ctx.pressed("skip") or ctx.said in texts.SKIP_WORDS:
+        return _ask_next(ctx, state.goto(DIALOG, "when", when=""))
+    when = texts.NOW if ctx.pressed("now") else ctx.message.text.strip()
+    if not when:
+        return _ask(ctx, state, "when")
+    return _ask_next(ctx, state.goto(DIALOG, "when", when=when))
+
+
+async def _on_evidence(ctx: Context, state: ConversationState) -> Turn:
+    if ctx.message.attachments:
+        count = len(state.slots["evidence"])
+        return Turn(
+            state, (ctx.reply(texts.EVIDENCE_KEPT.format(count=count), [("Xong", "/skip")]),)
+        )
+    return _ask_next(ctx, state)
+
+
+async def _on_contact(ctx: Context, state: ConversationState) -> Turn:
+    if ctx.pressed("anonymous") or ctx.said in texts.ANONYMOUS_WORDS:
+        return _ask_next(ctx, state.goto(DIALOG, "contact", contact=None))
+    phone = ctx.parse.entity("phone")
+    if not phone:
+        return Turn(state, (ctx.reply(texts.CONTACT_RETRY, [("Gửi ẩn danh", "/anonymous")]),))
+    name = _without_phone(ctx)
+    return _ask_next(
+        ctx, state.goto(DIALOG, "contact", contact={"name": name or None, "phone": phone})
+    )
+
+
+_FILLER = re.compile(
+    r"^\s*(tôi|toi|mình|minh|em)\s+(tên\s+|ten\s+)?(là|la)\b"
+    r"|\b(s[đd]t|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|dt|tên|ten)\b\s*:?",
+    re.IGNORECASE,
+)
+
+
+def _without_phone(ctx: Context) -> str:
+    """The name the citizen gave with their phone: the text without the number and filler."""
+    text = ctx.message.text
+    for entity in sorted(ctx.parse.entities, key=lambda e: -e.start):
+        if entity.entity == "phone":
+            text = text[: entity.start] + " " + text[entity.end :]
+    text = _FILLER.sub(" ", text)
+    return " ".join(text.replace(",", " ").split()).strip(" -:;.")
+
+
+async def _on_confirm(ctx: Context, state: ConversationState) -> Turn:
+    if ctx.pressed("confirm") or ctx.said in texts.YES_WORDS:
+        return await _file(ctx, state)
+    if ctx.pressed("edit") or ctx.said in {"sua", "sua lai", "chinh sua"}:
+        fields = [f for f in STEPS[state.slots["category"]] if f not in ("confirm", "evidence")]
+        names = {
+            "describe": "Nội dung",
+            "where": "Địa điểm",
+            "when": "Thời gian",
+            "contact": "Người báo",
+        }
+        buttons = [(names[f], payload("edit_field", field=f)) for f in fields]
+        return Turn(state.goto(DIALOG, "edit"), (ctx.reply(texts.EDIT_PROMPT, buttons),))
+    turn = _confirm(ctx, state)
+    return Turn(turn.state, (ctx.reply(texts.CONFIRM_HINT), *turn.replies))
+
+
+async def _on_edit(ctx: Context, state: ConversationState) -> Turn:
+    field = ctx.parse.entity("field")
+    if field not in STEPS[state.slots["category"]]:
+        return _confirm(ctx, state)
+    cleared = {"where": {"ward": None, "district": None, "address": None}}.get(field, {})
+    return _ask(ctx, state.goto(DIALOG, field, editing=True, **cleared), field)
+
+
+async def _file(ctx: Context, state: ConversationState) -> Turn:
+    slots = state.slots
+    ticket = await file_ticket(
+        ctx,
+        slots["category"],
+        slots["description"],
+        district=slots.get("district"),
+        ward=slots.get("ward"),
+        address=slots.get("address"),
+        occurred_at=slots.get("when") or None,
+        evidence=tuple(slots["evidence"]),
+        contact=slots.get("contact"),
+    )
+    done = texts.FILED.format(code=ticket.code, due=due(ticket))
+    return Turn(state.finished(), (ctx.reply(done),))
+
+
+_HANDLERS: dict[str, Step] = {
+    "describe": _on_describe,
+    "where": _on_where,
+    "where_district": _on_where_district,
+    "when": _on_when,
+    "evidence": _on_evidence,
+    "contact": _on_contact,
+    "confirm": _on_confirm,
+    "edit": _on_edit,
+}
+
+
+# Slots that any step may fill.
+
+
+def _take_place(ctx: Context, state: ConversationState) -> ConversationState:
+    ward, district = ctx.parse.entity("ward"), ctx.parse.entity("district")
+    if ward and not district:
+        district = ctx.services.units.district_of(ward)
+    found = {k: v for k, v in (("ward", ward), ("district", district)) if v}
+    return state.goto(state.dialog, state.step, **found) if found else state
+
+
+def _keep_evidence(ctx: Context, state: ConversationState) -> ConversationState:
+    if not ctx.message.attachments:
+        return state
+    evidence = [*state.slots.get("evidence", []), *(a.to_dict() for a in ctx.message.attachments)]
+    return state.goto(state.dialog, state.step, evidence=evidence)
+
+
+def _prepend(reply: Any, turn: Turn) -> Turn:
+    return Turn(turn.state, (reply, *turn.replies))

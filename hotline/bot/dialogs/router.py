@@ -1,0 +1,88 @@
+"""Routes each message to the dialog in progress or, between dialogs, by intent."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.dialogs import (
+    emergency,
+    faq_answer,
+    human,
+    letter,
+    report_form,
+    smalltalk,
+    status_lookup,
+    texts,
+)
+from hotline.bot.dialogs.base import Context, Services, Turn
+from hotline.bot.messages import InboundMessage
+from hotline.bot.nlu.base import ParseResult
+
+Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
+
+# Below this confidence an intent is a guess: the FAQ gets a say before anything is filed.
+CONFIDENT = 0.5
+# An emergency interrupts any form when the NLU is this sure.
+EMERGENCY_INTERRUPT = 0.8
+
+
+def _wrap(handler: Callable[[Context, ConversationState], Turn]) -> Handler:
+    async def run(ctx: Context, state: ConversationState) -> Turn:
+        return handler(ctx, state)
+
+    return run
+
+
+BY_INTENT: dict[str, Handler] = {
+    "greet": _wrap(smalltalk.greet),
+    "goodbye": _wrap(smalltalk.goodbye),
+    "thank": _wrap(smalltalk.thank),
+    "out_of_scope": _wrap(smalltalk.out_of_scope),
+    "ask_faq": faq_answer.answer,
+    "health_consult": faq_answer.answer,
+    "report_violation": report_form.start,
+    "report_contact": report_form.start,
+    "request_support": report_form.start,
+    "feedback": report_form.start,
+    "emergency": emergency.start,
+    "request_human": human.request_human,
+    "check_status": status_lookup.start,
+}
+IN_PROGRESS: dict[str, Handler] = {
+    report_form.DIALOG: report_form.answer,
+    emergency.DIALOG: emergency.step,
+    status_lookup.DIALOG: status_lookup.step,
+    letter.DIALOG: letter.follow_up,
+}
+
+
+class DialogRouter:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    async def handle(
+        self, message: InboundMessage, parse: ParseResult, state: ConversationState
+    ) -> Turn:
+        ctx = Context(message=message, parse=parse, services=self.services)
+        if ctx.pressed("cancel") or (state.dialog and ctx.said in texts.CANCEL_WORDS):
+            return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
+        if state.dialog in IN_PROGRESS and not self._interrupts(ctx):
+            return await IN_PROGRESS[state.dialog](ctx, state)
+        return await self._by_intent(ctx, state.finished())
+
+    def _interrupts(self, ctx: Context) -> bool:
+        """A button from the menu, or an emergency, starts over whatever was in progress."""
+        if ctx.message.content.startswith("/") and ctx.intent in BY_INTENT:
+            return True
+        return ctx.intent == "emergency" and ctx.parse.intent.confidence >= EMERGENCY_INTERRUPT
+
+    async def _by_intent(self, ctx: Context, state: ConversationState) -> Turn:
+        intent, confidence = ctx.intent, ctx.parse.intent.confidence
+        if intent not in BY_INTENT:
+            return smalltalk.not_understood(ctx, state)
+        if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult"):
+            return await faq_answer.answer(ctx, state)
+        if intent in letter.FILES and ctx.message.key.channel in self.services.letter_channels:
+            return await letter.file_report(ctx, state)
+        return await BY_INTENT[intent](ctx, state)

@@ -1,0 +1,28 @@
+"""Filing a ticket from a conversation, shared by the dialogs that file one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hotline.bot.dialogs.base import Context
+from hotline.handoff.deadlines import local_time
+from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
+
+
+async def file_ticket(ctx: Context, category: str, description: str, **details: Any) -> Ticket:
+    contact = details.pop("contact", None)
+    draft = TicketDraft(
+        category=category,
+        description=description,
+        channel=ctx.message.key.channel,
+        sender=ctx.message.key.sender,
+        source_key=ctx.source_key,
+        reporter=Reporter(**contact) if contact else None,
+        received_at=ctx.message.received_at,
+        **details,
+    )
+    return await ctx.services.desk.file(draft)
+
+
+def due(ticket: Ticket) -> str:
+    return local_time(ticket.due_at)

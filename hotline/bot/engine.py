@@ -1,0 +1,140 @@
+"""The engine: store the message, skip redeliveries, run the dialog, store the replies."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Protocol
+
+from hotline.bot.conversation import ConversationState, ConversationStore, OutboxItem
+from hotline.bot.dialogs import texts
+from hotline.bot.dialogs.base import Turn
+from hotline.bot.dialogs.router import DialogRouter
+from hotline.bot.events import Event, EventBus
+from hotline.bot.leases import ConversationLeases, NoLeases, leased
+from hotline.bot.locks import KeyedLocks
+from hotline.bot.messages import InboundMessage, OutboundMessage
+from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
+from hotline.bot.nlu.base import NLU
+
+log = logging.getLogger(__name__)
+
+
+class ContactLog(Protocol):
+    """Where each message's channel, time and parsed intent are logged for the dashboard."""
+
+    async def record(
+        self, message: InboundMessage, intent: str | None, handled_by: str
+    ) -> None: ...
+
+
+class Engine:
+    """Channel-neutral message handling; channels call `handle` and deliver what it returns."""
+
+    def __init__(
+        self,
+        conversations: ConversationStore,
+        nlu: NLU,
+        router: DialogRouter,
+        max_message_chars: int = 4000,
+        events: EventBus | None = None,
+        contacts: ContactLog | None = None,
+        leases: ConversationLeases | None = None,
+    ) -> None:
+        self.conversations = conversations
+        self.nlu = nlu
+        self.router = router
+        self.max_message_chars = max_message_chars
+        self.events = events if events is not None else EventBus()  # an idle bus is falsy
+        self._locks = KeyedLocks()
+        self.contacts = contacts
+        # Several workers on one store: the lease orders a conversation's turns across them.
+        self.leases = leases if leases is not None else NoLeases()
+
+    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
+        """Process a message once; a redelivery gets the replies the first delivery got."""
+        is_new = await self.accept(message)
+        return await self.finish(message, is_new)
+
+    async def accept(self, message: InboundMessage) -> bool:
+        """Store a message before anything else; False for a redelivery of a stored one.
+
+        A webhook that must answer fast calls this, answers, then calls `finish` in the
+        background: whatever happens in between, the restart's `recover` finishes it.
+        """
+        MESSAGES.labels(message.key.channel).inc()
+        return await self.conversations.record_inbound(message)
+
+    async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
+        """Run the dialog for an accepted message, or return the replies it already got."""
+        async with self._locks.hold(message.key), leased(self.leases, message.key):
+            # Asked even of a new message: another worker may have taken a concurrent
+            # redelivery of it first and answered it while this one waited for the lease.
+            earlier = await self.conversations.replies_to(message)
+            if earlier is not None:
+                return earlier
+            if not is_new:
+                log.info(
+                    "message %s was stored but never processed; processing it now",
+                    message.message_id,
+                )
+            return await self._process(message)
+
+    async def recover(self) -> int:
+        """Process the messages a previous run stored but did not finish. Returns how many."""
+        pending = await self.conversations.unprocessed()
+        for message in pending:
+            async with self._locks.hold(message.key), leased(self.leases, message.key):
+                if await self.conversations.replies_to(message) is None:  # not done elsewhere
+                    await self._process(message)
+        return len(pending)
+
+    async def _process(self, message: InboundMessage) -> list[OutboxItem]:
+        state = await self.conversations.load(message.key)
+        if state.unreachable:  # they wrote again, so the platform lets us answer again
+            state = replace(state, unreachable=None)
+        turn = await self._turn(message, state)
+        items = await self.conversations.commit_turn(message, turn.state, list(turn.replies))
+        if state.mode == "agent":  # stored first, so the console's reload shows it too
+            self.events.publish(citizen_message(message))
+        return items
+
+    async def _turn(self, message: InboundMessage, state: ConversationState) -> Turn:
+        if state.mode == "agent":
+            await self._log(message, None, "agent")
+            return Turn(state)  # an agent has the conversation: the bot stays silent
+        problem = self._problem(message)
+        if problem:
+            await self._log(message, None, "refused")
+            return Turn(state, (OutboundMessage(message.key, problem),))
+        parse = await self.nlu.parse(message.content)
+        PARSED_INTENTS.labels(parse.intent.name).inc()
+        await self._log(message, parse.intent.name, "bot")
+        return await self.router.handle(message, parse, state)
+
+    async def _log(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
+        if self.contacts is not None:
+            await self.contacts.record(message, intent, handled_by)
+
+    def _problem(self, message: InboundMessage) -> str | None:
+        if len(message.content) > self.max_message_chars:
+            return texts.TOO_LONG.format(limit=self.max_message_chars)
+        if message.metadata.get("unsupported") and not message.content.strip():
+            return texts.UNSUPPORTED  # a sticker, a voice note: polite, not "empty message"
+        if not message.content.strip() and not message.attachments:
+            return texts.EMPTY
+        return None
+
+
+def citizen_message(message: InboundMessage) -> Event:
+    """What the agent console shows live of a message in a conversation an agent has taken."""
+    return Event(
+        "citizen_message",
+        {
+            "conversation": str(message.key),
+            "text": message.text or message.payload or "",
+            "attachments": [a.to_dict() for a in message.attachments],
+            "at": (message.received_at or datetime.now(UTC)).isoformat(),
+        },
+    )

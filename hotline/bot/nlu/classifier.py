@@ -1,0 +1,188 @@
+"""The in-process intent classifier: TF-IDF features and a softmax (multinomial logistic) model.
+
+Features are folded words with teencode expanded, word pairs, and character 3-5-grams of the
+folded text (which carry typos and missing spaces). The model is trained with numpy in a second or
+two and scores a message with one small gather and a dot product.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from hotline.bot.nlu.normalize import words
+
+# Bump when the features change, so models trained by older code count as stale.
+FEATURES_VERSION = 1
+CHAR_NGRAMS = (3, 4, 5)
+# Below this share of known features a text is mostly unseen (gibberish, another topic), and the
+# probabilities are pulled toward uniform in proportion, so a low confidence means "unsure".
+FULL_COVERAGE = 0.5
+# Whole words outweigh the many character n-grams of a text, which mostly serve typos.
+WORD_WEIGHT = 3.0
+WEIGHTS_FILE = "weights.npz"
+META_FILE = "model.json"
+
+
+def features(text: str) -> Counter[str]:
+    """Feature counts of a text: words, word pairs and character n-grams."""
+    tokens = words(text)
+    counts: Counter[str] = Counter("w " + t for t in tokens)
+    counts.update(f"b {a} {b}" for a, b in pairwise(tokens))
+    joined = f" {' '.join(tokens)} "
+    for n in CHAR_NGRAMS:
+        counts.update("c" + joined[i : i + n] for i in range(len(joined) - n + 1))
+    return counts
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """Optimiser settings; the defaults suit a few hundred to a few thousand examples."""
+
+    l2: float = 1e-5
+    learning_rate: float = 0.2
+    epochs: int = 200
+    min_char_df: int = 2
+    seed: int = 1022
+
+
+class IntentClassifier:
+    """Scores a text against every intent; probabilities sum to 1."""
+
+    def __init__(
+        self,
+        intents: Sequence[str],
+        vocabulary: Sequence[str],
+        idf: np.ndarray,
+        weights: np.ndarray,
+        bias: np.ndarray,
+    ) -> None:
+        self.intents = tuple(intents)
+        self.vocabulary = tuple(vocabulary)
+        self._index = {feature: i for i, feature in enumerate(self.vocabulary)}
+        self.idf = idf.astype(np.float32)
+        self.weights = weights.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+
+    @classmethod
+    def fit(
+        cls, texts: Sequence[str], labels: Sequence[str], settings: TrainingSettings | None = None
+    ) -> IntentClassifier:
+        """Train on texts and their intents."""
+        settings = settings or TrainingSettings()
+        if not texts or len(texts) != len(labels):
+            raise ValueError("need as many labels as texts, and at least one text")
+        intents = sorted(set(labels))
+        counted = [features(t) for t in texts]
+        df: Counter[str] = Counter(f for c in counted for f in c)
+        vocabulary = sorted(
+            f for f, n in df.items() if not f.startswith("c") or n >= settings.min_char_df
+        )
+        idf = np.array(
+            [
+                (math.log((1 + len(texts)) / (1 + df[f])) + 1.0)
+                * (WORD_WEIGHT if f.startswith("w ") else 1.0)
+                for f in vocabulary
+            ],
+            np.float32,
+        )
+        model = cls(
+            intents, vocabulary, idf, np.zeros((len(vocabulary), len(intents))), np.zeros(0)
+        )
+        matrix = np.zeros((len(texts), len(vocabulary)), np.float32)
+        for row, counts in enumerate(counted):
+            index, values = model._vector(counts)
+            matrix[row, index] = values
+        targets = np.zeros((len(texts), len(intents)), np.float32)
+        targets[np.arange(len(texts)), [intents.index(label) for label in labels]] = 1.0
+        model.weights, model.bias = _softmax_regression(matrix, targets, settings)
+        return model
+
+    def _vector(self, counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Indices and L2-normalised sublinear TF-IDF values of the known features."""
+        known = [(self._index[f], n) for f, n in counts.items() if f in self._index]
+        if not known:
+            return np.zeros(0, np.intp), np.zeros(0, np.float32)
+        index = np.fromiter((i for i, _ in known), np.intp, len(known))
+        values = (1.0 + np.log(np.fromiter((n for _, n in known), np.float32))) * self.idf[index]
+        return index, values / np.linalg.norm(values)
+
+    def probabilities(self, text: str) -> np.ndarray | None:
+        """One probability per intent (in `intents` order), or None if no feature is known."""
+        counts = features(text)
+        index, values = self._vector(counts)
+        if index.size == 0:
+            return None
+        scores = values @ self.weights[index] + self.bias
+        exp: np.ndarray = np.exp(scores - scores.max())
+        probabilities = exp / exp.sum()
+        known = sum(n for f, n in counts.items() if f in self._index)
+        trust = min(1.0, known / sum(counts.values()) / FULL_COVERAGE)
+        return trust * probabilities + (1.0 - trust) / len(self.intents)
+
+    def save(self, model_dir: Path, meta: dict[str, object]) -> None:
+        model_dir.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            model_dir / WEIGHTS_FILE, idf=self.idf, weights=self.weights, bias=self.bias
+        )
+        document = {
+            **meta,
+            "features_version": FEATURES_VERSION,
+            "intents": list(self.intents),
+            "vocabulary": list(self.vocabulary),
+        }
+        (model_dir / META_FILE).write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+    @classmethod
+    def load(cls, model_dir: Path) -> IntentClassifier:
+        meta = read_meta(model_dir)
+        with np.load(model_dir / WEIGHTS_FILE) as arrays:
+            return cls(
+                meta["intents"],
+                meta["vocabulary"],
+                arrays["idf"],
+                arrays["weights"],
+                arrays["bias"],
+            )
+
+
+def read_meta(model_dir: Path) -> dict[str, Any]:
+    """The model's metadata (fingerprint, intents, vocabulary...)."""
+    meta: dict[str, Any] = json.loads((model_dir / META_FILE).read_text("utf-8"))
+    return meta
+
+
+def _softmax_regression(
+    x: np.ndarray, y: np.ndarray, settings: TrainingSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Full-batch Adam on mean cross-entropy plus an L2 penalty on the weights."""
+    n, d = x.shape
+    k = y.shape[1]
+    w = np.zeros((d, k), np.float32)
+    b = np.zeros(k, np.float32)
+    moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for step in range(1, settings.epochs + 1):
+        scores = x @ w + b
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        error = (p - y) / n
+        grads = (x.T @ error + settings.l2 * w, error.sum(axis=0))
+        for param, grad, m, v in ((w, grads[0], *moments[:2]), (b, grads[1], *moments[2:])):
+            m *= beta1
+            m += (1 - beta1) * grad
+            v *= beta2
+            v += (1 - beta2) * grad * grad
+            m_hat = m / (1 - beta1**step)
+            v_hat = v / (1 - beta2**step)
+            param -= settings.learning_rate * m_hat / (np.sqrt(v_hat) + eps)
+    return w, b

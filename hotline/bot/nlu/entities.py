@@ -1,0 +1,89 @@
+"""Entities in a citizen's text: district, ward, phone number, ticket code.
+
+Offsets are character offsets into the text as received; values are canonical (official place
+names, phone numbers as 0xxxxxxxxx, ticket codes as PA-XXXX-XXXX).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.bot.nlu.admin_units import AdminUnits, default_units
+from hotline.bot.nlu.base import Entity
+from hotline.handoff.codes import ALPHABET, GROUP_LEN, PREFIX
+
+_GROUP = f"([{ALPHABET}]{{{GROUP_LEN}}})"
+_TICKET = re.compile(
+    rf"(?<![0-9A-Za-z]){PREFIX}[\s-]?{_GROUP}[\s-]?{_GROUP}(?![0-9A-Za-z])", re.IGNORECASE
+)
+
+# A run of digits with single spaces, dots, hyphens or brackets between them; numbers are cut
+# from it afterwards, so "0912345678 0987654321" is two numbers and a 12-digit ID card is none.
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?:[ .\-]|\) ?| ?\()?\d)*")
+# Digits in a number with its prefix: 0084 + 10 down to 0 + 9.
+_PHONE_DIGITS = (14, 13, 12, 11, 10)
+_MOBILE = re.compile(r"0[35789]\d{8}")
+_LANDLINE = re.compile(r"02\d{9}")
+
+
+def ticket_codes(text: str) -> list[Entity]:
+    return [
+        Entity(
+            "ticket_code", f"{PREFIX}-{m.group(1)}-{m.group(2)}".upper(), m.start(), m.end(), m[0]
+        )
+        for m in _TICKET.finditer(text)
+    ]
+
+
+def normalize_phone(raw: str) -> str | None:
+    """A Vietnamese mobile or landline number as 0xxxxxxxxx, or None if it is not one."""
+    digits = re.sub(r"\D", "", raw)
+    if digits.startswith("0084"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("84") and not digits.startswith("840") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    elif raw.lstrip("(").startswith("+"):
+        return None  # another country's number
+    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits):
+        return digits
+    return None
+
+
+def phones(text: str) -> list[Entity]:
+    found: list[Entity] = []
+    for run in _DIGIT_RUN.finditer(text):
+        chunk, digits = run[0], [i for i, c in enumerate(run[0]) if c.isdigit()]
+        i = 0
+        while i < len(digits):
+            for count in _PHONE_DIGITS:
+                if i + count > len(digits):
+                    continue
+                start = 0 if i == 0 else digits[i]
+                end = digits[i + count - 1] + 1
+                if end < len(chunk) and chunk[end].isdigit():
+                    continue  # a number ends where a group of digits ends
+                value = normalize_phone(chunk[start:end])
+                if value is not None:
+                    at = run.start()
+                    found.append(Entity("phone", value, at + start, at + end, chunk[start:end]))
+                    i += count
+                    break
+            else:
+                i += 1
+                while i < len(digits) and digits[i] == digits[i - 1] + 1:
+                    i += 1  # a number starts where a group of digits starts
+    return found
+
+
+def places(text: str, units: AdminUnits | None = None) -> list[Entity]:
+    mentions = (units or default_units()).find(text)
+    return [Entity(m.level, m.value, m.start, m.end, m.text) for m in mentions]
+
+
+def extract_entities(text: str, units: AdminUnits | None = None) -> tuple[Entity, ...]:
+    """Every entity in `text`, left to right; codes and numbers win over names they overlap."""
+    taken: list[Entity] = []
+    for entity in [*ticket_codes(text), *phones(text), *places(text, units)]:
+        if all(entity.end <= t.start or entity.start >= t.end for t in taken):
+            taken.append(entity)
+    return tuple(sorted(taken, key=lambda e: e.start))

@@ -1,0 +1,78 @@
+"""The in-process NLU: the trained classifier, button payloads and the entity extractor."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from hotline.bot.nlu.admin_units import AdminUnits
+from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.classifier import META_FILE, WEIGHTS_FILE, IntentClassifier
+from hotline.bot.nlu.entities import extract_entities
+from hotline.bot.nlu.payloads import PayloadError, parse_payload
+
+log = logging.getLogger(__name__)
+
+FALLBACK_INTENT = "out_of_scope"
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """There is no trained local model where one was expected."""
+
+
+class LocalNLU:
+    """Parses text without any server; fast enough to call inline (well under a millisecond)."""
+
+    name = "local"
+
+    def __init__(self, classifier: IntentClassifier, units: AdminUnits | None = None) -> None:
+        self.classifier = classifier
+        self.units = units
+
+    @classmethod
+    def load(cls, model_dir: Path, units: AdminUnits | None = None) -> LocalNLU:
+        """The model trained into `model_dir` by `hotline.bot.nlu.training.train`."""
+        missing = [f for f in (META_FILE, WEIGHTS_FILE) if not (model_dir / f).is_file()]
+        if missing:
+            raise ModelNotFoundError(
+                f"no local NLU model in {model_dir} (missing {', '.join(missing)}): "
+                "run `hotline nlu train` first"
+            )
+        return cls(IntentClassifier.load(model_dir), units)
+
+    async def parse(self, text: str) -> ParseResult:
+        return self.parse_sync(text)
+
+    async def is_ready(self) -> bool:
+        return True
+
+    def parse_sync(self, text: str) -> ParseResult:
+        """Intent ranking (every intent, best first) and entities; never raises on odd text."""
+        try:
+            result = parse_payload(text)
+        except PayloadError as error:
+            log.warning("classifying a malformed button payload as text: %s", error)
+            result = None
+        if result is not None:
+            return result
+        ranking = self._ranking(text)
+        return ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
+
+    def _ranking(self, text: str) -> tuple[Intent, ...]:
+        probabilities = self.classifier.probabilities(text)
+        if probabilities is None:
+            return _unsure_ranking(self.classifier.intents)
+        order = probabilities.argsort()[::-1]
+        intents = self.classifier.intents
+        return tuple(Intent(intents[i], float(probabilities[i])) for i in order)
+
+
+def _unsure_ranking(intents: tuple[str, ...]) -> tuple[Intent, ...]:
+    """Nothing in the text was ever seen in training: out of scope, with low confidence."""
+    names = intents if FALLBACK_INTENT in intents else (*intents, FALLBACK_INTENT)
+    share = 1.0 / (len(names) + 1)
+    first = Intent(FALLBACK_INTENT, 2 * share)
+    return (first, *(Intent(n, share) for n in names if n != FALLBACK_INTENT))
+
+
+__all__ = ["INTENTS", "LocalNLU", "ModelNotFoundError"]

@@ -1,0 +1,288 @@
+"""A local Rasa server (`rasa run --enable-api`, loopback only) started and stopped by us.
+
+In process: `async with RasaServer(env, model, port=...) as server:` (tests, the app's cleanup
+context). From the Makefile: `python -m hotline.bot.nlu.rasa_server start|stop|status`, which
+keeps the pid, port and token under var/rasa/ so `stop` ends exactly the server that `start` began.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from hotline.bot.nlu import rasa_training
+
+SERVER_FILE = rasa_training.WORK_DIR / "server.json"
+START_TIMEOUT = 90.0
+LOG_TAIL_LINES = 25  # of the server's output, quoted when it fails to start
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class RasaServer:
+    """One `rasa run` process serving `model` on 127.0.0.1:`port` with an auth token."""
+
+    def __init__(
+        self,
+        env: Path,
+        model: Path,
+        *,
+        port: int = 0,
+        token: str = "",
+        work_dir: Path = rasa_training.WORK_DIR,
+        log_file: Path | None = None,
+    ) -> None:
+        self.env = env
+        self.model = model
+        self.port = port or free_port()
+        self.token = token or secrets.token_urlsafe(24)
+        self.work_dir = work_dir
+        self.log_file = log_file or work_dir / f"server-{self.port}.log"
+        self.log_start = 0  # where this start's output begins in log_file (it is appended to)
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def command(self) -> list[str]:
+        return [
+            str(self.env / "bin" / "rasa"),
+            "run",
+            "--enable-api",
+            # One argument: a token_urlsafe token may begin with "-", which Rasa's argparse
+            # would read as an option and exit 2 ("expected one argument").
+            f"--auth-token={self.token}",
+            "-i", "127.0.0.1",
+            "-p", str(self.port),
+            "--model", str(self.model.resolve()),
+        ]  # fmt: skip
+
+    def spawn(self) -> int:
+        """Start the process (its own process group, so stop ends its children too)."""
+        components = rasa_training.install_components(self.work_dir / "components")
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_file.open("ab") as log:
+            self.log_start = log.tell()
+            self.process = subprocess.Popen(
+                self.command(),
+                env=rasa_training.rasa_environ(components.resolve()),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        return self.process.pid
+
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> None:
+        """Block until the model is loaded (about 15 s on 2 cores); stop the server on failure."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None, "spawn() first"
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"rasa run exited {self.process.returncode}; {self.log_file} ends:\n"
+                    + self.log_tail()
+                )
+            if self.answers():
+                return
+            time.sleep(0.5)
+        self.terminate()
+        raise TimeoutError(
+            f"Rasa did not load its model in {timeout:.0f} s; {self.log_file} ends:\n"
+            + self.log_tail()
+        )
+
+    def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
+        """The last `lines` lines this start wrote to the log (the log may be a temporary file)."""
+        try:
+            with self.log_file.open("rb") as log:
+                log.seek(self.log_start)
+                text = log.read().decode("utf-8", errors="replace")
+        except OSError as exc:
+            return f"(log unreadable: {exc})"
+        tail = text.splitlines()[-lines:]
+        return "\n".join(tail) if tail else "(no output)"
+
+    def answers(self) -> bool:
+        """GET /status lists a loaded model (blocking)."""
+        return status(self.url, self.token) is not None
+
+    def terminate(self, grace: float = 10.0) -> None:
+        """SIGTERM, then SIGKILL after `grace` seconds; the process is reaped either way."""
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        _signal_group(process.pid, signal.SIGTERM)
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            _signal_group(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def kill(self) -> None:
+        """SIGKILL at once, as a crash would (the fallback tests use it)."""
+        process, self.process = self.process, None
+        if process is not None:
+            _signal_group(process.pid, signal.SIGKILL)
+            process.wait()
+
+    async def start(self, within: float = START_TIMEOUT) -> RasaServer:
+        self.spawn()
+        await asyncio.to_thread(self.wait_ready, within)
+        return self
+
+    async def stop(self) -> None:
+        await asyncio.to_thread(self.terminate)
+
+    async def __aenter__(self) -> RasaServer:
+        return await self.start()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+
+def status(url: str, token: str, timeout: float = 2.0) -> dict[str, object] | None:
+    """GET /status (blocking, standard library only, for the CLI and the start-up wait)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/status?token={token}", timeout=timeout) as response:
+            body = json.loads(response.read())
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+    return body if isinstance(body, dict) and body.get("model_file") else None
+
+
+def _signal_group(pid: int, signum: int) -> None:
+    try:
+        os.killpg(pid, signum)
+    except ProcessLookupError:
+        pass  # already gone: nothing to stop
+
+
+def stop_process(pid: int, grace: float = 10.0) -> None:
+    """SIGTERM the server's process group, SIGKILL it if it is still there after `grace` s."""
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.killpg(pid, signal.SIGKILL)
+
+
+# ---- command line: python -m hotline.bot.nlu.rasa_server start|stop|status ------------------
+
+
+def _alive(info: dict[str, object]) -> bool:
+    return status(str(info["url"]), str(info["token"])) is not None
+
+
+def _read_info(path: Path) -> dict[str, object] | None:
+    if not path.is_file():
+        return None
+    info = json.loads(path.read_text())
+    return info if isinstance(info, dict) else None
+
+
+def _exports(info: dict[str, object]) -> str:
+    return (
+        f"export HOTLINE_NLU=rasa HOTLINE_RASA_URL={info['url']} HOTLINE_RASA_TOKEN={info['token']}"
+    )
+
+
+async def _start(args: argparse.Namespace) -> int:
+    info = _read_info(SERVER_FILE)
+    if info and _alive(info):
+        print(f"rasa_server: already running (pid {info['pid']}) at {info['url']}", file=sys.stderr)
+        print(_exports(info))
+        return 0
+    try:
+        env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
+    except rasa_training.RasaUnavailable as exc:
+        print(f"rasa_server: {exc}; the bot answers with its local NLU", file=sys.stderr)
+        print("export HOTLINE_NLU=local")
+        return 0
+    model = args.model
+    if model is None:
+        # The model for the FAQ store's current entries (trained now only if there is none yet).
+        from hotline.bot.nlu.rasa_runtime import train_model
+        from hotline.config import Settings
+
+        trained = await train_model(
+            Settings.from_env(), progress=lambda line: print(line, file=sys.stderr)
+        )
+        model = trained.path
+    server = RasaServer(env, model, port=args.port)
+    print(f"rasa_server: starting Rasa with {model.name} on {server.url}", file=sys.stderr)
+    await server.start()
+    assert server.process is not None
+    info = {"pid": server.process.pid, "url": server.url, "token": server.token}
+    info["model"] = str(model)
+    SERVER_FILE.parent.mkdir(parents=True, exist_ok=True)
+    SERVER_FILE.touch(mode=0o600)
+    SERVER_FILE.write_text(json.dumps(info))
+    server.process = None  # it outlives this command; `stop` ends it by its pid
+    print(_exports(info))
+    return 0
+
+
+def _stop() -> int:
+    info = _read_info(SERVER_FILE)
+    if info is None:
+        print("rasa_server: not running", file=sys.stderr)
+        return 0
+    stop_process(int(str(info["pid"])))
+    SERVER_FILE.unlink()
+    print(f"rasa_server: stopped pid {info['pid']}", file=sys.stderr)
+    return 0
+
+
+def _status() -> int:
+    info = _read_info(SERVER_FILE)
+    if info is None or not _alive(info):
+        print("rasa_server: not running", file=sys.stderr)
+        return 1
+    print(json.dumps(status(str(info["url"]), str(info["token"]))))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hotline.bot.nlu.rasa_server")
+    parser.add_argument("action", choices=["start", "stop", "status"])
+    parser.add_argument("--port", type=int, default=5005)
+    parser.add_argument("--model", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.action == "start":
+        return asyncio.run(_start(args))
+    return _stop() if args.action == "stop" else _status()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The Rasa-compatible REST channel used by the mobile app: POST a message, get the replies.
+
+Replies that answer no request (an agent's message, news about a ticket) cannot be pushed over
+plain HTTP: they wait in the outbox and reach the app in two ways. They come first in the answer
+to the app's next message, and `GET /webhooks/rest/messages?sender=ID[&wait=S]` hands them over
+at any time, waiting up to S seconds (at most MAX_WAIT) for one to arrive: a long poll the app
+holds open while its chat screen is shown. What was handed over is marked delivered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from hotline.bot.conversation import OutboxItem
+from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.bot.waits import at_most
+from hotline.channels.base import Inbox, json_error, json_response
+
+MAX_ID_CHARS = 128
+MAX_WAIT = 25.0  # seconds: under the idle timeouts of common proxies and mobile networks
+
+
+def parse_body(body: Any) -> InboundMessage | str:
+    """An inbound message from a REST body, or why the body is refused."""
+    if not isinstance(body, dict):
+        return "body must be a JSON object"
+    sender, text, metadata = body.get("sender"), body.get("message"), body.get("metadata") or {}
+    if isinstance(sender, int) and not isinstance(sender, bool):
+        sender = str(sender)
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_ID_CHARS:
+        return "sender must be a non-empty string of at most 128 characters"
+    if not isinstance(text, str):
+        return "message must be a string"
+    if not text.strip():
+        return "message must not be empty"
+    if not isinstance(metadata, dict):
+        return "metadata must be an object"
+    message_id = metadata.get("message_id") or uuid.uuid4().hex
+    if not isinstance(message_id, str) or len(message_id) > MAX_ID_CHARS:
+        return "metadata.message_id must be a string of at most 128 characters"
+    is_payload = text.startswith("/")
+    return InboundMessage(
+        key=ConversationKey("rest", sender),
+        message_id=message_id,
+        text="" if is_payload else text,
+        payload=text if is_payload else None,
+        metadata=metadata,
+        received_at=datetime.now(UTC),
+    )
+
+
+def to_rasa(item: OutboxItem) -> dict[str, Any]:
+    return {"recipient_id": item.message.key.sender, **item.message.to_frame()}
+
+
+class RestChannel:
+    name = "rest"
+
+    def __init__(self, inbox: Inbox) -> None:
+        self.inbox = inbox
+        self._waiting: defaultdict[str, set[asyncio.Event]] = defaultdict(set)
+
+    def routes(self) -> list[web.AbstractRouteDef]:
+        return [
+            web.get("/webhooks/rest/", self.health),
+            web.post("/webhooks/rest/webhook", self.webhook),
+            web.get("/webhooks/rest/messages", self.messages),
+        ]
+
+    async def health(self, request: web.Request) -> web.Response:
+        return json_response({"status": "ok"})
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        if request.content_type != "application/json":
+            return json_error(415, "content type must be application/json")
+        try:
+            body = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return json_error(400, "body is not valid JSON")
+        parsed = parse_body(body)
+        if isinstance(parsed, str):
+            return json_error(400, parsed)
+        replies = await self.inbox.handle(parsed)
+        # What waited for this sender goes first, in the order it was written.
+        waiting = await self.inbox.pending(parsed.key)
+        items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
+        await self.inbox.mark_delivered([i.id for i in items])
+        return json_response([to_rasa(i) for i in items])
+
+    async def messages(self, request: web.Request) -> web.Response:
+        """What waits for a sender, waiting up to `wait` seconds when nothing does yet."""
+        sender = request.query.get("sender", "")
+        if not sender.strip() or len(sender) > MAX_ID_CHARS:
+            return json_error(400, "sender must be a non-empty string of at most 128 characters")
+        try:
+            wait = float(request.query.get("wait", "0"))
+        except ValueError:
+            return json_error(400, "wait must be a number of seconds")
+        if not 0 <= wait <= MAX_WAIT:
+            return json_error(400, f"wait must be between 0 and {MAX_WAIT:.0f} seconds")
+        key = ConversationKey(self.name, sender)
+        items = await self._take_waiting(key, wait)
+        return json_response([to_rasa(i) for i in items])
+
+    async def _take_waiting(self, key: ConversationKey, wait: float) -> list[OutboxItem]:
+        arrived = asyncio.Event()
+        self._waiting[key.sender].add(arrived)  # before reading: a push in between wakes it
+        try:
+            items = await self.inbox.pending(key)
+            if not items and wait > 0:
+                # Woken by `send` in this process; another worker's push is found at timeout.
+                await at_most(wait, arrived.wait())
+                items = await self.inbox.pending(key)
+        finally:
+            self._waiting[key.sender].discard(arrived)
+            if not self._waiting[key.sender]:
+                del self._waiting[key.sender]
+        await self.inbox.mark_delivered([i.id for i in items])
+        return items
+
+    async def send(self, item: OutboxItem) -> bool:
+        """Pushed replies wait in the outbox for the app to fetch; a waiting fetch is woken."""
+        await self.hand_over(item.message.key)
+        return False
+
+    async def hand_over(self, key: ConversationKey) -> None:
+        """Wake the app's waiting fetches held by this worker; they take what waits."""
+        for arrived in self._waiting.get(key.sender, ()):
+            arrived.set()

@@ -1,0 +1,112 @@
+"""The web chat widget's channel: a WebSocket per browser tab, replies pushed at any time."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from aiohttp import WSMsgType, web
+
+from hotline.bot.conversation import OutboxItem
+from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.channels.base import Inbox, json_error
+
+log = logging.getLogger(__name__)
+
+_SENDER = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+BAD_FRAME = "Tin nhắn không hợp lệ. Xin gõ lại nội dung bạn cần hỏi."
+
+
+def parse_frame(sender: str, raw: str) -> InboundMessage | None:
+    """A client frame `{"message": text}` or `{"payload": p}` (optional "id"), or None."""
+    try:
+        frame = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(frame, dict):
+        return None
+    text, payload, frame_id = frame.get("message"), frame.get("payload"), frame.get("id")
+    if payload is not None and not isinstance(payload, str):
+        return None
+    if payload is None and not isinstance(text, str):
+        return None
+    if frame_id is not None and (not isinstance(frame_id, str) or not _SENDER.match(frame_id)):
+        return None
+    if payload is None and isinstance(text, str) and text.startswith("/"):
+        text, payload = "", text
+    return InboundMessage(
+        key=ConversationKey("webchat", sender),
+        message_id=frame_id or uuid.uuid4().hex,
+        text=text if isinstance(text, str) else "",
+        payload=payload,
+        received_at=datetime.now(UTC),
+    )
+
+
+class WebChatChannel:
+    name = "webchat"
+
+    def __init__(self, inbox: Inbox, max_frame_bytes: int = 64 * 1024) -> None:
+        self.inbox = inbox
+        self.max_frame_bytes = max_frame_bytes
+        self._sockets: dict[str, set[web.WebSocketResponse]] = defaultdict(set)
+
+    def routes(self) -> list[web.AbstractRouteDef]:
+        return [web.get("/webchat/ws", self.connect)]
+
+    async def connect(self, request: web.Request) -> web.StreamResponse:
+        sender = request.query.get("sender", "")
+        if not _SENDER.match(sender):
+            return json_error(400, "sender must be 1-128 letters, digits or _.:-")
+        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=self.max_frame_bytes)
+        await ws.prepare(request)
+        self._sockets[sender].add(ws)
+        try:
+            await self.hand_over(ConversationKey(self.name, sender))
+            async for frame in ws:
+                if frame.type == WSMsgType.TEXT:
+                    await self._receive(ws, sender, frame.data)
+                elif frame.type == WSMsgType.BINARY:
+                    await ws.send_json({"text": BAD_FRAME})
+        finally:
+            self._sockets[sender].discard(ws)
+            if not self._sockets[sender]:
+                del self._sockets[sender]
+        return ws
+
+    async def _receive(self, ws: web.WebSocketResponse, sender: str, raw: str) -> None:
+        message = parse_frame(sender, raw)
+        if message is None:
+            await ws.send_json({"text": BAD_FRAME})
+            return
+        for item in await self.inbox.handle(message):
+            await self.send(item)
+
+    async def hand_over(self, key: ConversationKey) -> None:
+        """What found no open socket goes out: on reconnect, or when another worker wrote it."""
+        if key.sender not in self._sockets:
+            return
+        for item in await self.inbox.pending(key):
+            if not await self.send(item):
+                break
+
+    async def send(self, item: OutboxItem) -> bool:
+        delivered = False
+        for ws in list(self._sockets.get(item.message.key.sender, ())):
+            try:
+                await ws.send_json(item.message.to_frame())
+                delivered = True
+            except ConnectionError:
+                log.info("web chat socket closed while sending to %s", item.message.key.sender)
+        if delivered:
+            await self.inbox.mark_delivered([item.id])
+        return delivered
+
+    async def close_all(self) -> None:
+        for sockets in list(self._sockets.values()):
+            for ws in list(sockets):
+                await ws.close()

@@ -1,0 +1,113 @@
+"""Zalo Official Account (API v3), on aiohttp without an SDK.
+
+`POST /webhooks/zalo`: the signature first (403 and nothing stored when it is wrong), then the
+event is parsed, the message stored and the webhook answered; the dialog runs in the background
+and the courier sends the reply through `send`. Photos are copied into the media store at once,
+because Zalo's media URLs expire. An `unfollow` marks the conversation unreachable; the citizen's
+next message (or a new `follow`) opens it again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from hotline.bot.conversation import OutboxItem
+from hotline.bot.messages import ConversationKey
+from hotline.bot.ratelimit import ZALO
+from hotline.channels.base import json_error
+from hotline.channels.platform import ContactBookChannel
+from hotline.channels.zalo.api import ZaloApi, cs_bodies
+from hotline.channels.zalo.events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
+from hotline.channels.zalo.tokens import TokenPair, ZaloTokens
+from hotline.config import Settings
+from hotline.storage.channel_stores import open_token_store
+from hotline.storage.open import Database
+
+log = logging.getLogger(__name__)
+
+PATH = "/webhooks/zalo"
+UNFOLLOWED = "the citizen unfollowed the Zalo OA"
+
+
+class ZaloChannel(ContactBookChannel):
+    name = CHANNEL
+    limit = ZALO
+    api: ZaloApi | None = None
+
+    def routes(self) -> list[web.AbstractRouteDef]:
+        return [web.post(PATH, self.webhook)]
+
+    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
+        """Zalo's APIs, with the token pair kept in the store (each refresh token works once)."""
+        s = self._settings
+        configured = TokenPair(s.zalo_access_token, s.zalo_refresh_token, s.zalo_refresh_token)
+        tokens = ZaloTokens(
+            session,
+            s.zalo_oauth_url,
+            s.zalo_app_id,
+            s.zalo_app_secret,
+            configured,
+            await open_token_store(db),
+        )
+        self.api = ZaloApi(session, s.zalo_api_url, tokens)
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        header = request.headers.get(SIGNATURE_HEADER)
+        if not header:
+            return json_error(403, "missing signature")
+        try:
+            event = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return json_error(400, "body is not valid JSON")
+        s = self._settings
+        if not signature_ok(header, s.zalo_app_id, body, event, s.zalo_secret_key):
+            return json_error(403, "bad signature")
+        parsed = parse_event(event)
+        if parsed.kind == "unfollow" and parsed.user_id:
+            await self._intake.unreachable(ConversationKey(CHANNEL, parsed.user_id), UNFOLLOWED)
+        message = parsed.message
+        if message is not None:
+            if await self._intake.take(message, self._fetch):
+                await self._contacts.book.heard_from(
+                    message.key,
+                    message.received_at or datetime.now(UTC),
+                    None if parsed.kind == "follow" else message.message_id,
+                )
+        return web.json_response({"ok": True})
+
+    async def send(self, item: OutboxItem) -> bool:
+        """Send a reply quoting the citizen's last message; long replies go in parts."""
+        if self.api is None:
+            raise RuntimeError("the Zalo channel is not open")
+        api = self.api
+        key = item.message.key
+        contact = await self._contacts.book.get(key)
+        bodies = cs_bodies(key.sender, item.message, contact.last_message_id)
+
+        async def send_part(body: dict[str, Any], last: bool) -> None:
+            await api.send_cs(body)
+
+        await self._parts_sent.send(item, bodies, send_part)
+        return True
+
+
+def setup_instructions(settings: Settings) -> str:
+    """Zalo has no API to set the webhook: what to paste in the Zalo developer console."""
+    base = settings.public_url.rstrip("/") or "https://<your public address>"
+    return "\n".join(
+        [
+            "zalo: register the webhook in the Zalo developer console (developers.zalo.me):",
+            f"  1. App {settings.zalo_app_id or '<HOTLINE_ZALO_APP_ID>'} > Webhook > URL:"
+            f" {base}{PATH}",
+            "  2. Subscribe to: user_send_text, user_send_image, user_send_location,"
+            " follow, unfollow",
+            "  3. Copy the OA secret key into HOTLINE_ZALO_SECRET_KEY (it signs each event)",
+        ]
+    )

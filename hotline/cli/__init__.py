@@ -1,0 +1,5 @@
+"""The `hotline` command."""
+
+from hotline.cli.main import main
+
+__all__ = ["main"]

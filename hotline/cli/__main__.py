@@ -1,0 +1,3 @@
+from hotline.cli.main import main
+
+raise SystemExit(main())

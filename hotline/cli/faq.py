@@ -1,0 +1,46 @@
+"""FAQ import and export for the command line, on the configured store."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from hotline.config import Settings
+from hotline.faq.io import format_for, read_entries, write_entries
+from hotline.faq.store import FaqStore
+from hotline.storage.open import open_database
+from hotline.storage.stores import open_faq
+
+
+@asynccontextmanager
+async def faq_store(settings: Settings) -> AsyncIterator[FaqStore]:
+    db = await open_database(settings.store)
+    try:
+        yield await open_faq(db)
+    finally:
+        await db.close()
+
+
+async def import_file(settings: Settings, path: Path) -> int:
+    """Import entries (new or updated by id); print the rejected rows. Exit code 1 if any."""
+    try:
+        text = await asyncio.to_thread(path.read_text, encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"cannot read {path}: {error}", file=sys.stderr)
+        return 2
+    report = read_entries(text, format_for(path))
+    async with faq_store(settings) as store:
+        for entry in report.entries:
+            await store.put(entry)
+    print(f"imported {len(report.entries)} entries from {path}")
+    for rejected in report.rejected:
+        print(f"rejected {rejected.where}: {rejected.reason}", file=sys.stderr)
+    return 1 if report.rejected else 0
+
+
+async def export_all(settings: Settings, fmt: str) -> str:
+    async with faq_store(settings) as store:
+        return write_entries(await store.list(), fmt)  # type: ignore[arg-type]

@@ -1,0 +1,188 @@
+"""The `hotline` command: serve, train and try the NLU, import and export the FAQ."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hotline.config import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = Settings.from_env()
+    return int(args.run(settings, args) or 0)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hotline", description="Tổng đài 1022 chatbot service")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="serve the hotline over HTTP")
+    serve.add_argument("--host", help="address to listen on (HOTLINE_HOST, default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (HOTLINE_PORT, default 8080)")
+    serve.set_defaults(run=_serve)
+
+    nlu = sub.add_parser("nlu", help="train, evaluate and try the NLU").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    train = nlu.add_parser(
+        "train", help="train the local NLU from its data (and Rasa's when HOTLINE_NLU=rasa)"
+    )
+    train.add_argument("--if-stale", action="store_true", help="only if data changed")
+    train.set_defaults(run=_nlu_train)
+    parse = nlu.add_parser("parse", help="parse lines from stdin into Rasa-style JSON lines")
+    parse.set_defaults(run=_nlu_parse)
+    evaluate = nlu.add_parser("evaluate", help="held-out accuracy of the local NLU")
+    evaluate.add_argument("--test-fraction", type=float, default=0.2)
+    evaluate.add_argument(
+        "--rasa", action="store_true", help="Rasa and the local NLU side by side (trains Rasa)"
+    )
+    evaluate.set_defaults(run=_nlu_evaluate)
+
+    faq = sub.add_parser("faq", help="import and export FAQ entries").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    imp = faq.add_parser("import", help="import entries from a .yml/.yaml or .csv file")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_faq_import)
+    exp = faq.add_parser("export", help="export entries to stdout")
+    exp.add_argument("--format", choices=("yaml", "csv"), default="yaml")
+    exp.set_defaults(run=_faq_export)
+    hooks = sub.add_parser("webhooks", help="messaging platform webhooks").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    hooks_set = hooks.add_parser("set", help="register HOTLINE_PUBLIC_URL with the platforms")
+    hooks_set.set_defaults(run=_webhooks_set)
+    user = sub.add_parser("user", help="agents, supervisors, admins, agencies").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    add = user.add_parser("add", help="add a user; the password is read from stdin or asked")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("agent", "supervisor", "admin", "agency"))
+    add.add_argument("--team", help="routing team (default: agents / supervisors)")
+    add.add_argument("--agency", help="the agency of an agency user, as routing names it")
+    add.set_defaults(run=_user_add)
+    token = user.add_parser("token", help="print a new bearer token for the APIs")
+    token.add_argument("name")
+    token.set_defaults(run=_user_token)
+    store = sub.add_parser("store", help="the hotline's database").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    move = store.add_parser("migrate", help="copy all data between back ends (idempotent)")
+    move.add_argument("--from", dest="source", help="store URL to read (default HOTLINE_STORE)")
+    move.add_argument("--to", dest="target", required=True, help="store URL to write")
+    move.set_defaults(run=_store_migrate)
+    return parser
+
+
+def _store_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.store import migrate
+
+    copied = asyncio.run(
+        migrate(args.source or settings.store, args.target, lambda note: print(note, flush=True))
+    )
+    print(f"{copied} records copied to {args.target}")
+    return 0
+
+
+def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.channels.registry import set_webhooks
+
+    for note in asyncio.run(set_webhooks(settings)):
+        print(note)
+    return 0
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from hotline.web.app import create_app
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    web.run_app(create_app(settings), host=host, port=port, print=lambda _: None)
+    return 0
+
+
+def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.bot.nlu.training import model_is_stale, train
+
+    model_dir = Path(settings.nlu_model_dir)
+    if args.if_stale and not model_is_stale(model_dir):
+        print(f"NLU model in {model_dir} is up to date")
+    else:
+        print(train(model_dir))
+    if settings.nlu == "rasa":
+        from hotline.bot.nlu.rasa_runtime import train_model
+
+        model = asyncio.run(train_model(settings, progress=lambda line: print(line, flush=True)))
+        print(f"Rasa model: {model.path}")
+    return 0
+
+
+def _nlu_parse(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.runtime import load_local_nlu
+
+    nlu = asyncio.run(load_local_nlu(Path(settings.nlu_model_dir)))
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        print(json.dumps(nlu.parse_sync(text).to_rasa(), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _nlu_evaluate(settings: Settings, args: argparse.Namespace) -> int:
+    import tempfile
+
+    from hotline.bot.nlu.evaluate import evaluate_local, format_report
+
+    if args.rasa:
+        from hotline.bot.nlu import rasa_evaluate
+
+        return rasa_evaluate.main([])
+    with tempfile.TemporaryDirectory() as tmp:
+        report = evaluate_local(Path(tmp), test_fraction=args.test_fraction)
+    print(format_report(report))
+    return 0
+
+
+def _faq_import(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.faq import import_file
+
+    return asyncio.run(import_file(settings, args.file))
+
+
+def _faq_export(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.faq import export_all
+
+    sys.stdout.write(asyncio.run(export_all(settings, args.format)))
+    return 0
+
+
+def _user_add(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.users import add_user, read_password
+
+    try:
+        password = read_password()
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return asyncio.run(add_user(settings, args.name, args.role, args.team, args.agency, password))
+
+
+def _user_token(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.users import issue_token
+
+    return asyncio.run(issue_token(settings, args.name))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

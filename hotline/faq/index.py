@@ -1,0 +1,166 @@
+"""The retrieval index: which published FAQ entry answers a citizen's question.
+
+Every question variant of every published entry is a TF-IDF vector of words, word pairs and
+letter trigrams (`hotline.faq.features`, `hotline.faq.vectors`). A question scores against each
+entry as a blend of its closest variant and the entry's variants taken together; misspelt words are
+repaired towards the FAQ's own words first (`hotline.faq.spelling`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from hotline.faq.entries import FaqEntry
+from hotline.faq.features import PAIR, WORD, content_words, features, kind
+from hotline.faq.spelling import Speller
+from hotline.faq.vectors import Postings, Vocabulary
+
+Analyzer = Callable[[str], list[str]]
+
+# An entry's score blends its closest variant with all its variants taken as one text: the
+# best variant finds the phrasing, the whole entry vouches that the rest of the question fits.
+BEST_VARIANT = 0.7
+
+
+@dataclass(frozen=True)
+class FaqMatch:
+    """An entry and how close the question came to it (0..1), by its closest variant."""
+
+    entry: FaqEntry
+    score: float
+    question: str
+
+
+@dataclass(frozen=True)
+class FaqLookup:
+    """The answer when the index is confident, else the closest entries to offer."""
+
+    answer: FaqEntry | None
+    suggestions: tuple[FaqEntry, ...]
+    score: float
+
+    @property
+    def confident(self) -> bool:
+        return self.answer is not None
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a lookup answers, and when it only suggests.
+
+    The top entry is the answer when it scores at least `answer` and leads the runner-up by
+    `margin`, or scores at least `sure` whatever the runner-up. Otherwise entries scoring at
+    least `suggest` are offered. Tuned on tests/faq/paraphrases.yml.
+    """
+
+    answer: float = 0.40
+    margin: float = 0.06
+    sure: float = 0.6
+    suggest: float = 0.22
+    max_suggestions: int = 3
+
+
+@dataclass(frozen=True)
+class _Content:
+    """Everything one rebuild produces, swapped in as a whole."""
+
+    entries: tuple[FaqEntry, ...] = ()
+    questions: tuple[str, ...] = ()
+    entry_start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    postings: Postings = field(default_factory=Postings.empty)
+    speller: Speller = field(default_factory=lambda: Speller({}, ()))
+    by_id: dict[str, FaqEntry] = field(default_factory=dict)
+
+
+class FaqIndex:
+    """An in-memory index over the published entries; `rebuild` swaps in new content."""
+
+    def __init__(self, analyzer: Analyzer, thresholds: Thresholds | None = None) -> None:
+        self._analyze = analyzer
+        self.thresholds = thresholds or Thresholds()
+        self._content = _Content()
+        self._vocabulary = Vocabulary()
+        # Analysed questions kept between rebuilds: a live edit re-analyses only what changed.
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return len(self._content.entries)
+
+    @property
+    def entries(self) -> tuple[FaqEntry, ...]:
+        return self._content.entries
+
+    def get(self, id: str) -> FaqEntry | None:
+        return self._content.by_id.get(id)
+
+    def rebuild(self, entries: Iterable[FaqEntry]) -> None:
+        """Index the published entries among `entries`; drafts are left out."""
+        published = tuple(e for e in entries if e.published)
+        questions = tuple(q for e in published for q in e.questions)
+        cached = self._rows
+        rows = {}
+        for question in questions:
+            row = cached.get(question)
+            if row is None:
+                row = self._vocabulary.row(features(self._analyze(question)))
+            rows[question] = row
+        self._rows = rows
+        sizes = [len(e.questions) for e in published]
+        entry_of = np.repeat(np.arange(len(published)), sizes)
+        postings = Postings.build(self._vocabulary, [rows[q] for q in questions], entry_of)
+        self._content = _Content(
+            entries=published,
+            questions=questions,
+            entry_start=np.cumsum([0, *sizes], dtype=np.int64)[:-1],
+            postings=postings,
+            speller=self._speller(postings),
+            by_id={e.id: e for e in published},
+        )
+
+    def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
+        """The `limit` closest published entries, best first, one match per entry."""
+        content = self._content
+        if not content.entries:
+            return []
+        analyzed = self._analyze(text)
+        counts = features(content.speller.correct(content_words(analyzed) or analyzed))
+        if not counts:
+            return []
+        ids = self._vocabulary.ids
+        row_scores = content.postings.scores([(ids.get(f), f, tf) for f, tf in counts.items()])
+        variants = len(content.questions)
+        best_variant = np.maximum.reduceat(row_scores[:variants], content.entry_start)
+        entry_scores = BEST_VARIANT * best_variant + (1 - BEST_VARIANT) * row_scores[variants:]
+        matches = []
+        for number in np.argsort(-entry_scores, kind="stable")[:limit]:
+            score = float(entry_scores[number])
+            if score <= 0.0:
+                break
+            entry = content.entries[number]
+            start = int(content.entry_start[number])
+            best = start + int(np.argmax(row_scores[start : start + len(entry.questions)]))
+            matches.append(FaqMatch(entry, min(score, 1.0), content.questions[best]))
+        return matches
+
+    def lookup(self, text: str) -> FaqLookup:
+        """The answer when confident; else the 2-3 closest entries, or none when none is close."""
+        t = self.thresholds
+        matches = self.search(text, limit=max(2, t.max_suggestions))
+        if not matches:
+            return FaqLookup(None, (), 0.0)
+        top = matches[0].score
+        runner_up = matches[1].score if len(matches) > 1 else 0.0
+        if top >= t.sure or (top >= t.answer and top - runner_up >= t.margin):
+            return FaqLookup(matches[0].entry, (), top)
+        close = tuple(m.entry for m in matches[: t.max_suggestions] if m.score >= t.suggest)
+        return FaqLookup(None, close, top)
+
+    def _speller(self, postings: Postings) -> Speller:
+        names = self._vocabulary.names
+        used = np.flatnonzero(postings.entry_count)
+        words = {names[i][2:]: int(postings.entry_count[i]) for i in used if kind(names[i]) == WORD}
+        pairs = [names[i][2:].split("_", 1) for i in used if kind(names[i]) == PAIR]
+        return Speller(words, [(a, b) for a, b in pairs])

@@ -1,0 +1,78 @@
+"""The FAQ as the bot sees it: the store, and a live index that follows every edit.
+
+An edit made here is live at once; one made by another process (the CLI, another worker) is
+live at the next `refresh`, which the app runs every half second through `watch`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from hotline.faq.entries import FaqEntry
+from hotline.faq.index import Analyzer, FaqIndex, FaqLookup, FaqMatch, Thresholds
+from hotline.faq.store import FaqStore
+
+log = logging.getLogger(__name__)
+
+
+class FaqKnowledge:
+    """Holds a `FaqStore` and a `FaqIndex` of its published entries."""
+
+    def __init__(
+        self, store: FaqStore, analyzer: Analyzer, thresholds: Thresholds | None = None
+    ) -> None:
+        self.store = store
+        self.index = FaqIndex(analyzer, thresholds)
+        self._revision: int | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def revision(self) -> int | None:
+        """The store revision the index was built from; None before the first refresh."""
+        return self._revision
+
+    async def refresh(self, force: bool = False) -> bool:
+        """Rebuild the index if the store changed since the last rebuild; True if it did."""
+        async with self._lock:
+            revision = await self.store.revision()
+            if not force and revision == self._revision:
+                return False
+            # Revision first, entries second: a write in between is caught by the next refresh.
+            entries = await self.store.list("published")
+            self.index.rebuild(entries)
+            self._revision = revision
+            return True
+
+    async def watch(self, interval: float = 0.5) -> None:
+        """Refresh every `interval` seconds until cancelled; a failed refresh is logged and
+        retried, so one locked database does not stop answers from following edits."""
+        while True:
+            try:
+                await self.refresh()
+            except Exception:
+                log.exception("FAQ refresh failed; keeping the current index")
+            await asyncio.sleep(interval)
+
+    async def put(self, entry: FaqEntry) -> FaqEntry:
+        """Store an entry and make it live at once."""
+        stored = await self.store.put(entry)
+        await self.refresh(force=True)
+        return stored
+
+    async def delete(self, id: str) -> bool:
+        """Delete an entry and take it off the index at once."""
+        deleted = await self.store.delete(id)
+        if deleted:
+            await self.refresh(force=True)
+        return deleted
+
+    def lookup(self, text: str) -> FaqLookup:
+        return self.index.lookup(text)
+
+    def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
+        return self.index.search(text, limit)
+
+    def get_published(self, id: str) -> FaqEntry | None:
+        """A published entry as the bot currently answers it (e.g. for a suggestion button)."""
+        return self.index.get(id)

@@ -1,0 +1,34 @@
+"""Where FAQ entries live: a small document-shaped interface with SQLite and MongoDB back ends."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+from hotline.faq.entries import FaqEntry
+
+
+class FaqStore(Protocol):
+    """FAQ entries keyed by id, plus a revision number that changes on every write.
+
+    `put` inserts a new entry at version 1, or updates one and bumps its version and
+    `updated_at`; putting an entry whose content is unchanged is not a write. `revision` lets
+    every process notice another one's edit cheaply and rebuild its index.
+    """
+
+    async def list(self, status: str | None = None) -> list[FaqEntry]: ...
+
+    async def get(self, id: str) -> FaqEntry | None: ...
+
+    async def put(self, entry: FaqEntry) -> FaqEntry: ...
+
+    async def delete(self, id: str) -> bool: ...
+
+    async def revision(self) -> int: ...
+
+    async def close(self) -> None: ...
+
+
+def utc_now() -> str:
+    """The `updated_at` stamp: ISO 8601 in UTC, to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")

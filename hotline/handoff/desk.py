@@ -1,0 +1,90 @@
+"""The ticket desk: files tickets with a code and a deadline, and answers lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from hotline.handoff.codes import new_code
+from hotline.handoff.deadlines import DeadlinePolicy
+from hotline.handoff.routing import DEFAULT_TEAM, Route, Routing
+from hotline.handoff.store import CodeTaken, TicketStore
+from hotline.handoff.tickets import Ticket, TicketDraft, TicketEvent
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TicketDesk:
+    def __init__(
+        self,
+        store: TicketStore,
+        policy: DeadlinePolicy | None = None,
+        clock: Clock = utc_now,
+        routing: Routing | None = None,
+    ) -> None:
+        self.store = store
+        self.policy = policy or DeadlinePolicy()
+        self.clock = clock
+        self.routing = routing
+        # Called with each newly filed ticket (the console's live queue listens here).
+        self.listeners: list[Callable[[Ticket], None]] = []
+
+    async def file(self, draft: TicketDraft, actor: str = "bot") -> Ticket:
+        """File a ticket, routed to its team and agencies; the same draft twice gives one ticket."""
+        received = draft.received_at or self.clock()
+        route = Route(DEFAULT_TEAM, ())
+        if self.routing is not None:
+            route = await self.routing.route(draft.category, draft.district, draft.ward)
+        for _ in range(5):
+            ticket = Ticket(
+                code=new_code(),
+                category=draft.category,
+                priority=self.policy.priority(draft.category),
+                status="new",
+                description=draft.description,
+                channel=draft.channel,
+                sender=draft.sender,
+                source_key=draft.source_key,
+                created_at=received,
+                due_at=self.policy.due_at(draft.category, received),
+                district=draft.district,
+                ward=draft.ward,
+                address=draft.address,
+                occurred_at=draft.occurred_at,
+                evidence=draft.evidence,
+                reporter=draft.reporter,
+                history=(TicketEvent(at=received, actor=actor, action="filed", status="new"),),
+                team=route.team,
+                agencies=route.agencies,
+            )
+            try:
+                stored = await self.store.insert(ticket)
+            except CodeTaken:
+                continue
+            if stored is ticket:  # new, not a replay of a filed draft
+                for listener in self.listeners:
+                    listener(stored)
+            return stored
+        raise RuntimeError("could not draw a free ticket code")
+
+    async def add_details(self, code: str, note: str, actor: str = "citizen") -> Ticket | None:
+        """Append what the citizen added after filing (an address, a phone) to the ticket."""
+        while True:  # compare-and-set, so an agent's change made meanwhile is kept
+            ticket = await self.store.get(code)
+            if ticket is None:
+                return None
+            event = TicketEvent(at=self.clock(), actor=actor, action="details", note=note)
+            updated = ticket.with_event(event, description=f"{ticket.description}\n{note}")
+            if await self.store.replace(updated, ticket):
+                return updated
+
+    async def lookup_for_reporter(self, code: str, channel: str, sender: str) -> Ticket | None:
+        """A ticket by code, only for the conversation that filed it."""
+        ticket = await self.store.get(code)
+        if ticket is None or (ticket.channel, ticket.sender) != (channel, sender):
+            return None
+        return ticket

@@ -1,0 +1,159 @@
+"""The running hotline's parts, built in order from the settings and closed in reverse."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hotline.bot.conversation import ConversationStore
+from hotline.bot.dialogs.base import AgentsOnline, NobodyOnline, Services
+from hotline.bot.dialogs.router import DialogRouter
+from hotline.bot.engine import Engine
+from hotline.bot.events import EventBus
+from hotline.bot.nlu.admin_units import AdminUnits, default_units
+from hotline.bot.nlu.base import NLU
+from hotline.bot.nlu.local import LocalNLU
+from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.rasa_runtime import active_nlu
+from hotline.bot.nlu.training import model_is_stale, train
+from hotline.config import Settings
+from hotline.faq.io import load_seed
+from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.unanswered import QuestionLog
+from hotline.handoff.audit import AuditLog
+from hotline.handoff.desk import TicketDesk
+from hotline.handoff.routing import Routing, RoutingStore
+from hotline.handoff.user_store import UserStore
+from hotline.storage import stores
+from hotline.storage.office import open_office_stores
+from hotline.storage.open import Database, open_database
+from hotline.web.admin.contacts import ContactLog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Hotline:
+    settings: Settings
+    db: Database
+    conversations: ConversationStore
+    desk: TicketDesk
+    faq: FaqKnowledge
+    nlu: NLU
+    units: AdminUnits
+    engine: Engine
+    users: UserStore
+    audit: AuditLog
+    routing: RoutingStore
+    questions: QuestionLog | None = None  # FAQ questions asked, for the admin pages
+    contacts: ContactLog | None = None  # every message's channel and intent, for the dashboard
+
+    async def ready(self) -> dict[str, object]:
+        store_ok = await self.conversations.ping()
+        nlu_ok = await self.nlu.is_ready()
+        return {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+
+
+async def load_local_nlu(model_dir: Path) -> LocalNLU:
+    """The local NLU, trained first if its model is missing or older than its data."""
+    if model_is_stale(model_dir):
+        report = await asyncio.to_thread(train, model_dir)
+        log.info("trained the local NLU: %s", report)
+    return LocalNLU.load(model_dir)
+
+
+async def seed_faq(faq: FaqKnowledge) -> int:
+    """Give a new installation the project's sample FAQ; an edited FAQ is never touched."""
+    if await faq.store.list():
+        return 0
+    entries = load_seed()
+    for entry in entries:
+        await faq.store.put(entry)
+    return len(entries)
+
+
+@asynccontextmanager
+async def open_hotline(
+    settings: Settings,
+    media_channels: frozenset[str] = frozenset(),
+    events: EventBus | None = None,
+    agents: AgentsOnline | None = None,
+    letter_channels: frozenset[str] = frozenset(),
+) -> AsyncIterator[Hotline]:
+    async with AsyncExitStack() as stack:
+        db = await open_database(settings.store)
+        stack.push_async_callback(db.close)
+        conversations = await stores.open_conversations(db)
+        office = await open_office_stores(db, settings)
+        tickets = await stores.open_tickets(db, office.cipher)
+        desk = TicketDesk(tickets, routing=Routing(office.routing))
+        faq = FaqKnowledge(await stores.open_faq(db), words)
+        seeded = await seed_faq(faq)
+        if seeded:
+            log.info("seeded the FAQ with %d sample entries", seeded)
+        await faq.refresh(force=True)
+        local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
+        nlu = await stack.enter_async_context(active_nlu(settings, local_nlu, faq.store))
+        units = default_units()
+        questions = await stores.open_questions(db)
+        contacts = await stores.open_contacts(db)
+        services = Services(
+            faq=faq,
+            desk=desk,
+            units=units,
+            media_channels=media_channels,
+            letter_channels=letter_channels,
+            agents=agents if agents is not None else NobodyOnline(),
+            questions=questions,
+        )
+        engine = Engine(
+            conversations,
+            nlu,
+            DialogRouter(services),
+            settings.max_message_chars,
+            events,
+            contacts=contacts,
+            leases=await stores.open_leases(db),
+        )
+        yield Hotline(
+            settings,
+            db,
+            conversations,
+            desk,
+            faq,
+            nlu,
+            units,
+            engine,
+            office.users,
+            office.audit,
+            office.routing,
+            questions,
+            contacts,
+        )
+
+
+async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:
+    """Keep the FAQ index in step with edits made by any process, within a second."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await faq.refresh()
+        except Exception:  # a locked or busy database must not stop the refresher
+            log.exception("FAQ refresh failed; trying again")
+
+
+@asynccontextmanager
+async def background(coro: Coroutine[Any, Any, None]) -> AsyncIterator[asyncio.Task[None]]:
+    """Run a task for as long as the block lasts; cancel it on the way out."""
+    task = asyncio.create_task(coro)
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task

@@ -1,0 +1,253 @@
+"""Logging in: the login page, console sessions in a cookie with CSRF tokens, bearer tokens.
+
+A request is identified by `Authorization: Bearer <token>` (scripts, agencies' systems) or by the
+session cookie (the console). Posts made with a cookie must carry the session's CSRF token in the
+`X-CSRF-Token` header (or a `csrf_token` form field); bearer requests need none, since a browser
+never adds that header on its own.
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+
+from hotline.handoff.users import Session, User, new_secret
+from hotline.web.api.keys import BACKOFFICE
+
+SESSION_COOKIE = "hotline_session"
+CSRF_COOKIE = "hotline_csrf"  # readable by the console's script, which sends it back as a header
+LOGIN_COOKIE = "hotline_login"  # guards the login form itself (double submit)
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass(frozen=True)
+class Identity:
+    user: User
+    session: Session | None = None  # None for a bearer token
+
+
+IDENTITY = web.RequestKey("identity", Identity)  # set by `requires` for the handler
+
+
+def _secure(request: web.Request) -> bool:
+    return request.secure or request.headers.get("X-Forwarded-Proto", "") == "https"
+
+
+async def identify(request: web.Request) -> Identity | None:
+    """Who made the request, by bearer token or session cookie; None for nobody.
+
+    Looked up afresh on every call, so a long-lived socket that asks again notices a logout.
+    """
+    office = request.app[BACKOFFICE]
+    identity: Identity | None = None
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        user = await office.accounts.user_for_token(token.strip())
+        identity = Identity(user) if user else None
+    elif cookie := request.cookies.get(SESSION_COOKIE):
+        found = await office.accounts.session(cookie)
+        identity = Identity(found[1], found[0]) if found else None
+    if identity is not None:
+        office.activity.saw(identity.user.name)
+    return identity
+
+
+async def csrf_ok(request: web.Request, identity: Identity) -> bool:
+    if request.method in SAFE_METHODS or identity.session is None:
+        return True
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent and request.content_type == "application/x-www-form-urlencoded":
+        sent = str((await request.post()).get("csrf_token", ""))
+    return bool(sent) and hmac.compare_digest(sent, identity.session.csrf)
+
+
+def requires(*roles: str) -> Callable[[Handler], Handler]:
+    """Only these roles may call the handler: 401 without a login, 403 for another role or a
+    cookie post without the CSRF token. The handler finds the user with `user_of(request)`."""
+
+    def wrap(handler: Handler) -> Handler:
+        @wraps(handler)
+        async def checked(request: web.Request) -> web.StreamResponse:
+            identity = await identify(request)
+            if identity is None:
+                return _error(401, "login required", {"WWW-Authenticate": "Bearer"})
+            if roles and identity.user.role not in roles:
+                return _error(403, "your role may not do this")
+            if not await csrf_ok(request, identity):
+                return _error(403, f"missing or wrong {CSRF_HEADER}")
+            request[IDENTITY] = identity
+            return await handler(request)
+
+        return checked
+
+    return wrap
+
+
+def user_of(request: web.Request) -> User:
+    return request[IDENTITY].user
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response({"error": message}, status=status, headers=headers)
+
+
+# ---- the login page -------------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Đăng nhập · Tổng đài 1022</title>
+<style>
+body{{font-family:system-ui,sans-serif;background:#f3f5f8;margin:0;display:grid;
+place-items:center;min-height:100vh}}
+form{{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px #0002;width:20rem}}
+label{{display:block;margin:.8rem 0 .3rem}} input{{width:100%;padding:.5rem;box-sizing:border-box}}
+button{{margin-top:1.2rem;width:100%;padding:.6rem;background:#0b5cad;color:#fff;border:0;
+border-radius:4px;font-size:1rem}} .error{{color:#b00020}}
+</style></head>
+<body><form method="post" action="/login">
+<h1>Tổng đài 1022</h1>
+<p>Đăng nhập dành cho tổng đài viên, giám sát viên, quản trị và cơ quan chức năng.</p>
+{error}
+<input type="hidden" name="csrf_token" value="{csrf}">
+<input type="hidden" name="next" value="{next}">
+<label for="username">Tên đăng nhập</label>
+<input id="username" name="username" autocomplete="username" required value="{name}">
+<label for="password">Mật khẩu</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Đăng nhập</button>
+</form></body></html>
+"""
+BAD_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
+LOCKED = "Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, xin thử lại sau {minutes} phút."
+EXPIRED_FORM = "Phiên đăng nhập đã hết hạn, xin thử lại."
+
+
+def _see_other(location: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": location})
+
+
+def _next(value: str | None) -> str:
+    """Only a path on this site: never `//evil.example` or a full URL."""
+    if value and value.startswith("/") and not value.startswith(("//", "/\\")):
+        return value
+    return "/console"
+
+
+def _page(
+    request: web.Request, status: int = 200, error: str = "", name: str = "", after: str = ""
+) -> web.Response:
+    token = new_secret()
+    body = PAGE.format(
+        error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "",
+        csrf=html.escape(token),
+        next=html.escape(_next(after or request.query.get("next"))),
+        name=html.escape(name),
+    )
+    response = web.Response(text=body, status=status, content_type="text/html")
+    response.set_cookie(
+        LOGIN_COOKIE, token, httponly=True, samesite="Strict", secure=_secure(request), path="/"
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+async def login_page(request: web.Request) -> web.Response:
+    return _page(request)
+
+
+async def log_in(request: web.Request) -> web.StreamResponse:
+    """Form posts (the page) answer with pages and a redirect; JSON posts answer JSON."""
+    as_json = request.content_type == "application/json"
+    after = ""
+    if as_json:
+        try:
+            body: Any = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return _error(400, "body is not valid JSON")
+        if not isinstance(body, dict):
+            return _error(400, "body must be a JSON object")
+    else:
+        body = dict(await request.post())
+        after = str(body.get("next", ""))
+        sent, expected = str(body.get("csrf_token", "")), request.cookies.get(LOGIN_COOKIE, "")
+        if not sent or not expected or not hmac.compare_digest(sent, expected):
+            return _page(request, 403, EXPIRED_FORM, after=after)
+    name = str(body.get("username") or body.get("name") or "").strip()
+    password = str(body.get("password") or "")
+    office = request.app[BACKOFFICE]
+    login = await office.accounts.log_in(name, password)
+    if login.refused:
+        status = 429 if login.refused == "locked" else 401
+        minutes = int(office.accounts.policy.window.total_seconds() // 60)
+        message = LOCKED.format(minutes=minutes) if login.refused == "locked" else BAD_LOGIN
+        return _error(status, message) if as_json else _page(request, status, message, name, after)
+    assert login.user and login.session and login.session_id
+    if as_json:
+        response: web.StreamResponse = web.json_response(
+            {"user": login.user.public(), "csrf_token": login.session.csrf}
+        )
+    else:
+        response = _see_other(_next(after))
+    max_age = int(office.accounts.policy.session_length.total_seconds())
+    secure = _secure(request)
+    response.set_cookie(
+        SESSION_COOKIE,
+        login.session_id,
+        httponly=True,
+        samesite="Lax",
+        secure=secure,
+        max_age=max_age,
+        path="/",
+    )
+    response.set_cookie(
+        CSRF_COOKIE, login.session.csrf, samesite="Strict", secure=secure, max_age=max_age, path="/"
+    )
+    response.del_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+@requires()
+async def log_out(request: web.Request) -> web.StreamResponse:
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        await request.app[BACKOFFICE].accounts.log_out(cookie)
+    wants_json = request.content_type == "application/json" or "json" in request.headers.get(
+        "Accept", ""
+    )
+    response: web.StreamResponse = (
+        web.json_response({"ok": True})
+        if wants_json
+        else _see_other("/login?" + urlencode({"next": "/console"}))
+    )
+    response.del_cookie(SESSION_COOKIE, path="/")
+    response.del_cookie(CSRF_COOKIE, path="/")
+    return response
+
+
+@requires()
+async def me(request: web.Request) -> web.Response:
+    """Who is logged in, and the CSRF token the console sends with its posts."""
+    identity = request[IDENTITY]
+    csrf = identity.session.csrf if identity.session else None
+    return web.json_response({"user": identity.user.public(), "csrf_token": csrf})
+
+
+def routes() -> list[web.AbstractRouteDef]:
+    return [
+        web.get("/login", login_page),
+        web.post("/login", log_in),
+        web.post("/logout", log_out),
+        web.get("/api/me", me),
+    ]

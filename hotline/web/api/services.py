@@ -1,0 +1,195 @@
+"""The back office assembled for the web app: accounts, lifecycle, assignment, deadlines, mail."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from hotline.bot.events import Event, EventBus
+from hotline.bot.messages import ConversationKey
+from hotline.bot.takeover import Takeover
+from hotline.config import Settings
+from hotline.handoff.accounts import Accounts, LoginPolicy
+from hotline.handoff.assignment import ActivityRoster, Assigner, Roster
+from hotline.handoff.canned import CannedResponse, load_canned
+from hotline.handoff.forwarding import Forwarder
+from hotline.handoff.lifecycle import Lifecycle
+from hotline.handoff.mail import FolderSender, MailSender, SmtpSender, compose
+from hotline.handoff.sla import Alert, DeadlineWatcher, Notifier
+from hotline.handoff.tickets import Ticket
+from hotline.runtime import Hotline
+from hotline.storage.stores import open_alerts
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def ticket_event(ticket: Ticket) -> Event:
+    """What the console hears when a ticket is filed or changes."""
+    return Event(
+        "ticket",
+        {
+            "code": ticket.code,
+            "status": ticket.status,
+            "assignee": ticket.assignee,
+            "due_at": ticket.due_at.isoformat(),
+            "category": ticket.category,
+            "priority": ticket.priority,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class EmailNotifier:
+    mail: MailSender
+    sender: str
+    to: tuple[str, ...]
+
+    async def notify(self, subject: str, text: str) -> None:
+        await self.mail.send(compose(self.sender, list(self.to), subject, text))
+
+
+@dataclass(frozen=True)
+class ChatNotifier:
+    """Pushes the escalation into a conversation the hotline can reach (a supervisors' group)."""
+
+    takeover: Takeover
+    key: ConversationKey
+
+    async def notify(self, subject: str, text: str) -> None:
+        await self.takeover.notify(self.key, f"{subject}\n{text}")
+
+
+@dataclass(frozen=True)
+class AllNotifiers:
+    notifiers: tuple[Notifier, ...]
+
+    async def notify(self, subject: str, text: str) -> None:
+        for notifier in self.notifiers:
+            try:
+                await notifier.notify(subject, text)
+            except Exception:  # one unreachable mailbox must not silence the chat, or the reverse
+                log.exception("supervisor notification through %r failed", notifier)
+
+
+def mail_sender(settings: Settings) -> MailSender:
+    if settings.smtp_host:
+        return SmtpSender(
+            settings.smtp_host,
+            settings.smtp_port,
+            settings.smtp_user,
+            settings.smtp_password,
+            bool(settings.smtp_starttls),
+        )
+    return FolderSender(Path(settings.mail_dir))
+
+
+def supervisors(settings: Settings, mail: MailSender, takeover: Takeover) -> Notifier:
+    found: list[Notifier] = []
+    emails = tuple(a.strip() for a in settings.supervisors_email.split(",") if a.strip())
+    if emails:
+        found.append(EmailNotifier(mail, settings.mail_from, emails))
+    channel, _, sender = settings.supervisors_chat.partition(":")
+    if channel and sender:
+        found.append(ChatNotifier(takeover, ConversationKey(channel, sender)))
+    return AllNotifiers(tuple(found))
+
+
+@dataclass
+class BackOffice:
+    hotline: Hotline
+    accounts: Accounts
+    lifecycle: Lifecycle
+    assigner: Assigner
+    forwarder: Forwarder
+    watcher: DeadlineWatcher
+    activity: ActivityRoster
+    notifier: Notifier
+    canned: list[CannedResponse]
+    clock: Callable[[], datetime] = utc_now
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def later(self, coro: Coroutine[Any, Any, None]) -> None:
+        """Run a coroutine in the background, tracked so it is not lost (or collected)."""
+        task = asyncio.create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+
+async def build_backoffice(
+    settings: Settings,
+    hotline: Hotline,
+    events: EventBus,
+    takeover: Takeover,
+    presence: Roster | None = None,
+) -> BackOffice:
+    lifecycle = Lifecycle(hotline.desk.store)
+    activity = ActivityRoster()
+    # On duty means the console is open; without a console, recent use of the API counts.
+    roster: Roster = presence if presence is not None else activity
+    mail = mail_sender(settings)
+    notifier = supervisors(settings, mail, takeover)
+
+    def publish_alert(alert: Alert) -> None:
+        events.publish(Event(alert.kind, alert.to_data()))
+
+    office = BackOffice(
+        hotline=hotline,
+        accounts=Accounts(
+            hotline.users,
+            LoginPolicy(
+                max_failures=settings.login_max_failures,
+                window=timedelta(minutes=settings.login_lockout_minutes),
+                session_length=timedelta(hours=settings.session_hours),
+            ),
+        ),
+        lifecycle=lifecycle,
+        assigner=Assigner(
+            hotline.desk.store, lifecycle, hotline.users, roster, settings.agent_ticket_limit
+        ),
+        forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
+        watcher=DeadlineWatcher(
+            hotline.desk.store,
+            await open_alerts(hotline.db),
+            utc_now,
+            publish_alert,
+            notifier,
+        ),
+        activity=activity,
+        notifier=notifier,
+        canned=load_canned(),
+    )
+
+    def announce(ticket: Ticket) -> None:
+        events.publish(ticket_event(ticket))
+
+    def filed(ticket: Ticket) -> None:
+        announce(ticket)
+        if ticket.category == "emergency":  # supervisors hear of emergencies at once
+            office.later(
+                notifier.notify(
+                    f"[1022] Cấp cứu: {ticket.code}",
+                    f"Phản ánh cấp cứu {ticket.code} vừa được tiếp nhận: {ticket.description}",
+                )
+            )
+
+    lifecycle.listeners.append(announce)
+    hotline.desk.listeners.append(filed)
+    return office
+
+
+async def assign_forever(assigner: Assigner, every: float) -> None:
+    while True:
+        try:
+            await assigner.assign_waiting()
+        except Exception:  # a busy database must not stop assignment for good
+            log.exception("automatic assignment failed; trying again")
+        await asyncio.sleep(every)

@@ -1,0 +1,174 @@
+"""The tickets API, working side: claim, talk to the citizen, change status, release, transfer,
+internal notes. Each is role-checked and written through the lifecycle's compare-and-set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from hotline.bot.messages import ConversationKey
+from hotline.handoff.confidentiality import may_work
+from hotline.handoff.lifecycle import NotAllowed
+from hotline.handoff.tickets import STATUSES, Ticket
+from hotline.handoff.users import STAFF
+from hotline.web.api.auth import requires, user_of
+from hotline.web.api.keys import BACKOFFICE
+from hotline.web.api.tickets import answers_errors, visible_ticket
+from hotline.web.api.views import BadRequest, json_body, summary, text_field
+from hotline.web.app import CHANNELS, TAKEOVER
+
+RESOLVED = "Phản ánh {code} của bạn đã được xử lý."
+RESOLVED_ANSWER = "Phản ánh {code} của bạn đã được xử lý.\nKết quả: {answer}"
+THANKS = "\nCảm ơn bạn đã liên hệ Tổng đài 1022."
+# What agency staff may do to a ticket sent to them: take it up, and answer it.
+AGENCY_STATUSES = ("in_progress", "resolved")
+
+
+def _chat(request: web.Request, ticket: Ticket) -> ConversationKey | None:
+    """The citizen's conversation, if the ticket came from a channel we can answer on."""
+    if ticket.channel not in request.app[CHANNELS]:
+        return None  # a phone call or an Open311 request: nobody to message
+    return ConversationKey(ticket.channel, ticket.sender)
+
+
+async def _worked(request: web.Request) -> Ticket:
+    ticket = await visible_ticket(request)
+    if not may_work(user_of(request), ticket):
+        raise NotAllowed("only the ticket's agent, a supervisor or an admin may do this")
+    return ticket
+
+
+@requires(*STAFF)
+@answers_errors
+async def claim(request: web.Request) -> web.Response:
+    """Take the ticket (one of two simultaneous claims wins, the other gets 409) and its chat."""
+    user = user_of(request)
+    await visible_ticket(request)
+    office = request.app[BACKOFFICE]
+    ticket = await office.lifecycle.claim(request.match_info["code"], user.name)
+    key = _chat(request, ticket)
+    if key is not None:
+        await request.app[TAKEOVER].take(key, user.name)
+    return _view(request, ticket)
+
+
+@requires(*STAFF)
+@answers_errors
+async def message(request: web.Request) -> web.Response:
+    """An agent's reply, delivered to the citizen on their channel."""
+    user = user_of(request)
+    body = await json_body(request)
+    text = text_field(body, "text")
+    ticket = await _worked(request)
+    key = _chat(request, ticket)
+    if key is None:
+        raise NotAllowed("this ticket has no chat to answer in; call the citizen back")
+    office = request.app[BACKOFFICE]
+    if ticket.status == "assigned":
+        ticket = await office.lifecycle.set_status(ticket.code, "in_progress", user.name)
+    items = await request.app[TAKEOVER].say(key, user.name, text)
+    return web.json_response({"sent": [{"id": i.id, "text": i.message.text} for i in items]})
+
+
+@requires(*STAFF, "agency")
+@answers_errors
+async def change_status(request: web.Request) -> web.Response:
+    """`{"status", "note"}`; "forwarded" sends it to the agencies (`"agencies"` to choose),
+    "resolved" tells the citizen the answer in the note and hands the chat back to the bot."""
+    user = user_of(request)
+    body = await json_body(request)
+    status = text_field(body, "status", limit=20)
+    note = text_field(body, "note", required=False) or None
+    if status not in STATUSES:
+        raise BadRequest(f"status must be one of {', '.join(STATUSES)}")
+    ticket = await visible_ticket(request)
+    if user.role == "agency":
+        if status not in AGENCY_STATUSES:
+            raise NotAllowed("an agency may only take up or resolve a ticket sent to it")
+    elif not may_work(user, ticket):
+        raise NotAllowed("only the ticket's agent, a supervisor or an admin may do this")
+    office = request.app[BACKOFFICE]
+    if status == "forwarded":
+        agencies = body.get("agencies") or []
+        if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
+            raise BadRequest("agencies must be a list of names")
+        sent = await office.forwarder.forward(ticket.code, user.name, tuple(agencies), note)
+        return _view(request, sent.ticket, emailed=list(sent.emailed))
+    ticket = await office.lifecycle.set_status(ticket.code, status, user.name, note)
+    key = _chat(request, ticket)
+    if key is not None and status == "resolved":
+        template = RESOLVED_ANSWER if note else RESOLVED
+        said = template.format(code=ticket.code, answer=note) + THANKS
+        await request.app[TAKEOVER].notify(key, said)
+    if key is not None and status in ("resolved", "closed"):
+        await _hand_back_if_taken(request, key, user.name)
+    return _view(request, ticket)
+
+
+async def _hand_back_if_taken(request: web.Request, key: ConversationKey, agent: str) -> None:
+    state = await request.app[BACKOFFICE].hotline.conversations.load(key)
+    if state.mode == "agent":
+        await request.app[TAKEOVER].hand_back(key, agent)
+
+
+@requires(*STAFF)
+@answers_errors
+async def release(request: web.Request) -> web.Response:
+    """Hand the conversation back to the bot; the ticket stays with its agent."""
+    ticket = await _worked(request)
+    key = _chat(request, ticket)
+    if key is None:
+        raise NotAllowed("this ticket has no chat to hand back")
+    await request.app[TAKEOVER].hand_back(key, user_of(request).name)
+    return _view(request, ticket)
+
+
+@requires(*STAFF)
+@answers_errors
+async def transfer(request: web.Request) -> web.Response:
+    """`{"to": agent, "note"?}`: by the ticket's agent, a supervisor or an admin."""
+    user = user_of(request)
+    body = await json_body(request)
+    to = text_field(body, "to", limit=64)
+    note = text_field(body, "note", required=False) or None
+    ticket = await _worked(request)
+    office = request.app[BACKOFFICE]
+    target = await office.hotline.users.get(to)
+    if target is None or not target.active or target.role not in ("agent", "supervisor"):
+        raise BadRequest(f"{to} is not an agent or supervisor")
+    ticket = await office.lifecycle.transfer(ticket.code, to, user.name, note)
+    key = _chat(request, ticket)
+    if key is not None:
+        state = await office.hotline.conversations.load(key)
+        if state.mode == "agent":
+            await request.app[TAKEOVER].take(key, to)  # the live chat goes with the ticket
+    return _view(request, ticket)
+
+
+@requires(*STAFF)
+@answers_errors
+async def add_note(request: web.Request) -> web.Response:
+    """An internal note: shown in the console, never to the citizen or an agency."""
+    user = user_of(request)
+    text = text_field(await json_body(request), "text")
+    ticket = await visible_ticket(request)
+    ticket = await request.app[BACKOFFICE].lifecycle.note(ticket.code, user.name, text)
+    return _view(request, ticket)
+
+
+def _view(request: web.Request, ticket: Ticket, **extra: Any) -> web.Response:
+    office = request.app[BACKOFFICE]
+    body = {"ticket": summary(ticket, user_of(request), office.clock()), **extra}
+    return web.json_response(body)
+
+
+def routes() -> list[web.AbstractRouteDef]:
+    return [
+        web.post("/api/tickets/{code}/claim", claim),
+        web.post("/api/tickets/{code}/messages", message),
+        web.post("/api/tickets/{code}/status", change_status),
+        web.post("/api/tickets/{code}/release", release),
+        web.post("/api/tickets/{code}/transfer", transfer),
+        web.post("/api/tickets/{code}/notes", add_note),
+    ]

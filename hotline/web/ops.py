@@ -1,0 +1,52 @@
+"""Operations and NLU endpoints: /healthz, /readyz, /metrics, /model/parse."""
+
+from __future__ import annotations
+
+import json
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from hotline.channels.base import json_error, json_response
+from hotline.runtime import Hotline
+
+MAX_PARSE_CHARS = 4000
+
+
+def routes(key: web.AppKey[Hotline]) -> list[web.AbstractRouteDef]:
+    async def healthz(request: web.Request) -> web.Response:
+        return json_response({"status": "ok"})
+
+    async def readyz(request: web.Request) -> web.Response:
+        hotline = request.app.get(key)
+        if hotline is None:
+            return json_response({"status": "starting"}, status=503)
+        checks = await hotline.ready()
+        ok = bool(checks["store"] and checks["nlu_ready"])
+        return json_response(
+            {"status": "ready" if ok else "unavailable", **checks}, status=200 if ok else 503
+        )
+
+    async def metrics(request: web.Request) -> web.Response:
+        body = generate_latest()
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    async def parse(request: web.Request) -> web.Response:
+        try:
+            body = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return json_error(400, "body is not valid JSON")
+        text = body.get("text") if isinstance(body, dict) else None
+        if not isinstance(text, str):
+            return json_error(400, "text must be a string")
+        if len(text) > MAX_PARSE_CHARS:
+            return json_error(413, f"text is longer than {MAX_PARSE_CHARS} characters")
+        result = await request.app[key].nlu.parse(text)
+        return json_response(result.to_rasa())
+
+    return [
+        web.get("/healthz", healthz),
+        web.get("/readyz", readyz),
+        web.get("/metrics", metrics),
+        web.post("/model/parse", parse),
+    ]

@@ -1,0 +1,80 @@
+"""The mailbox reader stops when asked, even when its IMAP server stops answering.
+
+Dovecot always answers, so this uses a small IMAP server that answers up to IDLE and then goes
+silent: neither the IDLE's DONE nor the LOGOUT gets a reply. A stop must still end the reader
+(bounded by the mailbox timeout), and must not be swallowed by the timeouts it meets on the way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime
+
+import pytest
+
+from hotline.channels.mail.imap import Mailbox
+
+
+class SilentAfterIdle:
+    """Answers the greeting, CAPABILITY, LOGIN, SELECT, SEARCH and IDLE; nothing after that."""
+
+    def __init__(self) -> None:
+        self.heard: list[str] = []
+        self.idling = asyncio.Event()
+        self.connections: list[asyncio.StreamWriter] = []
+
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections.append(writer)
+        writer.write(b"* OK [CAPABILITY IMAP4rev1 IDLE] ready\r\n")
+        while line := await reader.readline():
+            tag, _, command = line.decode().strip().partition(" ")
+            self.heard.append(command.split(" ")[0].upper() if command else tag.upper())
+            if self.idling.is_set():
+                continue  # silent: DONE and LOGOUT are never answered
+            word = command.split(" ")[0].upper()
+            if word == "CAPABILITY":
+                writer.write(b"* CAPABILITY IMAP4rev1 IDLE\r\n")
+            elif word == "SELECT":
+                writer.write(b"* 0 EXISTS\r\n* 0 RECENT\r\n")
+            elif word == "UID":
+                writer.write(b"* SEARCH\r\n")
+            elif word == "IDLE":
+                writer.write(b"+ idling\r\n")
+                self.idling.set()
+                continue
+            writer.write(f"{tag} OK {word} done\r\n".encode())
+            await writer.drain()
+        writer.close()
+
+
+@pytest.fixture
+async def silent() -> AsyncIterator[tuple[SilentAfterIdle, int]]:
+    server = SilentAfterIdle()
+    listening = await asyncio.start_server(server.serve, "127.0.0.1", 0)
+    try:
+        yield server, int(listening.sockets[0].getsockname()[1])
+    finally:
+        listening.close()
+        for writer in server.connections:
+            writer.close()
+        await listening.wait_closed()
+
+
+async def test_a_stop_ends_the_reader_even_when_the_server_goes_silent(
+    silent: tuple[SilentAfterIdle, int],
+) -> None:
+    server, port = silent
+    mailbox = Mailbox(host="127.0.0.1", port=port, user="u", password="p", tls="none", timeout=0.5)
+
+    async def take(raw: bytes, arrived: datetime | None) -> None:
+        raise AssertionError("the mailbox is empty")
+
+    reader = asyncio.create_task(mailbox.watch(take))
+    await asyncio.wait_for(server.idling.wait(), 10)
+    await asyncio.sleep(0.2)  # into its wait for pushes; a stop any earlier must end it too
+    reader.cancel()
+    # Not a speed limit: a reader that lost the stop retries forever and this never returns.
+    done, _ = await asyncio.wait({reader}, timeout=15)
+    assert done == {reader} and reader.cancelled()
+    assert server.heard[:5] == ["CAPABILITY", "LOGIN", "SELECT", "UID", "IDLE"]

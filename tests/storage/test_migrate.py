@@ -1,0 +1,140 @@
+"""`hotline store migrate`: everything copied SQLite → MongoDB → SQLite, twice without harm."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.channels.zalo.tokens import TokenPair
+from hotline.cli.main import main
+from hotline.cli.store import migrate
+from hotline.faq.entries import FaqEntry
+from hotline.faq.history import FaqVersion
+from hotline.faq.unanswered import AskedQuestion
+from hotline.handoff.audit import AuditEntry
+from hotline.handoff.crypto import Cipher
+from hotline.handoff.routing import RoutingRule
+from hotline.handoff.tickets import Reporter, Ticket, TicketEvent
+from hotline.handoff.users import Session, User
+from hotline.storage import stores
+from hotline.storage.channel_stores import open_contact_book, open_token_store
+from hotline.storage.mongo import MongoDatabase
+from hotline.storage.open import Database, open_database
+from tests.support.mongo_server import scratch_url
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+KEY = ConversationKey("zalo", "u1")
+CIPHER = Cipher(Cipher.new_key())
+TICKET = Ticket(
+    code="PA-MIGR-2345",
+    category="hardship",
+    priority="high",
+    status="new",
+    description="hết gạo",
+    channel="zalo",
+    sender="u1",
+    source_key="zalo:m1",
+    created_at=NOW,
+    due_at=NOW + timedelta(hours=5),
+    ward="Phú Cường",
+    reporter=Reporter(name="Trần Thị Hoa", phone="0987654321"),
+    history=(TicketEvent(NOW, "bot", "filed", "new"),),
+)
+ENTRY = FaqEntry("q1", ("Cách ly mấy ngày?",), "7 ngày.", "cach_ly", "published")
+
+
+async def fill(db: Database) -> None:
+    conversations = await stores.open_conversations(db)
+    message = InboundMessage(key=KEY, message_id="m1", text="hết gạo rồi", received_at=NOW)
+    await conversations.record_inbound(message)
+    state = ConversationState(KEY).goto("report", "ask_ward", category="hardship")
+    await conversations.commit_turn(message, state, [OutboundMessage(KEY, "Phường nào?")])
+    await (await stores.open_tickets(db, CIPHER)).insert(TICKET)
+    faq = await stores.open_faq(db)
+    stored = await faq.put(ENTRY)
+    await (await stores.open_faq_history(db)).record(FaqVersion(stored, "an", "t", "created"))
+    users = await stores.open_users(db)
+    await users.add(User("lan", "agent", "hash", created_at=NOW))
+    await users.add_token("lan", "tok", NOW)
+    await users.add_session(Session("ses", "lan", "csrf", NOW, NOW + timedelta(hours=8)))
+    await (await stores.open_audit(db)).record(AuditEntry(NOW, "lan", "agent", TICKET.code, "gọi"))
+    await (await stores.open_alerts(db)).claim(TICKET.code, "due_soon", NOW)
+    await (await stores.open_questions(db)).record(AskedQuestion("zalo", NOW, text="?", score=0.1))
+    await (await stores.open_contacts(db)).record(message, "request_support", "bot")
+    await (await stores.open_routing(db)).replace_rules([RoutingRule("*", ("UBND {ward}",))])
+    await (await stores.open_rule_documents(db)).put("deadlines", {"default": 4}, "an")
+    await (await open_token_store(db)).save(TokenPair("acc", "ref", "seed"))
+    await (await open_contact_book(db)).heard_from(KEY, NOW, "m1")
+
+
+async def check(db: Database) -> None:
+    conversations = await stores.open_conversations(db)
+    assert (await conversations.load(KEY)).step == "ask_ward"
+    replies = await conversations.replies_to(InboundMessage(key=KEY, message_id="m1", text=""))
+    assert replies is not None and [r.message.text for r in replies] == ["Phường nào?"]
+    assert [line["text"] for line in await conversations.transcript(KEY)] == [
+        "hết gạo rồi",
+        "Phường nào?",
+    ]
+    assert not await conversations.record_inbound(
+        InboundMessage(key=KEY, message_id="m1", text="again")
+    )
+    assert await (await stores.open_tickets(db, CIPHER)).get(TICKET.code) == TICKET
+    faq = await stores.open_faq(db)
+    assert [e.id for e in await faq.list()] == ["q1"] and await faq.revision() == 1
+    assert len(await (await stores.open_faq_history(db)).versions("q1")) == 1
+    users = await stores.open_users(db)
+    token_user = await users.user_for_token("tok")
+    assert token_user is not None and token_user.name == "lan"
+    assert await users.session("ses", NOW) is not None
+    assert len(await (await stores.open_audit(db)).for_ticket(TICKET.code)) == 1
+    assert not await (await stores.open_alerts(db)).claim(TICKET.code, "due_soon", NOW)
+    assert len(await (await stores.open_questions(db)).open_unanswered()) == 1
+    contacts = await (await stores.open_contacts(db)).between(NOW, NOW + timedelta(hours=1))
+    assert [c.intent for c in contacts] == ["request_support"]
+    assert await (await stores.open_routing(db)).rules() == [RoutingRule("*", ("UBND {ward}",))]
+    assert await (await stores.open_rule_documents(db)).get("deadlines") == {"default": 4}
+    assert await (await open_token_store(db)).load() == TokenPair("acc", "ref", "seed")
+    contact = await (await open_contact_book(db)).get(KEY)
+    assert (contact.last_inbound_at, contact.last_message_id) == (NOW, "m1")
+
+
+async def test_sqlite_to_mongodb_and_back(tmp_path: Path, mongo_url: str) -> None:
+    first, second = f"sqlite:///{tmp_path}/a.db", f"sqlite:///{tmp_path}/b.db"
+    mongo = scratch_url(mongo_url)
+    source = await open_database(first)
+    await fill(source)
+    await source.close()
+    notes: list[str] = []
+    copied = await migrate(first, mongo, notes.append)
+    assert await migrate(first, mongo, notes.append) == copied  # again: same records, no more
+    assert "tickets: 1 copied" in notes
+    assert await migrate(mongo, second, notes.append) == copied
+    for url in (mongo, second):
+        db = await open_database(url)
+        try:
+            await check(db)
+            # New ids continue after the copied ones.
+            items = await (await stores.open_conversations(db)).queue(
+                [OutboundMessage(KEY, "tin mới")]
+            )
+            assert items[0].id > 2
+        finally:
+            if isinstance(db, MongoDatabase):
+                await db.drop()
+            await db.close()
+
+
+def test_the_command_reports_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = f"sqlite:///{tmp_path}/copy.db"
+    source = f"sqlite:///{tmp_path}/empty.db"
+    assert main(["store", "migrate", "--from", source, "--to", target]) == 0
+    out = capsys.readouterr().out
+    assert "messages: 0 copied" in out and "records copied to" in out
