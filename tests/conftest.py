@@ -12,6 +12,9 @@ from hotline.config import Settings
 from tests.support.chat import RestChat
 from tests.support.mongo_server import mongo_url  # noqa: F401  (the session's MongoDB)
 
+# A test that leaves a socket, session, task, thread or process behind fails itself.
+pytest_plugins = ["tests.support.leaks", "pytester"]
+
 
 @pytest.fixture(scope="session")
 def nlu_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -23,9 +23,13 @@ class SilentAfterIdle:
         self.heard: list[str] = []
         self.idling = asyncio.Event()
         self.connections: list[asyncio.StreamWriter] = []
+        self.handlers: list[asyncio.Task[object]] = []
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections.append(writer)
+        handler = asyncio.current_task()
+        if handler is not None:
+            self.handlers.append(handler)
         writer.write(b"* OK [CAPABILITY IMAP4rev1 IDLE] ready\r\n")
         while line := await reader.readline():
             tag, _, command = line.decode().strip().partition(" ")
@@ -59,6 +63,8 @@ async def silent() -> AsyncIterator[tuple[SilentAfterIdle, int]]:
         for writer in server.connections:
             writer.close()
         await listening.wait_closed()
+        # Each handler ends on its closed connection; Python 3.11's wait_closed does not wait.
+        await asyncio.gather(*server.handlers, return_exceptions=True)
 
 
 async def test_a_stop_ends_the_reader_even_when_the_server_goes_silent(
