@@ -1,8 +1,10 @@
-"""The mailbox reader stops when asked, even when its IMAP server stops answering.
+"""The mailbox reader stops when asked, even when its IMAP server stops answering, and hangs up.
 
 Dovecot always answers, so this uses a small IMAP server that answers up to IDLE and then goes
 silent: neither the IDLE's DONE nor the LOGOUT gets a reply. A stop must still end the reader
 (bounded by the mailbox timeout), and must not be swallowed by the timeouts it meets on the way.
+The reader closes its connection itself: a server that never answers the LOGOUT, or that refused
+the login, would otherwise keep it open for good.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import datetime
 
 import pytest
 
-from hotline.channels.mail.imap import Mailbox
+from hotline.channels.mail.imap import Mailbox, MailboxError
 
 
 class SilentAfterIdle:
@@ -24,6 +26,7 @@ class SilentAfterIdle:
         self.idling = asyncio.Event()
         self.connections: list[asyncio.StreamWriter] = []
         self.handlers: list[asyncio.Task[object]] = []
+        self.refuse_login = False
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections.append(writer)
@@ -37,6 +40,9 @@ class SilentAfterIdle:
             if self.idling.is_set():
                 continue  # silent: DONE and LOGOUT are never answered
             word = command.split(" ")[0].upper()
+            if word == "LOGIN" and self.refuse_login:
+                writer.write(f"{tag} NO [AUTHENTICATIONFAILED] wrong password\r\n".encode())
+                continue
             if word == "CAPABILITY":
                 writer.write(b"* CAPABILITY IMAP4rev1 IDLE\r\n")
             elif word == "SELECT":
@@ -84,3 +90,16 @@ async def test_a_stop_ends_the_reader_even_when_the_server_goes_silent(
     done, _ = await asyncio.wait({reader}, timeout=15)
     assert done == {reader} and reader.cancelled()
     assert server.heard[:5] == ["CAPABILITY", "LOGIN", "SELECT", "UID", "IDLE"]
+    # It hung up although the LOGOUT got no answer (else this waits for good).
+    await asyncio.wait_for(asyncio.gather(*server.handlers), 15)
+
+
+async def test_a_refused_login_hangs_up(silent: tuple[SilentAfterIdle, int]) -> None:
+    server, port = silent
+    server.refuse_login = True
+    mailbox = Mailbox(host="127.0.0.1", port=port, user="u", password="p", tls="none", timeout=5)
+
+    with pytest.raises(MailboxError, match="login"):
+        await mailbox.open()
+    # The server keeps the connection for another try; the reader must not (else this waits).
+    await asyncio.wait_for(asyncio.gather(*server.handlers), 15)

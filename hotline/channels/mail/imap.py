@@ -79,13 +79,17 @@ class Mailbox:
             )
         else:
             imap = aioimaplib.IMAP4(self.host, self.port, timeout=self.timeout)
-        await imap.wait_hello_from_server()
-        if self.tls == "starttls":
-            await _starttls(imap, context, self.host, self.timeout)
-        response = await imap.login(self.user, self.password)
-        if response.result != "OK":
-            raise MailboxError(_LOGIN_FAILED)
-        _ok(await imap.select(self.folder), f"SELECT {self.folder}")
+        try:
+            await imap.wait_hello_from_server()
+            if self.tls == "starttls":
+                await _starttls(imap, context, self.host, self.timeout)
+            response = await imap.login(self.user, self.password)
+            if response.result != "OK":
+                raise MailboxError(_LOGIN_FAILED)
+            _ok(await imap.select(self.folder), f"SELECT {self.folder}")
+        except BaseException:
+            _hang_up(imap)
+            raise
         return Session(self, imap)
 
 
@@ -177,6 +181,8 @@ class Session:
             await asyncio.wait_for(self.imap.logout(), min(self.mailbox.timeout, 5.0))
         except (aioimaplib.AioImapException, OSError, TimeoutError) as exc:
             log.debug("IMAP logout: %r", exc)  # the connection is going away either way
+        finally:
+            _hang_up(self.imap)
 
 
 async def _starttls(imap: aioimaplib.IMAP4, context: ssl.SSLContext, host: str, t: float) -> None:
@@ -191,6 +197,14 @@ async def _starttls(imap: aioimaplib.IMAP4, context: ssl.SSLContext, host: str, 
         protocol.transport, protocol, context, server_hostname=host
     )
     await asyncio.wait_for(protocol.capability(), t)  # capabilities may change once secure
+
+
+def _hang_up(imap: aioimaplib.IMAP4) -> None:
+    """Close the connection: aioimaplib leaves that to the server, which closes it after a
+    LOGOUT but not after a refused login, and a silent one not at all."""
+    transport = imap.protocol.transport
+    if transport is not None:
+        transport.close()
 
 
 def _stopping() -> bool:
