@@ -114,7 +114,13 @@ class TelegramChannel:
     async def open(self, session: aiohttp.ClientSession) -> None:
         """Initialize and start PTB (initialize asks Telegram who we are: getMe)."""
         self._session = session
-        await self.application.initialize()
+        try:
+            await self.application.initialize()
+        except BaseException:
+            # PTB opens its HTTP clients before getMe; after a refused token the application
+            # is not initialised, and Application.shutdown would leave them open.
+            await self.bot.shutdown()
+            raise
         await self.application.start()
 
     async def close(self) -> None:
