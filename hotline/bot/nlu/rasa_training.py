@@ -164,8 +164,14 @@ async def train(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
-    tail = await _follow(process, progress)
-    code = await process.wait()
+    try:
+        tail = await _follow(process, progress)
+        code = await process.wait()
+    except BaseException:
+        # Stopped mid-training (a shutdown, say): the trainer must not outlive us.
+        process.kill()
+        await process.wait()
+        raise
     if code != 0 or not target.is_file():
         raise RuntimeError(f"rasa train nlu exited {code}:\n" + "\n".join(tail))
     seconds = time.monotonic() - started
