@@ -3,9 +3,14 @@ what it left and where it was made, and the tests after it are not blamed."""
 
 from __future__ import annotations
 
+import socket
+import warnings
 from pathlib import Path
+from types import CodeType
 
 import pytest
+
+from tests.support.leftovers import upstream_bug
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,20 +108,41 @@ def test_after_them_all(server):
             thread.join()
 """
 
+MODULE_FIXTURE = """
+import socket
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def forgetful():
+    yield
+    forgotten = [socket.socket()]
+    forgotten.append(forgotten)  # a cycle: freed by the garbage collector only
+
+
+def test_first(forgetful):
+    pass
+
+
+def test_last(forgetful):
+    pass
+"""
+
 
 @pytest.fixture
 def leaky(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makeconftest(CONFTEST)
     pytester.makeini(INI)
-    pytester.makepyfile(test_leaky=LEAKY)
+    pytester.makepyfile(test_leaky=LEAKY, test_leaky_module=MODULE_FIXTURE)
     return pytester
 
 
 def test_each_leak_fails_the_test_that_leaked_it(leaky: pytest.Pytester) -> None:
     result = leaky.runpytest_subprocess("-p", "no:cacheprovider")
 
-    result.assert_outcomes(passed=9, errors=7)
+    result.assert_outcomes(passed=11, errors=8)
     result.stdout.fnmatch_lines(
         [
             "*ERROR at teardown of test_forgets_a_socket*",
@@ -141,9 +167,32 @@ def test_each_leak_fails_the_test_that_leaked_it(leaky: pytest.Pytester) -> None
             "*ERROR at teardown of test_keeps_a_socket_somewhere*",
             "- file descriptor * open: socket:*",
             "      made at *test_leaky.py:* in test_keeps_a_socket_somewhere",
+            "*ERROR at teardown of test_last*",
+            "test_last (and the fixtures of test_leaky_module.py) left behind:",
+            "- ResourceWarning: unclosed <socket.socket *>",
+            "      made at *test_leaky_module.py:* in forgetful",
         ]
     )
     # The module's server, and what the leaky tests left until the last test closed it, are no
     # one else's fault.
     result.stdout.no_fnmatch_line("*of test_uses_a_module_server*")
     result.stdout.no_fnmatch_line("*of test_after_them_all*")
+    result.stdout.no_fnmatch_line("*of test_first*")
+
+
+def test_only_pymongos_known_leak_is_forgiven() -> None:
+    # PYTHON-5867: a never-connected socket made in pymongo's _async_create_connection.
+    code = compile("def _async_create_connection(): pass", "/x/pymongo/pool_shared.py", "exec")
+    maker = next(c for c in code.co_consts if isinstance(c, CodeType))
+    elsewhere = compile("def connect(): pass", "/x/hotline/storage/mongo.py", "exec")
+    ours = next(c for c in elsewhere.co_consts if isinstance(c, CodeType))
+    with socket.socket() as sock:
+
+        def leak(message: str) -> warnings.WarningMessage:
+            return warnings.WarningMessage(message, ResourceWarning, "", 0, source=sock)
+
+        unconnected = f"unclosed {sock!r}"
+        assert upstream_bug(leak(unconnected), ((maker, 640),)) is not None
+        assert upstream_bug(leak(f"unclosed {sock!r} raddr=..."), ((maker, 640),)) is None
+        assert upstream_bug(leak(unconnected), ((ours, 51),)) is None
+        assert upstream_bug(leak(unconnected), None) is None

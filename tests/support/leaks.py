@@ -85,7 +85,8 @@ class LeakGuard:
         self, loop: asyncio.AbstractEventLoop, fixturedef: pytest.FixtureDef[Any], wide: bool
     ) -> None:
         """Note where the loop's tasks are made; look at them just before the runner closes."""
-        loop.set_task_factory(origins.task_factory)  # type: ignore[arg-type]
+        if loop.get_task_factory() is None:
+            loop.set_task_factory(origins.task_factory)  # type: ignore[arg-type]
         if wide:
             self.lasting.add(loop)
 
@@ -107,16 +108,19 @@ class LeakGuard:
     def pytest_runtest_teardown(
         self, item: pytest.Item, nextitem: pytest.Item | None
     ) -> Generator[None, object, object]:
+        # The last test of a module (or of the session) answers for the wider fixtures too.
+        wider = nextitem is None or nextitem.path != item.path
+        who = f"{item.name} (and the fixtures of {item.path.name})" if wider else item.name
         try:
             result = yield
         except BaseException as exc:
             found = self.left_behind(item)
             if found:
-                exc.add_note(f"{item.name} also left behind:\n{found}")
+                exc.add_note(f"{who} also left behind:\n{found}")
             raise
         found = self.left_behind(item)
         if found:
-            pytest.fail(f"{item.name} left behind:\n{found}", pytrace=False)
+            pytest.fail(f"{who} left behind:\n{found}", pytrace=False)
         return result
 
     def left_behind(self, item: pytest.Item) -> Findings:
