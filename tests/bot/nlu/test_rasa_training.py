@@ -17,6 +17,7 @@ from tests.support.rasa import rasa_env
 
 async def test_a_stop_during_training_ends_the_trainer(rasa_env: Path, tmp_path: Path) -> None:
     examples = rasa_training.training_examples(seed_entries())
+    others = children()  # the session's servers
     reported = asyncio.Event()
     training = asyncio.create_task(
         rasa_training.train(
@@ -24,7 +25,7 @@ async def test_a_stop_during_training_ends_the_trainer(rasa_env: Path, tmp_path:
         )
     )
     await asyncio.wait_for(reported.wait(), 120)  # under way (no model in a fresh work dir)
-    [trainer] = children()
+    [trainer] = children() - others
 
     training.cancel()
     with pytest.raises(asyncio.CancelledError):
