@@ -13,7 +13,8 @@ from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.store import TicketQuery
 from hotline.web.admin.charts import bars, columns
 from hotline.web.admin.dashboard import Dashboard, Period, dashboard
-from hotline.web.admin.guard import SUPERVISING, page_for, viewer
+from hotline.handoff.users import SUPERVISING
+from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import e, notice, page
 from hotline.web.admin.services import ADMIN
 

@@ -14,13 +14,13 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from hotline.handoff.users import SUPERVISING, Role
 from hotline.web.admin.layout import Viewer, page
 from hotline.web.api.auth import IDENTITY, csrf_ok, identify
 
 PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-ADMINS = ("admin",)
-SUPERVISING = ("supervisor", "admin")
+ADMINS = (Role.ADMIN,)
 
 
 def viewer(request: web.Request) -> Viewer:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from hotline.handoff.users import SUPERVISING, Role
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import see_other
 
@@ -69,6 +70,6 @@ def setup_admin(app: web.Application) -> None:
     app.router.add_static("/admin/static/", STATIC, append_version=False)
 
 
-@page_for("supervisor", "admin")
+@page_for(*SUPERVISING)
 async def home(request: web.Request) -> web.StreamResponse:
-    return see_other("/admin/faq" if viewer(request).role == "admin" else "/admin/dashboard")
+    return see_other("/admin/faq" if viewer(request).role == Role.ADMIN else "/admin/dashboard")
