@@ -11,9 +11,9 @@ from aiohttp import web
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.store import TicketQuery
+from hotline.handoff.users import SUPERVISING
 from hotline.web.admin.charts import bars, columns
 from hotline.web.admin.dashboard import Dashboard, Period, dashboard
-from hotline.handoff.users import SUPERVISING
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import e, notice, page
 from hotline.web.admin.services import ADMIN

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from hotline.handoff.users import SUPERVISING, Role
+from hotline.handoff.users import Role
 from hotline.web.admin.layout import Viewer, page
 from hotline.web.api.auth import IDENTITY, csrf_ok, identify
 
