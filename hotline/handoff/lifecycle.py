@@ -17,6 +17,7 @@ from hotline.handoff.tickets import OPEN_STATUSES, Ticket, TicketEvent, TicketSt
 Clock = Callable[[], datetime]
 Listener = Callable[[Ticket], None]
 
+# Short names for the transitions table and the edits below.
 NEW, ASSIGNED, IN_PROGRESS = TicketStatus.NEW, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS
 FORWARDED, RESOLVED, CLOSED = TicketStatus.FORWARDED, TicketStatus.RESOLVED, TicketStatus.CLOSED
 TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {

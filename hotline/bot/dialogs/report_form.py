@@ -33,6 +33,7 @@ class FormStep(StrEnum):
     EDIT = "edit"  # which answer to change, asked from the confirmation
 
 
+# Short names for the steps table and the handlers below.
 DESCRIBE, WHERE, WHERE_DISTRICT, WHEN = (
     FormStep.DESCRIBE,
     FormStep.WHERE,
