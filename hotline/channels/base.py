@@ -30,6 +30,9 @@ ChannelHandler = Callable[[Any, web.Request], Awaitable[web.StreamResponse]]
 
 @dataclass(frozen=True)
 class Route:
+    """A route the app mounts when it is built, for a channel built later: `handler` is the
+    channel class's method, called on the channel once it runs."""
+
     method: str
     path: str
     handler: ChannelHandler
