@@ -9,10 +9,7 @@ from aiohttp import web
 
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.deadlines import CATEGORIES
-from hotline.handoff.tickets import PRIORITIES
-from hotline.web.admin.guard import ADMINS, page_for, viewer
-from hotline.web.admin.layout import page, see_other
-from hotline.web.admin.policies import (
+from hotline.handoff.rules import (
     CANNED,
     DEADLINES,
     canned_doc,
@@ -20,7 +17,10 @@ from hotline.web.admin.policies import (
     deadlines_doc,
     policy_from,
 )
-from hotline.web.admin.services import ADMIN
+from hotline.handoff.tickets import PRIORITIES
+from hotline.web.admin.guard import ADMINS, page_for, viewer
+from hotline.web.admin.layout import page, see_other
+from hotline.web.keys import ADMIN_TOOLS
 
 PRIORITY_NAMES = {"urgent": "Khẩn", "high": "Cao", "normal": "Thường", "low": "Thấp"}
 NOTICES = {
@@ -37,7 +37,7 @@ async def categories_page(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def save_deadlines(request: web.Request) -> web.StreamResponse:
     """Form fields `hours_<category>` and `priority_<category>` for every category."""
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     form = await request.post()
     doc = {
         c: {"hours": str(form.get(f"hours_{c}", "")), "priority": str(form.get(f"priority_{c}"))}
@@ -54,7 +54,7 @@ async def save_deadlines(request: web.Request) -> web.StreamResponse:
 
 @page_for(*ADMINS)
 async def save_canned(request: web.Request) -> web.StreamResponse:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     text = str((await request.post()).get("canned", ""))
     try:
         data: Any = yaml.safe_load(text)
@@ -62,7 +62,7 @@ async def save_canned(request: web.Request) -> web.StreamResponse:
     except (yaml.YAMLError, ValueError) as exc:
         return _page(request, error=f"Chưa lưu: {exc}", draft=text, status=400)
     await admin.rules.put(CANNED, canned_doc(responses), viewer(request).name)
-    admin.office.canned[:] = responses
+    admin.casework.canned[:] = responses
     return see_other("/admin/categories?msg=canned")
 
 
@@ -73,7 +73,7 @@ def _page(
     draft: str | None = None,
     status: int = 200,
 ) -> web.Response:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     policy = admin.hotline.desk.policy
     deadlines = [
         (
@@ -86,7 +86,7 @@ def _page(
     ]
     text = draft
     if text is None:
-        doc = canned_doc(admin.office.canned)
+        doc = canned_doc(admin.casework.canned)
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=90)
     return page(
         viewer(request),
@@ -96,7 +96,7 @@ def _page(
         active="/admin/categories",
         deadlines=deadlines,
         priorities=[(p, PRIORITY_NAMES[p]) for p in PRIORITIES],
-        canned=admin.office.canned,
+        canned=admin.casework.canned,
         canned_text=text,
         notice=NOTICES.get(msg, ""),
         error=error,

@@ -15,7 +15,7 @@ from hotline.bot.nlu.base import ParseResult
 from hotline.faq.index import FaqLookup, FaqMatch
 from hotline.runtime import Hotline
 from hotline.web.admin.guard import ADMINS, page_for
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 from hotline.web.render import html_response
 
 FAQ_INTENTS = ("ask_faq", "health_consult")
@@ -69,5 +69,5 @@ async def try_fragment(request: web.Request) -> web.StreamResponse:
     text = request.query.get("text", "").strip()[:1000]
     if not text:
         return web.Response(text="", content_type="text/html")
-    trial = await try_question(request.app[ADMIN].hotline, text)
+    trial = await try_question(request.app[ADMIN_TOOLS].hotline, text)
     return html_response("admin/try_result.html", trial=trial)

@@ -10,8 +10,7 @@ from hotline.handoff.passwords import MIN_LENGTH, hash_password
 from hotline.handoff.users import ROLES, UserExists
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import ROLE_NAMES, page, see_other
-from hotline.web.admin.services import ADMIN
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import ADMIN_TOOLS, CASEWORK
 
 NOTICES = {"added": "Đã thêm người dùng.", "password": "Đã đặt lại mật khẩu."}
 
@@ -24,7 +23,7 @@ async def users_page(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def add_user(request: web.Request) -> web.StreamResponse:
     form = {k: str(v).strip() for k, v in (await request.post()).items()}
-    accounts = request.app[BACKOFFICE].accounts
+    accounts = request.app[CASEWORK].accounts
     try:
         await accounts.add_user(
             form.get("name", ""),
@@ -44,7 +43,7 @@ async def add_user(request: web.Request) -> web.StreamResponse:
 async def reset_password(request: web.Request) -> web.StreamResponse:
     name = request.match_info["name"]
     password = str((await request.post()).get("password", ""))
-    users = request.app[ADMIN].hotline.users
+    users = request.app[ADMIN_TOOLS].hotline.users
     if await users.get(name) is None:
         raise web.HTTPNotFound(text="không có người dùng này")
     try:
@@ -59,7 +58,9 @@ async def reset_password(request: web.Request) -> web.StreamResponse:
 async def _page(
     request: web.Request, msg: str = "", error: str = "", status: int = 200
 ) -> web.Response:
-    users = sorted(await request.app[ADMIN].hotline.users.list(), key=lambda u: (u.role, u.name))
+    users = sorted(
+        await request.app[ADMIN_TOOLS].hotline.users.list(), key=lambda u: (u.role, u.name)
+    )
     return page(
         viewer(request),
         "Người dùng",
