@@ -27,6 +27,7 @@ class SilentAfterIdle:
         self.connections: list[asyncio.StreamWriter] = []
         self.handlers: list[asyncio.Task[object]] = []
         self.refuse_login = False
+        self.ack_idle = True  # False: silent from the IDLE on, its "+ idling" included
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections.append(writer)
@@ -50,7 +51,8 @@ class SilentAfterIdle:
             elif word == "UID":
                 writer.write(b"* SEARCH\r\n")
             elif word == "IDLE":
-                writer.write(b"+ idling\r\n")
+                if self.ack_idle:
+                    writer.write(b"+ idling\r\n")
                 self.idling.set()
                 continue
             writer.write(f"{tag} OK {word} done\r\n".encode())
@@ -91,6 +93,23 @@ async def test_a_stop_ends_the_reader_even_when_the_server_goes_silent(
     assert done == {reader} and reader.cancelled()
     assert server.heard[:5] == ["CAPABILITY", "LOGIN", "SELECT", "UID", "IDLE"]
     # It hung up although the LOGOUT got no answer (else this waits for good).
+    await asyncio.wait_for(asyncio.gather(*server.handlers), 15)
+
+
+async def test_a_stop_as_the_idle_starts_ends_it(silent: tuple[SilentAfterIdle, int]) -> None:
+    server, port = silent
+    server.ack_idle = False  # the stop lands while the reader waits for the IDLE to start
+    mailbox = Mailbox(host="127.0.0.1", port=port, user="u", password="p", tls="none", timeout=0.5)
+
+    async def take(raw: bytes, arrived: datetime | None) -> None:
+        raise AssertionError("the mailbox is empty")
+
+    reader = asyncio.create_task(mailbox.watch(take))
+    await asyncio.wait_for(server.idling.wait(), 10)
+    reader.cancel()
+    done, _ = await asyncio.wait({reader}, timeout=15)  # not a speed limit, as above
+    assert done == {reader} and reader.cancelled()
+    # It hung up; and the leak guard finds no IDLE of aioimaplib's still waiting.
     await asyncio.wait_for(asyncio.gather(*server.handlers), 15)
 
 

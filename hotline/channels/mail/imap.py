@@ -88,7 +88,7 @@ class Mailbox:
                 raise MailboxError(_LOGIN_FAILED)
             _ok(await imap.select(self.folder), f"SELECT {self.folder}")
         except BaseException:
-            _hang_up(imap)
+            await _hang_up(imap)
             raise
         return Session(self, imap)
 
@@ -182,7 +182,7 @@ class Session:
         except (aioimaplib.AioImapException, OSError, TimeoutError) as exc:
             log.debug("IMAP logout: %r", exc)  # the connection is going away either way
         finally:
-            _hang_up(self.imap)
+            await _hang_up(self.imap)
 
 
 async def _starttls(imap: aioimaplib.IMAP4, context: ssl.SSLContext, host: str, t: float) -> None:
@@ -199,12 +199,17 @@ async def _starttls(imap: aioimaplib.IMAP4, context: ssl.SSLContext, host: str, 
     await asyncio.wait_for(protocol.capability(), t)  # capabilities may change once secure
 
 
-def _hang_up(imap: aioimaplib.IMAP4) -> None:
-    """Close the connection: aioimaplib leaves that to the server, which closes it after a
-    LOGOUT but not after a refused login, and a silent one not at all."""
+async def _hang_up(imap: aioimaplib.IMAP4) -> None:
+    """Close the connection and end what aioimaplib still runs on it (an IDLE that a stop cut
+    short as it started). aioimaplib leaves closing to the server, which closes after a LOGOUT
+    but not after a refused login, and a silent server not at all."""
     transport = imap.protocol.transport
     if transport is not None:
         transport.close()
+    unfinished = list(imap.tasks)
+    for task in unfinished:
+        task.cancel()
+    await asyncio.gather(*unfinished, return_exceptions=True)
 
 
 def _stopping() -> bool:
