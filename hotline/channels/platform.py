@@ -17,14 +17,14 @@ from typing import Any, Protocol, TypeVar
 import aiohttp
 from aiohttp import web
 
+from hotline.bot.contact_book import ContactBook
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.media import MediaRejected, MediaStore, is_stored
 from hotline.bot.messages import Attachment, ConversationKey, InboundMessage
 from hotline.bot.ratelimit import RateLimit
 from hotline.channels.base import DeliveryFailed, Inbox
 from hotline.config import Settings
-from hotline.storage.channel_stores import ContactBooks, open_contact_book
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 log = logging.getLogger(__name__)
 
@@ -94,16 +94,16 @@ class ChannelContacts:
 
     def __init__(self, channel: str) -> None:
         self._channel = channel
-        self._book: ContactBooks | None = None
+        self._book: ContactBook | None = None
 
-    async def open(self, db: Database) -> None:
-        self._book = await open_contact_book(db)
+    async def open(self, storage: Storage) -> None:
+        self._book = await storage.contact_book()
 
     async def close(self) -> None:
         self._book = None  # the connection is the hotline's, closed by it
 
     @property
-    def book(self) -> ContactBooks:
+    def book(self) -> ContactBook:
         if self._book is None:
             raise RuntimeError(f"the {self._channel} channel is not open")
         return self._book
@@ -127,12 +127,12 @@ class ContactBookChannel:
     async def open(self, session: aiohttp.ClientSession) -> None:
         """Keep the session, open the contact book, then connect to the platform's API."""
         self._session = session
-        db = self._intake.database()
-        await self._contacts.open(db)
-        await self.connect(session, db)
+        storage = self._intake.opened_storage()
+        await self._contacts.open(storage)
+        await self.connect(session, storage)
 
-    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
-        """Build the API client; `db` (the hotline's database) serves the channel's stores."""
+    async def connect(self, session: aiohttp.ClientSession, storage: Storage) -> None:
+        """Build the API client; `storage` (the hotline's) keeps the channel's own stores."""
         raise NotImplementedError
 
     async def close(self) -> None:
@@ -154,7 +154,7 @@ class Intake:
         self.media = media
         self.wake: Callable[[], None] = _nothing
         self.conversations: ConversationStore | None = None
-        self.db: Database | None = None  # the hotline's, for the channels' own small stores
+        self.storage: Storage | None = None  # the hotline's, for the channels' own small stores
         self._downloads = asyncio.Semaphore(max_downloads)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._in_flight: set[tuple[str, str]] = set()
@@ -164,10 +164,10 @@ class Intake:
         self.conversations = conversations
         self.wake = wake
 
-    def database(self) -> Database:
-        if self.db is None:
+    def opened_storage(self) -> Storage:
+        if self.storage is None:
             raise RuntimeError("the hotline is not open: channels open after it")
-        return self.db
+        return self.storage
 
     async def take(self, message: InboundMessage, fetch: MediaFetch | None = None) -> bool:
         """Store a message, then process it in the background (its photos fetched first with

@@ -18,7 +18,7 @@ from hotline.bot.conversation import ConversationStore
 from hotline.bot.courier import Backoff, Courier
 from hotline.channels.platform import Intake, PlatformChannel
 from hotline.config import Settings
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 
 @dataclass(frozen=True)
@@ -107,11 +107,11 @@ async def delivering(
     channels: dict[str, PlatformChannel],
     intake: Intake,
     conversations: ConversationStore,
-    db: Database,
+    storage: Storage,
 ) -> AsyncIterator[Courier]:
     """The platforms' side of a running app: the shared ClientSession, the channels opened,
     the courier running; on the way out background work is drained before the courier stops."""
-    intake.db = db  # before the channels open: some keep small stores in it
+    intake.storage = storage  # before the channels open: some keep small stores in it
     async with aiohttp.ClientSession() as session, opened(channels, session):
         courier = Courier(
             conversations,

@@ -85,7 +85,9 @@ def create_app(settings: Settings) -> web.Application:
                 app[PRESENCE],
                 letter_channels=frozenset(platforms) & {"email"},
             ) as hotline,
-            delivering(settings, platforms, intake, hotline.conversations, hotline.db) as courier,
+            delivering(
+                settings, platforms, intake, hotline.conversations, hotline.storage
+            ) as courier,
         ):
             app[HOTLINE] = hotline
             app[OUTBOX] = Outbox(
@@ -97,7 +99,7 @@ def create_app(settings: Settings) -> web.Application:
                 log.info("finished %d messages left unprocessed by the last run", recovered)
             async with (
                 background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
-                background(share_events(hotline.db, app[EVENTS], settings.share_events)),
+                background(share_events(hotline.storage, app[EVENTS], settings.share_events)),
                 background(hand_over_waiting(app[EVENTS], channels)),
                 background(app[PRESENCE].follow()),
             ):

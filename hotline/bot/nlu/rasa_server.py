@@ -233,10 +233,14 @@ async def _start(args: argparse.Namespace) -> int:
     if model is None:
         # The model for the FAQ store's current entries (trained now only if there is none yet).
         from hotline.bot.nlu.rasa_runtime import train_model
+        from hotline.cli.faq import published_entries  # this command's own store access
         from hotline.config import Settings
 
+        settings = Settings.from_env()
         trained = await train_model(
-            Settings.from_env(), progress=lambda line: print(line, file=sys.stderr)
+            settings,
+            await published_entries(settings),
+            progress=lambda line: print(line, file=sys.stderr),
         )
         model = trained.path
     server = RasaServer(env, model, port=args.port)

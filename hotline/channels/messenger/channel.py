@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 import aiohttp
 from aiohttp import web
 
+from hotline.bot.contact_book import PlatformContact
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.ratelimit import MESSENGER
 from hotline.channels.base import json_error
-from hotline.channels.contacts import Contact
 from hotline.channels.messenger.api import MessengerApi, Purpose, delivery, message_fields, texts_of
 from hotline.channels.messenger.events import (
     CHANNEL,
@@ -30,7 +30,7 @@ from hotline.channels.messenger.events import (
 )
 from hotline.channels.platform import ContactBookChannel
 from hotline.config import Settings
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class MessengerChannel(ContactBookChannel):
     def routes(self) -> list[web.AbstractRouteDef]:
         return [web.get(PATH, self.verify), web.post(PATH, self.webhook)]
 
-    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
+    async def connect(self, session: aiohttp.ClientSession, storage: Storage) -> None:
         s = self._settings
         self.api = MessengerApi(
             session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
@@ -95,7 +95,7 @@ class MessengerChannel(ContactBookChannel):
         await self._parts_sent.send(item, texts_of(item.message), send_part)
         return True
 
-    async def _purpose(self, item: OutboxItem, contact: Contact) -> Purpose:
+    async def _purpose(self, item: OutboxItem, contact: PlatformContact) -> Purpose:
         """An answer to the citizen's last message, an agent's reply, or news we push."""
         conversations = self._intake.conversations
         if conversations is None:

@@ -24,10 +24,9 @@ from hotline.channels.base import json_error
 from hotline.channels.platform import ContactBookChannel
 from hotline.channels.zalo.api import ZaloApi, cs_bodies
 from hotline.channels.zalo.events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
-from hotline.channels.zalo.tokens import TokenPair, ZaloTokens
+from hotline.channels.zalo.tokens import StoredTokens, TokenPair, ZaloTokens
 from hotline.config import Settings
-from hotline.storage.channel_stores import open_token_store
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +42,7 @@ class ZaloChannel(ContactBookChannel):
     def routes(self) -> list[web.AbstractRouteDef]:
         return [web.post(PATH, self.webhook)]
 
-    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
+    async def connect(self, session: aiohttp.ClientSession, storage: Storage) -> None:
         """Zalo's APIs, with the token pair kept in the store (each refresh token works once)."""
         s = self._settings
         configured = TokenPair(s.zalo_access_token, s.zalo_refresh_token, s.zalo_refresh_token)
@@ -53,7 +52,7 @@ class ZaloChannel(ContactBookChannel):
             s.zalo_app_id,
             s.zalo_app_secret,
             configured,
-            await open_token_store(db),
+            StoredTokens(await storage.platform_tokens()),
         )
         self.api = ZaloApi(session, s.zalo_api_url, tokens)
 

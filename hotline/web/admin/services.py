@@ -6,13 +6,12 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from hotline.bot.contact_log import ContactLog
 from hotline.faq.history import FaqEditor
 from hotline.faq.unanswered import QuestionLog
+from hotline.handoff.rule_documents import RuleDocuments
 from hotline.runtime import Hotline
-from hotline.storage.stores import open_faq_history, open_rule_documents
-from hotline.web.admin.contacts import ContactLog
 from hotline.web.admin.policies import CANNED, DEADLINES, canned_from, policy_from
-from hotline.web.admin.rule_documents import RuleDocuments
 from hotline.web.api.services import BackOffice
 
 
@@ -33,14 +32,14 @@ async def open_admin(hotline: Hotline, office: BackOffice) -> Admin:
     """The admin's stores on the hotline's database; rules saved by admins are applied."""
     if hotline.questions is None or hotline.contacts is None:
         raise RuntimeError("the hotline was opened without its question and contact logs")
-    history = await open_faq_history(hotline.db)
+    history = await hotline.storage.faq_history()
     admin = Admin(
         hotline,
         office,
         FaqEditor(hotline.faq, history),
         hotline.questions,
         hotline.contacts,
-        await open_rule_documents(hotline.db),
+        await hotline.storage.rule_documents(),
     )
     await apply_saved_rules(admin)
     return admin

@@ -6,13 +6,14 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from hotline.bot.events import Event, EventBus
 from hotline.bot.messages import ConversationKey
 from hotline.bot.takeover import Takeover
+from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.handoff.accounts import Accounts, LoginPolicy
 from hotline.handoff.assignment import ActivityRoster, Assigner, Roster
@@ -23,13 +24,8 @@ from hotline.handoff.mail import FolderSender, MailSender, SmtpSender, compose
 from hotline.handoff.sla import Alert, DeadlineWatcher, Notifier
 from hotline.handoff.tickets import Ticket
 from hotline.runtime import Hotline
-from hotline.storage.stores import open_alerts
 
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def ticket_event(ticket: Ticket) -> Event:
@@ -158,7 +154,7 @@ async def build_backoffice(
         forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
         watcher=DeadlineWatcher(
             hotline.desk.store,
-            await open_alerts(hotline.db),
+            await hotline.storage.alerts(),
             utc_now,
             publish_alert,
             notifier,
