@@ -32,8 +32,7 @@ from hotline.handoff.desk import TicketDesk
 from hotline.handoff.routing import Routing, RoutingStore
 from hotline.handoff.user_store import UserStore
 from hotline.storage.base import Storage
-from hotline.storage.open import open_storage
-from hotline.storage.sqlite.database import sqlite_path
+from hotline.storage.open import data_folder, open_storage
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +71,7 @@ def key_file(settings: Settings) -> Path:
     """Where the generated key lives: HOTLINE_SECRET_KEY_FILE, else beside the SQLite file."""
     if settings.secret_key_file:
         return Path(settings.secret_key_file)
-    if settings.store.startswith("sqlite:"):
-        return Path(sqlite_path(settings.store)).parent / "secret.key"
-    return Path("var/secret.key")
+    return data_folder(settings.store) / "secret.key"
 
 
 async def open_cipher(settings: Settings) -> Cipher:

@@ -1,9 +1,11 @@
+"""The SQLite file under every store: its URL, WAL mode, all-or-nothing transactions."""
+
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from hotline.storage.sqlite import SqliteDatabase, sqlite_path
+from hotline.storage.sqlite.database import SqliteDatabase, sqlite_path
 
 
 def test_sqlite_urls() -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hotline.handoff.sqlite_store import SqliteTicketStore, find_sql
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import OPEN_STATUSES, STATUSES, Ticket, TicketEvent
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.sqlite.tickets import SqliteTicketStore, find_sql
 
 T0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 

@@ -1,3 +1,5 @@
+"""The SQLite FAQ store: versions, revisions, JSON documents with indexed columns."""
+
 from __future__ import annotations
 
 import json
@@ -5,10 +7,15 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from hotline.faq.sqlite_store import SqliteFaqStore
 from hotline.faq.store import FaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.sqlite.faq import SqliteFaqStore
 from tests.faq.samples import entry
+
+
+@pytest.fixture
+async def store(db: SqliteDatabase) -> SqliteFaqStore:
+    return await SqliteFaqStore.open(db)
 
 
 def ticking_clock() -> Callable[[], str]:

@@ -3,9 +3,9 @@ from pathlib import Path
 import pytest
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.conversation_sqlite import SqliteConversationStore
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.conversations import SqliteConversationStore
+from hotline.storage.sqlite.database import SqliteDatabase
 
 KEY = ConversationKey("rest", "u1")
 

@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.conversation_mongo import MongoConversationStore
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.mongo import MongoDatabase
+from hotline.storage.mongo.conversations import MongoConversationStore
+from hotline.storage.mongo.database import MongoDatabase
 from tests.support.mongo_server import scratch_url
 
 KEY = ConversationKey("zalo", "u1")
