@@ -32,7 +32,8 @@ class MongoStorage(Storage):
     @classmethod
     async def from_url(cls, url: str) -> MongoStorage:
         """`mongodb://h1,h2/hotline?replicaSet=rs0`: connected, or an error within seconds."""
-        return cls(await MongoDatabase.from_url(url))
+        # Named, not `cls`: mypy then says so if a store is missing (the class stays abstract).
+        return MongoStorage(await MongoDatabase.from_url(url))
 
     async def conversations(self) -> PortableConversations:
         return await MongoConversationStore.open(self.db)

@@ -32,7 +32,8 @@ class SqliteStorage(Storage):
     @classmethod
     async def from_url(cls, url: str) -> SqliteStorage:
         """`sqlite:///var/hotline.db`: the file (and its folder) made if missing."""
-        return cls(await SqliteDatabase.from_url(url))
+        # Named, not `cls`: mypy then says so if a store is missing (the class stays abstract).
+        return SqliteStorage(await SqliteDatabase.from_url(url))
 
     async def conversations(self) -> PortableConversations:
         return await SqliteConversationStore.open(self.db)
