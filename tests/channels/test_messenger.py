@@ -16,12 +16,13 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
-from hotline.channels.base import DeliveryFailed
+from hotline.channels.delivery import DeliveryFailed
 from hotline.channels.messenger.api import delivery, quick_title
 from hotline.channels.messenger.channel import MessengerChannel
 from hotline.config import Settings
 from hotline.storage.open import open_storage
-from hotline.web.app import CHANNELS, TAKEOVER, create_app
+from hotline.web.app import create_app
+from hotline.web.keys import CHANNELS, TAKEOVER
 from tests.support.fake_messenger import (
     VERIFY_TOKEN,
     FakeMessenger,

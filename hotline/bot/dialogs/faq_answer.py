@@ -8,7 +8,7 @@ from typing import Protocol
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import smalltalk, texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.dialogs.tickets import due, file_ticket
+from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.nlu.base import FaqPick
 from hotline.bot.nlu.payloads import payload
 from hotline.faq.entries import FaqEntry

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
-from hotline.channels.base import DeliveryFailed
+from hotline.channels.delivery import DeliveryFailed
 from hotline.storage.base import PlatformTokens
 
 log = logging.getLogger(__name__)
