@@ -17,12 +17,12 @@ from pymongo.errors import DuplicateKeyError
 
 from hotline.handoff.crypto import Cipher
 from hotline.handoff.store import CodeTaken, TicketQuery
-from hotline.handoff.tickets import OPEN_STATUSES, Ticket
+from hotline.handoff.tickets import CLOSED_STATUSES, OPEN_STATUSES, Ticket
 from hotline.storage.mongo.database import Document, MongoDatabase
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_ticket, sealed_doc
 
-CLOSED = ("resolved", "closed")
+CLOSED = CLOSED_STATUSES
 INDEXES = [
     IndexModel([("source_key", ASCENDING)], unique=True),
     IndexModel([("channel", ASCENDING), ("sender", ASCENDING), ("created", DESCENDING)]),
