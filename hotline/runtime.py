@@ -11,6 +11,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotline.bot.contact_log import ContactLog
 from hotline.bot.conversation import ConversationStore
 from hotline.bot.dialogs.base import AgentsOnline, Services
 from hotline.bot.dialogs.router import DialogRouter
@@ -27,15 +28,14 @@ from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.audit import AuditLog
+from hotline.handoff.crypto import Cipher, load_or_create_key
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.routing import Routing, RoutingStore
+from hotline.handoff.rule_documents import RuleDocuments
 from hotline.handoff.rules import saved_deadlines
 from hotline.handoff.user_store import UserStore
-from hotline.storage import stores
-from hotline.storage.office import open_office_stores
-from hotline.storage.open import Database, open_database
-from hotline.web.admin.contacts import ContactLog
-from hotline.web.admin.rule_documents import RuleDocuments
+from hotline.storage.base import Storage
+from hotline.storage.open import data_folder, open_storage
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Hotline:
     settings: Settings
-    db: Database
+    storage: Storage
     conversations: ConversationStore
     desk: TicketDesk
     faq: FaqKnowledge
@@ -71,6 +71,19 @@ async def load_local_nlu(model_dir: Path) -> LocalNLU:
     return LocalNLU.load(model_dir)
 
 
+def key_file(settings: Settings) -> Path:
+    """Where the generated key lives: HOTLINE_SECRET_KEY_FILE, else beside the SQLite file."""
+    if settings.secret_key_file:
+        return Path(settings.secret_key_file)
+    return data_folder(settings.store) / "secret.key"
+
+
+async def open_cipher(settings: Settings) -> Cipher:
+    """What seals reporters' contact details at rest (HOTLINE_SECRET_KEY, else a kept key)."""
+    key = await asyncio.to_thread(load_or_create_key, settings.secret_key, key_file(settings))
+    return Cipher(key)
+
+
 async def seed_faq(faq: FaqKnowledge) -> int:
     """Give a new installation the project's sample FAQ; an edited FAQ is never touched."""
     if await faq.store.list():
@@ -93,14 +106,14 @@ async def open_hotline(
     `media_channels` carry photos (the report form asks for them), on `letter_channels`
     citizens write letters (e-mail)."""
     async with AsyncExitStack() as stack:
-        db = await open_database(settings.store)
-        stack.push_async_callback(db.close)
-        conversations = await stores.open_conversations(db)
-        office = await open_office_stores(db, settings)
-        tickets = await stores.open_tickets(db, office.cipher)
-        rules = await stores.open_rule_documents(db)
-        desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(office.routing))
-        faq = FaqKnowledge(await stores.open_faq(db), words)
+        storage = await open_storage(settings.store)
+        stack.push_async_callback(storage.close)
+        conversations = await storage.conversations()
+        tickets = await storage.tickets(await open_cipher(settings))
+        rules = await storage.rule_documents()
+        routing = await storage.routing()
+        desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
+        faq = FaqKnowledge(await storage.faq(), words)
         seeded = await seed_faq(faq)
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)
@@ -108,8 +121,8 @@ async def open_hotline(
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         nlu = await stack.enter_async_context(active_nlu(settings, local_nlu, faq.store))
         units = default_units()
-        questions = await stores.open_questions(db)
-        contacts = await stores.open_contacts(db)
+        questions = await storage.questions()
+        contacts = await storage.contact_log()
         services = Services(
             faq=faq,
             desk=desk,
@@ -126,20 +139,20 @@ async def open_hotline(
             settings.max_message_chars,
             events,
             contacts=contacts,
-            leases=await stores.open_leases(db),
+            leases=await storage.leases(),
         )
         yield Hotline(
             settings,
-            db,
+            storage,
             conversations,
             desk,
             faq,
             nlu,
             units,
             engine,
-            office.users,
-            office.audit,
-            office.routing,
+            await storage.users(),
+            await storage.audit(),
+            routing,
             questions,
             contacts,
             rules,

@@ -157,12 +157,84 @@ def test_lower_packages_never_import_the_layers_above(package: str) -> None:
 
 
 def test_database_plumbing_knows_nothing_of_the_hotline() -> None:
-    plumbing = {"hotline/storage/sqlite.py", "hotline/storage/mongo.py", "hotline/storage/open.py"}
+    plumbing = [
+        "hotline/storage/portable.py",
+        "hotline/storage/shelf.py",
+        "hotline/storage/sqlite/database.py",
+        "hotline/storage/sqlite/shelf.py",
+        "hotline/storage/mongo/database.py",
+        "hotline/storage/mongo/shelf.py",
+    ]
     found = imports("hotline/storage")
     names = set().union(*(found[p] for p in plumbing))
     assert not [
         n for n in names if n.startswith("hotline.") and not n.startswith("hotline.storage")
     ]
+
+
+def test_storage_never_imports_the_layers_above() -> None:
+    above = ("hotline.web", "hotline.channels", "hotline.cli", "hotline.runtime", "hotline.config")
+    assert offenders("hotline/storage", above) == []
+
+
+@pytest.mark.parametrize("package", ["hotline/bot", "hotline/faq", "hotline/handoff"])
+def test_domain_packages_never_import_storage(package: str) -> None:
+    """Store protocols live with their domain; the implementations import the domain."""
+    assert offenders(package, ("hotline.storage",)) == []
+
+
+# What the rest of the hotline may know of storage: the interface, and where to open it.
+STORAGE_FACES = {
+    "hotline.storage.base",
+    "hotline.storage.open",
+    "hotline.storage.migrate",
+    "hotline.storage.portable",
+}
+
+
+def test_the_back_end_is_chosen_in_one_place() -> None:
+    """Only `open_storage` names the back ends; every caller gets its stores from a Storage."""
+    wrong = [
+        f"{path} imports {name}"
+        for path, names in imports("hotline").items()
+        if not path.startswith("hotline/storage/")
+        for name in names
+        if name.startswith("hotline.storage.") and name not in STORAGE_FACES
+    ]
+    assert wrong == []
+    found = imports("hotline/storage")
+    both = [p for p, names in found.items() if {_back_end(n) for n in names} >= {"sqlite", "mongo"}]
+    assert both == ["hotline/storage/open.py"]
+
+
+def _back_end(name: str) -> str | None:
+    for back_end in ("sqlite", "mongo"):
+        if name.startswith(f"hotline.storage.{back_end}"):
+            return back_end
+    return None
+
+
+@pytest.mark.parametrize("back_end", ["sqlite", "mongo"])
+def test_a_back_end_and_the_shared_stores_keep_to_themselves(back_end: str) -> None:
+    other = "mongo" if back_end == "sqlite" else "sqlite"
+    assert offenders(f"hotline/storage/{back_end}", (f"hotline.storage.{other}",)) == []
+    shared = offenders(
+        "hotline/storage/shared", ("hotline.storage.sqlite", "hotline.storage.mongo")
+    )
+    assert shared == []
+
+
+def test_no_store_lives_outside_storage() -> None:
+    """Only hotline/storage speaks to a database: its drivers are imported nowhere else."""
+    drivers = ("sqlite3", "pymongo", "bson", "motor")
+    wrong = [
+        f"{path} imports {name}"
+        for path, names in imports("hotline").items()
+        if not path.startswith("hotline/storage/")
+        for name in names
+        if any(name == d or name.startswith(d + ".") for d in drivers)
+    ]
+    assert wrong == []
 
 
 def test_dialogs_never_import_a_channel_or_a_platform_sdk() -> None:

@@ -18,7 +18,7 @@ from aiohttp.test_utils import TestClient
 from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.handoff.crypto import Cipher
-from hotline.storage.mongo import MongoDatabase
+from hotline.storage.mongo.backend import MongoStorage
 from hotline.web.app import create_app
 from hotline.web.keys import TAKEOVER
 from tests.support.mongo_server import scratch_url
@@ -43,9 +43,8 @@ async def two_workers(
         await first.close()
         await second.close()
         if request.param == "mongodb":
-            db = await MongoDatabase.from_url(shared.store)
-            await db.drop()
-            await db.close()
+            async with await MongoStorage.from_url(shared.store) as storage:
+                await storage.db.drop()
 
 
 def test_a_mistyped_sharing_mode_stops_the_start(settings: Settings) -> None:

@@ -19,9 +19,8 @@ import pytest
 
 from hotline.bot.messages import ConversationKey
 from hotline.handoff.crypto import Cipher
-from hotline.storage import stores
-from hotline.storage.mongo import MongoDatabase
-from hotline.storage.open import open_database
+from hotline.storage.mongo.backend import MongoStorage
+from hotline.storage.open import open_storage
 from tests.support.chat import CODE
 from tests.support.mongo_server import free_port, scratch_url
 
@@ -106,10 +105,9 @@ async def workers(
     finally:
         for worker in started:
             stop_worker(worker)
-        db = await open_database(store_url)
-        if isinstance(db, MongoDatabase):
-            await db.drop()
-        await db.close()
+        async with await open_storage(store_url) as storage:
+            if isinstance(storage, MongoStorage):
+                await storage.db.drop()
 
 
 async def say(
@@ -145,16 +143,13 @@ async def test_a_redelivery_to_both_workers_is_answered_once(
         for i in range(3):
             replies = await to_both(session, workers, f"c{i}", "cách ly bao nhiêu ngày", f"m{i}")
             assert "ngày" in replies[0]["text"]
-    db = await open_database(store_url)
-    try:
-        conversations = await stores.open_conversations(db)
+    async with await open_storage(store_url) as storage:
+        conversations = await storage.conversations()
         for i in range(3):
             lines = await conversations.transcript(ConversationKey("rest", f"c{i}"))
             directions = [line["direction"] for line in lines]
             assert directions.count("in") == 1
             assert directions.count("out") == len(replies)
-    finally:
-        await db.close()
 
 
 async def test_a_report_moves_between_workers_and_files_one_ticket(
@@ -179,11 +174,8 @@ async def test_a_report_moves_between_workers_and_files_one_ticket(
     code = CODE.search(" ".join(r["text"] for r in done))
     assert code, done
 
-    db = await open_database(store_url)
-    try:
-        tickets = await stores.open_tickets(db)
+    async with await open_storage(store_url) as storage:
+        tickets = await storage.tickets()
         filed = await tickets.for_conversation("rest", sender)
         assert [t.code for t in filed] == [code.group(0)]
         assert (filed[0].category, filed[0].ward) == ("contact_tip", "An Tây")
-    finally:
-        await db.close()

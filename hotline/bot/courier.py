@@ -16,7 +16,7 @@ import logging
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from prometheus_client import Counter
@@ -28,6 +28,7 @@ from hotline.bot.waits import at_most
 from hotline.channels.base import Channel
 from hotline.channels.delivery import DeliveryFailed, RecipientGone
 from hotline.channels.intake import mark_unreachable
+from hotline.clock import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,6 @@ class Backoff:
         wait = min(self.cap, self.base * self.factor ** (attempts - 1))
         wait += wait * self.jitter * rand
         return max(wait, retry_after or 0.0)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Courier:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Protocol
 
+from hotline.bot.contact_log import ContactLog
 from hotline.bot.conversation import ConversationState, ConversationStore, OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Turn
@@ -19,14 +19,6 @@ from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
 from hotline.bot.nlu.base import NLU
 
 log = logging.getLogger(__name__)
-
-
-class ContactLog(Protocol):
-    """Where each message's channel, time and parsed intent are logged for the dashboard."""
-
-    async def record(
-        self, message: InboundMessage, intent: str | None, handled_by: str
-    ) -> None: ...
 
 
 class Engine:

@@ -10,31 +10,16 @@ those. A lease expires so that a worker that dies mid-turn holds nobody up for l
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from pymongo.errors import DuplicateKeyError
-
 from hotline.bot.messages import ConversationKey
-from hotline.storage.mongo import MongoDatabase
-from hotline.storage.sqlite import SqliteDatabase
 
 LEASE = timedelta(seconds=60)  # longer than any turn: the NLU and the store have timeouts
 POLL_SECONDS = 0.05
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversation_leases (
-    channel TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    holder TEXT NOT NULL,
-    until TEXT NOT NULL,
-    PRIMARY KEY (channel, sender)
-);
-"""
 
 
 class ConversationLeases(Protocol):
@@ -53,64 +38,6 @@ class NoLeases:
 
     async def give_back(self, key: ConversationKey, holder: str) -> None:
         return None
-
-
-class SqliteLeases:
-    def __init__(self, db: SqliteDatabase) -> None:
-        self._db = db
-
-    @classmethod
-    async def open(cls, db: SqliteDatabase) -> SqliteLeases:
-        await db.migrate(SCHEMA)
-        return cls(db)
-
-    async def take(self, key: ConversationKey, holder: str, until: datetime) -> bool:
-        now = datetime.now(UTC).isoformat()
-        row = (key.channel, key.sender, holder, until.astimezone(UTC).isoformat(), now)
-
-        def run(conn: sqlite3.Connection) -> bool:
-            cur = conn.execute(
-                "INSERT INTO conversation_leases VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (channel, sender) DO UPDATE SET holder = excluded.holder,"
-                " until = excluded.until WHERE conversation_leases.until < ?",
-                row,
-            )
-            return cur.rowcount == 1
-
-        return await self._db.transaction(run)
-
-    async def give_back(self, key: ConversationKey, holder: str) -> None:
-        await self._db.transaction(
-            lambda c: c.execute(
-                "DELETE FROM conversation_leases WHERE channel = ? AND sender = ? AND holder = ?",
-                (key.channel, key.sender, holder),
-            )
-        )
-
-
-class MongoLeases:
-    def __init__(self, db: MongoDatabase) -> None:
-        self._leases = db.collection("conversation_leases")
-
-    @classmethod
-    async def open(cls, db: MongoDatabase) -> MongoLeases:
-        return cls(db)
-
-    async def take(self, key: ConversationKey, holder: str, until: datetime) -> bool:
-        # Matches only an expired lease; with none at all the upsert inserts one, and a live
-        # lease makes that insert collide on `_id`: exactly one worker wins.
-        try:
-            await self._leases.find_one_and_update(
-                {"_id": str(key), "until": {"$lt": datetime.now(UTC)}},
-                {"$set": {"holder": holder, "until": until}},
-                upsert=True,
-            )
-        except DuplicateKeyError:
-            return False
-        return True
-
-    async def give_back(self, key: ConversationKey, holder: str) -> None:
-        await self._leases.delete_one({"_id": str(key), "holder": holder})
 
 
 @asynccontextmanager

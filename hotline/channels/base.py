@@ -22,7 +22,7 @@ from hotline.bot.ratelimit import UNLIMITED, RateLimit
 from hotline.channels.delivery import Delivery, DeliveryFailed
 from hotline.channels.intake import Inbox, Intake
 from hotline.config import Settings
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 # A channel's request handler: one of its methods, called on the running channel.
 ChannelHandler = Callable[[Any, web.Request], Awaitable[web.StreamResponse]]
@@ -47,7 +47,7 @@ class ChannelParts:
     conversations: ConversationStore  # waiting replies, delivery marks, transcripts
     intake: Intake  # store first, process in the background
     session: aiohttp.ClientSession  # the app's one HTTP client
-    db: Database  # the hotline's, for the channels' own small stores
+    storage: Storage  # the hotline's, for the channels' own small stores
 
 
 class Channel:

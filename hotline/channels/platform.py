@@ -7,13 +7,13 @@ from typing import TypeVar
 
 import aiohttp
 
+from hotline.bot.contact_book import ContactBook
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import Attachment
 from hotline.channels.base import Channel
 from hotline.channels.delivery import Delivery
 from hotline.channels.intake import Intake
 from hotline.config import Settings
-from hotline.storage.channel_stores import ContactBooks
 
 Part = TypeVar("Part")
 
@@ -51,7 +51,7 @@ class ContactBookChannel(Channel):
         intake: Intake,
         conversations: ConversationStore,
         session: aiohttp.ClientSession,
-        contacts: ContactBooks,
+        contacts: ContactBook,
     ) -> None:
         self._settings = settings
         self._intake = intake

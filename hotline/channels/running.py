@@ -17,7 +17,7 @@ from hotline.channels.base import Channel, ChannelParts
 from hotline.channels.delivery import Delivery
 from hotline.channels.intake import Inbox, Intake
 from hotline.config import Settings
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ async def open_channels(
     kinds: tuple[type[Channel], ...],
     inbox: Inbox,
     conversations: ConversationStore,
-    db: Database,
+    storage: Storage,
     media: MediaStore,
 ) -> AsyncIterator[OpenChannels]:
     """Open each channel on the app's shared ClientSession and run the courier; on the way out,
@@ -40,7 +40,7 @@ async def open_channels(
     woken = asyncio.Event()  # the courier's doorbell: the intake and the outbox ring it
     intake = Intake(inbox, conversations, media, wake=woken.set)
     async with aiohttp.ClientSession() as session, AsyncExitStack() as stack:
-        parts = ChannelParts(settings, inbox, conversations, intake, session, db)
+        parts = ChannelParts(settings, inbox, conversations, intake, session, storage)
         channels: dict[str, Channel] = {}
         for kind in kinds:
             channels[kind.name] = channel = await kind.open(parts)

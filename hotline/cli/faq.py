@@ -9,19 +9,22 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from hotline.config import Settings
+from hotline.faq.entries import FaqEntry
 from hotline.faq.io import format_for, read_entries, write_entries
 from hotline.faq.store import FaqStore
-from hotline.storage.open import open_database
-from hotline.storage.stores import open_faq
+from hotline.storage.open import open_storage
 
 
 @asynccontextmanager
 async def faq_store(settings: Settings) -> AsyncIterator[FaqStore]:
-    db = await open_database(settings.store)
-    try:
-        yield await open_faq(db)
-    finally:
-        await db.close()
+    async with await open_storage(settings.store) as storage:
+        yield await storage.faq()
+
+
+async def published_entries(settings: Settings) -> list[FaqEntry]:
+    """What the bot answers from, on the configured store (SQLite or MongoDB)."""
+    async with faq_store(settings) as store:
+        return await store.list(status="published")
 
 
 async def import_file(settings: Settings, path: Path) -> int:

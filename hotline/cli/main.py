@@ -129,8 +129,12 @@ def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:
         print(train(model_dir))
     if settings.nlu == "rasa":
         from hotline.bot.nlu.rasa_runtime import train_model
+        from hotline.cli.faq import published_entries
 
-        model = asyncio.run(train_model(settings, progress=lambda line: print(line, flush=True)))
+        entries = asyncio.run(published_entries(settings))  # on any store: SQLite or MongoDB
+        model = asyncio.run(
+            train_model(settings, entries, progress=lambda line: print(line, flush=True))
+        )
         print(f"Rasa model: {model.path}")
     return 0
 

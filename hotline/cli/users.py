@@ -11,17 +11,13 @@ from typing import TextIO
 from hotline.config import Settings
 from hotline.handoff.accounts import Accounts
 from hotline.handoff.users import UserExists
-from hotline.storage.open import open_database
-from hotline.storage.stores import open_users
+from hotline.storage.open import open_storage
 
 
 @asynccontextmanager
 async def accounts(settings: Settings) -> AsyncIterator[Accounts]:
-    db = await open_database(settings.store)
-    try:
-        yield Accounts(await open_users(db))
-    finally:
-        await db.close()
+    async with await open_storage(settings.store) as storage:
+        yield Accounts(await storage.users())
 
 
 def read_password(stdin: TextIO = sys.stdin) -> str:

@@ -7,12 +7,13 @@ as a new version, so history only ever grows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
+from hotline.clock import utc_stamp
 from hotline.faq.entries import FaqEntry, Status
 from hotline.faq.knowledge import FaqKnowledge
-from hotline.faq.store import utc_now
 
 Action = Literal[
     "created", "edited", "published", "unpublished", "rolled_back", "deleted", "before"
@@ -39,6 +40,15 @@ class FaqVersion:
             "action": self.action,
             "entry": self.entry.to_dict(),
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """What a store keeps: the entry whole, its id and version beside it to look it up."""
+        return {"entry_id": self.entry.id, **self.to_dict()}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> FaqVersion:
+        action: Action = record["action"]  # written only from the Action literal
+        return cls(FaqEntry.from_dict(record["entry"]), record["author"], record["at"], action)
 
 
 class FaqHistory(Protocol):
@@ -87,7 +97,7 @@ class FaqEditor:
             return False
         deleted = await self.knowledge.delete(entry_id)
         if deleted:
-            await self.history.record(FaqVersion(current, author, utc_now(), "deleted"))
+            await self.history.record(FaqVersion(current, author, utc_stamp(), "deleted"))
         return deleted
 
     async def versions(self, entry_id: str) -> list[FaqVersion]:
@@ -98,14 +108,14 @@ class FaqEditor:
         before = await self.knowledge.store.get(entry.id)
         if before is not None and not await self.history.versions(entry.id):
             # Keep the version this edit replaces, so even a seeded entry can be rolled back.
-            at = before.updated_at or utc_now()
+            at = before.updated_at or utc_stamp()
             await self.history.record(FaqVersion(before, EARLIER, at, "before"))
         stored = await self.knowledge.put(entry)
         if before is not None and stored.version == before.version:
             return stored  # nothing changed: no new version
         await self.history.record(
             FaqVersion(
-                stored, author, stored.updated_at or utc_now(), action or _action(before, stored)
+                stored, author, stored.updated_at or utc_stamp(), action or _action(before, stored)
             )
         )
         return stored

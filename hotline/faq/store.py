@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Protocol
 
 from hotline.faq.entries import FaqEntry
@@ -27,8 +26,3 @@ class FaqStore(Protocol):
     async def revision(self) -> int: ...
 
     async def close(self) -> None: ...
-
-
-def utc_now() -> str:
-    """The `updated_at` stamp: ISO 8601 in UTC, to the millisecond."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -44,6 +44,31 @@ class AskedQuestion:
     @property
     def unanswered(self) -> bool:
         return self.answered is None
+
+    def to_record(self) -> dict[str, Any]:
+        """What a store keeps: the text of unanswered questions only; never who asked."""
+        if self.at.tzinfo is None:
+            raise ValueError("question times must carry a time zone")
+        return {
+            "channel": self.channel,
+            "at": self.at,
+            "answered": self.answered,
+            "score": self.score,
+            "text": self.text if self.unanswered else None,
+            "resolved_by": self.resolved_by,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> AskedQuestion:
+        return cls(
+            channel=record["channel"],
+            at=record["at"],
+            answered=record["answered"],
+            score=float(record["score"]),
+            text=record["text"],
+            id=int(record["id"]),
+            resolved_by=record["resolved_by"],
+        )
 
 
 class QuestionLog(Protocol):

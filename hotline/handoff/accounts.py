@@ -5,18 +5,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from hotline.clock import utc_now
 from hotline.handoff.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from hotline.handoff.user_store import UserStore
 from hotline.handoff.users import Session, User, digest, new_secret
 
 Clock = Callable[[], datetime]
 TOKEN_PREFIX = "hl_"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)

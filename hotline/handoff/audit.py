@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -18,6 +19,15 @@ class AuditEntry:
 
     def to_doc(self) -> dict[str, Any]:
         return {**self.__dict__, "at": self.at.isoformat()}
+
+    def to_record(self) -> dict[str, Any]:
+        """What a store keeps (its back end numbers the entries in the order written)."""
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> AuditEntry:
+        fields = ("at", "who", "role", "code", "why", "what")
+        return cls(**{k: record[k] for k in fields})
 
 
 class AuditLog(Protocol):

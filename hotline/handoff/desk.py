@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
+from hotline.clock import utc_now
 from hotline.handoff.codes import new_code
 from hotline.handoff.deadlines import DeadlinePolicy
 from hotline.handoff.routing import DEFAULT_TEAM, Route, Routing
@@ -12,10 +13,6 @@ from hotline.handoff.store import CodeTaken, TicketStore
 from hotline.handoff.tickets import Ticket, TicketDraft, TicketEvent, TicketStatus
 
 Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class TicketDesk:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
+from hotline.clock import utc_now
 from hotline.handoff.store import TicketStore
 from hotline.handoff.tickets import OPEN_STATUSES, Ticket, TicketEvent, TicketStatus
 
@@ -51,10 +52,6 @@ class AlreadyTaken(LifecycleError):
     def __init__(self, code: str, assignee: str) -> None:
         super().__init__(f"{code} is held by {assignee}")
         self.assignee = assignee
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Lifecycle:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -82,6 +83,22 @@ class User:
             "agency": self.agency,
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """What a store keeps: the role as its plain word."""
+        return {**self.__dict__, "role": self.role.value}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> User:
+        return cls(
+            name=record["name"],
+            role=record["role"],
+            password_hash=record["password_hash"],
+            team=record.get("team"),
+            agency=record.get("agency"),
+            active=bool(record.get("active", True)),
+            created_at=record["created_at"],
+        )
+
 
 @dataclass(frozen=True)
 class Session:
@@ -92,6 +109,17 @@ class Session:
     csrf: str
     created_at: datetime
     expires_at: datetime
+
+    def to_record(self) -> dict[str, Any]:
+        """What a store keeps: the user under `name`, as every back end has it."""
+        record = dict(self.__dict__)
+        record["name"] = record.pop("user")
+        return record
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Session:
+        fields = ("digest", "csrf", "created_at", "expires_at")
+        return cls(user=record["name"], **{k: record[k] for k in fields})
 
 
 def new_secret(prefix: str = "") -> str:

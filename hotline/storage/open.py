@@ -1,13 +1,14 @@
-"""Open the database that HOTLINE_STORE names: a SQLite file or a MongoDB deployment."""
+"""Open the storage that HOTLINE_STORE names: a SQLite file or a MongoDB deployment."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
-from hotline.storage.mongo import MongoDatabase
-from hotline.storage.sqlite import SqliteDatabase
-
-Database = SqliteDatabase | MongoDatabase
+from hotline.storage.base import Storage
+from hotline.storage.mongo.backend import MongoStorage
+from hotline.storage.sqlite.backend import SqliteStorage
+from hotline.storage.sqlite.database import sqlite_path
 
 
 def backend(url: str) -> str:
@@ -20,8 +21,19 @@ def backend(url: str) -> str:
     raise ValueError(f"HOTLINE_STORE must be a sqlite:/// or mongodb:// URL, not {url!r}")
 
 
-async def open_database(url: str) -> Database:
-    """The database for a store URL, connected; the caller closes it."""
+def data_folder(url: str) -> Path:
+    """Where files that belong with the data are kept (a generated secret key): the SQLite
+    file's folder, else `var/`."""
     if backend(url) == "sqlite":
-        return await SqliteDatabase.from_url(url)
-    return await MongoDatabase.from_url(url)
+        return Path(sqlite_path(url)).parent
+    return Path("var")
+
+
+async def open_storage(url: str) -> Storage:
+    """The storage for a store URL, its database connected; the caller closes it.
+
+    The one place that chooses a back end: every store then comes from the storage.
+    """
+    if backend(url) == "sqlite":
+        return await SqliteStorage.from_url(url)
+    return await MongoStorage.from_url(url)

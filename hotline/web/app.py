@@ -119,7 +119,7 @@ async def _channels(
 ) -> AsyncIterator[None]:
     hotline, events = app[HOTLINE], app[EVENTS]
     async with open_channels(
-        settings, kinds, hotline.engine, hotline.conversations, hotline.db, media
+        settings, kinds, hotline.engine, hotline.conversations, hotline.storage, media
     ) as running:
         app[CHANNELS] = running.channels
         app[OUTBOX] = Outbox(hotline.conversations, running.channels, events, running.wake_courier)
@@ -134,7 +134,7 @@ async def _background_work(settings: Settings, app: web.Application) -> AsyncIte
     hotline, events = app[HOTLINE], app[EVENTS]
     async with (
         background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
-        background(share_events(hotline.db, events, settings.share_events)),
+        background(share_events(hotline.storage, events, settings.share_events)),
         background(hand_over_waiting(events, app[CHANNELS])),
         background(app[PRESENCE].follow()),
     ):

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline.bot.conversation import OutboxItem
-from hotline.bot.conversation_sqlite import SqliteConversationStore
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.courier import Backoff, Courier
 from hotline.bot.events import EventBus
 from hotline.bot.messages import ConversationKey, OutboundMessage
@@ -18,7 +17,7 @@ from hotline.bot.outbox import Outbox
 from hotline.bot.ratelimit import UNLIMITED, RateLimit
 from hotline.channels.base import Channel
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 
 KEY = ConversationKey("scripted", "citizen-1")
 
@@ -55,10 +54,9 @@ class Clock:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SqliteConversationStore]:
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/courier.db")
-    yield await SqliteConversationStore.open(db)
-    await db.close()
+async def store(tmp_path: Path) -> AsyncIterator[ConversationStore]:
+    async with await open_storage(f"sqlite:///{tmp_path}/courier.db") as storage:
+        yield await storage.conversations()
 
 
 @pytest.fixture
@@ -72,11 +70,11 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def courier(store: SqliteConversationStore, platform: ScriptedPlatform, clock: Clock) -> Courier:
+def courier(store: ConversationStore, platform: ScriptedPlatform, clock: Clock) -> Courier:
     return Courier(store, {"scripted": platform}, clock=clock, rand=lambda: 0.5)
 
 
-async def _queue(store: SqliteConversationStore, *texts: str) -> list[OutboxItem]:
+async def _queue(store: ConversationStore, *texts: str) -> list[OutboxItem]:
     return await store.queue([OutboundMessage(KEY, t) for t in texts])
 
 
@@ -90,7 +88,7 @@ def test_backoff_grows_is_capped_and_honours_retry_after() -> None:
 
 
 async def test_a_network_error_is_retried_after_the_backoff(
-    courier: Courier, store: SqliteConversationStore, platform: ScriptedPlatform, clock: Clock
+    courier: Courier, store: ConversationStore, platform: ScriptedPlatform, clock: Clock
 ) -> None:
     await _queue(store, "trả lời")
     platform.script = [DeliveryFailed("HTTP 500", 0.0)]
@@ -111,7 +109,7 @@ async def test_a_network_error_is_retried_after_the_backoff(
 
 
 async def test_retry_after_is_honoured(
-    courier: Courier, store: SqliteConversationStore, platform: ScriptedPlatform, clock: Clock
+    courier: Courier, store: ConversationStore, platform: ScriptedPlatform, clock: Clock
 ) -> None:
     await _queue(store, "trả lời")
     platform.script = [DeliveryFailed("429", 30.0)]
@@ -125,7 +123,7 @@ async def test_retry_after_is_honoured(
 
 
 async def test_a_later_reply_waits_behind_one_being_retried(
-    courier: Courier, store: SqliteConversationStore, platform: ScriptedPlatform, clock: Clock
+    courier: Courier, store: ConversationStore, platform: ScriptedPlatform, clock: Clock
 ) -> None:
     await _queue(store, "một", "hai")
     platform.script = [DeliveryFailed("timeout", 0.0)]
@@ -139,7 +137,7 @@ async def test_a_later_reply_waits_behind_one_being_retried(
 
 
 async def test_a_citizen_who_left_is_not_retried_and_is_marked(
-    courier: Courier, store: SqliteConversationStore, platform: ScriptedPlatform, clock: Clock
+    courier: Courier, store: ConversationStore, platform: ScriptedPlatform, clock: Clock
 ) -> None:
     await _queue(store, "một", "hai")
     platform.script = [RecipientGone("Forbidden: bot was blocked by the user")]
@@ -156,7 +154,7 @@ async def test_a_citizen_who_left_is_not_retried_and_is_marked(
 
 
 async def test_a_bad_reply_is_dropped_but_the_conversation_goes_on(
-    courier: Courier, store: SqliteConversationStore, platform: ScriptedPlatform
+    courier: Courier, store: ConversationStore, platform: ScriptedPlatform
 ) -> None:
     await _queue(store, "hỏng", "tốt")
     platform.script = [DeliveryFailed("Bad Request: message is too long")]
@@ -166,7 +164,7 @@ async def test_a_bad_reply_is_dropped_but_the_conversation_goes_on(
 
 
 async def test_it_gives_up_after_max_attempts(
-    store: SqliteConversationStore, platform: ScriptedPlatform, clock: Clock
+    store: ConversationStore, platform: ScriptedPlatform, clock: Clock
 ) -> None:
     courier = Courier(store, {"scripted": platform}, clock=clock, backoff=Backoff(max_attempts=3))
     await _queue(store, "trả lời")
@@ -179,7 +177,7 @@ async def test_it_gives_up_after_max_attempts(
 
 
 async def test_wake_sends_at_once_instead_of_at_the_next_poll(
-    store: SqliteConversationStore, platform: ScriptedPlatform
+    store: ConversationStore, platform: ScriptedPlatform
 ) -> None:
     courier = Courier(store, {"scripted": platform}, poll_seconds=60)
     runner = asyncio.create_task(courier.run())
@@ -197,7 +195,7 @@ async def test_wake_sends_at_once_instead_of_at_the_next_poll(
 
 
 async def test_the_outbox_leaves_a_platform_reply_to_the_courier_and_wakes_it(
-    store: SqliteConversationStore, platform: ScriptedPlatform
+    store: ConversationStore, platform: ScriptedPlatform
 ) -> None:
     courier = Courier(store, {"scripted": platform}, poll_seconds=60)
     outbox = Outbox(store, {"scripted": platform}, EventBus(), courier.wake)

@@ -6,10 +6,9 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from hotline.bot.conversation_sqlite import SqliteConversationStore
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.config import Settings
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 from hotline.web.app import create_app
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
@@ -50,13 +49,13 @@ async def test_a_restart_in_the_middle_of_a_report_continues_it(
 async def test_a_message_stored_before_a_crash_is_answered_after_restart(
     aiohttp_client: Callable, settings: Settings
 ) -> None:
-    db = await SqliteDatabase.from_url(settings.store)
-    store = await SqliteConversationStore.open(db)
+    storage = await open_storage(settings.store)
+    store = await storage.conversations()
     key = ConversationKey("webchat", "crash-1")
     await store.record_inbound(
         InboundMessage(key, "frame-1", text="xin chào", received_at=datetime.now(UTC))
     )
-    await db.close()
+    await storage.close()
 
     client = await aiohttp_client(create_app(settings))
     hotline = hotline_of(client)

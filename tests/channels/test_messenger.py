@@ -16,12 +16,11 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
-from hotline.channels.contacts import ContactBook
 from hotline.channels.delivery import DeliveryFailed
 from hotline.channels.messenger.api import delivery, quick_title
 from hotline.channels.messenger.channel import MessengerChannel
 from hotline.config import Settings
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 from hotline.web.app import create_app
 from hotline.web.keys import CHANNELS, TAKEOVER
 from tests.support.fake_messenger import (
@@ -87,13 +86,13 @@ async def test_every_entry_and_item_of_a_batch_is_handled(
         assert [t["direction"] for t in transcript].count("in") == 1, "the echo is not stored"
     channel = fb_client.app[CHANNELS]["messenger"]
     assert isinstance(channel, MessengerChannel)
-    db = await SqliteDatabase.from_url(hotline_of(fb_client).settings.store)
+    storage = await open_storage(hotline_of(fb_client).settings.store)
     try:
-        book = await ContactBook.open(db)
+        book = await storage.contact_book()
         assert (await book.get(ConversationKey("messenger", others[1]))).delivered_at
         assert (await book.get(ConversationKey("messenger", others[2]))).read_at
     finally:
-        await db.close()
+        await storage.close()
 
 
 async def test_the_24_hour_rule(

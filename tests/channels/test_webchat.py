@@ -7,7 +7,6 @@ import re
 from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient
 
-from hotline.bot.conversation_sqlite import queue_replies
 from hotline.bot.messages import ConversationKey, OutboundMessage
 from hotline.channels.webchat import BAD_FRAME
 from tests.support.hotline import hotline_of
@@ -92,6 +91,6 @@ async def test_a_push_waits_for_the_citizen_to_come_back(client: TestClient) -> 
     hotline = hotline_of(client)
     key = ConversationKey("webchat", "web-6")
     news = OutboundMessage(key, "Phản ánh của bạn đã được xử lý.")
-    await hotline.db.transaction(lambda conn: queue_replies(conn, [news], None))
+    await hotline.conversations.queue([news])  # stored while nobody is connected to hear it
     async with client.ws_connect("/webchat/ws?sender=web-6") as ws:
         assert (await ws.receive_json(timeout=5))["text"] == news.text

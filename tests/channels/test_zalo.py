@@ -18,9 +18,9 @@ from hotline.bot.messages import Button, ConversationKey, OutboundMessage
 from hotline.channels.zalo.api import cs_bodies, split_text
 from hotline.channels.zalo.channel import ZaloChannel
 from hotline.channels.zalo.events import expected_signature, parse_event, signature_ok
-from hotline.channels.zalo.tokens import TokenStore
+from hotline.channels.zalo.tokens import StoredTokens
 from hotline.config import Settings
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 from hotline.web.app import create_app
 from hotline.web.keys import CHANNELS, TAKEOVER
 from tests.support.fake_zalo import (
@@ -113,11 +113,11 @@ async def test_an_expired_token_is_refreshed_and_the_new_pair_kept(
     assert "cách ly" in answer.lower()
     assert len(fake.refreshes) == 1
     assert fake.refreshes[0]["refresh_token"] == REFRESH_TOKEN
-    db = await SqliteDatabase.from_url(zalo_settings.store)
+    storage = await open_storage(zalo_settings.store)
     try:
-        stored = await (await TokenStore.open(db)).load()
+        stored = await StoredTokens(await storage.platform_tokens()).load()
     finally:
-        await db.close()
+        await storage.close()
     assert stored is not None
     assert (stored.access_token, stored.refresh_token) == ("access-1", "refresh-1")
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from hotline.handoff.accounts import Accounts
-from hotline.handoff.user_sqlite import SqliteUserStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,11 +55,11 @@ async def test_add_a_user_with_the_password_on_stdin_then_get_a_token(tmp_path: 
     assert token.startswith("hl_") and len(token) > 40
     assert hotline(tmp_path, "user", "token", "nobody").returncode == 1
 
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/hotline.db")
+    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
     try:
-        accounts = Accounts(await SqliteUserStore.open(db))
+        accounts = Accounts(await storage.users())
         user = await accounts.user_for_token(token)
         assert user is not None and user.role == "agency"
         assert (await accounts.log_in("ca-tdm", "mật-khẩu-đủ-dài")).user is not None
     finally:
-        await db.close()
+        await storage.close()

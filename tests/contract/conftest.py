@@ -1,8 +1,9 @@
 """Contract fixtures: every store built on each back end, a SQLite file and a MongoDB database.
 
-A test asking for `db` (or any store below) runs twice, `[sqlite]` and `[mongodb]`. The MongoDB
-side uses the session's server (mongoeco, or HOTLINE_TEST_MONGODB_URL) with a fresh database per
-test, dropped afterwards; mongoeco is slow, so the suites keep their data small.
+A test asking for `storage` (or any store below) runs twice, `[sqlite]` and `[mongodb]`, through
+the one interface the hotline opens its stores with. The MongoDB side uses the session's server
+(mongoeco, or HOTLINE_TEST_MONGODB_URL) with a fresh database per test, dropped afterwards;
+mongoeco is slow, so the suites keep their data small.
 """
 
 from __future__ import annotations
@@ -16,35 +17,35 @@ from hotline.bot.conversation import ConversationStore
 from hotline.faq.store import FaqStore
 from hotline.handoff.crypto import Cipher
 from hotline.handoff.store import TicketStore
-from hotline.storage import stores
-from hotline.storage.mongo import MongoDatabase
-from hotline.storage.open import Database, open_database
+from hotline.storage.base import Storage
+from hotline.storage.mongo.backend import MongoStorage
+from hotline.storage.open import open_storage
 from tests.support.mongo_server import scratch_url
 
 
 @pytest.fixture(params=["sqlite", "mongodb"])
-async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+async def storage(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Storage]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path}/contract.db"
     else:
         url = scratch_url(request.getfixturevalue("mongo_url"))
-    database = await open_database(url)
-    yield database
-    if isinstance(database, MongoDatabase):
-        await database.drop()
-    await database.close()
+    opened = await open_storage(url)
+    yield opened
+    if isinstance(opened, MongoStorage):
+        await opened.db.drop()
+    await opened.close()
 
 
 @pytest.fixture
-async def conversations(db: Database) -> ConversationStore:
-    return await stores.open_conversations(db)
+async def conversations(storage: Storage) -> ConversationStore:
+    return await storage.conversations()
 
 
 @pytest.fixture
-async def tickets(db: Database) -> TicketStore:
-    return await stores.open_tickets(db, Cipher(Cipher.new_key()))
+async def tickets(storage: Storage) -> TicketStore:
+    return await storage.tickets(Cipher(Cipher.new_key()))
 
 
 @pytest.fixture
-async def faq_store(db: Database) -> FaqStore:
-    return await stores.open_faq(db)
+async def faq_store(storage: Storage) -> FaqStore:
+    return await storage.faq()

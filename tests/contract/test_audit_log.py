@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from hotline.handoff.audit import AuditEntry
-from hotline.storage import stores
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 NOW = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 
 
-async def test_entries_per_ticket_in_order(db: Database) -> None:
-    audit = await stores.open_audit(db)
+async def test_entries_per_ticket_in_order(storage: Storage) -> None:
+    audit = await storage.audit()
     entries = [
         AuditEntry(NOW, "lan", "agent", "PA-1", "gọi lại"),
         AuditEntry(NOW - timedelta(minutes=5), "minh", "supervisor", "PA-1", "kiểm tra"),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from hotline.bot.event_feed import EventRelay, open_event_feed
+from hotline.bot.event_feed import EventRelay
 from hotline.bot.events import Event, EventBus
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 
-async def test_the_feed_keeps_order_and_prunes(db: Database) -> None:
-    feed = await open_event_feed(db)
+async def test_the_feed_keeps_order_and_prunes(storage: Storage) -> None:
+    feed = await storage.event_feed()
     assert await feed.latest() == 0
     await feed.append("a", Event("ticket", {"code": "PA-1"}))
     await feed.append("b", Event("citizen_message", {"text": "alo"}))
@@ -30,9 +30,9 @@ async def next_event(queue: asyncio.Queue[Event]) -> Event:
     return await asyncio.wait_for(queue.get(), timeout=5)
 
 
-async def test_an_event_on_one_worker_reaches_the_other_once(db: Database) -> None:
+async def test_an_event_on_one_worker_reaches_the_other_once(storage: Storage) -> None:
     first, second = EventBus(), EventBus()
-    relays = [EventRelay(await open_event_feed(db), bus, 0.02) for bus in (first, second)]
+    relays = [EventRelay(await storage.event_feed(), bus, 0.02) for bus in (first, second)]
     tasks = [asyncio.create_task(relay.run()) for relay in relays]
     try:
         async with first.subscribe() as on_first, second.subscribe() as on_second:
@@ -49,4 +49,4 @@ async def test_an_event_on_one_worker_reaches_the_other_once(db: Database) -> No
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-    assert len(await (await open_event_feed(db)).after(0)) == 2
+    assert len(await (await storage.event_feed()).after(0)) == 2

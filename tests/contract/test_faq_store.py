@@ -9,8 +9,7 @@ import pytest
 from hotline.faq.entries import FaqEntry
 from hotline.faq.history import FaqVersion
 from hotline.faq.store import FaqStore
-from hotline.storage import stores
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 
 def entry(id: str, topic: str = "cach_ly", status: str = "published") -> FaqEntry:
@@ -53,8 +52,8 @@ async def test_delete(faq_store: FaqStore) -> None:
     assert await faq_store.revision() == 2
 
 
-async def test_history_keeps_versions_in_save_order(db: Database) -> None:
-    history = await stores.open_faq_history(db)
+async def test_history_keeps_versions_in_save_order(storage: Storage) -> None:
+    history = await storage.faq_history()
     first = replace(entry("q1"), version=1)
     second = replace(entry("q1"), answer="5 ngày.", version=2)
     await history.record(FaqVersion(first, "an", "2026-11-28T01:00:00.000+00:00", "created"))

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from hotline.handoff.routing import Agency, RoutingRule, load_defaults
-from hotline.storage import stores
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 
-async def test_seeded_once_then_the_admins_rules_stay(db: Database) -> None:
-    routing = await stores.open_routing(db)
+async def test_seeded_once_then_the_admins_rules_stay(storage: Storage) -> None:
+    routing = await storage.routing()
     default_rules, default_agencies = load_defaults()
     assert await routing.rules() == default_rules
     assert {a.name for a in await routing.agencies()} == {a.name for a in default_agencies}
 
     await routing.replace_rules([])
-    await stores.open_routing(db)  # another worker starting: no second seeding
+    await storage.routing()  # another worker starting: no second seeding
     assert await routing.rules() == []
 
     mine = [RoutingRule("violation", ("Công an {district}",), district="Dĩ An"), RoutingRule("*")]
@@ -22,8 +21,8 @@ async def test_seeded_once_then_the_admins_rules_stay(db: Database) -> None:
     assert await routing.rules() == mine
 
 
-async def test_put_agency_inserts_or_updates(db: Database) -> None:
-    routing = await stores.open_routing(db)
+async def test_put_agency_inserts_or_updates(storage: Storage) -> None:
+    routing = await storage.routing()
     await routing.put_agency(Agency("Zeta", "a@example.vn"))
     await routing.put_agency(Agency("Zeta", "b@example.vn"))
     assert [a for a in await routing.agencies() if a.name == "Zeta"] == [

@@ -6,22 +6,21 @@ from datetime import UTC, datetime, timedelta
 
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.faq.unanswered import AskedQuestion
-from hotline.storage import stores
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 NOW = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
 KEY = ConversationKey("rest", "citizen-1")
 
 
-async def test_an_alert_is_claimed_once(db: Database) -> None:
-    alerts = await stores.open_alerts(db)
+async def test_an_alert_is_claimed_once(storage: Storage) -> None:
+    alerts = await storage.alerts()
     assert await alerts.claim("PA-1", "due_soon", NOW)
     assert not await alerts.claim("PA-1", "due_soon", NOW)
     assert await alerts.claim("PA-1", "overdue", NOW)
 
 
-async def test_question_log(db: Database) -> None:
-    questions = await stores.open_questions(db)
+async def test_question_log(storage: Storage) -> None:
+    questions = await storage.questions()
     await questions.record(AskedQuestion("rest", NOW, answered="q1", score=0.9, text="x"))
     await questions.record(AskedQuestion("zalo", NOW + timedelta(minutes=1), score=0.2, text="y"))
     await questions.record(AskedQuestion("rest", NOW + timedelta(minutes=2), score=0.1, text="z"))
@@ -33,8 +32,8 @@ async def test_question_log(db: Database) -> None:
     assert [q.text for q in await questions.open_unanswered()] == ["z"]
 
 
-async def test_contact_log_counts_a_redelivery_once(db: Database) -> None:
-    contacts = await stores.open_contacts(db)
+async def test_contact_log_counts_a_redelivery_once(storage: Storage) -> None:
+    contacts = await storage.contact_log()
     message = InboundMessage(key=KEY, message_id="m1", text="hi", received_at=NOW)
     await contacts.record(message, None, "bot")
     await contacts.record(message, "greet", "bot")
@@ -43,8 +42,8 @@ async def test_contact_log_counts_a_redelivery_once(db: Database) -> None:
     assert "citizen-1" not in found[0].conversation
 
 
-async def test_a_conversation_lease_has_one_holder_until_it_expires(db: Database) -> None:
-    leases = await stores.open_leases(db)
+async def test_a_conversation_lease_has_one_holder_until_it_expires(storage: Storage) -> None:
+    leases = await storage.leases()
     assert await leases.take(KEY, "worker-a", datetime.now(UTC) + timedelta(seconds=60))
     assert not await leases.take(KEY, "worker-b", datetime.now(UTC) + timedelta(seconds=60))
     await leases.give_back(KEY, "worker-b")  # not the holder: changes nothing

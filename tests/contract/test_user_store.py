@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from hotline.handoff.users import Session, User, UserExists
-from hotline.storage import stores
-from hotline.storage.open import Database
+from hotline.storage.base import Storage
 
 # The real clock: MongoDB's TTL index drops sessions whose expiry has passed by it.
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -18,8 +17,8 @@ def user(name: str, active: bool = True) -> User:
     return User(name, "agent", "hash", team="agents", active=active, created_at=NOW)
 
 
-async def test_users_tokens_sessions_and_failures(db: Database) -> None:
-    users = await stores.open_users(db)
+async def test_users_tokens_sessions_and_failures(storage: Storage) -> None:
+    users = await storage.users()
     await users.add(user("lan"))
     await users.add(User("an", "admin", "h2", created_at=NOW))
     with pytest.raises(UserExists):

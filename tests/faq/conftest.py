@@ -1,4 +1,4 @@
-"""FAQ fixtures: a real SQLite file per test, the production analyzer, the shipped seed."""
+"""FAQ fixtures: the storage on a real SQLite file per test, the analyzer, the shipped seed."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from hotline.bot.nlu.normalize import words
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import Analyzer, FaqIndex
 from hotline.faq.io import load_seed
-from hotline.faq.sqlite_store import SqliteFaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.faq.store import FaqStore
+from hotline.storage.base import Storage
+from hotline.storage.open import open_storage
 
 
 @pytest.fixture
@@ -38,12 +39,11 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-async def db(db_url: str) -> AsyncIterator[SqliteDatabase]:
-    database = await SqliteDatabase.from_url(db_url)
-    yield database
-    await database.close()
+async def storage(db_url: str) -> AsyncIterator[Storage]:
+    async with await open_storage(db_url) as opened:
+        yield opened
 
 
 @pytest.fixture
-async def store(db: SqliteDatabase) -> SqliteFaqStore:
-    return await SqliteFaqStore.open(db)
+async def store(storage: Storage) -> FaqStore:
+    return await storage.faq()

@@ -7,19 +7,18 @@ from dataclasses import replace
 import pytest
 
 from hotline.faq.history import EARLIER, FaqEditor, UnknownVersion
-from hotline.faq.history_sqlite import SqliteFaqHistory
 from hotline.faq.index import Analyzer
 from hotline.faq.knowledge import FaqKnowledge
-from hotline.faq.sqlite_store import SqliteFaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.faq.store import FaqStore
+from hotline.storage.base import Storage
 from tests.faq.samples import entry
 
 
 @pytest.fixture
-async def editor(db: SqliteDatabase, store: SqliteFaqStore, analyzer: Analyzer) -> FaqEditor:
+async def editor(storage: Storage, store: FaqStore, analyzer: Analyzer) -> FaqEditor:
     knowledge = FaqKnowledge(store, analyzer)
     await knowledge.refresh(force=True)
-    return FaqEditor(knowledge, await SqliteFaqHistory.open(db))
+    return FaqEditor(knowledge, await storage.faq_history())
 
 
 async def test_each_save_is_a_version_with_author_and_action(editor: FaqEditor) -> None:
@@ -60,7 +59,7 @@ async def test_rollback_saves_the_old_content_as_a_new_version_live_at_once(
 
 
 async def test_an_entry_saved_before_history_keeps_its_first_version(
-    editor: FaqEditor, store: SqliteFaqStore
+    editor: FaqEditor, store: FaqStore
 ) -> None:
     seeded = await store.put(entry())  # the seed or a CLI import: no history yet
     await editor.save(replace(seeded, answer="Sửa lần đầu qua trang quản trị."), "lan")

@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from hotline.faq.index import Analyzer
 from hotline.faq.knowledge import FaqKnowledge
-from hotline.faq.sqlite_store import SqliteFaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.faq.store import FaqStore
+from hotline.storage.open import open_storage
 from tests.faq.samples import entry
 
 CURFEW = entry(
@@ -18,7 +18,7 @@ CURFEW = entry(
 
 
 async def test_refresh_rebuilds_only_when_the_store_changed(
-    store: SqliteFaqStore, analyzer: Analyzer
+    store: FaqStore, analyzer: Analyzer
 ) -> None:
     await store.put(entry())
     knowledge = FaqKnowledge(store, analyzer)
@@ -31,16 +31,16 @@ async def test_refresh_rebuilds_only_when_the_store_changed(
 
 
 async def test_an_edit_by_another_process_is_picked_up(
-    store: SqliteFaqStore, db_url: str, analyzer: Analyzer
+    store: FaqStore, db_url: str, analyzer: Analyzer
 ) -> None:
     knowledge = FaqKnowledge(store, analyzer)
     await knowledge.refresh()
     assert knowledge.lookup("giờ giới nghiêm từ mấy giờ").answer is None
 
     # The CLI: its own database connection and store on the same file.
-    cli_db = await SqliteDatabase.from_url(db_url)
+    cli_storage = await open_storage(db_url)
     try:
-        cli = await SqliteFaqStore.open(cli_db)
+        cli = await cli_storage.faq()
         await cli.put(CURFEW)
         assert await knowledge.refresh() is True
         found = knowledge.lookup("giờ giới nghiêm từ mấy giờ")
@@ -51,17 +51,17 @@ async def test_an_edit_by_another_process_is_picked_up(
         assert knowledge.lookup("giờ giới nghiêm từ mấy giờ").answer is None
         assert knowledge.get_published(CURFEW.id) is None
     finally:
-        await cli_db.close()
+        await cli_storage.close()
 
 
 async def test_watch_makes_another_process_edit_live_within_a_second(
-    store: SqliteFaqStore, db_url: str, analyzer: Analyzer
+    store: FaqStore, db_url: str, analyzer: Analyzer
 ) -> None:
     knowledge = FaqKnowledge(store, analyzer)
     watcher = asyncio.create_task(knowledge.watch(interval=0.05))
-    cli_db = await SqliteDatabase.from_url(db_url)
+    cli_storage = await open_storage(db_url)
     try:
-        cli = await SqliteFaqStore.open(cli_db)
+        cli = await cli_storage.faq()
         await cli.put(CURFEW)
         # The CLI wrote; the bot must answer with it within a second.
         for _ in range(50):
@@ -72,12 +72,12 @@ async def test_watch_makes_another_process_edit_live_within_a_second(
     finally:
         watcher.cancel()
         await asyncio.gather(watcher, return_exceptions=True)
-        await cli_db.close()
+        await cli_storage.close()
     assert watcher.cancelled()
 
 
 async def test_writes_through_knowledge_are_live_at_once(
-    store: SqliteFaqStore, analyzer: Analyzer
+    store: FaqStore, analyzer: Analyzer
 ) -> None:
     knowledge = FaqKnowledge(store, analyzer)
     await knowledge.refresh()

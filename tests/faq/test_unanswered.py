@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from hotline.faq.index import Analyzer
 from hotline.faq.unanswered import AskedQuestion, group_questions
-from hotline.faq.unanswered_sqlite import SqliteQuestionLog
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.base import Storage
 
 T0 = datetime(2021, 8, 2, 9, 0, tzinfo=UTC)
 
@@ -49,8 +48,8 @@ def test_similar_questions_group_together_biggest_first(analyzer: Analyzer) -> N
     assert group_questions([], analyzer) == []
 
 
-async def test_the_log_keeps_text_only_of_unanswered_questions(db: SqliteDatabase) -> None:
-    log = await SqliteQuestionLog.open(db)
+async def test_the_log_keeps_text_only_of_unanswered_questions(storage: Storage) -> None:
+    log = await storage.questions()
     await log.record(asked("đăng ký kết hôn được không", 0))
     await log.record(AskedQuestion("rest", T0 + timedelta(minutes=1), "cach-ly", 0.8, "f0 cách ly"))
     await log.record(asked("giá xăng hôm nay", 2))

@@ -1,4 +1,4 @@
-"""Handoff fixtures: a real SQLite file, a ticket store with a cipher, a clock the test moves."""
+"""Handoff fixtures: the storage on a real SQLite file, a ticket desk with a cipher, a clock."""
 
 from __future__ import annotations
 
@@ -14,10 +14,8 @@ from hotline.handoff.crypto import Cipher
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.lifecycle import Lifecycle
 from hotline.handoff.routing import Routing
-from hotline.handoff.routing_sqlite import SqliteRoutingStore
-from hotline.handoff.sqlite_store import SqliteTicketStore
 from hotline.handoff.tickets import Reporter, TicketDraft
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 
 START = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)  # 08:00 in Bình Dương
 
@@ -49,16 +47,15 @@ def key() -> str:
 
 
 @pytest.fixture
-async def db(db_url: str) -> AsyncIterator[SqliteDatabase]:
-    database = await SqliteDatabase.from_url(db_url)
-    yield database
-    await database.close()
+async def storage(db_url: str) -> AsyncIterator[SqliteStorage]:
+    async with await SqliteStorage.from_url(db_url) as opened:
+        yield opened
 
 
 @pytest.fixture
-async def desk(db: SqliteDatabase, clock: Clock, key: str) -> TicketDesk:
-    tickets = await SqliteTicketStore.open(db, Cipher(key))
-    routing = Routing(await SqliteRoutingStore.open(db))
+async def desk(storage: SqliteStorage, clock: Clock, key: str) -> TicketDesk:
+    tickets = await storage.tickets(Cipher(key))
+    routing = Routing(await storage.routing())
     return TicketDesk(tickets, clock=clock, routing=routing)
 
 

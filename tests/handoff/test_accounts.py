@@ -3,18 +3,17 @@ from datetime import timedelta
 import pytest
 
 from hotline.handoff.accounts import Accounts, LoginPolicy
-from hotline.handoff.user_sqlite import SqliteUserStore
 from hotline.handoff.users import UserExists, digest
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import Clock
 
 PASSWORD = "mật-khẩu-đủ-dài"
 
 
 @pytest.fixture
-async def accounts(db: SqliteDatabase, clock: Clock) -> Accounts:
+async def accounts(storage: SqliteStorage, clock: Clock) -> Accounts:
     policy = LoginPolicy(max_failures=3, window=timedelta(minutes=15))
-    return Accounts(await SqliteUserStore.open(db), policy, clock)
+    return Accounts(await storage.users(), policy, clock)
 
 
 async def test_users_have_roles_and_hashed_passwords(accounts: Accounts) -> None:
@@ -60,13 +59,16 @@ async def test_repeated_failures_lock_the_account_for_a_while(
     assert (await accounts.log_in("nobody", PASSWORD)).refused == "bad"
 
 
-async def test_bearer_tokens_are_stored_as_digests(accounts: Accounts, db: SqliteDatabase) -> None:
+async def test_bearer_tokens_are_stored_as_digests(
+    accounts: Accounts, storage: SqliteStorage
+) -> None:
     await accounts.add_user("lan", "agent", PASSWORD)
     token = await accounts.issue_token("lan")
     user = await accounts.user_for_token(token)
     assert user is not None and user.name == "lan"
     assert await accounts.user_for_token(token + "x") is None
-    stored = await db.query(lambda c: c.execute("SELECT digest FROM user_tokens").fetchall())
+    sql = "SELECT digest FROM user_tokens"
+    stored = await storage.db.query(lambda c: c.execute(sql).fetchall())
     assert [r[0] for r in stored] == [digest(token)]
     with pytest.raises(KeyError):
         await accounts.issue_token("nobody")

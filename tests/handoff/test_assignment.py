@@ -4,8 +4,8 @@ from hotline.handoff.accounts import Accounts
 from hotline.handoff.assignment import ActivityRoster, Assigner
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.lifecycle import Lifecycle
-from hotline.handoff.user_sqlite import SqliteUserStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.handoff.user_store import UserStore
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import Clock, draft
 
 
@@ -17,8 +17,8 @@ class OnDuty:
         return self.names
 
 
-async def people(db: SqliteDatabase) -> SqliteUserStore:
-    users = await SqliteUserStore.open(db)
+async def people(storage: SqliteStorage) -> UserStore:
+    users = await storage.users()
     accounts = Accounts(users)
     for name, role, team in [
         ("an", "agent", None),
@@ -32,9 +32,9 @@ async def people(db: SqliteDatabase) -> SqliteUserStore:
 
 
 async def test_round_robin_among_online_agents_of_the_team_up_to_a_limit(
-    db: SqliteDatabase, desk: TicketDesk, lifecycle: Lifecycle
+    storage: SqliteStorage, desk: TicketDesk, lifecycle: Lifecycle
 ) -> None:
-    users = await people(db)
+    users = await people(storage)
     roster = OnDuty("an", "binh", "dung", "giang")  # chi is not at the console
     assigner = Assigner(desk.store, lifecycle, users, roster, limit=2)
     for i in range(6):
@@ -64,9 +64,9 @@ async def test_round_robin_among_online_agents_of_the_team_up_to_a_limit(
 
 
 async def test_turns_alternate_and_nobody_online_means_nobody_assigned(
-    db: SqliteDatabase, desk: TicketDesk, lifecycle: Lifecycle, clock: Clock
+    storage: SqliteStorage, desk: TicketDesk, lifecycle: Lifecycle, clock: Clock
 ) -> None:
-    users = await people(db)
+    users = await people(storage)
     roster = ActivityRoster(clock=clock)
     assigner = Assigner(desk.store, lifecycle, users, roster, limit=10)
     await desk.file(draft(source="rest:1"))
@@ -87,9 +87,9 @@ async def test_turns_alternate_and_nobody_online_means_nobody_assigned(
 
 
 async def test_a_manual_claim_is_never_overridden(
-    db: SqliteDatabase, desk: TicketDesk, lifecycle: Lifecycle
+    storage: SqliteStorage, desk: TicketDesk, lifecycle: Lifecycle
 ) -> None:
-    users = await people(db)
+    users = await people(storage)
     ticket = await desk.file(draft())
     await lifecycle.claim(ticket.code, "chi")
     assigner = Assigner(desk.store, lifecycle, users, OnDuty("an"), limit=5)

@@ -4,8 +4,7 @@ import pytest
 
 from hotline.handoff.crypto import Cipher, SecretUnreadable, load_or_create_key
 from hotline.handoff.desk import TicketDesk
-from hotline.handoff.sqlite_store import SqliteTicketStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import draft
 
 
@@ -20,12 +19,12 @@ async def test_reporters_are_encrypted_in_the_file_and_readable_with_the_key(
     loaded = await desk.store.get(ticket.code)
     assert loaded is not None and loaded.reporter == ticket.reporter
 
-    other = await SqliteDatabase.from_url(db_url)
+    other = await SqliteStorage.from_url(db_url)
     try:
         with pytest.raises(SecretUnreadable):
-            await (await SqliteTicketStore.open(other, Cipher(Cipher.new_key()))).get(ticket.code)
+            await (await other.tickets(Cipher(Cipher.new_key()))).get(ticket.code)
         with pytest.raises(SecretUnreadable):
-            await (await SqliteTicketStore.open(other)).get(ticket.code)
+            await (await other.tickets()).get(ticket.code)
     finally:
         await other.close()
 

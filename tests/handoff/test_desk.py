@@ -5,18 +5,16 @@ import pytest
 
 from hotline.handoff.deadlines import DeadlinePolicy, local_time
 from hotline.handoff.desk import TicketDesk
-from hotline.handoff.sqlite_store import SqliteTicketStore
 from hotline.handoff.tickets import Reporter, TicketDraft
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 
 NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 async def desk(tmp_path: Path):
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/t.db")
-    yield TicketDesk(await SqliteTicketStore.open(db), clock=lambda: NOW)
-    await db.close()
+    async with await SqliteStorage.from_url(f"sqlite:///{tmp_path}/t.db") as storage:
+        yield TicketDesk(await storage.tickets(), clock=lambda: NOW)
 
 
 def draft(category: str = "violation", source: str = "rest:m1", **kw) -> TicketDraft:

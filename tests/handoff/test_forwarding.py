@@ -11,9 +11,8 @@ from hotline.handoff.lifecycle import Lifecycle, NotAllowed
 from hotline.handoff.mail import FolderSender, SmtpSender
 from hotline.handoff.open311 import service_request, services
 from hotline.handoff.routing import Agency
-from hotline.handoff.routing_sqlite import SqliteRoutingStore
 from hotline.handoff.tickets import Reporter
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import draft
 from tests.support.smtp import mailbox
 
@@ -29,9 +28,9 @@ def assert_anonymous(raw: bytes) -> None:
 
 
 async def test_an_agency_email_carries_the_report_but_not_the_reporter(
-    db: SqliteDatabase, desk: TicketDesk, lifecycle: Lifecycle
+    storage: SqliteStorage, desk: TicketDesk, lifecycle: Lifecycle
 ) -> None:
-    routing = await SqliteRoutingStore.open(db)
+    routing = await storage.routing()
     await routing.put_agency(Agency("UBND Phú Cường, Thủ Dầu Một", "ubnd.phucuong@example.vn"))
     ticket = await desk.file(
         draft(
@@ -60,10 +59,10 @@ async def test_an_agency_email_carries_the_report_but_not_the_reporter(
 
 
 async def test_a_ticket_with_no_agency_cannot_be_forwarded(
-    db: SqliteDatabase, desk: TicketDesk, lifecycle: Lifecycle, tmp_path
+    storage: SqliteStorage, desk: TicketDesk, lifecycle: Lifecycle, tmp_path
 ) -> None:
     ticket = await desk.file(draft("other"))
-    forwarder = Forwarder(lifecycle, await SqliteRoutingStore.open(db), FolderSender(tmp_path))
+    forwarder = Forwarder(lifecycle, await storage.routing(), FolderSender(tmp_path))
     with pytest.raises(NotAllowed):
         await forwarder.forward(ticket.code, "lan")
     done = await forwarder.forward(ticket.code, "lan", ("Công an Bến Cát",))

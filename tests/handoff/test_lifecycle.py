@@ -5,8 +5,7 @@ import pytest
 from hotline.handoff.crypto import Cipher
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.lifecycle import AlreadyTaken, Lifecycle, NotAllowed
-from hotline.handoff.sqlite_store import SqliteTicketStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import Clock, draft
 
 
@@ -79,9 +78,9 @@ async def test_claims_through_two_connections_to_one_file_let_one_win(
 ) -> None:
     """Two workers: each its own connection; SQLite's lock and the version check decide."""
     codes = [(await desk.file(draft(source=f"rest:m{i}"))).code for i in range(20)]
-    other_db = await SqliteDatabase.from_url(db_url)
+    other_storage = await SqliteStorage.from_url(db_url)
     try:
-        other = Lifecycle(await SqliteTicketStore.open(other_db, Cipher(key)), clock)
+        other = Lifecycle(await other_storage.tickets(Cipher(key)), clock)
         mine = Lifecycle(desk.store, clock)
         for code in codes:
             results = await asyncio.gather(
@@ -90,7 +89,7 @@ async def test_claims_through_two_connections_to_one_file_let_one_win(
             assert sum(not isinstance(r, Exception) for r in results) == 1, results
             assert sum(isinstance(r, AlreadyTaken) for r in results) == 1, results
     finally:
-        await other_db.close()
+        await other_storage.close()
 
 
 async def test_a_claim_by_the_holder_changes_nothing_and_transfer_moves_it(

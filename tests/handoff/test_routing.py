@@ -2,8 +2,7 @@ import pytest
 
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.routing import Route, RoutingRule, choose, load_defaults
-from hotline.handoff.routing_sqlite import SqliteRoutingStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import draft
 
 RULES, _ = load_defaults()
@@ -72,12 +71,12 @@ def test_bad_rules_are_refused_with_a_reason(doc: dict) -> None:
 
 
 async def test_an_admins_edit_routes_the_next_ticket_and_survives_a_restart(
-    desk: TicketDesk, db: SqliteDatabase, db_url: str
+    desk: TicketDesk, storage: SqliteStorage, db_url: str
 ) -> None:
     first = await desk.file(draft("hardship", source="rest:1"))
     assert first.agencies == ("UBND Phú Cường, Thủ Dầu Một",) and first.team == "agents"
 
-    store = await SqliteRoutingStore.open(db)
+    store = await storage.routing()
     rules = await store.rules()
     rules.insert(
         0, RoutingRule("hardship", ("Hội Chữ thập đỏ Thủ Dầu Một",), "social", "Thủ Dầu Một")
@@ -87,17 +86,17 @@ async def test_an_admins_edit_routes_the_next_ticket_and_survives_a_restart(
     second = await desk.file(draft("hardship", source="rest:2"))
     assert second.agencies == ("Hội Chữ thập đỏ Thủ Dầu Một",) and second.team == "social"
 
-    reopened_db = await SqliteDatabase.from_url(db_url)
+    reopened_storage = await SqliteStorage.from_url(db_url)
     try:
-        reopened = await SqliteRoutingStore.open(reopened_db)  # not seeded over the edit
+        reopened = await reopened_storage.routing()  # not seeded over the edit
         assert (await reopened.rules())[0].team == "social"
         assert len(await reopened.rules()) == len(RULES) + 1
     finally:
-        await reopened_db.close()
+        await reopened_storage.close()
 
 
-async def test_emptied_rules_stay_empty(db: SqliteDatabase) -> None:
-    store = await SqliteRoutingStore.open(db)
+async def test_emptied_rules_stay_empty(storage: SqliteStorage) -> None:
+    store = await storage.routing()
     await store.replace_rules([])
-    again = await SqliteRoutingStore.open(db)
+    again = await storage.routing()
     assert await again.rules() == []

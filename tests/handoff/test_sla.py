@@ -3,8 +3,7 @@ from dataclasses import dataclass, field
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.lifecycle import Lifecycle
 from hotline.handoff.sla import MISSED, WARNING, Alert, DeadlineWatcher, figures
-from hotline.handoff.sla_sqlite import SqliteAlertLog
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import Clock, draft
 
 
@@ -19,17 +18,17 @@ class Inbox:
 
 
 async def watcher(
-    db: SqliteDatabase, desk: TicketDesk, clock: Clock, heard: list[Alert], inbox: Inbox
+    storage: SqliteStorage, desk: TicketDesk, clock: Clock, heard: list[Alert], inbox: Inbox
 ) -> DeadlineWatcher:
-    return DeadlineWatcher(desk.store, await SqliteAlertLog.open(db), clock, heard.append, inbox)
+    return DeadlineWatcher(desk.store, await storage.alerts(), clock, heard.append, inbox)
 
 
 async def test_a_warning_at_80_percent_and_an_escalation_at_the_deadline(
-    db: SqliteDatabase, desk: TicketDesk, clock: Clock
+    storage: SqliteStorage, desk: TicketDesk, clock: Clock
 ) -> None:
     heard: list[Alert] = []
     inbox = Inbox()
-    watch = await watcher(db, desk, clock, heard, inbox)
+    watch = await watcher(storage, desk, clock, heard, inbox)
     ticket = await desk.file(draft())  # 5 hours: warning at 4 h, escalation at 5 h
 
     clock.advance(hours=3, minutes=59)
@@ -48,40 +47,40 @@ async def test_a_warning_at_80_percent_and_an_escalation_at_the_deadline(
 
 
 async def test_a_restarted_watcher_sends_nothing_twice(
-    db: SqliteDatabase, db_url: str, desk: TicketDesk, clock: Clock
+    storage: SqliteStorage, db_url: str, desk: TicketDesk, clock: Clock
 ) -> None:
     heard: list[Alert] = []
     inbox = Inbox()
     await desk.file(draft())
     clock.advance(hours=4, minutes=30)
-    assert len(await (await watcher(db, desk, clock, heard, inbox)).check()) == 1
+    assert len(await (await watcher(storage, desk, clock, heard, inbox)).check()) == 1
 
     # The process restarts: new connection, new watcher, same file.
-    again_db = await SqliteDatabase.from_url(db_url)
+    again_storage = await SqliteStorage.from_url(db_url)
     try:
-        restarted = await watcher(again_db, desk, clock, heard, inbox)
+        restarted = await watcher(again_storage, desk, clock, heard, inbox)
         assert await restarted.check() == []
         clock.advance(hours=1)
         assert [a.kind for a in await restarted.check()] == [MISSED]
-        assert await (await watcher(db, desk, clock, heard, inbox)).check() == []
+        assert await (await watcher(storage, desk, clock, heard, inbox)).check() == []
     finally:
-        await again_db.close()
+        await again_storage.close()
     assert [a.kind for a in heard] == [WARNING, MISSED] and len(inbox.got) == 1
 
 
 async def test_a_watcher_that_was_down_past_the_deadline_escalates_once(
-    db: SqliteDatabase, desk: TicketDesk, clock: Clock
+    storage: SqliteStorage, desk: TicketDesk, clock: Clock
 ) -> None:
     heard: list[Alert] = []
     await desk.file(draft("emergency"))  # one hour
     clock.advance(hours=2)
-    watch = await watcher(db, desk, clock, heard, Inbox())
+    watch = await watcher(storage, desk, clock, heard, Inbox())
     assert [a.kind for a in await watch.check()] == [MISSED]
     assert await watch.check() == []
 
 
 async def test_resolved_tickets_are_not_chased_and_count_as_met_or_missed(
-    db: SqliteDatabase, desk: TicketDesk, lifecycle: Lifecycle, clock: Clock
+    storage: SqliteStorage, desk: TicketDesk, lifecycle: Lifecycle, clock: Clock
 ) -> None:
     heard: list[Alert] = []
     on_time = await desk.file(draft(source="rest:1"))
@@ -92,7 +91,7 @@ async def test_resolved_tickets_are_not_chased_and_count_as_met_or_missed(
     await lifecycle.set_status(on_time.code, "resolved", "lan", "đã xử lý")
     clock.advance(hours=5)
     await lifecycle.set_status(late.code, "resolved", "lan", "đã xử lý")
-    alerts = await (await watcher(db, desk, clock, heard, Inbox())).check()
+    alerts = await (await watcher(storage, desk, clock, heard, Inbox())).check()
     # Only the one still open past its deadline; `fresh` is 2 of its 5 hours in.
     assert [(a.kind, a.ticket.code) for a in alerts] == [(MISSED, still_open.code)]
     assert fresh.due_at > clock.now

@@ -9,7 +9,7 @@ import pytest
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.channels.zalo.tokens import TokenPair
+from hotline.channels.zalo.tokens import StoredTokens, TokenPair
 from hotline.cli.main import main
 from hotline.cli.store import migrate
 from hotline.faq.entries import FaqEntry
@@ -20,10 +20,9 @@ from hotline.handoff.crypto import Cipher
 from hotline.handoff.routing import RoutingRule
 from hotline.handoff.tickets import Reporter, Ticket, TicketEvent
 from hotline.handoff.users import Session, User
-from hotline.storage import stores
-from hotline.storage.channel_stores import open_contact_book, open_token_store
-from hotline.storage.mongo import MongoDatabase
-from hotline.storage.open import Database, open_database
+from hotline.storage.base import Storage
+from hotline.storage.mongo.backend import MongoStorage
+from hotline.storage.open import open_storage
 from tests.support.mongo_server import scratch_url
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -47,32 +46,32 @@ TICKET = Ticket(
 ENTRY = FaqEntry("q1", ("Cách ly mấy ngày?",), "7 ngày.", "cach_ly", "published")
 
 
-async def fill(db: Database) -> None:
-    conversations = await stores.open_conversations(db)
+async def fill(storage: Storage) -> None:
+    conversations = await storage.conversations()
     message = InboundMessage(key=KEY, message_id="m1", text="hết gạo rồi", received_at=NOW)
     await conversations.record_inbound(message)
     state = ConversationState(KEY).goto("report", "ask_ward", category="hardship")
     await conversations.commit_turn(message, state, [OutboundMessage(KEY, "Phường nào?")])
-    await (await stores.open_tickets(db, CIPHER)).insert(TICKET)
-    faq = await stores.open_faq(db)
+    await (await storage.tickets(CIPHER)).insert(TICKET)
+    faq = await storage.faq()
     stored = await faq.put(ENTRY)
-    await (await stores.open_faq_history(db)).record(FaqVersion(stored, "an", "t", "created"))
-    users = await stores.open_users(db)
+    await (await storage.faq_history()).record(FaqVersion(stored, "an", "t", "created"))
+    users = await storage.users()
     await users.add(User("lan", "agent", "hash", created_at=NOW))
     await users.add_token("lan", "tok", NOW)
     await users.add_session(Session("ses", "lan", "csrf", NOW, NOW + timedelta(hours=8)))
-    await (await stores.open_audit(db)).record(AuditEntry(NOW, "lan", "agent", TICKET.code, "gọi"))
-    await (await stores.open_alerts(db)).claim(TICKET.code, "due_soon", NOW)
-    await (await stores.open_questions(db)).record(AskedQuestion("zalo", NOW, text="?", score=0.1))
-    await (await stores.open_contacts(db)).record(message, "request_support", "bot")
-    await (await stores.open_routing(db)).replace_rules([RoutingRule("*", ("UBND {ward}",))])
-    await (await stores.open_rule_documents(db)).put("deadlines", {"default": 4}, "an")
-    await (await open_token_store(db)).save(TokenPair("acc", "ref", "seed"))
-    await (await open_contact_book(db)).heard_from(KEY, NOW, "m1")
+    await (await storage.audit()).record(AuditEntry(NOW, "lan", "agent", TICKET.code, "gọi"))
+    await (await storage.alerts()).claim(TICKET.code, "due_soon", NOW)
+    await (await storage.questions()).record(AskedQuestion("zalo", NOW, text="?", score=0.1))
+    await (await storage.contact_log()).record(message, "request_support", "bot")
+    await (await storage.routing()).replace_rules([RoutingRule("*", ("UBND {ward}",))])
+    await (await storage.rule_documents()).put("deadlines", {"default": 4}, "an")
+    await StoredTokens(await storage.platform_tokens()).save(TokenPair("acc", "ref", "seed"))
+    await (await storage.contact_book()).heard_from(KEY, NOW, "m1")
 
 
-async def check(db: Database) -> None:
-    conversations = await stores.open_conversations(db)
+async def check(storage: Storage) -> None:
+    conversations = await storage.conversations()
     assert (await conversations.load(KEY)).step == "ask_ward"
     replies = await conversations.replies_to(InboundMessage(key=KEY, message_id="m1", text=""))
     assert replies is not None and [r.message.text for r in replies] == ["Phường nào?"]
@@ -83,50 +82,51 @@ async def check(db: Database) -> None:
     assert not await conversations.record_inbound(
         InboundMessage(key=KEY, message_id="m1", text="again")
     )
-    assert await (await stores.open_tickets(db, CIPHER)).get(TICKET.code) == TICKET
-    faq = await stores.open_faq(db)
+    assert await (await storage.tickets(CIPHER)).get(TICKET.code) == TICKET
+    faq = await storage.faq()
     assert [e.id for e in await faq.list()] == ["q1"] and await faq.revision() == 1
-    assert len(await (await stores.open_faq_history(db)).versions("q1")) == 1
-    users = await stores.open_users(db)
+    assert len(await (await storage.faq_history()).versions("q1")) == 1
+    users = await storage.users()
     token_user = await users.user_for_token("tok")
     assert token_user is not None and token_user.name == "lan"
     assert await users.session("ses", NOW) is not None
-    assert len(await (await stores.open_audit(db)).for_ticket(TICKET.code)) == 1
-    assert not await (await stores.open_alerts(db)).claim(TICKET.code, "due_soon", NOW)
-    assert len(await (await stores.open_questions(db)).open_unanswered()) == 1
-    contacts = await (await stores.open_contacts(db)).between(NOW, NOW + timedelta(hours=1))
+    assert len(await (await storage.audit()).for_ticket(TICKET.code)) == 1
+    assert not await (await storage.alerts()).claim(TICKET.code, "due_soon", NOW)
+    assert len(await (await storage.questions()).open_unanswered()) == 1
+    contacts = await (await storage.contact_log()).between(NOW, NOW + timedelta(hours=1))
     assert [c.intent for c in contacts] == ["request_support"]
-    assert await (await stores.open_routing(db)).rules() == [RoutingRule("*", ("UBND {ward}",))]
-    assert await (await stores.open_rule_documents(db)).get("deadlines") == {"default": 4}
-    assert await (await open_token_store(db)).load() == TokenPair("acc", "ref", "seed")
-    contact = await (await open_contact_book(db)).get(KEY)
+    assert await (await storage.routing()).rules() == [RoutingRule("*", ("UBND {ward}",))]
+    assert await (await storage.rule_documents()).get("deadlines") == {"default": 4}
+    assert await StoredTokens(await storage.platform_tokens()).load() == TokenPair(
+        "acc", "ref", "seed"
+    )
+    contact = await (await storage.contact_book()).get(KEY)
     assert (contact.last_inbound_at, contact.last_message_id) == (NOW, "m1")
 
 
 async def test_sqlite_to_mongodb_and_back(tmp_path: Path, mongo_url: str) -> None:
     first, second = f"sqlite:///{tmp_path}/a.db", f"sqlite:///{tmp_path}/b.db"
     mongo = scratch_url(mongo_url)
-    source = await open_database(first)
-    await fill(source)
-    await source.close()
+    async with await open_storage(first) as source:
+        await fill(source)
     notes: list[str] = []
     copied = await migrate(first, mongo, notes.append)
     assert await migrate(first, mongo, notes.append) == copied  # again: same records, no more
     assert "tickets: 1 copied" in notes
     assert await migrate(mongo, second, notes.append) == copied
+    assert await migrate(mongo, second, notes.append) == copied  # again, onto SQLite
     for url in (mongo, second):
-        db = await open_database(url)
-        try:
-            await check(db)
-            # New ids continue after the copied ones.
-            items = await (await stores.open_conversations(db)).queue(
-                [OutboundMessage(KEY, "tin mới")]
-            )
-            assert items[0].id > 2
-        finally:
-            if isinstance(db, MongoDatabase):
-                await db.drop()
-            await db.close()
+        async with await open_storage(url) as storage:
+            try:
+                await check(storage)
+                # New ids continue after the copied ones.
+                items = await (await storage.conversations()).queue(
+                    [OutboundMessage(KEY, "tin mới")]
+                )
+                assert items[0].id > 2
+            finally:
+                if isinstance(storage, MongoStorage):
+                    await storage.db.drop()
 
 
 def test_the_command_reports_progress(

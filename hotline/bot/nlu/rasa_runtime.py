@@ -31,6 +31,7 @@ from hotline.bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import Progress, TrainedModel
 from hotline.config import Settings
+from hotline.faq.entries import FaqEntry
 from hotline.faq.store import FaqStore
 
 log = logging.getLogger(__name__)
@@ -116,19 +117,13 @@ async def _serve(server: RasaServer | None, retrainer: RasaRetrainer, faq: FaqSt
     await retrainer.run()
 
 
-async def train_model(settings: Settings, progress: Progress) -> TrainedModel:
-    """The Rasa model for the FAQ store's published entries (the shipped seed if it is empty),
+async def train_model(
+    settings: Settings, entries: list[FaqEntry], progress: Progress
+) -> TrainedModel:
+    """The Rasa model for the FAQ's published entries (the shipped seed if there are none),
     trained into var/rasa/models unless one for exactly this data is there: `hotline nlu train`.
     """
-    from hotline.faq.sqlite_store import SqliteFaqStore
-    from hotline.storage.sqlite import SqliteDatabase
-
     env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
-    db = await SqliteDatabase.from_url(settings.store)
-    try:
-        entries = await (await SqliteFaqStore.open(db)).list(status="published")
-    finally:
-        await db.close()
     examples = rasa_training.training_examples(entries or seed_entries())
     return await rasa_training.train(
         examples, env=env, work_dir=Path(settings.rasa_work_dir), progress=progress

@@ -17,10 +17,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from types import TracebackType
 
 from hotline.bot.nlu import rasa_training
+from hotline.faq.entries import FaqEntry
+
+# Reads the published FAQ entries from the hotline's store (the command line's own access).
+Published = Callable[[], Awaitable[list[FaqEntry]]]
 
 SERVER_FILE = rasa_training.WORK_DIR / "server.json"
 START_TIMEOUT = 90.0
@@ -197,7 +202,7 @@ def stop_process(pid: int, grace: float = 10.0) -> None:
     os.killpg(pid, signal.SIGKILL)
 
 
-# ---- command line: python -m hotline.bot.nlu.rasa_server start|stop|status ------------------
+# ---- command line: python -m hotline.cli.rasa_server start|stop|status -----------------------
 
 
 def _alive(info: dict[str, object]) -> bool:
@@ -217,7 +222,7 @@ def _exports(info: dict[str, object]) -> str:
     )
 
 
-async def _start(args: argparse.Namespace) -> int:
+async def _start(args: argparse.Namespace, published: Published) -> int:
     info = _read_info(SERVER_FILE)
     if info and _alive(info):
         print(f"rasa_server: already running (pid {info['pid']}) at {info['url']}", file=sys.stderr)
@@ -236,7 +241,9 @@ async def _start(args: argparse.Namespace) -> int:
         from hotline.config import Settings
 
         trained = await train_model(
-            Settings.from_env(), progress=lambda line: print(line, file=sys.stderr)
+            Settings.from_env(),
+            await published(),
+            progress=lambda line: print(line, file=sys.stderr),
         )
         model = trained.path
     server = RasaServer(env, model, port=args.port)
@@ -273,16 +280,13 @@ def _status() -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hotline.bot.nlu.rasa_server")
+def main(argv: list[str] | None, published: Published) -> int:
+    """`published` reads the FAQ entries a new model is trained for from the hotline's store."""
+    parser = argparse.ArgumentParser(prog="python -m hotline.cli.rasa_server")
     parser.add_argument("action", choices=["start", "stop", "status"])
     parser.add_argument("--port", type=int, default=5005)
     parser.add_argument("--model", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.action == "start":
-        return asyncio.run(_start(args))
+        return asyncio.run(_start(args, published))
     return _stop() if args.action == "stop" else _status()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

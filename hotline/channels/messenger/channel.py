@@ -16,11 +16,11 @@ from typing import Self
 import aiohttp
 from aiohttp import web
 
+from hotline.bot.contact_book import ContactBook, PlatformContact
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.ratelimit import MESSENGER
 from hotline.channels.base import ChannelParts, Route, json_error
-from hotline.channels.contacts import Contact
 from hotline.channels.intake import Intake
 from hotline.channels.messenger.api import MessengerApi, Purpose, delivery, message_fields, texts_of
 from hotline.channels.messenger.events import (
@@ -32,7 +32,6 @@ from hotline.channels.messenger.events import (
 )
 from hotline.channels.platform import ContactBookChannel
 from hotline.config import Settings
-from hotline.storage.channel_stores import ContactBooks, open_contact_book
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +48,7 @@ class MessengerChannel(ContactBookChannel):
         intake: Intake,
         conversations: ConversationStore,
         session: aiohttp.ClientSession,
-        contacts: ContactBooks,
+        contacts: ContactBook,
         api: MessengerApi,
     ) -> None:
         super().__init__(settings, intake, conversations, session, contacts)
@@ -67,7 +66,7 @@ class MessengerChannel(ContactBookChannel):
     @classmethod
     async def open(cls, parts: ChannelParts) -> Self:
         s = parts.settings
-        contacts = await open_contact_book(parts.db)
+        contacts = await parts.storage.contact_book()
         api = MessengerApi(
             parts.session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
         )
@@ -119,7 +118,7 @@ class MessengerChannel(ContactBookChannel):
         await self._parts_sent.send(item, texts_of(item.message), send_part)
         return True
 
-    async def _purpose(self, item: OutboxItem, contact: Contact) -> Purpose:
+    async def _purpose(self, item: OutboxItem, contact: PlatformContact) -> Purpose:
         """An answer to the citizen's last message, an agent's reply, or news we push."""
         conversations = self._conversations
         key = item.message.key

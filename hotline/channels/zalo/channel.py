@@ -17,6 +17,7 @@ from typing import Any, Self
 import aiohttp
 from aiohttp import web
 
+from hotline.bot.contact_book import ContactBook
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import ZALO
@@ -25,9 +26,8 @@ from hotline.channels.intake import Intake
 from hotline.channels.platform import ContactBookChannel
 from hotline.channels.zalo.api import ZaloApi, cs_bodies
 from hotline.channels.zalo.events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
-from hotline.channels.zalo.tokens import TokenPair, ZaloTokens
+from hotline.channels.zalo.tokens import StoredTokens, TokenPair, ZaloTokens
 from hotline.config import Settings
-from hotline.storage.channel_stores import ContactBooks, open_contact_book, open_token_store
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class ZaloChannel(ContactBookChannel):
         intake: Intake,
         conversations: ConversationStore,
         session: aiohttp.ClientSession,
-        contacts: ContactBooks,
+        contacts: ContactBook,
         api: ZaloApi,
     ) -> None:
         super().__init__(settings, intake, conversations, session, contacts)
@@ -65,7 +65,7 @@ class ZaloChannel(ContactBookChannel):
     async def open(cls, parts: ChannelParts) -> Self:
         """Zalo's APIs, with the token pair kept in the store (each refresh token works once)."""
         s = parts.settings
-        contacts = await open_contact_book(parts.db)
+        contacts = await parts.storage.contact_book()
         configured = TokenPair(s.zalo_access_token, s.zalo_refresh_token, s.zalo_refresh_token)
         tokens = ZaloTokens(
             parts.session,
@@ -73,7 +73,7 @@ class ZaloChannel(ContactBookChannel):
             s.zalo_app_id,
             s.zalo_app_secret,
             configured,
-            await open_token_store(parts.db),
+            StoredTokens(await parts.storage.platform_tokens()),
         )
         api = ZaloApi(parts.session, s.zalo_api_url, tokens)
         return cls(s, parts.intake, parts.conversations, parts.session, contacts, api)

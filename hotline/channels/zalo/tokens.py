@@ -10,9 +10,7 @@ by an admin (a refresh token the store has not seen) wins over the stored one.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -20,17 +18,10 @@ from typing import Any, Protocol
 import aiohttp
 
 from hotline.channels.delivery import DeliveryFailed
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.base import PlatformTokens
 
 log = logging.getLogger(__name__)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS platform_tokens (
-    platform TEXT PRIMARY KEY,
-    doc TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-"""
 PLATFORM = "zalo"
 # When the OAuth server itself fails, try the send again after this long.
 REFRESH_RETRY_SECONDS = 60.0
@@ -46,42 +37,25 @@ class TokenPair:
 
 
 class TokenKeeper(Protocol):
-    """Where the newest token pair is kept: TokenStore (SQLite) or MongoTokenStore."""
+    """Where the newest token pair is kept: `StoredTokens` in the hotline's store."""
 
     async def load(self) -> TokenPair | None: ...
 
     async def save(self, pair: TokenPair) -> None: ...
 
 
-class TokenStore:
-    """The newest Zalo token pair in the hotline's SQLite file."""
+class StoredTokens:
+    """The newest Zalo token pair in the hotline's store, shared by every worker."""
 
-    def __init__(self, db: SqliteDatabase) -> None:
-        self._db = db
-
-    @classmethod
-    async def open(cls, db: SqliteDatabase) -> TokenStore:
-        await db.migrate(SCHEMA)
-        return cls(db)
+    def __init__(self, tokens: PlatformTokens) -> None:
+        self._tokens = tokens
 
     async def load(self) -> TokenPair | None:
-        row = await self._db.query(
-            lambda c: c.execute(
-                "SELECT doc FROM platform_tokens WHERE platform = ?", (PLATFORM,)
-            ).fetchone()
-        )
-        return TokenPair(**json.loads(row["doc"])) if row else None
+        doc = await self._tokens.load(PLATFORM)
+        return TokenPair(**doc) if doc else None
 
     async def save(self, pair: TokenPair) -> None:
-        def run(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT INTO platform_tokens (platform, doc, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (platform) DO UPDATE SET doc = excluded.doc,"
-                " updated_at = excluded.updated_at",
-                (PLATFORM, json.dumps(asdict(pair)), datetime.now(UTC).isoformat()),
-            )
-
-        await self._db.transaction(run)
+        await self._tokens.save(PLATFORM, asdict(pair))
 
 
 class ZaloTokens:

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from hotline.bot.contact_log import Contact, conversation_digest
 from hotline.faq.unanswered import AskedQuestion
 from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.sla import SlaFigures, figures, resolved_at
 from hotline.handoff.tickets import Ticket
-from hotline.web.admin.contacts import Contact, conversation_digest
 
 # Ticket events that mean a person has answered or acted on it, by someone other than the
 # bot, the auto-assigner or the citizen.

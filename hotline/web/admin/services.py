@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hotline.bot.contact_log import ContactLog
 from hotline.faq.history import FaqEditor
 from hotline.faq.unanswered import QuestionLog
+from hotline.handoff.rule_documents import RuleDocuments
 from hotline.runtime import Hotline
-from hotline.storage.stores import open_faq_history
-from hotline.web.admin.contacts import ContactLog
-from hotline.web.admin.rule_documents import RuleDocuments
 from hotline.web.api.services import Casework
 
 
@@ -26,7 +25,7 @@ class AdminTools:
 
 async def open_admin_tools(hotline: Hotline, casework: Casework) -> AdminTools:
     """The FAQ's edit history on the hotline's database, beside the hotline's own logs."""
-    history = await open_faq_history(hotline.db)
+    history = await hotline.storage.faq_history()
     return AdminTools(
         hotline,
         casework,

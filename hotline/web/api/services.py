@@ -8,7 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from hotline.bot.events import Event, EventBus
 from hotline.bot.messages import ConversationKey
 from hotline.bot.takeover import Takeover
 from hotline.bot.waits import background
+from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.handoff.accounts import Accounts, LoginPolicy
 from hotline.handoff.assignment import ActivityRoster, Assigner, Roster
@@ -27,13 +28,8 @@ from hotline.handoff.rules import saved_canned
 from hotline.handoff.sla import Alert, DeadlineWatcher, Notifier
 from hotline.handoff.tickets import Ticket
 from hotline.runtime import Hotline
-from hotline.storage.stores import open_alerts
 
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def ticket_event(ticket: Ticket) -> Event:
@@ -174,7 +170,7 @@ async def build_casework(
         forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
         watcher=DeadlineWatcher(
             hotline.desk.store,
-            await open_alerts(hotline.db),
+            await hotline.storage.alerts(),
             utc_now,
             publish_alert,
             notifier,

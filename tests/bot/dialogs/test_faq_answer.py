@@ -12,20 +12,19 @@ from hotline.bot.nlu.base import FaqPick
 from hotline.bot.nlu.normalize import words
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
-from hotline.faq.sqlite_store import SqliteFaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 
 CLEAR = "F1 cách ly bao nhiêu ngày?"  # the FAQ index ranks cach-ly-f1-bao-lau first
 
 
 @pytest.fixture
 async def faq(tmp_path: Path) -> AsyncIterator[FaqKnowledge]:
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/faq.db")
-    knowledge = FaqKnowledge(await SqliteFaqStore.open(db), words)
+    storage = await open_storage(f"sqlite:///{tmp_path}/faq.db")
+    knowledge = FaqKnowledge(await storage.faq(), words)
     for entry in load_seed():
         await knowledge.put(entry)
     yield knowledge
-    await db.close()
+    await storage.close()
 
 
 async def test_a_sure_pick_is_taken_even_when_the_index_disagrees(faq: FaqKnowledge) -> None:

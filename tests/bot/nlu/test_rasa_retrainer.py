@@ -17,8 +17,7 @@ from hotline.bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
-from hotline.faq.sqlite_store import SqliteFaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 from tests.support.rasa import own_rasa_server, rasa_env, rasa_model, rasa_work_dir
 
 NEW = FaqEntry(
@@ -42,8 +41,8 @@ async def test_added_faq_entry_is_answered_by_rasa_after_retraining(
     rasa_work_dir: Path,
     tmp_path: Path,
 ) -> None:
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/hotline.db")
-    store = await SqliteFaqStore.open(db)
+    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
+    store = await storage.faq()
     for entry in seed_entries():
         await store.put(entry)
     question = "xe buyt chay lai chua ad"  # one of its variants: Rasa was trained on it
@@ -73,7 +72,7 @@ async def test_added_faq_entry_is_answered_by_rasa_after_retraining(
                 await asyncio.sleep(1.0)
         after = await client.parse(question)
         status = await client.status()
-    await db.close()
+    await storage.close()
     assert before is None or before.entry_id != NEW.id
     assert answers > 3
     assert after.faq is not None and after.faq.entry_id == NEW.id

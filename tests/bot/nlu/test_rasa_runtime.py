@@ -19,8 +19,7 @@ from hotline.bot.nlu.rasa_server import free_port
 from hotline.bot.nlu.rasa_training import TrainedModel
 from hotline.cli.main import main
 from hotline.config import Settings
-from hotline.faq.sqlite_store import SqliteFaqStore
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 from tests.support.rasa import rasa_env, rasa_model, rasa_work_dir
 
 
@@ -31,8 +30,8 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
     nlu_model_dir: Path,
     tmp_path: Path,
 ) -> None:
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/hotline.db")
-    store = await SqliteFaqStore.open(db)
+    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
+    store = await storage.faq()
     for entry in seed_entries():
         await store.put(entry)
     settings = Settings(nlu="rasa", rasa_url=f"http://127.0.0.1:{free_port()}")
@@ -48,7 +47,7 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
                 await asyncio.sleep(1.0)
             assert nlu.name == "rasa"
         stopped = not await nlu.rasa.is_ready()
-    await db.close()
+    await storage.close()
     assert early.intent.name == "greet" and not isinstance(early, RasaParseResult)
     assert answer.intent.name == "greet"
     assert stopped

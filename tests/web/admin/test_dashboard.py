@@ -11,13 +11,10 @@ from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.faq.unanswered import AskedQuestion
-from hotline.faq.unanswered_sqlite import SqliteQuestionLog
 from hotline.handoff.deadlines import VIETNAM
-from hotline.handoff.sqlite_store import SqliteTicketStore
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import Ticket, TicketEvent
-from hotline.storage.sqlite import SqliteDatabase
-from hotline.web.admin.contacts import SqliteContactLog
+from hotline.storage.open import open_storage
 from hotline.web.admin.dashboard import Period, dashboard
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
@@ -58,9 +55,9 @@ def ticket(
 
 
 async def test_figures_from_known_contacts_questions_and_tickets(tmp_path: Path) -> None:
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/d.db")
-    contacts, questions = await SqliteContactLog.open(db), await SqliteQuestionLog.open(db)
-    tickets = await SqliteTicketStore.open(db)
+    storage = await open_storage(f"sqlite:///{tmp_path}/d.db")
+    contacts, questions = await storage.contact_log(), await storage.questions()
+    tickets = await storage.tickets()
 
     def msg(channel: str, sender: str, n: int, when: datetime) -> InboundMessage:
         return InboundMessage(
@@ -126,7 +123,7 @@ async def test_figures_from_known_contacts_questions_and_tickets(tmp_path: Path)
         await tickets.find(TicketQuery(limit=100)),
         NOW,
     )
-    await db.close()
+    await storage.close()
 
     assert board.channels == ("rest", "webchat", "zalo")
     assert board.contacts_by_day == {"rest": (1, 1), "webchat": (0, 1), "zalo": (1, 1)}

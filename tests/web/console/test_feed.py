@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,9 +10,8 @@ import pytest
 
 from hotline.bot.events import Event
 from hotline.bot.messages import ConversationKey
-from hotline.handoff.sqlite_store import SqliteTicketStore
 from hotline.handoff.tickets import Reporter, Ticket
-from hotline.storage.sqlite import SqliteDatabase
+from hotline.storage.open import open_storage
 from hotline.web.console.feed import ConsoleFeed, Viewer, conversation_key
 
 AN = Viewer("an", "agent")
@@ -38,13 +38,13 @@ def ticket(code: str, sender: str, assignee: str | None, status: str = "assigned
 
 
 @pytest.fixture
-async def feed(tmp_path: Path) -> ConsoleFeed:
-    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/feed.db")
-    store = await SqliteTicketStore.open(db)
-    await store.insert(ticket("PA-AAAA-AAAA", "citizen:1", "an"))
-    await store.insert(ticket("PA-BBBB-BBBB", "citizen-2", "binh"))
-    await store.insert(ticket("PA-CCCC-CCCC", "citizen-3", None, status="new"))
-    return ConsoleFeed(store)
+async def feed(tmp_path: Path) -> AsyncIterator[ConsoleFeed]:
+    async with await open_storage(f"sqlite:///{tmp_path}/feed.db") as storage:
+        store = await storage.tickets()
+        await store.insert(ticket("PA-AAAA-AAAA", "citizen:1", "an"))
+        await store.insert(ticket("PA-BBBB-BBBB", "citizen-2", "binh"))
+        await store.insert(ticket("PA-CCCC-CCCC", "citizen-3", None, status="new"))
+        yield ConsoleFeed(store)
 
 
 def said(sender: str) -> Event:

@@ -1,0 +1,311 @@
+"""Conversations, messages and the outbox in MongoDB.
+
+`conversations` holds one document per (channel, sender) with the dialog state; `messages`
+holds both directions, with integer ids from a counter so outbox ids look the same on both
+back ends. The unique index on (channel, message_id) of inbound messages is what makes a
+platform's redelivery, to any worker, a duplicate.
+
+A turn's writes run in a transaction on a replica set. Elsewhere they run in an order that a
+crash cannot turn into a duplicate reply: the replies go in `held` (never sent), then the state,
+then the inbound message is marked processed with the ids of its replies, then the replies are
+released. A crash before the mark leaves held replies nobody sends, and `recover` redoes the turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReplaceOne, UpdateOne
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import DuplicateKeyError
+
+from hotline.bot.conversation import ConversationState, OutboxItem
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.clock import utc_now
+from hotline.storage.mongo.database import Document, MongoDatabase
+from hotline.storage.portable import Record
+
+INDEXES = {
+    "conversations": [IndexModel([("channel", ASCENDING), ("sender", ASCENDING)], unique=True)],
+    "messages": [
+        IndexModel(
+            [("channel", ASCENDING), ("message_id", ASCENDING)],
+            unique=True,
+            partialFilterExpression={"direction": "in"},
+            name="platform_message_id",
+        ),
+        IndexModel([("channel", ASCENDING), ("sender", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("status", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("reply_to", ASCENDING)]),
+    ],
+}
+
+
+def _now() -> datetime:
+    """Now, to the millisecond that BSON keeps: an item reads back as it was handed out."""
+    now = utc_now()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def _inbound_doc(msg: InboundMessage, now: datetime) -> Document:
+    return {
+        "channel": msg.key.channel,
+        "sender": msg.key.sender,
+        "direction": "in",
+        "message_id": msg.message_id,
+        "status": "received",
+        "created_at": now,
+        **msg.to_record(),
+    }
+
+
+def _inbound(doc: Document) -> InboundMessage:
+    key = ConversationKey(doc["channel"], doc["sender"])
+    return InboundMessage.from_record(key, doc["message_id"], doc)
+
+
+def _outbox_item(doc: Document) -> OutboxItem:
+    message = OutboundMessage.from_record(ConversationKey(doc["channel"], doc["sender"]), doc)
+    return OutboxItem(doc["_id"], message, doc["created_at"], doc.get("attempts", 0))
+
+
+def _in_key(message: InboundMessage) -> Document:
+    return {"direction": "in", "channel": message.key.channel, "message_id": message.message_id}
+
+
+class MongoConversationStore:
+    def __init__(self, db: MongoDatabase) -> None:
+        self._db = db
+        self._conversations = db.collection("conversations")
+        self._messages = db.collection("messages")
+
+    @classmethod
+    async def open(cls, db: MongoDatabase) -> MongoConversationStore:
+        for name, indexes in INDEXES.items():
+            await db.ensure_indexes(name, indexes)
+        return cls(db)
+
+    async def record_inbound(self, message: InboundMessage) -> bool:
+        now = _now()
+        (id_,) = await self._db.next_ids("messages")
+        try:
+            await self._messages.insert_one({"_id": id_, **_inbound_doc(message, now)})
+        except DuplicateKeyError:
+            return False
+        return True
+
+    async def load(self, key: ConversationKey) -> ConversationState:
+        doc = await self._conversations.find_one({"channel": key.channel, "sender": key.sender})
+        return ConversationState.from_doc(key, doc["state"]) if doc else ConversationState(key)
+
+    async def _save_state(
+        self, state: ConversationState, session: AsyncClientSession | None = None
+    ) -> None:
+        await self._conversations.update_one(
+            {"channel": state.key.channel, "sender": state.key.sender},
+            {"$set": {"state": state.to_doc(), "updated_at": utc_now()}},
+            upsert=True,
+            session=session,
+        )
+
+    async def _insert_replies(
+        self,
+        replies: list[OutboundMessage],
+        reply_to: int | None,
+        status: str,
+        session: AsyncClientSession | None = None,
+    ) -> list[OutboxItem]:
+        if not replies:
+            return []
+        ids = await self._db.next_ids("messages", len(replies))
+        now = _now()
+        docs = [
+            {
+                "_id": id_,
+                "channel": reply.key.channel,
+                "sender": reply.key.sender,
+                "direction": "out",
+                "reply_to": reply_to,
+                "status": status,
+                "created_at": now,
+                "attempts": 0,
+                "next_attempt_at": None,
+                **reply.to_record(),
+            }
+            for id_, reply in zip(ids, replies, strict=True)
+        ]
+        await self._messages.insert_many(docs, session=session)
+        return [_outbox_item(d) for d in docs]
+
+    async def commit_turn(
+        self,
+        message: InboundMessage,
+        state: ConversationState,
+        replies: list[OutboundMessage],
+    ) -> list[OutboxItem]:
+        inbound = await self._messages.find_one(_in_key(message), {"_id": 1})
+        if inbound is None:
+            raise KeyError(f"inbound message {message.message_id} was never recorded")
+
+        async def run(session: AsyncClientSession | None) -> list[OutboxItem]:
+            items = await self._insert_replies(replies, inbound["_id"], "held", session)
+            await self._save_state(state, session)
+            ids = [item.id for item in items]
+            await self._messages.update_one(
+                {"_id": inbound["_id"]},
+                {"$set": {"status": "processed", "replies": ids}},
+                session=session,
+            )
+            await self._messages.update_many(
+                {"_id": {"$in": ids}}, {"$set": {"status": "pending"}}, session=session
+            )
+            return items
+
+        return await self._db.transaction(run)
+
+    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
+        inbound = await self._messages.find_one(_in_key(message), {"status": 1, "replies": 1})
+        if inbound is None or inbound["status"] != "processed":
+            return None
+        ids = inbound.get("replies", [])
+        docs = await self._messages.find({"_id": {"$in": ids}}).sort("_id", ASCENDING).to_list()
+        return [_outbox_item(d) for d in docs]
+
+    async def unprocessed(self) -> list[InboundMessage]:
+        cursor = self._messages.find({"direction": "in", "status": "received"}).sort("_id", 1)
+        return [_inbound(d) for d in await cursor.to_list()]
+
+    async def mark_delivered(self, ids: list[int]) -> None:
+        if ids:
+            await self._messages.update_many(
+                {"_id": {"$in": ids}}, {"$set": {"status": "delivered"}}
+            )
+
+    async def save_state(self, state: ConversationState) -> None:
+        await self._save_state(state)
+
+    async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
+        return await self._insert_replies(replies, None, "pending")
+
+    async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
+        await self._messages.update_one(
+            {"_id": item_id, "direction": "out"},
+            {
+                "$inc": {"attempts": 1},
+                "$set": {
+                    "status": "pending" if retry_at else "failed",
+                    "last_error": error[:500],
+                    "next_attempt_at": retry_at,
+                },
+            },
+        )
+
+    async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
+        if not channels:
+            return []
+        cursor = (
+            self._messages.find(
+                {
+                    "status": "pending",
+                    "direction": "out",
+                    "channel": {"$in": channels},
+                    "$or": [{"next_attempt_at": None}, {"next_attempt_at": {"$lte": now}}],
+                }
+            )
+            .sort("_id", ASCENDING)
+            .limit(limit)
+        )
+        return [_outbox_item(d) for d in await cursor.to_list()]
+
+    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
+        cursor = self._messages.find(
+            {"channel": key.channel, "sender": key.sender, "direction": "out", "status": "pending"}
+        ).sort("_id", ASCENDING)
+        return [_outbox_item(d) for d in await cursor.to_list()]
+
+    async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
+        cursor = (
+            self._messages.find({"channel": key.channel, "sender": key.sender})
+            .sort("_id", DESCENDING)
+            .limit(limit)
+        )
+        docs = list(reversed(await cursor.to_list()))
+        return [_transcript_line(d) for d in docs]
+
+    async def ping(self) -> bool:
+        return await self._db.ping()
+
+    async def close(self) -> None:
+        """The database is shared and closed by its owner."""
+
+    parts = ("conversations", "messages")
+
+    async def export(self, part: str) -> AsyncIterator[Record]:
+        if part == "conversations":
+            async for doc in self._conversations.find({}, {"_id": 0}).sort("_id", ASCENDING):
+                yield doc
+            return
+        async for doc in self._messages.find().sort("_id", ASCENDING):
+            meta = {k: doc.get(k) for k in META}
+            record = {k: v for k, v in doc.items() if k not in META and k not in OWN}
+            yield {**meta, "id": doc["_id"], "attempts": doc.get("attempts", 0), "record": record}
+
+    async def restore(self, part: str, records: Sequence[Record]) -> None:
+        if not records:
+            return
+        if part == "conversations":
+            states = [
+                ReplaceOne({"channel": r["channel"], "sender": r["sender"]}, r, upsert=True)
+                for r in records
+            ]
+            await self._conversations.bulk_write(states, ordered=False)
+            return
+        docs = [_message_doc(r) for r in records]
+        await self._messages.bulk_write(
+            [ReplaceOne({"_id": d["_id"]}, d, upsert=True) for d in docs], ordered=False
+        )
+        # An inbound message lists its replies (SQLite finds them by `reply_to`); it comes
+        # before them in id order, so it is in place (replaced without its list) by now.
+        replies: dict[int, list[int]] = {}
+        for d in docs:
+            if d["direction"] == "out" and d.get("reply_to") is not None:
+                replies.setdefault(d["reply_to"], []).append(d["_id"])
+        links = [
+            UpdateOne({"_id": to}, {"$addToSet": {"replies": {"$each": ids}}})
+            for to, ids in replies.items()
+        ]
+        if links:
+            await self._messages.bulk_write(links, ordered=False)
+        await self._db.count_past("messages", max(d["_id"] for d in docs))
+
+
+def _transcript_line(doc: Document) -> dict[str, Any]:
+    line: dict[str, Any] = {"direction": doc["direction"], "at": doc["created_at"].isoformat()}
+    if doc["direction"] == "in":
+        for field in ("text", "payload", "attachments", "metadata", "received_at"):
+            line[field] = doc[field]
+    else:
+        line["text"] = doc["text"]
+        for field in ("buttons", "agent"):
+            if doc.get(field):
+                line[field] = doc[field]
+    return line
+
+
+# A message's fields beside its own record (`to_record`), as exported on both back ends.
+META = tuple(
+    "channel sender direction message_id reply_to status created_at next_attempt_at"
+    " last_error".split()
+)
+OWN = ("_id", "attempts", "replies")  # the store's own bookkeeping
+
+
+def _message_doc(record: Record) -> Document:
+    doc = {k: record[k] for k in ("channel", "sender", "direction", "status", "created_at")}
+    doc.update(_id=record["id"], attempts=record["attempts"], **record["record"])
+    if record["direction"] == "in":
+        return {**doc, "message_id": record["message_id"]}
+    doc.update(reply_to=record["reply_to"], next_attempt_at=record["next_attempt_at"])
+    return {**doc, "last_error": record["last_error"]} if record["last_error"] else doc

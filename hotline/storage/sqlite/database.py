@@ -1,0 +1,132 @@
+"""One SQLite file in WAL mode, reached from asyncio through a single worker thread.
+
+All statements of a process go through one connection on one thread, so a `transaction`
+is atomic against the rest of the process and other processes wait on SQLite's own lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+T = TypeVar("T")
+
+
+def sqlite_path(url: str) -> str:
+    """`sqlite:///var/hotline.db` -> `var/hotline.db`; `sqlite:////abs.db` -> `/abs.db`."""
+    parsed = urlparse(url)
+    if parsed.scheme != "sqlite":
+        raise ValueError(f"not a sqlite URL: {url!r}")
+    path = url[len("sqlite://") :]
+    if path.startswith("/"):
+        path = path[1:]
+    if not path:
+        raise ValueError(f"sqlite URL without a file: {url!r}")
+    return path
+
+
+class SqliteDatabase:
+    """A SQLite database shared by the stores of one process."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+        self._conn: sqlite3.Connection | None = None
+
+    @classmethod
+    async def from_url(cls, url: str) -> SqliteDatabase:
+        db = cls(sqlite_path(url))
+        await db._call(db._open)
+        return db
+
+    def _open(self) -> None:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA foreign_keys=ON")
+        self._conn = conn
+
+    async def _call(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, fn)
+
+    async def query(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run a read-only function against the connection."""
+        return await self._call(lambda: fn(self._connection()))
+
+    async def transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `fn` inside BEGIN IMMEDIATE ... COMMIT; roll back if it raises."""
+
+        def run() -> T:
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return result
+
+        return await self._call(run)
+
+    async def rows(self, table: str, page: int = 1000) -> AsyncIterator[dict[str, Any]]:
+        """Every row of a table in the order written, read a page at a time (an export)."""
+        sql = f"SELECT rowid AS rowid_, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?"
+        after, more = 0, True
+        while more:
+            rows = await self.query(partial(_fetch_all, sql, (after, page)))
+            for row in rows:
+                found = dict(row)
+                after = found.pop("rowid_")
+                yield found
+            more = len(rows) == page
+
+    async def replace_rows(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert rows, each replacing the one with its key, in one transaction (a restore)."""
+
+        def run(conn: sqlite3.Connection) -> None:
+            for row in rows:
+                marks = ", ".join("?" * len(row))
+                sql = f"INSERT OR REPLACE INTO {table} ({', '.join(row)}) VALUES ({marks})"
+                conn.execute(sql, tuple(row.values()))
+
+        await self.transaction(run)
+
+    async def migrate(self, schema: str) -> None:
+        """Create tables and indexes (idempotent DDL) for one store."""
+        await self._call(lambda: self._connection().executescript(schema))
+
+    async def ping(self) -> bool:
+        if self._conn is None:
+            return False
+        try:
+            await self.query(lambda c: c.execute("SELECT 1").fetchone())
+        except sqlite3.Error:
+            return False
+        return True
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise RuntimeError("database is closed")
+        return self._conn
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            await asyncio.get_running_loop().run_in_executor(self._executor, conn.close)
+        self._executor.shutdown(wait=False)
+
+
+def _fetch_all(sql: str, args: Sequence[Any], conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(sql, args).fetchall()

@@ -1,0 +1,164 @@
+"""FAQ entries in SQLite: one JSON document per entry, with the fields we filter on as columns."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from hotline.clock import utc_stamp
+from hotline.faq.entries import STATUSES, FaqEntry
+from hotline.storage.portable import Record
+from hotline.storage.sqlite.database import SqliteDatabase
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS faq_entries (
+    id TEXT PRIMARY KEY,
+    topic TEXT NOT NULL,
+    status TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS faq_entries_status_topic ON faq_entries (status, topic, id);
+CREATE TABLE IF NOT EXISTS faq_revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO faq_revision (id, value) VALUES (1, 0);
+"""
+
+
+class SqliteFaqStore:
+    """The embedded FAQ store. The database belongs to the app and outlives this store."""
+
+    def __init__(self, db: SqliteDatabase, clock: Callable[[], str] = utc_stamp) -> None:
+        self._db = db
+        self._clock = clock
+        self._closed = False
+
+    @classmethod
+    async def open(
+        cls, db: SqliteDatabase, *, clock: Callable[[], str] = utc_stamp
+    ) -> SqliteFaqStore:
+        """Create the tables if needed and return the store."""
+        await db.migrate(SCHEMA)
+        return cls(db, clock)
+
+    async def list(self, status: str | None = None) -> builtins.list[FaqEntry]:
+        """Entries ordered by topic then id; only those with `status` when it is given."""
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown FAQ status: {status!r}")
+
+        def run(conn: sqlite3.Connection) -> builtins.list[FaqEntry]:
+            if status is None:
+                rows = conn.execute("SELECT doc FROM faq_entries ORDER BY topic, id")
+            else:
+                rows = conn.execute(
+                    "SELECT doc FROM faq_entries WHERE status = ? ORDER BY topic, id", (status,)
+                )
+            return [_entry(row["doc"]) for row in rows]
+
+        return await self._database().query(run)
+
+    async def get(self, id: str) -> FaqEntry | None:
+        def run(conn: sqlite3.Connection) -> FaqEntry | None:
+            row = conn.execute("SELECT doc FROM faq_entries WHERE id = ?", (id,)).fetchone()
+            return None if row is None else _entry(row["doc"])
+
+        return await self._database().query(run)
+
+    async def put(self, entry: FaqEntry) -> FaqEntry:
+        """Insert at version 1, or update and bump the version; unchanged content is kept as is."""
+        now = self._clock()
+
+        def run(conn: sqlite3.Connection) -> FaqEntry:
+            row = conn.execute("SELECT doc FROM faq_entries WHERE id = ?", (entry.id,)).fetchone()
+            if row is None:
+                stored = replace(entry, version=1, updated_at=now)
+                conn.execute(
+                    "INSERT INTO faq_entries (id, topic, status, version, updated_at, doc)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (*_columns(stored), _doc(stored)),
+                )
+            else:
+                current = _entry(row["doc"])
+                if current.same_content(entry):
+                    return current
+                stored = replace(entry, version=current.version + 1, updated_at=now)
+                conn.execute(
+                    "UPDATE faq_entries SET topic = ?, status = ?, version = ?, updated_at = ?,"
+                    " doc = ? WHERE id = ?",
+                    (*_columns(stored)[1:], _doc(stored), stored.id),
+                )
+            _bump_revision(conn)
+            return stored
+
+        return await self._database().transaction(run)
+
+    async def delete(self, id: str) -> bool:
+        def run(conn: sqlite3.Connection) -> bool:
+            deleted = conn.execute("DELETE FROM faq_entries WHERE id = ?", (id,)).rowcount > 0
+            if deleted:
+                _bump_revision(conn)
+            return deleted
+
+        return await self._database().transaction(run)
+
+    async def revision(self) -> int:
+        def run(conn: sqlite3.Connection) -> int:
+            row = conn.execute("SELECT value FROM faq_revision WHERE id = 1").fetchone()
+            return int(row["value"])
+
+        return await self._database().query(run)
+
+    async def close(self) -> None:
+        """Stop using the database; the app closes the database itself."""
+        self._closed = True
+
+    parts = ("faq_entries", "faq_revision")
+
+    async def export(self, part: str) -> AsyncIterator[Record]:
+        if part == "faq_revision":
+            yield {"value": await self.revision()}
+            return
+        async for row in self._db.rows("faq_entries"):
+            yield json.loads(row["doc"])
+
+    async def restore(self, part: str, records: Sequence[Record]) -> None:
+        if part == "faq_revision":
+            # Never back: a worker that saw a revision must see the next change as one.
+            value = max(r["value"] for r in records)
+            await self._db.transaction(
+                lambda c: c.execute("UPDATE faq_revision SET value = max(value, ?)", (value,))
+            )
+            return
+        entries = [FaqEntry.from_dict(r) for r in records]
+        names = ("id", "topic", "status", "version", "updated_at", "doc")
+        rows = [dict(zip(names, (*_columns(e), _doc(e)), strict=True)) for e in entries]
+        await self._db.replace_rows("faq_entries", rows)
+
+    def _database(self) -> SqliteDatabase:
+        if self._closed:
+            raise RuntimeError("FAQ store is closed")
+        return self._db
+
+
+def _bump_revision(conn: sqlite3.Connection) -> None:
+    # Same transaction as the write: a reader never sees new content with an old revision.
+    conn.execute("UPDATE faq_revision SET value = value + 1 WHERE id = 1")
+
+
+def _columns(entry: FaqEntry) -> tuple[Any, ...]:
+    return (entry.id, entry.topic, entry.status, entry.version, entry.updated_at)
+
+
+def _doc(entry: FaqEntry) -> str:
+    return json.dumps(entry.to_dict(), ensure_ascii=False)
+
+
+def _entry(doc: str) -> FaqEntry:
+    return FaqEntry.from_dict(json.loads(doc))

@@ -1,0 +1,171 @@
+"""The Shelf on SQLite: one table whose columns are the records' fields.
+
+Table and column names come from a store's Layout (constants in this package), never from
+input, so they are spelled into the SQL; every value goes in as a parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from hotline.storage.portable import Record
+from hotline.storage.shelf import Layout
+from hotline.storage.sqlite.database import SqliteDatabase
+
+
+def iso(moment: datetime) -> str:
+    """UTC ISO text: text order is time order whatever zone a clock used."""
+    return moment.astimezone(UTC).isoformat()
+
+
+class SqliteShelf:
+    def __init__(self, db: SqliteDatabase, layout: Layout) -> None:
+        self._db = db
+        self.layout = layout
+        self._table = layout.name
+
+    @classmethod
+    async def open(cls, db: SqliteDatabase, layout: Layout) -> SqliteShelf:
+        await db.migrate(layout.sqlite_schema)
+        return cls(db, layout)
+
+    def _column(self, field: str) -> str:
+        return self.layout.sqlite_columns.get(field, field)
+
+    def _value(self, field: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if field in self.layout.times:
+            return iso(value)
+        if field in self.layout.documents:
+            return json.dumps(value, ensure_ascii=False)
+        return value
+
+    def _row(self, record: Record) -> tuple[list[str], list[Any]]:
+        columns = [self._column(f) for f in record]
+        return columns, [self._value(f, v) for f, v in record.items()]
+
+    def _record(self, row: Mapping[str, Any] | sqlite3.Row) -> Record:
+        fields = {column: f for f, column in self.layout.sqlite_columns.items()}
+        record: Record = {}
+        for column in row.keys():  # a Row is not a mapping: no items()
+            f, value = fields.get(column, column), row[column]
+            if value is not None and f in self.layout.times:
+                value = datetime.fromisoformat(value)
+            elif value is not None and f in self.layout.documents:
+                value = json.loads(value)
+            record[f] = value
+        return record
+
+    def _insert(self, verb: str, record: Record) -> tuple[str, list[Any]]:
+        columns, values = self._row(record)
+        marks = ", ".join("?" * len(columns))
+        sql = f"{verb} INTO {self._table} ({', '.join(columns)}) VALUES ({marks})"
+        return sql, values
+
+    def _order(self) -> list[str]:
+        seq = self.layout.sequence
+        return [self._column(seq)] if seq else [self._column(k) for k in self.layout.key]
+
+    async def add(self, record: Record) -> Record | None:
+        sql, values = self._insert("INSERT", record)
+        sql += " ON CONFLICT DO NOTHING"  # a taken key, and only that: NOT NULL still fails
+        seq = self.layout.sequence
+
+        def run(conn: sqlite3.Connection) -> Record | None:
+            cur = conn.execute(sql, values)
+            if cur.rowcount != 1:
+                return None
+            return {**record, seq: cur.lastrowid} if seq and seq not in record else record
+
+        return await self._db.transaction(run)
+
+    async def put(self, record: Record) -> None:
+        sql, values = self._insert("INSERT OR REPLACE", record)
+        await self._db.transaction(lambda c: c.execute(sql, values))
+
+    async def merge(self, record: Record, later: Collection[str]) -> None:
+        sql, values = self._insert("INSERT", record)
+        sets = []
+        for f in record:
+            if f in self.layout.key:
+                continue
+            c = self._column(f)
+            # Times are UTC ISO text, so max() on the text is max() on the time.
+            sets.append(
+                f"{c} = max(coalesce({c}, ''), excluded.{c})"
+                if f in later
+                else f"{c} = excluded.{c}"
+            )
+        keys = ", ".join(self._column(k) for k in self.layout.key)
+        sql += f" ON CONFLICT ({keys}) DO UPDATE SET {', '.join(sets)}"
+        await self._db.transaction(lambda c: c.execute(sql, values))
+
+    def _where(self, equal: dict[str, Any]) -> tuple[str, list[Any]]:
+        parts, args = ["1 = 1"], []
+        for f, value in equal.items():
+            if value is None:
+                parts.append(f"{self._column(f)} IS NULL")
+            else:
+                parts.append(f"{self._column(f)} = ?")
+                args.append(self._value(f, value))
+        return " AND ".join(parts), args
+
+    async def _select(self, sql: str, args: Sequence[Any]) -> list[Record]:
+        rows = await self._db.query(lambda c: c.execute(sql, args).fetchall())
+        return [self._record(r) for r in rows]
+
+    async def get(self, *key: Any) -> Record | None:
+        where, args = self._where(dict(zip(self.layout.key, key, strict=True)))
+        found = await self._select(f"SELECT * FROM {self._table} WHERE {where}", args)
+        return found[0] if found else None
+
+    async def find(
+        self, *, newest_first: bool = False, limit: int | None = None, **equal: Any
+    ) -> list[Record]:
+        where, args = self._where(equal)
+        way = " DESC" if newest_first else ""
+        order = ", ".join(c + way for c in self._order()) or "rowid"
+        sql = f"SELECT * FROM {self._table} WHERE {where} ORDER BY {order}"
+        if limit is not None:
+            sql, args = sql + " LIMIT ?", [*args, limit]
+        return await self._select(sql, args)
+
+    async def between(
+        self, field: str, since: datetime, until: datetime | None = None, **equal: Any
+    ) -> list[Record]:
+        where, args = self._where(equal)
+        column = self._column(field)
+        where, args = f"{where} AND {column} >= ?", [*args, self._value(field, since)]
+        if until is not None:
+            where, args = f"{where} AND {column} < ?", [*args, self._value(field, until)]
+        seq = self.layout.sequence
+        order = f"{column}, {self._column(seq)}" if seq else column
+        return await self._select(
+            f"SELECT * FROM {self._table} WHERE {where} ORDER BY {order}", args
+        )
+
+    async def update(self, keys: Sequence[Any], **values: Any) -> None:
+        (key,) = self.layout.key
+        sets = ", ".join(f"{self._column(f)} = ?" for f in values)
+        sql = f"UPDATE {self._table} SET {sets} WHERE {self._column(key)} = ?"
+        row = [self._value(f, v) for f, v in values.items()]
+        await self._db.transaction(lambda c: c.executemany(sql, [(*row, k) for k in keys]))
+
+    async def delete(self, **equal: Any) -> None:
+        where, args = self._where(equal)
+        await self._db.transaction(
+            lambda c: c.execute(f"DELETE FROM {self._table} WHERE {where}", args)
+        )
+
+    async def export(self) -> AsyncIterator[Record]:
+        async for row in self._db.rows(self._table):
+            yield self._record(row)
+
+    async def restore(self, records: Sequence[Record]) -> None:
+        rows = [dict(zip(*self._row(r), strict=True)) for r in records]
+        await self._db.replace_rows(self._table, rows)

@@ -1,0 +1,79 @@
+from pathlib import Path
+
+import pytest
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.storage.sqlite.conversations import SqliteConversationStore
+from hotline.storage.sqlite.database import SqliteDatabase
+
+KEY = ConversationKey("rest", "u1")
+
+
+@pytest.fixture
+async def store(tmp_path: Path):
+    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path}/c.db")
+    yield await SqliteConversationStore.open(db)
+    await db.close()
+
+
+def msg(mid: str, text: str = "xin chào") -> InboundMessage:
+    return InboundMessage(key=KEY, message_id=mid, text=text)
+
+
+async def test_a_message_is_stored_once_per_platform_id(store: SqliteConversationStore) -> None:
+    assert await store.record_inbound(msg("m1"))
+    assert not await store.record_inbound(msg("m1"))
+    other_channel = InboundMessage(key=ConversationKey("webchat", "u1"), message_id="m1")
+    assert await store.record_inbound(other_channel)
+
+
+async def test_a_turn_saves_state_replies_and_progress_together(
+    store: SqliteConversationStore,
+) -> None:
+    await store.record_inbound(msg("m1"))
+    assert [m.message_id for m in await store.unprocessed()] == ["m1"]
+    assert await store.replies_to(msg("m1")) is None
+    state = ConversationState(KEY).goto("report", "where", category="violation")
+    items = await store.commit_turn(msg("m1"), state, [OutboundMessage(KEY, "Ở đâu?")])
+    assert await store.unprocessed() == []
+    assert (await store.load(KEY)) == state
+    again = await store.replies_to(msg("m1"))
+    assert again is not None and [i.message.text for i in again] == ["Ở đâu?"]
+    assert [i.id for i in await store.pending(KEY)] == [items[0].id]
+    await store.mark_delivered([items[0].id])
+    assert await store.pending(KEY) == []
+    transcript = await store.transcript(KEY)
+    assert [(t["direction"], t["text"]) for t in transcript] == [
+        ("in", "xin chào"),
+        ("out", "Ở đâu?"),
+    ]
+
+
+async def test_a_turn_for_an_unrecorded_message_writes_nothing(
+    store: SqliteConversationStore,
+) -> None:
+    with pytest.raises(KeyError):
+        await store.commit_turn(msg("ghost"), ConversationState(KEY, mode="agent"), [])
+    assert (await store.load(KEY)).mode == "bot"
+
+
+async def test_pushed_replies_are_retried_until_given_up(store: SqliteConversationStore) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    [item] = await store.queue([OutboundMessage(KEY, "Phản ánh đã được xử lý")])
+    assert [i.id for i in await store.due(now, ["rest"])] == [item.id]
+    assert await store.due(now, ["webchat"]) == []
+    await store.mark_failed(item.id, "HTTP 429", retry_at=now + timedelta(seconds=30))
+    assert await store.due(now, ["rest"]) == []
+    [later] = await store.due(now + timedelta(seconds=31), ["rest"])
+    assert later.attempts == 1
+    await store.mark_failed(item.id, "blocked by user", retry_at=None)
+    assert await store.due(now + timedelta(days=1), ["rest"]) == []
+    assert await store.pending(KEY) == []
+
+
+async def test_state_saved_outside_a_turn(store: SqliteConversationStore) -> None:
+    await store.save_state(ConversationState(KEY, mode="agent"))
+    assert (await store.load(KEY)).mode == "agent"
