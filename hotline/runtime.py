@@ -56,7 +56,11 @@ class Hotline:
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
         nlu_ok = await self.nlu.is_ready()
-        return {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        checks: dict[str, object] = {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        rasa = getattr(self.nlu, "rasa_state", None)  # HOTLINE_NLU=rasa: the breaker's view
+        if rasa is not None:
+            checks["rasa"] = rasa
+        return checks
 
 
 async def load_local_nlu(model_dir: Path) -> LocalNLU:

@@ -1,4 +1,4 @@
-"""The frozen evaluation splits: messages, their gold intent and the FAQ entries that answer them."""
+"""The frozen evaluation splits: messages, their gold intent, the FAQ entries that answer them."""
 
 from __future__ import annotations
 

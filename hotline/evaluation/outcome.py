@@ -29,8 +29,16 @@ FORM_INTENTS = {
     "hardship": "request_support",
     "feedback": "feedback",
 }
-_TICKET_ACTIONS: dict[str, Action] = {"emergency": "emergency", "health": "health", "other": "human"}
-_ACTION_INTENTS = {"emergency": "emergency", "human": "request_human", "status": "check_status"}
+_TICKET_ACTIONS: dict[str, Action] = {
+    "emergency": "emergency",
+    "health": "health",
+    "other": "human",
+}
+_ACTION_INTENTS: dict[Action, str] = {
+    "emergency": "emergency",
+    "human": "request_human",
+    "status": "check_status",
+}
 REPORT_DIALOG = "report"
 STATUS_DIALOG = "status"
 
@@ -67,7 +75,7 @@ def observe(
     said = parse.intent.name
     for ticket in tickets:
         action = _TICKET_ACTIONS.get(ticket.category, "form")
-        intent = FORM_INTENTS.get(ticket.category) or _ACTION_INTENTS.get(action, said)
+        intent = FORM_INTENTS.get(ticket.category) or _ACTION_INTENTS.get(action) or said
         if action == "health":
             intent = "health_consult"
         return Outcome(intent, action, category=ticket.category)
@@ -97,5 +105,7 @@ def literal(parse: ParseResult) -> Outcome:
     if name in FORM_INTENTS.values():
         category = next(c for c, i in FORM_INTENTS.items() if i == name)
         return Outcome(name, "form", category=category)
-    action: Action = next((a for a, i in _ACTION_INTENTS.items() if i == name), "reply")
-    return Outcome(name, action)
+    for action, intent in _ACTION_INTENTS.items():
+        if intent == name:
+            return Outcome(name, action)
+    return Outcome(name, "reply")

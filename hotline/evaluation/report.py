@@ -22,11 +22,19 @@ def _percent(value: float) -> str:
 
 ROWS: list[tuple[str, str, Callable[[Scores], str]]] = [
     ("messages (covered / not covered)", "", lambda s: f"{s.cases} ({s.covered} / {s.uncovered})"),
-    ("wrong answers, of messages no entry covers", "wrong_answer", lambda s: _percent(s.wrong_answer)),
+    (
+        "wrong answers, of messages no entry covers",
+        "wrong_answer",
+        lambda s: _percent(s.wrong_answer),
+    ),
     ("wrong entry answered, of covered messages", "", lambda s: _percent(s.wrong_entry)),
     ("covered messages helped", "covered_helped", lambda s: _percent(s.covered_helped)),
     ("covered messages answered directly", "covered_direct", lambda s: _percent(s.covered_direct)),
-    ("questions sent into a report form", "questions_to_form", lambda s: _percent(s.questions_to_form)),
+    (
+        "questions sent into a report form",
+        "questions_to_form",
+        lambda s: _percent(s.questions_to_form),
+    ),
     ("intent accuracy", "intent_accuracy", lambda s: _percent(s.intent_accuracy)),
     ("intent macro F1", "", lambda s: f"{s.macro_f1:.3f}"),
 ]
@@ -46,7 +54,11 @@ def format_misses(backend: str, found: Sequence[Miss]) -> str:
     lines = [f"misses, {backend} ({len(found)})"]
     for miss in sorted(found, key=lambda m: m.kind):
         o = miss.outcome
-        did = o.action + (f" {o.entry}" if o.entry else "") + (f" {list(o.offered)}" if o.offered else "")
+        did = (
+            o.action
+            + (f" {o.entry}" if o.entry else "")
+            + (f" {list(o.offered)}" if o.offered else "")
+        )
         want = miss.case.intent + (f" {list(miss.case.faq)}" if miss.case.faq else "")
         lines.append(f"  [{miss.kind}] {miss.case.text}\n      want {want}; got {o.intent}: {did}")
     return "\n".join(lines)

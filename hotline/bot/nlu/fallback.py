@@ -15,6 +15,7 @@ from typing import Literal
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
+from hotline.bot.nlu.rules import rule_parse
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,9 @@ class FallbackNLU:
 
     async def parse(self, text: str) -> ParseResult:
         started = time.perf_counter()
+        ruled = rule_parse(text)
+        if ruled is not None:  # a bare code, "ok", "phản ánh": the same whoever would answer
+            return ruled
         if self.breaker.allow():
             try:
                 result: ParseResult = await self.rasa.parse(text)
@@ -109,14 +113,15 @@ class FallbackNLU:
         return result
 
     async def is_ready(self) -> bool:
-        """Ready when either side can answer; checking Rasa also feeds the breaker."""
-        if self.breaker.allow():
-            if await self.rasa.is_ready():
-                self._succeeded()
-                return True
-            self._failed("not_ready", "GET /status failed or no model loaded")
-        self._answering = self.local.name
+        """Ready when the local NLU is: it answers whenever Rasa cannot. Rasa's own state is the
+        breaker's (`rasa_state`), learnt from real parses; a probe here would neither see a model
+        that answers without intents nor spare a dead Rasa its timeout."""
         return await self.local.is_ready()
+
+    @property
+    def rasa_state(self) -> str:
+        """The breaker's view of Rasa: "closed" (answering), "open" or "half_open"."""
+        return self.breaker.state
 
     def _failed(self, reason: str, detail: str) -> None:
         was = self.breaker.state
