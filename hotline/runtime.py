@@ -17,6 +17,7 @@ from hotline.bot.engine import Engine
 from hotline.bot.events import EventBus
 from hotline.bot.nlu.admin_units import AdminUnits, default_units
 from hotline.bot.nlu.base import NLU
+from hotline.bot.nlu.config import NluConfig
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.rasa_runtime import active_nlu
@@ -102,7 +103,9 @@ async def open_hotline(
             log.info("seeded the FAQ with %d sample entries", seeded)
         await faq.refresh(force=True)
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
-        nlu = await stack.enter_async_context(active_nlu(settings, local_nlu, faq.store))
+        nlu = await stack.enter_async_context(
+            active_nlu(NluConfig.of(settings), local_nlu, faq.store)
+        )
         units = default_units()
         questions = await stores.open_questions(db)
         contacts = await stores.open_contacts(db)

@@ -11,4 +11,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"
-exec "$PYTHON" -m hotline.bot.nlu.rasa_server "$@"
+exec "$PYTHON" -m hotline.cli.rasa_server "$@"

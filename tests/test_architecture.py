@@ -32,7 +32,14 @@ def offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
     ]
 
 
-UPPER = ("hotline.bot", "hotline.channels", "hotline.web", "hotline.cli", "hotline.runtime")
+UPPER = (
+    "hotline.bot",
+    "hotline.channels",
+    "hotline.web",
+    "hotline.cli",
+    "hotline.runtime",
+    "hotline.evaluation",
+)
 
 
 @pytest.mark.parametrize("package", ["hotline/faq", "hotline/handoff"])
@@ -67,3 +74,29 @@ def test_modules_stay_small() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     ]
     assert big == []
+
+
+def test_the_nlu_layer_imports_nothing_above_it() -> None:
+    """The NLU knows no dialog, channel, page, runtime or app settings (its callers configure
+    it with `hotline.bot.nlu.config.NluConfig`)."""
+    above = (
+        "hotline.bot.dialogs",
+        "hotline.channels",
+        "hotline.web",
+        "hotline.runtime",
+        "hotline.config",
+        "hotline.cli",
+        "hotline.evaluation",
+    )
+    assert offenders("hotline/bot/nlu", above) == []
+
+
+def test_only_the_command_runs_the_open_world_evaluation() -> None:
+    users = [
+        f"{path} imports {name}"
+        for path, names in imports("hotline").items()
+        for name in names
+        if name.startswith("hotline.evaluation")
+        and not path.startswith(("hotline/cli/", "hotline/evaluation/"))
+    ]
+    assert users == []

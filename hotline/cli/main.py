@@ -130,9 +130,11 @@ def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:
     else:
         print(train(model_dir))
     if settings.nlu == "rasa":
+        from hotline.bot.nlu.config import NluConfig
         from hotline.bot.nlu.rasa_runtime import train_model
 
-        model = asyncio.run(train_model(settings, progress=lambda line: print(line, flush=True)))
+        config = NluConfig.of(settings)
+        model = asyncio.run(train_model(config, progress=lambda line: print(line, flush=True)))
         print(f"Rasa model: {model.path}")
     return 0
 
