@@ -10,6 +10,7 @@ the bot must not answer without.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -28,8 +29,12 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
     me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di
     ok vang da ak uh um oi nhe nhi ha hen a u e y ne
     bi tu den het tai vi nen thay biet
+    ngay tuan thang nam tieng phut lan tuoi
     """.split()
 )
+# Numbers and amounts ("5", "500k", "3tr7") are specifics of the asker's case (ages, days, sums)
+# that an entry answers in general; which entry they point to is the retrieval's business.
+_AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
 
 
 class Coverage:
@@ -48,7 +53,7 @@ class Coverage:
         return math.log((self._n + 1) / (self._df.get(word, 0) + 1))
 
     def salient(self, words: Iterable[str]) -> list[str]:
-        return [w for w in words if (w not in GENERIC and len(w) > 1) or w.isdigit()]
+        return [w for w in words if w not in GENERIC and len(w) > 1 and not _AMOUNT.fullmatch(w)]
 
     def uncovered(self, entry_id: str, words: Iterable[str]) -> float:
         """The weighted share (0..1) of the salient words that entry `entry_id` never uses."""

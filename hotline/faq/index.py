@@ -63,7 +63,7 @@ class Thresholds:
     plausible. Calibrated on the open-world dev split (hotline/evaluation/data/dev.yml).
     """
 
-    answer: float = 0.2
+    answer: float = 0.15
     margin: float = 0.0
     sure: float = 0.6
     suggest: float = 0.1

@@ -36,7 +36,7 @@ class PickTrust:
 
     confidence: float = 0.5  # the pick alone, when it covers the question
     uncovered: float = 0.3  # at most this share of salient words unused by the picked entry
-    agreeing: float = 0.2  # a pick the index ranks first too, at this confidence or more
+    agreeing: float = 0.3  # a pick the index ranks first too, at this confidence or more
 
 
 TRUST = PickTrust()
