@@ -13,35 +13,35 @@ from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.normalize import normalize
 
-# Acknowledgements, in folded words; an emoji is folded to the word it stands for (normalize).
+# Acknowledgements, in folded words (an emoji is folded to the word it stands for), once the
+# words that only address the hotline ("ad", "bạn", "ạ", "nhé") are taken off the end.
 ACKNOWLEDGEMENTS = frozenset(
-    """
-    ok ok ok ok ad ok ban ok em ok nha ok nhe okela oki okay uk ukm um u ua da vang da vang a
-    vang a da a da ro da hieu hieu roi ro roi duoc roi vang em hieu roi thich cam on
-    """.split()
-) | frozenset(
     {
+        "ok",
         "ok ok",
-        "ok ad",
-        "ok ban",
-        "ok em",
-        "ok nha",
-        "ok nhe",
-        "ok a",
+        "okela",
+        "oki",
+        "okay",
+        "uk",
+        "ukm",
+        "um",
+        "u",
+        "ua",
+        "uh",
+        "da",
+        "vang",
         "da vang",
-        "da vang a",
-        "vang a",
-        "da a",
         "da ro",
         "da hieu",
         "hieu roi",
         "ro roi",
         "duoc roi",
-        "hieu roi a",
-        "ok cam on",
-        "ok thich",
+        "da duoc",
+        "vang em hieu roi",
+        "ok luon",
     }
 )
+_ADDRESSING = frozenset({"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen"})
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
     {
@@ -82,11 +82,19 @@ def rule_parse(text: str) -> ParseResult | None:
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     said = normalize(text)
-    if said in ACKNOWLEDGEMENTS:
+    if acknowledges(said):
         return _with_text(_ranked("thank"), text)
     if said in REPORT_WORDS:
         return _with_text(_ranked("report_violation"), text)
     return None
+
+
+def acknowledges(said: str) -> bool:
+    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
+    core = said.split()
+    while core and core[-1] in _ADDRESSING:
+        core.pop()
+    return " ".join(core) in ACKNOWLEDGEMENTS
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
