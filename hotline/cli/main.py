@@ -51,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the frozen open-world split: wrong answers, help, forms (--backends local,rasa)",
     )
-    evaluate.add_argument("--split", choices=("dev", "test"), default="test")
+    evaluate.add_argument(
+        "--split", default="test", help="with --open-world: dev, test, or a file in their format"
+    )
     evaluate.add_argument("--backends", default="local,rasa", help="with --open-world")
     evaluate.add_argument("--misses", action="store_true", help="with --open-world: list misses")
     evaluate.set_defaults(run=_nlu_evaluate)
@@ -170,7 +172,11 @@ def _open_world(settings: Settings, args: argparse.Namespace) -> int:
     from hotline.evaluation import openworld, report
 
     backends = [b for b in args.backends.split(",") if b]
-    columns = asyncio.run(openworld.run(args.split, backends, Path(settings.rasa_work_dir)))
+    columns = asyncio.run(
+        openworld.run(
+            args.split, backends, Path(settings.rasa_work_dir), Path(settings.nlu_model_dir)
+        )
+    )
     print(report.format_table(args.split, [c.scores for c in columns]))
     if args.misses:
         for column in columns:

@@ -67,4 +67,9 @@ def load_split(name: str, data_dir: Path = DATA_DIR) -> list[Case]:
     """The cases of split `name` ("dev" or "test"), exactly as written in its file."""
     if name not in SPLITS:
         raise ValueError(f"unknown split {name!r}; one of {', '.join(SPLITS)}")
-    return parse_cases(yaml.safe_load((data_dir / f"{name}.yml").read_text("utf-8")))
+    return load_file(data_dir / f"{name}.yml")
+
+
+def load_file(path: Path) -> list[Case]:
+    """The cases of any file in the splits' format."""
+    return parse_cases(yaml.safe_load(path.read_text("utf-8")))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hotline.evaluation.cases import Case, load_split
+from hotline.evaluation.cases import SPLITS, Case, load_file, load_split
 from hotline.evaluation.outcome import Outcome
 from hotline.evaluation.runner import bot, run_bot, run_literal
 from hotline.evaluation.scores import Miss, Scores, misses, score
@@ -33,12 +33,17 @@ def _column(name: str, cases: Sequence[Case], outcomes: Sequence[Outcome]) -> Co
 
 
 async def evaluate(
-    cases: Sequence[Case], backends: Sequence[str], rasa_work_dir: Path, scratch: Path
+    cases: Sequence[Case],
+    backends: Sequence[str],
+    rasa_work_dir: Path,
+    scratch: Path,
+    model_dir: Path | None = None,
 ) -> list[Column]:
     """One column per back end: "local" (the bot with the local NLU), "rasa alone" and
-    "bot (rasa)" (the bot with Rasa, as `make run` serves it)."""
+    "bot (rasa)" (the bot with Rasa, as `make run` serves it). The local model in `model_dir`
+    is (re)trained first when it is older than its data."""
     columns: list[Column] = []
-    model_dir = scratch / "nlu"
+    model_dir = model_dir or scratch / "nlu"
     if "local" in backends:
         async with bot(scratch / "local", model_dir=model_dir) as target:
             columns.append(_column("local", cases, await run_bot(target, cases)))
@@ -80,10 +85,13 @@ async def _rasa_columns(
     return [alone, with_bot]
 
 
-async def run(split: str, backends: Sequence[str], rasa_work_dir: Path) -> list[Column]:
+async def run(
+    split: str, backends: Sequence[str], rasa_work_dir: Path, model_dir: Path | None = None
+) -> list[Column]:
+    """`split`: "dev", "test", or the path of a file in their format (a small set of one's own)."""
     unknown = set(backends) - set(BACKENDS)
     if unknown:
         raise ValueError(f"unknown back end(s) {sorted(unknown)}; choose from {BACKENDS}")
-    cases = load_split(split)
+    cases = load_split(split) if split in SPLITS else load_file(Path(split))
     with tempfile.TemporaryDirectory(prefix="hotline-openworld-") as tmp:
-        return await evaluate(cases, backends, rasa_work_dir, Path(tmp))
+        return await evaluate(cases, backends, rasa_work_dir, Path(tmp), model_dir)

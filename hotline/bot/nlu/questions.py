@@ -44,7 +44,6 @@ _PHRASES = (
     ("gap", "ai"),
     ("ntn",),
     ("khac", "gi"),
-    ("co", "gi"),
     ("duoc", "may"),
 )
 _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
