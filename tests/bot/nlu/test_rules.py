@@ -37,7 +37,7 @@ def test_acknowledgements_are_thanks(text: str) -> None:
 def test_a_bare_report_starts_a_violation_report(text: str) -> None:
     result = rule_parse(text)
     assert result is not None and result.intent.name == "report_violation"
-    assert [i.name for i in result.intent_ranking][0] == "report_violation"
+    assert result.intent_ranking[0].name == "report_violation"
 
 
 @pytest.mark.parametrize(
