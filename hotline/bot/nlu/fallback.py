@@ -14,6 +14,7 @@ from typing import Literal
 
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
+from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
 from hotline.bot.nlu.rules import rule_parse
 
@@ -81,8 +82,10 @@ class FallbackNLU:
         self.rasa = rasa
         self.local = local
         self.breaker = breaker or CircuitBreaker()
-        # Until Rasa has answered once (a managed server takes ~20 s to start), the local NLU does.
-        self._answering = local.name
+        # Rasa is asked first while the breaker is closed; the first failure (a managed server
+        # takes ~20 s to start) names the local NLU until Rasa answers again. Readiness reads
+        # this and the breaker, never a call of its own.
+        self._answering = rasa.name
 
     @property
     def name(self) -> str:
@@ -93,8 +96,13 @@ class FallbackNLU:
 
     async def parse(self, text: str) -> ParseResult:
         started = time.perf_counter()
-        ruled = rule_parse(text)
-        if ruled is not None:  # a bare code, "ok", "phản ánh": the same whoever would answer
+        try:
+            # A button names its intent; Rasa would echo "/anything" as an intent of that name,
+            # which is no failure of Rasa's and must not count towards opening the breaker.
+            ruled = parse_payload(text) or rule_parse(text)
+        except PayloadError:
+            ruled = None
+        if ruled is not None:  # a button, a bare code, "ok", "phản ánh": no model needed
             return ruled
         if self.breaker.allow():
             try:
