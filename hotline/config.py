@@ -42,7 +42,7 @@ class Settings:
     # store: "auto" on MongoDB only, "on" also for several processes on one SQLite file, "off".
     share_events: str = "auto"
     timezone: str = "Asia/Ho_Chi_Minh"
-    # Messaging platforms: a channel is on when its credentials are set (DESIGN §4).
+    # Messaging platforms: a channel is on when its credentials are set (README, "Channels").
     public_url: str = ""  # where the platforms reach us, for `hotline webhooks set`
     telegram_token: str = ""
     telegram_secret: str = ""

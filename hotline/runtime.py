@@ -1,17 +1,18 @@
-"""The running hotline's parts, built in order from the settings and closed in reverse."""
+"""The running hotline's core, built in order from the settings and closed in reverse: the
+database and its stores, the FAQ, the NLU, the ticket desk and the engine. The web app builds the
+channels, the casework and the admin tools on top (hotline.web.app)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Coroutine
-from contextlib import AsyncExitStack, asynccontextmanager, suppress
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from hotline.bot.conversation import ConversationStore
-from hotline.bot.dialogs.base import AgentsOnline, NobodyOnline, Services
+from hotline.bot.dialogs.base import AgentsOnline, Services
 from hotline.bot.dialogs.router import DialogRouter
 from hotline.bot.engine import Engine
 from hotline.bot.events import EventBus
@@ -29,11 +30,13 @@ from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.audit import AuditLog
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.routing import Routing, RoutingStore
+from hotline.handoff.rules import saved_deadlines
 from hotline.handoff.user_store import UserStore
 from hotline.storage import stores
 from hotline.storage.office import open_office_stores
 from hotline.storage.open import Database, open_database
 from hotline.web.admin.contacts import ContactLog
+from hotline.web.admin.rule_documents import RuleDocuments
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +54,9 @@ class Hotline:
     users: UserStore
     audit: AuditLog
     routing: RoutingStore
-    questions: QuestionLog | None = None  # FAQ questions asked, for the admin pages
-    contacts: ContactLog | None = None  # every message's channel and intent, for the dashboard
+    questions: QuestionLog  # FAQ questions asked, for the admin pages
+    contacts: ContactLog  # every message's channel and intent, for the dashboard
+    rules: RuleDocuments  # deadlines and canned responses as admins saved them
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -85,18 +89,22 @@ async def seed_faq(faq: FaqKnowledge) -> int:
 @asynccontextmanager
 async def open_hotline(
     settings: Settings,
+    events: EventBus,
+    agents: AgentsOnline,
     media_channels: frozenset[str] = frozenset(),
-    events: EventBus | None = None,
-    agents: AgentsOnline | None = None,
     letter_channels: frozenset[str] = frozenset(),
 ) -> AsyncIterator[Hotline]:
+    """The core on the settings' database. `agents` says who is on duty to take a chat;
+    `media_channels` carry photos (the report form asks for them), on `letter_channels`
+    citizens write letters (e-mail)."""
     async with AsyncExitStack() as stack:
         db = await open_database(settings.store)
         stack.push_async_callback(db.close)
         conversations = await stores.open_conversations(db)
         office = await open_office_stores(db, settings)
         tickets = await stores.open_tickets(db, office.cipher)
-        desk = TicketDesk(tickets, routing=Routing(office.routing))
+        rules = await stores.open_rule_documents(db)
+        desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(office.routing))
         faq = FaqKnowledge(await stores.open_faq(db), words)
         seeded = await seed_faq(faq)
         if seeded:
@@ -115,7 +123,7 @@ async def open_hotline(
             units=units,
             media_channels=media_channels,
             letter_channels=letter_channels,
-            agents=agents if agents is not None else NobodyOnline(),
+            agents=agents,
             questions=questions,
         )
         engine = Engine(
@@ -141,6 +149,7 @@ async def open_hotline(
             office.routing,
             questions,
             contacts,
+            rules,
         )
 
 
@@ -152,15 +161,3 @@ async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:
             await faq.refresh()
         except Exception:  # a locked or busy database must not stop the refresher
             log.exception("FAQ refresh failed; trying again")
-
-
-@asynccontextmanager
-async def background(coro: Coroutine[Any, Any, None]) -> AsyncIterator[asyncio.Task[None]]:
-    """Run a task for as long as the block lasts; cancel it on the way out."""
-    task = asyncio.create_task(coro)
-    try:
-        yield task
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task

@@ -25,9 +25,7 @@ from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.handoff.codes import new_code
 from hotline.handoff.deadlines import VIETNAM, DeadlinePolicy
 from hotline.handoff.tickets import Ticket, TicketEvent
-from hotline.web.admin.services import ADMIN
-from hotline.web.api.keys import BACKOFFICE
-from hotline.web.app import HOTLINE
+from hotline.web.keys import ADMIN_TOOLS, CASEWORK, HOTLINE
 
 PASSWORD = "mat-khau-quan-tri-1022"
 DESKTOP = {"width": 1440, "height": 900}
@@ -123,7 +121,7 @@ async def play_a_week(app: web.Application, rng: random.Random) -> None:
 
 
 async def edit_an_entry(app: web.Application) -> str:
-    editor = app[ADMIN].editor
+    editor = app[ADMIN_TOOLS].editor
     entry = (await editor.knowledge.store.list("published"))[1]
     longer = entry.answer + " Cập nhật theo Công văn 3190/UBND-VX ngày 20/8/2021."
     edited = await editor.save(replace(entry, answer=longer), "quantri")
@@ -147,7 +145,7 @@ async def shoot(out: Path) -> list[Path]:
             running_app(Path(data), assign_every_seconds=3600.0) as (url, app),
             async_playwright() as pw,
         ):
-            accounts = app[BACKOFFICE].accounts
+            accounts = app[CASEWORK].accounts
             await accounts.add_user("quantri", "admin", PASSWORD)
             await accounts.add_user("lan.nguyen", "supervisor", PASSWORD)
             await accounts.add_user("an", "agent", PASSWORD)

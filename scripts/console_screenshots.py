@@ -22,8 +22,7 @@ from shots import main, running_app  # scripts/shots.py
 
 from hotline.bot.events import Event
 from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
-from hotline.web.api.keys import BACKOFFICE
-from hotline.web.app import EVENTS, HOTLINE
+from hotline.web.keys import CASEWORK, EVENTS, HOTLINE
 
 PASSWORD = "mat-khau-truc-1022"
 DESKTOP = {"width": 1440, "height": 900}
@@ -101,9 +100,9 @@ async def shoot(out: Path) -> list[Path]:
             running_app(Path(data), assign_every_seconds=3600.0) as (url, app),  # claims by hand
             async_playwright() as pw,
         ):
-            office = app[BACKOFFICE]
-            await office.accounts.add_user("an", "agent", PASSWORD)
-            await office.accounts.add_user("lan", "supervisor", PASSWORD)
+            casework = app[CASEWORK]
+            await casework.accounts.add_user("an", "agent", PASSWORD)
+            await casework.accounts.add_user("lan", "supervisor", PASSWORD)
             morning = await file_morning(app)
             browser = await launch(pw)
             agent = await log_in(browser, url, "an")

@@ -19,7 +19,8 @@ from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.handoff.crypto import Cipher
 from hotline.storage.mongo import MongoDatabase
-from hotline.web.app import TAKEOVER, create_app
+from hotline.web.app import create_app
+from hotline.web.keys import TAKEOVER
 from tests.support.mongo_server import scratch_url
 
 MakeClient = Callable[..., Awaitable[TestClient]]

@@ -1,4 +1,4 @@
-"""The courier: sends the platform channels' stored replies, in order, within their limits.
+"""The courier: sends the stored replies of the platforms' channels, in order, within limits.
 
 Every reply is in the outbox before anyone sends it. The courier takes what is due, one worker per
 conversation so its replies keep their order, waits for the platform's rate limit, calls the
@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from aiohttp import web
 from prometheus_client import Counter
 
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import RateLimiter
 from hotline.bot.waits import at_most
-from hotline.channels.base import Channel, DeliveryFailed
-from hotline.channels.platform import PlatformChannel, RecipientGone, mark_unreachable
+from hotline.channels.base import Channel
+from hotline.channels.delivery import DeliveryFailed, RecipientGone
+from hotline.channels.intake import mark_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +61,9 @@ class Courier:
     def __init__(
         self,
         conversations: ConversationStore,
-        channels: Mapping[str, PlatformChannel],
+        channels: Mapping[str, Channel],
         *,
+        woken: asyncio.Event | None = None,
         backoff: Backoff = Backoff(),
         poll_seconds: float = 1.0,
         max_parallel: int = 32,
@@ -80,17 +81,13 @@ class Courier:
         for name, channel in self.channels.items():
             self._limiters.setdefault(name, RateLimiter(channel.limit))
         self._slots = asyncio.Semaphore(max_parallel)
-        self._woken = asyncio.Event()
+        self._woken = woken if woken is not None else asyncio.Event()  # set: look at once
         self._workers: dict[ConversationKey, asyncio.Task[None]] = {}
         self._queued: dict[ConversationKey, set[int]] = {}
 
     def wake(self) -> None:
         """Look for due replies now rather than at the next poll."""
         self._woken.set()
-
-    def lanes(self) -> dict[str, Channel]:
-        """What the Outbox gets for the platform channels: pushing a reply wakes the courier."""
-        return {name: _Lane(name, self) for name in self.channels}
 
     async def run(self) -> None:
         """Send what is due, then sleep until woken or the poll interval passes; forever."""
@@ -205,18 +202,3 @@ class Courier:
 
     async def _give_up(self, item: OutboxItem, reason: str) -> None:
         await self.conversations.mark_failed(item.id, reason, None)
-
-
-class _Lane:
-    """A platform channel as the Outbox sees it: the courier sends, in order, within limits."""
-
-    def __init__(self, name: str, courier: Courier) -> None:
-        self.name = name
-        self._courier = courier
-
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return []
-
-    async def send(self, item: OutboxItem) -> bool:
-        self._courier.wake()
-        return False

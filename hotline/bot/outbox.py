@@ -1,20 +1,23 @@
 """The outbox: every reply is stored before it is sent, then handed to its channel.
 
-A reply that answers no request (an agent's message, news about a ticket) may be for a citizen
-whose web chat socket or waiting app request is held by another worker. What this worker could
-not hand over is announced on the event bus as `reply_waiting`; the relay carries it to the
-other workers, whose channels then hand over what waits (hotline.channels.waiting).
+A channel that holds its citizens' connections (`Delivery.HELD`) is handed the reply at once;
+for the platforms (`Delivery.COURIER`) the courier is woken and sends it, in order and within
+limits. A reply that answers no request (an agent's message, news about a ticket) may be for a
+citizen whose web chat socket or waiting app request is held by another worker. What this worker
+could not hand over is announced on the event bus as `reply_waiting`; the relay carries it to the
+other workers, whose channels then hand over what waits (`hand_over_waiting`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.events import Event, EventBus
 from hotline.bot.messages import ConversationKey, OutboundMessage
-from hotline.channels.base import Channel, HeldChannel
+from hotline.channels.base import Channel
+from hotline.channels.delivery import Delivery
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +29,26 @@ class Outbox:
         self,
         conversations: ConversationStore,
         channels: Mapping[str, Channel],
-        events: EventBus | None = None,
+        events: EventBus,
+        wake_courier: Callable[[], None],
     ) -> None:
         self.conversations = conversations
         self.channels = channels
         self.events = events
+        self.wake_courier = wake_courier
 
     async def push(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
         """Store replies that answer no request (agent messages, status news) and send them."""
         items = await self.conversations.queue(replies)
         waiting = await self.deliver(items)
-        if self.events is not None:
-            held = (i.message.key for i in waiting if self._held(i.message.key.channel))
-            for key in dict.fromkeys(held):
-                self.events.publish(Event(REPLY_WAITING, {"conversation": str(key)}))
+        held = (i.message.key for i in waiting if self._held(i.message.key.channel))
+        for key in dict.fromkeys(held):
+            self.events.publish(Event(REPLY_WAITING, {"conversation": str(key)}))
         return items
 
     def _held(self, channel: str) -> bool:
-        return isinstance(self.channels.get(channel), HeldChannel)
+        found = self.channels.get(channel)
+        return found is not None and found.delivery is Delivery.HELD
 
     async def deliver(self, items: list[OutboxItem]) -> list[OutboxItem]:
         """Hand stored replies to their channels; what cannot go now stays pending (returned)."""
@@ -53,7 +58,10 @@ class Outbox:
             if channel is None:
                 log.warning("no channel %r for outbox item %d", item.message.key.channel, item.id)
                 waiting.append(item)
-            elif not await channel.send(item):
+            elif channel.delivery is Delivery.COURIER:
+                self.wake_courier()  # it sends the reply in order, within the platform's limit
+                waiting.append(item)
+            elif not await channel.push(item):
                 waiting.append(item)
         return waiting
 
@@ -71,7 +79,7 @@ async def hand_over_waiting(events: EventBus, channels: Mapping[str, Channel]) -
                 continue
             key = ConversationKey.parse(str(event.data.get("conversation", "")))
             channel = channels.get(key.channel) if key else None
-            if key is None or not isinstance(channel, HeldChannel):
+            if key is None or channel is None or channel.delivery is not Delivery.HELD:
                 continue
             try:
                 await channel.hand_over(key)

@@ -1,64 +1,111 @@
-"""The channel interface: mount routes, turn requests into messages, deliver replies."""
+"""The channel interface: one class every channel derives from, with optional hooks.
+
+A channel is one way citizens reach the hotline (the app's REST API, the web chat, a messaging
+platform, the mailbox). The app lists its routes when it is built and builds the channel with
+`open` once the hotline runs; the routes are then served by that channel.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self
 
+import aiohttp
 from aiohttp import web
 
-from hotline.bot.conversation import OutboxItem
-from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.bot.conversation import ConversationStore, OutboxItem
+from hotline.bot.messages import ConversationKey
+from hotline.bot.ratelimit import UNLIMITED, RateLimit
+from hotline.channels.delivery import Delivery, DeliveryFailed
+from hotline.channels.intake import Inbox, Intake
+from hotline.config import Settings
+from hotline.storage.open import Database
+
+# A channel's request handler: one of its methods, called on the running channel.
+ChannelHandler = Callable[[Any, web.Request], Awaitable[web.StreamResponse]]
 
 
-class Inbox(Protocol):
-    """All a channel may do with the core: hand in a message and account for deliveries."""
+@dataclass(frozen=True)
+class Route:
+    """A route the app mounts when it is built, for a channel built later: `handler` is the
+    channel class's method, called on the channel once it runs."""
 
-    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
-        """Store and process a message; a redelivery gets the replies it got before."""
-        ...
-
-    async def accept(self, message: InboundMessage) -> bool:
-        """Store a message only (False for a redelivery); answer the webhook, then `finish`."""
-        ...
-
-    async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]: ...
-
-    async def mark_delivered(self, ids: list[int]) -> None: ...
-
-    async def pending(self, key: ConversationKey) -> list[OutboxItem]: ...
+    method: str
+    path: str
+    handler: ChannelHandler
 
 
-class Channel(Protocol):
-    name: str
+@dataclass(frozen=True)
+class ChannelParts:
+    """What channels are built with, once the hotline runs."""
 
-    def routes(self) -> list[web.AbstractRouteDef]: ...
+    settings: Settings
+    inbox: Inbox  # the engine
+    conversations: ConversationStore  # waiting replies, delivery marks, transcripts
+    intake: Intake  # store first, process in the background
+    session: aiohttp.ClientSession  # the app's one HTTP client
+    db: Database  # the hotline's, for the channels' own small stores
 
-    async def send(self, item: OutboxItem) -> bool:
-        """Deliver a stored reply and record it as delivered; False if it could not go now."""
-        ...
 
+class Channel:
+    """One way citizens reach the hotline.
 
-@runtime_checkable
-class HeldChannel(Protocol):
-    """A channel whose citizens hold a connection to one worker (a socket, a waiting request)."""
+    Every channel has a `name`, is built by `open` and delivers its replies one way:
+    - `Delivery.HELD`: the citizen holds a connection to one worker (the web chat's socket, the
+      app's waiting request); `push` hands a stored reply over it, `hand_over` all that waits;
+    - `Delivery.COURIER`: the courier calls `send` for each stored reply, in order, within
+      `limit`, and records the outcome.
+    The other hooks are optional: `enabled` (on when its credentials are set), `routes`,
+    `close`, `reading` (a background reader, as the mailbox has), `register` (for
+    `hotline webhooks set`), `carries_media` and `writes_letters` (what the dialogs may ask).
+    """
+
+    name: ClassVar[str]
+    delivery: ClassVar[Delivery]
+    limit: ClassVar[RateLimit] = UNLIMITED
+    carries_media: ClassVar[bool] = False  # photos and locations reach the report form as evidence
+    writes_letters: ClassVar[bool] = False  # a citizen writes whole letters: the letter dialog
+
+    @classmethod
+    def enabled(cls, settings: Settings) -> bool:
+        return True
+
+    @classmethod
+    def routes(cls) -> list[Route]:
+        return []
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
+        """Build the channel on the running hotline, connected and ready to deliver."""
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        """Stop what `open` started."""
+
+    def reading(self) -> AbstractAsyncContextManager[None]:
+        """Read in the background while the block lasts; entered once the whole hotline runs."""
+        return nullcontext()
+
+    async def push(self, item: OutboxItem) -> bool:
+        """HELD: hand a stored reply over a connection held here and record it delivered;
+        False when this worker holds none."""
+        return False
 
     async def hand_over(self, key: ConversationKey) -> None:
-        """Hand what waits for this conversation over the connection, if this worker holds one."""
-        ...
+        """HELD: hand what waits for this conversation over, if this worker holds its
+        connection."""
 
+    async def send(self, item: OutboxItem) -> bool:
+        """COURIER: send a stored reply; True when the platform took it, else DeliveryFailed."""
+        raise DeliveryFailed(f"the {self.name} channel does not send through the courier")
 
-class DeliveryFailed(Exception):
-    """A platform refused a send. `retry_after` (seconds) when it may work later, else None."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = retry_after
-
-    @property
-    def permanent(self) -> bool:
-        return self.retry_after is None
+    @classmethod
+    async def register(cls, settings: Settings, session: aiohttp.ClientSession) -> str | None:
+        """`hotline webhooks set`: tell the platform our webhook, or say how to; a note."""
+        return None
 
 
 def json_dumps(value: Any) -> str:

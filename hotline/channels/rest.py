@@ -14,14 +14,16 @@ import json
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 
 from aiohttp import web
 
-from hotline.bot.conversation import OutboxItem
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.waits import at_most
-from hotline.channels.base import Inbox, json_error, json_response
+from hotline.channels.base import Channel, ChannelParts, Route, json_error, json_response
+from hotline.channels.delivery import Delivery
+from hotline.channels.intake import Inbox
 
 MAX_ID_CHARS = 128
 MAX_WAIT = 25.0  # seconds: under the idle timeouts of common proxies and mobile networks
@@ -60,19 +62,26 @@ def to_rasa(item: OutboxItem) -> dict[str, Any]:
     return {"recipient_id": item.message.key.sender, **item.message.to_frame()}
 
 
-class RestChannel:
+class RestChannel(Channel):
     name = "rest"
+    delivery = Delivery.HELD  # by the app's waiting request, or with its next message
 
-    def __init__(self, inbox: Inbox) -> None:
+    def __init__(self, inbox: Inbox, conversations: ConversationStore) -> None:
         self.inbox = inbox
+        self.conversations = conversations
         self._waiting: defaultdict[str, set[asyncio.Event]] = defaultdict(set)
 
-    def routes(self) -> list[web.AbstractRouteDef]:
+    @classmethod
+    def routes(cls) -> list[Route]:
         return [
-            web.get("/webhooks/rest/", self.health),
-            web.post("/webhooks/rest/webhook", self.webhook),
-            web.get("/webhooks/rest/messages", self.messages),
+            Route("GET", "/webhooks/rest/", cls.health),
+            Route("POST", "/webhooks/rest/webhook", cls.webhook),
+            Route("GET", "/webhooks/rest/messages", cls.messages),
         ]
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
+        return cls(parts.inbox, parts.conversations)
 
     async def health(self, request: web.Request) -> web.Response:
         return json_response({"status": "ok"})
@@ -89,9 +98,9 @@ class RestChannel:
             return json_error(400, parsed)
         replies = await self.inbox.handle(parsed)
         # What waited for this sender goes first, in the order it was written.
-        waiting = await self.inbox.pending(parsed.key)
+        waiting = await self.conversations.pending(parsed.key)
         items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
-        await self.inbox.mark_delivered([i.id for i in items])
+        await self.conversations.mark_delivered([i.id for i in items])
         return json_response([to_rasa(i) for i in items])
 
     async def messages(self, request: web.Request) -> web.Response:
@@ -113,19 +122,19 @@ class RestChannel:
         arrived = asyncio.Event()
         self._waiting[key.sender].add(arrived)  # before reading: a push in between wakes it
         try:
-            items = await self.inbox.pending(key)
+            items = await self.conversations.pending(key)
             if not items and wait > 0:
-                # Woken by `send` in this process; another worker's push is found at timeout.
+                # Woken by `push` in this process; another worker's push is found at timeout.
                 await at_most(wait, arrived.wait())
-                items = await self.inbox.pending(key)
+                items = await self.conversations.pending(key)
         finally:
             self._waiting[key.sender].discard(arrived)
             if not self._waiting[key.sender]:
                 del self._waiting[key.sender]
-        await self.inbox.mark_delivered([i.id for i in items])
+        await self.conversations.mark_delivered([i.id for i in items])
         return items
 
-    async def send(self, item: OutboxItem) -> bool:
+    async def push(self, item: OutboxItem) -> bool:
         """Pushed replies wait in the outbox for the app to fetch; a waiting fetch is woken."""
         await self.hand_over(item.message.key)
         return False

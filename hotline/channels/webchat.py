@@ -8,12 +8,15 @@ import re
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import Self
 
 from aiohttp import WSMsgType, web
 
-from hotline.bot.conversation import OutboxItem
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
-from hotline.channels.base import Inbox, json_error
+from hotline.channels.base import Channel, ChannelParts, Route, json_error
+from hotline.channels.delivery import Delivery
+from hotline.channels.intake import Inbox
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +50,25 @@ def parse_frame(sender: str, raw: str) -> InboundMessage | None:
     )
 
 
-class WebChatChannel:
+class WebChatChannel(Channel):
     name = "webchat"
+    delivery = Delivery.HELD  # over the browser tab's socket
 
-    def __init__(self, inbox: Inbox, max_frame_bytes: int = 64 * 1024) -> None:
+    def __init__(
+        self, inbox: Inbox, conversations: ConversationStore, max_frame_bytes: int = 64 * 1024
+    ) -> None:
         self.inbox = inbox
+        self.conversations = conversations
         self.max_frame_bytes = max_frame_bytes
         self._sockets: dict[str, set[web.WebSocketResponse]] = defaultdict(set)
 
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return [web.get("/webchat/ws", self.connect)]
+    @classmethod
+    def routes(cls) -> list[Route]:
+        return [Route("GET", "/webchat/ws", cls.connect)]
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
+        return cls(parts.inbox, parts.conversations, parts.settings.max_body_bytes)
 
     async def connect(self, request: web.Request) -> web.StreamResponse:
         sender = request.query.get("sender", "")
@@ -84,17 +96,17 @@ class WebChatChannel:
             await ws.send_json({"text": BAD_FRAME})
             return
         for item in await self.inbox.handle(message):
-            await self.send(item)
+            await self.push(item)
 
     async def hand_over(self, key: ConversationKey) -> None:
         """What found no open socket goes out: on reconnect, or when another worker wrote it."""
         if key.sender not in self._sockets:
             return
-        for item in await self.inbox.pending(key):
-            if not await self.send(item):
+        for item in await self.conversations.pending(key):
+            if not await self.push(item):
                 break
 
-    async def send(self, item: OutboxItem) -> bool:
+    async def push(self, item: OutboxItem) -> bool:
         delivered = False
         for ws in list(self._sockets.get(item.message.key.sender, ())):
             try:
@@ -103,10 +115,11 @@ class WebChatChannel:
             except ConnectionError:
                 log.info("web chat socket closed while sending to %s", item.message.key.sender)
         if delivered:
-            await self.inbox.mark_delivered([item.id])
+            await self.conversations.mark_delivered([item.id])
         return delivered
 
-    async def close_all(self) -> None:
+    async def close(self) -> None:
+        """Close every open socket: the browsers reconnect to a worker that runs."""
         for sockets in list(self._sockets.values()):
             for ws in list(sockets):
                 await ws.close()

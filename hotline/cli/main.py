@@ -1,4 +1,9 @@
-"""The `hotline` command: serve, train and try the NLU, import and export the FAQ."""
+"""The `hotline` command: serve, train and try the NLU, import and export the FAQ.
+
+Each command imports what it runs inside its function: `hotline nlu parse` should not pay for
+loading the web app, the platforms' SDKs or Rasa's tooling (the import cycles test counts these
+imports too).
+"""
 
 from __future__ import annotations
 

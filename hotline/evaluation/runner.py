@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from hotline.bot.dialogs.base import NobodyOnline
+from hotline.bot.events import EventBus
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.config import Settings
@@ -73,7 +75,7 @@ async def bot(
         nlu="local",
         nlu_model_dir=str(model_dir or work_dir / "nlu"),
     )
-    async with open_hotline(settings) as hotline:
+    async with open_hotline(settings, EventBus(), NobodyOnline()) as hotline:
         recording = RecordingNLU(nlu(hotline.nlu) if nlu is not None else hotline.nlu)
         hotline.engine.nlu = recording
         answers = {e.answer: e.id for e in hotline.faq.index.entries}

@@ -1,131 +1,166 @@
-"""The aiohttp application: one factory for production and tests alike."""
+"""The aiohttp application: one factory for production and tests alike, and all its wiring.
+
+`create_app` builds what needs no I/O and mounts every route. The running parts are built once the
+app starts, each by one async generator in `cleanup_ctx`, in order, and torn down in reverse:
+
+1. the hotline's core: database, stores, FAQ, NLU, ticket desk, engine (`HOTLINE`);
+2. the channels on the shared HTTP session, the courier, the outbox and takeover (`CHANNELS`,
+   `OUTBOX`, `TAKEOVER`); messages a crash left unprocessed are finished;
+3. background work: FAQ refresh, the event relay between workers, hand-overs, presence;
+4. the casework: accounts, lifecycle, assignment, deadlines (`CASEWORK`);
+5. the admin tools (`ADMIN_TOOLS`);
+6. the channels' background readers (the mailbox), last in and first out.
+
+Handlers reach the parts through the keys in `hotline.web.keys`.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from functools import partial
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
-from hotline.bot.conversation import OutboxItem
 from hotline.bot.event_feed import check_sharing, share_events
 from hotline.bot.events import EventBus
 from hotline.bot.media import MediaStore
-from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.outbox import Outbox, hand_over_waiting
 from hotline.bot.takeover import Takeover
-from hotline.channels.base import Channel
-from hotline.channels.platform import Intake
-from hotline.channels.registry import delivering, media_channels, platform_channels
-from hotline.channels.rest import RestChannel
-from hotline.channels.webchat import WebChatChannel
+from hotline.bot.waits import background
+from hotline.channels.base import Channel, ChannelHandler
+from hotline.channels.registry import channels_on
+from hotline.channels.running import open_channels
 from hotline.config import Settings
-from hotline.runtime import Hotline, background, open_hotline, refresh_faq_forever
+from hotline.runtime import open_hotline, refresh_faq_forever
 from hotline.web import ops
-from hotline.web.console import Console, Presence
-from hotline.web.portal import Portal
+from hotline.web.admin import routes as admin_routes
+from hotline.web.admin.services import open_admin_tools
+from hotline.web.api import routes as api_routes
+from hotline.web.api.services import running_casework
+from hotline.web.console.presence import Presence
+from hotline.web.console.routes import Console
+from hotline.web.keys import (
+    ADMIN_TOOLS,
+    CASEWORK,
+    CHANNELS,
+    EVENTS,
+    HOTLINE,
+    OUTBOX,
+    PRESENCE,
+    TAKEOVER,
+)
+from hotline.web.portal.routes import Portal
 
 log = logging.getLogger(__name__)
 
-HOTLINE = web.AppKey("hotline", Hotline)
-OUTBOX = web.AppKey("outbox", Outbox)
-EVENTS = web.AppKey("events", EventBus)
-TAKEOVER = web.AppKey("takeover", Takeover)
-CHANNELS = web.AppKey("channels", dict[str, Channel])
-PRESENCE = web.AppKey("presence", Presence)
 STATIC = Path(__file__).parent / "static"
-
-
-class _Inbox:
-    """What channels see of the core, bound once the hotline is open."""
-
-    def __init__(self, app: web.Application) -> None:
-        self._app = app
-
-    @property
-    def _hotline(self) -> Hotline:
-        return self._app[HOTLINE]
-
-    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
-        return await self._hotline.engine.handle(message)
-
-    async def accept(self, message: InboundMessage) -> bool:
-        return await self._hotline.engine.accept(message)
-
-    async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
-        return await self._hotline.engine.finish(message, is_new)
-
-    async def mark_delivered(self, ids: list[int]) -> None:
-        await self._hotline.conversations.mark_delivered(ids)
-
-    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
-        return await self._hotline.conversations.pending(key)
+Kinds = tuple[type[Channel], ...]
 
 
 def create_app(settings: Settings) -> web.Application:
     check_sharing(settings.share_events)  # a typo fails the start, not a background task
+    kinds = channels_on(settings)
+    media = MediaStore(Path(settings.media_dir), settings.media_max_bytes)
     app = web.Application(client_max_size=settings.max_body_bytes)
-    inbox = _Inbox(app)
-    webchat = WebChatChannel(inbox, max_frame_bytes=settings.max_body_bytes)
-    channels: dict[str, Channel] = {"rest": RestChannel(inbox), "webchat": webchat}
-    intake = Intake(inbox, MediaStore(Path(settings.media_dir), settings.media_max_bytes))
-    platforms = platform_channels(settings, intake)
-    channels.update(platforms)
-    app[CHANNELS] = channels
     app[EVENTS] = EventBus()
     app[PRESENCE] = Presence(app[EVENTS])
-
-    async def hotline_ctx(app: web.Application) -> AsyncIterator[None]:
-        async with (
-            open_hotline(
-                settings,
-                media_channels(platforms),
-                app[EVENTS],
-                app[PRESENCE],
-                letter_channels=frozenset(platforms) & {"email"},
-            ) as hotline,
-            delivering(settings, platforms, intake, hotline.conversations, hotline.db) as courier,
-        ):
-            app[HOTLINE] = hotline
-            app[OUTBOX] = Outbox(
-                hotline.conversations, {**channels, **courier.lanes()}, app[EVENTS]
-            )
-            app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], app[EVENTS])
-            recovered = await hotline.engine.recover()
-            if recovered:
-                log.info("finished %d messages left unprocessed by the last run", recovered)
-            async with (
-                background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
-                background(share_events(hotline.db, app[EVENTS], settings.share_events)),
-                background(hand_over_waiting(app[EVENTS], channels)),
-                background(app[PRESENCE].follow()),
-            ):
-                yield
-                await webchat.close_all()
-
-    app.cleanup_ctx.append(hotline_ctx)
-    from hotline.web.api import (
-        setup_backoffice,  # late: the API's handlers import this module's keys
+    app.cleanup_ctx.extend(
+        [
+            partial(_hotline, settings, kinds),
+            partial(_channels, settings, kinds, media),
+            partial(_background_work, settings),
+            partial(_casework, settings),
+            _admin_tools,
+            _reading,
+        ]
     )
-
-    setup_backoffice(app, settings)  # after hotline_ctx: its context needs the hotline open
-    from hotline.web.admin.routes import setup_admin
-
-    setup_admin(app)
-    if "email" in platforms:
-        from hotline.channels.mail.channel import EmailChannel
-
-        if isinstance(mail := platforms["email"], EmailChannel):
-            app.cleanup_ctx.append(mail.reading)  # reads once the hotline is open, stops first
-    for channel in channels.values():
-        app.add_routes(channel.routes())
-    app.add_routes(ops.routes(HOTLINE))
-    Console(HOTLINE, app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
-    Portal(HOTLINE, intake.media, settings).mount(app)
+    app.add_routes(api_routes.routes())
+    app.add_routes(admin_routes.routes())
+    for kind in kinds:
+        app.add_routes(channel_routes(kind))
+    app.add_routes(ops.routes())
+    Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
+    Portal(media, settings).mount(app)
     app.router.add_get("/", _demo_page)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app
+
+
+def channel_routes(kind: type[Channel]) -> list[web.RouteDef]:
+    """A channel's routes, each answered by the running channel of that kind."""
+
+    def served(handler: ChannelHandler) -> Handler:
+        async def serve(request: web.Request) -> web.StreamResponse:
+            return await handler(request.app[CHANNELS][kind.name], request)
+
+        return serve
+
+    return [web.route(r.method, r.path, served(r.handler)) for r in kind.routes()]
+
+
+async def _hotline(settings: Settings, kinds: Kinds, app: web.Application) -> AsyncIterator[None]:
+    async with open_hotline(
+        settings,
+        app[EVENTS],
+        app[PRESENCE],
+        media_channels=frozenset(k.name for k in kinds if k.carries_media),
+        letter_channels=frozenset(k.name for k in kinds if k.writes_letters),
+    ) as hotline:
+        app[HOTLINE] = hotline
+        yield
+
+
+async def _channels(
+    settings: Settings, kinds: Kinds, media: MediaStore, app: web.Application
+) -> AsyncIterator[None]:
+    hotline, events = app[HOTLINE], app[EVENTS]
+    async with open_channels(
+        settings, kinds, hotline.engine, hotline.conversations, hotline.db, media
+    ) as running:
+        app[CHANNELS] = running.channels
+        app[OUTBOX] = Outbox(hotline.conversations, running.channels, events, running.wake_courier)
+        app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], events)
+        recovered = await hotline.engine.recover()
+        if recovered:
+            log.info("finished %d messages left unprocessed by the last run", recovered)
+        yield
+
+
+async def _background_work(settings: Settings, app: web.Application) -> AsyncIterator[None]:
+    hotline, events = app[HOTLINE], app[EVENTS]
+    async with (
+        background(refresh_faq_forever(hotline.faq, settings.faq_refresh_seconds)),
+        background(share_events(hotline.db, events, settings.share_events)),
+        background(hand_over_waiting(events, app[CHANNELS])),
+        background(app[PRESENCE].follow()),
+    ):
+        yield
+
+
+async def _casework(settings: Settings, app: web.Application) -> AsyncIterator[None]:
+    async with running_casework(
+        settings, app[HOTLINE], app[EVENTS], app[TAKEOVER], app[PRESENCE]
+    ) as casework:
+        app[CASEWORK] = casework
+        yield
+
+
+async def _admin_tools(app: web.Application) -> AsyncIterator[None]:
+    app[ADMIN_TOOLS] = await open_admin_tools(app[HOTLINE], app[CASEWORK])
+    yield
+
+
+async def _reading(app: web.Application) -> AsyncIterator[None]:
+    """Readers start once every part can take what they read (a mail may file an emergency,
+    which the casework announces), and stop first."""
+    async with AsyncExitStack() as stack:
+        for channel in app[CHANNELS].values():
+            await stack.enter_async_context(channel.reading())
+        yield
 
 
 async def _demo_page(request: web.Request) -> web.FileResponse:

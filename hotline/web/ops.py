@@ -8,17 +8,17 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from hotline.channels.base import json_error, json_response
-from hotline.runtime import Hotline
+from hotline.web.keys import HOTLINE
 
 MAX_PARSE_CHARS = 4000
 
 
-def routes(key: web.AppKey[Hotline]) -> list[web.AbstractRouteDef]:
+def routes() -> list[web.AbstractRouteDef]:
     async def healthz(request: web.Request) -> web.Response:
         return json_response({"status": "ok"})
 
     async def readyz(request: web.Request) -> web.Response:
-        hotline = request.app.get(key)
+        hotline = request.app.get(HOTLINE)
         if hotline is None:
             return json_response({"status": "starting"}, status=503)
         checks = await hotline.ready()
@@ -41,7 +41,7 @@ def routes(key: web.AppKey[Hotline]) -> list[web.AbstractRouteDef]:
             return json_error(400, "text must be a string")
         if len(text) > MAX_PARSE_CHARS:
             return json_error(413, f"text is longer than {MAX_PARSE_CHARS} characters")
-        result = await request.app[key].nlu.parse(text)
+        result = await request.app[HOTLINE].nlu.parse(text)
         return json_response(result.to_rasa())
 
     return [

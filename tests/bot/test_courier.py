@@ -8,38 +8,32 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.conversation_sqlite import SqliteConversationStore
 from hotline.bot.courier import Backoff, Courier
+from hotline.bot.events import EventBus
 from hotline.bot.messages import ConversationKey, OutboundMessage
+from hotline.bot.outbox import Outbox
 from hotline.bot.ratelimit import UNLIMITED, RateLimit
-from hotline.channels.base import DeliveryFailed
-from hotline.channels.platform import RecipientGone
+from hotline.channels.base import Channel
+from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
 from hotline.storage.sqlite import SqliteDatabase
 
 KEY = ConversationKey("scripted", "citizen-1")
 
 
-class ScriptedPlatform:
+class ScriptedPlatform(Channel):
     """A platform whose answers the test writes in advance: an exception, or success."""
 
     name = "scripted"
+    delivery = Delivery.COURIER
     limit: RateLimit = UNLIMITED
-    carries_media = False
 
     def __init__(self) -> None:
         self.script: list[Exception] = []
         self.sent: list[str] = []
         self.tries: list[str] = []
-
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return []
-
-    async def open(self, session: object) -> None: ...
-
-    async def close(self) -> None: ...
 
     async def send(self, item: OutboxItem) -> bool:
         self.tries.append(item.message.text)
@@ -202,11 +196,26 @@ async def test_wake_sends_at_once_instead_of_at_the_next_poll(
     assert platform.sent == ["ngay"]
 
 
-async def test_the_outbox_lane_wakes_the_courier(
-    courier: Courier, platform: ScriptedPlatform, store: SqliteConversationStore
+async def test_the_outbox_leaves_a_platform_reply_to_the_courier_and_wakes_it(
+    store: SqliteConversationStore, platform: ScriptedPlatform
 ) -> None:
+    courier = Courier(store, {"scripted": platform}, poll_seconds=60)
+    outbox = Outbox(store, {"scripted": platform}, EventBus(), courier.wake)
     [item] = await _queue(store, "x")
-    lane = courier.lanes()["scripted"]
-    assert lane.routes() == []
-    assert await lane.send(item) is False, "the courier sends it, not the Outbox"
+    assert await outbox.deliver([item]) == [item], "the courier sends it, not the Outbox"
     assert platform.tries == []
+
+    runner = asyncio.create_task(courier.run())
+    for _ in range(100):  # the first pass sends "x"; then it sleeps for a minute
+        if platform.sent:
+            break
+        await asyncio.sleep(0.01)
+    await outbox.push([OutboundMessage(KEY, "ngay")])
+    for _ in range(100):
+        if len(platform.sent) == 2:
+            break
+        await asyncio.sleep(0.01)
+    runner.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await runner
+    assert platform.sent == ["x", "ngay"], "woken by the push, not after the minute's poll"

@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, ConsoleMessage, Locator, Page
 
 from hotline.config import Settings
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 from tests.browser.widget import DESKTOP, open_page
 
 PASSWORD = "mat-khau-truc-1022"
@@ -27,7 +27,7 @@ class Office:
     app: web.Application
 
     async def add_user(self, name: str, role: str = "agent") -> None:
-        await self.app[BACKOFFICE].accounts.add_user(name, role, PASSWORD)
+        await self.app[CASEWORK].accounts.add_user(name, role, PASSWORD)
 
 
 @asynccontextmanager

@@ -11,7 +11,7 @@ import pytest_asyncio
 from playwright.async_api import Browser, Page
 
 from hotline.bot.events import Event
-from hotline.web.app import EVENTS
+from hotline.web.keys import EVENTS
 from tests.browser.console import Agent, Office, running_office
 from tests.browser.widget import TICKET_CODE, Chat
 

@@ -25,7 +25,8 @@ from hotline.bot.messages import ConversationKey
 from hotline.channels.mail.channel import EmailChannel
 from hotline.channels.mail.imap import Mailbox
 from hotline.config import Settings
-from hotline.web.app import CHANNELS, TAKEOVER, create_app
+from hotline.web.app import create_app
+from hotline.web.keys import CHANNELS, TAKEOVER
 from tests.browser.widget import TICKET_CODE
 from tests.support.hotline import hotline_of
 from tests.support.mail_servers import (

@@ -16,13 +16,14 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
-from hotline.channels.base import DeliveryFailed
 from hotline.channels.contacts import ContactBook
+from hotline.channels.delivery import DeliveryFailed
 from hotline.channels.messenger.api import delivery, quick_title
 from hotline.channels.messenger.channel import MessengerChannel
 from hotline.config import Settings
 from hotline.storage.sqlite import SqliteDatabase
-from hotline.web.app import CHANNELS, TAKEOVER, create_app
+from hotline.web.app import create_app
+from hotline.web.keys import CHANNELS, TAKEOVER
 from tests.support.fake_messenger import (
     VERIFY_TOKEN,
     FakeMessenger,

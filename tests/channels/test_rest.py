@@ -7,7 +7,7 @@ import asyncio
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
-from hotline.web.app import TAKEOVER
+from hotline.web.keys import TAKEOVER
 from tests.support.hotline import hotline_of
 
 URL = "/webhooks/rest/webhook"

@@ -16,7 +16,8 @@ from aiohttp.test_utils import TestClient
 from hotline.bot.messages import ConversationKey, OutboundMessage
 from hotline.channels.telegram.parse import split_text
 from hotline.config import Settings
-from hotline.web.app import OUTBOX, create_app
+from hotline.web.app import create_app
+from hotline.web.keys import OUTBOX
 from tests.support.fake_telegram import (
     SECRET,
     FakeTelegram,

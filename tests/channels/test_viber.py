@@ -74,7 +74,7 @@ async def test_unsubscribed_stops_sending_until_they_write_again(
     conversations = hotline_of(viber_client).conversations
     assert (await conversations.load(KEY)).unreachable == "unsubscribed"
     from hotline.bot.messages import OutboundMessage
-    from hotline.web.app import OUTBOX
+    from hotline.web.keys import OUTBOX
 
     await viber_client.app[OUTBOX].push([OutboundMessage(KEY, "Phản ánh đã được xử lý")])
     await settled(viber_client, KEY)

@@ -21,7 +21,8 @@ from hotline.channels.zalo.events import expected_signature, parse_event, signat
 from hotline.channels.zalo.tokens import TokenStore
 from hotline.config import Settings
 from hotline.storage.sqlite import SqliteDatabase
-from hotline.web.app import CHANNELS, TAKEOVER, create_app
+from hotline.web.app import create_app
+from hotline.web.keys import CHANNELS, TAKEOVER
 from tests.support.fake_zalo import (
     APP_ID,
     REFRESH_TOKEN,

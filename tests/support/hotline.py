@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestClient
 from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.runtime import Hotline
-from hotline.web.app import HOTLINE
+from hotline.web.keys import HOTLINE
 
 
 def hotline_of(client: TestClient) -> Hotline:

@@ -7,14 +7,14 @@ from dataclasses import replace
 from aiohttp.test_utils import TestClient
 
 from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 
 PASSWORD = "mật-khẩu-đủ-dài"
 
 
 async def person(client: TestClient, name: str, role: str = "agent", **kw: str) -> dict[str, str]:
     """A new user; returns the headers that carry their bearer token."""
-    accounts = client.app[BACKOFFICE].accounts  # type: ignore[index]
+    accounts = client.app[CASEWORK].accounts  # type: ignore[index]
     await accounts.add_user(name, role, PASSWORD, kw.get("team"), kw.get("agency"))
     return {"Authorization": f"Bearer {await accounts.issue_token(name)}"}
 
@@ -45,4 +45,4 @@ async def filed(
         reporter=Reporter(name="Nguyễn Văn Tố", phone="0912345678"),
     )
     draft = replace(draft, **details)
-    return await client.app[BACKOFFICE].hotline.desk.file(draft)  # type: ignore[index]
+    return await client.app[CASEWORK].hotline.desk.file(draft)  # type: ignore[index]

@@ -18,7 +18,7 @@ from hotline.bot.messages import ConversationKey
 from hotline.channels.messenger.channel import MessengerChannel
 from hotline.channels.zalo.channel import ZaloChannel
 from hotline.config import Settings
-from hotline.web.app import CHANNELS
+from hotline.web.keys import CHANNELS
 from tests.support import fake_messenger, fake_telegram, fake_viber, fake_zalo
 from tests.support.fake_platform import Citizen, FakeApi, served
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.dialogs.tickets import file_ticket
+from hotline.bot.dialogs.filing import file_ticket
 
 DIALOG = "emergency"
 

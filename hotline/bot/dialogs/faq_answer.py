@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import smalltalk, texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.dialogs.tickets import due, file_ticket
+from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.nlu.faq_choice import faq_choice
 from hotline.bot.nlu.payloads import payload
 from hotline.faq.index import FaqLookup

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.dialogs.tickets import due, file_ticket
+from hotline.bot.dialogs.filing import due, file_ticket
 
 # Said when someone is at the console: a person will pick the chat up in minutes.
 HUMAN_SOON = (

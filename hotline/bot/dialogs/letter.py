@@ -14,8 +14,8 @@ from typing import Any
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs.base import Context, Turn
+from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.dialogs.report_form import INTENT_CATEGORIES
-from hotline.bot.dialogs.tickets import due, file_ticket
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.tickets import Ticket, TicketEvent
 

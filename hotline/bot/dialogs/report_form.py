@@ -13,7 +13,7 @@ from typing import Any
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.dialogs.tickets import due, file_ticket
+from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.nlu.payloads import payload
 
 DIALOG = "report"

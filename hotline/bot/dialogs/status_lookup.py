@@ -5,7 +5,7 @@ from __future__ import annotations
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.dialogs.tickets import due
+from hotline.bot.dialogs.filing import due
 from hotline.bot.nlu.payloads import payload
 from hotline.handoff.codes import find_code
 

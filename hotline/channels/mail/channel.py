@@ -17,22 +17,23 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import suppress
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
+from typing import Self
 
 import aiohttp
-from aiohttp import web
 from prometheus_client import Counter
 
-from hotline.bot.conversation import OutboxItem
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.bot.ratelimit import RateLimit
-from hotline.channels.base import DeliveryFailed
+from hotline.channels.base import Channel, ChannelParts
+from hotline.channels.delivery import Delivery, DeliveryFailed
+from hotline.channels.intake import Intake
 from hotline.channels.mail.evidence import Evidence
 from hotline.channels.mail.imap import Mailbox
 from hotline.channels.mail.parse import read_letter, why_ignored
 from hotline.channels.mail.smtp import Submission, Thread, compose_reply
-from hotline.channels.platform import Intake
 from hotline.config import Settings
 
 log = logging.getLogger(__name__)
@@ -46,12 +47,16 @@ LIMIT = RateLimit(per_second=5, burst=20)
 STOP_GRACE = 10.0  # seconds the reader gets to log out at shutdown
 
 
-class EmailChannel:
+class EmailChannel(Channel):
     name = NAME
+    delivery = Delivery.COURIER
     limit = LIMIT
     carries_media = True
+    writes_letters = True
 
-    def __init__(self, settings: Settings, intake: Intake) -> None:
+    def __init__(
+        self, settings: Settings, intake: Intake, conversations: ConversationStore
+    ) -> None:
         self.address = (settings.email_address or settings.email_imap_user).strip().lower()
         if "@" not in self.address:
             raise ValueError("set HOTLINE_EMAIL_ADDRESS to the hotline's mail address")
@@ -71,21 +76,27 @@ class EmailChannel:
             tls=settings.email_smtp_tls,
         )
         self.intake = intake
+        self.conversations = conversations
         self.evidence = Evidence(intake.media, settings.email_max_attachment_bytes)
         self.max_chars = settings.max_message_chars
         self._sent_within: set[int] = set()  # replies that went out inside an earlier mail
 
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return []
+    @classmethod
+    def enabled(cls, settings: Settings) -> bool:
+        return bool(settings.email_imap_host and settings.email_imap_user)
 
-    async def open(self, session: aiohttp.ClientSession) -> None:
-        """Nothing to open: SMTP connects per mail, the reader starts with `reading`."""
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
+        """Nothing to connect: SMTP connects per mail, the reader starts with `reading`."""
+        return cls(parts.settings, parts.intake, parts.conversations)
 
-    async def close(self) -> None:
-        """Nothing held open between mails."""
+    @classmethod
+    async def register(cls, settings: Settings, session: aiohttp.ClientSession) -> str:
+        return f"email: no webhook; the mailbox {settings.email_imap_user} is read over IMAP"
 
-    async def reading(self, app: web.Application) -> AsyncIterator[None]:
-        """The reader as a cleanup context: starts once the hotline is open, stops first."""
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[None]:
+        """The mailbox watched for as long as the block lasts."""
         task = asyncio.create_task(self.mailbox.watch(self.take))
         try:
             yield
@@ -145,9 +156,7 @@ class EmailChannel:
 
     async def _thread(self, key: ConversationKey) -> Thread | None:
         """The citizen's latest mail in the conversation: the one a reply answers."""
-        if self.intake.conversations is None:
-            raise DeliveryFailed("the hotline is not open yet", retry_after=1.0)
-        for entry in reversed(await self.intake.conversations.transcript(key, limit=100)):
+        for entry in reversed(await self.conversations.transcript(key, limit=100)):
             if entry["direction"] != "in":
                 continue
             mail = (entry.get("metadata") or {}).get("email")
@@ -162,9 +171,8 @@ class EmailChannel:
         return None
 
     async def _same_turn(self, item: OutboxItem) -> list[OutboxItem]:
-        assert self.intake.conversations is not None  # checked by _thread
         batch = [item]
-        for later in await self.intake.conversations.pending(item.message.key):
+        for later in await self.conversations.pending(item.message.key):
             if later.id <= item.id:
                 continue
             if later.created_at - batch[-1].created_at > SAME_TURN:

@@ -15,8 +15,7 @@ from email.utils import formataddr, formatdate
 
 import aiosmtplib
 
-from hotline.channels.base import DeliveryFailed
-from hotline.channels.platform import RecipientGone
+from hotline.channels.delivery import DeliveryFailed, RecipientGone
 
 SIGNATURE = (
     "\n\n--\nTổng đài 1022 – Bình Dương\n"

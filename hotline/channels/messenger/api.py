@@ -24,8 +24,7 @@ from typing import Any, Literal
 import aiohttp
 
 from hotline.bot.messages import OutboundMessage
-from hotline.channels.base import DeliveryFailed
-from hotline.channels.platform import RecipientGone
+from hotline.channels.delivery import DeliveryFailed, RecipientGone
 from hotline.channels.zalo.api import split_text
 
 MAX_TEXT = 2000

@@ -11,15 +11,17 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
+from typing import Self
 
 import aiohttp
 from aiohttp import web
 
-from hotline.bot.conversation import OutboxItem
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.ratelimit import MESSENGER
-from hotline.channels.base import json_error
+from hotline.channels.base import ChannelParts, Route, json_error
 from hotline.channels.contacts import Contact
+from hotline.channels.intake import Intake
 from hotline.channels.messenger.api import MessengerApi, Purpose, delivery, message_fields, texts_of
 from hotline.channels.messenger.events import (
     CHANNEL,
@@ -30,7 +32,7 @@ from hotline.channels.messenger.events import (
 )
 from hotline.channels.platform import ContactBookChannel
 from hotline.config import Settings
-from hotline.storage.open import Database
+from hotline.storage.channel_stores import ContactBooks, open_contact_book
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +42,40 @@ PATH = "/webhooks/messenger"
 class MessengerChannel(ContactBookChannel):
     name = CHANNEL
     limit = MESSENGER
-    api: MessengerApi | None = None
 
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return [web.get(PATH, self.verify), web.post(PATH, self.webhook)]
+    def __init__(
+        self,
+        settings: Settings,
+        intake: Intake,
+        conversations: ConversationStore,
+        session: aiohttp.ClientSession,
+        contacts: ContactBooks,
+        api: MessengerApi,
+    ) -> None:
+        super().__init__(settings, intake, conversations, session, contacts)
+        self.api = api
 
-    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
-        s = self._settings
-        self.api = MessengerApi(
-            session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
+    @classmethod
+    def enabled(cls, settings: Settings) -> bool:
+        s = settings
+        return bool(s.messenger_page_token and s.messenger_app_secret and s.messenger_verify_token)
+
+    @classmethod
+    def routes(cls) -> list[Route]:
+        return [Route("GET", PATH, cls.verify), Route("POST", PATH, cls.webhook)]
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
+        s = parts.settings
+        contacts = await open_contact_book(parts.db)
+        api = MessengerApi(
+            parts.session, s.messenger_api_url, s.messenger_api_version, s.messenger_page_token
         )
+        return cls(s, parts.intake, parts.conversations, parts.session, contacts, api)
+
+    @classmethod
+    async def register(cls, settings: Settings, session: aiohttp.ClientSession) -> str:
+        return setup_instructions(settings)  # likewise in the Meta app dashboard
 
     async def verify(self, request: web.Request) -> web.Response:
         challenge = verification_answer(request.query, self._settings.messenger_verify_token)
@@ -66,7 +92,7 @@ class MessengerChannel(ContactBookChannel):
             batch = json.loads(body)
         except (ValueError, UnicodeDecodeError):
             return json_error(400, "body is not valid JSON")
-        contacts = self._contacts.book
+        contacts = self._contacts
         for event in events(batch):
             if event.sender is None:
                 continue
@@ -82,11 +108,9 @@ class MessengerChannel(ContactBookChannel):
         return web.Response(text="EVENT_RECEIVED")
 
     async def send(self, item: OutboxItem) -> bool:
-        if self.api is None:
-            raise RuntimeError("the Messenger channel is not open")
         api = self.api
         key = item.message.key
-        contact = await self._contacts.book.get(key)
+        contact = await self._contacts.get(key)
         how = delivery(await self._purpose(item, contact), contact.last_inbound_at, _now())
 
         async def send_part(text: str, last: bool) -> None:
@@ -97,9 +121,7 @@ class MessengerChannel(ContactBookChannel):
 
     async def _purpose(self, item: OutboxItem, contact: Contact) -> Purpose:
         """An answer to the citizen's last message, an agent's reply, or news we push."""
-        conversations = self._intake.conversations
-        if conversations is None:
-            return "answer"
+        conversations = self._conversations
         key = item.message.key
         if contact.last_message_id:
             last = InboundMessage(key=key, message_id=contact.last_message_id)

@@ -13,6 +13,7 @@ import json
 import logging
 import warnings
 from datetime import timedelta
+from typing import Self
 
 import aiohttp
 from aiohttp import web
@@ -33,8 +34,10 @@ from hotline.bot.conversation import OutboxItem
 from hotline.bot.media import MediaRejected
 from hotline.bot.messages import Attachment, OutboundMessage
 from hotline.bot.ratelimit import TELEGRAM
-from hotline.channels.base import DeliveryFailed, json_error
-from hotline.channels.platform import Intake, PartsSent, RecipientGone
+from hotline.channels.base import Channel, ChannelParts, Route, json_error
+from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
+from hotline.channels.intake import Intake
+from hotline.channels.platform import PartsSent
 from hotline.channels.telegram.parse import CHANNEL, FILE_PREFIX, parse_update, split_text
 from hotline.config import Settings
 
@@ -83,14 +86,16 @@ def delivery_failure(exc: TelegramError) -> DeliveryFailed:
     return DeliveryFailed(str(exc), 0.0)
 
 
-class TelegramChannel:
+class TelegramChannel(Channel):
     name = CHANNEL
+    delivery = Delivery.COURIER
     limit = TELEGRAM
     carries_media = True
 
-    def __init__(self, settings: Settings, intake: Intake) -> None:
+    def __init__(self, settings: Settings, intake: Intake, session: aiohttp.ClientSession) -> None:
         self._secret = settings.telegram_secret
         self._intake = intake
+        self._session = session
         self._max_photo = settings.media_max_bytes
         api = settings.telegram_api_url.rstrip("/")
         self.application = (
@@ -101,21 +106,31 @@ class TelegramChannel:
             .updater(None)
             .build()
         )
-        self._session: aiohttp.ClientSession | None = None
         self._pieces_sent = PartsSent()
 
     @property
     def bot(self) -> Bot:
         return self.application.bot
 
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return [web.post(PATH, self.webhook)]
+    @classmethod
+    def enabled(cls, settings: Settings) -> bool:
+        return bool(settings.telegram_token and settings.telegram_secret)
 
-    async def open(self, session: aiohttp.ClientSession) -> None:
+    @classmethod
+    def routes(cls) -> list[Route]:
+        return [Route("POST", PATH, cls.webhook)]
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
         """Initialize and start PTB (initialize asks Telegram who we are: getMe)."""
-        self._session = session
-        await self.application.initialize()
-        await self.application.start()
+        channel = cls(parts.settings, parts.intake, parts.session)
+        await channel.application.initialize()
+        await channel.application.start()
+        return channel
+
+    @classmethod
+    async def register(cls, settings: Settings, session: aiohttp.ClientSession) -> str:
+        return await register_webhook(settings, session)
 
     async def close(self) -> None:
         if self.application.running:
@@ -149,8 +164,6 @@ class TelegramChannel:
 
     async def _fetch(self, attachment: Attachment) -> bytes:
         """A photo's bytes: getFile for its path, then the download through our session."""
-        if self._session is None:
-            raise MediaRejected("channel not open")
         file_id = (attachment.url or "").removeprefix(FILE_PREFIX)
         try:
             found = await self.bot.get_file(file_id)

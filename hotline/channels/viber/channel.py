@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 from aiohttp import web
@@ -28,8 +28,9 @@ from hotline.bot.conversation import OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Attachment, ConversationKey
 from hotline.bot.ratelimit import VIBER
-from hotline.channels.base import DeliveryFailed, json_error
-from hotline.channels.platform import Intake, RecipientGone
+from hotline.channels.base import Channel, ChannelParts, Route, json_error
+from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
+from hotline.channels.intake import Intake
 from hotline.channels.viber.events import (
     CHANNEL,
     inbound,
@@ -52,26 +53,34 @@ _RATE_LIMITED = 12
 _RETRY_AFTER_RATE_LIMIT = 5.0  # Viber gives no retry_after; wait a little before trying
 
 
-class ViberChannel:
+class ViberChannel(Channel):
     name = CHANNEL
+    delivery = Delivery.COURIER
     limit = VIBER
     carries_media = True
 
-    def __init__(self, settings: Settings, intake: Intake) -> None:
+    def __init__(self, settings: Settings, intake: Intake, session: aiohttp.ClientSession) -> None:
         self._token = settings.viber_token
         self._sender_name = settings.viber_name
         self._api = settings.viber_api_url.rstrip("/")
         self._intake = intake
-        self._session: aiohttp.ClientSession | None = None
-
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return [web.post(PATH, self.webhook)]
-
-    async def open(self, session: aiohttp.ClientSession) -> None:
         self._session = session
 
-    async def close(self) -> None:
-        self._session = None
+    @classmethod
+    def enabled(cls, settings: Settings) -> bool:
+        return bool(settings.viber_token)
+
+    @classmethod
+    def routes(cls) -> list[Route]:
+        return [Route("POST", PATH, cls.webhook)]
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
+        return cls(parts.settings, parts.intake, parts.session)
+
+    @classmethod
+    async def register(cls, settings: Settings, session: aiohttp.ClientSession) -> str:
+        return await register_webhook(settings, session)
 
     async def webhook(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -125,8 +134,6 @@ class ViberChannel:
         raise DeliveryFailed(reason, 0.0)  # account or server trouble: retry with backoff
 
     async def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        if self._session is None:
-            raise DeliveryFailed("viber channel not open", 0.0)
         try:
             async with self._session.post(
                 self._api + path,

@@ -15,8 +15,7 @@ from typing import Any
 import aiohttp
 
 from hotline.bot.messages import OutboundMessage
-from hotline.channels.base import DeliveryFailed
-from hotline.channels.platform import RecipientGone
+from hotline.channels.delivery import DeliveryFailed, RecipientGone
 from hotline.channels.zalo.tokens import ZaloTokens
 
 MAX_TEXT = 2000  # characters in one customer-service text

@@ -12,22 +12,22 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 from aiohttp import web
 
-from hotline.bot.conversation import OutboxItem
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import ZALO
-from hotline.channels.base import json_error
+from hotline.channels.base import ChannelParts, Route, json_error
+from hotline.channels.intake import Intake
 from hotline.channels.platform import ContactBookChannel
 from hotline.channels.zalo.api import ZaloApi, cs_bodies
 from hotline.channels.zalo.events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
 from hotline.channels.zalo.tokens import TokenPair, ZaloTokens
 from hotline.config import Settings
-from hotline.storage.channel_stores import open_token_store
-from hotline.storage.open import Database
+from hotline.storage.channel_stores import ContactBooks, open_contact_book, open_token_store
 
 log = logging.getLogger(__name__)
 
@@ -38,24 +38,49 @@ UNFOLLOWED = "the citizen unfollowed the Zalo OA"
 class ZaloChannel(ContactBookChannel):
     name = CHANNEL
     limit = ZALO
-    api: ZaloApi | None = None
 
-    def routes(self) -> list[web.AbstractRouteDef]:
-        return [web.post(PATH, self.webhook)]
+    def __init__(
+        self,
+        settings: Settings,
+        intake: Intake,
+        conversations: ConversationStore,
+        session: aiohttp.ClientSession,
+        contacts: ContactBooks,
+        api: ZaloApi,
+    ) -> None:
+        super().__init__(settings, intake, conversations, session, contacts)
+        self.api = api
 
-    async def connect(self, session: aiohttp.ClientSession, db: Database) -> None:
+    @classmethod
+    def enabled(cls, settings: Settings) -> bool:
+        return bool(
+            settings.zalo_app_id and settings.zalo_secret_key and settings.zalo_access_token
+        )
+
+    @classmethod
+    def routes(cls) -> list[Route]:
+        return [Route("POST", PATH, cls.webhook)]
+
+    @classmethod
+    async def open(cls, parts: ChannelParts) -> Self:
         """Zalo's APIs, with the token pair kept in the store (each refresh token works once)."""
-        s = self._settings
+        s = parts.settings
+        contacts = await open_contact_book(parts.db)
         configured = TokenPair(s.zalo_access_token, s.zalo_refresh_token, s.zalo_refresh_token)
         tokens = ZaloTokens(
-            session,
+            parts.session,
             s.zalo_oauth_url,
             s.zalo_app_id,
             s.zalo_app_secret,
             configured,
-            await open_token_store(db),
+            await open_token_store(parts.db),
         )
-        self.api = ZaloApi(session, s.zalo_api_url, tokens)
+        api = ZaloApi(parts.session, s.zalo_api_url, tokens)
+        return cls(s, parts.intake, parts.conversations, parts.session, contacts, api)
+
+    @classmethod
+    async def register(cls, settings: Settings, session: aiohttp.ClientSession) -> str:
+        return setup_instructions(settings)  # no API: the steps to take in Zalo's console
 
     async def webhook(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -75,7 +100,7 @@ class ZaloChannel(ContactBookChannel):
         message = parsed.message
         if message is not None:
             if await self._intake.take(message, self._fetch):
-                await self._contacts.book.heard_from(
+                await self._contacts.heard_from(
                     message.key,
                     message.received_at or datetime.now(UTC),
                     None if parsed.kind == "follow" else message.message_id,
@@ -84,11 +109,9 @@ class ZaloChannel(ContactBookChannel):
 
     async def send(self, item: OutboxItem) -> bool:
         """Send a reply quoting the citizen's last message; long replies go in parts."""
-        if self.api is None:
-            raise RuntimeError("the Zalo channel is not open")
         api = self.api
         key = item.message.key
-        contact = await self._contacts.book.get(key)
+        contact = await self._contacts.get(key)
         bodies = cs_bodies(key.sender, item.message, contact.last_message_id)
 
         async def send_part(body: dict[str, Any], last: bool) -> None:

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
-from hotline.channels.base import DeliveryFailed
+from hotline.channels.delivery import DeliveryFailed
 from hotline.storage.sqlite import SqliteDatabase
 
 log = logging.getLogger(__name__)

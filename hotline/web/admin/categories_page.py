@@ -9,10 +9,7 @@ from aiohttp import web
 
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.deadlines import CATEGORIES
-from hotline.handoff.tickets import PRIORITIES
-from hotline.web.admin.guard import ADMINS, page_for, viewer
-from hotline.web.admin.layout import e, notice, options, page, post_form, see_other, table
-from hotline.web.admin.policies import (
+from hotline.handoff.rules import (
     CANNED,
     DEADLINES,
     canned_doc,
@@ -20,7 +17,10 @@ from hotline.web.admin.policies import (
     deadlines_doc,
     policy_from,
 )
-from hotline.web.admin.services import ADMIN
+from hotline.handoff.tickets import PRIORITIES
+from hotline.web.admin.guard import ADMINS, page_for, viewer
+from hotline.web.admin.layout import e, notice, options, page, post_form, see_other, table
+from hotline.web.keys import ADMIN_TOOLS
 
 PRIORITY_NAMES = {"urgent": "Khẩn", "high": "Cao", "normal": "Thường", "low": "Thấp"}
 NOTICES = {
@@ -37,7 +37,7 @@ async def categories_page(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def save_deadlines(request: web.Request) -> web.StreamResponse:
     """Form fields `hours_<category>` and `priority_<category>` for every category."""
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     form = await request.post()
     doc = {
         c: {"hours": str(form.get(f"hours_{c}", "")), "priority": str(form.get(f"priority_{c}"))}
@@ -54,7 +54,7 @@ async def save_deadlines(request: web.Request) -> web.StreamResponse:
 
 @page_for(*ADMINS)
 async def save_canned(request: web.Request) -> web.StreamResponse:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     text = str((await request.post()).get("canned", ""))
     try:
         data: Any = yaml.safe_load(text)
@@ -62,7 +62,7 @@ async def save_canned(request: web.Request) -> web.StreamResponse:
     except (yaml.YAMLError, ValueError) as exc:
         return _page(request, error=f"Chưa lưu: {exc}", draft=text, status=400)
     await admin.rules.put(CANNED, canned_doc(responses), viewer(request).name)
-    admin.office.canned[:] = responses
+    admin.casework.canned[:] = responses
     return see_other("/admin/categories?msg=canned")
 
 
@@ -74,7 +74,7 @@ def _page(
     status: int = 200,
 ) -> web.Response:
     who = viewer(request)
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     policy = admin.hotline.desk.policy
     rows = []
     for c in CATEGORIES:
@@ -99,10 +99,11 @@ def _page(
     )
     text = draft
     if text is None:
-        doc = canned_doc(admin.office.canned)
+        doc = canned_doc(admin.casework.canned)
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=90)
     canned_rows = [
-        (e(c.title), e(c.text), e(", ".join(c.categories) or "tất cả")) for c in admin.office.canned
+        (e(c.title), e(c.text), e(", ".join(c.categories) or "tất cả"))
+        for c in admin.casework.canned
     ]
     canned = post_form(
         who,

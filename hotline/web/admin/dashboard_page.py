@@ -15,7 +15,7 @@ from hotline.web.admin.charts import bars, columns
 from hotline.web.admin.dashboard import Dashboard, Period, dashboard
 from hotline.web.admin.guard import SUPERVISING, page_for, viewer
 from hotline.web.admin.layout import e, notice, page
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 366
@@ -47,7 +47,7 @@ def period_of(query: dict[str, str], today: date) -> tuple[Period, str]:
 
 
 async def figures_for(request: web.Request) -> tuple[Dashboard, str]:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     now = datetime.now(VIETNAM)
     period, problem = period_of(dict(request.query), now.date())
     contacts = await admin.contacts.between(period.since, period.until)

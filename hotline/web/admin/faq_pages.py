@@ -10,10 +10,10 @@ from hotline.faq.history import UnknownVersion
 from hotline.web.admin.faq_views import NOTICES, STATUS_NAMES, badge, form_page
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import e, notice, options, page, see_other, table
-from hotline.web.admin.services import ADMIN
 from hotline.web.admin.trying import try_box, try_question
 from hotline.web.api.faq import matching
 from hotline.web.api.views import BadRequest
+from hotline.web.keys import ADMIN_TOOLS
 
 
 def _topic_label(topic: str) -> str:
@@ -22,7 +22,7 @@ def _topic_label(topic: str) -> str:
 
 @page_for(*ADMINS)
 async def faq_list(request: web.Request) -> web.StreamResponse:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     query = dict(request.query)
     try:
         entries = await matching(admin.hotline.faq.store, query)
@@ -68,7 +68,7 @@ async def faq_list(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def faq_new(request: web.Request) -> web.StreamResponse:
     """The new-entry form; `?from=1,2,3` fills the questions from unanswered ones."""
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     ids = _ids(request.query.get("from", ""))
     questions: list[str] = []
     if ids:
@@ -84,7 +84,7 @@ async def faq_new(request: web.Request) -> web.StreamResponse:
 
 @page_for(*ADMINS)
 async def faq_edit(request: web.Request) -> web.StreamResponse:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     entry = await admin.hotline.faq.store.get(request.match_info["id"])
     if entry is None:
         raise web.HTTPNotFound(text="không có mục này")
@@ -96,7 +96,7 @@ async def faq_edit(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def faq_save(request: web.Request) -> web.StreamResponse:
     """Save from the form: `action` is draft, publish or unpublish."""
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     form = await request.post()
     entry_id = request.match_info.get("id") or str(form.get("id", "")).strip()
     current = await admin.hotline.faq.store.get(entry_id) if entry_id else None
@@ -142,7 +142,7 @@ async def faq_save(request: web.Request) -> web.StreamResponse:
 
 @page_for(*ADMINS)
 async def faq_rollback(request: web.Request) -> web.StreamResponse:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     form = await request.post()
     entry_id = request.match_info["id"]
     try:
@@ -156,7 +156,7 @@ async def faq_rollback(request: web.Request) -> web.StreamResponse:
 
 @page_for(*ADMINS)
 async def faq_delete(request: web.Request) -> web.StreamResponse:
-    await request.app[ADMIN].editor.delete(request.match_info["id"], viewer(request).name)
+    await request.app[ADMIN_TOOLS].editor.delete(request.match_info["id"], viewer(request).name)
     return see_other("/admin/faq?msg=deleted")
 
 

@@ -1,72 +1,59 @@
-"""Mounting the admin pages and the FAQ API on the application."""
+"""The admin pages and the FAQ API as routes for the application."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 from aiohttp import web
 
+from hotline.web.admin import (
+    categories_page,
+    dashboard_page,
+    faq_pages,
+    rules_pages,
+    transfer,
+    trying,
+    unanswered_page,
+    users_page,
+)
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import see_other
+from hotline.web.api import faq as faq_api
 
 STATIC = Path(__file__).parent / "static"
 
 
-def setup_admin(app: web.Application) -> None:
-    """Build the admin services once the hotline and back office are open (append after
-    their contexts)."""
-    from hotline.web.admin import (
-        categories_page,
-        dashboard_page,
-        faq_pages,
-        rules_pages,
-        transfer,
-        trying,
-        unanswered_page,
-        users_page,
-    )
-    from hotline.web.admin.services import ADMIN, open_admin
-    from hotline.web.api import faq as faq_api
-    from hotline.web.api.keys import BACKOFFICE
-    from hotline.web.app import HOTLINE
-
-    async def admin_ctx(app: web.Application) -> AsyncIterator[None]:
-        app[ADMIN] = await open_admin(app[HOTLINE], app[BACKOFFICE])
-        yield
-
-    app.cleanup_ctx.append(admin_ctx)
-    app.add_routes(faq_api.routes())
-    app.add_routes(
-        [
-            web.get("/admin", home),
-            web.get("/admin/", home),
-            web.get("/admin/faq", faq_pages.faq_list),
-            web.get("/admin/faq/new", faq_pages.faq_new),
-            web.post("/admin/faq/new", faq_pages.faq_save),
-            web.get("/admin/faq/transfer", transfer.transfer_page),
-            web.get("/admin/faq/export", transfer.export_file),
-            web.post("/admin/faq/import", transfer.import_file),
-            web.get("/admin/faq/{id}", faq_pages.faq_edit),
-            web.post("/admin/faq/{id}", faq_pages.faq_save),
-            web.post("/admin/faq/{id}/rollback", faq_pages.faq_rollback),
-            web.post("/admin/faq/{id}/delete", faq_pages.faq_delete),
-            web.get("/admin/try", trying.try_fragment),
-            web.get("/admin/unanswered", unanswered_page.unanswered_list),
-            web.get("/admin/dashboard", dashboard_page.dashboard_page),
-            web.get("/admin/dashboard.csv", dashboard_page.dashboard_csv),
-            web.get("/admin/rules", rules_pages.rules_page),
-            web.post("/admin/rules", rules_pages.save_rules),
-            web.post("/admin/rules/agencies", rules_pages.save_agency),
-            web.get("/admin/categories", categories_page.categories_page),
-            web.post("/admin/categories/deadlines", categories_page.save_deadlines),
-            web.post("/admin/categories/canned", categories_page.save_canned),
-            web.get("/admin/users", users_page.users_page),
-            web.post("/admin/users", users_page.add_user),
-            web.post("/admin/users/{name}/password", users_page.reset_password),
-        ]
-    )
-    app.router.add_static("/admin/static/", STATIC, append_version=False)
+def routes() -> list[web.AbstractRouteDef]:
+    """The FAQ API and the admin pages; they work with the admin tools (`ADMIN_TOOLS`)."""
+    return [
+        *faq_api.routes(),
+        web.get("/admin", home),
+        web.get("/admin/", home),
+        web.get("/admin/faq", faq_pages.faq_list),
+        web.get("/admin/faq/new", faq_pages.faq_new),
+        web.post("/admin/faq/new", faq_pages.faq_save),
+        web.get("/admin/faq/transfer", transfer.transfer_page),
+        web.get("/admin/faq/export", transfer.export_file),
+        web.post("/admin/faq/import", transfer.import_file),
+        web.get("/admin/faq/{id}", faq_pages.faq_edit),
+        web.post("/admin/faq/{id}", faq_pages.faq_save),
+        web.post("/admin/faq/{id}/rollback", faq_pages.faq_rollback),
+        web.post("/admin/faq/{id}/delete", faq_pages.faq_delete),
+        web.get("/admin/try", trying.try_fragment),
+        web.get("/admin/unanswered", unanswered_page.unanswered_list),
+        web.get("/admin/dashboard", dashboard_page.dashboard_page),
+        web.get("/admin/dashboard.csv", dashboard_page.dashboard_csv),
+        web.get("/admin/rules", rules_pages.rules_page),
+        web.post("/admin/rules", rules_pages.save_rules),
+        web.post("/admin/rules/agencies", rules_pages.save_agency),
+        web.get("/admin/categories", categories_page.categories_page),
+        web.post("/admin/categories/deadlines", categories_page.save_deadlines),
+        web.post("/admin/categories/canned", categories_page.save_canned),
+        web.get("/admin/users", users_page.users_page),
+        web.post("/admin/users", users_page.add_user),
+        web.post("/admin/users/{name}/password", users_page.reset_password),
+        web.static("/admin/static/", STATIC, append_version=False),
+    ]
 
 
 @page_for("supervisor", "admin")

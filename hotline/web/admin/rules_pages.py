@@ -12,7 +12,7 @@ from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.routing import Agency, RoutingRule
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import e, notice, page, post_form, see_other, table
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 
 NOTICES = {
     "rules": "Đã lưu quy tắc. Phiếu tiếp theo được chuyển theo quy tắc mới.",
@@ -34,7 +34,7 @@ async def save_rules(request: web.Request) -> web.StreamResponse:
         rules = parse_rules(text)
     except ValueError as exc:
         return await _page(request, error=f"Chưa lưu: {exc}", draft=text, status=400)
-    await request.app[ADMIN].hotline.routing.replace_rules(rules)
+    await request.app[ADMIN_TOOLS].hotline.routing.replace_rules(rules)
     return see_other("/admin/rules?msg=rules")
 
 
@@ -47,7 +47,7 @@ async def save_agency(request: web.Request) -> web.StreamResponse:
         return await _page(request, error="Cơ quan cần có tên.", status=400)
     if agency.email and "@" not in agency.email:
         return await _page(request, error="Địa chỉ e-mail không hợp lệ.", status=400)
-    await request.app[ADMIN].hotline.routing.put_agency(agency)
+    await request.app[ADMIN_TOOLS].hotline.routing.put_agency(agency)
     return see_other("/admin/rules?msg=agency")
 
 
@@ -75,7 +75,7 @@ async def _page(
     status: int = 200,
 ) -> web.Response:
     who = viewer(request)
-    store = request.app[ADMIN].hotline.routing
+    store = request.app[ADMIN_TOOLS].hotline.routing
     rules, agencies = await store.rules(), await store.agencies()
     rule_rows = [
         (

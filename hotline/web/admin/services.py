@@ -1,57 +1,37 @@
-"""What the admin pages and the FAQ API work with, built once the hotline is open."""
+"""The admin tools: what the admin pages and the FAQ API work with, built on the running hotline
+and its casework."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiohttp import web
-
 from hotline.faq.history import FaqEditor
 from hotline.faq.unanswered import QuestionLog
 from hotline.runtime import Hotline
-from hotline.storage.stores import open_faq_history, open_rule_documents
+from hotline.storage.stores import open_faq_history
 from hotline.web.admin.contacts import ContactLog
-from hotline.web.admin.policies import CANNED, DEADLINES, canned_from, policy_from
 from hotline.web.admin.rule_documents import RuleDocuments
-from hotline.web.api.services import BackOffice
+from hotline.web.api.services import Casework
 
 
 @dataclass(frozen=True)
-class Admin:
+class AdminTools:
     hotline: Hotline
-    office: BackOffice
+    casework: Casework
     editor: FaqEditor
     questions: QuestionLog
     contacts: ContactLog
     rules: RuleDocuments
 
 
-ADMIN = web.AppKey("admin", Admin)
-
-
-async def open_admin(hotline: Hotline, office: BackOffice) -> Admin:
-    """The admin's stores on the hotline's database; rules saved by admins are applied."""
-    if hotline.questions is None or hotline.contacts is None:
-        raise RuntimeError("the hotline was opened without its question and contact logs")
+async def open_admin_tools(hotline: Hotline, casework: Casework) -> AdminTools:
+    """The FAQ's edit history on the hotline's database, beside the hotline's own logs."""
     history = await open_faq_history(hotline.db)
-    admin = Admin(
+    return AdminTools(
         hotline,
-        office,
+        casework,
         FaqEditor(hotline.faq, history),
         hotline.questions,
         hotline.contacts,
-        await open_rule_documents(hotline.db),
+        hotline.rules,
     )
-    await apply_saved_rules(admin)
-    return admin
-
-
-async def apply_saved_rules(admin: Admin) -> None:
-    """Deadlines and canned responses as admins last saved them (else the shipped defaults).
-
-    Applied to this process's desk and back office; another worker applies them when it starts.
-    """
-    if (deadlines := await admin.rules.get(DEADLINES)) is not None:
-        admin.hotline.desk.policy = policy_from(deadlines)
-    if (canned := await admin.rules.get(CANNED)) is not None:
-        admin.office.canned[:] = canned_from(canned)

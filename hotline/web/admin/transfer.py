@@ -9,7 +9,7 @@ from aiohttp import web
 from hotline.faq.io import Format, ImportReport, read_entries, write_entries
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import Viewer, e, notice, page, table
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 
 MAX_IMPORT_CHARS = 2_000_000
 MAX_IMPORT_BYTES = 4 * 1024 * 1024
@@ -24,7 +24,7 @@ async def transfer_page(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def export_file(request: web.Request) -> web.StreamResponse:
     fmt: Format = "csv" if request.query.get("format") == "csv" else "yaml"
-    entries = await request.app[ADMIN].hotline.faq.store.list()
+    entries = await request.app[ADMIN_TOOLS].hotline.faq.store.list()
     text = write_entries(entries, fmt)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
     name = f"faq-1022-{stamp}.{'csv' if fmt == 'csv' else 'yml'}"
@@ -42,7 +42,7 @@ async def export_file(request: web.Request) -> web.StreamResponse:
 async def import_file(request: web.Request) -> web.StreamResponse:
     """Form fields: `content` (the file's text, put there by the page's script or pasted),
     `format` (yaml or csv). Good rows are saved as the admin's edits; bad ones are listed."""
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     fmt: Format
     if request.content_type in FORM_TYPES:
         form = await request.post()

@@ -13,7 +13,7 @@ from hotline.faq.index import FaqLookup, FaqMatch
 from hotline.runtime import Hotline
 from hotline.web.admin.guard import ADMINS, page_for
 from hotline.web.admin.layout import e
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 
 FAQ_INTENTS = ("ask_faq", "health_consult")
 # What the bot does with an intent other than a question, in an admin's words.
@@ -99,5 +99,5 @@ async def try_fragment(request: web.Request) -> web.StreamResponse:
     text = request.query.get("text", "").strip()[:1000]
     if not text:
         return web.Response(text="", content_type="text/html")
-    trial = await try_question(request.app[ADMIN].hotline, text)
+    trial = await try_question(request.app[ADMIN_TOOLS].hotline, text)
     return web.Response(text=render_trial(trial), content_type="text/html")

@@ -10,7 +10,7 @@ from hotline.faq.unanswered import group_questions
 from hotline.handoff.deadlines import VIETNAM
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import e, page
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 
 SHOWN_TEXTS = 8
 MAX_GROUPS = 100
@@ -18,7 +18,7 @@ MAX_GROUPS = 100
 
 @page_for(*ADMINS)
 async def unanswered_list(request: web.Request) -> web.StreamResponse:
-    questions = await request.app[ADMIN].questions.open_unanswered()
+    questions = await request.app[ADMIN_TOOLS].questions.open_unanswered()
     groups = group_questions(questions, words)[:MAX_GROUPS]
     cards = []
     for group in groups:

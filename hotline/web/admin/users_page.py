@@ -20,8 +20,7 @@ from hotline.web.admin.layout import (
     see_other,
     table,
 )
-from hotline.web.admin.services import ADMIN
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import ADMIN_TOOLS, CASEWORK
 
 NOTICES = {"added": "Đã thêm người dùng.", "password": "Đã đặt lại mật khẩu."}
 
@@ -34,7 +33,7 @@ async def users_page(request: web.Request) -> web.StreamResponse:
 @page_for(*ADMINS)
 async def add_user(request: web.Request) -> web.StreamResponse:
     form = {k: str(v).strip() for k, v in (await request.post()).items()}
-    accounts = request.app[BACKOFFICE].accounts
+    accounts = request.app[CASEWORK].accounts
     try:
         await accounts.add_user(
             form.get("name", ""),
@@ -54,7 +53,7 @@ async def add_user(request: web.Request) -> web.StreamResponse:
 async def reset_password(request: web.Request) -> web.StreamResponse:
     name = request.match_info["name"]
     password = str((await request.post()).get("password", ""))
-    users = request.app[ADMIN].hotline.users
+    users = request.app[ADMIN_TOOLS].hotline.users
     if await users.get(name) is None:
         raise web.HTTPNotFound(text="không có người dùng này")
     try:
@@ -72,7 +71,7 @@ async def _page(
     who = viewer(request)
     rows = []
     for user in sorted(
-        await request.app[ADMIN].hotline.users.list(), key=lambda u: (u.role, u.name)
+        await request.app[ADMIN_TOOLS].hotline.users.list(), key=lambda u: (u.role, u.name)
     ):
         reset = post_form(
             who,

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from hotline.handoff.users import Session, User, new_secret
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 
 SESSION_COOKIE = "hotline_session"
 CSRF_COOKIE = "hotline_csrf"  # readable by the console's script, which sends it back as a header
@@ -49,17 +49,17 @@ async def identify(request: web.Request) -> Identity | None:
 
     Looked up afresh on every call, so a long-lived socket that asks again notices a logout.
     """
-    office = request.app[BACKOFFICE]
+    casework = request.app[CASEWORK]
     identity: Identity | None = None
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
-        user = await office.accounts.user_for_token(token.strip())
+        user = await casework.accounts.user_for_token(token.strip())
         identity = Identity(user) if user else None
     elif cookie := request.cookies.get(SESSION_COOKIE):
-        found = await office.accounts.session(cookie)
+        found = await casework.accounts.session(cookie)
         identity = Identity(found[1], found[0]) if found else None
     if identity is not None:
-        office.activity.saw(identity.user.name)
+        casework.activity.saw(identity.user.name)
     return identity
 
 
@@ -186,11 +186,11 @@ async def log_in(request: web.Request) -> web.StreamResponse:
             return _page(request, 403, EXPIRED_FORM, after=after)
     name = str(body.get("username") or body.get("name") or "").strip()
     password = str(body.get("password") or "")
-    office = request.app[BACKOFFICE]
-    login = await office.accounts.log_in(name, password)
+    casework = request.app[CASEWORK]
+    login = await casework.accounts.log_in(name, password)
     if login.refused:
         status = 429 if login.refused == "locked" else 401
-        minutes = int(office.accounts.policy.window.total_seconds() // 60)
+        minutes = int(casework.accounts.policy.window.total_seconds() // 60)
         message = LOCKED.format(minutes=minutes) if login.refused == "locked" else BAD_LOGIN
         return _error(status, message) if as_json else _page(request, status, message, name, after)
     assert login.user and login.session and login.session_id
@@ -200,7 +200,7 @@ async def log_in(request: web.Request) -> web.StreamResponse:
         )
     else:
         response = _see_other(_next(after))
-    max_age = int(office.accounts.policy.session_length.total_seconds())
+    max_age = int(casework.accounts.policy.session_length.total_seconds())
     secure = _secure(request)
     response.set_cookie(
         SESSION_COOKIE,
@@ -222,7 +222,7 @@ async def log_in(request: web.Request) -> web.StreamResponse:
 async def log_out(request: web.Request) -> web.StreamResponse:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        await request.app[BACKOFFICE].accounts.log_out(cookie)
+        await request.app[CASEWORK].accounts.log_out(cookie)
     wants_json = request.content_type == "application/json" or "json" in request.headers.get(
         "Accept", ""
     )

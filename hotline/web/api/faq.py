@@ -15,9 +15,9 @@ from hotline.bot.nlu.normalize import words
 from hotline.faq.entries import STATUSES, FaqEntry, InvalidEntry
 from hotline.faq.history import UnknownVersion
 from hotline.faq.store import FaqStore
-from hotline.web.admin.services import ADMIN
 from hotline.web.api.auth import requires, user_of
 from hotline.web.api.views import BadRequest, json_body
+from hotline.web.keys import ADMIN_TOOLS
 
 EDITORS = ("admin",)
 
@@ -56,7 +56,7 @@ def _words(entry: FaqEntry) -> set[str]:
 
 @requires(*EDITORS)
 async def list_entries(request: web.Request) -> web.Response:
-    faq = request.app[ADMIN].hotline.faq
+    faq = request.app[ADMIN_TOOLS].hotline.faq
     try:
         entries = await matching(faq.store, dict(request.query))
     except BadRequest as exc:
@@ -66,7 +66,7 @@ async def list_entries(request: web.Request) -> web.Response:
 
 @requires(*EDITORS)
 async def create_entry(request: web.Request) -> web.Response:
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     try:
         entry = _entry_from(await json_body(request))
     except BadRequest as exc:
@@ -81,7 +81,7 @@ async def create_entry(request: web.Request) -> web.Response:
 
 @requires(*EDITORS)
 async def show_entry(request: web.Request) -> web.Response:
-    entry = await request.app[ADMIN].hotline.faq.store.get(request.match_info["id"])
+    entry = await request.app[ADMIN_TOOLS].hotline.faq.store.get(request.match_info["id"])
     if entry is None:
         return _error(404, "no such entry")
     return web.json_response(entry.to_dict())
@@ -90,7 +90,7 @@ async def show_entry(request: web.Request) -> web.Response:
 @requires(*EDITORS)
 async def replace_entry(request: web.Request) -> web.Response:
     """Replace an entry (or create it under this id)."""
-    admin = request.app[ADMIN]
+    admin = request.app[ADMIN_TOOLS]
     entry_id = request.match_info["id"]
     try:
         entry = _entry_from(await json_body(request), entry_id)
@@ -105,7 +105,7 @@ async def replace_entry(request: web.Request) -> web.Response:
 
 @requires(*EDITORS)
 async def delete_entry(request: web.Request) -> web.Response:
-    deleted = await request.app[ADMIN].editor.delete(
+    deleted = await request.app[ADMIN_TOOLS].editor.delete(
         request.match_info["id"], user_of(request).name
     )
     if not deleted:
@@ -115,10 +115,10 @@ async def delete_entry(request: web.Request) -> web.Response:
 
 @requires(*EDITORS)
 async def entry_versions(request: web.Request) -> web.Response:
-    versions = await request.app[ADMIN].editor.versions(request.match_info["id"])
+    versions = await request.app[ADMIN_TOOLS].editor.versions(request.match_info["id"])
     if (
         not versions
-        and await request.app[ADMIN].hotline.faq.store.get(request.match_info["id"]) is None
+        and await request.app[ADMIN_TOOLS].hotline.faq.store.get(request.match_info["id"]) is None
     ):
         return _error(404, "no such entry")
     return web.json_response({"versions": [v.to_dict() for v in versions]})
@@ -134,7 +134,7 @@ async def roll_back(request: web.Request) -> web.Response:
     if isinstance(version, bool) or not isinstance(version, int):
         return _error(400, "version must be a whole number")
     try:
-        stored = await request.app[ADMIN].editor.rollback(
+        stored = await request.app[ADMIN_TOOLS].editor.rollback(
             request.match_info["id"], version, user_of(request).name
         )
     except UnknownVersion:

@@ -19,7 +19,7 @@ from hotline.handoff.open311 import service_request, services
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
 from hotline.handoff.users import User
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 
 PREFIX = "/open311/v2"
 MAX_REQUESTS = 1000
@@ -36,10 +36,10 @@ async def _caller(request: web.Request, form: dict[str, Any] | None = None) -> U
         token = bearer
     if not token.strip():
         return None
-    office = request.app[BACKOFFICE]
-    user = await office.accounts.user_for_token(token.strip())
+    casework = request.app[CASEWORK]
+    user = await casework.accounts.user_for_token(token.strip())
     if user is not None:
-        office.activity.saw(user.name)
+        casework.activity.saw(user.name)
     return user
 
 
@@ -72,7 +72,7 @@ async def list_requests(request: web.Request) -> web.Response:
         start, end = _when(q.get("start_date"), "start_date"), _when(q.get("end_date"), "end_date")
     except ValueError as exc:
         return _error(400, str(exc))
-    store = request.app[BACKOFFICE].hotline.desk.store
+    store = request.app[CASEWORK].hotline.desk.store
     wanted = [c for c in q.get("service_request_id", "").split(",") if c]
     if wanted:
         found = [t for c in wanted[:MAX_REQUESTS] if (t := await store.get(c.strip()))]
@@ -99,7 +99,7 @@ async def show_request(request: web.Request) -> web.Response:
     user = await _caller(request)
     if user is None:
         return _error(401, "api_key required")
-    ticket = await request.app[BACKOFFICE].hotline.desk.store.get(request.match_info["id"])
+    ticket = await request.app[CASEWORK].hotline.desk.store.get(request.match_info["id"])
     if ticket is None or not _visible(user, ticket):
         return _error(404, "no such service request")
     return web.json_response([service_request(ticket)])
@@ -121,8 +121,8 @@ async def file_request(request: web.Request) -> web.Response:
     description = str(form.get("description") or "").strip()[:4000]
     if not description:
         return _error(400, "description required")
-    office = request.app[BACKOFFICE]
-    units = office.hotline.units
+    casework = request.app[CASEWORK]
+    units = casework.hotline.units
     ward = units.ward(str(form.get("ward") or "")) if form.get("ward") else None
     district = units.district(str(form.get("district") or "")) if form.get("district") else None
     district = district or (units.district_of(ward) if ward else None)
@@ -152,7 +152,7 @@ async def file_request(request: web.Request) -> web.Response:
         evidence=evidence,
         reporter=reporter or None,
     )
-    ticket = await office.hotline.desk.file(draft, actor=user.name)
+    ticket = await casework.hotline.desk.file(draft, actor=user.name)
     notice = f"Đã tiếp nhận, hạn xử lý {local_time(ticket.due_at)}"
     body = [{"service_request_id": ticket.code, "service_notice": notice, "account_id": None}]
     return web.json_response(body, status=201)

@@ -1,10 +1,12 @@
-"""The back office assembled for the web app: accounts, lifecycle, assignment, deadlines, mail."""
+"""The casework: what staff work tickets with (accounts, lifecycle, assignment, forwarding,
+the deadline watch, canned responses), built for the web app once the channels run."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,13 +15,15 @@ from typing import Any
 from hotline.bot.events import Event, EventBus
 from hotline.bot.messages import ConversationKey
 from hotline.bot.takeover import Takeover
+from hotline.bot.waits import background
 from hotline.config import Settings
 from hotline.handoff.accounts import Accounts, LoginPolicy
 from hotline.handoff.assignment import ActivityRoster, Assigner, Roster
-from hotline.handoff.canned import CannedResponse, load_canned
+from hotline.handoff.canned import CannedResponse
 from hotline.handoff.forwarding import Forwarder
 from hotline.handoff.lifecycle import Lifecycle
 from hotline.handoff.mail import FolderSender, MailSender, SmtpSender, compose
+from hotline.handoff.rules import saved_canned
 from hotline.handoff.sla import Alert, DeadlineWatcher, Notifier
 from hotline.handoff.tickets import Ticket
 from hotline.runtime import Hotline
@@ -104,7 +108,7 @@ def supervisors(settings: Settings, mail: MailSender, takeover: Takeover) -> Not
 
 
 @dataclass
-class BackOffice:
+class Casework:
     hotline: Hotline
     accounts: Accounts
     lifecycle: Lifecycle
@@ -124,24 +128,36 @@ class BackOffice:
         task.add_done_callback(self.tasks.discard)
 
 
-async def build_backoffice(
-    settings: Settings,
-    hotline: Hotline,
-    events: EventBus,
-    takeover: Takeover,
-    presence: Roster | None = None,
-) -> BackOffice:
+@asynccontextmanager
+async def running_casework(
+    settings: Settings, hotline: Hotline, events: EventBus, takeover: Takeover, on_duty: Roster
+) -> AsyncIterator[Casework]:
+    """The casework with its deadline watcher and automatic assignment running; on the way
+    out they stop, and so does the work it started in the background."""
+    casework = await build_casework(settings, hotline, events, takeover, on_duty)
+    try:
+        async with (
+            background(casework.watcher.run_forever(settings.deadline_check_seconds)),
+            background(assign_forever(casework.assigner, settings.assign_every_seconds)),
+        ):
+            yield casework
+    finally:
+        for task in list(casework.tasks):
+            task.cancel()
+
+
+async def build_casework(
+    settings: Settings, hotline: Hotline, events: EventBus, takeover: Takeover, on_duty: Roster
+) -> Casework:
+    """`on_duty`: who has the console open, so assignment picks agents who are there."""
     lifecycle = Lifecycle(hotline.desk.store)
-    activity = ActivityRoster()
-    # On duty means the console is open; without a console, recent use of the API counts.
-    roster: Roster = presence if presence is not None else activity
     mail = mail_sender(settings)
     notifier = supervisors(settings, mail, takeover)
 
     def publish_alert(alert: Alert) -> None:
         events.publish(Event(alert.kind, alert.to_data()))
 
-    office = BackOffice(
+    casework = Casework(
         hotline=hotline,
         accounts=Accounts(
             hotline.users,
@@ -153,7 +169,7 @@ async def build_backoffice(
         ),
         lifecycle=lifecycle,
         assigner=Assigner(
-            hotline.desk.store, lifecycle, hotline.users, roster, settings.agent_ticket_limit
+            hotline.desk.store, lifecycle, hotline.users, on_duty, settings.agent_ticket_limit
         ),
         forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
         watcher=DeadlineWatcher(
@@ -163,9 +179,9 @@ async def build_backoffice(
             publish_alert,
             notifier,
         ),
-        activity=activity,
+        activity=ActivityRoster(),
         notifier=notifier,
-        canned=load_canned(),
+        canned=await saved_canned(hotline.rules),
     )
 
     def announce(ticket: Ticket) -> None:
@@ -174,7 +190,7 @@ async def build_backoffice(
     def filed(ticket: Ticket) -> None:
         announce(ticket)
         if ticket.category == "emergency":  # supervisors hear of emergencies at once
-            office.later(
+            casework.later(
                 notifier.notify(
                     f"[1022] Cấp cứu: {ticket.code}",
                     f"Phản ánh cấp cứu {ticket.code} vừa được tiếp nhận: {ticket.description}",
@@ -183,7 +199,7 @@ async def build_backoffice(
 
     lifecycle.listeners.append(announce)
     hotline.desk.listeners.append(filed)
-    return office
+    return casework
 
 
 async def assign_forever(assigner: Assigner, every: float) -> None:

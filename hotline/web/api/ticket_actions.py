@@ -13,10 +13,9 @@ from hotline.handoff.lifecycle import NotAllowed
 from hotline.handoff.tickets import STATUSES, Ticket
 from hotline.handoff.users import STAFF
 from hotline.web.api.auth import requires, user_of
-from hotline.web.api.keys import BACKOFFICE
-from hotline.web.api.tickets import answers_errors, visible_ticket
+from hotline.web.api.ticket_queue import answers_errors, visible_ticket
 from hotline.web.api.views import BadRequest, json_body, summary, text_field
-from hotline.web.app import CHANNELS, TAKEOVER
+from hotline.web.keys import CASEWORK, CHANNELS, TAKEOVER
 
 RESOLVED = "Phản ánh {code} của bạn đã được xử lý."
 RESOLVED_ANSWER = "Phản ánh {code} của bạn đã được xử lý.\nKết quả: {answer}"
@@ -45,8 +44,8 @@ async def claim(request: web.Request) -> web.Response:
     """Take the ticket (one of two simultaneous claims wins, the other gets 409) and its chat."""
     user = user_of(request)
     await visible_ticket(request)
-    office = request.app[BACKOFFICE]
-    ticket = await office.lifecycle.claim(request.match_info["code"], user.name)
+    casework = request.app[CASEWORK]
+    ticket = await casework.lifecycle.claim(request.match_info["code"], user.name)
     key = _chat(request, ticket)
     if key is not None:
         await request.app[TAKEOVER].take(key, user.name)
@@ -64,9 +63,9 @@ async def message(request: web.Request) -> web.Response:
     key = _chat(request, ticket)
     if key is None:
         raise NotAllowed("this ticket has no chat to answer in; call the citizen back")
-    office = request.app[BACKOFFICE]
+    casework = request.app[CASEWORK]
     if ticket.status == "assigned":
-        ticket = await office.lifecycle.set_status(ticket.code, "in_progress", user.name)
+        ticket = await casework.lifecycle.set_status(ticket.code, "in_progress", user.name)
     items = await request.app[TAKEOVER].say(key, user.name, text)
     return web.json_response({"sent": [{"id": i.id, "text": i.message.text} for i in items]})
 
@@ -88,14 +87,14 @@ async def change_status(request: web.Request) -> web.Response:
             raise NotAllowed("an agency may only take up or resolve a ticket sent to it")
     elif not may_work(user, ticket):
         raise NotAllowed("only the ticket's agent, a supervisor or an admin may do this")
-    office = request.app[BACKOFFICE]
+    casework = request.app[CASEWORK]
     if status == "forwarded":
         agencies = body.get("agencies") or []
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
             raise BadRequest("agencies must be a list of names")
-        sent = await office.forwarder.forward(ticket.code, user.name, tuple(agencies), note)
+        sent = await casework.forwarder.forward(ticket.code, user.name, tuple(agencies), note)
         return _view(request, sent.ticket, emailed=list(sent.emailed))
-    ticket = await office.lifecycle.set_status(ticket.code, status, user.name, note)
+    ticket = await casework.lifecycle.set_status(ticket.code, status, user.name, note)
     key = _chat(request, ticket)
     if key is not None and status == "resolved":
         template = RESOLVED_ANSWER if note else RESOLVED
@@ -107,7 +106,7 @@ async def change_status(request: web.Request) -> web.Response:
 
 
 async def _hand_back_if_taken(request: web.Request, key: ConversationKey, agent: str) -> None:
-    state = await request.app[BACKOFFICE].hotline.conversations.load(key)
+    state = await request.app[CASEWORK].hotline.conversations.load(key)
     if state.mode == "agent":
         await request.app[TAKEOVER].hand_back(key, agent)
 
@@ -133,14 +132,14 @@ async def transfer(request: web.Request) -> web.Response:
     to = text_field(body, "to", limit=64)
     note = text_field(body, "note", required=False) or None
     ticket = await _worked(request)
-    office = request.app[BACKOFFICE]
-    target = await office.hotline.users.get(to)
+    casework = request.app[CASEWORK]
+    target = await casework.hotline.users.get(to)
     if target is None or not target.active or target.role not in ("agent", "supervisor"):
         raise BadRequest(f"{to} is not an agent or supervisor")
-    ticket = await office.lifecycle.transfer(ticket.code, to, user.name, note)
+    ticket = await casework.lifecycle.transfer(ticket.code, to, user.name, note)
     key = _chat(request, ticket)
     if key is not None:
-        state = await office.hotline.conversations.load(key)
+        state = await casework.hotline.conversations.load(key)
         if state.mode == "agent":
             await request.app[TAKEOVER].take(key, to)  # the live chat goes with the ticket
     return _view(request, ticket)
@@ -153,13 +152,13 @@ async def add_note(request: web.Request) -> web.Response:
     user = user_of(request)
     text = text_field(await json_body(request), "text")
     ticket = await visible_ticket(request)
-    ticket = await request.app[BACKOFFICE].lifecycle.note(ticket.code, user.name, text)
+    ticket = await request.app[CASEWORK].lifecycle.note(ticket.code, user.name, text)
     return _view(request, ticket)
 
 
 def _view(request: web.Request, ticket: Ticket, **extra: Any) -> web.Response:
-    office = request.app[BACKOFFICE]
-    body = {"ticket": summary(ticket, user_of(request), office.clock()), **extra}
+    casework = request.app[CASEWORK]
+    body = {"ticket": summary(ticket, user_of(request), casework.clock()), **extra}
     return web.json_response(body)
 
 

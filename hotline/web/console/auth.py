@@ -5,14 +5,14 @@ from __future__ import annotations
 from aiohttp import web
 
 from hotline.web.api.auth import SESSION_COOKIE
-from hotline.web.api.keys import BACKOFFICE
 from hotline.web.console.feed import Viewer
+from hotline.web.keys import CASEWORK
 
 
 async def console_viewer(request: web.Request) -> Viewer | None:
     """The logged-in person, asked of the accounts each time (not cached on the request),
     because a live socket's request lasts for hours and must notice a logout."""
-    accounts = request.app[BACKOFFICE].accounts
+    accounts = request.app[CASEWORK].accounts
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         user = await accounts.user_for_token(token.strip())

@@ -1,5 +1,1 @@
-"""The portal's report form, status page and reports API (issue 8)."""
-
-from hotline.web.portal.routes import Portal
-
-__all__ = ["Portal"]
+"""The portal: the report form, the status page and the reports API for the app (issue 8)."""

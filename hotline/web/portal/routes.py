@@ -21,7 +21,7 @@ from hotline.channels.base import json_error, json_response
 from hotline.config import Settings
 from hotline.handoff.codes import find_code
 from hotline.handoff.tickets import Ticket
-from hotline.runtime import Hotline
+from hotline.web.keys import HOTLINE
 from hotline.web.portal import pages
 from hotline.web.portal.guard import COOKIE, ClientQuota, Csrf
 from hotline.web.portal.reports import Report, check, contact_fields
@@ -35,8 +35,7 @@ CONTACT = ("name", "phone", "email")
 class Portal:
     """The portal's pages and API, mounted on the app; the hotline is reached through its key."""
 
-    def __init__(self, hotline: web.AppKey[Hotline], media: MediaStore, settings: Settings) -> None:
-        self._hotline = hotline
+    def __init__(self, media: MediaStore, settings: Settings) -> None:
         self.media = media
         self.settings = settings
         # Without a configured secret each process has its own: forms outlive no restart then.
@@ -70,7 +69,7 @@ class Portal:
     ) -> web.Response:
         browser = request.cookies.get(COOKIE) or Csrf.new_browser_id()
         html = pages.report_page(
-            request.app[self._hotline].units,
+            request.app[HOTLINE].units,
             values,
             errors,
             nonce,
@@ -98,7 +97,7 @@ class Portal:
         nonce = fields.get("nonce", "")
         if not self.csrf.valid(request.cookies.get(COOKIE), nonce, fields.get("csrf", "")):
             return _html(pages.message_page("Mẫu đã hết hạn", STALE_FORM), 403)
-        units = request.app[self._hotline].units
+        units = request.app[HOTLINE].units
         report, errors = check(fields, units)
         if posted.problems:
             errors["photos"] = " ".join([*posted.problems, PICK_AGAIN])
@@ -150,7 +149,7 @@ class Portal:
             return json_error(400, "the body must be a JSON object")
         report, errors = check(
             {**{k: body.get(k, "") for k in FIELDS}, **contact_fields(body)},
-            request.app[self._hotline].units,
+            request.app[HOTLINE].units,
         )
         if report is None:
             return json_response({"error": "invalid report", "fields": errors}, status=400)
@@ -179,11 +178,11 @@ class Portal:
         evidence: tuple[dict[str, Any], ...],
     ) -> Ticket:
         draft = report.draft(source_key, evidence, datetime.now(UTC))
-        return await request.app[self._hotline].desk.file(draft, actor="portal")
+        return await request.app[HOTLINE].desk.file(draft, actor="portal")
 
     async def _ticket(self, request: web.Request, typed: str) -> Ticket | None:
         code = find_code(typed) or typed.strip().upper()
-        return await request.app[self._hotline].desk.store.get(code)
+        return await request.app[HOTLINE].desk.store.get(code)
 
 
 def public_status(ticket: Ticket) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from aiohttp.test_utils import TestClient
 
-from hotline.web.admin.services import ADMIN
+from hotline.web.keys import ADMIN_TOOLS
 from tests.support.hotline import hotline_of
 from tests.support.office import PASSWORD, filed, login, person
 
@@ -115,5 +115,5 @@ async def test_deadlines_and_canned_responses_are_edited_live_and_kept(
             "categories": [],
         }
     ]
-    kept = await client.app[ADMIN].rules.get("deadlines")  # type: ignore[index]
+    kept = await client.app[ADMIN_TOOLS].rules.get("deadlines")  # type: ignore[index]
     assert kept["other"] == {"hours": 2.5, "priority": "high"}  # a restart applies it again

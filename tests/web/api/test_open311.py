@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp.test_utils import TestClient
 
 from hotline.handoff.deadlines import VIETNAM
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 from tests.support.office import filed, person
 
 IDENTITY = ("0912345678", "Nguyễn Văn Tố", "citizen-9", "0909000111", "Lê Thị C")
@@ -76,7 +76,7 @@ async def test_another_system_files_a_request_and_its_contact_stays_inside(
     resp = await client.post("/open311/v2/requests.json", data=form)
     assert resp.status == 201, await resp.text()
     [made] = await resp.json()
-    ticket = await client.app[BACKOFFICE].hotline.desk.store.get(made["service_request_id"])
+    ticket = await client.app[CASEWORK].hotline.desk.store.get(made["service_request_id"])
     assert ticket is not None and ticket.channel == "open311"
     assert ticket.agencies == ("UBND An Phú, Thuận An",)
     assert ticket.reporter is not None and ticket.reporter.phone == "0909000111"

@@ -7,8 +7,7 @@ import asyncio
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
-from hotline.web.api.keys import BACKOFFICE
-from hotline.web.app import EVENTS
+from hotline.web.keys import CASEWORK, EVENTS
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
 from tests.support.office import person
@@ -115,12 +114,12 @@ async def test_two_agents_claiming_at_once_one_wins_and_only_the_holder_may_talk
 
 async def test_new_tickets_go_to_an_agent_at_the_console(client: TestClient) -> None:
     """Automatic assignment: the next round gives a waiting ticket to the agent on duty."""
-    from hotline.web.app import PRESENCE
+    from hotline.web.keys import PRESENCE
 
     await person(client, "lan")
     chat = RestChat(client, "citizen-auto")
     await chat.say("/request_human")
-    office = client.app[BACKOFFICE]
+    casework = client.app[CASEWORK]
     with client.app[PRESENCE].on_duty("lan"):
-        [ticket] = await office.assigner.assign_waiting()
+        [ticket] = await casework.assigner.assign_waiting()
     assert ticket.code == chat.code() and ticket.assignee == "lan"

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from aiohttp.test_utils import TestClient
 
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 from tests.support.office import filed, person
 
 
@@ -47,7 +47,7 @@ async def test_the_queue_lists_tickets_by_time_left_with_filters(client: TestCli
 
 async def test_overdue_tickets_show_as_overdue(client: TestClient) -> None:
     agent = await person(client, "lan")
-    office = client.app[BACKOFFICE]
+    casework = client.app[CASEWORK]
     late = await filed(client, received_at=datetime.fromisoformat("2020-01-01T08:00:00+07:00"))
     resp = await client.get("/api/tickets?overdue=true", headers=agent)
     [row] = (await resp.json())["tickets"]
@@ -58,7 +58,7 @@ async def test_overdue_tickets_show_as_overdue(client: TestClient) -> None:
     assert recent["missed"] == 0 and recent["open_overdue"] == 0  # filed in 2020: not counted
     for bad in ("from=2020-13-01", "from=2021-01-02&to=2021-01-01"):
         assert (await client.get(f"/api/sla?{bad}", headers=agent)).status == 400
-    assert office.clock() > late.due_at
+    assert casework.clock() > late.due_at
 
 
 async def test_the_reporter_is_shown_to_the_assigned_agent_and_supervisors_and_audited(
@@ -156,7 +156,7 @@ async def test_an_agent_files_a_phone_call_with_the_same_routing_and_deadline(
     assert (await again.json())["code"] == made["code"]
     assert made["channel"] == "phone" and made["district"] == "Bến Cát"
     assert made["agencies"] == ["UBND Mỹ Phước, Bến Cát", "Công an Bến Cát"]
-    ticket = await client.app[BACKOFFICE].hotline.desk.store.get(made["code"])
+    ticket = await client.app[CASEWORK].hotline.desk.store.get(made["code"])
     assert ticket is not None and ticket.history[0].actor == "lan"
     assert ticket.reporter is not None and ticket.reporter.phone == "0987654321"
     assert (ticket.due_at - ticket.created_at).total_seconds() == 5 * 3600

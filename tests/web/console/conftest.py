@@ -9,7 +9,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.web.api.auth import SESSION_COOKIE
-from hotline.web.api.keys import BACKOFFICE
+from hotline.web.keys import CASEWORK
 
 PASSWORD = "mat-khau-an-toan-1022"
 
@@ -35,8 +35,8 @@ def log_in_fixture(client: TestClient) -> LogIn:
     """Make a user through the back office and log them in through /login."""
 
     async def log_in(name: str, role: str = "agent", agency: str | None = None) -> Person:
-        office = client.app[BACKOFFICE]  # type: ignore[index]
-        await office.accounts.add_user(name, role, PASSWORD, agency=agency)
+        casework = client.app[CASEWORK]  # type: ignore[index]
+        await casework.accounts.add_user(name, role, PASSWORD, agency=agency)
         resp = await client.post("/login", json={"username": name, "password": PASSWORD})
         assert resp.status == 200, await resp.text()
         body = await resp.json()

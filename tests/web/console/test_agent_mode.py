@@ -14,7 +14,7 @@ from hotline.bot.dialogs.human import HUMAN_QUEUED, HUMAN_SOON
 from hotline.bot.events import Event
 from hotline.bot.messages import Attachment, ConversationKey, InboundMessage
 from hotline.handoff.deadlines import local_time
-from hotline.web.app import EVENTS, PRESENCE, TAKEOVER
+from hotline.web.keys import EVENTS, PRESENCE, TAKEOVER
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
 

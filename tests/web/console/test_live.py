@@ -13,8 +13,8 @@ from aiohttp.test_utils import TestClient
 
 from hotline.bot.events import Event
 from hotline.config import Settings
-from hotline.web.app import EVENTS, PRESENCE
 from hotline.web.console.live import SESSION_ENDED
+from hotline.web.keys import EVENTS, PRESENCE
 from tests.support.chat import RestChat
 from tests.web.console.conftest import LogIn, Person, log_in_fixture
 

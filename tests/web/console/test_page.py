@@ -49,7 +49,7 @@ async def test_labels_name_categories_statuses_and_the_provinces_areas(
 
 def test_citizens_text_never_goes_in_as_markup() -> None:
     """The page's scripts build every node from text; none may parse strings as HTML."""
-    from hotline.web.console import STATIC
+    from hotline.web.console.routes import STATIC
 
     for script in STATIC.glob("*.js"):
         source = script.read_text(encoding="utf-8")

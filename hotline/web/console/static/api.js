@@ -1,4 +1,5 @@
-// The tickets API (DESIGN.md §4), called with the session cookie and the CSRF header.
+// The tickets API (the README's "Back office" section), called with the session cookie and the
+// CSRF header.
 
 let csrf = "";
 

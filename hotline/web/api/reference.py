@@ -14,16 +14,16 @@ from hotline.handoff.sla import figures
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.users import STAFF
 from hotline.web.api.auth import requires
-from hotline.web.api.keys import BACKOFFICE
-from hotline.web.api.tickets import answers_errors
+from hotline.web.api.ticket_queue import answers_errors
 from hotline.web.api.views import BadRequest, json_body
+from hotline.web.keys import CASEWORK
 
 SUPERVISING = ("supervisor", "admin")
 SLA_DAYS = 30
 
 
 async def _routing_doc(request: web.Request) -> dict[str, object]:
-    store = request.app[BACKOFFICE].hotline.routing
+    store = request.app[CASEWORK].hotline.routing
     return {
         "rules": [r.to_doc() for r in await store.rules()],
         "agencies": [a.to_doc() for a in await store.agencies()],
@@ -48,7 +48,7 @@ async def edit_routing(request: web.Request) -> web.Response:
         raise BadRequest(str(exc)) from exc
     if "rules" not in body:
         raise BadRequest("rules is required (an empty list routes everything to the agents)")
-    store = request.app[BACKOFFICE].hotline.routing
+    store = request.app[CASEWORK].hotline.routing
     await store.replace_rules(rules)
     for agency in agencies:
         await store.put_agency(agency)
@@ -58,11 +58,11 @@ async def edit_routing(request: web.Request) -> web.Response:
 @requires(*STAFF)
 async def list_users(request: web.Request) -> web.Response:
     """The people tickets can be transferred to, and who is on duty now."""
-    office = request.app[BACKOFFICE]
-    online = set(office.assigner.roster.online())
+    casework = request.app[CASEWORK]
+    online = set(casework.assigner.roster.online())
     users = [
         {**u.public(), "online": u.name in online}
-        for u in await office.hotline.users.list()
+        for u in await casework.hotline.users.list()
         if u.active
     ]
     return web.json_response({"users": users})
@@ -71,9 +71,9 @@ async def list_users(request: web.Request) -> web.Response:
 @requires(*STAFF)
 async def list_canned(request: web.Request) -> web.Response:
     """Canned responses; with `?code=` only those fitting that ticket, filled in for it."""
-    office = request.app[BACKOFFICE]
+    casework = request.app[CASEWORK]
     code = request.query.get("code")
-    ticket = await office.hotline.desk.store.get(code) if code else None
+    ticket = await casework.hotline.desk.store.get(code) if code else None
     responses = [
         {
             "id": c.id,
@@ -81,7 +81,7 @@ async def list_canned(request: web.Request) -> web.Response:
             "text": c.for_ticket(ticket) if ticket else c.text,
             "categories": list(c.categories),
         }
-        for c in office.canned
+        for c in casework.canned
         if ticket is None or c.fits(ticket.category)
     ]
     return web.json_response({"responses": responses})
@@ -92,11 +92,11 @@ async def list_canned(request: web.Request) -> web.Response:
 async def deadline_figures(request: web.Request) -> web.Response:
     """Tickets filed from `from` to `to` (YYYY-MM-DD, Vietnam time, both included; the last
     SLA_DAYS days by default) that met and missed their deadline."""
-    office = request.app[BACKOFFICE]
-    since, until = _days(request.query, office.clock().astimezone(VIETNAM).date())
+    casework = request.app[CASEWORK]
+    since, until = _days(request.query, casework.clock().astimezone(VIETNAM).date())
     filed = TicketQuery(created_from=since, created_until=until, limit=1_000_000)
-    tickets = await office.hotline.desk.store.find(filed)
-    return web.json_response(figures(tickets, office.clock()).to_doc())
+    tickets = await casework.hotline.desk.store.find(filed)
+    return web.json_response(figures(tickets, casework.clock()).to_doc())
 
 
 def _days(query: Mapping[str, str], today: date) -> tuple[datetime, datetime]:
@@ -116,7 +116,7 @@ def _days(query: Mapping[str, str], today: date) -> tuple[datetime, datetime]:
 @requires(*SUPERVISING)
 async def audit_trail(request: web.Request) -> web.Response:
     """Who saw a ticket's reporter, when and why."""
-    log = request.app[BACKOFFICE].hotline.audit
+    log = request.app[CASEWORK].hotline.audit
     entries = await log.for_ticket(request.match_info["code"])
     return web.json_response({"entries": [e.to_doc() for e in entries]})
 

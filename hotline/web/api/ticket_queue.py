@@ -17,8 +17,8 @@ from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import STATUSES, Reporter, Ticket, TicketDraft
 from hotline.handoff.users import STAFF, User
 from hotline.web.api.auth import requires, user_of
-from hotline.web.api.keys import BACKOFFICE
 from hotline.web.api.views import BadRequest, detail, json_body, summary, text_field
+from hotline.web.keys import CASEWORK
 
 ALL = (*STAFF, "agency")
 DEFAULT_REASON = "xem chi tiết phiếu"
@@ -48,7 +48,7 @@ def answers_errors(handler: Handler) -> Handler:
 async def visible_ticket(request: web.Request) -> Ticket:
     """The ticket named in the path, if the caller may see it (else 404: no hint it exists)."""
     user = user_of(request)
-    ticket = await request.app[BACKOFFICE].hotline.desk.store.get(request.match_info["code"])
+    ticket = await request.app[CASEWORK].hotline.desk.store.get(request.match_info["code"])
     if ticket is None or not may_see_ticket(user, ticket):
         raise TicketNotFound(request.match_info["code"])
     return ticket
@@ -67,7 +67,7 @@ def _query(request: web.Request, user: User) -> TicketQuery:
         limit = min(max(int(q.get("limit", "200")), 1), 1000)
     except ValueError as exc:
         raise BadRequest("limit must be a number") from exc
-    office = request.app[BACKOFFICE]
+    overdue = q.get("overdue", "").lower() in ("1", "true", "yes")
     return TicketQuery(
         statuses=statuses,
         category=category,
@@ -77,7 +77,7 @@ def _query(request: web.Request, user: User) -> TicketQuery:
         assignee=user.name if assignee == "me" else None if assignee == "none" else assignee,
         unassigned=assignee == "none",
         forwarded_to=None if user.is_staff else user.agency or "\0",
-        overdue_at=office.clock() if q.get("overdue", "").lower() in ("1", "true", "yes") else None,
+        overdue_at=request.app[CASEWORK].clock() if overdue else None,
         limit=limit,
     )
 
@@ -87,9 +87,9 @@ def _query(request: web.Request, user: User) -> TicketQuery:
 async def list_tickets(request: web.Request) -> web.Response:
     """The queue, open tickets first by time left; `assignee=me|none|NAME`, `overdue=1`."""
     user = user_of(request)
-    office = request.app[BACKOFFICE]
-    tickets = await office.hotline.desk.store.find(_query(request, user))
-    now = office.clock()
+    casework = request.app[CASEWORK]
+    tickets = await casework.hotline.desk.store.find(_query(request, user))
+    now = casework.clock()
     return web.json_response({"tickets": [summary(t, user, now) for t in tickets]})
 
 
@@ -99,19 +99,19 @@ async def show_ticket(request: web.Request) -> web.Response:
     """Details and transcript; the reporter for those allowed, each showing audited."""
     user = user_of(request)
     ticket = await visible_ticket(request)
-    office = request.app[BACKOFFICE]
-    now = office.clock()
+    casework = request.app[CASEWORK]
+    now = casework.clock()
     why = request.query.get("reason", "").strip()[:200] or DEFAULT_REASON
-    reporter = await reveal(office.hotline.audit, user, ticket, why, now)
+    reporter = await reveal(casework.hotline.audit, user, ticket, why, now)
     transcript: list[dict[str, Any]] = []
     if user.is_staff:
         key = ConversationKey(ticket.channel, ticket.sender)
-        transcript = await office.hotline.conversations.transcript(key)
+        transcript = await casework.hotline.conversations.transcript(key)
     return web.json_response(detail(ticket, user, now, reporter, transcript))
 
 
 def _place(request: web.Request, body: dict[str, Any]) -> tuple[str | None, str | None]:
-    units = request.app[BACKOFFICE].hotline.units
+    units = request.app[CASEWORK].hotline.units
     district_typed = text_field(body, "district", required=False, limit=100)
     ward_typed = text_field(body, "ward", required=False, limit=100)
     district = units.district(district_typed) if district_typed else None
@@ -161,9 +161,9 @@ async def file_call(request: web.Request) -> web.Response:
         occurred_at=text_field(body, "occurred_at", required=False, limit=100) or None,
         reporter=_reporter(body),
     )
-    office = request.app[BACKOFFICE]
-    ticket = await office.hotline.desk.file(draft, actor=user.name)
-    return web.json_response(summary(ticket, user, office.clock()), status=201)
+    casework = request.app[CASEWORK]
+    ticket = await casework.hotline.desk.file(draft, actor=user.name)
+    return web.json_response(summary(ticket, user, casework.clock()), status=201)
 
 
 def routes() -> list[web.AbstractRouteDef]:

@@ -1,12 +1,12 @@
-"""Deadlines per ticket category and canned responses as documents admins edit, checked here
-and applied to the running desk and back office at once."""
+"""Deadlines per ticket category and canned responses as documents admins edit, checked here;
+the hotline starts with the ones admins last saved, and an admin's edit applies at once."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from hotline.handoff.canned import CannedResponse
+from hotline.handoff.canned import CannedResponse, load_canned
 from hotline.handoff.deadlines import CATEGORIES, DeadlinePolicy
 from hotline.handoff.tickets import PRIORITIES
 
@@ -73,3 +73,21 @@ def canned_doc(responses: list[CannedResponse]) -> list[dict[str, Any]]:
         {"id": c.id, "title": c.title, "text": c.text, "categories": list(c.categories)}
         for c in responses
     ]
+
+
+class SavedRules(Protocol):
+    async def get(self, name: str) -> Any | None:
+        """The document saved under `name`, or None if admins never changed the default."""
+        ...
+
+
+async def saved_deadlines(rules: SavedRules) -> DeadlinePolicy:
+    """The deadlines admins last saved, else the shipped defaults."""
+    doc = await rules.get(DEADLINES)
+    return DeadlinePolicy() if doc is None else policy_from(doc)
+
+
+async def saved_canned(rules: SavedRules) -> list[CannedResponse]:
+    """The canned responses admins last saved, else the shipped ones."""
+    doc = await rules.get(CANNED)
+    return load_canned() if doc is None else canned_from(doc)

@@ -1,0 +1,80 @@
+"""The agent console's routes: the page at /console, its live line, the labels it shows.
+
+`mount` adds them to the application; the tickets API the page calls lives in hotline/web/api.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp import web
+
+from hotline.bot.events import EventBus
+from hotline.channels.base import json_response
+from hotline.handoff.store import TicketStore
+from hotline.web.console.auth import console_viewer
+from hotline.web.console.feed import CONSOLE_ROLES, Viewer
+from hotline.web.console.labels import console_labels
+from hotline.web.console.live import RECHECK_SECONDS, Authenticate, LiveLine
+from hotline.web.console.presence import Presence
+from hotline.web.keys import HOTLINE
+
+STATIC = Path(__file__).parent / "static"
+LOGIN = "/login?next=/console"
+NOT_FOR_YOU = "Bảng điều khiển chỉ dành cho tổng đài viên, giám sát viên và quản trị viên."
+# The page loads nothing from elsewhere; photos citizens send may sit on the platforms' servers.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' https: data:; connect-src 'self'; "
+        "style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+class Console:
+    def __init__(
+        self,
+        events: EventBus,
+        presence: Presence,
+        recheck_seconds: float = RECHECK_SECONDS,
+        authenticate: Authenticate = console_viewer,
+    ) -> None:
+        self.authenticate = authenticate
+        self.live = LiveLine(events, presence, authenticate, self._tickets, recheck_seconds)
+
+    def _tickets(self, request: web.Request) -> TicketStore:
+        return request.app[HOTLINE].desk.store
+
+    def mount(self, app: web.Application) -> None:
+        app.router.add_get("/console", self.page)
+        app.router.add_get("/console/ws", self.live.connect)
+        app.router.add_get("/console/labels", self.labels)
+        app.router.add_static("/console/static/", STATIC, append_version=False)
+        app.on_shutdown.append(self._close)
+
+    async def _viewer(self, request: web.Request) -> Viewer:
+        viewer = await self.authenticate(request)
+        if viewer is None:
+            raise web.HTTPUnauthorized(text="log in to use the console")
+        if viewer.role not in CONSOLE_ROLES:
+            raise web.HTTPForbidden(text="the console is for agents, supervisors and admins")
+        return viewer
+
+    async def page(self, request: web.Request) -> web.StreamResponse:
+        viewer = await self.authenticate(request)
+        if viewer is None:
+            raise web.HTTPFound(LOGIN)
+        if viewer.role not in CONSOLE_ROLES:
+            raise web.HTTPForbidden(text=NOT_FOR_YOU)
+        return web.FileResponse(STATIC / "console.html", headers=PAGE_HEADERS)
+
+    async def labels(self, request: web.Request) -> web.Response:
+        await self._viewer(request)
+        return json_response(console_labels(request.app[HOTLINE].units))
+
+    async def _close(self, app: web.Application) -> None:
+        await self.live.close_all()
