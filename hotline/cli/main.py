@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hotline.config import Settings
+from hotline.handoff.users import Role
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     add = user.add_parser("add", help="add a user; the password is read from stdin or asked")
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=("agent", "supervisor", "admin", "agency"))
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--team", help="routing team (default: agents / supervisors)")
     add.add_argument("--agency", help="the agency of an agency user, as routing names it")
     add.set_defaults(run=_user_add)

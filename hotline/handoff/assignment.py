@@ -13,12 +13,13 @@ from typing import Protocol
 from hotline.handoff.lifecycle import Lifecycle, LifecycleError
 from hotline.handoff.routing import DEFAULT_TEAM
 from hotline.handoff.store import TicketQuery, TicketStore
-from hotline.handoff.tickets import Ticket
+from hotline.handoff.tickets import Ticket, TicketStatus
 from hotline.handoff.user_store import UserStore
+from hotline.handoff.users import Role
 
 # Tickets an agent is working on; forwarded ones wait on an agency and do not count.
-WORKING = ("assigned", "in_progress")
-ASSIGNABLE_ROLES = ("agent", "supervisor")
+WORKING = (TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS)
+ASSIGNABLE_ROLES = (Role.AGENT, Role.SUPERVISOR)
 
 
 class Roster(Protocol):
@@ -68,7 +69,9 @@ class Assigner:
 
     async def assign_waiting(self) -> list[Ticket]:
         """Assign new unassigned tickets, soonest deadline first; returns what was assigned."""
-        waiting = await self.tickets.find(TicketQuery(statuses=("new",), unassigned=True))
+        waiting = await self.tickets.find(
+            TicketQuery(statuses=(TicketStatus.NEW,), unassigned=True)
+        )
         if not waiting:
             return []
         online = set(self.roster.online())

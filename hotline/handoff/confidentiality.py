@@ -6,26 +6,28 @@ from datetime import datetime
 
 from hotline.handoff.audit import AuditEntry, AuditLog
 from hotline.handoff.tickets import Reporter, Ticket
-from hotline.handoff.users import SEE_REPORTERS, User
+from hotline.handoff.users import SEE_REPORTERS, Role, User
 
 
 def may_see_ticket(user: User, ticket: Ticket) -> bool:
     """Staff see every ticket; agency staff only what was forwarded to their agency."""
     if user.is_staff:
         return True
-    return user.role == "agency" and user.agency is not None and user.agency in ticket.forwarded_to
+    return (
+        user.role == Role.AGENCY and user.agency is not None and user.agency in ticket.forwarded_to
+    )
 
 
 def may_see_reporter(user: User, ticket: Ticket) -> bool:
     """The ticket's own agent, supervisors and admins; never an agency, never another agent."""
     if user.role in SEE_REPORTERS:
         return True
-    return user.role == "agent" and ticket.assignee == user.name
+    return user.role == Role.AGENT and ticket.assignee == user.name
 
 
 def may_work(user: User, ticket: Ticket) -> bool:
     """Change the ticket, talk to the citizen: its agent, or a supervisor or admin."""
-    return user.role in SEE_REPORTERS or (user.role == "agent" and ticket.assignee == user.name)
+    return user.role in SEE_REPORTERS or (user.role == Role.AGENT and ticket.assignee == user.name)
 
 
 async def reveal(

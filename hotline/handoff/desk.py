@@ -9,7 +9,7 @@ from hotline.handoff.codes import new_code
 from hotline.handoff.deadlines import DeadlinePolicy
 from hotline.handoff.routing import DEFAULT_TEAM, Route, Routing
 from hotline.handoff.store import CodeTaken, TicketStore
-from hotline.handoff.tickets import Ticket, TicketDraft, TicketEvent
+from hotline.handoff.tickets import Ticket, TicketDraft, TicketEvent, TicketStatus
 
 Clock = Callable[[], datetime]
 
@@ -44,7 +44,7 @@ class TicketDesk:
                 code=new_code(),
                 category=draft.category,
                 priority=self.policy.priority(draft.category),
-                status="new",
+                status=TicketStatus.NEW,
                 description=draft.description,
                 channel=draft.channel,
                 sender=draft.sender,
@@ -57,7 +57,9 @@ class TicketDesk:
                 occurred_at=draft.occurred_at,
                 evidence=draft.evidence,
                 reporter=draft.reporter,
-                history=(TicketEvent(at=received, actor=actor, action="filed", status="new"),),
+                history=(
+                    TicketEvent(at=received, actor=actor, action="filed", status=TicketStatus.NEW),
+                ),
                 team=route.team,
                 agencies=route.agencies,
             )

@@ -12,21 +12,24 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from hotline.handoff.store import TicketStore
-from hotline.handoff.tickets import Ticket, TicketEvent
+from hotline.handoff.tickets import OPEN_STATUSES, Ticket, TicketEvent, TicketStatus
 
 Clock = Callable[[], datetime]
 Listener = Callable[[Ticket], None]
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "new": frozenset({"assigned", "forwarded", "resolved"}),
-    "assigned": frozenset({"in_progress", "forwarded", "resolved"}),
-    "in_progress": frozenset({"forwarded", "resolved"}),
-    "forwarded": frozenset({"in_progress", "resolved"}),
-    "resolved": frozenset({"closed", "in_progress"}),
-    "closed": frozenset({"in_progress"}),
+# Short names for the transitions table and the edits below.
+NEW, ASSIGNED, IN_PROGRESS = TicketStatus.NEW, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS
+FORWARDED, RESOLVED, CLOSED = TicketStatus.FORWARDED, TicketStatus.RESOLVED, TicketStatus.CLOSED
+TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
+    NEW: frozenset({ASSIGNED, FORWARDED, RESOLVED}),
+    ASSIGNED: frozenset({IN_PROGRESS, FORWARDED, RESOLVED}),
+    IN_PROGRESS: frozenset({FORWARDED, RESOLVED}),
+    FORWARDED: frozenset({IN_PROGRESS, RESOLVED}),
+    RESOLVED: frozenset({CLOSED, IN_PROGRESS}),
+    CLOSED: frozenset({IN_PROGRESS}),
 }
 # A claim takes a ticket that is not finished yet; it does not move a ticket already under way.
-CLAIMABLE = ("new", "assigned", "in_progress", "forwarded")
+CLAIMABLE = OPEN_STATUSES
 _TRIES = 20
 
 
@@ -85,7 +88,7 @@ class Lifecycle:
                 raise AlreadyTaken(code, t.assignee)
             if t.status not in CLAIMABLE:
                 raise NotAllowed(f"a {t.status} ticket cannot be claimed")
-            status = "assigned" if t.status == "new" else t.status
+            status = ASSIGNED if t.status == NEW else t.status
             event = TicketEvent(at=now, actor=agent, action="claimed", status=status)
             return t.with_event(event, assignee=agent, status=status)
 
@@ -97,10 +100,10 @@ class Lifecycle:
         def edit(t: Ticket, now: datetime) -> Ticket:
             if t.assignee is not None:
                 raise AlreadyTaken(code, t.assignee)
-            if t.status != "new":
+            if t.status != NEW:
                 raise NotAllowed(f"only new tickets are assigned, this one is {t.status}")
-            event = TicketEvent(at=now, actor=actor, action="assigned", status="assigned")
-            return t.with_event(event, assignee=agent, status="assigned")
+            event = TicketEvent(at=now, actor=actor, action="assigned", status=ASSIGNED)
+            return t.with_event(event, assignee=agent, status=ASSIGNED)
 
         return await self.change(code, edit)
 
@@ -108,7 +111,7 @@ class Lifecycle:
         def edit(t: Ticket, now: datetime) -> Ticket:
             if not t.is_open:
                 raise NotAllowed(f"a {t.status} ticket cannot be transferred")
-            status = "assigned" if t.status == "new" else t.status
+            status = ASSIGNED if t.status == NEW else t.status
             event = TicketEvent(
                 at=now, actor=actor, action="transferred", status=status, note=_to(to, note)
             )
@@ -117,20 +120,21 @@ class Lifecycle:
         return await self.change(code, edit)
 
     async def set_status(
-        self, code: str, status: str, actor: str, note: str | None = None
+        self, code: str, status: TicketStatus | str, actor: str, note: str | None = None
     ) -> Ticket:
         """Move along the lifecycle; a resolution's note is the answer the citizen is told."""
 
         def edit(t: Ticket, now: datetime) -> Ticket:
             if status not in TRANSITIONS.get(t.status, frozenset()):
                 raise NotAllowed(f"{t.status} → {status} is not a step of the lifecycle")
-            reopening = t.status in ("resolved", "closed") and status == "in_progress"
-            action = "reopened" if reopening else status
-            events = [TicketEvent(at=now, actor=actor, action=action, status=status, note=note)]
-            if status == "resolved" and note:
+            to = TicketStatus(status)
+            reopening = not t.status.is_open and to == IN_PROGRESS
+            action = "reopened" if reopening else to.value
+            events = [TicketEvent(at=now, actor=actor, action=action, status=to, note=note)]
+            if to == RESOLVED and note:
                 events.append(TicketEvent(at=now, actor=actor, action="answer", note=note))
-            assignee = t.assignee or (actor if status == "in_progress" else None)
-            return replace(t, history=(*t.history, *events), status=status, assignee=assignee)
+            assignee = t.assignee or (actor if to == IN_PROGRESS else None)
+            return replace(t, history=(*t.history, *events), status=to, assignee=assignee)
 
         return await self.change(code, edit)
 
@@ -140,17 +144,17 @@ class Lifecycle:
         """Record that the report went to these agencies; their staff may see it from now on."""
 
         def edit(t: Ticket, now: datetime) -> Ticket:
-            if t.status not in ("new", "assigned", "in_progress", "forwarded"):
+            if not t.status.is_open:
                 raise NotAllowed(f"a {t.status} ticket cannot be forwarded")
             sent = tuple(dict.fromkeys((*t.forwarded_to, *agencies)))
             event = TicketEvent(
                 at=now,
                 actor=actor,
                 action="forwarded",
-                status="forwarded",
+                status=FORWARDED,
                 note=note or ", ".join(agencies),
             )
-            return t.with_event(event, status="forwarded", forwarded_to=sent)
+            return t.with_event(event, status=FORWARDED, forwarded_to=sent)
 
         return await self.change(code, edit)
 

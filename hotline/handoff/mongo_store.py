@@ -16,10 +16,10 @@ from pymongo.errors import DuplicateKeyError
 
 from hotline.handoff.crypto import Cipher, SecretUnreadable, is_sealed
 from hotline.handoff.store import CodeTaken, TicketQuery
-from hotline.handoff.tickets import OPEN_STATUSES, Ticket
+from hotline.handoff.tickets import CLOSED_STATUSES, OPEN_STATUSES, Ticket
 from hotline.storage.mongo import Document, MongoDatabase
 
-CLOSED = ("resolved", "closed")
+CLOSED = CLOSED_STATUSES
 INDEXES = [
     IndexModel([("source_key", ASCENDING)], unique=True),
     IndexModel([("channel", ASCENDING), ("sender", ASCENDING), ("created", DESCENDING)]),

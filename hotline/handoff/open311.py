@@ -10,7 +10,7 @@ from typing import Any
 
 from hotline.handoff.deadlines import CATEGORIES, VIETNAM
 from hotline.handoff.redact import redact
-from hotline.handoff.tickets import Ticket
+from hotline.handoff.tickets import Ticket, TicketStatus
 
 SERVICES: dict[str, tuple[str, str]] = {
     "violation": ("Phản ánh vi phạm", "Vi phạm quy định phòng, chống dịch: tụ tập, mở cửa..."),
@@ -21,13 +21,13 @@ SERVICES: dict[str, tuple[str, str]] = {
     "feedback": ("Góp ý", "Góp ý, kiến nghị, khen ngợi"),
     "other": ("Khác", "Yêu cầu gặp tổng đài viên và việc khác"),
 }
-STATUS_NOTES = {
-    "new": "Đã tiếp nhận",
-    "assigned": "Đã phân công xử lý",
-    "in_progress": "Đang xử lý",
-    "forwarded": "Đã chuyển cơ quan chức năng",
-    "resolved": "Đã xử lý",
-    "closed": "Đã đóng",
+STATUS_NOTES: dict[str, str] = {
+    TicketStatus.NEW: "Đã tiếp nhận",
+    TicketStatus.ASSIGNED: "Đã phân công xử lý",
+    TicketStatus.IN_PROGRESS: "Đang xử lý",
+    TicketStatus.FORWARDED: "Đã chuyển cơ quan chức năng",
+    TicketStatus.RESOLVED: "Đã xử lý",
+    TicketStatus.CLOSED: "Đã đóng",
 }
 
 

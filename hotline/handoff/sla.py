@@ -16,7 +16,7 @@ from typing import Protocol
 
 from hotline.handoff.deadlines import local_time
 from hotline.handoff.store import TicketQuery, TicketStore
-from hotline.handoff.tickets import OPEN_STATUSES, Ticket
+from hotline.handoff.tickets import OPEN_STATUSES, Ticket, TicketStatus
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class Notifier(Protocol):
 
 def due_alert(ticket: Ticket, now: datetime, warn_at: float = 0.8) -> str | None:
     """Which alert a ticket deserves now, if any."""
-    if ticket.status not in OPEN_STATUSES:
+    if not ticket.is_open:
         return None
     if now >= ticket.due_at:
         return MISSED
@@ -141,7 +141,7 @@ class SlaFigures:
 
 def resolved_at(ticket: Ticket) -> datetime | None:
     """When the ticket was first resolved (a reopen does not move the figure)."""
-    return next((e.at for e in ticket.history if e.status == "resolved"), None)
+    return next((e.at for e in ticket.history if e.status == TicketStatus.RESOLVED), None)
 
 
 def figures(tickets: list[Ticket], now: datetime) -> SlaFigures:

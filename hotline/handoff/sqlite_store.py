@@ -18,7 +18,7 @@ from typing import Any
 
 from hotline.handoff.crypto import Cipher, SecretUnreadable, is_sealed
 from hotline.handoff.store import CodeTaken, TicketQuery
-from hotline.handoff.tickets import OPEN_STATUSES, Ticket
+from hotline.handoff.tickets import CLOSED_STATUSES, OPEN_STATUSES, Ticket
 from hotline.storage.sqlite import SqliteDatabase
 
 TABLE = """
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS tickets (
     doc TEXT NOT NULL
 )
 """
-CLOSED = ("resolved", "closed")
+CLOSED = CLOSED_STATUSES
 # Virtual generated columns: computed on read, stored only in the indexes below. SQLite adds
 # these to an existing table without rewriting it (ALTER TABLE cannot add STORED ones).
 QUEUE_COLUMNS = {

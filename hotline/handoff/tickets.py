@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-STATUSES: tuple[str, ...] = ("new", "assigned", "in_progress", "forwarded", "resolved", "closed")
-OPEN_STATUSES: tuple[str, ...] = ("new", "assigned", "in_progress", "forwarded")
+
+class TicketStatus(StrEnum):
+    """Where a ticket is in its life; the values are what stores and the JSON API carry."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    FORWARDED = "forwarded"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+    @property
+    def is_open(self) -> bool:
+        """Still someone's work: not resolved or closed (the deadline clock runs)."""
+        return self not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+
+
+STATUSES: tuple[TicketStatus, ...] = tuple(TicketStatus)
+OPEN_STATUSES: tuple[TicketStatus, ...] = tuple(s for s in TicketStatus if s.is_open)
+CLOSED_STATUSES: tuple[TicketStatus, ...] = tuple(s for s in TicketStatus if not s.is_open)
 PRIORITIES: tuple[str, ...] = ("urgent", "high", "normal", "low")
 
 
@@ -33,12 +52,19 @@ class TicketEvent:
     at: datetime
     actor: str
     action: str
-    status: str | None = None
+    status: TicketStatus | None = None
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status is not None:
+            object.__setattr__(self, "status", TicketStatus(self.status))
 
     def to_doc(self) -> dict[str, Any]:
         doc = {"at": self.at.isoformat(), "actor": self.actor, "action": self.action}
-        doc.update({k: v for k in ("status", "note") if (v := getattr(self, k))})
+        if self.status is not None:
+            doc["status"] = self.status.value
+        if self.note:
+            doc["note"] = self.note
         return doc
 
     @classmethod
@@ -69,7 +95,7 @@ class Ticket:
     code: str
     category: str
     priority: str
-    status: str
+    status: TicketStatus
     description: str
     channel: str
     sender: str
@@ -90,12 +116,16 @@ class Ticket:
     # The agencies it has actually been sent to; only their staff may see it.
     forwarded_to: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Stored documents and callers give the plain string; the ticket holds the word's type.
+        object.__setattr__(self, "status", TicketStatus(self.status))
+
     def with_event(self, event: TicketEvent, **changes: Any) -> Ticket:
         return replace(self, history=(*self.history, event), **changes)
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        return self.status.is_open
 
     @property
     def version(self) -> int:
@@ -120,7 +150,7 @@ class Ticket:
             "code": self.code,
             "category": self.category,
             "priority": self.priority,
-            "status": self.status,
+            "status": self.status.value,
             "description": self.description,
             "district": self.district,
             "ward": self.ward,
@@ -142,7 +172,7 @@ class Ticket:
             code=doc["code"],
             category=doc["category"],
             priority=doc["priority"],
-            status=doc["status"],
+            status=TicketStatus(doc["status"]),
             description=doc["description"],
             channel=doc["channel"],
             sender=doc["sender"],

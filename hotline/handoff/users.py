@@ -7,13 +7,25 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-ROLES: tuple[str, ...] = ("agent", "supervisor", "admin", "agency")
-STAFF: tuple[str, ...] = ("agent", "supervisor", "admin")
+
+class Role(StrEnum):
+    """What a person does on the hotline's side; the values are what stores and the API carry."""
+
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    AGENCY = "agency"  # an agency's staff: sees only what was forwarded to their agency
+
+
+ROLES: tuple[Role, ...] = tuple(Role)
+STAFF: tuple[Role, ...] = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
+SUPERVISING: tuple[Role, ...] = (Role.SUPERVISOR, Role.ADMIN)
 # Who may see a reporter's identity besides the ticket's own agent.
-SEE_REPORTERS: tuple[str, ...] = ("supervisor", "admin")
-DEFAULT_TEAMS = {"agent": "agents", "supervisor": "supervisors"}
+SEE_REPORTERS: tuple[Role, ...] = SUPERVISING
+DEFAULT_TEAMS = {Role.AGENT: "agents", Role.SUPERVISOR: "supervisors"}
 _NAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
 
 
@@ -26,12 +38,16 @@ class User:
     """`team` groups agents for routing; `agency` is set for (and only for) agency staff."""
 
     name: str
-    role: str
+    role: Role
     password_hash: str
     team: str | None = None
     agency: str | None = None
     active: bool = True
     created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        # Stores and forms give the plain string; the user holds the word's type.
+        object.__setattr__(self, "role", Role(self.role))
 
     @classmethod
     def new(
@@ -48,10 +64,10 @@ class User:
             raise ValueError("a user name is 2-64 letters, digits or . _ @ -")
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
-        if (role == "agency") != bool(agency):
+        if (role == Role.AGENCY) != bool(agency):
             raise ValueError("agency staff need --agency, and only they may have one")
-        team = team or DEFAULT_TEAMS.get(role)
-        return cls(name, role, password_hash, team, agency or None, True, created_at)
+        team = team or DEFAULT_TEAMS.get(Role(role))
+        return cls(name, Role(role), password_hash, team, agency or None, True, created_at)
 
     @property
     def is_staff(self) -> bool:
@@ -59,7 +75,12 @@ class User:
 
     def public(self) -> dict[str, Any]:
         """What others may see of a user (never the hash)."""
-        return {"name": self.name, "role": self.role, "team": self.team, "agency": self.agency}
+        return {
+            "name": self.name,
+            "role": self.role.value,
+            "team": self.team,
+            "agency": self.agency,
+        }
 
 
 @dataclass(frozen=True)

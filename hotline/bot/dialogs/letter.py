@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from hotline.bot.conversation import ConversationState
+from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.dialogs.report_form import INTENT_CATEGORIES
@@ -21,23 +22,6 @@ from hotline.handoff.tickets import Ticket, TicketEvent
 
 DIALOG = "letter"
 FILES = frozenset(INTENT_CATEGORIES)
-
-FILED = (
-    "Tổng đài 1022 đã tiếp nhận phản ánh của bạn.\n"
-    "Mã phản ánh: {code}\n"
-    "Hạn xử lý: trước {due}.\n"
-    "Bạn có thể tra cứu tình trạng bằng mã này trên cổng thông tin hoặc trả lời thư này."
-)
-ASK_PLACE = (
-    "Thư chưa nói rõ nơi xảy ra sự việc. Xin trả lời thư này, cho biết địa chỉ (số nhà, đường, "
-    "khu phố/ấp), phường/xã và thành phố/thị xã/huyện để cơ quan chức năng đến đúng nơi."
-)
-ASK_PHONE = "Xin cho biết số điện thoại để cán bộ phường/xã liên hệ hỗ trợ bạn."
-ASK_PHOTOS = "Nếu có ảnh chụp sự việc, bạn có thể gửi kèm khi trả lời thư này."
-ADDED = "Đã bổ sung thông tin bạn gửi vào phản ánh {code}. Hạn xử lý: trước {due}."
-ADDED_EVIDENCE = "Đã nhận {count} tệp đính kèm làm bằng chứng."
-GONE = "Không tìm thấy phản ánh {code}. Xin gửi thư mới để phản ánh lại."
-THANKS = "Cảm ơn bạn. Tổng đài 1022 sẽ báo kết quả xử lý phản ánh {code} qua thư này."
 # Short courtesies in the thread are answered, not added to the ticket.
 _COURTESY = frozenset(("thank", "greet", "goodbye"))
 _SHORT = 6
@@ -58,13 +42,13 @@ async def file_report(ctx: Context, state: ConversationState) -> Turn:
         evidence=tuple(a.to_dict() for a in ctx.message.attachments),
         contact={k: v for k, v in contact.items() if v} or None,
     )
-    parts = [FILED.format(code=ticket.code, due=due(ticket))]
+    parts = [texts.LETTER_FILED.format(code=ticket.code, due=due(ticket))]
     if category != "feedback" and not (ward or district):
-        parts.append(ASK_PLACE)
+        parts.append(texts.LETTER_ASK_PLACE)
     if category == "hardship" and not phone:
-        parts.append(ASK_PHONE)
+        parts.append(texts.LETTER_ASK_PHONE)
     if category in ("violation", "contact_tip") and not ctx.message.attachments:
-        parts.append(ASK_PHOTOS)
+        parts.append(texts.LETTER_ASK_PHOTOS)
     return Turn(
         state.finished().goto(DIALOG, "added", code=ticket.code),
         (ctx.reply("\n\n".join(parts)),),
@@ -77,15 +61,15 @@ async def follow_up(ctx: Context, state: ConversationState) -> Turn:
     said = ctx.message.text.strip()
     courtesy = ctx.intent in _COURTESY and len(said.split()) < _SHORT
     if courtesy and not ctx.message.attachments:
-        return Turn(state, (ctx.reply(THANKS.format(code=code)),))
+        return Turn(state, (ctx.reply(texts.LETTER_THANKS.format(code=code)),))
     ward, district = _place(ctx)
     evidence = tuple(a.to_dict() for a in ctx.message.attachments)
     ticket = await add_to_ticket(ctx.services.desk, code, said, evidence, ward, district)
     if ticket is None:
-        return Turn(state.finished(), (ctx.reply(GONE.format(code=code)),))
-    parts = [ADDED.format(code=code, due=due(ticket))]
+        return Turn(state.finished(), (ctx.reply(texts.LETTER_GONE.format(code=code)),))
+    parts = [texts.LETTER_ADDED.format(code=code, due=due(ticket))]
     if evidence:
-        parts.append(ADDED_EVIDENCE.format(count=len(evidence)))
+        parts.append(texts.LETTER_ADDED_EVIDENCE.format(count=len(evidence)))
     return Turn(state, (ctx.reply("\n".join(parts)),))
 
 

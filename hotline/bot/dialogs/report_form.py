@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from enum import StrEnum
 from typing import Any
 
 from hotline.bot.conversation import ConversationState
@@ -18,19 +19,47 @@ from hotline.bot.nlu.payloads import payload
 
 DIALOG = "report"
 
+
+class FormStep(StrEnum):
+    """A step of the form; the value is what the conversation store keeps as the state's step."""
+
+    DESCRIBE = "describe"
+    WHERE = "where"
+    WHERE_DISTRICT = "where_district"  # the ward's name was not enough: which district
+    WHEN = "when"
+    EVIDENCE = "evidence"
+    CONTACT = "contact"
+    CONFIRM = "confirm"
+    EDIT = "edit"  # which answer to change, asked from the confirmation
+
+
+# Short names for the steps table and the handlers below.
+DESCRIBE, WHERE, WHERE_DISTRICT, WHEN = (
+    FormStep.DESCRIBE,
+    FormStep.WHERE,
+    FormStep.WHERE_DISTRICT,
+    FormStep.WHEN,
+)
+EVIDENCE, CONTACT, CONFIRM, EDIT = (
+    FormStep.EVIDENCE,
+    FormStep.CONTACT,
+    FormStep.CONFIRM,
+    FormStep.EDIT,
+)
+
 INTENT_CATEGORIES = {
     "report_violation": "violation",
     "report_contact": "contact_tip",
     "request_support": "hardship",
     "feedback": "feedback",
 }
-STEPS: dict[str, tuple[str, ...]] = {
-    "violation": ("describe", "where", "when", "evidence", "contact", "confirm"),
-    "contact_tip": ("describe", "where", "when", "contact", "confirm"),
-    "hardship": ("describe", "where", "contact", "confirm"),
-    "feedback": ("describe", "contact", "confirm"),
+STEPS: dict[str, tuple[FormStep, ...]] = {
+    "violation": (DESCRIBE, WHERE, WHEN, EVIDENCE, CONTACT, CONFIRM),
+    "contact_tip": (DESCRIBE, WHERE, WHEN, CONTACT, CONFIRM),
+    "hardship": (DESCRIBE, WHERE, CONTACT, CONFIRM),
+    "feedback": (DESCRIBE, CONTACT, CONFIRM),
 }
-_SLOT_OF = {"describe": "description"}
+_SLOT_OF = {DESCRIBE: "description"}
 # An opening message this long is taken as the description itself.
 _DESCRIPTIVE_WORDS = 6
 
@@ -39,12 +68,12 @@ Step = Callable[[Context, ConversationState], Awaitable[Turn]]
 
 async def start(ctx: Context, state: ConversationState) -> Turn:
     category = INTENT_CATEGORIES[ctx.intent]
-    form = state.finished().goto(DIALOG, "describe", category=category, evidence=[])
+    form = state.finished().goto(DIALOG, DESCRIBE, category=category, evidence=[])
     intro = ctx.reply(texts.FORM_INTRO[category])
     if not ctx.message.content.startswith("/") and len(ctx.said.split()) >= _DESCRIPTIVE_WORDS:
-        form = _take_place(ctx, form).goto(DIALOG, "describe", description=ctx.message.text.strip())
+        form = _take_place(ctx, form).goto(DIALOG, DESCRIBE, description=ctx.message.text.strip())
         return _prepend(intro, _ask_next(ctx, form))
-    return _prepend(intro, _ask(ctx, form, "describe"))
+    return _prepend(intro, _ask(ctx, form, DESCRIBE))
 
 
 async def answer(ctx: Context, state: ConversationState) -> Turn:
@@ -61,17 +90,18 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
 def _ask(ctx: Context, state: ConversationState, step: str) -> Turn:
     category = state.slots["category"]
     state = state.goto(DIALOG, step)
-    if step == "describe":
+    if step == DESCRIBE:
         return Turn(state, (ctx.reply(texts.ASK_DESCRIBE[category]),))
-    if step == "where":
+    if step == WHERE:
         return Turn(state, (ctx.reply(texts.ASK_WHERE),))
-    if step == "when":
-        return Turn(state, (ctx.reply(texts.ASK_WHEN, [(texts.NOW, "/now"), ("Bỏ qua", "/skip")]),))
-    if step == "evidence":
-        return Turn(state, (ctx.reply(texts.ASK_EVIDENCE, [("Bỏ qua", "/skip")]),))
-    if step == "contact":
+    if step == WHEN:
+        buttons = [(texts.NOW, "/now"), (texts.SKIP, "/skip")]
+        return Turn(state, (ctx.reply(texts.ASK_WHEN, buttons),))
+    if step == EVIDENCE:
+        return Turn(state, (ctx.reply(texts.ASK_EVIDENCE, [(texts.SKIP, "/skip")]),))
+    if step == CONTACT:
         text = texts.ASK_CONTACT_HARDSHIP if category == "hardship" else texts.ASK_CONTACT
-        return Turn(state, (ctx.reply(text, [("Gửi ẩn danh", "/anonymous")]),))
+        return Turn(state, (ctx.reply(text, [(texts.SEND_ANONYMOUSLY, "/anonymous")]),))
     return _confirm(ctx, state)
 
 
@@ -79,24 +109,24 @@ def _ask_next(ctx: Context, state: ConversationState) -> Turn:
     if state.slots.get("editing"):
         return _confirm(ctx, state)
     steps = STEPS[state.slots["category"]]
-    for step in steps[steps.index(state.step or "describe") + 1 :]:
+    for step in steps[steps.index(state.step or DESCRIBE) + 1 :]:
         if _needed(ctx, state, step):
             return _ask(ctx, state, step)
     return _confirm(ctx, state)
 
 
-def _needed(ctx: Context, state: ConversationState, step: str) -> bool:
+def _needed(ctx: Context, state: ConversationState, step: FormStep) -> bool:
     slots = state.slots
-    if step == "where":
+    if step == WHERE:
         return not (slots.get("ward") or slots.get("district"))
-    if step == "evidence":
+    if step == EVIDENCE:
         return ctx.message.key.channel in ctx.services.media_channels and not slots["evidence"]
-    return _SLOT_OF.get(step, step) not in slots or step == "confirm"
+    return _SLOT_OF.get(step, step.value) not in slots or step == CONFIRM
 
 
 def _confirm(ctx: Context, state: ConversationState) -> Turn:
-    state = state.goto(DIALOG, "confirm", editing=False)
-    buttons = [("Gửi", "/confirm"), ("Sửa", "/edit"), ("Hủy", "/cancel")]
+    state = state.goto(DIALOG, CONFIRM, editing=False)
+    buttons = [(texts.SEND, "/confirm"), (texts.EDIT, "/edit"), (texts.CANCEL, "/cancel")]
     summary = "\n".join([texts.CONFIRM_INTRO, *summary_lines(state.slots), texts.CONFIRM_PROMPT])
     return Turn(state, (ctx.reply(summary, buttons),))
 
@@ -112,7 +142,8 @@ def summary_lines(slots: dict[str, Any]) -> list[str]:
     if slots.get("when"):
         lines.append(f"- {texts.LABELS['occurred_at']}: {slots['when']}")
     if slots.get("evidence"):
-        lines.append(f"- {texts.LABELS['evidence']}: {len(slots['evidence'])} ảnh/vị trí")
+        evidence = texts.EVIDENCE_COUNT.format(count=len(slots["evidence"]))
+        lines.append(f"- {texts.LABELS['evidence']}: {evidence}")
     contact = slots.get("contact")
     who = " ".join(v for v in (contact.get("name"), contact.get("phone")) if v) if contact else None
     lines.append(f"- {texts.LABELS['contact']}: {who or texts.ANONYMOUS}")
@@ -125,29 +156,29 @@ def summary_lines(slots: dict[str, Any]) -> list[str]:
 async def _on_describe(ctx: Context, state: ConversationState) -> Turn:
     text = ctx.message.text.strip()
     if not text or ctx.message.content.startswith("/"):
-        return _ask(ctx, state, "describe")
-    return _ask_next(ctx, _take_place(ctx, state).goto(DIALOG, "describe", description=text))
+        return _ask(ctx, state, DESCRIBE)
+    return _ask_next(ctx, _take_place(ctx, state).goto(DIALOG, DESCRIBE, description=text))
 
 
 async def _on_where(ctx: Context, state: ConversationState) -> Turn:
     text = ctx.message.text.strip()
     located = _take_place(ctx, state)
     if text and not ctx.message.content.startswith("/"):
-        located = located.goto(DIALOG, "where", address=text)
+        located = located.goto(DIALOG, WHERE, address=text)
     ward, district = located.slots.get("ward"), located.slots.get("district")
     if district:
-        return _ask_next(ctx, located.goto(DIALOG, "where"))
+        return _ask_next(ctx, located.goto(DIALOG, WHERE))
     units = ctx.services.units
     if ward:
         # A ward name shared by several districts (An Bình, Tân Định...): ask which one.
         choices = units.districts_of(ward)
         if len(choices) < 2:
-            return _ask_next(ctx, located.goto(DIALOG, "where"))
+            return _ask_next(ctx, located.goto(DIALOG, WHERE))
         question = texts.ASK_WHICH_DISTRICT.format(ward=ward)
     else:
         choices, question = units.districts, texts.ASK_DISTRICT
     buttons = [(name, payload("inform", district=name)) for name in choices]
-    return Turn(located.goto(DIALOG, "where_district"), (ctx.reply(question, buttons),))
+    return Turn(located.goto(DIALOG, WHERE_DISTRICT), (ctx.reply(question, buttons),))
 
 
 async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:
@@ -157,37 +188,38 @@ async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:
         and ctx.message.text.strip()
     ):
         # Not a known unit: keep what was typed as the address rather than trap the citizen.
-        located = located.goto(DIALOG, "where", address=ctx.message.text.strip())
-    return _ask_next(ctx, located.goto(DIALOG, "where"))
+        located = located.goto(DIALOG, WHERE, address=ctx.message.text.strip())
+    return _ask_next(ctx, located.goto(DIALOG, WHERE))
 
 
 async def _on_when(ctx: Context, state: ConversationState) -> Turn:
     if ctx.pressed("skip") or ctx.said in texts.SKIP_WORDS:
-        return _ask_next(ctx, state.goto(DIALOG, "when", when=""))
+        return _ask_next(ctx, state.goto(DIALOG, WHEN, when=""))
     when = texts.NOW if ctx.pressed("now") else ctx.message.text.strip()
     if not when:
-        return _ask(ctx, state, "when")
-    return _ask_next(ctx, state.goto(DIALOG, "when", when=when))
+        return _ask(ctx, state, WHEN)
+    return _ask_next(ctx, state.goto(DIALOG, WHEN, when=when))
 
 
 async def _on_evidence(ctx: Context, state: ConversationState) -> Turn:
     if ctx.message.attachments:
         count = len(state.slots["evidence"])
         return Turn(
-            state, (ctx.reply(texts.EVIDENCE_KEPT.format(count=count), [("Xong", "/skip")]),)
+            state, (ctx.reply(texts.EVIDENCE_KEPT.format(count=count), [(texts.DONE, "/skip")]),)
         )
     return _ask_next(ctx, state)
 
 
 async def _on_contact(ctx: Context, state: ConversationState) -> Turn:
     if ctx.pressed("anonymous") or ctx.said in texts.ANONYMOUS_WORDS:
-        return _ask_next(ctx, state.goto(DIALOG, "contact", contact=None))
+        return _ask_next(ctx, state.goto(DIALOG, CONTACT, contact=None))
     phone = ctx.parse.entity("phone")
     if not phone:
-        return Turn(state, (ctx.reply(texts.CONTACT_RETRY, [("Gửi ẩn danh", "/anonymous")]),))
+        buttons = [(texts.SEND_ANONYMOUSLY, "/anonymous")]
+        return Turn(state, (ctx.reply(texts.CONTACT_RETRY, buttons),))
     name = _without_phone(ctx)
     return _ask_next(
-        ctx, state.goto(DIALOG, "contact", contact={"name": name or None, "phone": phone})
+        ctx, state.goto(DIALOG, CONTACT, contact={"name": name or None, "phone": phone})
     )
 
 
@@ -211,16 +243,10 @@ def _without_phone(ctx: Context) -> str:
 async def _on_confirm(ctx: Context, state: ConversationState) -> Turn:
     if ctx.pressed("confirm") or ctx.said in texts.YES_WORDS:
         return await _file(ctx, state)
-    if ctx.pressed("edit") or ctx.said in {"sua", "sua lai", "chinh sua"}:
-        fields = [f for f in STEPS[state.slots["category"]] if f not in ("confirm", "evidence")]
-        names = {
-            "describe": "Nội dung",
-            "where": "Địa điểm",
-            "when": "Thời gian",
-            "contact": "Người báo",
-        }
-        buttons = [(names[f], payload("edit_field", field=f)) for f in fields]
-        return Turn(state.goto(DIALOG, "edit"), (ctx.reply(texts.EDIT_PROMPT, buttons),))
+    if ctx.pressed("edit") or ctx.said in texts.EDIT_WORDS:
+        fields = [f for f in STEPS[state.slots["category"]] if f not in (CONFIRM, EVIDENCE)]
+        buttons = [(texts.EDIT_FIELDS[f], payload("edit_field", field=f.value)) for f in fields]
+        return Turn(state.goto(DIALOG, EDIT), (ctx.reply(texts.EDIT_PROMPT, buttons),))
     turn = _confirm(ctx, state)
     return Turn(turn.state, (ctx.reply(texts.CONFIRM_HINT), *turn.replies))
 
@@ -229,7 +255,7 @@ async def _on_edit(ctx: Context, state: ConversationState) -> Turn:
     field = ctx.parse.entity("field")
     if field not in STEPS[state.slots["category"]]:
         return _confirm(ctx, state)
-    cleared = {"where": {"ward": None, "district": None, "address": None}}.get(field, {})
+    cleared = dict.fromkeys(("ward", "district", "address")) if field == WHERE else {}
     return _ask(ctx, state.goto(DIALOG, field, editing=True, **cleared), field)
 
 
@@ -251,14 +277,14 @@ async def _file(ctx: Context, state: ConversationState) -> Turn:
 
 
 _HANDLERS: dict[str, Step] = {
-    "describe": _on_describe,
-    "where": _on_where,
-    "where_district": _on_where_district,
-    "when": _on_when,
-    "evidence": _on_evidence,
-    "contact": _on_contact,
-    "confirm": _on_confirm,
-    "edit": _on_edit,
+    DESCRIBE: _on_describe,
+    WHERE: _on_where,
+    WHERE_DISTRICT: _on_where_district,
+    WHEN: _on_when,
+    EVIDENCE: _on_evidence,
+    CONTACT: _on_contact,
+    CONFIRM: _on_confirm,
+    EDIT: _on_edit,
 }
 
 

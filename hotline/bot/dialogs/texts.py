@@ -1,6 +1,17 @@
-"""What the bot says, in Vietnamese: one place to read and edit the hotline's voice."""
+"""What the bot says, in Vietnamese: one place to read and edit the hotline's voice.
+
+Every sentence, button label and name a citizen sees from the bot lives here, grouped by the
+dialog that says it. A name is a key: a second locale (English) is a sibling module defining the
+same names, chosen per conversation, so no dialog holds words of its own. Placeholders in braces
+are filled by the caller with `str.format`. The word sets at the end are what the bot understands
+(matched after normalisation: lower case, no diacritics), so they belong to the locale too.
+"""
 
 from __future__ import annotations
+
+from hotline.handoff.tickets import TicketStatus
+
+# Greeting, menu and small talk.
 
 GREETING = (
     "Xin chào! Đây là Tổng đài 1022 tỉnh Bình Dương, trực 24/7.\n"
@@ -53,7 +64,7 @@ ASK_HEALTH_PROMPT = (
     "SpO2 dưới 96% hoặc mệt nhiều, hãy gọi ngay 115."
 )
 
-# Report forms.
+# Report forms (report_form.py).
 FORM_INTRO = {
     "violation": "Tôi sẽ ghi nhận phản ánh vi phạm của bạn và chuyển tới cơ quan chức năng.",
     "contact_tip": "Cảm ơn bạn đã báo tin. Tin báo F0/F1 được chuyển gấp tới trung tâm y tế.",
@@ -101,6 +112,21 @@ FILED = (
     "Bạn có thể tra cứu tình trạng bằng cách gửi mã này."
 )
 ANONYMOUS = "Ẩn danh"
+EVIDENCE_COUNT = "{count} ảnh/vị trí"
+# Buttons of the form.
+SKIP = "Bỏ qua"
+DONE = "Xong"
+SEND_ANONYMOUSLY = "Gửi ẩn danh"
+SEND = "Gửi"
+EDIT = "Sửa"
+CANCEL = "Hủy"
+# What the citizen may correct, by the form's step.
+EDIT_FIELDS = {
+    "describe": "Nội dung",
+    "where": "Địa điểm",
+    "when": "Thời gian",
+    "contact": "Người báo",
+}
 
 LABELS = {
     "category": "Loại",
@@ -120,7 +146,25 @@ CATEGORY_NAMES = {
     "other": "Gặp tổng đài viên",
 }
 
-# Emergency.
+# Reports by letter (letter.py): one reply per mail, its parts joined by blank lines.
+LETTER_FILED = (
+    "Tổng đài 1022 đã tiếp nhận phản ánh của bạn.\n"
+    "Mã phản ánh: {code}\n"
+    "Hạn xử lý: trước {due}.\n"
+    "Bạn có thể tra cứu tình trạng bằng mã này trên cổng thông tin hoặc trả lời thư này."
+)
+LETTER_ASK_PLACE = (
+    "Thư chưa nói rõ nơi xảy ra sự việc. Xin trả lời thư này, cho biết địa chỉ (số nhà, đường, "
+    "khu phố/ấp), phường/xã và thành phố/thị xã/huyện để cơ quan chức năng đến đúng nơi."
+)
+LETTER_ASK_PHONE = "Xin cho biết số điện thoại để cán bộ phường/xã liên hệ hỗ trợ bạn."
+LETTER_ASK_PHOTOS = "Nếu có ảnh chụp sự việc, bạn có thể gửi kèm khi trả lời thư này."
+LETTER_ADDED = "Đã bổ sung thông tin bạn gửi vào phản ánh {code}. Hạn xử lý: trước {due}."
+LETTER_ADDED_EVIDENCE = "Đã nhận {count} tệp đính kèm làm bằng chứng."
+LETTER_GONE = "Không tìm thấy phản ánh {code}. Xin gửi thư mới để phản ánh lại."
+LETTER_THANKS = "Cảm ơn bạn. Tổng đài 1022 sẽ báo kết quả xử lý phản ánh {code} qua thư này."
+
+# Emergency (emergency.py).
 EMERGENCY = (
     "⚠️ Nếu người bệnh khó thở, tím tái, bất tỉnh hoặc nguy hiểm đến tính mạng: "
     "HÃY GỌI NGAY 115 để được cấp cứu. Tổng đài 1022 đã báo tổng đài viên trực (mã phản ánh "
@@ -129,7 +173,7 @@ EMERGENCY = (
 EMERGENCY_ASK_WHERE = "Xin cho biết địa chỉ chính xác và số điện thoại để đội cấp cứu liên hệ."
 EMERGENCY_NOTED = "Đã chuyển địa chỉ cho tổng đài viên trực. Nếu chưa gọi, hãy gọi ngay 115."
 
-# Status lookup.
+# Status lookup (status_lookup.py).
 ASK_CODE = "Xin gửi mã phản ánh (dạng PA-XXXX-XXXX)."
 ASK_CODE_CHOOSE = "Bạn muốn tra cứu phản ánh nào?"
 STATUS_NOT_FOUND = (
@@ -137,28 +181,41 @@ STATUS_NOT_FOUND = (
     "Xin kiểm tra lại mã."
 )
 STATUS = "Phản ánh {code} ({category}): {status}. Hạn xử lý: {due}."
-STATUS_NAMES = {
-    "new": "đã tiếp nhận, đang chờ xử lý",
-    "assigned": "đã giao cán bộ xử lý",
-    "in_progress": "đang xử lý",
-    "forwarded": "đã chuyển cơ quan chức năng",
-    "resolved": "đã xử lý xong",
-    "closed": "đã đóng",
+STATUS_NAMES: dict[str, str] = {
+    TicketStatus.NEW: "đã tiếp nhận, đang chờ xử lý",
+    TicketStatus.ASSIGNED: "đã giao cán bộ xử lý",
+    TicketStatus.IN_PROGRESS: "đang xử lý",
+    TicketStatus.FORWARDED: "đã chuyển cơ quan chức năng",
+    TicketStatus.RESOLVED: "đã xử lý xong",
+    TicketStatus.CLOSED: "đã đóng",
 }
 
-# Handoff and health.
-HUMAN = (
-    "Tôi đã chuyển yêu cầu tới tổng đài viên (mã phản ánh {code}). Tổng đài viên sẽ trả lời "
-    "bạn ngay tại đây, chậm nhất trước {due}."
+# Handoff (human.py) and health.
+# Said when someone is at the console: a person will pick the chat up in minutes.
+HUMAN_SOON = (
+    "Tôi đã chuyển yêu cầu tới tổng đài viên (mã phản ánh {code}). Tổng đài viên đang trực và "
+    "sẽ trả lời bạn ngay tại đây trong ít phút. Xin bạn giữ cuộc trò chuyện này."
+)
+# Said when nobody is: the request waits in the queue, and the citizen learns the deadline.
+HUMAN_QUEUED = (
+    "Hiện chưa có tổng đài viên trực tuyến. Yêu cầu của bạn đã được xếp hàng chờ (mã phản ánh "
+    "{code}) và sẽ được xử lý trước {due}. Tổng đài viên sẽ trả lời bạn ngay tại đây."
 )
 HEALTH_TICKET = (
     "Câu hỏi của bạn đã được chuyển tới tư vấn viên y tế (mã phản ánh {code}), sẽ trả lời "
     "trước {due}. Nếu khó thở, SpO2 dưới 96% hoặc mệt nhiều, hãy gọi ngay 115."
 )
 
+# Ticket news, sent when an agent or agency resolves the citizen's ticket (web/api).
+TICKET_RESOLVED = "Phản ánh {code} của bạn đã được xử lý."
+TICKET_RESOLVED_ANSWER = "Phản ánh {code} của bạn đã được xử lý.\nKết quả: {answer}"
+TICKET_THANKS = "\nCảm ơn bạn đã liên hệ Tổng đài 1022."
+
+# Words the bot understands (normalised: lower case, no diacritics).
 YES_WORDS = frozenset({"co", "dung", "gui", "ok", "duoc", "xac nhan", "dong y", "yes", "roi"})
 CANCEL_WORDS = frozenset({"huy", "huy bo", "thoi", "dung lai", "cancel", "stop", "khong gui"})
 SKIP_WORDS = frozenset({"bo qua", "khong", "khong co", "skip", "xong", "het", "khong biet"})
 ANONYMOUS_WORDS = frozenset(
     {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
 )
+EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})

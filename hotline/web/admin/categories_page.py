@@ -19,7 +19,7 @@ from hotline.handoff.rules import (
 )
 from hotline.handoff.tickets import PRIORITIES
 from hotline.web.admin.guard import ADMINS, page_for, viewer
-from hotline.web.admin.layout import e, notice, options, page, post_form, see_other, table
+from hotline.web.admin.layout import page, see_other
 from hotline.web.keys import ADMIN_TOOLS
 
 PRIORITY_NAMES = {"urgent": "Khẩn", "high": "Cao", "normal": "Thường", "low": "Thấp"}
@@ -73,52 +73,31 @@ def _page(
     draft: str | None = None,
     status: int = 200,
 ) -> web.Response:
-    who = viewer(request)
     admin = request.app[ADMIN_TOOLS]
     policy = admin.hotline.desk.policy
-    rows = []
-    for c in CATEGORIES:
-        hours = f"{policy.window(c).total_seconds() / 3600:g}"
-        rows.append(
-            (
-                e(CATEGORY_NAMES.get(c, c)),
-                f"<code>{e(c)}</code>",
-                f'<input name="hours_{e(c)}" type="number" min="0.25" max="72" step="0.25"'
-                f' value="{e(hours)}" aria-label="Thời hạn (giờ) cho {e(c)}">',
-                f'<select name="priority_{e(c)}" aria-label="Mức ưu tiên">'
-                f"{options(((p, PRIORITY_NAMES[p]) for p in PRIORITIES), policy.priority(c))}"
-                "</select>",
-            )
+    deadlines = [
+        (
+            c,
+            CATEGORY_NAMES.get(c, c),
+            f"{policy.window(c).total_seconds() / 3600:g}",
+            policy.priority(c),
         )
-    deadlines = post_form(
-        who,
-        "/admin/categories/deadlines",
-        table(("Loại phiếu", "Mã", "Thời hạn (giờ)", "Mức ưu tiên"), rows, "deadlines")
-        + '<div class="buttons"><button>Lưu thời hạn</button></div>',
-        "block",
-    )
+        for c in CATEGORIES
+    ]
     text = draft
     if text is None:
         doc = canned_doc(admin.casework.canned)
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=90)
-    canned_rows = [
-        (e(c.title), e(c.text), e(", ".join(c.categories) or "tất cả"))
-        for c in admin.casework.canned
-    ]
-    canned = post_form(
-        who,
-        "/admin/categories/canned",
-        '<label>Sửa câu trả lời mẫu (YAML)<textarea name="canned" rows="14" spellcheck="false">'
-        f"{e(text)}</textarea></label><button>Lưu câu trả lời mẫu</button>",
-        "block",
+    return page(
+        viewer(request),
+        "Thời hạn, trả lời mẫu",
+        "categories.html",
+        status=status,
+        active="/admin/categories",
+        deadlines=deadlines,
+        priorities=[(p, PRIORITY_NAMES[p]) for p in PRIORITIES],
+        canned=admin.casework.canned,
+        canned_text=text,
+        notice=NOTICES.get(msg, ""),
+        error=error,
     )
-    body = f"""<h1>Loại phiếu, thời hạn và câu trả lời mẫu</h1>
-{notice(NOTICES.get(msg, ""))}{notice(error, "error")}
-<section class="card"><h2>Thời hạn xử lý theo loại phiếu</h2>
-<p class="muted">Mỗi phiếu phải được xử lý trong thời hạn tính từ lúc tiếp nhận (mặc định 5 giờ).
-Thay đổi áp dụng cho phiếu tiếp nhận sau khi lưu.</p>{deadlines}</section>
-<section class="card"><h2>Câu trả lời mẫu của tổng đài viên</h2>
-{table(("Tiêu đề", "Nội dung", "Dùng cho"), canned_rows)}
-<p class="muted">“{{code}}” và “{{due}}” được điền mã phiếu và hạn xử lý; “categories” để trống
-là dùng cho mọi loại phiếu.</p>{canned}</section>"""
-    return page(who, "Thời hạn, trả lời mẫu", body, status=status, active="/admin/categories")

@@ -11,10 +11,11 @@ from aiohttp import web
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.store import TicketQuery
+from hotline.handoff.users import SUPERVISING
 from hotline.web.admin.charts import bars, columns
 from hotline.web.admin.dashboard import Dashboard, Period, dashboard
-from hotline.web.admin.guard import SUPERVISING, page_for, viewer
-from hotline.web.admin.layout import e, notice, page
+from hotline.web.admin.guard import page_for, viewer
+from hotline.web.admin.layout import page
 from hotline.web.keys import ADMIN_TOOLS
 
 DEFAULT_DAYS = 7
@@ -71,49 +72,41 @@ async def dashboard_page(request: web.Request) -> web.StreamResponse:
         ("Đang xử lý, còn hạn", deadlines.open_on_time),
     ]
     categories = [(CATEGORY_NAMES.get(c, c), n) for c, n in board.tickets_by_category]
-    query = f"from={p.first.isoformat()}&to={p.last.isoformat()}"
     done = deadlines.met + deadlines.missed
-    kpis = "".join(
-        _kpi(value, label)
-        for value, label in (
-            (board.contacts, "lượt liên hệ"),
-            (board.messages, "tin nhắn"),
-            (board.tickets, "phiếu phản ánh"),
-            (
-                _percent(board.faq_answer_rate),
-                f"câu hỏi FAQ được trả lời ({board.faq_answered}/{board.faq_asked})",
-            ),
-            (_percent(board.share_handed), "cuộc trò chuyện chuyển cho người"),
-            (_percent(deadlines.met_rate), f"xử lý đúng hạn ({deadlines.met}/{done})"),
-            (_duration(board.median_first_response), "trung vị đến khi có người xử lý"),
-            (_duration(board.median_resolution), "trung vị đến khi giải quyết xong"),
-        )
+    kpis = (
+        (board.contacts, "lượt liên hệ"),
+        (board.messages, "tin nhắn"),
+        (board.tickets, "phiếu phản ánh"),
+        (
+            _percent(board.faq_answer_rate),
+            f"câu hỏi FAQ được trả lời ({board.faq_answered}/{board.faq_asked})",
+        ),
+        (_percent(board.share_handed), "cuộc trò chuyện chuyển cho người"),
+        (_percent(deadlines.met_rate), f"xử lý đúng hạn ({deadlines.met}/{done})"),
+        (_duration(board.median_first_response), "trung vị đến khi có người xử lý"),
+        (_duration(board.median_resolution), "trung vị đến khi giải quyết xong"),
     )
     hours = [f"{h}h" for h in range(24)]
     thin = max(1, len(days) // 12)
-    charts = "".join(
-        f'<section class="card"><h2>{e(title)}</h2>{chart}</section>'
-        for title, chart in (
-            ("Liên hệ theo ngày và kênh", columns(days, by_day, "Liên hệ theo ngày", thin)),
-            ("Liên hệ theo giờ trong ngày", columns(hours, by_hour, "Liên hệ theo giờ", 3)),
-            ("Ý định của tin nhắn", bars(board.intents[:12], "Ý định")),
-            ("Phiếu theo loại", bars(categories, "Phiếu theo loại")),
-            ("Phiếu theo quận, huyện", bars(board.tickets_by_district[:12], "Phiếu theo địa bàn")),
-            ("Thời hạn xử lý", bars(sla, "Thời hạn", ("#59a14f", "#e15759", "#76b7b2"))),
-        )
+    charts = (
+        ("Liên hệ theo ngày và kênh", columns(days, by_day, "Liên hệ theo ngày", thin)),
+        ("Liên hệ theo giờ trong ngày", columns(hours, by_hour, "Liên hệ theo giờ", 3)),
+        ("Ý định của tin nhắn", bars(board.intents[:12], "Ý định")),
+        ("Phiếu theo loại", bars(categories, "Phiếu theo loại")),
+        ("Phiếu theo quận, huyện", bars(board.tickets_by_district[:12], "Phiếu theo địa bàn")),
+        ("Thời hạn xử lý", bars(sla, "Thời hạn", ("#59a14f", "#e15759", "#76b7b2"))),
     )
-    body = f"""<div class="head"><h1>Bảng số liệu</h1>
-<form method="get" action="/admin/dashboard" class="filters">
-<label>Từ ngày<input type="date" name="from" value="{e(p.first.isoformat())}"></label>
-<label>Đến ngày<input type="date" name="to" value="{e(p.last.isoformat())}"></label>
-<button>Xem</button>
-<a class="button secondary" href="/admin/dashboard.csv?{e(query)}">Tải CSV</a>
-</form></div>{notice(problem, "error")}
-<div class="kpis">{kpis}</div>
-<div class="charts">{charts}</div>
-<p class="muted">Ngày giờ theo giờ Việt Nam. Một lượt liên hệ là một cuộc trò chuyện trong một ngày.
-Phiếu tính theo ngày tiếp nhận.</p>"""
-    return page(viewer(request), "Bảng số liệu", body, active="/admin/dashboard")
+    return page(
+        viewer(request),
+        "Bảng số liệu",
+        "dashboard.html",
+        active="/admin/dashboard",
+        period=p,
+        query=f"from={p.first.isoformat()}&to={p.last.isoformat()}",
+        problem=problem,
+        kpis=kpis,
+        charts=charts,
+    )
 
 
 @page_for(*SUPERVISING)
@@ -155,10 +148,6 @@ async def dashboard_csv(request: web.Request) -> web.StreamResponse:
         charset="utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-def _kpi(value: object, label: str) -> str:
-    return f'<div class="kpi"><b>{e(value)}</b><span>{e(label)}</span></div>'
 
 
 def _percent(rate: float | None) -> str:

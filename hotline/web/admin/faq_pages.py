@@ -7,10 +7,10 @@ from aiohttp import web
 from hotline.bot.nlu.normalize import words
 from hotline.faq.entries import TOPICS, FaqEntry, InvalidEntry, Status
 from hotline.faq.history import UnknownVersion
-from hotline.web.admin.faq_views import NOTICES, STATUS_NAMES, badge, form_page
+from hotline.web.admin.faq_views import NOTICES, STATUS_NAMES, form_page
 from hotline.web.admin.guard import ADMINS, page_for, viewer
-from hotline.web.admin.layout import e, notice, options, page, see_other, table
-from hotline.web.admin.trying import try_box, try_question
+from hotline.web.admin.layout import page, see_other
+from hotline.web.admin.trying import try_question
 from hotline.web.api.faq import matching
 from hotline.web.api.views import BadRequest
 from hotline.web.keys import ADMIN_TOOLS
@@ -28,41 +28,23 @@ async def faq_list(request: web.Request) -> web.StreamResponse:
         entries = await matching(admin.hotline.faq.store, query)
     except BadRequest:
         entries = await matching(admin.hotline.faq.store, {})
-    rows = [
-        (
-            f'<a href="/admin/faq/{e(x.id)}">{e(x.questions[0])}</a>'
-            f'<div class="muted">{e(x.id)}</div>',
-            e(_topic_label(x.topic)),
-            badge(x.status),
-            e(x.version),
-            e((x.updated_at or "")[:16].replace("T", " ")),
-        )
-        for x in entries
-    ]
     asked = query.get("thu", "").strip()[:1000]
     trial = await try_question(admin.hotline, asked) if asked else None
     topics = sorted({*TOPICS, *(x.topic for x in await admin.hotline.faq.store.list())})
-    topic_options = options(((t, _topic_label(t)) for t in topics), query.get("topic"))
-    status_options = options(STATUS_NAMES.items(), query.get("status"))
-    filters = f"""<form method="get" action="/admin/faq" class="filters" role="search">
-<label>Tìm <input type="search" name="q" value="{e(query.get("q", ""))}"
- placeholder="từ trong câu hỏi hoặc câu trả lời"></label>
-<label>Chủ đề <select name="topic"><option value="">Tất cả</option>{topic_options}</select></label>
-<label>Trạng thái <select name="status"><option value="">Tất cả</option>{status_options}</select>
-</label>
-<button>Lọc</button></form>"""
-    listing = table(
-        ("Câu hỏi", "Chủ đề", "Trạng thái", "Phiên bản", "Cập nhật (UTC)"), rows, "list"
+    return page(
+        viewer(request),
+        "Câu hỏi thường gặp",
+        "faq_list.html",
+        active="/admin/faq",
+        entries=entries,
+        query=query,
+        topics=[(t, _topic_label(t)) for t in topics],
+        topic_names=TOPICS,
+        status_names=STATUS_NAMES,
+        notice=NOTICES.get(query.get("msg", ""), ""),
+        asked=asked,
+        trial=trial,
     )
-    body = f"""<div class="head"><h1>Câu hỏi thường gặp</h1>
-<div class="actions"><a class="button" href="/admin/faq/new">+ Thêm mục mới</a>
-<a class="button secondary" href="/admin/faq/transfer">Nhập / xuất tệp</a></div></div>
-{notice(NOTICES.get(query.get("msg", ""), ""))}
-<div class="columns"><section class="card wide">{filters}
-<p class="muted">{len(entries)} mục</p>
-{listing if rows else "<p>Không có mục nào khớp.</p>"}</section>
-<aside class="card">{try_box(asked, trial)}</aside></div>"""
-    return page(viewer(request), "Câu hỏi thường gặp", body, active="/admin/faq")
 
 
 @page_for(*ADMINS)

@@ -7,20 +7,19 @@ role may not see the page gets a 403 page; a form post without the session's CSR
 
 from __future__ import annotations
 
-import html
 from collections.abc import Awaitable, Callable
 from functools import wraps
 from urllib.parse import urlencode
 
 from aiohttp import web
 
+from hotline.handoff.users import Role
 from hotline.web.admin.layout import Viewer, page
 from hotline.web.api.auth import IDENTITY, csrf_ok, identify
 
 PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-ADMINS = ("admin",)
-SUPERVISING = ("supervisor", "admin")
+ADMINS = (Role.ADMIN,)
 
 
 def viewer(request: web.Request) -> Viewer:
@@ -29,7 +28,7 @@ def viewer(request: web.Request) -> Viewer:
     return Viewer(identity.user.name, identity.user.role, csrf)
 
 
-def page_for(*roles: str) -> Callable[[PageHandler], PageHandler]:
+def page_for(*roles: Role) -> Callable[[PageHandler], PageHandler]:
     def wrap(handler: PageHandler) -> PageHandler:
         @wraps(handler)
         async def checked(request: web.Request) -> web.StreamResponse:
@@ -52,5 +51,4 @@ def page_for(*roles: str) -> Callable[[PageHandler], PageHandler]:
 
 
 def refused(request: web.Request, why: str) -> web.Response:
-    body = f'<div class="card"><h1>Không có quyền</h1><p>{html.escape(why)}</p></div>'
-    return page(viewer(request), "Không có quyền", body, status=403)
+    return page(viewer(request), "Không có quyền", "refused.html", status=403, why=why)

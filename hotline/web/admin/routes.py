@@ -6,6 +6,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from hotline.handoff.users import SUPERVISING, Role
 from hotline.web.admin import (
     categories_page,
     dashboard_page,
@@ -56,6 +57,6 @@ def routes() -> list[web.AbstractRouteDef]:
     ]
 
 
-@page_for("supervisor", "admin")
+@page_for(*SUPERVISING)
 async def home(request: web.Request) -> web.StreamResponse:
-    return see_other("/admin/faq" if viewer(request).role == "admin" else "/admin/dashboard")
+    return see_other("/admin/faq" if viewer(request).role == Role.ADMIN else "/admin/dashboard")

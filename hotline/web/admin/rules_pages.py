@@ -11,7 +11,7 @@ from aiohttp import web
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.routing import Agency, RoutingRule
 from hotline.web.admin.guard import ADMINS, page_for, viewer
-from hotline.web.admin.layout import e, notice, page, post_form, see_other, table
+from hotline.web.admin.layout import page, see_other
 from hotline.web.keys import ADMIN_TOOLS
 
 NOTICES = {
@@ -74,49 +74,23 @@ async def _page(
     draft: str | None = None,
     status: int = 200,
 ) -> web.Response:
-    who = viewer(request)
     store = request.app[ADMIN_TOOLS].hotline.routing
     rules, agencies = await store.rules(), await store.agencies()
-    rule_rows = [
-        (
-            e(CATEGORY_NAMES.get(r.category, r.category)),
-            e(r.district or "mọi nơi"),
-            e(r.ward or "—"),
-            e(r.team),
-            e(", ".join(r.agencies) or "—"),
-        )
-        for r in rules
-    ]
     text = (
         draft
         if draft is not None
         else yaml.safe_dump([r.to_doc() for r in rules], allow_unicode=True, sort_keys=False)
     )
-    rules_form = post_form(
-        who,
-        "/admin/rules",
-        '<label>Sửa quy tắc (YAML)<textarea name="rules" rows="14" spellcheck="false">'
-        f"{e(text)}</textarea></label>"
-        "<button>Lưu quy tắc</button>",
-        "block",
+    return page(
+        viewer(request),
+        "Quy tắc chuyển xử lý",
+        "rules.html",
+        status=status,
+        active="/admin/rules",
+        rules=rules,
+        rules_text=text,
+        agencies=agencies,
+        category_names=CATEGORY_NAMES,
+        notice=NOTICES.get(msg, ""),
+        error=error,
     )
-    agency_rows = [(e(a.name), e(a.email or "qua Open311")) for a in agencies]
-    agency_form = post_form(
-        who,
-        "/admin/rules/agencies",
-        '<label>Tên cơ quan<input name="name" required></label>'
-        "<label>E-mail nhận phản ánh (để trống nếu nhận qua Open311)"
-        '<input name="email" type="email"></label>'
-        "<button>Thêm / cập nhật</button>",
-        "block",
-    )
-    body = f"""<h1>Quy tắc chuyển xử lý</h1>{notice(NOTICES.get(msg, ""))}{notice(error, "error")}
-<section class="card"><h2>Quy tắc: loại phiếu × địa bàn → tổ xử lý và cơ quan</h2>
-<p class="muted">Quy tắc cụ thể nhất được dùng: theo phường/xã, rồi quận/huyện, rồi loại phiếu,
-rồi “*”. Tên cơ quan có thể chứa {{district}} và {{ward}}.</p>
-{table(("Loại phiếu", "Quận/huyện", "Phường/xã", "Tổ xử lý", "Cơ quan"), rule_rows)}
-{rules_form}</section>
-<div class="columns"><section class="card wide"><h2>Cơ quan chức năng và liên hệ</h2>
-{table(("Cơ quan", "Nhận phản ánh"), agency_rows)}</section>
-<aside class="card"><h2>Thêm hoặc sửa cơ quan</h2>{agency_form}</aside></div>"""
-    return page(who, "Quy tắc chuyển xử lý", body, status=status, active="/admin/rules")

@@ -8,7 +8,7 @@ from aiohttp import web
 
 from hotline.faq.io import Format, ImportReport, read_entries, write_entries
 from hotline.web.admin.guard import ADMINS, page_for, viewer
-from hotline.web.admin.layout import Viewer, e, notice, page, table
+from hotline.web.admin.layout import Viewer, page
 from hotline.web.keys import ADMIN_TOOLS
 
 MAX_IMPORT_CHARS = 2_000_000
@@ -87,39 +87,13 @@ def _page(
     error: str = "",
     status: int = 200,
 ) -> web.Response:
-    result = _report(report, changed) if report is not None else ""
-    body = f"""<p><a href="/admin/faq">← Danh sách</a></p><h1>Nhập / xuất câu hỏi thường gặp</h1>
-{notice(error, "error")}{result}
-<div class="columns"><section class="card wide"><h2>Nhập từ tệp</h2>
-<p class="muted">Tệp YAML (danh sách <code>faq:</code>) hoặc CSV với các cột id, topic, status,
-questions (các cách hỏi ngăn bởi “|”), answer. Mục đã có cùng mã sẽ được cập nhật và ghi vào
-lịch sử; dòng sai được liệt kê, các dòng đúng vẫn được nhập.</p>
-<form method="post" action="/admin/faq/import" class="import" data-import>
-<input type="hidden" name="csrf_token" value="{e(who.csrf)}">
-<label>Chọn tệp (.yml, .yaml, .csv)
-<input type="file" accept=".yml,.yaml,.csv,text/csv" data-file></label>
-<label>Định dạng<select name="format">
-<option value="yaml">YAML</option><option value="csv">CSV</option></select></label>
-<label>Hoặc dán nội dung tệp vào đây<textarea name="content" rows="8"></textarea></label>
-<button>Nhập</button></form></section>
-<aside class="card"><h2>Xuất ra tệp</h2><p>Toàn bộ các mục, cả bản nháp.</p>
-<p><a class="button" href="/admin/faq/export?format=yaml">Tải YAML</a></p>
-<p><a class="button secondary" href="/admin/faq/export?format=csv">Tải CSV</a></p></aside></div>"""
-    return page(who, "Nhập / xuất FAQ", body, status=status, active="/admin/faq")
-
-
-def _report(report: ImportReport, changed: int) -> str:
-    summary = (
-        f"Đã đọc {len(report.entries)} mục hợp lệ; {changed} mục mới hoặc thay đổi đã được lưu."
-        f" {len(report.rejected)} dòng bị từ chối."
+    return page(
+        who,
+        "Nhập / xuất FAQ",
+        "transfer.html",
+        status=status,
+        active="/admin/faq",
+        report=report,
+        changed=changed,
+        error=error,
     )
-    kind = "error" if report.rejected else "ok"
-    rows = [(e(r.where), e(r.reason)) for r in report.rejected]
-    rejected = (
-        '<section class="card rejected"><h2>Dòng bị từ chối</h2>'
-        + table(("Vị trí", "Lý do"), rows, "rejected")
-        + "</section>"
-        if rows
-        else ""
-    )
-    return notice(summary, kind) + rejected

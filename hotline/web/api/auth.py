@@ -9,7 +9,6 @@ never adds that header on its own.
 from __future__ import annotations
 
 import hmac
-import html
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from aiohttp import web
 
 from hotline.handoff.users import Session, User, new_secret
 from hotline.web.keys import CASEWORK
+from hotline.web.render import html_response
 
 SESSION_COOKIE = "hotline_session"
 CSRF_COOKIE = "hotline_csrf"  # readable by the console's script, which sends it back as a header
@@ -102,33 +102,8 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return web.json_response({"error": message}, status=status, headers=headers)
 
 
-# ---- the login page -------------------------------------------------------------------------
+# ---- the login page (api/templates/login.html) ----------------------------------------------
 
-PAGE = """<!doctype html>
-<html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Đăng nhập · Tổng đài 1022</title>
-<style>
-body{{font-family:system-ui,sans-serif;background:#f3f5f8;margin:0;display:grid;
-place-items:center;min-height:100vh}}
-form{{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px #0002;width:20rem}}
-label{{display:block;margin:.8rem 0 .3rem}} input{{width:100%;padding:.5rem;box-sizing:border-box}}
-button{{margin-top:1.2rem;width:100%;padding:.6rem;background:#0b5cad;color:#fff;border:0;
-border-radius:4px;font-size:1rem}} .error{{color:#b00020}}
-</style></head>
-<body><form method="post" action="/login">
-<h1>Tổng đài 1022</h1>
-<p>Đăng nhập dành cho tổng đài viên, giám sát viên, quản trị và cơ quan chức năng.</p>
-{error}
-<input type="hidden" name="csrf_token" value="{csrf}">
-<input type="hidden" name="next" value="{next}">
-<label for="username">Tên đăng nhập</label>
-<input id="username" name="username" autocomplete="username" required value="{name}">
-<label for="password">Mật khẩu</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Đăng nhập</button>
-</form></body></html>
-"""
 BAD_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
 LOCKED = "Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, xin thử lại sau {minutes} phút."
 EXPIRED_FORM = "Phiên đăng nhập đã hết hạn, xin thử lại."
@@ -149,13 +124,14 @@ def _page(
     request: web.Request, status: int = 200, error: str = "", name: str = "", after: str = ""
 ) -> web.Response:
     token = new_secret()
-    body = PAGE.format(
-        error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "",
-        csrf=html.escape(token),
-        next=html.escape(_next(after or request.query.get("next"))),
-        name=html.escape(name),
+    response = html_response(
+        "api/login.html",
+        status=status,
+        error=error,
+        csrf=token,
+        next=_next(after or request.query.get("next")),
+        name=name,
     )
-    response = web.Response(text=body, status=status, content_type="text/html")
     response.set_cookie(
         LOGIN_COOKIE, token, httponly=True, samesite="Strict", secure=_secure(request), path="/"
     )

@@ -15,11 +15,12 @@ from hotline.bot.nlu.normalize import words
 from hotline.faq.entries import STATUSES, FaqEntry, InvalidEntry
 from hotline.faq.history import UnknownVersion
 from hotline.faq.store import FaqStore
+from hotline.handoff.users import Role
 from hotline.web.api.auth import requires, user_of
 from hotline.web.api.views import BadRequest, json_body
 from hotline.web.keys import ADMIN_TOOLS
 
-EDITORS = ("admin",)
+EDITORS = (Role.ADMIN,)
 
 
 def _error(status: int, message: str, **extra: Any) -> web.Response:

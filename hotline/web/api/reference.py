@@ -12,13 +12,12 @@ from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.routing import Agency, RoutingRule
 from hotline.handoff.sla import figures
 from hotline.handoff.store import TicketQuery
-from hotline.handoff.users import STAFF
+from hotline.handoff.users import STAFF, SUPERVISING, Role
 from hotline.web.api.auth import requires
 from hotline.web.api.ticket_queue import answers_errors
 from hotline.web.api.views import BadRequest, json_body
 from hotline.web.keys import CASEWORK
 
-SUPERVISING = ("supervisor", "admin")
 SLA_DAYS = 30
 
 
@@ -35,7 +34,7 @@ async def show_routing(request: web.Request) -> web.Response:
     return web.json_response(await _routing_doc(request))
 
 
-@requires("admin")
+@requires(Role.ADMIN)
 @answers_errors
 async def edit_routing(request: web.Request) -> web.Response:
     """`{"rules": [...], "agencies"?: [...]}`: the rules are replaced, agencies added or updated.

@@ -7,21 +7,21 @@ from typing import Any
 
 from aiohttp import web
 
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
 from hotline.handoff.confidentiality import may_work
 from hotline.handoff.lifecycle import NotAllowed
-from hotline.handoff.tickets import STATUSES, Ticket
-from hotline.handoff.users import STAFF
+from hotline.handoff.tickets import STATUSES, Ticket, TicketStatus
+from hotline.handoff.users import STAFF, Role
 from hotline.web.api.auth import requires, user_of
 from hotline.web.api.ticket_queue import answers_errors, visible_ticket
 from hotline.web.api.views import BadRequest, json_body, summary, text_field
 from hotline.web.keys import CASEWORK, CHANNELS, TAKEOVER
 
-RESOLVED = "Phản ánh {code} của bạn đã được xử lý."
-RESOLVED_ANSWER = "Phản ánh {code} của bạn đã được xử lý.\nKết quả: {answer}"
-THANKS = "\nCảm ơn bạn đã liên hệ Tổng đài 1022."
 # What agency staff may do to a ticket sent to them: take it up, and answer it.
-AGENCY_STATUSES = ("in_progress", "resolved")
+AGENCY_STATUSES = (TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED)
+# Whom a ticket may be transferred to.
+TAKES_TRANSFERS = (Role.AGENT, Role.SUPERVISOR)
 
 
 def _chat(request: web.Request, ticket: Ticket) -> ConversationKey | None:
@@ -64,31 +64,34 @@ async def message(request: web.Request) -> web.Response:
     if key is None:
         raise NotAllowed("this ticket has no chat to answer in; call the citizen back")
     casework = request.app[CASEWORK]
-    if ticket.status == "assigned":
-        ticket = await casework.lifecycle.set_status(ticket.code, "in_progress", user.name)
+    if ticket.status == TicketStatus.ASSIGNED:
+        ticket = await casework.lifecycle.set_status(
+            ticket.code, TicketStatus.IN_PROGRESS, user.name
+        )
     items = await request.app[TAKEOVER].say(key, user.name, text)
     return web.json_response({"sent": [{"id": i.id, "text": i.message.text} for i in items]})
 
 
-@requires(*STAFF, "agency")
+@requires(*STAFF, Role.AGENCY)
 @answers_errors
 async def change_status(request: web.Request) -> web.Response:
     """`{"status", "note"}`; "forwarded" sends it to the agencies (`"agencies"` to choose),
     "resolved" tells the citizen the answer in the note and hands the chat back to the bot."""
     user = user_of(request)
     body = await json_body(request)
-    status = text_field(body, "status", limit=20)
+    asked = text_field(body, "status", limit=20)
     note = text_field(body, "note", required=False) or None
-    if status not in STATUSES:
+    if asked not in STATUSES:
         raise BadRequest(f"status must be one of {', '.join(STATUSES)}")
+    status = TicketStatus(asked)
     ticket = await visible_ticket(request)
-    if user.role == "agency":
+    if user.role == Role.AGENCY:
         if status not in AGENCY_STATUSES:
             raise NotAllowed("an agency may only take up or resolve a ticket sent to it")
     elif not may_work(user, ticket):
         raise NotAllowed("only the ticket's agent, a supervisor or an admin may do this")
     casework = request.app[CASEWORK]
-    if status == "forwarded":
+    if status == TicketStatus.FORWARDED:
         agencies = body.get("agencies") or []
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
             raise BadRequest("agencies must be a list of names")
@@ -96,11 +99,11 @@ async def change_status(request: web.Request) -> web.Response:
         return _view(request, sent.ticket, emailed=list(sent.emailed))
     ticket = await casework.lifecycle.set_status(ticket.code, status, user.name, note)
     key = _chat(request, ticket)
-    if key is not None and status == "resolved":
-        template = RESOLVED_ANSWER if note else RESOLVED
-        said = template.format(code=ticket.code, answer=note) + THANKS
+    if key is not None and status == TicketStatus.RESOLVED:
+        template = texts.TICKET_RESOLVED_ANSWER if note else texts.TICKET_RESOLVED
+        said = template.format(code=ticket.code, answer=note) + texts.TICKET_THANKS
         await request.app[TAKEOVER].notify(key, said)
-    if key is not None and status in ("resolved", "closed"):
+    if key is not None and not status.is_open:
         await _hand_back_if_taken(request, key, user.name)
     return _view(request, ticket)
 
@@ -134,7 +137,7 @@ async def transfer(request: web.Request) -> web.Response:
     ticket = await _worked(request)
     casework = request.app[CASEWORK]
     target = await casework.hotline.users.get(to)
-    if target is None or not target.active or target.role not in ("agent", "supervisor"):
+    if target is None or not target.active or target.role not in TAKES_TRANSFERS:
         raise BadRequest(f"{to} is not an agent or supervisor")
     ticket = await casework.lifecycle.transfer(ticket.code, to, user.name, note)
     key = _chat(request, ticket)

@@ -14,13 +14,13 @@ from hotline.handoff.confidentiality import may_see_ticket, reveal
 from hotline.handoff.deadlines import CATEGORIES
 from hotline.handoff.lifecycle import AlreadyTaken, NotAllowed, TicketNotFound
 from hotline.handoff.store import TicketQuery
-from hotline.handoff.tickets import STATUSES, Reporter, Ticket, TicketDraft
-from hotline.handoff.users import STAFF, User
+from hotline.handoff.tickets import STATUSES, Reporter, Ticket, TicketDraft, TicketStatus
+from hotline.handoff.users import STAFF, Role, User
 from hotline.web.api.auth import requires, user_of
 from hotline.web.api.views import BadRequest, detail, json_body, summary, text_field
 from hotline.web.keys import CASEWORK
 
-ALL = (*STAFF, "agency")
+ALL = (*STAFF, Role.AGENCY)
 DEFAULT_REASON = "xem chi tiết phiếu"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -56,9 +56,10 @@ async def visible_ticket(request: web.Request) -> Ticket:
 
 def _query(request: web.Request, user: User) -> TicketQuery:
     q = request.query
-    statuses = tuple(s for s in q.get("status", "").split(",") if s)
-    if any(s not in STATUSES for s in statuses):
+    asked = tuple(s for s in q.get("status", "").split(",") if s)
+    if any(s not in STATUSES for s in asked):
         raise BadRequest(f"status must be among {', '.join(STATUSES)}")
+    statuses = tuple(TicketStatus(s) for s in asked)
     category = q.get("category") or None
     if category and category not in CATEGORIES:
         raise BadRequest(f"category must be one of {', '.join(CATEGORIES)}")

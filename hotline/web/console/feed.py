@@ -15,14 +15,14 @@ from hotline.bot.messages import ConversationKey
 from hotline.bot.outbox import REPLY_WAITING
 from hotline.handoff.store import TicketStore
 from hotline.handoff.tickets import Ticket
+from hotline.handoff.users import STAFF, SUPERVISING, Role
 
-CONSOLE_ROLES = frozenset({"agent", "supervisor", "admin"})
-SEES_ALL = frozenset({"supervisor", "admin"})
+CONSOLE_ROLES = frozenset(STAFF)
+SEES_ALL = frozenset(SUPERVISING)
 TICKET_KINDS = frozenset({"ticket", "deadline_warning", "deadline_missed"})
 CONVERSATION_KINDS = frozenset({"citizen_message", "takeover", "agent_message", "handback"})
 EVERYONE_KINDS = frozenset({"presence"})
 PRIVATE_KEYS = ("reporter", "contact", "sender")
-CLOSED = frozenset({"resolved", "closed"})
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Viewer:
     """A person at the console."""
 
     name: str
-    role: str
+    role: Role
 
     @property
     def sees_all(self) -> bool:
@@ -88,7 +88,7 @@ class ConsoleFeed:
 
 def _codes(tickets: list[Ticket]) -> list[str]:
     """Open tickets first: a live message belongs to the ticket being worked on."""
-    ordered = sorted(tickets, key=lambda t: t.status in CLOSED)
+    ordered = sorted(tickets, key=lambda t: not t.is_open)
     return [t.code for t in ordered]
 
 

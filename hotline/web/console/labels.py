@@ -11,15 +11,15 @@ from typing import Any
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.bot.nlu.admin_units import AdminUnits
 from hotline.handoff.deadlines import CATEGORIES
-from hotline.handoff.tickets import PRIORITIES, STATUSES
+from hotline.handoff.tickets import PRIORITIES, STATUSES, TicketStatus
 
-STATUS_NAMES = {
-    "new": "Mới",
-    "assigned": "Đã nhận",
-    "in_progress": "Đang xử lý",
-    "forwarded": "Đã chuyển cơ quan",
-    "resolved": "Đã xử lý xong",
-    "closed": "Đã đóng",
+STATUS_NAMES: dict[str, str] = {
+    TicketStatus.NEW: "Mới",
+    TicketStatus.ASSIGNED: "Đã nhận",
+    TicketStatus.IN_PROGRESS: "Đang xử lý",
+    TicketStatus.FORWARDED: "Đã chuyển cơ quan",
+    TicketStatus.RESOLVED: "Đã xử lý xong",
+    TicketStatus.CLOSED: "Đã đóng",
 }
 PRIORITY_NAMES = {"urgent": "Khẩn", "high": "Cao", "normal": "Thường", "low": "Thấp"}
 CHANNEL_NAMES = {

@@ -15,7 +15,7 @@ async def test_the_login_page_is_vietnamese_and_escapes_what_it_echoes(client: T
     page = await resp.text()
     assert resp.status == 200 and "Đăng nhập" in page and 'lang="vi"' in page
     assert "<script>alert(1)" not in page
-    assert 'value="/console&quot;&gt;&lt;script&gt;' in page
+    assert 'value="/console&#34;&gt;&lt;script&gt;' in page
     assert (await client.get("/login?next=//evil.example")).status == 200
     assert 'value="/console"' in await (await client.get("/login?next=//evil.example")).text()
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from aiohttp.test_utils import TestClient
 
-from hotline.bot.dialogs.human import HUMAN_QUEUED, HUMAN_SOON
+from hotline.bot.dialogs.texts import HUMAN_QUEUED, HUMAN_SOON
 from hotline.bot.events import Event
 from hotline.bot.messages import Attachment, ConversationKey, InboundMessage
 from hotline.handoff.deadlines import local_time

@@ -112,7 +112,7 @@ async def test_missing_fields_reshow_the_form_with_errors_and_the_input_escaped(
     assert 'id="description-error"' in page
     assert 'aria-describedby="description-hint description-error"' in page
     assert 'id="ward-error"' in page  # Dĩ An is not a ward of Thủ Dầu Một
-    assert 'value="&lt;b&gt;&quot;số 5&quot;&lt;/b&gt;"' in page  # kept, and escaped
+    assert 'value="&lt;b&gt;&#34;số 5&#34;&lt;/b&gt;"' in page  # kept, and escaped
     assert "<b>" not in page
     assert re.search(r'value="violation"[^>]* checked', page)
 
@@ -153,7 +153,7 @@ async def test_the_status_page_shows_the_answer_and_citizen_text_literally(
         code, "resolved", "phuong", "Đã xử phạt <b>2 triệu</b>"
     )
     page = await (await client.get("/status", params={"code": code})).text()
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "<script>alert" not in page
     assert "Đã xử phạt &lt;b&gt;2 triệu&lt;/b&gt;" in page
     assert "phuong" not in page  # who answered stays inside
