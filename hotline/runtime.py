@@ -19,6 +19,7 @@ from hotline.bot.engine import Engine
 from hotline.bot.events import EventBus
 from hotline.bot.nlu.admin_units import AdminUnits, default_units
 from hotline.bot.nlu.base import NLU
+from hotline.bot.nlu.config import NluConfig
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.rasa_runtime import active_nlu
@@ -60,7 +61,11 @@ class Hotline:
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
         nlu_ok = await self.nlu.is_ready()
-        return {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        checks: dict[str, object] = {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        rasa = getattr(self.nlu, "rasa_state", None)  # HOTLINE_NLU=rasa: the breaker's view
+        if rasa is not None:
+            checks["rasa"] = rasa
+        return checks
 
 
 async def load_local_nlu(model_dir: Path) -> LocalNLU:
@@ -119,7 +124,9 @@ async def open_hotline(
             log.info("seeded the FAQ with %d sample entries", seeded)
         await faq.refresh(force=True)
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
-        nlu = await stack.enter_async_context(active_nlu(settings, local_nlu, faq.store))
+        nlu = await stack.enter_async_context(
+            active_nlu(NluConfig.of(settings), local_nlu, faq.store)
+        )
         units = default_units()
         questions = await storage.questions()
         contacts = await storage.contact_log()

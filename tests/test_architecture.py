@@ -17,12 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Cycles that are known and not yet broken, each with the reason it is still there. A cycle that
 # is broken must leave this list (the test says so), and a new one never joins it.
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    frozenset({"hotline.bot.nlu.rasa_runtime", "hotline.bot.nlu.rasa_server"}): (
-        "the Rasa server retrains through rasa_runtime, which starts the server: being separated"
-        " with the NLU's independence from the app's settings (issue 13)"
-    ),
-}
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 
 
 def imports(package: str) -> dict[str, set[str]]:
@@ -148,7 +143,14 @@ def under(module: str, prefixes: tuple[str, ...]) -> bool:
     return any(module == p or module.startswith(p + ".") for p in prefixes)
 
 
-UPPER = ("hotline.bot", "hotline.channels", "hotline.web", "hotline.cli", "hotline.runtime")
+UPPER = (
+    "hotline.bot",
+    "hotline.channels",
+    "hotline.web",
+    "hotline.cli",
+    "hotline.runtime",
+    "hotline.evaluation",
+)
 
 
 @pytest.mark.parametrize("package", ["hotline/faq", "hotline/handoff"])
@@ -296,3 +298,30 @@ def test_modules_stay_small() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     ]
     assert big == []
+
+
+def test_the_nlu_layer_imports_nothing_above_it() -> None:
+    """The NLU knows no dialog, channel, page, runtime or app settings (its callers configure
+    it with `hotline.bot.nlu.config.NluConfig`)."""
+    above = (
+        "hotline.bot.dialogs",
+        "hotline.channels",
+        "hotline.web",
+        "hotline.runtime",
+        "hotline.config",
+        "hotline.cli",
+        "hotline.evaluation",
+    )
+    nlu = [m for m in module_graph() if under(m, ("hotline.bot.nlu",))]
+    found = {m: sorted(r for r in reachable(m) if under(r, above)) for m in nlu}
+    assert {m: r for m, r in found.items() if r} == {}
+
+
+def test_only_the_command_runs_the_open_world_evaluation() -> None:
+    users = [
+        m
+        for m, deps in module_graph().items()
+        if any(under(d, ("hotline.evaluation",)) for d in deps)
+        and not under(m, ("hotline.cli", "hotline.evaluation"))
+    ]
+    assert users == []

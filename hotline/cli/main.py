@@ -52,6 +52,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--rasa", action="store_true", help="Rasa and the local NLU side by side (trains Rasa)"
     )
+    evaluate.add_argument(
+        "--open-world",
+        action="store_true",
+        help="the frozen open-world split: wrong answers, help, forms (--backends local,rasa)",
+    )
+    evaluate.add_argument(
+        "--split", default="test", help="with --open-world: dev, test, or a file in their format"
+    )
+    evaluate.add_argument("--backends", default="local,rasa", help="with --open-world")
+    evaluate.add_argument("--misses", action="store_true", help="with --open-world: list misses")
     evaluate.set_defaults(run=_nlu_evaluate)
 
     faq = sub.add_parser("faq", help="import and export FAQ entries").add_subparsers(
@@ -128,12 +138,15 @@ def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:
     else:
         print(train(model_dir))
     if settings.nlu == "rasa":
+        from hotline.bot.nlu.config import NluConfig
         from hotline.bot.nlu.rasa_runtime import train_model
         from hotline.cli.faq import published_entries
 
         entries = asyncio.run(published_entries(settings))  # on any store: SQLite or MongoDB
         model = asyncio.run(
-            train_model(settings, entries, progress=lambda line: print(line, flush=True))
+            train_model(
+                NluConfig.of(settings), entries, progress=lambda line: print(line, flush=True)
+            )
         )
         print(f"Rasa model: {model.path}")
     return 0
@@ -154,6 +167,8 @@ def _nlu_evaluate(settings: Settings, args: argparse.Namespace) -> int:
 
     from hotline.bot.nlu.evaluate import evaluate_local, format_report
 
+    if args.open_world:
+        return _open_world(settings, args)
     if args.rasa:
         from hotline.bot.nlu import rasa_evaluate
 
@@ -161,6 +176,23 @@ def _nlu_evaluate(settings: Settings, args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         report = evaluate_local(Path(tmp), test_fraction=args.test_fraction)
     print(format_report(report))
+    return 0
+
+
+def _open_world(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.evaluation import openworld, report
+
+    backends = [b for b in args.backends.split(",") if b]
+    columns = asyncio.run(
+        openworld.run(
+            args.split, backends, Path(settings.rasa_work_dir), Path(settings.nlu_model_dir)
+        )
+    )
+    print(report.format_table(args.split, [c.scores for c in columns]))
+    if args.misses:
+        for column in columns:
+            print()
+            print(report.format_misses(column.scores.backend, column.misses))
     return 0
 
 

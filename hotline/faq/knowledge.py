@@ -73,6 +73,9 @@ class FaqKnowledge:
     def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
         return self.index.search(text, limit)
 
+    def uncovered(self, entry_id: str, text: str) -> float:
+        return self.index.uncovered(entry_id, text)
+
     def get_published(self, id: str) -> FaqEntry | None:
         """A published entry as the bot currently answers it (e.g. for a suggestion button)."""
         return self.index.get(id)

@@ -1,6 +1,6 @@
 """How well the FAQ index answers the held-out paraphrases in paraphrases.yml.
 
-Run `python -m tests.faq.scorecard` to print the figures; test_index.py asserts them.
+Run `python -m tests.faq.scorecard` to print the figures (tests never assert them).
 """
 
 from __future__ import annotations

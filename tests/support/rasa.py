@@ -28,7 +28,8 @@ FAKE_TOKEN = "fake-rasa-token"
 class FakeRasa:
     """Answers like Rasa 3.6: `intents` maps a text to (intent, FAQ entry or None).
 
-    `mode` changes its behaviour at run time: "ok", "slow" (sleeps `delay` s), "error" (500).
+    `mode` changes its behaviour at run time: "ok", "slow" (sleeps `delay` s), "error" (500),
+    "no_intent" (a parse answered with `{"intent": {}}`, as a model without a classifier does).
     """
 
     intents: dict[str, tuple[str, str | None]] = field(default_factory=dict)
@@ -36,6 +37,7 @@ class FakeRasa:
     delay: float = 5.0
     model_file: str = "nlu-0000000000000000.tar.gz"
     parses: int = 0
+    statuses: int = 0
     loads: list[str] = field(default_factory=list)
     pick_confidence: float = 0.8
 
@@ -58,6 +60,8 @@ class FakeRasa:
         await self._misbehave(request)
         self.parses += 1
         text = (await request.json())["text"]
+        if self.mode == "no_intent":
+            return web.json_response({"text": text, "intent": {}, "entities": []})
         intent, entry = self.intents.get(text, ("out_of_scope", None))
         rasa_intent = "faq" if entry else intent
         body: dict[str, object] = {
@@ -81,6 +85,7 @@ class FakeRasa:
         return web.json_response(body)
 
     async def _status(self, request: web.Request) -> web.Response:
+        self.statuses += 1
         await self._misbehave(request)
         return web.json_response({"model_file": self.model_file, "num_active_training_jobs": 0})
 

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Protocol
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import smalltalk, texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
-from hotline.bot.nlu.base import FaqPick
+from hotline.bot.nlu.faq_choice import faq_choice
 from hotline.bot.nlu.payloads import payload
-from hotline.faq.entries import FaqEntry
-from hotline.faq.index import FaqLookup, FaqMatch
+from hotline.faq.index import FaqLookup
 from hotline.faq.unanswered import AskedQuestion
 
 _MAX_TITLE = 60
-# Rasa's FAQ pick is taken at this confidence or more (about 96% of such picks were right on
-# held-out variants). Below it, the pick is still taken when the FAQ index ranks the same entry
-# first: on validation folds of the training data (never the reported test splits) the agreement
-# answered 79% of FAQ questions right instead of 68%, with 7.6% wrong instead of 4.8%. Otherwise
-# the FAQ index decides (answer, or suggestions to choose from).
-FAQ_PICK_CONFIDENCE = 0.5
 
 
 def _title(question: str) -> str:
@@ -51,33 +43,24 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
         return Turn(state.finished(), (ctx.reply(texts.SUGGEST, buttons),))
     if ctx.intent == "health_consult":
         return await health_ticket(ctx, state)
-    return smalltalk.not_understood(ctx, state)
+    return no_answer(ctx, state)
 
 
-class PublishedFaq(Protocol):
-    """What choosing an FAQ answer needs (hotline.faq.knowledge.FaqKnowledge has it)."""
-
-    def get_published(self, id: str) -> FaqEntry | None: ...
-
-    def lookup(self, text: str) -> FaqLookup: ...
-
-    def search(self, text: str, limit: int = 3) -> list[FaqMatch]: ...
+def no_answer(ctx: Context, state: ConversationState) -> Turn:
+    """No entry answers it: say so plainly and offer a person (the question is logged for the
+    admins' unanswered inbox by `answer`)."""
+    return Turn(
+        state.finished(), (ctx.reply(texts.NO_ANSWER, [(texts.ASK_PERSON, "/request_human")]),)
+    )
 
 
-def faq_choice(picked: FaqPick | None, faq: PublishedFaq, text: str) -> FaqLookup:
-    """Rasa's pick when it is sure enough or the FAQ index ranks it first too (and the entry is
-    still published); else the FAQ index's own lookup.
-
-    rasa_evaluate scores this choice as the "bot (ensemble)" column.
-    """
-    entry = faq.get_published(picked.entry_id) if picked is not None else None
-    if picked is not None and entry is not None:
-        if picked.confidence >= FAQ_PICK_CONFIDENCE:
-            return FaqLookup(entry, (), picked.confidence)
-        best = faq.search(text, limit=1)
-        if best and best[0].entry.id == entry.id:
-            return FaqLookup(entry, (), best[0].score)
-    return faq.lookup(text)
+async def sure_answer(ctx: Context, state: ConversationState) -> Turn | None:
+    """The FAQ's answer when an entry surely answers the message, else None (nothing logged)."""
+    found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+    if found.answer is None:
+        return None
+    await _log_question(ctx, found)
+    return Turn(state.finished(), (ctx.reply(found.answer.answer),))
 
 
 async def _log_question(ctx: Context, found: FaqLookup) -> None:

@@ -18,6 +18,7 @@ from hotline.bot.dialogs import (
 from hotline.bot.dialogs.base import Context, Services, Turn
 from hotline.bot.messages import InboundMessage
 from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.questions import is_question
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
 
@@ -25,6 +26,24 @@ Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
 CONFIDENT = 0.5
 # An emergency interrupts any form when the NLU is this sure.
 EMERGENCY_INTERRUPT = 0.8
+# A question taken for a report below this confidence goes the FAQ's way (answer, suggestions or
+# a person): on the development split no report was put as a question, many questions were
+# taken for reports.
+SURE_REPORT = 0.9
+# A message put as a question but taken for one of these gets the FAQ's answer when an entry
+# surely answers it ("hàng xóm là F1 thì phải ở nhà bao lâu" is no tip). Never an emergency.
+QUESTION_FIRST = frozenset(
+    {
+        "report_violation",
+        "report_contact",
+        "request_support",
+        "feedback",
+        "check_status",
+        "out_of_scope",
+        "greet",
+        "request_human",
+    }
+)
 
 
 def _wrap(handler: Callable[[Context, ConversationState], Turn]) -> Handler:
@@ -81,7 +100,14 @@ class DialogRouter:
         intent, confidence = ctx.intent, ctx.parse.intent.confidence
         if intent not in BY_INTENT:
             return smalltalk.not_understood(ctx, state)
-        if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult"):
+        typed = not ctx.message.content.startswith("/")
+        if typed and intent in QUESTION_FIRST and is_question(ctx.message.text):
+            answered = await faq_answer.sure_answer(ctx, state)
+            if answered is not None:
+                return answered
+            if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
+                return await faq_answer.answer(ctx, state)  # a question is not a report
+        if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult", "out_of_scope"):
             return await faq_answer.answer(ctx, state)
         if intent in letter.FILES and ctx.message.key.channel in self.services.letter_channels:
             return await letter.file_report(ctx, state)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
+from hotline.bot.nlu.rules import acknowledges
 
 
 def menu(ctx: Context, text: str) -> Turn:
@@ -19,7 +20,9 @@ def greet(ctx: Context, state: ConversationState) -> Turn:
 
 
 def thank(ctx: Context, state: ConversationState) -> Turn:
-    return Turn(state, (ctx.reply(texts.THANKS),))
+    """Thanks, or an "ok" or a 👍: a short polite reply that leaves any dialog as it was."""
+    said = texts.ACKNOWLEDGED if acknowledges(ctx.said) else texts.THANKS
+    return Turn(state, (ctx.reply(said),))
 
 
 def goodbye(ctx: Context, state: ConversationState) -> Turn:

@@ -30,6 +30,12 @@ NOT_UNDERSTOOD = (
     "Xin lỗi, tôi chưa hiểu rõ ý bạn. Bạn có thể hỏi lại ngắn gọn hơn, hoặc chọn một mục dưới đây."
 )
 SUGGEST = "Có phải bạn muốn hỏi một trong các câu sau?"
+NO_ANSWER = (
+    "Tổng đài 1022 chưa có câu trả lời sẵn cho câu hỏi này. Câu hỏi đã được ghi lại để bổ sung. "
+    "Bạn có thể gặp tổng đài viên để được trả lời trực tiếp."
+)
+ASK_PERSON = "Gặp tổng đài viên"
+ACKNOWLEDGED = "Dạ. Khi cần, bạn cứ nhắn cho Tổng đài 1022 nhé."
 SUGGEST_NONE = "Không phải, gặp tổng đài viên"
 TOO_LONG = (
     "Tin nhắn quá dài (tối đa {limit} ký tự). Xin gửi ngắn gọn hơn, hoặc chia thành nhiều tin."

@@ -21,7 +21,7 @@ import numpy as np
 from hotline.bot.nlu.normalize import words
 
 # Bump when the features change, so models trained by older code count as stale.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 CHAR_NGRAMS = (3, 4, 5)
 # Below this share of known features a text is mostly unseen (gibberish, another topic), and the
 # probabilities are pulled toward uniform in proportion, so a low confidence means "unsure".

@@ -14,7 +14,9 @@ from typing import Literal
 
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
+from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
+from hotline.bot.nlu.rules import rule_parse
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +82,10 @@ class FallbackNLU:
         self.rasa = rasa
         self.local = local
         self.breaker = breaker or CircuitBreaker()
-        # Until Rasa has answered once (a managed server takes ~20 s to start), the local NLU does.
-        self._answering = local.name
+        # Rasa is asked first while the breaker is closed; the first failure (a managed server
+        # takes ~20 s to start) names the local NLU until Rasa answers again. Readiness reads
+        # this and the breaker, never a call of its own.
+        self._answering = rasa.name
 
     @property
     def name(self) -> str:
@@ -92,6 +96,14 @@ class FallbackNLU:
 
     async def parse(self, text: str) -> ParseResult:
         started = time.perf_counter()
+        try:
+            # A button names its intent; Rasa would echo "/anything" as an intent of that name,
+            # which is no failure of Rasa's and must not count towards opening the breaker.
+            ruled = parse_payload(text) or rule_parse(text)
+        except PayloadError:
+            ruled = None
+        if ruled is not None:  # a button, a bare code, "ok", "phản ánh": no model needed
+            return ruled
         if self.breaker.allow():
             try:
                 result: ParseResult = await self.rasa.parse(text)
@@ -109,14 +121,15 @@ class FallbackNLU:
         return result
 
     async def is_ready(self) -> bool:
-        """Ready when either side can answer; checking Rasa also feeds the breaker."""
-        if self.breaker.allow():
-            if await self.rasa.is_ready():
-                self._succeeded()
-                return True
-            self._failed("not_ready", "GET /status failed or no model loaded")
-        self._answering = self.local.name
+        """Ready when the local NLU is: it answers whenever Rasa cannot. Rasa's own state is the
+        breaker's (`rasa_state`), learnt from real parses; a probe here would neither see a model
+        that answers without intents nor spare a dead Rasa its timeout."""
         return await self.local.is_ready()
+
+    @property
+    def rasa_state(self) -> str:
+        """The breaker's view of Rasa: "closed" (answering), "open" or "half_open"."""
+        return self.breaker.state
 
     def _failed(self, reason: str, detail: str) -> None:
         was = self.breaker.state

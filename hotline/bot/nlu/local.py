@@ -10,6 +10,7 @@ from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.classifier import META_FILE, WEIGHTS_FILE, IntentClassifier
 from hotline.bot.nlu.entities import extract_entities
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
+from hotline.bot.nlu.rules import rule_parse
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,9 @@ class LocalNLU:
             result = None
         if result is not None:
             return result
+        ruled = rule_parse(text)
+        if ruled is not None:
+            return ruled
         ranking = self._ranking(text)
         return ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
 

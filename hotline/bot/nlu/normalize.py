@@ -7,6 +7,22 @@ import unicodedata
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
+# Emoji that stand for words in chat: agreement and thanks. Others carry no words.
+EMOJI_WORDS: dict[str, str] = {
+    "👍": "ok",
+    "👌": "ok",
+    "🆗": "ok",
+    "🙂": "ok",
+    "😊": "ok",
+    "🙏": "cam on",
+    "❤": "cam on",
+    "💕": "cam on",
+    "🥰": "cam on",
+    "😍": "cam on",
+    "🌹": "cam on",
+}
+_EMOJI = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
+
 # Common chat abbreviations ("teencode") and their full forms, keyed by folded spelling.
 TEENCODE: dict[str, str] = {
     "k": "khong",
@@ -110,6 +126,7 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Folded words with teencode expanded: "ko dc j" -> ["khong", "duoc", "gi"]."""
     out: list[str] = []
+    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     for word in _WORD.findall(nfc(text).lower()):
         folded = strip_diacritics(word)
         out.extend(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())

@@ -65,7 +65,11 @@ class RasaClient:
         body = await self._call("POST", "/model/parse", json={"text": text})
         if not isinstance(body, dict) or not isinstance(body.get("intent"), dict):
             raise RasaError("bad_response", "no intent in the parse result")
-        return to_parse_result(text, body, self._entities(text))
+        result = to_parse_result(text, body, self._entities(text))
+        if not result.intent_ranking:
+            # `{"intent": {}}` or only intents we do not know: a model that cannot classify.
+            raise RasaError("no_intent", f"no usable intent in {str(body.get('intent'))[:80]}")
+        return result
 
     async def load_model(self, model_file: Path | str, seconds: float = 120.0) -> None:
         """PUT /model: the server swaps to the new model without dropping requests."""

@@ -8,7 +8,7 @@ A seeded 20% of every intent's examples in bot/nlu/data/nlu.yml and 20% of every
 question variants are held out; both back ends train on the rest. Printed: intent accuracy, macro
 F1, FAQ-entry top-1, parse latency (median, p99, as the bot sees it) and the confusion matrices.
 Next to Rasa, "bot (ensemble)" scores what the bot does with Rasa's parse: Rasa's intent, and the
-FAQ entry faq_answer.faq_choice makes of Rasa's pick and the FAQ index. The splits of seeds SEED,
+FAQ entry faq_choice.faq_choice makes of Rasa's pick and the FAQ index. The splits of seeds SEED,
 SEED+1, ... (`--seeds N`, default SEEDS) are evaluated and the table gives the mean and the range.
 """
 
@@ -130,6 +130,9 @@ class _HeldOutFaq:
     def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
         return self.index.search(text, limit)
 
+    def uncovered(self, entry_id: str, text: str) -> float:
+        return self.index.uncovered(entry_id, text)
+
 
 async def evaluate_rasa(
     data: Split, env: Path, work_dir: Path, pipeline: Sequence[dict[str, object]]
@@ -138,7 +141,7 @@ async def evaluate_rasa(
 
     Returns Rasa's report and the bot's: Rasa's intent with the FAQ entry faq_choice takes.
     """
-    from hotline.bot.dialogs.faq_answer import faq_choice
+    from hotline.bot.nlu.faq_choice import faq_choice
 
     faq = _HeldOutFaq(data.entries)
     chosen: list[Prediction] = []

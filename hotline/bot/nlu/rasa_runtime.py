@@ -1,9 +1,9 @@
 """HOTLINE_NLU=rasa inside the app: the FallbackNLU, and a local Rasa server run beside the bot.
 
-`async with active_nlu(settings, local, faq_store) as nlu:` is what the app opens: the local NLU
+`async with active_nlu(config, local, faq_store) as nlu:` is what the app opens: the local NLU
 for HOTLINE_NLU=local, else `rasa_nlu` with a client session of its own.
 
-`async with rasa_nlu(settings, session, local, faq_store) as nlu:` gives the NLU the engine uses
+`async with rasa_nlu(config, session, local, faq_store) as nlu:` gives the NLU the engine uses
 at once (the local NLU answers until Rasa is up). When HOTLINE_RASA_URL is on this machine, nothing
 answers there yet and the Rasa environment is installed, a server is started in the background
 (training a model first if there is none for the current data) and stopped when the block ends;
@@ -25,12 +25,12 @@ import aiohttp
 
 from hotline.bot.nlu import rasa_training
 from hotline.bot.nlu.base import NLU
+from hotline.bot.nlu.config import NluConfig
 from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.bot.nlu.rasa_client import RasaClient
 from hotline.bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import Progress, TrainedModel
-from hotline.config import Settings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.store import FaqStore
 
@@ -41,24 +41,26 @@ BACKENDS = ("local", "rasa")
 
 
 @asynccontextmanager
-async def active_nlu(settings: Settings, local: NLU, faq: FaqStore) -> AsyncIterator[NLU]:
+async def active_nlu(config: NluConfig, local: NLU, faq: FaqStore) -> AsyncIterator[NLU]:
     """The NLU the engine talks to, as HOTLINE_NLU says; Rasa always falls back to `local`."""
-    if settings.nlu not in BACKENDS:
-        raise ValueError(f"HOTLINE_NLU must be one of {', '.join(BACKENDS)}, not {settings.nlu!r}")
-    if settings.nlu == "local":
+    if config.backend not in BACKENDS:
+        raise ValueError(
+            f"HOTLINE_NLU must be one of {', '.join(BACKENDS)}, not {config.backend!r}"
+        )
+    if config.backend == "local":
         yield local
         return
-    work_dir = Path(settings.rasa_work_dir)
+    work_dir = Path(config.rasa_work_dir)
     async with (
         aiohttp.ClientSession() as session,
-        rasa_nlu(settings, session, local, faq, work_dir=work_dir) as nlu,
+        rasa_nlu(config, session, local, faq, work_dir=work_dir) as nlu,
     ):
         yield nlu
 
 
 @asynccontextmanager
 async def rasa_nlu(
-    settings: Settings,
+    config: NluConfig,
     session: aiohttp.ClientSession,
     local: NLU,
     faq: FaqStore,
@@ -67,20 +69,20 @@ async def rasa_nlu(
     parse_seconds: float = 2.0,
 ) -> AsyncIterator[FallbackNLU]:
     """The NLU for HOTLINE_NLU=rasa, with a managed local Rasa server when there can be one."""
-    url = urlsplit(settings.rasa_url)
+    url = urlsplit(config.rasa_url)
     env = rasa_training.find_rasa_env()
-    token = settings.rasa_token
-    probe = RasaClient(session, settings.rasa_url, token, timeout=parse_seconds)
+    token = config.rasa_token
+    probe = RasaClient(session, config.rasa_url, token, timeout=parse_seconds)
     manage = env is not None and url.hostname in LOOPBACK and not await probe.is_ready()
     if manage and not token:
         token = secrets.token_urlsafe(24)  # the server is ours: only this bot needs the token
-    client = RasaClient(session, settings.rasa_url, token, timeout=parse_seconds)
+    client = RasaClient(session, config.rasa_url, token, timeout=parse_seconds)
     nlu = FallbackNLU(client, local)
     if env is None:
         log.warning(
             "no Rasa environment here (scripts/rasa_env.sh makes one with Python 3.10); using "
             "Rasa at %s if it answers, else the local NLU",
-            settings.rasa_url,
+            config.rasa_url,
         )
         yield nlu
         return
@@ -118,7 +120,7 @@ async def _serve(server: RasaServer | None, retrainer: RasaRetrainer, faq: FaqSt
 
 
 async def train_model(
-    settings: Settings, entries: list[FaqEntry], progress: Progress
+    config: NluConfig, entries: list[FaqEntry], progress: Progress
 ) -> TrainedModel:
     """The Rasa model for the FAQ's published entries (the shipped seed if there are none),
     trained into var/rasa/models unless one for exactly this data is there: `hotline nlu train`.
@@ -126,5 +128,5 @@ async def train_model(
     env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
     examples = rasa_training.training_examples(entries or seed_entries())
     return await rasa_training.train(
-        examples, env=env, work_dir=Path(settings.rasa_work_dir), progress=progress
+        examples, env=env, work_dir=Path(config.rasa_work_dir), progress=progress
     )

@@ -1,13 +1,11 @@
 """A local Rasa server (`rasa run --enable-api`, loopback only) started and stopped by us.
 
 In process: `async with RasaServer(env, model, port=...) as server:` (tests, the app's cleanup
-context). From the Makefile: `python -m hotline.bot.nlu.rasa_server start|stop|status`, which
-keeps the pid, port and token under var/rasa/ so `stop` ends exactly the server that `start` began.
+context). From the Makefile: `python -m hotline.cli.rasa_server start|stop|status`.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
@@ -15,19 +13,12 @@ import secrets
 import signal
 import socket
 import subprocess
-import sys
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from types import TracebackType
 
 from hotline.bot.nlu import rasa_training
-from hotline.faq.entries import FaqEntry
 
-# Reads the published FAQ entries from the hotline's store (the command line's own access).
-Published = Callable[[], Awaitable[list[FaqEntry]]]
-
-SERVER_FILE = rasa_training.WORK_DIR / "server.json"
 START_TIMEOUT = 90.0
 LOG_TAIL_LINES = 25  # of the server's output, quoted when it fails to start
 
@@ -200,93 +191,3 @@ def stop_process(pid: int, grace: float = 10.0) -> None:
             return
         time.sleep(0.1)
     os.killpg(pid, signal.SIGKILL)
-
-
-# ---- command line: python -m hotline.cli.rasa_server start|stop|status -----------------------
-
-
-def _alive(info: dict[str, object]) -> bool:
-    return status(str(info["url"]), str(info["token"])) is not None
-
-
-def _read_info(path: Path) -> dict[str, object] | None:
-    if not path.is_file():
-        return None
-    info = json.loads(path.read_text())
-    return info if isinstance(info, dict) else None
-
-
-def _exports(info: dict[str, object]) -> str:
-    return (
-        f"export HOTLINE_NLU=rasa HOTLINE_RASA_URL={info['url']} HOTLINE_RASA_TOKEN={info['token']}"
-    )
-
-
-async def _start(args: argparse.Namespace, published: Published) -> int:
-    info = _read_info(SERVER_FILE)
-    if info and _alive(info):
-        print(f"rasa_server: already running (pid {info['pid']}) at {info['url']}", file=sys.stderr)
-        print(_exports(info))
-        return 0
-    try:
-        env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
-    except rasa_training.RasaUnavailable as exc:
-        print(f"rasa_server: {exc}; the bot answers with its local NLU", file=sys.stderr)
-        print("export HOTLINE_NLU=local")
-        return 0
-    model = args.model
-    if model is None:
-        # The model for the FAQ store's current entries (trained now only if there is none yet).
-        from hotline.bot.nlu.rasa_runtime import train_model
-        from hotline.config import Settings
-
-        trained = await train_model(
-            Settings.from_env(),
-            await published(),
-            progress=lambda line: print(line, file=sys.stderr),
-        )
-        model = trained.path
-    server = RasaServer(env, model, port=args.port)
-    print(f"rasa_server: starting Rasa with {model.name} on {server.url}", file=sys.stderr)
-    await server.start()
-    assert server.process is not None
-    info = {"pid": server.process.pid, "url": server.url, "token": server.token}
-    info["model"] = str(model)
-    SERVER_FILE.parent.mkdir(parents=True, exist_ok=True)
-    SERVER_FILE.touch(mode=0o600)
-    SERVER_FILE.write_text(json.dumps(info))
-    server.process = None  # it outlives this command; `stop` ends it by its pid
-    print(_exports(info))
-    return 0
-
-
-def _stop() -> int:
-    info = _read_info(SERVER_FILE)
-    if info is None:
-        print("rasa_server: not running", file=sys.stderr)
-        return 0
-    stop_process(int(str(info["pid"])))
-    SERVER_FILE.unlink()
-    print(f"rasa_server: stopped pid {info['pid']}", file=sys.stderr)
-    return 0
-
-
-def _status() -> int:
-    info = _read_info(SERVER_FILE)
-    if info is None or not _alive(info):
-        print("rasa_server: not running", file=sys.stderr)
-        return 1
-    print(json.dumps(status(str(info["url"]), str(info["token"]))))
-    return 0
-
-
-def main(argv: list[str] | None, published: Published) -> int:
-    """`published` reads the FAQ entries a new model is trained for from the hotline's store."""
-    parser = argparse.ArgumentParser(prog="python -m hotline.cli.rasa_server")
-    parser.add_argument("action", choices=["start", "stop", "status"])
-    parser.add_argument("--port", type=int, default=5005)
-    parser.add_argument("--model", type=Path, default=None)
-    args = parser.parse_args(argv)
-    if args.action == "start":
-        return asyncio.run(_start(args, published))
-    return _stop() if args.action == "stop" else _status()

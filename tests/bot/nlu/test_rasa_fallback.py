@@ -80,9 +80,58 @@ async def test_failing_rasa_opens_the_breaker_then_a_probe_closes_it(
     assert fake.parses == 1
 
 
-async def test_not_ready_rasa_leaves_the_local_nlu_ready(local_nlu: LocalNLU) -> None:
+async def test_unreachable_rasa_leaves_the_local_nlu_ready_and_answering(
+    local_nlu: LocalNLU,
+) -> None:
     async with aiohttp.ClientSession() as session:
         client = RasaClient(session, "http://127.0.0.1:9", FAKE_TOKEN, timeout=0.5)
         nlu = FallbackNLU(client, local_nlu, CircuitBreaker(failures_to_open=1))
         assert await nlu.is_ready()
-    assert nlu.name == "local"
+        assert (await nlu.parse("xin chào")).intent.name == "greet"
+        assert await nlu.is_ready()
+    assert nlu.name == "local" and nlu.rasa_state == "open"
+
+
+async def test_a_parse_without_an_intent_is_a_failure_for_the_breaker(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    # The issue: a Rasa answering {"intent": {}} counted as healthy while reports stopped working.
+    fake, url = fake_rasa
+    fake.mode = "no_intent"
+    breaker = CircuitBreaker(failures_to_open=3, reset_after=60)
+    failures = count(NLU_FALLBACKS, reason="no_intent")
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu, breaker)
+        said = [await nlu.parse("quán karaoke đầu hẻm vẫn mở cửa đông người") for _ in range(4)]
+    assert all(r.intent.name == "report_violation" for r in said)  # the local NLU answered
+    assert not any(isinstance(r, RasaParseResult) for r in said)
+    assert breaker.state == "open" and nlu.name == "local"
+    assert count(NLU_FALLBACKS, reason="no_intent") == failures + 3
+    assert fake.parses == 3  # the open breaker stopped asking
+
+
+async def test_readiness_is_the_breakers_not_a_call_to_rasa(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.mode = "error"
+    breaker = CircuitBreaker(failures_to_open=1, reset_after=60)
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu, breaker)
+        assert await nlu.is_ready() and nlu.rasa_state == "closed"
+        await nlu.parse("xin chào")
+        assert await nlu.is_ready() and nlu.rasa_state == "open"
+    assert fake.statuses == 0  # readiness never asked Rasa
+
+
+async def test_bare_codes_and_acknowledgements_never_reach_rasa(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu)
+        code = await nlu.parse("pa-lahc-hqxk")
+        ok = await nlu.parse("👍")
+    assert code.intent.name == "check_status" and code.entity("ticket_code") == "PA-LAHC-HQXK"
+    assert ok.intent.name == "thank"
+    assert fake.parses == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from hotline.bot.nlu.config import NluConfig
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.rasa_client import RasaParseResult
 from hotline.bot.nlu.rasa_retrainer import seed_entries
@@ -37,7 +38,9 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
     settings = Settings(nlu="rasa", rasa_url=f"http://127.0.0.1:{free_port()}")
     local = LocalNLU.load(nlu_model_dir)
     async with aiohttp.ClientSession() as session:
-        async with rasa_nlu(settings, session, local, store, work_dir=rasa_work_dir) as nlu:
+        async with rasa_nlu(
+            NluConfig.of(settings), session, local, store, work_dir=rasa_work_dir
+        ) as nlu:
             # Rasa is still starting: the local NLU answers meanwhile.
             early = await nlu.parse("xin chào")
             deadline = time.monotonic() + 300  # a retrain if the data changed, then ~20 s start

@@ -14,10 +14,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from hotline.bot.nlu import rasa_project, rasa_training
 from hotline.bot.nlu.fallback import CircuitBreaker, FallbackNLU
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
 from hotline.bot.nlu.rasa_client import RasaClient, RasaParseResult
+from hotline.bot.nlu.rasa_retrainer import seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import TrainedModel
 from tests.support.rasa import (
@@ -140,3 +142,31 @@ def test_a_server_that_fails_to_start_says_why(tmp_path: Path) -> None:
     assert "exited 2" in message
     assert "starting\nrasa run: error: argument --model: bad" in message
     assert "an earlier start" not in message
+
+
+async def test_a_real_rasa_without_an_intent_classifier_opens_the_breaker(
+    rasa_env: Path, rasa_work_dir: Path, local_nlu: LocalNLU
+) -> None:
+    # A model that answers `"intent": {"name": null}` (here: a pipeline with no intent
+    # classifier, as a misconfigured deployment serves) is up and answering, yet useless: the
+    # breaker must count each such parse as a failure and let the local NLU answer.
+    pipeline = [*rasa_project.PIPELINE[:3], rasa_project.PIPELINE[4]]
+    examples = rasa_training.training_examples(seed_entries()[:3])
+    model = await rasa_training.train(
+        examples, env=rasa_env, work_dir=rasa_work_dir / "no-intent", pipeline=pipeline
+    )
+    server = start_server(rasa_env, model.path, rasa_work_dir / "no-intent")
+    breaker = CircuitBreaker(failures_to_open=2, reset_after=60)
+    failures = count(NLU_FALLBACKS, reason="no_intent")
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = RasaClient(session, server.url, server.token, timeout=10.0)
+            nlu = FallbackNLU(client, local_nlu, breaker)
+            said = [await nlu.parse("quán karaoke ở Thuận An vẫn mở cửa") for _ in range(3)]
+            assert await nlu.is_ready()
+    finally:
+        server.terminate()
+    assert all(r.intent.name == "report_violation" for r in said)
+    assert not any(isinstance(r, RasaParseResult) for r in said)
+    assert breaker.state == "open" and nlu.name == "local"
+    assert count(NLU_FALLBACKS, reason="no_intent") == failures + 2

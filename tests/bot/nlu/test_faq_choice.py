@@ -1,4 +1,4 @@
-"""faq_choice: how the bot combines Rasa's FAQ pick with the FAQ index (real SQLite store)."""
+"""faq_choice: Rasa's FAQ pick, the FAQ index and coverage decide what answers (real SQLite)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from hotline.bot.dialogs.faq_answer import FAQ_PICK_CONFIDENCE, faq_choice
 from hotline.bot.nlu.base import FaqPick
+from hotline.bot.nlu.faq_choice import TRUST, faq_choice
 from hotline.bot.nlu.normalize import words
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.storage.open import open_storage
 
 CLEAR = "F1 cách ly bao nhiêu ngày?"  # the FAQ index ranks cach-ly-f1-bao-lau first
+HIV = "Tôi sống chung với HIV, đang uống ARV, có nên tiêm vắc xin COVID không?"
 
 
 @pytest.fixture
@@ -27,23 +28,30 @@ async def faq(tmp_path: Path) -> AsyncIterator[FaqKnowledge]:
     await storage.close()
 
 
-async def test_a_sure_pick_is_taken_even_when_the_index_disagrees(faq: FaqKnowledge) -> None:
-    found = faq_choice(FaqPick("khai-bao-y-te", FAQ_PICK_CONFIDENCE), faq, CLEAR)
-    assert found.answer is not None and found.answer.id == "khai-bao-y-te"
+async def test_a_sure_pick_that_covers_the_question_answers_it(faq: FaqKnowledge) -> None:
+    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", TRUST.confidence), faq, CLEAR)
+    assert found.answer is not None and found.answer.id == "cach-ly-f1-bao-lau"
+
+
+async def test_a_sure_pick_that_does_not_cover_the_question_never_answers(
+    faq: FaqKnowledge,
+) -> None:
+    assert faq.uncovered("dang-ky-tiem-vac-xin", HIV) > TRUST.uncovered
+    found = faq_choice(FaqPick("dang-ky-tiem-vac-xin", 0.99), faq, HIV)
+    assert found.answer is None
 
 
 async def test_an_unsure_pick_is_taken_when_the_index_ranks_it_first(faq: FaqKnowledge) -> None:
     assert faq.search(CLEAR, limit=1)[0].entry.id == "cach-ly-f1-bao-lau"
-    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", 0.2), faq, CLEAR)
+    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", TRUST.agreeing), faq, CLEAR)
     assert found.answer is not None and found.answer.id == "cach-ly-f1-bao-lau"
 
 
-async def test_an_unsure_pick_the_index_disagrees_with_leaves_the_index_deciding(
-    faq: FaqKnowledge,
-) -> None:
+async def test_a_pick_the_index_is_sure_against_becomes_a_choice(faq: FaqKnowledge) -> None:
+    assert faq.lookup(CLEAR).answer is not None
     found = faq_choice(FaqPick("khai-bao-y-te", 0.2), faq, CLEAR)
-    assert found == faq.lookup(CLEAR)
-    assert found.answer is None or found.answer.id != "khai-bao-y-te"
+    assert found.answer is None
+    assert [e.id for e in found.suggestions] == ["cach-ly-f1-bao-lau", "khai-bao-y-te"]
 
 
 async def test_a_pick_of_an_unpublished_entry_is_ignored(faq: FaqKnowledge) -> None:

@@ -1,0 +1,62 @@
+"""Whether a message is put as a question: "phải cách ly mấy ngày?", "có được mở cửa không".
+
+A report or a tip describes an event at a place; a question about the rules asks. The router asks
+the FAQ first when a message put as a question was classified as a report, a status check or
+small talk, so "hàng xóm là F1 thì phải ở nhà bao lâu" gets the answer instead of a tip form.
+"""
+
+from __future__ import annotations
+
+from hotline.bot.nlu.normalize import words
+
+# Question phrases, folded, anywhere; the asking particles ("không", "chưa", "hả") only at the
+# end, where they ask ("có ... không"). Single words such as "gì" or "nào" are not enough: "không
+# có gì ăn" and "sáng nào cũng tụ tập" are reports.
+_PHRASES = (
+    ("bao", "nhieu"),
+    ("bao", "lau"),
+    ("bao", "gio"),
+    ("khi", "nao"),
+    ("the", "nao"),
+    ("nhu", "the", "nao"),
+    ("ra", "sao"),
+    ("lam", "sao"),
+    ("o", "dau"),
+    ("co", "phai"),
+    ("phai", "khong"),
+    ("duoc", "khong"),
+    ("hay", "khong"),
+    ("duoc", "chua"),
+    ("tai", "sao"),
+    ("vi", "sao"),
+    ("la", "gi"),
+    ("lam", "gi"),
+    ("can", "gi"),
+    ("giay", "gi"),
+    ("may", "ngay"),
+    ("may", "gio"),
+    ("may", "lan"),
+    ("the", "nao"),
+    ("ai", "co"),
+    ("hoi", "ai"),
+    ("cho", "ai"),
+    ("bao", "ai"),
+    ("gap", "ai"),
+    ("ntn",),
+    ("khac", "gi"),
+    ("duoc", "may"),
+)
+_FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
+
+
+def is_question(text: str) -> bool:
+    """True for a question mark, a question phrase, or a final asking particle."""
+    if "?" in text:
+        return True
+    said = words(text)
+    if not said:
+        return False
+    for length in (3, 2, 1):
+        if any(tuple(said[i : i + length]) in _PHRASES for i in range(len(said) - length + 1)):
+            return True
+    return said[-1] in _FINAL or said[0] in ("sao", "tai")

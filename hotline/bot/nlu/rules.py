@@ -1,0 +1,101 @@
+"""Messages whose intent needs no model: a bare ticket code, an acknowledgement, a bare "report".
+
+Both back ends answer them the same way and at once: the bot itself tells citizens to send their
+code, so "PA-LAHC-HQXK" (in any case, with spaces or hyphens) must start a lookup; "ok", 👍 and
+"vâng" close a turn politely; "phản ánh", "muốn phản ánh" and "gửi phản ánh" start a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.entities import extract_entities, ticket_codes
+from hotline.bot.nlu.normalize import normalize
+
+# Acknowledgements, in folded words (an emoji is folded to the word it stands for), once the
+# words that only address the hotline ("ad", "bạn", "ạ", "nhé") are taken off the end.
+ACKNOWLEDGEMENTS = frozenset(
+    {
+        "ok",
+        "ok ok",
+        "okela",
+        "oki",
+        "okay",
+        "uk",
+        "ukm",
+        "um",
+        "u",
+        "ua",
+        "uh",
+        "da",
+        "vang",
+        "da vang",
+        "da ro",
+        "da hieu",
+        "hieu roi",
+        "ro roi",
+        "duoc roi",
+        "da duoc",
+        "vang em hieu roi",
+        "ok luon",
+    }
+)
+_ADDRESSING = frozenset({"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen"})
+# "Report" with nothing else: the form asks what happened.
+REPORT_WORDS = frozenset(
+    {
+        "phan anh",
+        "muon phan anh",
+        "gui phan anh",
+        "toi muon phan anh",
+        "em muon phan anh",
+        "minh muon phan anh",
+        "toi muon gui phan anh",
+        "em muon gui phan anh",
+        "minh muon gui phan anh",
+        "cho em phan anh",
+        "cho toi phan anh",
+        "cho minh phan anh",
+        "cho em gui phan anh",
+        "cho toi gui phan anh",
+        "cho minh gui phan anh",
+        "phan anh vi pham",
+        "to cao",
+        "bao cao vi pham",
+        "gui to cao",
+        "muon to cao",
+    }
+)
+_CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
+
+
+def _ranked(name: str) -> ParseResult:
+    intent = Intent(name, 1.0)
+    return ParseResult("", intent, (), (intent, *(Intent(n, 0.0) for n in INTENTS if n != name)))
+
+
+def rule_parse(text: str) -> ParseResult | None:
+    """The parse for a message a rule settles, or None for the model to classify."""
+    codes = ticket_codes(text)
+    if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
+        ruled = _ranked("check_status")
+        return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
+    said = normalize(text)
+    if acknowledges(said):
+        return _with_text(_ranked("thank"), text)
+    if said in REPORT_WORDS:
+        return _with_text(_ranked("report_violation"), text)
+    return None
+
+
+def acknowledges(said: str) -> bool:
+    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
+    core = said.split()
+    while core and core[-1] in _ADDRESSING:
+        core.pop()
+    return " ".join(core) in ACKNOWLEDGEMENTS
+
+
+def _with_text(result: ParseResult, text: str) -> ParseResult:
+    return ParseResult(text, result.intent, (), result.intent_ranking)

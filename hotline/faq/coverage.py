@@ -1,0 +1,90 @@
+"""How much of a question an entry really covers: the share of its salient words the entry uses.
+
+Retrieval finds the closest entry; closeness alone answers a question on HIV and vaccination with
+the entry on registering for a shot. A question's salient words are its content words, weighted
+by how rare they are across the FAQ (a word no entry uses weighs most: "hiv", "lupus", "omicron",
+"singapore"); an entry covers a word its questions or its answer use. The uncovered share is what
+the bot must not answer without.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from hotline.faq.entries import FaqEntry
+from hotline.faq.features import STOPWORDS
+
+Analyzer = Callable[[str], list[str]]
+
+# Words that say nothing about which entry is meant, beyond the index's stopwords: question
+# words, time, people of the family, chat fillers. Folded, as the analyzer gives them.
+GENERIC: frozenset[str] = STOPWORDS | frozenset(
+    """
+    bao nhieu lau may khi nao the nhu duoc khong phai lam sao roi chua cho hoi dau day do
+    mot hai ba cac nhung va hay hoac neu cung con rat qua gium kieu dang da se vua moi xong
+    van nua luc hom qua mai sang chieu toi dem nay gio bay truoc sau thi tren duoi ra vao ve
+    me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di
+    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu
+    bi tu den het tai vi nen thay biet
+    ngay tuan thang nam tieng phut lan tuoi
+    """.split()
+)
+# Numbers and amounts ("5", "500k", "3tr7") are specifics of the asker's case (ages, days, sums)
+# that an entry answers in general; which entry they point to is the retrieval's business.
+_AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
+
+
+# "What is X?" asks for a definition, which an entry on where to get X does not give ("thuốc kháng
+# virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
+# a salient word of its own, weighing as much as this many rare words.
+DEFINITION = "?la_gi"
+KIND_WEIGHT = 3.0
+
+
+def kinds(words: list[str]) -> list[str]:
+    """The question kinds a text asks: a definition ("là gì", "là thuốc gì")."""
+    for i, word in enumerate(words):
+        if word == "la" and "gi" in words[i + 1 : i + 3]:
+            return [DEFINITION]
+    return []
+
+
+class Coverage:
+    """Each entry's vocabulary and the FAQ-wide rarity of words, rebuilt with the index."""
+
+    def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
+        self._words: dict[str, frozenset[str]] = {}
+        for entry in entries:
+            asked = [analyze(q) for q in entry.questions]
+            said = [w for ws in asked for w in ws] + analyze(entry.answer)
+            self._words[entry.id] = frozenset(said + [k for ws in asked for k in kinds(ws)])
+        self._df: Counter[str] = Counter(w for ws in self._words.values() for w in ws)
+        self._n = len(self._words)
+
+    def weight(self, word: str) -> float:
+        """Rarity across entries: highest for a word no entry uses."""
+        rarity = math.log((self._n + 1) / (self._df.get(word, 0) + 1))
+        return rarity * KIND_WEIGHT if word.startswith("?") else rarity
+
+    def salient(self, words: list[str]) -> list[str]:
+        kept = [w for w in words if w not in GENERIC and len(w) > 1 and not _AMOUNT.fullmatch(w)]
+        return kept + kinds(words)
+
+    def uncovered(self, entry_id: str, words: list[str]) -> float:
+        """The weighted share (0..1) of the salient words that entry `entry_id` never uses; 1.0
+        when there is none ("mấy giờ rồi" gives an entry nothing to cover)."""
+        known = self._words.get(entry_id, frozenset())
+        salient = self.salient(words)
+        if not salient:
+            return 1.0
+        total = sum(self.weight(w) for w in salient)
+        if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
+            return 0.0
+        return sum(self.weight(w) for w in salient if w not in known) / total
+
+    def unknown(self, words: list[str]) -> list[str]:
+        """Salient words no entry uses at all."""
+        return [w for w in self.salient(words) if w not in self._df]

@@ -1,0 +1,200 @@
+"""Answers citizens can trust (issue 12), through the REST channel as the mobile app talks.
+
+Each failure the issue describes, in its own words and in others: no confident answer from an
+unrelated entry, paraphrases answered, questions never taken for reports, "phản ánh" starts a
+report, a bare code starts a lookup, "ok" and 👍 get a short polite reply.
+"""
+
+from __future__ import annotations
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from hotline.bot.dialogs import texts
+from hotline.bot.dialogs.report_form import DIALOG as REPORT
+from hotline.bot.messages import ConversationKey
+from tests.support.chat import RestChat
+from tests.support.hotline import hotline_of
+
+
+async def _answers(client: TestClient) -> dict[str, str]:
+    entries = await hotline_of(client).faq.store.list(status="published")
+    return {e.answer: e.id for e in entries}
+
+
+async def _dialog(client: TestClient, chat: RestChat) -> str | None:
+    state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
+    return state.dialog
+
+
+@pytest.mark.parametrize(
+    ("question", "unrelated"),
+    [
+        # The issue's cases: a vaccination question with a condition got the registration entry;
+        # how the virus spreads got the mask fine; an antiviral drug got the F0 medicine pack.
+        (
+            "Tôi là người sống chung với HIV, đang điều trị ARV. Tôi có nên tiêm vắc xin không?",
+            "dang-ky-tiem-vac-xin",
+        ),
+        ("virus covid lây lan qua những đường nào vậy", "phat-khong-deo-khau-trang"),
+        ("thuốc kháng virus molnupiravir là thuốc gì", "tui-thuoc-f0"),
+        # Our own wording of the same kinds.
+        ("me toi bi lupus ban do dang uong corticoid co tiem vacxin dc ko", "dang-ky-tiem-vac-xin"),
+        ("biến chủng omicron có nguy hiểm hơn delta không", "tiem-mui-nhac-lai"),
+        ("Singapore còn bắt đeo khẩu trang nơi công cộng không", "phat-khong-deo-khau-trang"),
+    ],
+)
+async def test_an_uncovered_question_gets_no_answer_from_an_unrelated_entry(
+    chat: RestChat, client: TestClient, question: str, unrelated: str
+) -> None:
+    await chat.say(question)
+    answered = [(await _answers(client)).get(r["text"]) for r in chat.last]
+    assert unrelated not in answered
+    assert not any(answered), f"{question!r} answered by {answered}"
+    assert await _dialog(client, chat) != REPORT
+
+
+async def test_a_long_medical_history_goes_to_the_health_consultant(
+    chat: RestChat, client: TestClient
+) -> None:
+    # The issue: an elderly parent's autoimmune history got the children's vaccination entry.
+    await chat.say(
+        "Bác sĩ ơi, bố em 78 tuổi bị viêm khớp dạng thấp và lupus, uống corticoid lâu năm, "
+        "năm ngoái nằm viện vì viêm phổi. Bố em có được điều trị covid ở nhà hay tiêm thêm mũi "
+        "không ạ?"
+    )
+    answers = await _answers(client)
+    assert not any(r["text"] in answers for r in chat.last)
+    tickets = await hotline_of(client).desk.store.for_conversation("rest", chat.sender)
+    if tickets:  # a health question nothing answers goes to the consultant
+        assert tickets[0].category == "health"
+    else:
+        assert chat.text == texts.NO_ANSWER
+
+
+async def test_an_unanswered_question_says_so_offers_a_person_and_is_recorded(
+    chat: RestChat, client: TestClient
+) -> None:
+    question = "thủ đô Hà Nội đang giãn cách theo chỉ thị nào vậy ad"
+    await chat.say(question)
+    if chat.text == texts.NO_ANSWER:
+        assert [b["payload"] for b in chat.buttons] == ["/request_human"]
+    else:  # plausible suggestions, with the way to a person
+        assert texts.SUGGEST_NONE in [b["title"] for b in chat.buttons]
+    log = hotline_of(client).questions
+    assert log is not None
+    assert question in [q.text for q in await log.open_unanswered()]
+
+
+@pytest.mark.parametrize(
+    ("paraphrase", "entry"),
+    [
+        ("con muốn đăng ký tiêm cho ông bà nội thì làm sao", "dang-ky-tiem-vac-xin"),
+        ("F1 phải ở nhà cách ly mấy ngày vậy ad", "cach-ly-f1-bao-lau"),
+        ("khong deo khau trang ngoai duong bi phat bao nhieu tien", "phat-khong-deo-khau-trang"),
+    ],
+)
+async def test_a_paraphrase_of_a_covered_entry_is_answered(
+    chat: RestChat, client: TestClient, paraphrase: str, entry: str
+) -> None:
+    await chat.say(paraphrase)
+    assert (await _answers(client)).get(chat.last[0]["text"]) == entry
+
+
+@pytest.mark.parametrize(
+    "paraphrase",
+    [
+        "đi làm ở khu công nghiệp khác huyện thì phải xin giấy gì",
+        "cty minh o huyen khac thi di lam can giay to gi",
+    ],
+)
+async def test_a_paraphrase_is_at_least_helped(
+    chat: RestChat, client: TestClient, paraphrase: str
+) -> None:
+    # The issue: this got "chưa hiểu". The entry on travel papers answers it (or is offered).
+    await chat.say(paraphrase)
+    answered = (await _answers(client)).get(chat.last[0]["text"])
+    offered = [b["payload"] for b in chat.buttons if b["payload"].startswith("/ask_faq")]
+    assert answered in ("giay-di-duong-qr", "di-lai-lien-tinh") or any(
+        "giay-di-duong-qr" in p or "di-lai-lien-tinh" in p for p in offered
+    )
+    assert chat.text != texts.NOT_UNDERSTOOD
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hàng xóm nhà tôi là F1 thì phải ở nhà bao lâu",  # the issue's case
+        "ai là người đứng đầu tỉnh Bình Dương",  # the issue's case
+        "chủ tịch UBND tỉnh hiện nay là ai vậy",
+        "con tôi học chung lớp với bạn F0 thì cháu phải nghỉ học mấy ngày",
+        "người từ Đồng Nai về nhà tôi chơi thì có phải khai báo không",
+    ],
+)
+async def test_a_question_never_starts_a_report_form(
+    chat: RestChat, client: TestClient, question: str
+) -> None:
+    await chat.say(question)
+    assert await _dialog(client, chat) != REPORT
+    assert await hotline_of(client).desk.store.for_conversation("rest", chat.sender) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["tối nay đội tuyển Việt Nam đá với Thái Lan mấy giờ", "cách nấu phở bò", "😂😂"]
+)
+async def test_off_topic_talk_never_starts_a_form(
+    chat: RestChat, client: TestClient, text: str
+) -> None:
+    await chat.say(text)
+    assert await _dialog(client, chat) is None
+    assert await hotline_of(client).desk.store.for_conversation("rest", chat.sender) == []
+
+
+async def test_a_tip_about_an_undeclared_f1_still_starts_the_tip_form(
+    chat: RestChat, client: TestClient
+) -> None:
+    # The other half of the minimal pair: an event at a place is a tip.
+    await chat.say("hàng xóm nhà tôi là F1 mà ngày nào cũng ra chợ, chưa khai báo với ai")
+    assert await _dialog(client, chat) == REPORT
+
+
+@pytest.mark.parametrize(
+    "text", ["phản ánh", "muốn phản ánh", "gửi phản ánh", "Tôi muốn gửi phản ánh", "phan anh"]
+)
+async def test_report_starts_a_report(chat: RestChat, client: TestClient, text: str) -> None:
+    await chat.say(text)
+    assert texts.ASK_CODE not in chat.text
+    assert texts.ASK_DESCRIBE["violation"] in chat.text
+    assert await _dialog(client, chat) == REPORT
+
+
+@pytest.mark.parametrize("code", ["PA-LAHC-HQXK", "pa-lahc-hqxk", "Pa-Lahc-Hqxk", "PA LAHC HQXK"])
+async def test_a_bare_code_starts_a_lookup(chat: RestChat, code: str) -> None:
+    await chat.say(code)
+    assert chat.text == texts.STATUS_NOT_FOUND.format(code="PA-LAHC-HQXK")
+    assert "không tìm thấy phản ánh mã" in chat.text.lower()
+
+
+async def test_a_bare_code_of_ones_own_report_shows_its_status(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("/report_violation")
+    await chat.say("quán nhậu đầu hẻm 5 vẫn mở cửa đông người")
+    for step in ("phường Phú Cường", "/now", "/skip", "/anonymous", "/confirm"):
+        await chat.say(step)
+    code = chat.code()
+    await chat.say(code.lower())
+    assert chat.text.startswith(f"Phản ánh {code}")
+
+
+@pytest.mark.parametrize("text", ["ok", "OK", "👍", "👍👍", "oke ad", "dạ vâng ạ"])
+async def test_an_acknowledgement_gets_a_short_polite_reply(chat: RestChat, text: str) -> None:
+    await chat.say(text)
+    assert chat.text == texts.ACKNOWLEDGED
+    assert not chat.buttons
+
+
+@pytest.mark.parametrize("text", ["cảm ơn nhiều ạ", "🙏", "tks ad nhé"])
+async def test_thanks_get_a_short_polite_reply(chat: RestChat, text: str) -> None:
+    await chat.say(text)
+    assert chat.text == texts.THANKS

@@ -1,0 +1,37 @@
+"""Whether a message is put as a question (the router asks the FAQ before filing a report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.questions import is_question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hàng xóm là F1 thì phải ở nhà bao lâu",
+        "F1 cach ly may ngay",
+        "quán cà phê có được mở cửa không",
+        "đi làm cần giấy gì?",
+        "khai báo y tế ở đâu",
+        "tai sao phai cach ly",
+        "thuốc kháng virus là gì",
+    ],
+)
+def test_questions(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hàng xóm là F1 mà ngày nào cũng ra chợ, chưa khai báo",
+        "quán nhậu đầu hẻm 5 vẫn mở cửa đông người",
+        "báo tin có F0 ở phòng trọ số 6",
+        "người già neo đơn không có gì ăn",
+        "",
+    ],
+)
+def test_reports_and_tips(text: str) -> None:
+    assert not is_question(text)

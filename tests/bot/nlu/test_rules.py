@@ -1,0 +1,53 @@
+"""Messages a rule settles for both back ends: bare codes, acknowledgements, a bare "report"."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.rules import acknowledges, rule_parse
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("PA-LAHC-HQXK", "PA-LAHC-HQXK"),
+        ("pa-lahc-hqxk", "PA-LAHC-HQXK"),
+        ("  Pa Lahc Hqxk. ", "PA-LAHC-HQXK"),
+        ("PALAHCHQXK", "PA-LAHC-HQXK"),
+    ],
+)
+def test_a_bare_code_is_a_status_check_with_the_code(text: str, code: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "check_status"
+    assert result.intent.confidence == 1.0
+    assert result.entity("ticket_code") == code
+
+
+def test_a_code_inside_a_sentence_is_left_to_the_model() -> None:
+    assert rule_parse("mã PA-LAHC-HQXK của tôi xử lý tới đâu rồi") is None
+
+
+@pytest.mark.parametrize("text", ["ok", "OK", "oke ad", "👍", "👍👍", "dạ vâng ạ", "ok bạn nhé"])
+def test_acknowledgements_are_thanks(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "thank"
+
+
+@pytest.mark.parametrize("text", ["phản ánh", "muốn phản ánh", "gửi phản ánh", "Tôi muốn phản ánh"])
+def test_a_bare_report_starts_a_violation_report(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "report_violation"
+    assert result.intent_ranking[0].name == "report_violation"
+
+
+@pytest.mark.parametrize(
+    "text", ["ok nhưng F1 cách ly mấy ngày", "phản ánh quán nhậu mở cửa", "cảm ơn", "giá vàng"]
+)
+def test_everything_else_is_left_to_the_model(text: str) -> None:
+    assert rule_parse(text) is None
+
+
+def test_addressing_words_are_taken_off_an_acknowledgement() -> None:
+    assert acknowledges("ok admin")
+    assert acknowledges("da vang a")
+    assert not acknowledges("ok f1 cach ly")

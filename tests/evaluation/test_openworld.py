@@ -1,0 +1,148 @@
+"""The open-world evaluation's machinery on small sets: it counts what it should, never how well.
+
+The figures themselves are printed by `hotline nlu evaluate --open-world` and never asserted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.messages import Button, ConversationKey, OutboundMessage
+from hotline.bot.nlu.base import FaqPick, Intent, ParseResult
+from hotline.cli.main import main
+from hotline.evaluation.cases import DATA_DIR, Case, load_split, parse_cases
+from hotline.evaluation.openworld import evaluate
+from hotline.evaluation.outcome import Outcome, literal, observe
+from hotline.evaluation.report import format_table
+from hotline.evaluation.scores import misses, score
+from hotline.faq.io import load_seed
+
+# The test split is frozen: it may not move when training data or tuning do. Changing this
+# fingerprint is a decision to make in the open, with the reason in the commit.
+TEST_SPLIT_SHA256 = "7222577c5f988655832f79ff6b06d54504c0203fd17533ad26c9904e6c493a5c"
+KEY = ConversationKey("evaluation", "citizen-1")
+
+
+def test_the_test_split_is_frozen() -> None:
+    digest = hashlib.sha256((DATA_DIR / "test.yml").read_bytes()).hexdigest()
+    assert digest == TEST_SPLIT_SHA256
+
+
+def test_the_splits_are_separate_and_name_real_entries() -> None:
+    dev, test = load_split("dev"), load_split("test")
+    assert not {c.text.casefold() for c in dev} & {c.text.casefold() for c in test}
+    ids = {e.id for e in load_seed()}
+    assert {f for c in [*dev, *test] for f in c.faq} <= ids
+    assert sum(c.group == "uncovered" for c in test) >= 300
+    pairs = [c for c in test if c.pair]
+    assert {c.question for c in pairs} == {True, False}
+
+
+def test_cases_read_their_fields() -> None:
+    cases = parse_cases(
+        {
+            "covered": [{"text": "F1 cách ly mấy ngày", "intent": "ask_faq", "faq": "a"}],
+            "pairs": [
+                {"text": "x", "intent": "ask_faq", "faq": ["a", "b"], "also": ["health_consult"]},
+                {"text": "y", "intent": "report_contact", "pair": "p"},
+            ],
+        }
+    )
+    assert [c.faq for c in cases] == [("a",), ("a", "b"), ()]
+    assert cases[1].accepts("health_consult") and not cases[1].accepts("report_contact")
+    assert cases[2].pair == "p" and not cases[2].covered and not cases[2].question
+    with pytest.raises(ValueError):
+        parse_cases({"covered": [{"text": "no intent"}]})
+
+
+def test_scores_count_answers_help_forms_and_intents() -> None:
+    cases = [
+        Case("a", "ask_faq", "covered", faq=("e1",)),
+        Case("b", "ask_faq", "covered", faq=("e2",)),
+        Case("c", "ask_faq", "covered", faq=("e3",)),
+        Case("d", "ask_faq", "uncovered"),
+        Case("e", "out_of_scope", "uncovered"),
+        Case("f", "report_contact", "other"),
+    ]
+    outcomes = [
+        Outcome("ask_faq", "answer", entry="e1"),  # right, direct
+        Outcome("ask_faq", "suggest", offered=("e9", "e2")),  # helped, not direct
+        Outcome("ask_faq", "answer", entry="e9"),  # a wrong entry
+        Outcome("ask_faq", "answer", entry="e1"),  # a wrong answer to an uncovered question
+        Outcome("report_contact", "form", category="contact_tip"),  # off-topic into a form
+        Outcome("report_contact", "form", category="contact_tip"),
+    ]
+    s = score("x", cases, outcomes)
+    assert (s.covered, s.uncovered, s.questions) == (3, 3, 5)
+    assert s.covered_direct == pytest.approx(1 / 3)
+    assert s.covered_helped == pytest.approx(2 / 3)
+    assert s.wrong_entry == pytest.approx(1 / 3)
+    assert s.wrong_answer == pytest.approx(1 / 3)
+    assert s.questions_to_form == pytest.approx(1 / 5)
+    assert s.intent_accuracy == pytest.approx(5 / 6)
+    kinds = [m.kind for m in misses(cases, outcomes)]
+    assert kinds.count("wrong answer") == 2 and "question to form" in kinds
+    table = format_table("dev", [s])
+    assert "wrong answers" in table and "<= 2%" in table and "33.3%" in table
+
+
+def _parse(intent: str, faq: FaqPick | None = None) -> ParseResult:
+    return ParseResult("t", Intent(intent, 0.9), (), (Intent(intent, 0.9),), faq)
+
+
+def test_outcomes_are_read_off_replies_state_and_tickets() -> None:
+    answers = {"Theo Bộ Y tế...": "e1"}
+    state = ConversationState(KEY)
+    said = OutboundMessage(KEY, "Theo Bộ Y tế...")
+    answer = observe(_parse("ask_faq"), [said], state, [], answers)
+    assert answer == Outcome("ask_faq", "answer", entry="e1")
+    buttons = (Button("Câu 1", '/ask_faq{"faq_id":"e2"}'), Button("Người", "/request_human"))
+    offered = observe(_parse("ask_faq"), [OutboundMessage(KEY, "?", buttons)], state, [], answers)
+    assert offered == Outcome("ask_faq", "suggest", offered=("e2",))
+    form = state.goto("report", "describe", category="contact_tip")
+    assert observe(_parse("report_contact"), [], form, [], answers).action == "form"
+    polite = observe(_parse("thank"), [OutboundMessage(KEY, "Dạ")], state, [], answers)
+    assert polite == Outcome("thank", "reply")
+
+
+def test_rasa_taken_at_its_word() -> None:
+    assert literal(_parse("ask_faq", FaqPick("e1", 0.1))) == Outcome("ask_faq", "answer", "e1")
+    assert literal(_parse("report_violation")).action == "form"
+    assert literal(_parse("check_status")).action == "status"
+    assert literal(_parse("greet")).action == "reply"
+
+
+async def test_a_small_set_through_the_real_engine(tmp_path: Path, nlu_model_dir: Path) -> None:
+    cases = [
+        Case("PA-LAHC-HQXK", "check_status", "other"),
+        Case("ok", "thank", "uncovered"),
+        Case("muốn phản ánh", "report_violation", "other"),
+        Case("F1 phải cách ly bao nhiêu ngày?", "ask_faq", "covered", faq=("cach-ly-f1-bao-lau",)),
+    ]
+    [column] = await evaluate(cases, ["local"], tmp_path / "rasa", tmp_path, nlu_model_dir)
+    assert column.scores.cases == 4 and column.scores.backend == "local"
+    assert column.scores.covered == 1 and column.scores.uncovered == 3
+
+
+def test_the_command_prints_the_table(
+    tmp_path: Path,
+    nlu_model_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    split = tmp_path / "small.yml"
+    split.write_text(
+        'other:\n  - {text: "cách nấu phở bò", intent: out_of_scope}\n'
+        '  - {text: "gửi phản ánh", intent: report_violation}\n',
+        "utf-8",
+    )
+    monkeypatch.setenv("HOTLINE_NLU_MODEL_DIR", str(nlu_model_dir))
+    code = main(["nlu", "evaluate", "--open-world", "--split", str(split), "--backends", "local"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert f"| {split} split | local | target |" in printed
+    assert "| messages (covered / not covered) | 2 (0 / 2) |" in printed

@@ -1,0 +1,58 @@
+"""Coverage: the share of a question's salient words an entry never uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.normalize import words
+from hotline.faq.coverage import DEFINITION, Coverage, kinds
+from hotline.faq.entries import FaqEntry
+
+
+def entry(id: str, questions: tuple[str, ...], answer: str) -> FaqEntry:
+    return FaqEntry(id, questions, answer, "cach_ly", "published")
+
+
+@pytest.fixture
+def coverage() -> Coverage:
+    return Coverage(
+        [
+            entry(
+                "dang-ky-tiem",
+                ("Đăng ký tiêm vắc xin ở đâu?",),
+                "Đăng ký tại trạm y tế phường, xã.",
+            ),
+            entry("f1-la-ai", ("F1 là gì?",), "F1 là người tiếp xúc gần với F0."),
+            entry("phat", ("Không đeo khẩu trang bị phạt bao nhiêu?",), "Phạt 1-3 triệu đồng."),
+        ],
+        words,
+    )
+
+
+def test_words_the_entry_uses_are_covered(coverage: Coverage) -> None:
+    assert coverage.uncovered("dang-ky-tiem", words("dang ky tiem vac xin o dau vay")) == 0.0
+
+
+def test_a_rare_word_no_entry_uses_leaves_most_uncovered(coverage: Coverage) -> None:
+    asked = words("người nhiễm HIV có nên tiêm vắc xin không")
+    assert coverage.uncovered("dang-ky-tiem", asked) > 0.3
+    assert "hiv" in coverage.unknown(asked)
+
+
+def test_fillers_numbers_and_amounts_do_not_count(coverage: Coverage) -> None:
+    asked = words("ad ơi cho em hỏi 2 hôm nay đăng ký tiêm 500k ở đâu ạ")
+    assert coverage.uncovered("dang-ky-tiem", asked) == 0.0
+
+
+def test_a_message_with_nothing_salient_is_covered_by_nothing(coverage: Coverage) -> None:
+    assert coverage.uncovered("dang-ky-tiem", words("mấy giờ rồi")) == 1.0
+
+
+def test_asking_what_something_is_needs_an_entry_that_defines(coverage: Coverage) -> None:
+    assert kinds(words("thuốc kháng virus là thuốc gì")) == [DEFINITION]
+    assert coverage.uncovered("f1-la-ai", words("F1 là gì vậy")) == 0.0
+    assert coverage.uncovered("phat", words("khẩu trang là gì")) > 0.5
+
+
+def test_an_unknown_entry_covers_nothing(coverage: Coverage) -> None:
+    assert coverage.uncovered("khong-co", words("đăng ký tiêm")) == 1.0
