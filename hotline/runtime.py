@@ -8,7 +8,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hotline.bot.contact_log import ContactLog
@@ -29,6 +29,7 @@ from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.audit import AuditLog
+from hotline.handoff.confidentiality import Pseudonyms
 from hotline.handoff.crypto import Cipher, load_or_create_key
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.routing import Routing, RoutingStore
@@ -57,6 +58,8 @@ class Hotline:
     questions: QuestionLog  # FAQ questions asked, for the admin pages
     contacts: ContactLog  # every message's channel and intent, for the dashboard
     rules: RuleDocuments  # deadlines and canned responses as admins saved them
+    # Citizens' platform ids as staff see them (keyed with the service's secret).
+    pseudonyms: Pseudonyms = field(default_factory=lambda: Pseudonyms(b""))
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -114,7 +117,10 @@ async def open_hotline(
         storage = await open_storage(settings.store)
         stack.push_async_callback(storage.close)
         conversations = await storage.conversations()
-        tickets = await storage.tickets(await open_cipher(settings))
+        secret = await asyncio.to_thread(
+            load_or_create_key, settings.secret_key, key_file(settings)
+        )
+        tickets = await storage.tickets(Cipher(secret))
         rules = await storage.rule_documents()
         routing = await storage.routing()
         desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
@@ -163,6 +169,7 @@ async def open_hotline(
             questions,
             contacts,
             rules,
+            Pseudonyms(secret),
         )
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from email.message import EmailMessage
 
+from hotline.handoff.agency_view import agency_note, agency_report
 from hotline.handoff.deadlines import local_time
 from hotline.handoff.lifecycle import Lifecycle, NotAllowed, TicketNotFound
 from hotline.handoff.mail import MailSender, compose
 from hotline.handoff.open311 import SERVICES
-from hotline.handoff.redact import redact
 from hotline.handoff.routing import RoutingStore
 from hotline.handoff.tickets import Ticket
 
@@ -27,30 +27,28 @@ class Forwarded:
 def agency_email(
     ticket: Ticket, agency: str, to: str, sender: str, note: str | None
 ) -> EmailMessage:
-    """The report as an agency receives it: what, where, by when; never who sent it."""
-    where = ", ".join(p for p in (ticket.address, ticket.ward, ticket.district) if p) or "-"
+    """The report as an agency receives it (the agencies' one redacted projection): what,
+    where, by when; never who sent it."""
+    report = agency_report(ticket)
     places = [
-        f"https://www.openstreetmap.org/?mlat={e['latitude']}&mlon={e['longitude']}"
-        for e in ticket.evidence
-        if e.get("kind") == "location" and e.get("latitude") is not None
+        f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}" for lat, lon in report.locations
     ]
-    photos = sum(1 for e in ticket.evidence if e.get("kind") == "photo")
     lines = [
         f"Kính gửi {agency},",
         "",
-        f"Tổng đài 1022 chuyển phản ánh mã {ticket.code} để quý cơ quan xem xét, xử lý.",
+        f"Tổng đài 1022 chuyển phản ánh mã {report.code} để quý cơ quan xem xét, xử lý.",
         "",
-        f"Loại: {SERVICES.get(ticket.category, (ticket.category,))[0]}",
-        f"Mức ưu tiên: {ticket.priority}",
-        f"Địa điểm: {redact(where, ticket.reporter)}",
-        f"Thời điểm: {ticket.occurred_at or '-'}",
-        f"Nội dung: {redact(ticket.description, ticket.reporter)}",
+        f"Loại: {SERVICES.get(report.category, (report.category,))[0]}",
+        f"Mức ưu tiên: {report.priority}",
+        f"Địa điểm: {report.place or '-'}",
+        f"Thời điểm: {report.occurred_at or '-'}",
+        f"Nội dung: {report.description}",
     ]
     lines += [f"Vị trí: {p}" for p in places]
-    if photos:
-        lines.append(f"Ảnh kèm theo: {photos} ảnh, xem trên hệ thống Tổng đài 1022.")
+    if report.photos:
+        lines.append(f"Ảnh kèm theo: {report.photos} ảnh, xem trên hệ thống Tổng đài 1022.")
     if note:
-        lines.append(f"Ghi chú của tổng đài viên: {redact(note, ticket.reporter)}")
+        lines.append(f"Ghi chú của tổng đài viên: {agency_note(ticket, note)}")
     lines += [
         "",
         f"Hạn xử lý: {local_time(ticket.due_at)}",

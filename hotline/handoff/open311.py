@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hotline.handoff.agency_view import agency_report
 from hotline.handoff.deadlines import CATEGORIES, VIETNAM
-from hotline.handoff.redact import redact
 from hotline.handoff.tickets import Ticket, TicketStatus
 
 SERVICES: dict[str, tuple[str, str]] = {
@@ -46,39 +46,32 @@ def services() -> list[dict[str, Any]]:
     ]
 
 
-def _time(ticket: Ticket, which: str) -> str:
-    return getattr(ticket, which).astimezone(VIETNAM).isoformat()
-
-
 def status_notes(ticket: Ticket) -> str:
-    answers = [e.note for e in ticket.history if e.action == "answer" and e.note]
-    if answers:
-        return redact(answers[-1], ticket.reporter)
-    return STATUS_NOTES.get(ticket.status, ticket.status)
+    answer = agency_report(ticket).answer
+    return answer or STATUS_NOTES.get(ticket.status, ticket.status)
 
 
 def service_request(ticket: Ticket) -> dict[str, Any]:
-    """One GeoReport v2 service request, without who reported it."""
-    location = next((e for e in ticket.evidence if e.get("kind") == "location"), None)
-    place = ", ".join(p for p in (ticket.address, ticket.ward, ticket.district) if p)
-    updated = ticket.history[-1].at if ticket.history else ticket.created_at
+    """One GeoReport v2 service request, from the agencies' redacted projection."""
+    report = agency_report(ticket)
+    location = report.locations[0] if report.locations else None
     return {
-        "service_request_id": ticket.code,
-        "status": "open" if ticket.is_open else "closed",
-        "status_notes": status_notes(ticket),
-        "service_name": SERVICES.get(ticket.category, (ticket.category,))[0],
-        "service_code": ticket.category,
-        "description": redact(ticket.description, ticket.reporter),
-        "agency_responsible": ", ".join(ticket.forwarded_to or ticket.agencies),
+        "service_request_id": report.code,
+        "status": "open" if report.is_open else "closed",
+        "status_notes": report.answer or STATUS_NOTES.get(report.status, report.status),
+        "service_name": SERVICES.get(report.category, (report.category,))[0],
+        "service_code": report.category,
+        "description": report.description,
+        "agency_responsible": ", ".join(report.forwarded_to or report.agencies),
         "service_notice": "",
-        "requested_datetime": _time(ticket, "created_at"),
-        "updated_datetime": updated.astimezone(VIETNAM).isoformat(),
-        "expected_datetime": _time(ticket, "due_at"),
-        "address": redact(place, ticket.reporter),
+        "requested_datetime": report.created_at.astimezone(VIETNAM).isoformat(),
+        "updated_datetime": report.updated_at.astimezone(VIETNAM).isoformat(),
+        "expected_datetime": report.due_at.astimezone(VIETNAM).isoformat(),
+        "address": report.place,
         "address_id": "",
         "zipcode": "",
-        "lat": location.get("latitude") if location else None,
-        "long": location.get("longitude") if location else None,
+        "lat": location[0] if location else None,
+        "long": location[1] if location else None,
         # Platform photo links can name the sender's account (or carry a bot token): not sent.
         "media_url": "",
     }

@@ -38,7 +38,8 @@ async def test_a_report_with_a_photo_is_filed_and_found_on_the_status_page(
 
     await page.get_by_role("link", name="tra cứu kết quả").click()
     await expect(page.locator("#ticket-status")).to_have_text("Đã tiếp nhận, đang chờ xử lý")
-    await expect(page.locator("#ticket-description")).to_contain_text("đường Yersin")
+    await expect(page.locator("#result-title")).to_contain_text(code)
+    assert "đường Yersin" not in await page.content()  # nor the description, nor the place
     assert "0912" not in await page.content()  # the reporter's phone is never shown
 
 

@@ -223,9 +223,11 @@ async def _on_contact(ctx: Context, state: ConversationState) -> Turn:
     )
 
 
+# "Tôi tên ...", "tôi tên là ...", "mình là ...", "tên: ..., sđt: ...": the words around a name.
 _FILLER = re.compile(
-    r"^\s*(tôi|toi|mình|minh|em)\s+(tên\s+|ten\s+)?(là|la)\b"
-    r"|\b(s[đd]t|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|dt|tên|ten)\b\s*:?",
+    r"^\s*(?:tôi|toi|mình|minh|em|cháu|chau)\s+(?:(?:tên|ten)\b(?:\s+(?:là|la)\b)?|(?:là|la)\b)"
+    r"|\b(?:họ và tên|ho va ten|họ tên|ho ten|s[đd]t|số điện thoại|so dien thoai|điện thoại"
+    r"|dien thoai|đt|dt|tên|ten)\b(?:\s+(?:là|la)\b)?\s*:?",
     re.IGNORECASE,
 )
 

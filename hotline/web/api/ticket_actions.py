@@ -161,7 +161,8 @@ async def add_note(request: web.Request) -> web.Response:
 
 def _view(request: web.Request, ticket: Ticket, **extra: Any) -> web.Response:
     casework = request.app[CASEWORK]
-    body = {"ticket": summary(ticket, user_of(request), casework.clock()), **extra}
+    row = summary(ticket, user_of(request), casework.clock(), casework.hotline.pseudonyms)
+    body = {"ticket": row, **extra}
     return web.json_response(body)
 
 

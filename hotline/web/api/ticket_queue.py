@@ -10,14 +10,22 @@ from typing import Any
 from aiohttp import web
 
 from hotline.bot.messages import ConversationKey
-from hotline.handoff.confidentiality import may_see_ticket, reveal
+from hotline.handoff.agency_view import agency_report
+from hotline.handoff.confidentiality import disclose, may_see_ticket
 from hotline.handoff.deadlines import CATEGORIES
 from hotline.handoff.lifecycle import AlreadyTaken, NotAllowed, TicketNotFound
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import STATUSES, Reporter, Ticket, TicketDraft, TicketStatus
 from hotline.handoff.users import STAFF, Role, User
 from hotline.web.api.auth import requires, user_of
-from hotline.web.api.views import BadRequest, detail, json_body, summary, text_field
+from hotline.web.api.views import (
+    TRANSCRIPT_WORDS,
+    BadRequest,
+    detail,
+    json_body,
+    summary,
+    text_field,
+)
 from hotline.web.keys import CASEWORK
 
 ALL = (*STAFF, Role.AGENCY)
@@ -91,24 +99,27 @@ async def list_tickets(request: web.Request) -> web.Response:
     casework = request.app[CASEWORK]
     tickets = await casework.hotline.desk.store.find(_query(request, user))
     now = casework.clock()
-    return web.json_response({"tickets": [summary(t, user, now) for t in tickets]})
+    pseudonyms = casework.hotline.pseudonyms
+    return web.json_response({"tickets": [summary(t, user, now, pseudonyms) for t in tickets]})
 
 
 @requires(*ALL)
 @answers_errors
 async def show_ticket(request: web.Request) -> web.Response:
-    """Details and transcript; the reporter for those allowed, each showing audited."""
+    """Details and transcript; the reporter for those allowed, each showing audited, masked
+    for the other staff; agencies get their redacted projection."""
     user = user_of(request)
     ticket = await visible_ticket(request)
+    if not user.is_staff:
+        return web.json_response(agency_report(ticket).to_json())
     casework = request.app[CASEWORK]
     now = casework.clock()
     why = request.query.get("reason", "").strip()[:200] or DEFAULT_REASON
-    reporter = await reveal(casework.hotline.audit, user, ticket, why, now)
-    transcript: list[dict[str, Any]] = []
-    if user.is_staff:
-        key = ConversationKey(ticket.channel, ticket.sender)
-        transcript = await casework.hotline.conversations.transcript(key)
-    return web.json_response(detail(ticket, user, now, reporter, transcript))
+    showing = await disclose(casework.hotline.audit, user, ticket, why, now, TRANSCRIPT_WORDS)
+    key = ConversationKey(ticket.channel, ticket.sender)
+    transcript = await casework.hotline.conversations.transcript(key)
+    pseudonyms = casework.hotline.pseudonyms
+    return web.json_response(detail(showing, user, now, pseudonyms, transcript))
 
 
 def _place(request: web.Request, body: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -164,7 +175,8 @@ async def file_call(request: web.Request) -> web.Response:
     )
     casework = request.app[CASEWORK]
     ticket = await casework.hotline.desk.file(draft, actor=user.name)
-    return web.json_response(summary(ticket, user, casework.clock()), status=201)
+    row = summary(ticket, user, casework.clock(), casework.hotline.pseudonyms)
+    return web.json_response(row, status=201)
 
 
 def routes() -> list[web.AbstractRouteDef]:

@@ -8,20 +8,24 @@ from typing import Any
 
 from aiohttp import web
 
-from hotline.handoff.tickets import Reporter, Ticket
+from hotline.bot.dialogs import texts
+from hotline.handoff.confidentiality import Pseudonyms, Showing, TranscriptWords
+from hotline.handoff.tickets import Ticket
 from hotline.handoff.users import User
 
-# What agency staff may read of a ticket's history: its steps and the public answer, not
-# the agents' internal notes or the citizen's own additions.
-AGENCY_ACTIONS = frozenset({"filed", "forwarded", "answer", "resolved", "closed", "reopened"})
+# How the bot asks for contact details and labels them: masked in transcripts as a whole.
+TRANSCRIPT_WORDS = TranscriptWords(
+    contact_questions=(texts.ASK_CONTACT, texts.ASK_CONTACT_HARDSHIP, texts.CONTACT_RETRY),
+    contact_label=texts.LABELS["contact"],
+)
 
 
 class BadRequest(Exception):
     """The body or query is not what the endpoint takes; the message says why."""
 
 
-def summary(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
-    """One row of the queue."""
+def summary(ticket: Ticket, user: User, now: datetime, pseudonyms: Pseudonyms) -> dict[str, Any]:
+    """One row of the queue; the citizen's conversation under its pseudonym, never its id."""
     left = (ticket.due_at - now).total_seconds()
     row: dict[str, Any] = {
         "code": ticket.code,
@@ -41,30 +45,38 @@ def summary(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
     }
     if user.is_staff:
         row["channel"] = ticket.channel
-        row["conversation"] = f"{ticket.channel}:{ticket.sender}"
+        row["conversation"] = pseudonyms.of(ticket.channel, ticket.sender)
     return row
 
 
 def detail(
-    ticket: Ticket,
+    showing: Showing,
     user: User,
     now: datetime,
-    reporter: Reporter | None,
+    pseudonyms: Pseudonyms,
     transcript: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    """The whole ticket for its detail page; `reporter` only when the caller may see it."""
-    body = summary(ticket, user, now)
+    """The whole ticket for a staff member's detail page: the reporter and the clear text only
+    when the caller may see them (`showing`), else masked."""
+    ticket = showing.ticket
+    body = summary(ticket, user, now, pseudonyms)
     body.update(
-        description=ticket.description,
-        address=ticket.address,
-        occurred_at=ticket.occurred_at,
+        description=showing.text(ticket.description),
+        address=showing.text(ticket.address),
+        occurred_at=showing.text(ticket.occurred_at),
         evidence=[dict(e) for e in ticket.evidence],
-        history=[e.to_doc() for e in ticket.history if user.is_staff or e.action in AGENCY_ACTIONS],
+        history=[_event(e.to_doc(), showing) for e in ticket.history],
         has_reporter=ticket.reporter is not None,
-        reporter=reporter.to_doc() if reporter else None,
-        transcript=[_line(m) for m in transcript] if user.is_staff else [],
+        reporter=showing.reporter.to_doc() if showing.reporter else None,
+        transcript=showing.transcript(_line(m) for m in transcript),
     )
     return body
+
+
+def _event(doc: dict[str, Any], showing: Showing) -> dict[str, Any]:
+    if "note" in doc:
+        doc["note"] = showing.text(doc["note"])
+    return doc
 
 
 def _line(message: dict[str, Any]) -> dict[str, Any]:

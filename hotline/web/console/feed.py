@@ -13,6 +13,7 @@ from typing import Any
 from hotline.bot.events import Event
 from hotline.bot.messages import ConversationKey
 from hotline.bot.outbox import REPLY_WAITING
+from hotline.handoff.confidentiality import Pseudonyms
 from hotline.handoff.store import TicketStore
 from hotline.handoff.tickets import Ticket
 from hotline.handoff.users import STAFF, SUPERVISING, Role
@@ -42,8 +43,9 @@ def conversation_key(value: str) -> ConversationKey | None:
 
 
 class ConsoleFeed:
-    def __init__(self, tickets: TicketStore) -> None:
+    def __init__(self, tickets: TicketStore, pseudonyms: Pseudonyms) -> None:
         self.tickets = tickets
+        self.pseudonyms = pseudonyms
 
     async def frame(self, viewer: Viewer, event: Event) -> dict[str, Any] | None:
         """The JSON frame this viewer gets for the event, or None if it is not theirs."""
@@ -83,7 +85,8 @@ class ConsoleFeed:
         mine = [t for t in tickets if viewer.sees_all or t.assignee == viewer.name]
         if not (mine or viewer.sees_all or event.data.get("agent") == viewer.name):
             return None
-        return _public({**event.to_frame(), "tickets": _codes(mine)})
+        frame = {**event.to_frame(), "conversation": self.pseudonyms.of(key.channel, key.sender)}
+        return _public({**frame, "tickets": _codes(mine)})
 
 
 def _codes(tickets: list[Ticket]) -> list[str]:

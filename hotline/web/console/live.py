@@ -16,6 +16,7 @@ from hotline.channels.base import json_dumps
 from hotline.handoff.store import TicketStore
 from hotline.web.console.feed import CONSOLE_ROLES, ConsoleFeed, Viewer
 from hotline.web.console.presence import Presence
+from hotline.web.keys import HOTLINE
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ class LiveLine:
         ws = web.WebSocketResponse(heartbeat=30)
         await ws.prepare(request)
         self._sockets.add(ws)
-        feed = ConsoleFeed(self.tickets(request))
+        feed = ConsoleFeed(self.tickets(request), request.app[HOTLINE].pseudonyms)
         try:
             # On duty first, then listening: the hello already says who is online.
             with self.presence.on_duty(viewer.name):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from hotline.bot.dialogs.texts import CATEGORY_NAMES, STATUS_NAMES
 from hotline.bot.nlu.admin_units import AdminUnits
 from hotline.handoff.deadlines import local_time
+from hotline.handoff.redact import redact
 from hotline.handoff.tickets import Ticket
 from hotline.web.portal.reports import CATEGORIES
 from hotline.web.render import render
@@ -38,7 +39,7 @@ class TicketView:
     status: str
     created: str
     due: str
-    place: str
+    updated: str
     answers: tuple[tuple[str, str], ...]  # (when, the answer)
 
 
@@ -96,15 +97,17 @@ def status_page(code: str, ticket: Ticket | None, error: str | None) -> str:
 
 def _view(ticket: Ticket) -> TicketView:
     answers = tuple(
-        (local_time(e.at), e.note or "") for e in ticket.history if e.action == "answer" and e.note
+        (local_time(e.at), redact(e.note, ticket.reporter))
+        for e in ticket.history
+        if e.action == "answer" and e.note
     )
-    place = ", ".join(p for p in (ticket.address, ticket.ward, ticket.district) if p)
+    updated = ticket.history[-1].at if ticket.history else ticket.created_at
     return TicketView(
         category=CATEGORY_NAMES.get(ticket.category, ticket.category),
         status=STATUS_NAMES.get(ticket.status, ticket.status).capitalize(),
         created=local_time(ticket.created_at),
         due=local_time(ticket.due_at),
-        place=place or "—",
+        updated=local_time(updated),
         answers=answers,
     )
 

@@ -20,6 +20,7 @@ from hotline.bot.media import MediaRejected, MediaStore
 from hotline.channels.base import json_error, json_response
 from hotline.config import Settings
 from hotline.handoff.codes import find_code
+from hotline.handoff.redact import redact
 from hotline.handoff.tickets import Ticket
 from hotline.web.keys import HOTLINE
 from hotline.web.portal import pages
@@ -190,7 +191,8 @@ def public_status(ticket: Ticket) -> dict[str, Any]:
     updates: list[dict[str, Any]] = []
     for event in ticket.history:
         if event.action == "answer" and event.note:
-            updates.append({"at": event.at.isoformat(), "answer": event.note})
+            answer = redact(event.note, ticket.reporter)
+            updates.append({"at": event.at.isoformat(), "answer": answer})
         elif event.status:
             updates.append({"at": event.at.isoformat(), "status": event.status})
     return {

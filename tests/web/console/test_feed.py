@@ -10,6 +10,7 @@ import pytest
 
 from hotline.bot.events import Event
 from hotline.bot.messages import ConversationKey
+from hotline.handoff.confidentiality import Pseudonyms
 from hotline.handoff.tickets import Reporter, Ticket
 from hotline.storage.open import open_storage
 from hotline.web.console.feed import ConsoleFeed, Viewer, conversation_key
@@ -44,7 +45,7 @@ async def feed(tmp_path: Path) -> AsyncIterator[ConsoleFeed]:
         await store.insert(ticket("PA-AAAA-AAAA", "citizen:1", "an"))
         await store.insert(ticket("PA-BBBB-BBBB", "citizen-2", "binh"))
         await store.insert(ticket("PA-CCCC-CCCC", "citizen-3", None, status="new"))
-        yield ConsoleFeed(store)
+        yield ConsoleFeed(store, Pseudonyms("test"))
 
 
 def said(sender: str) -> Event:
@@ -107,6 +108,13 @@ async def test_other_kinds_go_to_supervisors_and_presence_to_everyone(feed: Cons
     assert await feed.frame(BOSS, odd) == odd.to_frame()
     online = Event("presence", {"online": ["an"]})
     assert await feed.frame(BINH, online) == online.to_frame()
+
+
+async def test_frames_name_the_conversation_by_its_pseudonym_only(feed: ConsoleFeed) -> None:
+    frame = await feed.frame(BOSS, said("citizen:1"))
+    assert frame is not None and "citizen:1" not in str(frame)
+    assert frame["conversation"] == Pseudonyms("test").of("webchat", "citizen:1")
+    assert frame["conversation"].startswith("webchat:ẩn-")
 
 
 def test_conversation_keys_keep_colons_in_the_sender() -> None:

@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestClient
 from hotline.bot.events import Event
 from hotline.config import Settings
 from hotline.web.console.live import SESSION_ENDED
-from hotline.web.keys import EVENTS, PRESENCE
+from hotline.web.keys import EVENTS, HOTLINE, PRESENCE
 from tests.support.chat import RestChat
 from tests.web.console.conftest import LogIn, Person, log_in_fixture
 
@@ -110,7 +110,7 @@ async def test_each_agent_hears_only_their_own_citizens(client: TestClient, log_
         frames = [await binh_ws.receive_json(timeout=TIMEOUT) for _ in range(3)]
 
     assert heard["text"] == "nhà tôi ở ấp 3 xã An Tây" and heard["tickets"] == [code]
-    assert heard["conversation"] == "rest:citizen-1"
+    assert heard["conversation"] == client.app[HOTLINE].pseudonyms.of("rest", "citizen-1")
     assert watched["tickets"] == [code]
     assert [f["kind"] for f in frames] == ["hello", "presence", "presence"]
     assert frames[-1] == {"kind": "presence", "online": ["an", "binh", "lan", "marker"]}
