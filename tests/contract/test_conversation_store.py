@@ -22,6 +22,27 @@ async def test_a_redelivered_message_is_recorded_once(conversations: Conversatio
     assert [m.message_id for m in await conversations.unprocessed()] == ["m1", "m1"]
 
 
+async def test_two_senders_may_use_the_same_message_id(conversations: ConversationStore) -> None:
+    """Dedup is per (channel, sender, id): another citizen who sends the first one's id is
+    heard, and gets their own replies, never the first citizen's."""
+    other = ConversationKey("rest", "citizen-2")
+    first, second = inbound("m1", "Nguyễn Văn An 0912345678"), inbound("m1", "alo", key=other)
+    assert await conversations.record_inbound(first)
+    assert await conversations.record_inbound(second)
+    assert not await conversations.record_inbound(inbound("m1", key=other))
+    mine = await conversations.commit_turn(
+        first, ConversationState(KEY), [OutboundMessage(KEY, "Người báo: Nguyễn Văn An")]
+    )
+    assert await conversations.replies_to(second) is None, "the second is not yet answered"
+    theirs = await conversations.commit_turn(
+        second, ConversationState(other), [OutboundMessage(other, "Dạ.")]
+    )
+    assert await conversations.replies_to(first) == mine
+    assert await conversations.replies_to(second) == theirs
+    assert [i.message.text for i in theirs] == ["Dạ."]
+    assert await conversations.unprocessed() == []
+
+
 async def test_a_turn_saves_state_and_replies_and_marks_processed(
     conversations: ConversationStore,
 ) -> None:

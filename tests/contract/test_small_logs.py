@@ -40,6 +40,11 @@ async def test_contact_log_counts_a_redelivery_once(storage: Storage) -> None:
     found = await contacts.between(NOW, NOW + timedelta(hours=1))
     assert [(c.channel, c.intent, c.handled_by) for c in found] == [("rest", "greet", "bot")]
     assert "citizen-1" not in found[0].conversation
+    other = InboundMessage(
+        key=ConversationKey("rest", "citizen-2"), message_id="m1", received_at=NOW
+    )
+    await contacts.record(other, "greet", "bot")  # the same id from another sender counts too
+    assert len(await contacts.between(NOW, NOW + timedelta(hours=1))) == 2
 
 
 async def test_a_conversation_lease_has_one_holder_until_it_expires(storage: Storage) -> None:

@@ -2,8 +2,8 @@
 
 `conversations` holds one document per (channel, sender) with the dialog state; `messages`
 holds both directions, with integer ids from a counter so outbox ids look the same on both
-back ends. The unique index on (channel, message_id) of inbound messages is what makes a
-platform's redelivery, to any worker, a duplicate.
+back ends. The unique index on (channel, sender, message_id) of inbound messages is what makes
+a platform's redelivery, to any worker, a duplicate, while two senders may use the same id.
 
 A turn's writes run in a transaction on a replica set. Elsewhere they run in an order that a
 crash cannot turn into a duplicate reply: the replies go in `held` (never sent), then the state,
@@ -31,16 +31,17 @@ INDEXES = {
     "conversations": [IndexModel([("channel", ASCENDING), ("sender", ASCENDING)], unique=True)],
     "messages": [
         IndexModel(
-            [("channel", ASCENDING), ("message_id", ASCENDING)],
+            [("channel", ASCENDING), ("sender", ASCENDING), ("message_id", ASCENDING)],
             unique=True,
             partialFilterExpression={"direction": "in"},
-            name="platform_message_id",
+            name="sender_message_id",
         ),
         IndexModel([("channel", ASCENDING), ("sender", ASCENDING), ("_id", ASCENDING)]),
         IndexModel([("status", ASCENDING), ("_id", ASCENDING)]),
         IndexModel([("reply_to", ASCENDING)]),
     ],
 }
+RETIRED_INDEX = "platform_message_id"
 
 
 def _now() -> datetime:
@@ -72,7 +73,12 @@ def _outbox_item(doc: Document) -> OutboxItem:
 
 
 def _in_key(message: InboundMessage) -> Document:
-    return {"direction": "in", "channel": message.key.channel, "message_id": message.message_id}
+    return {
+        "direction": "in",
+        "channel": message.key.channel,
+        "sender": message.key.sender,
+        "message_id": message.message_id,
+    }
 
 
 class MongoConversationStore:
@@ -85,6 +91,8 @@ class MongoConversationStore:
     async def open(cls, db: MongoDatabase) -> MongoConversationStore:
         for name, indexes in INDEXES.items():
             await db.ensure_indexes(name, indexes)
+        # Databases made before keyed dedup on (channel, message_id) alone: that index goes.
+        await db.drop_index_if_present("messages", RETIRED_INDEX)
         return cls(db)
 
     async def record_inbound(self, message: InboundMessage) -> bool:

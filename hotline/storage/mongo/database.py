@@ -63,6 +63,12 @@ class MongoDatabase:
         if indexes:
             await self._db[collection].create_indexes(list(indexes))
 
+    async def drop_index_if_present(self, collection: str, name: str) -> None:
+        """Remove an index an earlier version made (an in-place upgrade); none there is fine."""
+        existing = await self._db[collection].index_information()
+        if name in existing:
+            await self._db[collection].drop_index(name)
+
     async def next_ids(self, counter: str, count: int = 1) -> list[int]:
         """Reserve `count` consecutive integer ids from a named counter (atomic across workers)."""
         doc = await self._db["counters"].find_one_and_update(

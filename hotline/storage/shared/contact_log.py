@@ -1,4 +1,5 @@
-"""The dashboard's contact log: one record per inbound message, keyed by its platform id."""
+"""The dashboard's contact log: one record per inbound message, keyed by its conversation and
+its platform id (the `message_id` column holds both, so files made before need no change)."""
 
 from __future__ import annotations
 
@@ -34,13 +35,15 @@ CREATE INDEX IF NOT EXISTS contacts_at ON contacts (at);
 class ContactLogOnShelf(OnShelf):
     async def record(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
         key = message.key
-        # Keyed by the platform's message id: a redelivery replaces the record.
+        conversation = conversation_digest(key.channel, key.sender)
+        # Keyed by the conversation and the message id: a redelivery replaces the record, and
+        # another sender's message with the same id is a contact of its own.
         await self._shelf.put(
             {
                 "channel": key.channel,
-                "message_id": message.message_id,
+                "message_id": f"{conversation}/{message.message_id}",
                 "at": message.received_at or utc_now(),
-                "conversation": conversation_digest(key.channel, key.sender),
+                "conversation": conversation,
                 "intent": intent,
                 "handled_by": handled_by,
             }

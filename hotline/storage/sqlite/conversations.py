@@ -39,8 +39,11 @@ CREATE TABLE IF NOT EXISTS messages (
     next_attempt_at TEXT,
     last_error TEXT
 );
-CREATE UNIQUE INDEX IF NOT EXISTS messages_platform_id
-    ON messages (channel, message_id) WHERE direction = 'in';
+-- A message id deduplicates per (channel, sender, id): two senders may use the same id.
+-- Files made before keyed it on (channel, id) alone; that index goes, in place.
+CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_message_id
+    ON messages (channel, sender, message_id) WHERE direction = 'in';
+DROP INDEX IF EXISTS messages_platform_id;
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
 CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
 """
@@ -151,8 +154,9 @@ class SqliteConversationStore:
     ) -> list[OutboxItem]:
         def run(conn: sqlite3.Connection) -> list[OutboxItem]:
             row = conn.execute(
-                "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND message_id = ?",
-                (message.key.channel, message.message_id),
+                "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND sender = ?"
+                " AND message_id = ?",
+                (message.key.channel, message.key.sender, message.message_id),
             ).fetchone()
             if row is None:
                 raise KeyError(f"inbound message {message.message_id} was never recorded")
@@ -166,8 +170,8 @@ class SqliteConversationStore:
         def run(conn: sqlite3.Connection) -> list[OutboxItem] | None:
             row = conn.execute(
                 "SELECT id, status FROM messages WHERE direction = 'in' AND channel = ?"
-                " AND message_id = ?",
-                (message.key.channel, message.message_id),
+                " AND sender = ? AND message_id = ?",
+                (message.key.channel, message.key.sender, message.message_id),
             ).fetchone()
             if row is None or row["status"] != "processed":
                 return None

@@ -8,7 +8,7 @@ import pytest
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.mongo.conversations import MongoConversationStore
+from hotline.storage.mongo.conversations import RETIRED_INDEX, MongoConversationStore
 from hotline.storage.mongo.database import MongoDatabase
 from tests.support.mongo_server import scratch_url
 
@@ -48,3 +48,23 @@ async def test_held_replies_of_a_broken_turn_are_never_sent(db: MongoDatabase) -
     assert await store.pending(KEY) == []
     assert await store.replies_to(message) is None
     assert [m.message_id for m in await store.unprocessed()] == ["m1"]
+
+
+async def test_a_database_that_deduplicated_by_id_alone_is_upgraded_in_place(
+    db: MongoDatabase,
+) -> None:
+    """Databases made before had a unique index on (channel, message_id): it goes on open."""
+    messages = db.collection("messages")
+    await messages.create_index(
+        [("channel", 1), ("message_id", 1)],
+        unique=True,
+        partialFilterExpression={"direction": "in"},
+        name=RETIRED_INDEX,
+    )
+    store = await MongoConversationStore.open(db)
+    assert RETIRED_INDEX not in await messages.index_information()
+    await MongoConversationStore.open(db)  # again: nothing to drop, nothing fails
+    assert await store.record_inbound(InboundMessage(key=KEY, message_id="m1"))
+    other = InboundMessage(key=ConversationKey("zalo", "u2"), message_id="m1")
+    assert await store.record_inbound(other)
+    assert not await store.record_inbound(InboundMessage(key=KEY, message_id="m1"))

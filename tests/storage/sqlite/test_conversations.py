@@ -1,10 +1,12 @@
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.sqlite.conversations import SqliteConversationStore
+from hotline.storage.sqlite.conversations import SCHEMA, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
 
 KEY = ConversationKey("rest", "u1")
@@ -77,3 +79,34 @@ async def test_pushed_replies_are_retried_until_given_up(store: SqliteConversati
 async def test_state_saved_outside_a_turn(store: SqliteConversationStore) -> None:
     await store.save_state(ConversationState(KEY, mode="agent"))
     assert (await store.load(KEY)).mode == "agent"
+
+
+async def test_a_file_that_deduplicated_by_id_alone_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Files made before keyed inbound messages on (channel, message_id); opening one keeps its
+    messages and lets a second sender use the same id."""
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            SCHEMA.split("-- A message id")[0]
+            + "CREATE UNIQUE INDEX messages_platform_id ON messages (channel, message_id)"
+            " WHERE direction = 'in';"
+        )
+        old.execute(
+            "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
+            " created_at) VALUES ('rest', 'u1', 'in', 'm1', 'received', ?, '2021-08-01T00:00:00')",
+            (json.dumps(msg("m1").to_record()),),
+        )
+    old.close()
+    db = await SqliteDatabase.from_url(f"sqlite:///{path}")
+    try:
+        store = await SqliteConversationStore.open(db)
+        assert [m.message_id for m in await store.unprocessed()] == ["m1"]
+        assert not await store.record_inbound(msg("m1"))
+        other = InboundMessage(key=ConversationKey("rest", "u2"), message_id="m1", text="alo")
+        assert await store.record_inbound(other)
+        indexes = await db.query(
+            lambda c: [r[1] for r in c.execute("PRAGMA index_list(messages)").fetchall()]
+        )
+        assert "messages_platform_id" not in indexes and "messages_sender_message_id" in indexes
+    finally:
+        await db.close()
