@@ -29,7 +29,7 @@ from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.audit import AuditLog
-from hotline.handoff.confidentiality import Pseudonyms
+from hotline.handoff.confidentiality import Pseudonyms, SenderProofs
 from hotline.handoff.crypto import Cipher, load_or_create_key
 from hotline.handoff.desk import TicketDesk
 from hotline.handoff.routing import Routing, RoutingStore
@@ -60,6 +60,8 @@ class Hotline:
     rules: RuleDocuments  # deadlines and canned responses as admins saved them
     # Citizens' platform ids as staff see them (keyed with the service's secret).
     pseudonyms: Pseudonyms = field(default_factory=lambda: Pseudonyms(b""))
+    # What a citizen's app shows to fetch its waiting replies (keyed the same way).
+    proofs: SenderProofs = field(default_factory=lambda: SenderProofs(b""))
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -170,6 +172,7 @@ async def open_hotline(
             contacts,
             rules,
             Pseudonyms(secret),
+            SenderProofs(secret),
         )
 
 

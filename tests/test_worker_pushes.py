@@ -75,11 +75,13 @@ async def test_an_agent_reply_wakes_the_app_fetch_waiting_on_the_other_worker(
 ) -> None:
     citizens_worker, agents_worker = two_workers
     key = ConversationKey("rest", "app-cross-1")
-    await citizens_worker.post(
+    first = await citizens_worker.post(
         "/webhooks/rest/webhook", json={"sender": key.sender, "message": "xin chào"}
     )
+    proof = {"Authorization": f"Bearer {first.headers['X-Hotline-Sender-Token']}"}
+    params = {"sender": key.sender, "wait": "25"}
     fetch = asyncio.create_task(
-        citizens_worker.get("/webhooks/rest/messages", params={"sender": key.sender, "wait": "25"})
+        citizens_worker.get("/webhooks/rest/messages", params=params, headers=proof)
     )
     await agents_worker.app[TAKEOVER].say(key, "lan", "Tổng đài viên đây ạ.")
     # Not a speed limit: a fetch nobody wakes returns only after its 25 seconds.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
 import aiohttp
@@ -22,6 +22,7 @@ from hotline.bot.ratelimit import UNLIMITED, RateLimit
 from hotline.channels.delivery import Delivery, DeliveryFailed
 from hotline.channels.intake import Inbox, Intake
 from hotline.config import Settings
+from hotline.handoff.confidentiality import SenderProofs
 from hotline.storage.base import Storage
 
 # A channel's request handler: one of its methods, called on the running channel.
@@ -48,6 +49,7 @@ class ChannelParts:
     intake: Intake  # store first, process in the background
     session: aiohttp.ClientSession  # the app's one HTTP client
     storage: Storage  # the hotline's, for the channels' own small stores
+    proofs: SenderProofs = field(default_factory=lambda: SenderProofs(b""))  # senders' secrets
 
 
 class Channel:

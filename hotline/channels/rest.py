@@ -5,6 +5,11 @@ plain HTTP: they wait in the outbox and reach the app in two ways. They come fir
 to the app's next message, and `GET /webhooks/rest/messages?sender=ID[&wait=S]` hands them over
 at any time, waiting up to S seconds (at most MAX_WAIT) for one to arrive: a long poll the app
 holds open while its chat screen is shown. What was handed over is marked delivered.
+
+A fetch must prove it comes from that sender, since a sender id is no password: the answer to a
+sender's first message carries the sender's secret in the `X-Hotline-Sender-Token` header, and
+a fetch shows it again (`Authorization: Bearer SECRET` or `&token=SECRET`). Apps that never
+fetch ignore the header; the webhook answers them as Rasa's REST channel does.
 """
 
 from __future__ import annotations
@@ -24,9 +29,12 @@ from hotline.bot.waits import at_most
 from hotline.channels.base import Channel, ChannelParts, Route, json_error, json_response
 from hotline.channels.delivery import Delivery
 from hotline.channels.intake import Inbox
+from hotline.handoff.confidentiality import SenderProofs
 
 MAX_ID_CHARS = 128
 MAX_WAIT = 25.0  # seconds: under the idle timeouts of common proxies and mobile networks
+TOKEN_HEADER = "X-Hotline-Sender-Token"
+FIRST_LOOK = 20  # transcript lines read to tell a sender's first message from a later one
 
 
 def parse_body(body: Any) -> InboundMessage | str:
@@ -66,9 +74,12 @@ class RestChannel(Channel):
     name = "rest"
     delivery = Delivery.HELD  # by the app's waiting request, or with its next message
 
-    def __init__(self, inbox: Inbox, conversations: ConversationStore) -> None:
+    def __init__(
+        self, inbox: Inbox, conversations: ConversationStore, proofs: SenderProofs
+    ) -> None:
         self.inbox = inbox
         self.conversations = conversations
+        self.proofs = proofs
         self._waiting: defaultdict[str, set[asyncio.Event]] = defaultdict(set)
 
     @classmethod
@@ -81,7 +92,7 @@ class RestChannel(Channel):
 
     @classmethod
     async def open(cls, parts: ChannelParts) -> Self:
-        return cls(parts.inbox, parts.conversations)
+        return cls(parts.inbox, parts.conversations, parts.proofs)
 
     async def health(self, request: web.Request) -> web.Response:
         return json_response({"status": "ok"})
@@ -101,7 +112,17 @@ class RestChannel(Channel):
         waiting = await self.conversations.pending(parsed.key)
         items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
         await self.conversations.mark_delivered([i.id for i in items])
-        return json_response([to_rasa(i) for i in items])
+        response = json_response([to_rasa(i) for i in items])
+        if await self._first_message(parsed.key):
+            response.headers[TOKEN_HEADER] = self.proofs.of(self.name, parsed.key.sender)
+        return response
+
+    async def _first_message(self, key: ConversationKey) -> bool:
+        """Only the first answer carries the secret: whoever writes later as this sender (a
+        guessed or overheard id) does not get it."""
+        lines = await self.conversations.transcript(key, limit=FIRST_LOOK)
+        said = sum(1 for line in lines if line.get("direction") == "in")
+        return said == 1 and len(lines) < FIRST_LOOK
 
     async def messages(self, request: web.Request) -> web.Response:
         """What waits for a sender, waiting up to `wait` seconds when nothing does yet."""
@@ -114,6 +135,10 @@ class RestChannel(Channel):
             return json_error(400, "wait must be a number of seconds")
         if not 0 <= wait <= MAX_WAIT:
             return json_error(400, f"wait must be between 0 and {MAX_WAIT:.0f} seconds")
+        scheme, _, bearer = request.headers.get("Authorization", "").partition(" ")
+        shown = bearer.strip() if scheme.lower() == "bearer" else request.query.get("token", "")
+        if not self.proofs.proves(self.name, sender, shown):
+            return json_error(401, f"show the sender's secret (the {TOKEN_HEADER} header)")
         key = ConversationKey(self.name, sender)
         items = await self._take_waiting(key, wait)
         return json_response([to_rasa(i) for i in items])

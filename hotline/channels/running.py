@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import aiohttp
 
@@ -17,6 +17,7 @@ from hotline.channels.base import Channel, ChannelParts
 from hotline.channels.delivery import Delivery
 from hotline.channels.intake import Inbox, Intake
 from hotline.config import Settings
+from hotline.handoff.confidentiality import SenderProofs
 from hotline.storage.base import Storage
 
 
@@ -34,6 +35,7 @@ async def open_channels(
     conversations: ConversationStore,
     storage: Storage,
     media: MediaStore,
+    proofs: SenderProofs | None = None,
 ) -> AsyncIterator[OpenChannels]:
     """Open each channel on the app's shared ClientSession and run the courier; on the way out,
     background work is drained, then the courier stops and the channels close in reverse."""
@@ -41,6 +43,8 @@ async def open_channels(
     intake = Intake(inbox, conversations, media, wake=woken.set)
     async with aiohttp.ClientSession() as session, AsyncExitStack() as stack:
         parts = ChannelParts(settings, inbox, conversations, intake, session, storage)
+        if proofs is not None:
+            parts = replace(parts, proofs=proofs)
         channels: dict[str, Channel] = {}
         for kind in kinds:
             channels[kind.name] = channel = await kind.open(parts)

@@ -60,6 +60,21 @@ class Pseudonyms:
         return f"{channel}:ẩn-{letters[:4]}-{letters[4:]}"
 
 
+class SenderProofs:
+    """The secret a citizen's app holds to prove it is that sender (`rest:c1`) when it fetches
+    its waiting replies: keyed with the service's secret, handed out with the first answer."""
+
+    def __init__(self, secret: str | bytes) -> None:
+        raw = secret.encode() if isinstance(secret, str) else secret
+        self._key = hashlib.sha256(b"hotline-sender-proof\0" + raw).digest()
+
+    def of(self, channel: str, sender: str) -> str:
+        return hmac.new(self._key, f"{channel}\0{sender}".encode(), hashlib.sha256).hexdigest()
+
+    def proves(self, channel: str, sender: str, shown: str) -> bool:
+        return bool(shown) and hmac.compare_digest(self.of(channel, sender), shown)
+
+
 @dataclass(frozen=True)
 class TranscriptWords:
     """How the bot asks for contact details and labels them in its summary (the bot's words

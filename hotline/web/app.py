@@ -119,7 +119,13 @@ async def _channels(
 ) -> AsyncIterator[None]:
     hotline, events = app[HOTLINE], app[EVENTS]
     async with open_channels(
-        settings, kinds, hotline.engine, hotline.conversations, hotline.storage, media
+        settings,
+        kinds,
+        hotline.engine,
+        hotline.conversations,
+        hotline.storage,
+        media,
+        hotline.proofs,
     ) as running:
         app[CHANNELS] = running.channels
         app[OUTBOX] = Outbox(hotline.conversations, running.channels, events, running.wake_courier)

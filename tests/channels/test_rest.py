@@ -7,6 +7,7 @@ import asyncio
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
+from hotline.channels.rest import TOKEN_HEADER
 from hotline.web.keys import TAKEOVER
 from tests.support.hotline import hotline_of
 
@@ -102,12 +103,19 @@ async def test_an_agent_reply_comes_first_in_the_answer_to_the_next_message(
     assert await hotline_of(client).conversations.pending(ConversationKey("rest", "u5")) == []
 
 
+async def _first_message(client: TestClient, sender: str) -> dict[str, str]:
+    """The app's first message; the headers that prove it is this sender when it fetches."""
+    resp = await client.post(URL, json={"sender": sender, "message": "xin chào"})
+    assert resp.status == 200
+    return {"Authorization": f"Bearer {resp.headers[TOKEN_HEADER]}"}
+
+
 async def test_the_app_fetches_what_waits_for_it_once(client: TestClient) -> None:
-    await client.post(URL, json={"sender": "u6", "message": "xin chào"})
-    assert await (await client.get(WAITING, params={"sender": "u6"})).json() == []
+    proof = await _first_message(client, "u6")
+    assert await (await client.get(WAITING, params={"sender": "u6"}, headers=proof)).json() == []
     await _agent_says(client, "u6", "Hồ sơ của anh đã được chuyển cho phường.")
     await _agent_says(client, "u6", "Anh cần gì thêm không?")
-    resp = await client.get(WAITING, params={"sender": "u6"})
+    resp = await client.get(WAITING, params={"sender": "u6"}, headers=proof)
     assert resp.status == 200
     got = await resp.json()
     assert [r["text"] for r in got] == [
@@ -115,13 +123,49 @@ async def test_the_app_fetches_what_waits_for_it_once(client: TestClient) -> Non
         "Anh cần gì thêm không?",
     ]
     assert all(r["recipient_id"] == "u6" for r in got)
-    assert await (await client.get(WAITING, params={"sender": "u6"})).json() == []
-    assert await (await client.get(WAITING, params={"sender": "someone-else"})).json() == []
+    assert await (await client.get(WAITING, params={"sender": "u6"}, headers=proof)).json() == []
+
+
+async def test_a_fetch_without_the_senders_secret_gets_nothing_and_takes_nothing(
+    client: TestClient,
+) -> None:
+    proof = await _first_message(client, "c1")
+    other = await _first_message(client, "c2")
+    again = await client.post(URL, json={"sender": "c1", "message": "alo"})
+    assert TOKEN_HEADER not in again.headers, "only the first answer carries the secret"
+    await _agent_says(client, "c1", "Chị Bích ơi, số 0987654321 đúng không ạ?")
+    token = proof["Authorization"].split()[1]
+    for refused in (
+        {},
+        other,  # another sender's secret
+        {"Authorization": "Bearer " + "0" * len(token)},
+        {"Authorization": f"Basic {token}"},
+    ):
+        resp = await client.get(WAITING, params={"sender": "c1"}, headers=refused)
+        assert resp.status == 401, refused
+        assert "0987654321" not in await resp.text()
+    resp = await client.get(WAITING, params={"sender": "c1", "token": token})
+    assert [r["text"] for r in await resp.json()] == ["Chị Bích ơi, số 0987654321 đúng không ạ?"]
+
+
+async def test_another_senders_message_id_is_a_message_of_its_own(client: TestClient) -> None:
+    """A second citizen who sends the first one's message id is answered for themselves and
+    never gets the first citizen's replies."""
+    first = {"sender": "c1", "message": "/report_violation", "metadata": {"message_id": "m-1"}}
+    mine = await (await client.post(URL, json=first)).json()
+    copied = {"sender": "c2", "message": "xin chào", "metadata": {"message_id": "m-1"}}
+    theirs = await (await client.post(URL, json=copied)).json()
+    assert theirs and all(r["recipient_id"] == "c2" for r in theirs)
+    assert [r["text"] for r in theirs] != [r["text"] for r in mine]
+    again = await (await client.post(URL, json=first)).json()
+    assert [r["text"] for r in again] == [r["text"] for r in mine]  # a retry: the same replies
 
 
 async def test_a_waiting_fetch_is_answered_when_the_agent_writes(client: TestClient) -> None:
-    await client.post(URL, json={"sender": "u7", "message": "xin chào"})
-    fetch = asyncio.create_task(client.get(WAITING, params={"sender": "u7", "wait": "25"}))
+    proof = await _first_message(client, "u7")
+    fetch = asyncio.create_task(
+        client.get(WAITING, params={"sender": "u7", "wait": "25"}, headers=proof)
+    )
     await _agent_says(client, "u7", "Tổng đài viên đây ạ.")
     # Not a speed limit: unwoken, the fetch would only return after its 25 seconds.
     done, _ = await asyncio.wait({fetch}, timeout=10)
