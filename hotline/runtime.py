@@ -118,10 +118,10 @@ async def open_hotline(
     async with AsyncExitStack() as stack:
         storage = await open_storage(settings.store)
         stack.push_async_callback(storage.close)
-        conversations = await storage.conversations()
         secret = await asyncio.to_thread(
             load_or_create_key, settings.secret_key, key_file(settings)
         )
+        conversations = await storage.conversations(Cipher(secret))
         tickets = await storage.tickets(Cipher(secret))
         rules = await storage.rule_documents()
         routing = await storage.routing()

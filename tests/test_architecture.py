@@ -190,6 +190,7 @@ STORAGE_FACES = {
     "hotline.storage.base",
     "hotline.storage.open",
     "hotline.storage.migrate",
+    "hotline.storage.reseal",
     "hotline.storage.portable",
 }
 

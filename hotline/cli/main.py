@@ -97,6 +97,15 @@ def _parser() -> argparse.ArgumentParser:
     move.add_argument("--from", dest="source", help="store URL to read (default HOTLINE_STORE)")
     move.add_argument("--to", dest="target", required=True, help="store URL to write")
     move.set_defaults(run=_store_migrate)
+    rotate = store.add_parser(
+        "rotate-key", help="seal reporters and messages with a new key (hotline stopped)"
+    )
+    rotate.add_argument(
+        "--new-key-file",
+        type=Path,
+        help="file holding the new Fernet key (default: a new key is made and printed)",
+    )
+    rotate.set_defaults(run=_store_rotate_key)
     return parser
 
 
@@ -107,6 +116,26 @@ def _store_migrate(settings: Settings, args: argparse.Namespace) -> int:
         migrate(args.source or settings.store, args.target, lambda note: print(note, flush=True))
     )
     print(f"{copied} records copied to {args.target}")
+    return 0
+
+
+def _store_rotate_key(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.store import rotate_key
+    from hotline.handoff.crypto import Cipher, load_or_create_key
+    from hotline.runtime import key_file
+
+    kept = key_file(settings)
+    old = load_or_create_key(settings.secret_key, kept)
+    new = args.new_key_file.read_text("ascii").strip() if args.new_key_file else Cipher.new_key()
+    Cipher(new)  # refuse a malformed key before anything is written
+    count = asyncio.run(rotate_key(settings.store, old, new, lambda n: print(n, flush=True)))
+    print(f"{count} records sealed with the new key")
+    if settings.secret_key:
+        print("Set HOTLINE_SECRET_KEY on every worker to the new key before starting them:")
+        print(new)
+    else:
+        kept.write_text(new + "\n", encoding="ascii")
+        print(f"the new key is kept in {kept}; back it up with the database")
     return 0
 
 

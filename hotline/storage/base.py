@@ -102,7 +102,8 @@ class Storage(ABC):
     several_workers: bool = False
 
     @abstractmethod
-    async def conversations(self) -> PortableConversations: ...
+    async def conversations(self, cipher: Cipher | None = None) -> PortableConversations:
+        """`cipher` seals messages and dialog slots; without one they stay readable (tests)."""
 
     @abstractmethod
     async def leases(self) -> ConversationLeases: ...
@@ -167,7 +168,7 @@ class Storage(ABC):
         the hour).
         """
         return [
-            await self.conversations(),
+            await self.conversations(),  # no cipher: documents move as stored, still sealed
             await self.tickets(),  # no cipher: documents move as stored, reporters sealed
             await self.faq(),
             await self.faq_history(),

@@ -1,4 +1,4 @@
-"""Tickets as both back ends keep them: the document, the reporter's contact details sealed.
+"""What both back ends keep sealed: tickets' reporters, messages and conversation states.
 
 A store without a cipher keeps contact details readable: for tests of other parts only. A copy
 between back ends (`hotline store migrate`) moves the sealed documents as they are.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hotline.handoff.crypto import Cipher, SecretUnreadable, is_sealed
+from hotline.handoff.crypto import SEALED, Cipher, SecretUnreadable, is_sealed
 from hotline.handoff.tickets import Ticket
 
 
@@ -25,3 +25,40 @@ def opened_ticket(doc: dict[str, Any], cipher: Cipher | None) -> Ticket:
             raise SecretUnreadable("this store has no key for sealed reporter details")
         doc = {**doc, "reporter": cipher.open(doc["reporter"])}
     return Ticket.from_doc(doc)
+
+
+# Messages and conversation states: what citizens wrote (and what the bot repeated back, such
+# as the report's summary with the reporter's name and phone) is sealed as a whole; the
+# columns the queues read (channel, sender, direction, status, times) stay clear.
+
+
+def sealed_record(record: dict[str, Any], cipher: Cipher | None) -> dict[str, Any]:
+    """A message's own record (`to_record`) as stored: `{"sealed": ...}` with a cipher."""
+    return record if cipher is None else cipher.seal(record)
+
+
+def opened_record(doc: dict[str, Any], cipher: Cipher | None) -> dict[str, Any]:
+    """A stored message document with its record opened (clear ones pass as they are)."""
+    token = doc.get(SEALED)
+    if token is None:
+        return doc
+    if cipher is None:
+        raise SecretUnreadable("this store has no key for sealed messages")
+    rest = {k: v for k, v in doc.items() if k != SEALED}
+    return {**rest, **cipher.open({SEALED: token})}
+
+
+def sealed_state(doc: dict[str, Any], cipher: Cipher | None) -> dict[str, Any]:
+    """A conversation state as stored: its slots (the half-filled report) sealed."""
+    if cipher is None or not doc.get("slots"):
+        return doc
+    return {**doc, "slots": cipher.seal(doc["slots"])}
+
+
+def opened_state(doc: dict[str, Any], cipher: Cipher | None) -> dict[str, Any]:
+    slots = doc.get("slots")
+    if not isinstance(slots, dict) or not is_sealed(slots):
+        return doc
+    if cipher is None:
+        raise SecretUnreadable("this store has no key for sealed conversation states")
+    return {**doc, "slots": cipher.open(slots)}

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from hotline.bot.conversation import ConversationState, ConversationStore
 from hotline.bot.messages import Button, ConversationKey, InboundMessage, OutboundMessage
+from hotline.handoff.crypto import Cipher
+from hotline.storage.base import Storage
 
 KEY = ConversationKey("rest", "citizen-1")
 
@@ -121,3 +123,29 @@ async def test_saved_state_outside_a_turn_is_loaded(conversations: ConversationS
     await conversations.save_state(state)
     assert await conversations.load(KEY) == state
     assert await conversations.ping()
+
+
+async def test_what_citizens_wrote_is_sealed_at_rest_and_reads_back(storage: Storage) -> None:
+    """With the service's cipher, messages and dialog slots are stored sealed (a copy sees
+    only `sealed`), read back clear; messages stored clear before still read."""
+    older = await storage.conversations()  # a store from before sealing
+    assert await older.record_inbound(inbound("m0", "tin cũ, chưa niêm phong"))
+    cipher = Cipher(Cipher.new_key())
+    conversations = await storage.conversations(cipher)
+    contact = inbound("m1", "Tôi tên Trần Thị Bích 0987654321")
+    assert await conversations.record_inbound(contact)
+    state = ConversationState(KEY).goto("report", "confirm", contact={"phone": "0987654321"})
+    summary = OutboundMessage(KEY, "Người báo: Trần Thị Bích 0987654321")
+    [item] = await conversations.commit_turn(contact, state, [summary])
+
+    assert await conversations.load(KEY) == state
+    assert await conversations.replies_to(contact) == [item]
+    assert [m.text for m in await conversations.unprocessed()] == ["tin cũ, chưa niêm phong"]
+    assert [line["text"] for line in await conversations.transcript(KEY)] == [
+        "tin cũ, chưa niêm phong",
+        "Tôi tên Trần Thị Bích 0987654321",
+        "Người báo: Trần Thị Bích 0987654321",
+    ]
+    stored = [r for part in conversations.parts async for r in conversations.export(part)]
+    assert "0987654321" not in repr(stored) and "Bích" not in repr(stored)
+    assert "tin cũ" in repr(stored)

@@ -47,7 +47,7 @@ ENTRY = FaqEntry("q1", ("Cách ly mấy ngày?",), "7 ngày.", "cach_ly", "publi
 
 
 async def fill(storage: Storage) -> None:
-    conversations = await storage.conversations()
+    conversations = await storage.conversations(CIPHER)
     message = InboundMessage(key=KEY, message_id="m1", text="hết gạo rồi", received_at=NOW)
     await conversations.record_inbound(message)
     state = ConversationState(KEY).goto("report", "ask_ward", category="hardship")
@@ -71,7 +71,7 @@ async def fill(storage: Storage) -> None:
 
 
 async def check(storage: Storage) -> None:
-    conversations = await storage.conversations()
+    conversations = await storage.conversations(CIPHER)
     assert (await conversations.load(KEY)).step == "ask_ward"
     replies = await conversations.replies_to(InboundMessage(key=KEY, message_id="m1", text=""))
     assert replies is not None and [r.message.text for r in replies] == ["Phường nào?"]

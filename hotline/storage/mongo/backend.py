@@ -35,8 +35,8 @@ class MongoStorage(Storage):
         # Named, not `cls`: mypy then says so if a store is missing (the class stays abstract).
         return MongoStorage(await MongoDatabase.from_url(url))
 
-    async def conversations(self) -> PortableConversations:
-        return await MongoConversationStore.open(self.db)
+    async def conversations(self, cipher: Cipher | None = None) -> PortableConversations:
+        return await MongoConversationStore.open(self.db, cipher)
 
     async def leases(self) -> ConversationLeases:
         return await MongoLeases.open(self.db)

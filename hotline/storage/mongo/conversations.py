@@ -24,8 +24,10 @@ from pymongo.errors import DuplicateKeyError
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.clock import utc_now
+from hotline.handoff.crypto import Cipher
 from hotline.storage.mongo.database import Document, MongoDatabase
 from hotline.storage.portable import Record
+from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
 
 INDEXES = {
     "conversations": [IndexModel([("channel", ASCENDING), ("sender", ASCENDING)], unique=True)],
@@ -50,7 +52,7 @@ def _now() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
-def _inbound_doc(msg: InboundMessage, now: datetime) -> Document:
+def _inbound_doc(msg: InboundMessage, now: datetime, cipher: Cipher | None) -> Document:
     return {
         "channel": msg.key.channel,
         "sender": msg.key.sender,
@@ -58,17 +60,18 @@ def _inbound_doc(msg: InboundMessage, now: datetime) -> Document:
         "message_id": msg.message_id,
         "status": "received",
         "created_at": now,
-        **msg.to_record(),
+        **sealed_record(msg.to_record(), cipher),
     }
 
 
-def _inbound(doc: Document) -> InboundMessage:
+def _inbound(doc: Document, cipher: Cipher | None) -> InboundMessage:
     key = ConversationKey(doc["channel"], doc["sender"])
-    return InboundMessage.from_record(key, doc["message_id"], doc)
+    return InboundMessage.from_record(key, doc["message_id"], opened_record(doc, cipher))
 
 
-def _outbox_item(doc: Document) -> OutboxItem:
-    message = OutboundMessage.from_record(ConversationKey(doc["channel"], doc["sender"]), doc)
+def _outbox_item(doc: Document, cipher: Cipher | None) -> OutboxItem:
+    key = ConversationKey(doc["channel"], doc["sender"])
+    message = OutboundMessage.from_record(key, opened_record(doc, cipher))
     return OutboxItem(doc["_id"], message, doc["created_at"], doc.get("attempts", 0))
 
 
@@ -82,38 +85,51 @@ def _in_key(message: InboundMessage) -> Document:
 
 
 class MongoConversationStore:
-    def __init__(self, db: MongoDatabase) -> None:
+    """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
+    (tests of other parts, and copies, which move documents as stored)."""
+
+    def __init__(self, db: MongoDatabase, cipher: Cipher | None = None) -> None:
         self._db = db
+        self._cipher = cipher
         self._conversations = db.collection("conversations")
         self._messages = db.collection("messages")
 
     @classmethod
-    async def open(cls, db: MongoDatabase) -> MongoConversationStore:
+    async def open(cls, db: MongoDatabase, cipher: Cipher | None = None) -> MongoConversationStore:
         for name, indexes in INDEXES.items():
             await db.ensure_indexes(name, indexes)
         # Databases made before keyed dedup on (channel, message_id) alone: that index goes.
         await db.drop_index_if_present("messages", RETIRED_INDEX)
-        return cls(db)
+        return cls(db, cipher)
 
     async def record_inbound(self, message: InboundMessage) -> bool:
         now = _now()
         (id_,) = await self._db.next_ids("messages")
         try:
-            await self._messages.insert_one({"_id": id_, **_inbound_doc(message, now)})
+            await self._messages.insert_one(
+                {"_id": id_, **_inbound_doc(message, now, self._cipher)}
+            )
         except DuplicateKeyError:
             return False
         return True
 
     async def load(self, key: ConversationKey) -> ConversationState:
         doc = await self._conversations.find_one({"channel": key.channel, "sender": key.sender})
-        return ConversationState.from_doc(key, doc["state"]) if doc else ConversationState(key)
+        if not doc:
+            return ConversationState(key)
+        return ConversationState.from_doc(key, opened_state(doc["state"], self._cipher))
 
     async def _save_state(
         self, state: ConversationState, session: AsyncClientSession | None = None
     ) -> None:
         await self._conversations.update_one(
             {"channel": state.key.channel, "sender": state.key.sender},
-            {"$set": {"state": state.to_doc(), "updated_at": utc_now()}},
+            {
+                "$set": {
+                    "state": sealed_state(state.to_doc(), self._cipher),
+                    "updated_at": utc_now(),
+                }
+            },
             upsert=True,
             session=session,
         )
@@ -140,12 +156,12 @@ class MongoConversationStore:
                 "created_at": now,
                 "attempts": 0,
                 "next_attempt_at": None,
-                **reply.to_record(),
+                **sealed_record(reply.to_record(), self._cipher),
             }
             for id_, reply in zip(ids, replies, strict=True)
         ]
         await self._messages.insert_many(docs, session=session)
-        return [_outbox_item(d) for d in docs]
+        return [_outbox_item(d, self._cipher) for d in docs]
 
     async def commit_turn(
         self,
@@ -179,11 +195,11 @@ class MongoConversationStore:
             return None
         ids = inbound.get("replies", [])
         docs = await self._messages.find({"_id": {"$in": ids}}).sort("_id", ASCENDING).to_list()
-        return [_outbox_item(d) for d in docs]
+        return [_outbox_item(d, self._cipher) for d in docs]
 
     async def unprocessed(self) -> list[InboundMessage]:
         cursor = self._messages.find({"direction": "in", "status": "received"}).sort("_id", 1)
-        return [_inbound(d) for d in await cursor.to_list()]
+        return [_inbound(d, self._cipher) for d in await cursor.to_list()]
 
     async def mark_delivered(self, ids: list[int]) -> None:
         if ids:
@@ -225,13 +241,13 @@ class MongoConversationStore:
             .sort("_id", ASCENDING)
             .limit(limit)
         )
-        return [_outbox_item(d) for d in await cursor.to_list()]
+        return [_outbox_item(d, self._cipher) for d in await cursor.to_list()]
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         cursor = self._messages.find(
             {"channel": key.channel, "sender": key.sender, "direction": "out", "status": "pending"}
         ).sort("_id", ASCENDING)
-        return [_outbox_item(d) for d in await cursor.to_list()]
+        return [_outbox_item(d, self._cipher) for d in await cursor.to_list()]
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
         cursor = (
@@ -240,7 +256,7 @@ class MongoConversationStore:
             .limit(limit)
         )
         docs = list(reversed(await cursor.to_list()))
-        return [_transcript_line(d) for d in docs]
+        return [_transcript_line(opened_record(d, self._cipher)) for d in docs]
 
     async def ping(self) -> bool:
         return await self._db.ping()

@@ -35,8 +35,8 @@ class SqliteStorage(Storage):
         # Named, not `cls`: mypy then says so if a store is missing (the class stays abstract).
         return SqliteStorage(await SqliteDatabase.from_url(url))
 
-    async def conversations(self) -> PortableConversations:
-        return await SqliteConversationStore.open(self.db)
+    async def conversations(self, cipher: Cipher | None = None) -> PortableConversations:
+        return await SqliteConversationStore.open(self.db, cipher)
 
     async def leases(self) -> ConversationLeases:
         return await SqliteLeases.open(self.db)

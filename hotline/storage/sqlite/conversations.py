@@ -12,7 +12,9 @@ from typing import Any
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.clock import utc_now
+from hotline.handoff.crypto import Cipher
 from hotline.storage.portable import Record
+from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.shelf import SqliteShelf
@@ -53,25 +55,32 @@ def _now() -> str:
     return utc_now().isoformat()
 
 
-def _inbound_doc(msg: InboundMessage) -> str:
-    return json.dumps(msg.to_record(), ensure_ascii=False)
+def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
+    return json.dumps(sealed_record(msg.to_record(), cipher), ensure_ascii=False)
 
 
-def _inbound(row: sqlite3.Row) -> InboundMessage:
+def _record(row: sqlite3.Row, cipher: Cipher | None) -> dict[str, Any]:
+    return opened_record(json.loads(row["doc"]), cipher)
+
+
+def _inbound(row: sqlite3.Row, cipher: Cipher | None) -> InboundMessage:
     key = ConversationKey(row["channel"], row["sender"])
-    return InboundMessage.from_record(key, row["message_id"], json.loads(row["doc"]))
+    return InboundMessage.from_record(key, row["message_id"], _record(row, cipher))
 
 
-def _outbox_item(row: sqlite3.Row) -> OutboxItem:
+def _outbox_item(row: sqlite3.Row, cipher: Cipher | None) -> OutboxItem:
     key = ConversationKey(row["channel"], row["sender"])
-    message = OutboundMessage.from_record(key, json.loads(row["doc"]))
+    message = OutboundMessage.from_record(key, _record(row, cipher))
     return OutboxItem(
         row["id"], message, datetime.fromisoformat(row["created_at"]), row["attempts"]
     )
 
 
 def queue_replies(
-    conn: sqlite3.Connection, replies: list[OutboundMessage], reply_to: int | None
+    conn: sqlite3.Connection,
+    replies: list[OutboundMessage],
+    reply_to: int | None,
+    cipher: Cipher | None = None,
 ) -> list[OutboxItem]:
     """Insert replies as pending outbox rows inside the caller's transaction."""
     items = []
@@ -84,7 +93,7 @@ def queue_replies(
                 reply.key.channel,
                 reply.key.sender,
                 reply_to,
-                json.dumps(reply.to_record(), ensure_ascii=False),
+                json.dumps(sealed_record(reply.to_record(), cipher), ensure_ascii=False),
                 created,
             ),
         )
@@ -92,7 +101,9 @@ def queue_replies(
     return items
 
 
-def _save_state(conn: sqlite3.Connection, state: ConversationState) -> None:
+def _save_state(
+    conn: sqlite3.Connection, state: ConversationState, cipher: Cipher | None = None
+) -> None:
     conn.execute(
         "INSERT INTO conversations (channel, sender, doc, updated_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (channel, sender) DO UPDATE SET doc = excluded.doc,"
@@ -100,20 +111,26 @@ def _save_state(conn: sqlite3.Connection, state: ConversationState) -> None:
         (
             state.key.channel,
             state.key.sender,
-            json.dumps(state.to_doc(), ensure_ascii=False),
+            json.dumps(sealed_state(state.to_doc(), cipher), ensure_ascii=False),
             _now(),
         ),
     )
 
 
 class SqliteConversationStore:
-    def __init__(self, db: SqliteDatabase) -> None:
+    """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
+    (tests of other parts, and copies, which move documents as stored)."""
+
+    def __init__(self, db: SqliteDatabase, cipher: Cipher | None = None) -> None:
         self._db = db
+        self._cipher = cipher
 
     @classmethod
-    async def open(cls, db: SqliteDatabase) -> SqliteConversationStore:
+    async def open(
+        cls, db: SqliteDatabase, cipher: Cipher | None = None
+    ) -> SqliteConversationStore:
         await db.migrate(SCHEMA)
-        return cls(db)
+        return cls(db, cipher)
 
     async def record_inbound(self, message: InboundMessage) -> bool:
         def run(conn: sqlite3.Connection) -> bool:
@@ -125,7 +142,7 @@ class SqliteConversationStore:
                     message.key.channel,
                     message.key.sender,
                     message.message_id,
-                    _inbound_doc(message),
+                    _inbound_doc(message, self._cipher),
                     _now(),
                 ),
             )
@@ -140,11 +157,9 @@ class SqliteConversationStore:
                 (key.channel, key.sender),
             ).fetchone()
         )
-        return (
-            ConversationState.from_doc(key, json.loads(row["doc"]))
-            if row
-            else ConversationState(key)
-        )
+        if row is None:
+            return ConversationState(key)
+        return ConversationState.from_doc(key, opened_state(json.loads(row["doc"]), self._cipher))
 
     async def commit_turn(
         self,
@@ -160,9 +175,9 @@ class SqliteConversationStore:
             ).fetchone()
             if row is None:
                 raise KeyError(f"inbound message {message.message_id} was never recorded")
-            _save_state(conn, state)
+            _save_state(conn, state, self._cipher)
             conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
-            return queue_replies(conn, replies, row["id"])
+            return queue_replies(conn, replies, row["id"], self._cipher)
 
         return await self._db.transaction(run)
 
@@ -178,7 +193,7 @@ class SqliteConversationStore:
             rows = conn.execute(
                 "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
             ).fetchall()
-            return [_outbox_item(r) for r in rows]
+            return [_outbox_item(r, self._cipher) for r in rows]
 
         return await self._db.query(run)
 
@@ -188,7 +203,7 @@ class SqliteConversationStore:
                 "SELECT * FROM messages WHERE direction = 'in' AND status = 'received' ORDER BY id"
             ).fetchall()
         )
-        return [_inbound(r) for r in rows]
+        return [_inbound(r, self._cipher) for r in rows]
 
     async def mark_delivered(self, ids: list[int]) -> None:
         if not ids:
@@ -201,10 +216,12 @@ class SqliteConversationStore:
         )
 
     async def save_state(self, state: ConversationState) -> None:
-        await self._db.transaction(lambda conn: _save_state(conn, state))
+        await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher))
 
     async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
-        return await self._db.transaction(lambda conn: queue_replies(conn, replies, None))
+        return await self._db.transaction(
+            lambda conn: queue_replies(conn, replies, None, self._cipher)
+        )
 
     async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
         status = "pending" if retry_at else "failed"
@@ -228,7 +245,7 @@ class SqliteConversationStore:
                 (*channels, now.isoformat(), limit),
             ).fetchall()
         )
-        return [_outbox_item(r) for r in rows]
+        return [_outbox_item(r, self._cipher) for r in rows]
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         rows = await self._db.query(
@@ -238,7 +255,7 @@ class SqliteConversationStore:
                 (key.channel, key.sender),
             ).fetchall()
         )
-        return [_outbox_item(r) for r in rows]
+        return [_outbox_item(r, self._cipher) for r in rows]
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
         rows = await self._db.query(
@@ -249,7 +266,7 @@ class SqliteConversationStore:
             ).fetchall()
         )
         return [
-            {"direction": r["direction"], "at": r["created_at"], **json.loads(r["doc"])}
+            {"direction": r["direction"], "at": r["created_at"], **_record(r, self._cipher)}
             for r in rows
         ]
 

@@ -4,11 +4,14 @@ agencies and `/status` get only what the one redacted projection carries."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from aiohttp.test_utils import TestClient
 
 from hotline.handoff.forwarding import agency_email
 from hotline.handoff.redact import HIDDEN, leaks
 from hotline.handoff.tickets import Reporter, TicketEvent
+from hotline.storage.sqlite.database import sqlite_path
 from hotline.web.keys import CASEWORK
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
@@ -71,6 +74,12 @@ async def test_only_the_assigned_agent_and_supervisors_see_the_reporter_each_loo
     minh = await person(client, "minh")
     theirs = await client.get(f"/api/tickets/{code}", headers=minh)
     assert leaks(await theirs.text(), BICH) == []
+
+    # At rest: the database file (and its write-ahead log) holds no name and no phone.
+    path = Path(sqlite_path(hotline_of(client).settings.store))
+    stored = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+    for secret in ("0987654321", "0987.654.321", "Trần Thị Bích", "Bích"):
+        assert secret.encode() not in stored, secret
 
 
 async def test_agencies_get_one_redacted_projection_everywhere(client: TestClient) -> None:
