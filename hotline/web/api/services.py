@@ -24,6 +24,7 @@ from hotline.handoff.canned import CannedResponse
 from hotline.handoff.forwarding import Forwarder
 from hotline.handoff.lifecycle import Lifecycle
 from hotline.handoff.mail import FolderSender, MailSender, SmtpSender, compose
+from hotline.handoff.redact import redact
 from hotline.handoff.rules import saved_canned
 from hotline.handoff.sla import Alert, DeadlineWatcher, Notifier
 from hotline.handoff.tickets import Ticket
@@ -189,7 +190,9 @@ async def build_casework(
             casework.later(
                 notifier.notify(
                     f"[1022] Cấp cứu: {ticket.code}",
-                    f"Phản ánh cấp cứu {ticket.code} vừa được tiếp nhận: {ticket.description}",
+                    # It leaves the system (e-mail, a group chat): the reporter stays inside.
+                    f"Phản ánh cấp cứu {ticket.code} vừa được tiếp nhận: "
+                    f"{redact(ticket.description, ticket.reporter)}",
                 )
             )
 

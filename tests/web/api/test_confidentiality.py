@@ -4,10 +4,15 @@ agencies and `/status` get only what the one redacted projection carries."""
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
+from email import message_from_bytes, policy
 from pathlib import Path
 
+import pytest
 from aiohttp.test_utils import TestClient
 
+from hotline.config import Settings
 from hotline.handoff.forwarding import agency_email
 from hotline.handoff.redact import HIDDEN, leaks
 from hotline.handoff.tickets import Reporter, TicketEvent
@@ -18,6 +23,18 @@ from tests.support.hotline import hotline_of
 from tests.support.office import filed, person
 
 BICH = Reporter(name="Trần Thị Bích", phone="0987654321")
+
+
+@pytest.fixture
+def settings(settings: Settings, tmp_path: Path) -> Settings:
+    """Supervisors hear of emergencies by e-mail, written into a folder."""
+    return replace(
+        settings, supervisors_email="giam-sat@example.vn", mail_dir=str(tmp_path / "mail")
+    )
+
+
+def _files(folder: Path, pattern: str) -> list[bytes]:
+    return [p.read_bytes() for p in sorted(folder.glob(pattern))]
 
 
 async def _report_with_contact(chat: RestChat) -> str:
@@ -77,7 +94,7 @@ async def test_only_the_assigned_agent_and_supervisors_see_the_reporter_each_loo
 
     # At rest: the database file (and its write-ahead log) holds no name and no phone.
     path = Path(sqlite_path(hotline_of(client).settings.store))
-    stored = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+    stored = b"".join(await asyncio.to_thread(_files, path.parent, path.name + "*"))
     for secret in ("0987654321", "0987.654.321", "Trần Thị Bích", "Bích"):
         assert secret.encode() not in stored, secret
 
@@ -148,3 +165,23 @@ async def test_the_status_page_shows_code_category_status_dates_and_answer_only(
         assert "Tố" not in raw  # the reporter's given name in the answer, masked
         assert ticket.code in raw and "Đã xử phạt" in raw
     assert "Hạn xử lý" in page and "Ngày tiếp nhận" in page
+
+
+async def test_the_emergency_notice_that_leaves_by_e_mail_names_nobody(
+    client: TestClient, settings: Settings
+) -> None:
+    ticket = await filed(
+        client, "emergency", description="Ông Tố khó thở, gọi con ông là Nguyễn Văn Tố 0912345678"
+    )
+    folder = Path(settings.mail_dir)
+    for _ in range(100):  # the notice is sent in the background
+        if await asyncio.to_thread(_files, folder, "*.eml"):
+            break
+        await asyncio.sleep(0.05)
+    [mail] = [
+        message_from_bytes(raw, policy=policy.default)
+        for raw in await asyncio.to_thread(_files, folder, "*.eml")
+    ]
+    text = f"{mail['Subject']}\n{mail.get_body().get_content()}"  # type: ignore[union-attr]
+    assert ticket.code in text and "khó thở" in text
+    assert "0912345678" not in text and "Nguyễn Văn Tố" not in text
