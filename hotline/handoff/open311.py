@@ -46,11 +46,6 @@ def services() -> list[dict[str, Any]]:
     ]
 
 
-def status_notes(ticket: Ticket) -> str:
-    answer = agency_report(ticket).answer
-    return answer or STATUS_NOTES.get(ticket.status, ticket.status)
-
-
 def service_request(ticket: Ticket) -> dict[str, Any]:
     """One GeoReport v2 service request, from the agencies' redacted projection."""
     report = agency_report(ticket)
