@@ -1,0 +1,297 @@
+"""Broadcasts: a notice taken to every subscriber it concerns, through the outbox.
+
+A notice is planned first: a delivery row per subscriber, or a skipped row where the platform's
+rules forbid an unsolicited message (Messenger outside the 24 hours since the citizen last
+wrote, Zalo OA outside its 48 hours). Then each row is claimed once and its message stored in
+the outbox, a batch at a time, while at most `in_flight` of the notice's platform messages wait
+for the courier, so citizens' own replies never queue behind ten thousand notices. The web
+widget and the app (held channels) get theirs when they next connect or fetch.
+
+Restart safety: rows exist before anything is sent; a claim is an insert only one caller wins;
+a claim whose row was never marked queued (the process stopped between the two writes) is
+settled by looking in the conversation's outbox for the notice before queueing it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from hotline.bot.contact_book import ContactBook
+from hotline.bot.conversation import ConversationStore
+from hotline.bot.dialogs import texts
+from hotline.bot.messages import ConversationKey, OutboundMessage
+from hotline.bot.notices import Delivery, DeliveryLog, Notice, NoticeBoard, Stage
+from hotline.bot.outbox import Outbox
+from hotline.bot.subscriptions import SubscriptionBook
+from hotline.bot.waits import at_most
+from hotline.channels.delivery import Delivery as Carrier
+from hotline.clock import utc_now
+
+log = logging.getLogger(__name__)
+
+
+class Skip(StrEnum):
+    """Why a subscriber is not sent a notice."""
+
+    MESSENGER_WINDOW = "messenger_outside_24h"  # Messenger's standard messaging window
+    ZALO_WINDOW = "zalo_outside_48h"  # Zalo OA's free reply window ("tin phản hồi")
+    CHANNEL_OFF = "channel_off"  # the channel is not running on this hotline
+
+
+# Platforms whose rules let an official account write only within a window after the citizen's
+# last message; the other channels may send to a subscriber at any time.
+WINDOWS: Mapping[str, tuple[timedelta, Skip]] = {
+    "messenger": (timedelta(hours=24), Skip.MESSENGER_WINDOW),
+    "zalo": (timedelta(hours=48), Skip.ZALO_WINDOW),
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Which subscribers a notice concerns: districts, wards ("district/ward"), channels."""
+
+    districts: tuple[str, ...] = ()
+    wards: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, notice: Notice) -> Target:
+        return cls(notice.districts, notice.wards, notice.channels)
+
+
+def notice_text(notice: Notice) -> str:
+    return texts.NOTICE.format(text=notice.text)
+
+
+class Broadcaster:
+    def __init__(
+        self,
+        board: NoticeBoard,
+        deliveries: DeliveryLog,
+        subscriptions: SubscriptionBook,
+        contacts: ContactBook,
+        conversations: ConversationStore,
+        outbox: Outbox,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        batch: int = 100,
+        in_flight: int = 200,
+        pause: float = 0.05,
+        stale_claim: timedelta = timedelta(minutes=1),
+        poll_seconds: float = 30.0,
+    ) -> None:
+        self.board = board
+        self.deliveries = deliveries
+        self.subscriptions = subscriptions
+        self.contacts = contacts
+        self.conversations = conversations
+        self.outbox = outbox
+        self._clock = clock
+        self.batch = batch
+        self.in_flight = in_flight
+        self.pause = pause
+        self.stale_claim = stale_claim
+        self.poll_seconds = poll_seconds
+        self._woken = asyncio.Event()
+
+    @property
+    def channels(self) -> Collection[str]:
+        return self.outbox.channels
+
+    async def audience(self, target: Target) -> list[ConversationKey]:
+        """Every conversation subscribed to an area the notice concerns, once each."""
+        keys = {
+            s.key: None
+            for s in await self.subscriptions.everyone()
+            if s.area.within(target.districts, target.wards)
+            and (not target.channels or s.key.channel in target.channels)
+        }
+        return list(keys)
+
+    async def _rule(self, key: ConversationKey, now: datetime) -> Skip | None:
+        if key.channel not in self.channels:
+            return Skip.CHANNEL_OFF
+        window = WINDOWS.get(key.channel)
+        if window is None:
+            return None
+        last = (await self.contacts.get(key)).last_inbound_at
+        if last is None or now - last > window[0]:
+            return window[1]
+        return None
+
+    async def preview(self, target: Target) -> dict[str, Any]:
+        """Who a notice would reach now, before it is written: counts only."""
+        now, reached, skipped = self._clock(), Counter[str](), Counter[str]()
+        audience = await self.audience(target)
+        for key in audience:
+            rule = await self._rule(key, now)
+            if rule is None:
+                reached[key.channel] += 1
+            else:
+                skipped[rule.value] += 1
+        return {
+            "subscribers": len(audience),
+            "reachable": sum(reached.values()),
+            "by_channel": dict(reached),
+            "skipped": dict(skipped),
+        }
+
+    async def publish(self, text: str, author: str, target: Target) -> Notice:
+        """Keep the notice; the running broadcaster plans and sends it (`run`)."""
+        notice = await self.board.publish(
+            text, author, target.districts, target.wards, target.channels
+        )
+        self._woken.set()
+        return notice
+
+    async def run(self) -> None:
+        """Forever: finish every unfinished notice, then wait to be woken (or poll)."""
+        while True:
+            self._woken.clear()
+            try:
+                await self.resume()
+            except Exception:  # a busy store must not stop broadcasts for good
+                log.exception("broadcast pass failed; trying again")
+            await at_most(self.poll_seconds, self._woken.wait())
+
+    async def resume(self) -> int:
+        """Plan and send what the notices not yet finished still owe; how many were finished."""
+        done = 0
+        for notice in await self.board.unfinished():
+            await self.broadcast(notice)
+            done += 1
+        return done
+
+    async def broadcast(self, notice: Notice) -> None:
+        if not notice.planned:
+            await self.plan(notice)
+        await self.send(notice)
+
+    async def plan(self, notice: Notice) -> int:
+        """Write every subscriber's row before anything is sent; how many rows are new."""
+        now, rows = self._clock(), []
+        for key in await self.audience(Target.of(notice)):
+            rule = await self._rule(key, now)
+            stage = Stage.WAITING if rule is None else Stage.SKIPPED
+            rows.append(Delivery(notice.id, key, stage, rule.value if rule else None))
+        added = await self.deliveries.plan(rows)
+        await self.board.mark(notice.id, planned=True)
+        return added
+
+    async def send(self, notice: Notice) -> None:
+        """Queue every waiting row once, a batch at a time; then the notice is finished."""
+        text = notice_text(notice)
+        waiting = await self.deliveries.of(notice.id, Stage.WAITING)
+        unsettled: list[ConversationKey] = []
+        for start in range(0, len(waiting), self.batch):
+            await self._hold_back(notice)
+            claimed = []
+            for row in waiting[start : start + self.batch]:
+                if await self.deliveries.claim(notice.id, row.key):
+                    claimed.append(row.key)
+                else:
+                    unsettled.append(row.key)
+            await self._queue(notice, [OutboundMessage(k, text) for k in claimed])
+        if unsettled and await self._settle(notice, text, unsettled):
+            return  # another worker is still queueing some: it or a later pass finishes
+        await self.board.mark(notice.id, finished=True)
+
+    async def _queue(self, notice: Notice, messages: list[OutboundMessage]) -> None:
+        if not messages:
+            return
+        items = await self.outbox.push(messages)
+        for item in items:
+            await self.deliveries.queued(notice.id, item.message.key, item.id)
+
+    async def _settle(self, notice: Notice, text: str, keys: list[ConversationKey]) -> bool:
+        """Rows claimed by a run that stopped before marking them; True if some are too fresh
+        to settle (a live worker may be queueing them)."""
+        fresh = False
+        for key in keys:
+            claimed = await self.deliveries.claimed_at(notice.id, key)
+            if claimed is not None and self._clock() - claimed < self.stale_claim:
+                fresh = True
+                continue
+            found = next(
+                (i for i in await self.conversations.pending(key) if i.message.text == text),
+                None,
+            )
+            if found is not None:
+                await self.deliveries.queued(notice.id, key, found.id)
+            elif any(
+                line.get("direction") == "out" and line.get("text") == text
+                for line in await self.conversations.transcript(key, limit=50)
+            ):
+                await self.deliveries.queued(notice.id, key, None)  # sent before the stop
+            else:
+                await self._queue(notice, [OutboundMessage(key, text)])
+        return fresh
+
+    async def _hold_back(self, notice: Notice) -> None:
+        """Wait while too many of this notice's platform messages wait for the courier."""
+        while True:
+            queued = await self.deliveries.of(notice.id, Stage.QUEUED)
+            courier = [
+                d.outbox_id
+                for d in queued
+                if d.outbox_id is not None and self._by_courier(d.key.channel)
+            ]
+            if len(courier) < self.in_flight:
+                return
+            statuses = await self.conversations.outbox_status(courier)
+            if sum(1 for s, _ in statuses.values() if s == "pending") < self.in_flight:
+                return
+            await asyncio.sleep(self.pause)
+
+    def _by_courier(self, channel: str) -> bool:
+        found = self.outbox.channels.get(channel)
+        return found is not None and found.delivery is Carrier.COURIER
+
+    async def report(self, notice: Notice) -> dict[str, Any]:
+        """Where the notice's deliveries are: sent, waiting, failed, skipped with the reason."""
+        rows = await self.deliveries.of(notice.id)
+        ids = [d.outbox_id for d in rows if d.outbox_id is not None]
+        statuses = await self.conversations.outbox_status(ids) if ids else {}
+        counts, skipped, failures = Counter[str](), Counter[str](), Counter[str]()
+        for row in rows:
+            if row.stage is Stage.SKIPPED:
+                skipped[row.reason or "?"] += 1
+                continue
+            if row.stage is Stage.WAITING:
+                counts["planned"] += 1
+                continue
+            if row.outbox_id is None:
+                counts["sent"] += 1
+                continue
+            status, error = statuses.get(row.outbox_id, ("pending", None))
+            if status == "delivered":
+                counts["sent"] += 1
+            elif status == "failed":
+                counts["failed"] += 1
+                failures[error or "?"] += 1
+            else:
+                counts["waiting"] += 1
+        return {
+            "id": notice.id,
+            "text": notice.text,
+            "author": notice.author,
+            "created_at": notice.created_at.isoformat(),
+            "districts": list(notice.districts),
+            "wards": list(notice.wards),
+            "channels": list(notice.channels),
+            "finished": notice.finished,
+            "subscribers": len(rows),
+            "sent": counts["sent"],
+            "waiting": counts["waiting"] + counts["planned"],
+            "failed": counts["failed"],
+            "failures": dict(failures),
+            "skipped": sum(skipped.values()),
+            "skipped_reasons": dict(skipped),
+        }
