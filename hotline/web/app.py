@@ -9,7 +9,8 @@ app starts, each by one async generator in `cleanup_ctx`, in order, and torn dow
 3. background work: FAQ refresh, the event relay between workers, hand-overs, presence;
 4. the casework: accounts, lifecycle, assignment, deadlines (`CASEWORK`);
 5. the admin tools (`ADMIN_TOOLS`);
-6. the channels' background readers (the mailbox), last in and first out.
+6. notices to subscribers (`BROADCASTS`), finishing any broadcast the last run left;
+7. the channels' background readers (the mailbox), last in and first out.
 
 Handlers reach the parts through the keys in `hotline.web.keys`.
 """
@@ -19,12 +20,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from hotline.bot.broadcasts import Broadcaster
 from hotline.bot.event_feed import check_sharing, share_events
 from hotline.bot.events import EventBus
 from hotline.bot.media import MediaStore
@@ -45,6 +48,7 @@ from hotline.web.console.presence import Presence
 from hotline.web.console.routes import Console
 from hotline.web.keys import (
     ADMIN_TOOLS,
+    BROADCASTS,
     CASEWORK,
     CHANNELS,
     EVENTS,
@@ -75,6 +79,7 @@ def create_app(settings: Settings) -> web.Application:
             partial(_background_work, settings),
             partial(_casework, settings),
             _admin_tools,
+            partial(_broadcasts, settings),
             _reading,
         ]
     )
@@ -152,6 +157,23 @@ async def _casework(settings: Settings, app: web.Application) -> AsyncIterator[N
 async def _admin_tools(app: web.Application) -> AsyncIterator[None]:
     app[ADMIN_TOOLS] = await open_admin_tools(app[HOTLINE], app[CASEWORK])
     yield
+
+
+async def _broadcasts(settings: Settings, app: web.Application) -> AsyncIterator[None]:
+    """Notices to subscribers; a broadcast the last run left unfinished is finished."""
+    hotline, storage = app[HOTLINE], app[HOTLINE].storage
+    app[BROADCASTS] = Broadcaster(
+        await storage.notices(),
+        await storage.notice_deliveries(),
+        await storage.subscriptions(),
+        await storage.contact_book(),
+        hotline.conversations,
+        app[OUTBOX],
+        poll_seconds=settings.broadcast_poll_seconds,
+        stale_claim=timedelta(seconds=settings.broadcast_stale_claim_seconds),
+    )
+    async with background(app[BROADCASTS].run()):
+        yield
 
 
 async def _reading(app: web.Application) -> AsyncIterator[None]:

@@ -70,7 +70,11 @@ def _area(ctx: Context) -> Awaitable[Turn] | None:
     """The follow-up for the place this message names, or None when it names none."""
     units = ctx.services.units
     ward, district = ctx.parse.entity("ward"), ctx.parse.entity("district")
-    if ctx.parse.entity("area") == "province" or ctx.said in texts.WHOLE_PROVINCE_WORDS:
+    if ward == "Bình Dương" or district == "Bình Dương":  # the province's own name
+        ward = district = None
+    padded = f" {ctx.said} "
+    whole = any(f" {w} " in padded for w in texts.WHOLE_PROVINCE_WORDS)
+    if ctx.parse.entity("area") == "province" or (whole and not ward and not district):
         return _follow(ctx, Area())
     if ward:
         choices = units.districts_of(ward)
