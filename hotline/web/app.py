@@ -57,6 +57,7 @@ from hotline.web.keys import (
     PRESENCE,
     TAKEOVER,
 )
+from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ def create_app(settings: Settings) -> web.Application:
     app.add_routes(ops.routes())
     Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
     Portal(media, settings).mount(app)
+    app.add_routes(notice_pages.routes())
     app.router.add_get("/", _demo_page)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app

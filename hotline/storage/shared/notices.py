@@ -109,7 +109,9 @@ class NoticeBoardOnShelf(OnShelf):
         wards: tuple[str, ...],
         channels: tuple[str, ...],
     ) -> Notice:
-        record: Record = {"text": text, "author": author, "created_at": utc_now()}
+        now = utc_now()  # to the millisecond, as MongoDB keeps times
+        now = now.replace(microsecond=now.microsecond // 1000 * 1000)
+        record: Record = {"text": text, "author": author, "created_at": now}
         record.update(districts=list(districts), wards=list(wards), channels=list(channels))
         added = await self._shelf.add({**record, "planned": 0, "finished": 0})
         assert added is not None  # no key of its own: never taken
