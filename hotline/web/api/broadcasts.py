@@ -27,7 +27,7 @@ TEXT_LIMIT = 2000  # Zalo OA's text limit, the smallest of the platforms'
 def _names(body: dict[str, Any], field: str) -> list[str]:
     value = body.get(field) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise BadRequest(f"{field} must be a list of names")
+        raise BadRequest(f"{field}: cần một danh sách tên (list of names)")
     return [v.strip() for v in value]
 
 
@@ -38,12 +38,12 @@ def _ward(units: AdminUnits, typed: str) -> str:
         ward_typed, _, district_typed = typed.partition(",")
     ward = units.ward(ward_typed.strip())
     if ward is None:
-        raise BadRequest(f"unknown ward: {typed}")
+        raise BadRequest(f"Không có phường/xã này: {typed}")
     hint = units.district(district_typed.strip()) if district_typed.strip() else None
     district = units.district_of(ward, hint)
     if district is None:
         choices = ", ".join(units.districts_of(ward))
-        raise BadRequest(f'several wards are named {ward} ({choices}): write "{ward}, district"')
+        raise BadRequest(f'Có nhiều phường/xã tên {ward} ({choices}): xin ghi "{ward}, tên huyện"')
     return f"{district}/{ward}"
 
 
@@ -52,13 +52,14 @@ def target_of(body: dict[str, Any], units: AdminUnits) -> Target:
     for typed in _names(body, "districts"):
         found = units.district(typed)
         if found is None:
-            raise BadRequest(f"unknown district: {typed}")
+            raise BadRequest(f"Không có thành phố/thị xã/huyện này: {typed}")
         districts.append(found)
     wards = [_ward(units, typed) for typed in _names(body, "wards")]
     channels = _names(body, "channels")
     unknown = sorted(set(channels) - set(CHANNELS))
     if unknown:
-        raise BadRequest(f"unknown channels: {', '.join(unknown)} (known: {', '.join(CHANNELS)})")
+        known = ", ".join(CHANNELS)
+        raise BadRequest(f"Không có kênh: {', '.join(unknown)} (các kênh: {known})")
     return Target(tuple(dict.fromkeys(districts)), tuple(dict.fromkeys(wards)), tuple(channels))
 
 

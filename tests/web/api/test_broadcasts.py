@@ -92,10 +92,10 @@ async def test_the_app_gets_a_waiting_notice_first_in_its_next_answer(
     ("body", "error"),
     [
         ({"text": ""}, "text"),
-        ({"text": "x", "wards": ["Sao Hỏa"]}, "unknown ward"),
-        ({"text": "x", "wards": ["An Bình"]}, "several wards"),
-        ({"text": "x", "districts": ["Quận 1"]}, "unknown district"),
-        ({"text": "x", "channels": ["sms"]}, "unknown channels"),
+        ({"text": "x", "wards": ["Sao Hỏa"]}, "Không có phường/xã"),
+        ({"text": "x", "wards": ["An Bình"]}, "Có nhiều phường/xã tên An Bình"),
+        ({"text": "x", "districts": ["Quận 1"]}, "Không có thành phố"),
+        ({"text": "x", "channels": ["sms"]}, "Không có kênh: sms"),
         ({"text": "x" * 2001}, "longer"),
     ],
 )
