@@ -4,7 +4,8 @@ A notice is planned first: a delivery row per subscriber, or a skipped row where
 rules forbid an unsolicited message (Messenger outside the 24 hours since the citizen last
 wrote, Zalo OA outside its 48 hours). Then each row is claimed once and its message stored in
 the outbox, a batch at a time, while at most `in_flight` of the notice's platform messages wait
-for the courier, so citizens' own replies never queue behind ten thousand notices. The web
+for the courier (which sends oldest first), so a citizen's reply never queues behind ten
+thousand notices, only behind about a second's worth of them. The web
 widget and the app (held channels) get theirs when they next connect or fetch.
 
 Restart safety: rows exist before anything is sent; a claim is an insert only one caller wins;
@@ -24,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from hotline.bot.contact_book import ContactBook
-from hotline.bot.conversation import ConversationStore
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey, OutboundMessage
 from hotline.bot.notices import Delivery, DeliveryLog, Notice, NoticeBoard, Stage
@@ -81,8 +82,8 @@ class Broadcaster:
         outbox: Outbox,
         *,
         clock: Callable[[], datetime] = utc_now,
-        batch: int = 100,
-        in_flight: int = 200,
+        batch: int = 50,
+        in_flight: int = 30,  # a second of Telegram's 30 messages a second
         pause: float = 0.05,
         stale_claim: timedelta = timedelta(minutes=1),
         poll_seconds: float = 30.0,
@@ -190,25 +191,28 @@ class Broadcaster:
         text = notice_text(notice)
         waiting = await self.deliveries.of(notice.id, Stage.WAITING)
         unsettled: list[ConversationKey] = []
+        outstanding: list[int] = []  # this pass's platform messages the courier has not sent
         for start in range(0, len(waiting), self.batch):
-            await self._hold_back(notice)
+            outstanding = await self._hold_back(outstanding)
             claimed = []
             for row in waiting[start : start + self.batch]:
                 if await self.deliveries.claim(notice.id, row.key):
                     claimed.append(row.key)
                 else:
                     unsettled.append(row.key)
-            await self._queue(notice, [OutboundMessage(k, text) for k in claimed])
+            items = await self._queue(notice, [OutboundMessage(k, text) for k in claimed])
+            outstanding += [i.id for i in items if self._by_courier(i.message.key.channel)]
         if unsettled and await self._settle(notice, text, unsettled):
             return  # another worker is still queueing some: it or a later pass finishes
         await self.board.mark(notice.id, finished=True)
 
-    async def _queue(self, notice: Notice, messages: list[OutboundMessage]) -> None:
+    async def _queue(self, notice: Notice, messages: list[OutboundMessage]) -> list[OutboxItem]:
         if not messages:
-            return
+            return []
         items = await self.outbox.push(messages)
         for item in items:
             await self.deliveries.queued(notice.id, item.message.key, item.id)
+        return items
 
     async def _settle(self, notice: Notice, text: str, keys: list[ConversationKey]) -> bool:
         """Rows claimed by a run that stopped before marking them; True if some are too fresh
@@ -234,21 +238,16 @@ class Broadcaster:
                 await self._queue(notice, [OutboundMessage(key, text)])
         return fresh
 
-    async def _hold_back(self, notice: Notice) -> None:
-        """Wait while too many of this notice's platform messages wait for the courier."""
-        while True:
-            queued = await self.deliveries.of(notice.id, Stage.QUEUED)
-            courier = [
-                d.outbox_id
-                for d in queued
-                if d.outbox_id is not None and self._by_courier(d.key.channel)
-            ]
-            if len(courier) < self.in_flight:
-                return
-            statuses = await self.conversations.outbox_status(courier)
-            if sum(1 for s, _ in statuses.values() if s == "pending") < self.in_flight:
-                return
-            await asyncio.sleep(self.pause)
+    async def _hold_back(self, outstanding: list[int]) -> list[int]:
+        """Wait while `in_flight` of these platform messages still wait for the courier, so a
+        citizen's reply on the same platform queues behind at most that many; those still
+        waiting."""
+        while len(outstanding) >= self.in_flight:
+            statuses = await self.conversations.outbox_status(outstanding)
+            outstanding = [i for i in outstanding if statuses.get(i, ("",))[0] == "pending"]
+            if len(outstanding) >= self.in_flight:
+                await asyncio.sleep(self.pause)
+        return outstanding
 
     def _by_courier(self, channel: str) -> bool:
         found = self.outbox.channels.get(channel)
