@@ -31,6 +31,7 @@ from hotline.bot.messages import ConversationKey, OutboundMessage
 from hotline.bot.notices import Delivery, DeliveryLog, Notice, NoticeBoard, Stage
 from hotline.bot.outbox import Outbox
 from hotline.bot.subscriptions import SubscriptionBook
+from hotline.bot.unsubscribe import UnsubscribeLinks
 from hotline.bot.waits import at_most
 from hotline.channels.delivery import Delivery as Carrier
 from hotline.clock import utc_now
@@ -71,6 +72,10 @@ def notice_text(notice: Notice) -> str:
     return texts.NOTICE.format(text=notice.text)
 
 
+# Channels whose notices carry a link that stops them (the reader may not write back).
+LINKED = frozenset({"email"})
+
+
 class Broadcaster:
     def __init__(
         self,
@@ -87,6 +92,7 @@ class Broadcaster:
         pause: float = 0.05,
         stale_claim: timedelta = timedelta(minutes=1),
         poll_seconds: float = 30.0,
+        links: UnsubscribeLinks | None = None,
     ) -> None:
         self.board = board
         self.deliveries = deliveries
@@ -100,6 +106,7 @@ class Broadcaster:
         self.pause = pause
         self.stale_claim = stale_claim
         self.poll_seconds = poll_seconds
+        self.links = links
         self._woken = asyncio.Event()
 
     @property
@@ -188,7 +195,6 @@ class Broadcaster:
 
     async def send(self, notice: Notice) -> None:
         """Queue every waiting row once, a batch at a time; then the notice is finished."""
-        text = notice_text(notice)
         waiting = await self.deliveries.of(notice.id, Stage.WAITING)
         unsettled: list[ConversationKey] = []
         outstanding: list[int] = []  # this pass's platform messages the courier has not sent
@@ -200,11 +206,20 @@ class Broadcaster:
                     claimed.append(row.key)
                 else:
                     unsettled.append(row.key)
-            items = await self._queue(notice, [OutboundMessage(k, text) for k in claimed])
+            items = await self._queue(notice, [self.message(notice, k) for k in claimed])
             outstanding += [i.id for i in items if self._by_courier(i.message.key.channel)]
-        if unsettled and await self._settle(notice, text, unsettled):
+        if unsettled and await self._settle(notice, unsettled):
             return  # another worker is still queueing some: it or a later pass finishes
         await self.board.mark(notice.id, finished=True)
+
+    def message(self, notice: Notice, key: ConversationKey) -> OutboundMessage:
+        """The notice as this subscriber receives it."""
+        text = notice_text(notice)
+        if key.channel not in LINKED or self.links is None:
+            return OutboundMessage(key, text)
+        url = self.links.url(key)
+        footer = texts.NOTICE_MAIL_FOOTER.format(url=url)
+        return OutboundMessage(key, f"{text}\n\n{footer}", unsubscribe=url)
 
     async def _queue(self, notice: Notice, messages: list[OutboundMessage]) -> list[OutboxItem]:
         if not messages:
@@ -214,11 +229,12 @@ class Broadcaster:
             await self.deliveries.queued(notice.id, item.message.key, item.id)
         return items
 
-    async def _settle(self, notice: Notice, text: str, keys: list[ConversationKey]) -> bool:
+    async def _settle(self, notice: Notice, keys: list[ConversationKey]) -> bool:
         """Rows claimed by a run that stopped before marking them; True if some are too fresh
         to settle (a live worker may be queueing them)."""
         fresh = False
         for key in keys:
+            text = self.message(notice, key).text
             claimed = await self.deliveries.claimed_at(notice.id, key)
             if claimed is not None and self._clock() - claimed < self.stale_claim:
                 fresh = True
@@ -235,7 +251,7 @@ class Broadcaster:
             ):
                 await self.deliveries.queued(notice.id, key, None)  # sent before the stop
             else:
-                await self._queue(notice, [OutboundMessage(key, text)])
+                await self._queue(notice, [self.message(notice, key)])
         return fresh
 
     async def _hold_back(self, outstanding: list[int]) -> list[int]:

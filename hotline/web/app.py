@@ -17,6 +17,7 @@ Handlers reach the parts through the keys in `hotline.web.keys`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
@@ -33,12 +34,14 @@ from hotline.bot.events import EventBus
 from hotline.bot.media import MediaStore
 from hotline.bot.outbox import Outbox, hand_over_waiting
 from hotline.bot.takeover import Takeover
+from hotline.bot.unsubscribe import UnsubscribeLinks
 from hotline.bot.waits import background
 from hotline.channels.base import Channel, ChannelHandler
 from hotline.channels.registry import channels_on
 from hotline.channels.running import open_channels
 from hotline.config import Settings
-from hotline.runtime import open_hotline, refresh_faq_forever
+from hotline.handoff.crypto import load_or_create_key
+from hotline.runtime import key_file, open_hotline, refresh_faq_forever
 from hotline.web import ops
 from hotline.web.admin import routes as admin_routes
 from hotline.web.admin.services import open_admin_tools
@@ -164,6 +167,8 @@ async def _admin_tools(app: web.Application) -> AsyncIterator[None]:
 async def _broadcasts(settings: Settings, app: web.Application) -> AsyncIterator[None]:
     """Notices to subscribers; a broadcast the last run left unfinished is finished."""
     hotline, storage = app[HOTLINE], app[HOTLINE].storage
+    secret = await asyncio.to_thread(load_or_create_key, settings.secret_key, key_file(settings))
+    base_url = settings.public_url or f"http://{settings.host}:{settings.port}"
     app[BROADCASTS] = Broadcaster(
         await storage.notices(),
         await storage.notice_deliveries(),
@@ -173,6 +178,7 @@ async def _broadcasts(settings: Settings, app: web.Application) -> AsyncIterator
         app[OUTBOX],
         poll_seconds=settings.broadcast_poll_seconds,
         stale_claim=timedelta(seconds=settings.broadcast_stale_claim_seconds),
+        links=UnsubscribeLinks(secret.encode(), base_url),
     )
     async with background(app[BROADCASTS].run()):
         yield

@@ -11,7 +11,9 @@ from xml.etree import ElementTree as ET
 
 from aiohttp import web
 
+from hotline.bot.dialogs import texts
 from hotline.bot.notices import Notice
+from hotline.bot.unsubscribe import PATH
 from hotline.clock import utc_now
 from hotline.handoff.deadlines import local_time
 from hotline.web.keys import BROADCASTS, HOTLINE
@@ -21,6 +23,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 SHOWN = 100
 WHOLE_PROVINCE = "Toàn tỉnh"
 FEED_TITLE = "Thông báo của Tổng đài 1022 Bình Dương"
+UNSUBSCRIBE_TITLE = "Hủy đăng ký nhận thông báo"
+BAD_LINK = "Đường dẫn hủy đăng ký không đúng hoặc đã hỏng. Xin mở lại đường dẫn trong thư."
 
 
 def area_of(notice: Notice) -> str:
@@ -75,5 +79,46 @@ async def feed(request: web.Request) -> web.Response:
     return web.Response(text=body, content_type="application/atom+xml", charset="utf-8")
 
 
+def _message(heading: str, message: str, status: int = 200) -> web.Response:
+    return html_response(
+        "portal/message.html",
+        status=status,
+        title=heading,
+        heading=heading,
+        message=message,
+        back="/notices",
+        back_label="Xem các thông báo",
+        script=False,
+    )
+
+
+async def unsubscribe_page(request: web.Request) -> web.Response:
+    """What the mail's link opens: a button, since mail scanners open links by themselves."""
+    token = request.query.get("t", "")
+    links = request.app[BROADCASTS].links
+    if links is None or links.key_of(token) is None:
+        return _message(UNSUBSCRIBE_TITLE, BAD_LINK, 400)
+    return html_response(
+        "portal/unsubscribe.html", title=UNSUBSCRIBE_TITLE, token=token, script=False
+    )
+
+
+async def unsubscribe(request: web.Request) -> web.Response:
+    """The button, or the mail program's one-click post (RFC 8058): the token is the proof."""
+    form = await request.post()
+    token = str(form.get("t") or request.query.get("t", ""))
+    links = request.app[BROADCASTS].links
+    key = links.key_of(token) if links is not None else None
+    if key is None:
+        return _message(UNSUBSCRIBE_TITLE, BAD_LINK, 400)
+    await request.app[BROADCASTS].subscriptions.stop(key)
+    return _message(UNSUBSCRIBE_TITLE, texts.UNSUBSCRIBED)
+
+
 def routes() -> list[web.RouteDef]:
-    return [web.get("/notices", page), web.get("/notices.atom", feed)]
+    return [
+        web.get("/notices", page),
+        web.get("/notices.atom", feed),
+        web.get(PATH, unsubscribe_page),
+        web.post(PATH, unsubscribe),
+    ]
