@@ -6,6 +6,7 @@ from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
 from hotline.bot.subscriptions import Area
+from hotline.web.admin.notice_figures import notices_sent, subscribers_by_district
 from hotline.web.keys import BROADCASTS
 from tests.support.hotline import hotline_of
 from tests.support.office import login, person
@@ -51,3 +52,25 @@ async def test_a_bad_ward_is_said_and_agents_may_not_open_the_page(client: TestC
     await client.post("/logout", data={"csrf_token": csrf})
     await login(client, "lan")
     assert (await client.get("/admin/notices")).status == 403
+
+
+async def test_the_dashboard_shows_subscribers_by_district_and_notices_sent(
+    client: TestClient,
+) -> None:
+    book = await hotline_of(client).storage.subscriptions()
+    await book.follow(ConversationKey("rest", "a"), Area("Thủ Dầu Một", "Phú Cường"))
+    await book.follow(ConversationKey("rest", "a"), Area("Thủ Dầu Một"))  # one person, once
+    await book.follow(ConversationKey("rest", "b"), Area("Thủ Dầu Một", "Hiệp Thành"))
+    await book.follow(ConversationKey("rest", "c"), Area())
+    broadcasts = client.app[BROADCASTS]  # type: ignore[index]
+    notice = await broadcasts.board.publish("Thông báo", "an", ("Thủ Dầu Một",), (), ())
+    await broadcasts.broadcast(notice)
+    await person(client, "giamsat", "supervisor")
+    await login(client, "giamsat")
+    html = await (await client.get("/admin/dashboard")).text()
+    assert "Người đăng ký nhận thông báo theo địa bàn" in html
+    assert "Thông báo trong kỳ: 1" in html
+    assert await subscribers_by_district(broadcasts) == [("Thủ Dầu Một", 2), ("Toàn tỉnh", 1)]
+    since, until = notice.created_at.replace(hour=0), notice.created_at.replace(hour=23)
+    count, rows = await notices_sent(broadcasts, since, until)
+    assert count == 1 and dict(rows)["Đang chờ mở ứng dụng, chat web"] == 3
