@@ -53,3 +53,18 @@ async def test_a_notice_mail_carries_a_one_click_unsubscribe_that_works(
     assert await book.everyone() == []
     after = await client.app[BROADCASTS].preview(Target())  # type: ignore[index]
     assert after["subscribers"] == 0
+
+
+async def test_a_letter_saying_huy_dang_ky_stops_the_notices(
+    client: TestClient, mail: Mail
+) -> None:
+    raw, root = letter("Đăng ký", "đăng ký nhận thông báo thị xã Bến Cát")
+    await mail.send(raw)
+    [confirmed] = await mail.replies(1)
+    assert "Đã đăng ký nhận thông báo của Bến Cát" in confirmed.text, confirmed.text
+    # In the same thread: an e-mail conversation is one thread with one correspondent.
+    raw, _ = letter("Re: Đăng ký", "hủy đăng ký", replying_to=confirmed, root=root)
+    await mail.send(raw)
+    [_, stopped] = await mail.replies(2)
+    assert texts.UNSUBSCRIBED in stopped.text
+    assert await (await hotline_of(client).storage.subscriptions()).everyone() == []

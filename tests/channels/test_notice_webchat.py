@@ -42,4 +42,7 @@ async def test_the_widget_gets_notices_open_and_after_reconnecting(client: TestC
     async with client.ws_connect("/webchat/ws?sender=web-notices") as ws:
         handed = await ws.receive_json(timeout=10)  # as soon as the widget is back
         assert handed == {"text": texts.NOTICE.format(text=CLOSED)}
+        await ws.send_json({"message": "hủy đăng ký"})
+        assert (await ws.receive_json(timeout=5))["text"] == texts.UNSUBSCRIBED
     assert await sent(broadcasts, closed) == 1
+    assert (await broadcasts.preview(Target()))["subscribers"] == 0
