@@ -69,7 +69,8 @@ class Target:
 
 
 def notice_text(notice: Notice) -> str:
-    return texts.NOTICE.format(text=notice.text)
+    # The number makes each notice's message its own, which a restart's settling relies on.
+    return texts.NOTICE.format(number=notice.id, text=notice.text)
 
 
 # Channels whose notices carry a link that stops them (the reader may not write back).

@@ -70,7 +70,8 @@ async def test_a_notice_written_on_the_admin_page_arrives_in_a_subscribed_widget
     await page.get_by_role("heading", name="Tình hình gửi").wait_for(timeout=WAIT_MS)
 
     arrived = await chat.replies_after(before)  # pushed over the widget's open socket
-    assert arrived == [texts.NOTICE.format(text=NOTICE)]
+    number = int(page.url.rsplit("/", 1)[1])  # the notice's own page
+    assert arrived == [texts.NOTICE.format(number=number, text=NOTICE)]
     await page.reload()
     delivery = await page.locator("#delivery").inner_text()
     assert "Đã gửi\t1" in delivery

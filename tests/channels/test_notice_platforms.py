@@ -82,7 +82,7 @@ async def test_a_subscriber_gets_the_notice_and_after_unsubscribing_no_more(
     assert "Phú Cường" in confirmed
     created = await broadcast(client, text=NOTICE, wards=["Phú Cường"])
     texts_now = await platform.fake.wait_sent(platform.sender, 3)
-    assert texts_now[-1] == texts.NOTICE.format(text=NOTICE)
+    assert texts_now[-1] == texts.NOTICE.format(number=created["id"], text=NOTICE)
     done = await finished(client, created["id"], sent=1)
     assert (done["sent"], done["failed"], done["skipped"]) == (1, 0, 0)
 
@@ -118,7 +118,7 @@ async def test_platform_windows_decide_who_may_be_sent_a_notice(
     if reason is None:
         assert counted["reachable"] == 1 and counted["skipped"] == {}
         await platform.fake.wait_sent(platform.sender, 1)
-        assert platform.texts() == [texts.NOTICE.format(text=NOTICE)]
+        assert platform.texts() == [texts.NOTICE.format(number=created["id"], text=NOTICE)]
         assert (await finished(client, created["id"], sent=1))["sent"] == 1
         return
     assert counted == {"subscribers": 1, "reachable": 0, "by_channel": {}, "skipped": {reason: 1}}

@@ -33,7 +33,7 @@ async def test_the_widget_gets_notices_open_and_after_reconnecting(client: TestC
         assert "Phú Cường (Thủ Dầu Một)" in confirmed["text"]
         notice = await broadcasts.publish(OPEN, "an", Target(districts=("Thủ Dầu Một",)))
         pushed = await ws.receive_json(timeout=10)  # while the socket is open
-        assert pushed == {"text": texts.NOTICE.format(text=OPEN)}
+        assert pushed == {"text": texts.NOTICE.format(number=notice.id, text=OPEN)}
         assert await sent(broadcasts, notice) == 1  # marked once its row says where it went
 
     closed = await broadcasts.publish(CLOSED, "an", Target(wards=("Thủ Dầu Một/Phú Cường",)))
@@ -41,7 +41,7 @@ async def test_the_widget_gets_notices_open_and_after_reconnecting(client: TestC
     assert (await broadcasts.report(closed))["waiting"] == 1  # nobody to hand it to yet
     async with client.ws_connect("/webchat/ws?sender=web-notices") as ws:
         handed = await ws.receive_json(timeout=10)  # as soon as the widget is back
-        assert handed == {"text": texts.NOTICE.format(text=CLOSED)}
+        assert handed == {"text": texts.NOTICE.format(number=closed.id, text=CLOSED)}
         await ws.send_json({"message": "hủy đăng ký"})
         assert (await ws.receive_json(timeout=5))["text"] == texts.UNSUBSCRIBED
     assert await sent(broadcasts, closed) == 1

@@ -246,7 +246,10 @@ WHOLE_PROVINCE = "Toàn tỉnh"
 AREA_PROVINCE = "toàn tỉnh"
 AREA_WARD = "{ward} ({district})"
 # A notice as the citizen receives it.
-NOTICE = '📢 Thông báo của Tổng đài 1022:\n{text}\n\n(Nhắn "hủy đăng ký" để ngừng nhận thông báo.)'
+NOTICE = (
+    "📢 Thông báo số {number} của Tổng đài 1022:\n{text}\n\n"
+    '(Nhắn "hủy đăng ký" để ngừng nhận thông báo.)'
+)
 NOTICE_MAIL_FOOTER = "Ngừng nhận thông báo qua thư: {url}"
 # Words that start or stop a subscription (normalised), anywhere in the message.
 SUBSCRIBE_PHRASES = ("dang ky nhan thong bao", "dang ky thong bao", "nhan thong bao")
