@@ -88,7 +88,8 @@ class DialogRouter:
         ctx = Context(message=message, parse=parse, services=self.services)
         if ctx.pressed("cancel") or (state.dialog and ctx.said in texts.CANCEL_WORDS):
             return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
-        wanted = subscriptions.wants(ctx)  # notices: typed or the menu's button, at any step
+        # Notices: typed or the menu's button, at any step.
+        wanted = subscriptions.wants(ctx, in_dialog=bool(state.dialog))
         if wanted == subscriptions.UNSUBSCRIBE:
             return await subscriptions.stop(ctx, state)
         if wanted == subscriptions.SUBSCRIBE:

@@ -15,18 +15,25 @@ DIALOG = "subscribe"
 AREA = "area"
 SUBSCRIBE = "subscribe"
 UNSUBSCRIBE = "unsubscribe"
+SHORT = 8  # words: what a request to (un)subscribe takes, place included
 
 
-def wants(ctx: Context) -> str | None:
-    """SUBSCRIBE or UNSUBSCRIBE when the message asks for it (typed or a button), else None."""
+def wants(ctx: Context, in_dialog: bool = False) -> str | None:
+    """SUBSCRIBE or UNSUBSCRIBE when the message asks for it (typed or a button), else None.
+
+    Inside a form only a short message counts: a report's description may well speak of
+    notices ("đã đăng ký nhận thông báo mà không thấy gì").
+    """
     if ctx.pressed(SUBSCRIBE, UNSUBSCRIBE):
         return ctx.intent
     said = ctx.said
+    if in_dialog and len(said.split()) > SHORT:
+        return None
     if any(p in said for p in texts.UNSUBSCRIBE_PHRASES):
         # "hủy đăng ký tiêm" is about something else: only short messages or about notices.
         if "thong bao" in said or len(said.split()) <= 4:
             return UNSUBSCRIBE
-    if any(p in said for p in texts.SUBSCRIBE_PHRASES):
+    if said in texts.SUBSCRIBE_WORDS or any(p in said for p in texts.SUBSCRIBE_PHRASES):
         return SUBSCRIBE
     return None
 

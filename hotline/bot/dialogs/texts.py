@@ -252,8 +252,10 @@ NOTICE = (
 )
 NOTICE_MAIL_FOOTER = "Ngừng nhận thông báo qua thư: {url}"
 # Words that start or stop a subscription (normalised), anywhere in the message.
-SUBSCRIBE_PHRASES = ("dang ky nhan thong bao", "dang ky thong bao", "nhan thong bao")
-UNSUBSCRIBE_PHRASES = ("huy dang ky", "ngung nhan thong bao", "khong nhan thong bao", "unsubscribe")
+# ("chưa nhận thông báo tiền hỗ trợ" is a question, so "nhận thông báo" alone must be all.)
+SUBSCRIBE_PHRASES = ("dang ky nhan thong bao", "dang ky thong bao", "muon nhan thong bao")
+SUBSCRIBE_WORDS = frozenset({"nhan thong bao", "thong bao", "dang ky nhan tin"})
+UNSUBSCRIBE_PHRASES = ("huy dang ky", "ngung nhan thong bao", "unsubscribe")
 WHOLE_PROVINCE_WORDS = frozenset(
     {"toan tinh", "ca tinh", "tat ca", "binh duong", "toan tinh binh duong"}
 )

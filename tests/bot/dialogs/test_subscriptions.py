@@ -75,3 +75,16 @@ async def test_an_unknown_place_is_asked_again_and_nothing_is_followed(
 async def test_cancelling_unrelated_things_is_not_unsubscribing(chat: RestChat) -> None:
     await chat.say("tôi muốn hủy đăng ký tiêm vắc xin cho con tôi ở trường")
     assert chat.text not in (texts.UNSUBSCRIBED, texts.NOT_SUBSCRIBED)
+
+
+async def test_words_about_notices_that_ask_something_else_are_not_taken_for_it(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("tôi chưa nhận thông báo tiền hỗ trợ đợt 2")
+    assert chat.text != texts.SUBSCRIBE_ASK_AREA
+    await chat.say("/report_violation")
+    await chat.say("quán karaoke đã đăng ký nhận thông báo mà vẫn mở cửa hát tới khuya")
+    assert chat.text not in (texts.SUBSCRIBE_ASK_AREA, texts.UNSUBSCRIBED, texts.NOT_SUBSCRIBED)
+    assert await following(client) == []
+    await chat.say("nhận thông báo")  # short: asked for, even in the middle of a form
+    assert chat.text == texts.SUBSCRIBE_ASK_AREA
