@@ -28,6 +28,7 @@ from hotline.bot.contact_book import ContactBook
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey, OutboundMessage
+from hotline.bot.notice_reports import delivery_report
 from hotline.bot.notices import Delivery, DeliveryLog, Notice, NoticeBoard, Stage
 from hotline.bot.outbox import Outbox
 from hotline.bot.subscriptions import SubscriptionBook
@@ -272,42 +273,4 @@ class Broadcaster:
 
     async def report(self, notice: Notice) -> dict[str, Any]:
         """Where the notice's deliveries are: sent, waiting, failed, skipped with the reason."""
-        rows = await self.deliveries.of(notice.id)
-        ids = [d.outbox_id for d in rows if d.outbox_id is not None]
-        statuses = await self.conversations.outbox_status(ids) if ids else {}
-        counts, skipped, failures = Counter[str](), Counter[str](), Counter[str]()
-        for row in rows:
-            if row.stage is Stage.SKIPPED:
-                skipped[row.reason or "?"] += 1
-                continue
-            if row.stage is Stage.WAITING:
-                counts["planned"] += 1
-                continue
-            if row.outbox_id is None:
-                counts["sent"] += 1
-                continue
-            status, error = statuses.get(row.outbox_id, ("pending", None))
-            if status == "delivered":
-                counts["sent"] += 1
-            elif status == "failed":
-                counts["failed"] += 1
-                failures[error or "?"] += 1
-            else:
-                counts["waiting"] += 1
-        return {
-            "id": notice.id,
-            "text": notice.text,
-            "author": notice.author,
-            "created_at": notice.created_at.isoformat(),
-            "districts": list(notice.districts),
-            "wards": list(notice.wards),
-            "channels": list(notice.channels),
-            "finished": notice.finished,
-            "subscribers": len(rows),
-            "sent": counts["sent"],
-            "waiting": counts["waiting"] + counts["planned"],
-            "failed": counts["failed"],
-            "failures": dict(failures),
-            "skipped": sum(skipped.values()),
-            "skipped_reasons": dict(skipped),
-        }
+        return await delivery_report(notice, self.deliveries, self.conversations)
