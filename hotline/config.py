@@ -68,6 +68,10 @@ class Settings:
     # The courier polls the outbox this often, and backs off from this base on failures.
     courier_poll_seconds: float = 1.0
     courier_backoff_seconds: float = 1.0
+    # Unfinished broadcasts are looked for this often (a new notice wakes the broadcaster).
+    broadcast_poll_seconds: float = 30.0
+    # A delivery claimed this long ago but never marked queued was left by a stopped run.
+    broadcast_stale_claim_seconds: float = 60.0
     # Back office (issue 5). Reporters' contact details are encrypted with secret_key; without
     # one, a key is generated once into secret_key_file (default: beside the SQLite file).
     secret_key: str = ""

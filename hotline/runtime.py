@@ -146,6 +146,7 @@ async def open_hotline(
             letter_channels=letter_channels,
             agents=agents,
             questions=questions,
+            subscriptions=await storage.subscriptions(),
         )
         engine = Engine(
             conversations,

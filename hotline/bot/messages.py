@@ -100,6 +100,9 @@ class OutboundMessage:
     text: str
     buttons: tuple[Button, ...] = ()
     agent: str | None = None  # the agent who wrote it; None when the bot did
+    # Where the citizen stops what this message is part of (a notice's unsubscribe link), for
+    # channels that carry it beside the text (e-mail's List-Unsubscribe header).
+    unsubscribe: str | None = None
 
     def to_frame(self) -> dict[str, Any]:
         """What the citizen's channel gets: never who on the staff wrote it."""
@@ -109,13 +112,14 @@ class OutboundMessage:
         return frame
 
     def to_record(self) -> dict[str, Any]:
-        """What the transcript keeps: the frame, and the agent who wrote it."""
-        return {**self.to_frame(), "agent": self.agent} if self.agent else self.to_frame()
+        """What the transcript keeps: the frame, the agent who wrote it, the unsubscribe link."""
+        record = {**self.to_frame(), "agent": self.agent} if self.agent else self.to_frame()
+        return {**record, "unsubscribe": self.unsubscribe} if self.unsubscribe else record
 
     @classmethod
     def from_record(cls, key: ConversationKey, record: Mapping[str, Any]) -> OutboundMessage:
         buttons = tuple(Button(**b) for b in record.get("buttons", ()))
-        return cls(key, record["text"], buttons, record.get("agent"))
+        return cls(key, record["text"], buttons, record.get("agent"), record.get("unsubscribe"))
 
     def as_plain_text(self) -> str:
         """The reply for a channel that cannot show buttons."""

@@ -20,6 +20,8 @@ from hotline.bot.contact_log import ContactLog
 from hotline.bot.conversation import ConversationStore
 from hotline.bot.event_feed import EventFeed
 from hotline.bot.leases import ConversationLeases
+from hotline.bot.notices import DeliveryLog, NoticeBoard
+from hotline.bot.subscriptions import SubscriptionBook
 from hotline.faq.history import FaqHistory
 from hotline.faq.store import FaqStore
 from hotline.faq.unanswered import QuestionLog
@@ -37,9 +39,11 @@ from hotline.storage.shared import (
     contact_book,
     contact_log,
     faq_history,
+    notices,
     platform_tokens,
     questions,
     rule_documents,
+    subscriptions,
     users,
 )
 from hotline.storage.shelf import Layout, Shelf
@@ -91,6 +95,15 @@ class PortableContactBook(ContactBook, Portable, Protocol): ...
 
 
 class PortableTokens(PlatformTokens, Portable, Protocol): ...
+
+
+class PortableSubscriptions(SubscriptionBook, Portable, Protocol): ...
+
+
+class PortableNotices(NoticeBoard, Portable, Protocol): ...
+
+
+class PortableDeliveries(DeliveryLog, Portable, Protocol): ...
 
 
 class Storage(ABC):
@@ -161,6 +174,17 @@ class Storage(ABC):
             await self.shelf(platform_tokens.PLATFORM_TOKENS)
         )
 
+    async def subscriptions(self) -> PortableSubscriptions:
+        return subscriptions.SubscriptionBookOnShelf(await self.shelf(subscriptions.SUBSCRIPTIONS))
+
+    async def notices(self) -> PortableNotices:
+        return notices.NoticeBoardOnShelf(await self.shelf(notices.NOTICES))
+
+    async def notice_deliveries(self) -> PortableDeliveries:
+        return notices.DeliveryLogOnShelves(
+            await self.shelf(notices.DELIVERIES), await self.shelf(notices.CLAIMS)
+        )
+
     async def portables(self) -> list[Portable]:
         """Every store with data worth a copy, opened, in the order a copy restores them.
 
@@ -181,6 +205,9 @@ class Storage(ABC):
             await self.rule_documents(),
             await self.platform_tokens(),
             await self.contact_book(),
+            await self.subscriptions(),
+            await self.notices(),
+            await self.notice_deliveries(),
         ]
 
     async def __aenter__(self) -> Storage:

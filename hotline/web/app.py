@@ -9,33 +9,39 @@ app starts, each by one async generator in `cleanup_ctx`, in order, and torn dow
 3. background work: FAQ refresh, the event relay between workers, hand-overs, presence;
 4. the casework: accounts, lifecycle, assignment, deadlines (`CASEWORK`);
 5. the admin tools (`ADMIN_TOOLS`);
-6. the channels' background readers (the mailbox), last in and first out.
+6. notices to subscribers (`BROADCASTS`), finishing any broadcast the last run left;
+7. the channels' background readers (the mailbox), last in and first out.
 
 Handlers reach the parts through the keys in `hotline.web.keys`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from hotline.bot.broadcasts import Broadcaster
 from hotline.bot.event_feed import check_sharing, share_events
 from hotline.bot.events import EventBus
 from hotline.bot.media import MediaStore
 from hotline.bot.outbox import Outbox, hand_over_waiting
 from hotline.bot.takeover import Takeover
+from hotline.bot.unsubscribe import UnsubscribeLinks
 from hotline.bot.waits import background
 from hotline.channels.base import Channel, ChannelHandler
 from hotline.channels.registry import channels_on
 from hotline.channels.running import open_channels
 from hotline.config import Settings
-from hotline.runtime import open_hotline, refresh_faq_forever
+from hotline.handoff.crypto import load_or_create_key
+from hotline.runtime import key_file, open_hotline, refresh_faq_forever
 from hotline.web import ops
 from hotline.web.admin import routes as admin_routes
 from hotline.web.admin.services import open_admin_tools
@@ -45,6 +51,7 @@ from hotline.web.console.presence import Presence
 from hotline.web.console.routes import Console
 from hotline.web.keys import (
     ADMIN_TOOLS,
+    BROADCASTS,
     CASEWORK,
     CHANNELS,
     EVENTS,
@@ -53,6 +60,7 @@ from hotline.web.keys import (
     PRESENCE,
     TAKEOVER,
 )
+from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
 
 log = logging.getLogger(__name__)
@@ -75,6 +83,7 @@ def create_app(settings: Settings) -> web.Application:
             partial(_background_work, settings),
             partial(_casework, settings),
             _admin_tools,
+            partial(_broadcasts, settings),
             _reading,
         ]
     )
@@ -85,6 +94,7 @@ def create_app(settings: Settings) -> web.Application:
     app.add_routes(ops.routes())
     Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
     Portal(media, settings).mount(app)
+    app.add_routes(notice_pages.routes())
     app.router.add_get("/", _demo_page)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app
@@ -158,6 +168,26 @@ async def _casework(settings: Settings, app: web.Application) -> AsyncIterator[N
 async def _admin_tools(app: web.Application) -> AsyncIterator[None]:
     app[ADMIN_TOOLS] = await open_admin_tools(app[HOTLINE], app[CASEWORK])
     yield
+
+
+async def _broadcasts(settings: Settings, app: web.Application) -> AsyncIterator[None]:
+    """Notices to subscribers; a broadcast the last run left unfinished is finished."""
+    hotline, storage = app[HOTLINE], app[HOTLINE].storage
+    secret = await asyncio.to_thread(load_or_create_key, settings.secret_key, key_file(settings))
+    base_url = settings.public_url or f"http://{settings.host}:{settings.port}"
+    app[BROADCASTS] = Broadcaster(
+        await storage.notices(),
+        await storage.notice_deliveries(),
+        await storage.subscriptions(),
+        await storage.contact_book(),
+        hotline.conversations,
+        app[OUTBOX],
+        poll_seconds=settings.broadcast_poll_seconds,
+        stale_claim=timedelta(seconds=settings.broadcast_stale_claim_seconds),
+        links=UnsubscribeLinks(secret.encode(), base_url),
+    )
+    async with background(app[BROADCASTS].run()):
+        yield
 
 
 async def _reading(app: web.Application) -> AsyncIterator[None]:

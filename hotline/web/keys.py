@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from aiohttp import web
 
+from hotline.bot.broadcasts import Broadcaster
 from hotline.bot.events import EventBus
 from hotline.bot.outbox import Outbox
 from hotline.bot.takeover import Takeover
@@ -29,3 +30,4 @@ OUTBOX = web.AppKey("outbox", Outbox)
 TAKEOVER = web.AppKey("takeover", Takeover)
 CASEWORK = web.AppKey("casework", Casework)
 ADMIN_TOOLS = web.AppKey("admin_tools", AdminTools)
+BROADCASTS = web.AppKey("broadcasts", Broadcaster)

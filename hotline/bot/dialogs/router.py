@@ -13,6 +13,7 @@ from hotline.bot.dialogs import (
     report_form,
     smalltalk,
     status_lookup,
+    subscriptions,
     texts,
 )
 from hotline.bot.dialogs.base import Context, Services, Turn
@@ -73,6 +74,7 @@ IN_PROGRESS: dict[str, Handler] = {
     emergency.DIALOG: emergency.step,
     status_lookup.DIALOG: status_lookup.step,
     letter.DIALOG: letter.follow_up,
+    subscriptions.DIALOG: subscriptions.step,
 }
 
 
@@ -86,6 +88,12 @@ class DialogRouter:
         ctx = Context(message=message, parse=parse, services=self.services)
         if ctx.pressed("cancel") or (state.dialog and ctx.said in texts.CANCEL_WORDS):
             return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
+        # Notices: typed or the menu's button, at any step.
+        wanted = subscriptions.wants(ctx, in_dialog=bool(state.dialog))
+        if wanted == subscriptions.UNSUBSCRIBE:
+            return await subscriptions.stop(ctx, state)
+        if wanted == subscriptions.SUBSCRIBE:
+            return await subscriptions.start(ctx, state)
         if state.dialog in IN_PROGRESS and not self._interrupts(ctx):
             return await IN_PROGRESS[state.dialog](ctx, state)
         return await self._by_intent(ctx, state.finished())

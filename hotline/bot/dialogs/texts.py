@@ -54,6 +54,7 @@ MENU: tuple[tuple[str, str], ...] = (
     ("Cấp cứu", "/emergency"),
     ("Tra cứu phản ánh", "/check_status"),
     ("Gặp tổng đài viên", "/request_human"),
+    ("Nhận thông báo", "/subscribe"),
 )
 ASK_FAQ_PROMPT = (
     'Mời bạn đặt câu hỏi, ví dụ: "F1 cách ly bao nhiêu ngày?" hoặc "Đăng ký tiêm vắc xin ở đâu?"'
@@ -219,3 +220,42 @@ ANONYMOUS_WORDS = frozenset(
     {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
 )
 EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})
+
+# Notices (subscriptions.py, and the notices the province sends).
+SUBSCRIBE_BUTTON = "Nhận thông báo"
+SUBSCRIBE_ASK_AREA = (
+    "Bạn muốn nhận thông báo (khu vực phong tỏa, lịch xét nghiệm, tiêm chủng, chi hỗ trợ...) "
+    "của phường/xã nào? Xin gõ tên phường/xã, thành phố/thị xã/huyện, hoặc chọn toàn tỉnh."
+)
+SUBSCRIBE_NOT_FOUND = (
+    'Tôi chưa nhận ra phường/xã "{typed}". Xin gõ lại tên phường/xã (ví dụ "Phú Cường"), '
+    "tên thành phố/thị xã/huyện, hoặc chọn dưới đây."
+)
+SUBSCRIBE_WHICH_DISTRICT = "Có nhiều nơi tên {ward}. Xin chọn thành phố/thị xã/huyện:"
+SUBSCRIBED = (
+    "Đã đăng ký nhận thông báo của {area}. Bạn đang nhận thông báo của: {areas}.\n"
+    'Muốn thêm khu vực, nhắn "đăng ký nhận thông báo"; muốn ngừng, nhắn "hủy đăng ký".'
+)
+ALREADY_SUBSCRIBED = (
+    "Bạn đã đăng ký nhận thông báo của {area} rồi. Bạn đang nhận thông báo của: {areas}."
+)
+UNSUBSCRIBED = "Đã hủy đăng ký. Tổng đài 1022 sẽ không gửi thông báo cho bạn nữa."
+NOT_SUBSCRIBED = "Bạn chưa đăng ký nhận thông báo nào."
+SUBSCRIBE_UNAVAILABLE = "Xin lỗi, hiện chưa đăng ký nhận thông báo được. Xin thử lại sau."
+WHOLE_PROVINCE = "Toàn tỉnh"
+AREA_PROVINCE = "toàn tỉnh"
+AREA_WARD = "{ward} ({district})"
+# A notice as the citizen receives it.
+NOTICE = (
+    "📢 Thông báo số {number} của Tổng đài 1022:\n{text}\n\n"
+    '(Nhắn "hủy đăng ký" để ngừng nhận thông báo.)'
+)
+NOTICE_MAIL_FOOTER = "Ngừng nhận thông báo qua thư: {url}"
+# Words that start or stop a subscription (normalised), anywhere in the message.
+# ("chưa nhận thông báo tiền hỗ trợ" is a question, so "nhận thông báo" alone must be all.)
+SUBSCRIBE_PHRASES = ("dang ky nhan thong bao", "dang ky thong bao", "muon nhan thong bao")
+SUBSCRIBE_WORDS = frozenset({"nhan thong bao", "thong bao", "dang ky nhan tin"})
+UNSUBSCRIBE_PHRASES = ("huy dang ky", "ngung nhan thong bao", "unsubscribe")
+WHOLE_PROVINCE_WORDS = frozenset(
+    {"toan tinh", "ca tinh", "tat ca", "binh duong", "toan tinh binh duong"}
+)

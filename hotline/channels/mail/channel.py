@@ -149,7 +149,10 @@ class EmailChannel(Channel):
             raise DeliveryFailed("no mail from this conversation to reply to")
         batch = await self._same_turn(item)
         text = "\n\n".join(as_mail_text(i.message) for i in batch)
-        msg = compose_reply(self.address, thread, text, self._message_id(item))
+        unsubscribe = next((i.message.unsubscribe for i in batch if i.message.unsubscribe), None)
+        msg = compose_reply(
+            self.address, thread, text, self._message_id(item), unsubscribe=unsubscribe
+        )
         await self.submission.send(msg, self.address)
         self._sent_within.update(i.id for i in batch[1:])
         return True

@@ -43,9 +43,15 @@ def reply_subject(subject: str) -> str:
 
 
 def compose_reply(
-    hotline: str, thread: Thread, text: str, message_id: str, display_name: str = "Tổng đài 1022"
+    hotline: str,
+    thread: Thread,
+    text: str,
+    message_id: str,
+    display_name: str = "Tổng đài 1022",
+    unsubscribe: str | None = None,
 ) -> EmailMessage:
-    """The reply as a mail in the citizen's thread."""
+    """The reply as a mail in the citizen's thread; with `unsubscribe` (a notice), the link
+    that stops notices, as RFC 2369 and RFC 8058 (one click) headers."""
     chain = [*thread.references, thread.message_id]
     if len(chain) > MAX_REFERENCES:
         chain = [chain[0], *chain[-(MAX_REFERENCES - 1) :]]
@@ -59,6 +65,9 @@ def compose_reply(
     msg["References"] = " ".join(chain)
     msg["Auto-Submitted"] = "auto-replied"
     msg["X-Loop"] = hotline
+    if unsubscribe:
+        msg["List-Unsubscribe"] = f"<{unsubscribe}>"
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text + SIGNATURE, charset="utf-8")
     return msg
 

@@ -207,6 +207,12 @@ class MongoConversationStore:
                 {"_id": {"$in": ids}}, {"$set": {"status": "delivered"}}
             )
 
+    async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
+        cursor = self._messages.find(
+            {"_id": {"$in": ids}, "direction": "out"}, {"status": 1, "last_error": 1}
+        )
+        return {d["_id"]: (d["status"], d.get("last_error")) for d in await cursor.to_list()}
+
     async def save_state(self, state: ConversationState) -> None:
         await self._save_state(state)
 

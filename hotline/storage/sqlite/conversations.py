@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -53,6 +53,10 @@ CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
 
 def _now() -> str:
     return utc_now().isoformat()
+
+
+def _fetch(sql: str, args: Sequence[Any]) -> Callable[[sqlite3.Connection], list[sqlite3.Row]]:
+    return lambda conn: conn.execute(sql, args).fetchall()
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
@@ -214,6 +218,19 @@ class SqliteConversationStore:
                 f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids
             )
         )
+
+    async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
+        found: dict[int, tuple[str, str | None]] = {}
+        for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            sql = (
+                "SELECT id, status, last_error FROM messages"
+                f" WHERE direction = 'out' AND id IN ({marks})"
+            )
+            rows = await self._db.query(_fetch(sql, part))
+            found.update((r["id"], (r["status"], r["last_error"])) for r in rows)
+        return found
 
     async def save_state(self, state: ConversationState) -> None:
         await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher))

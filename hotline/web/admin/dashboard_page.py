@@ -16,7 +16,8 @@ from hotline.web.admin.charts import bars, columns
 from hotline.web.admin.dashboard import Dashboard, Period, dashboard
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import page
-from hotline.web.keys import ADMIN_TOOLS
+from hotline.web.admin.notice_figures import notice_charts
+from hotline.web.keys import ADMIN_TOOLS, BROADCASTS
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 366
@@ -95,6 +96,7 @@ async def dashboard_page(request: web.Request) -> web.StreamResponse:
         ("Phiếu theo loại", bars(categories, "Phiếu theo loại")),
         ("Phiếu theo quận, huyện", bars(board.tickets_by_district[:12], "Phiếu theo địa bàn")),
         ("Thời hạn xử lý", bars(sla, "Thời hạn", ("#59a14f", "#e15759", "#76b7b2"))),
+        *await notice_charts(request.app[BROADCASTS], p.since, p.until),
     )
     return page(
         viewer(request),

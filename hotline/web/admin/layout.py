@@ -16,6 +16,7 @@ NAV: tuple[tuple[str, str, tuple[Role, ...]], ...] = (
     ("/admin/faq", "Hỏi đáp (FAQ)", _ADMIN),
     ("/admin/unanswered", "Chưa trả lời được", _ADMIN),
     ("/admin/dashboard", "Bảng số liệu", SUPERVISING),
+    ("/admin/notices", "Thông báo", SUPERVISING),
     ("/admin/rules", "Chuyển xử lý", _ADMIN),
     ("/admin/categories", "Thời hạn, câu mẫu", _ADMIN),
     ("/admin/users", "Người dùng", _ADMIN),

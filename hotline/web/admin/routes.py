@@ -11,6 +11,7 @@ from hotline.web.admin import (
     categories_page,
     dashboard_page,
     faq_pages,
+    notices_page,
     rules_pages,
     transfer,
     trying,
@@ -53,6 +54,9 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get("/admin/users", users_page.users_page),
         web.post("/admin/users", users_page.add_user),
         web.post("/admin/users/{name}/password", users_page.reset_password),
+        web.get("/admin/notices", notices_page.notices_page),
+        web.post("/admin/notices", notices_page.write_notice),
+        web.get(r"/admin/notices/{id:\d+}", notices_page.notice_page),
         web.static("/admin/static/", STATIC, append_version=False),
     ]
 

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from hotline.web.api import auth, open311, reference, ticket_actions, ticket_queue
+from hotline.web.api import (
+    auth,
+    broadcasts,
+    open311,
+    reference,
+    ticket_actions,
+    ticket_queue,
+)
 
 
 def routes() -> list[web.AbstractRouteDef]:
@@ -17,4 +24,5 @@ def routes() -> list[web.AbstractRouteDef]:
         *ticket_actions.routes(),
         *reference.routes(),
         *open311.routes(),
+        *broadcasts.routes(),
     ]

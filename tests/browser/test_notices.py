@@ -1,0 +1,81 @@
+"""A supervisor writes a notice on the admin page; a citizen subscribed in the web chat widget
+sees it arrive, and the public page lists it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Page
+
+from hotline.bot.dialogs import texts
+from tests.browser.console import PASSWORD, Office, running_office
+from tests.browser.widget import DESKTOP, Chat, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
+
+NOTICE = "Phường Phú Cường: xét nghiệm toàn dân từ 7h ngày 12/12 tại nhà văn hóa khu phố 1."
+WAIT_MS = 15_000
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def office(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Office]:
+    if os.environ.get("BROWSER_TEST_URL"):
+        pytest.skip("the notices tests make their own supervisor, so they start their own hotline")
+    model_dir: Path = request.getfixturevalue("nlu_model_dir")
+    async with running_office(tmp_path_factory.mktemp("notices"), model_dir) as running:
+        await running.add_user("giamsat", "supervisor")
+        yield running
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def supervisor_page(browser: Browser, office: Office) -> AsyncIterator[Page]:
+    page = await open_page(browser, DESKTOP)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(office.url + "/admin/notices")  # sent to the login page first
+    await page.get_by_label("Tên đăng nhập").fill("giamsat")
+    await page.get_by_label("Mật khẩu").fill(PASSWORD)
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await page.wait_for_url(office.url + "/admin/notices")
+    yield page
+    await page.context.close()
+    assert errors == [], f"script errors on the admin pages: {errors}"
+
+
+async def test_a_notice_written_on_the_admin_page_arrives_in_a_subscribed_widget(
+    supervisor_page: Page, chat: Chat, office: Office
+) -> None:
+    await chat.goto(office.url + "/")
+    await chat.open()
+    asked = await chat.say("đăng ký nhận thông báo")
+    assert asked == [texts.SUBSCRIBE_ASK_AREA]
+    confirmed = await chat.say("phường Phú Cường")
+    assert "Phú Cường (Thủ Dầu Một)" in confirmed[0]
+
+    page = supervisor_page
+    await page.get_by_label("Nội dung").fill(NOTICE)
+    await page.get_by_label("Phường/xã").fill("Phú Cường")
+    await page.get_by_role("button", name="Xem trước").click()
+    audience = page.locator("#audience")
+    await audience.wait_for(timeout=WAIT_MS)
+    assert "Người đăng ký: 1; sẽ gửi tới: 1." in await audience.inner_text()
+    before = await chat.bot.count()
+    await page.get_by_role("button", name="Gửi thông báo").click()
+    await page.get_by_role("heading", name="Tình hình gửi").wait_for(timeout=WAIT_MS)
+
+    arrived = await chat.replies_after(before)  # pushed over the widget's open socket
+    number = int(page.url.rsplit("/", 1)[1])  # the notice's own page
+    assert arrived == [texts.NOTICE.format(number=number, text=NOTICE)]
+    await page.reload()
+    delivery = await page.locator("#delivery").inner_text()
+    assert "Đã gửi\t1" in delivery
+
+    await page.goto(office.url + "/notices")
+    await page.get_by_text(NOTICE).wait_for(timeout=WAIT_MS)
+    assert "Phú Cường (Thủ Dầu Một)" in await page.locator(".notice").first.inner_text()
