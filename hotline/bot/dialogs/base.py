@@ -25,6 +25,8 @@ class AdminUnits(Protocol):
 
     def districts_of(self, ward: str) -> tuple[str, ...]: ...
 
+    def wards_of(self, district: str) -> tuple[str, ...]: ...
+
 
 class AgentsOnline(Protocol):
     """Whether anyone is at the agent console now, to tell a citizen how soon a person answers."""

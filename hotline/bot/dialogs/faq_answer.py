@@ -32,7 +32,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
         prompt = texts.ASK_HEALTH_PROMPT if ctx.intent == "health_consult" else texts.ASK_FAQ_PROMPT
         return Turn(state.finished(), (ctx.reply(prompt),))
     found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
-    await _log_question(ctx, found)
+    await log_question(ctx, found)
     if found.answer is not None:
         return Turn(state.finished(), (ctx.reply(found.answer.answer),))
     if found.suggestions:
@@ -59,11 +59,11 @@ async def sure_answer(ctx: Context, state: ConversationState) -> Turn | None:
     found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
     if found.answer is None:
         return None
-    await _log_question(ctx, found)
+    await log_question(ctx, found)
     return Turn(state.finished(), (ctx.reply(found.answer.answer),))
 
 
-async def _log_question(ctx: Context, found: FaqLookup) -> None:
+async def log_question(ctx: Context, found: FaqLookup) -> None:
     """Log the question for admins: which entry answered it, or its text when none did."""
     log = ctx.services.questions
     if log is None:

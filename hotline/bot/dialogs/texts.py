@@ -107,6 +107,22 @@ CONFIRM_PROMPT = "Thông tin đã đúng chưa?"
 CONFIRM_HINT = 'Xin chọn "Gửi" để gửi, "Sửa" để sửa, hoặc "Hủy".'
 EDIT_PROMPT = "Bạn muốn sửa thông tin nào?"
 CANCELLED = "Đã hủy. Khi cần, bạn cứ nhắn lại cho Tổng đài 1022."
+# Conversation repair (repair.py): a question answered mid-form, then the form goes on.
+FORM_RESUME = "Tiếp tục phản ánh đang dở:"
+BACK_AT_START = "Đây là câu hỏi đầu tiên."
+NOT_AN_ADDRESS = (
+    "Tôi chưa nhận ra địa chỉ. Xin ghi số nhà, đường hoặc khu phố/ấp, và phường/xã, ví dụ: "
+    '"123 đường Yersin, phường Phú Cường, Thủ Dầu Một".'
+)
+NOT_A_TIME = 'Xin cho biết thời gian, ví dụ "tối qua", "8 giờ sáng nay", hoặc chọn "Bỏ qua".'
+NOT_A_DESCRIPTION = "Xin mô tả sự việc rõ hơn một chút để cán bộ nắm được."
+ASK_WARD = "Sự việc ở phường/xã nào của {district}?"
+NOT_A_DISTRICT = "Xin chọn một thành phố/thị xã/huyện trong danh sách dưới đây:"
+NOT_A_WARD = "Xin chọn một phường/xã của {district} trong danh sách dưới đây:"
+BACK = "Quay lại"
+WARD_UNKNOWN = "Không rõ phường/xã"
+# What the form had collected, kept with the request for a person.
+PARTIAL_FORM = "(Đang phản ánh dở - {category}: {description})"
 FILED = (
     "Đã tiếp nhận. Mã phản ánh của bạn: {code}. Phản ánh sẽ được xử lý trước {due}. "
     "Bạn có thể tra cứu tình trạng bằng cách gửi mã này."
@@ -170,8 +186,26 @@ EMERGENCY = (
     "HÃY GỌI NGAY 115 để được cấp cứu. Tổng đài 1022 đã báo tổng đài viên trực (mã phản ánh "
     "{code})."
 )
+# Said instead when nobody is on duty at the console: nobody was told, so the bot never says so.
+EMERGENCY_NOBODY = (
+    "⚠️ HÃY GỌI NGAY 115 để được cấp cứu, hoặc gọi Tổng đài 1022 qua số 0274.1022. "
+    "Lúc này chưa có tổng đài viên trực tuyến để đọc tin nhắn của bạn ngay. Tổng đài 1022 đã ghi "
+    "nhận (mã phản ánh {code})."
+)
 EMERGENCY_ASK_WHERE = "Xin cho biết địa chỉ chính xác và số điện thoại để đội cấp cứu liên hệ."
+EMERGENCY_WHERE_AGAIN = (
+    "Tôi chưa nhận ra địa chỉ. Xin ghi số nhà, đường hoặc khu phố/ấp, và phường/xã, ví dụ: "
+    '"số 12 đường 30/4, phường Chánh Nghĩa". Nếu chưa gọi, hãy gọi ngay 115.'
+)
+EMERGENCY_ASK_PHONE = "Xin cho biết số điện thoại để đội cấp cứu gọi lại cho bạn."
 EMERGENCY_NOTED = "Đã chuyển địa chỉ cho tổng đài viên trực. Nếu chưa gọi, hãy gọi ngay 115."
+EMERGENCY_NOTED_NOBODY = (
+    "Đã ghi địa chỉ vào phản ánh {code}, nhưng chưa có tổng đài viên trực tuyến để xử lý ngay. "
+    "HÃY GỌI NGAY 115 hoặc 0274.1022."
+)
+# Said when no address came after asking twice: the citizen must call and say it.
+EMERGENCY_CALL = "HÃY GỌI NGAY 115 hoặc 0274.1022 và đọc địa chỉ cho tổng đài viên."
+EMERGENCY_STOPPED = "Đã dừng. Nếu cần cấp cứu, hãy gọi ngay 115 hoặc 0274.1022."
 
 # Status lookup (status_lookup.py).
 ASK_CODE = "Xin gửi mã phản ánh (dạng PA-XXXX-XXXX)."
@@ -219,3 +253,41 @@ ANONYMOUS_WORDS = frozenset(
     {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
 )
 EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})
+# Phrases (folded words, anywhere in a short message) that leave a form or step back in it.
+CANCEL_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("huy",),
+    ("dung", "lai"),
+    ("thoi", "khong"),
+    ("thoi", "bo"),
+    ("thoi", "khoi"),
+    ("bo", "di"),
+    ("khoi", "bao"),
+    ("khong", "bao", "nua"),
+    ("khong", "gui", "nua"),
+    ("khong", "phan", "anh", "nua"),
+    ("khong", "can", "nua"),
+    ("khong", "lam", "nua"),
+    ("khong", "muon", "bao"),
+    ("khong", "muon", "gui"),
+    ("khong", "muon", "phan", "anh"),
+    ("cancel",),
+    ("stop",),
+)
+BACK_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("quay", "lai"),
+    ("tro", "lai"),
+    ("lui", "lai"),
+    ("buoc", "truoc"),
+    ("cau", "truoc"),
+    ("back",),
+)
+# Words that say when something happened; a time step's answer has one, or a number.
+TIME_WORDS = frozenset(
+    "hom nay qua mai sang trua chieu toi dem khuya gio luc ngay tuan thang nam dang vua moi "
+    "thu chu nhat bay truoc sau hqua hnay lien tuc thuong xuyen hang moi".split()
+)
+# Words that make a text look like an address even without a known ward.
+ADDRESS_WORDS = frozenset(
+    "duong hem kiet ngo ngach khu pho ap thon xom ql quoc chung cu block phuong xa thi tran "
+    "kp kcn gan canh doi dien nga cau chua truong vien thi cong xang cho".split()
+)
