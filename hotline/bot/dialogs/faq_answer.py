@@ -13,11 +13,16 @@ from hotline.bot.nlu.payloads import payload
 from hotline.faq.index import FaqLookup
 from hotline.faq.unanswered import AskedQuestion
 
-_MAX_TITLE = 60
+# A suggestion button's title: the widget wraps long chips, so only very long questions are
+# shortened, and then between words, never mid-word.
+_MAX_TITLE = 90
 
 
 def _title(question: str) -> str:
-    return question if len(question) <= _MAX_TITLE else question[: _MAX_TITLE - 1] + "…"
+    if len(question) <= _MAX_TITLE:
+        return question
+    cut = question[: _MAX_TITLE - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 async def answer(ctx: Context, state: ConversationState) -> Turn:

@@ -73,6 +73,8 @@ async def test_agent_replies_reach_the_web_chat_socket_and_release_gives_it_back
         code = (await ws.receive_json(timeout=5))["text"].split("mã phản ánh ")[1][:12]
         assert (await client.post(f"/api/tickets/{code}/claim", headers=agent)).status == 200
         await ws.send_json({"message": "tôi cần hỗ trợ gấp"})
+        # The bot stays silent, and says so to the widget (its typing dots stop).
+        assert await ws.receive_json(timeout=5) == {"typing": False}
         await client.post(
             f"/api/tickets/{code}/messages", headers=agent, json={"text": "Tôi nghe đây ạ."}
         )
