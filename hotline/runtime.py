@@ -24,6 +24,7 @@ from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.rasa_runtime import active_nlu
 from hotline.bot.nlu.training import model_is_stale, train
+from hotline.bot.opinions import OpinionLog
 from hotline.config import Settings
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
@@ -57,6 +58,7 @@ class Hotline:
     questions: QuestionLog  # FAQ questions asked, for the admin pages
     contacts: ContactLog  # every message's channel and intent, for the dashboard
     rules: RuleDocuments  # deadlines and canned responses as admins saved them
+    opinions: OpinionLog | None = None  # 👍/👎 on answers, surveys after resolution
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -130,6 +132,7 @@ async def open_hotline(
         units = default_units()
         questions = await storage.questions()
         contacts = await storage.contact_log()
+        opinions = await storage.opinions()
         services = Services(
             faq=faq,
             desk=desk,
@@ -138,6 +141,7 @@ async def open_hotline(
             letter_channels=letter_channels,
             agents=agents,
             questions=questions,
+            opinions=opinions,
         )
         engine = Engine(
             conversations,
@@ -163,6 +167,7 @@ async def open_hotline(
             questions,
             contacts,
             rules,
+            opinions,
         )
 
 

@@ -20,6 +20,7 @@ from hotline.bot.contact_log import ContactLog
 from hotline.bot.conversation import ConversationStore
 from hotline.bot.event_feed import EventFeed
 from hotline.bot.leases import ConversationLeases
+from hotline.bot.opinions import OpinionLog
 from hotline.faq.history import FaqHistory
 from hotline.faq.store import FaqStore
 from hotline.faq.unanswered import QuestionLog
@@ -37,6 +38,7 @@ from hotline.storage.shared import (
     contact_book,
     contact_log,
     faq_history,
+    opinions,
     platform_tokens,
     questions,
     rule_documents,
@@ -91,6 +93,9 @@ class PortableContactBook(ContactBook, Portable, Protocol): ...
 
 
 class PortableTokens(PlatformTokens, Portable, Protocol): ...
+
+
+class PortableOpinions(OpinionLog, Portable, Protocol): ...
 
 
 class Storage(ABC):
@@ -160,6 +165,9 @@ class Storage(ABC):
             await self.shelf(platform_tokens.PLATFORM_TOKENS)
         )
 
+    async def opinions(self) -> PortableOpinions:
+        return opinions.OpinionLogOnShelf(await self.shelf(opinions.OPINIONS))
+
     async def portables(self) -> list[Portable]:
         """Every store with data worth a copy, opened, in the order a copy restores them.
 
@@ -180,6 +188,7 @@ class Storage(ABC):
             await self.rule_documents(),
             await self.platform_tokens(),
             await self.contact_book(),
+            await self.opinions(),
         ]
 
     async def __aenter__(self) -> Storage:

@@ -10,6 +10,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import Button, InboundMessage, OutboundMessage
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import normalize
+from hotline.bot.opinions import OpinionLog
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.desk import TicketDesk
@@ -53,6 +54,8 @@ class Services:
     agents: AgentsOnline = field(default_factory=NobodyOnline)
     # Where FAQ questions are logged (answered or not) for admins; None logs nothing.
     questions: QuestionLog | None = None
+    # Where 👍/👎 and survey answers are kept; None offers neither.
+    opinions: OpinionLog | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.dialogs import smalltalk, texts
+from hotline.bot.dialogs import rating, smalltalk, texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.nlu.faq_choice import faq_choice
@@ -31,7 +31,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     if chosen:
         entry = ctx.services.faq.get_published(chosen)
         if entry is not None:
-            return Turn(state.finished(), (ctx.reply(entry.answer),))
+            return rating.answer_turn(ctx, state, entry)
         return smalltalk.not_understood(ctx, state)
     if not ctx.message.text.strip():  # the menu button: ask for the question itself
         prompt = texts.ASK_HEALTH_PROMPT if ctx.intent == "health_consult" else texts.ASK_FAQ_PROMPT
@@ -39,7 +39,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
     await log_question(ctx, found)
     if found.answer is not None:
-        return Turn(state.finished(), (ctx.reply(found.answer.answer),))
+        return rating.answer_turn(ctx, state, found.answer)
     if found.suggestions:
         buttons = [
             (_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in found.suggestions
@@ -65,7 +65,7 @@ async def sure_answer(ctx: Context, state: ConversationState) -> Turn | None:
     if found.answer is None:
         return None
     await log_question(ctx, found)
-    return Turn(state.finished(), (ctx.reply(found.answer.answer),))
+    return rating.answer_turn(ctx, state, found.answer)
 
 
 async def log_question(ctx: Context, found: FaqLookup) -> None:

@@ -12,7 +12,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.dialogs import emergency, faq_answer, human, report_form, status_lookup, texts
+from hotline.bot.dialogs import (
+    emergency,
+    faq_answer,
+    human,
+    rating,
+    report_form,
+    status_lookup,
+    texts,
+)
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.messages import OutboundMessage
 from hotline.bot.nlu.faq_choice import faq_choice
@@ -95,7 +103,7 @@ async def _answer_on_the_way(ctx: Context, state: ConversationState) -> Turn | N
     if resumed:
         first = resumed[0]
         resumed = (ctx.reply(f"{texts.FORM_RESUME}\n{first.text}", _pairs(first)), *resumed[1:])
-    return Turn(again.state, (ctx.reply(found.answer.answer), *resumed))
+    return Turn(again.state, (rating.answer_reply(ctx, found.answer), *resumed))
 
 
 async def _ask_again(ctx: Context, state: ConversationState) -> Turn:

@@ -10,6 +10,7 @@ from hotline.bot.dialogs import (
     faq_answer,
     human,
     letter,
+    rating,
     repair,
     report_form,
     smalltalk,
@@ -85,6 +86,8 @@ class DialogRouter:
         self, message: InboundMessage, parse: ParseResult, state: ConversationState
     ) -> Turn:
         ctx = Context(message=message, parse=parse, services=self.services)
+        if rating.pressed(ctx):  # 👍/👎 or a survey answer: kept, and whatever ran goes on
+            return await rating.rate(ctx, state)
         if state.dialog in IN_PROGRESS and not self._interrupts(ctx, state):
             # Leaving, stepping back, a person or a question, before the step reads it.
             mended = await repair.mend(ctx, state)

@@ -243,6 +243,29 @@ HEALTH_TICKET = (
     "trước {due}. Nếu khó thở, SpO2 dưới 96% hoặc mệt nhiều, hãy gọi ngay 115."
 )
 
+# Closing the loop (rating.py): 👍/👎 under an FAQ answer, the survey after a ticket is resolved.
+HELPFUL = "👍 Hữu ích"
+NOT_HELPFUL = "👎 Chưa đúng ý"
+RATED_UP = "Cảm ơn anh/chị đã đánh giá."
+RATED_DOWN = (
+    "Cảm ơn anh/chị. Câu hỏi đã được chuyển cho cán bộ để bổ sung câu trả lời. "
+    "Anh/chị có thể gặp tổng đài viên để được trả lời trực tiếp."
+)
+SURVEY = "Anh/chị có hài lòng với kết quả xử lý phản ánh {code} không?"
+SURVEY_CHOICES = {
+    "satisfied": "😊 Hài lòng",
+    "neutral": "😐 Bình thường",
+    "unsatisfied": "☹️ Chưa hài lòng",
+}
+SURVEY_THANKS = "Cảm ơn anh/chị đã cho biết. Ý kiến giúp Tổng đài 1022 phục vụ tốt hơn."
+SURVEY_SORRY = (
+    "Xin lỗi anh/chị vì kết quả chưa như mong muốn. Ý kiến đã được ghi lại để xem xét; "
+    "anh/chị có thể gặp tổng đài viên."
+)
+SURVEY_ALREADY = (
+    "Tổng đài 1022 đã ghi nhận đánh giá của anh/chị cho phản ánh {code}. Cảm ơn anh/chị."
+)
+
 # Ticket news, sent when an agent or agency resolves the citizen's ticket (web/api).
 TICKET_RESOLVED = "Phản ánh {code} của anh/chị đã được xử lý."
 TICKET_RESOLVED_ANSWER = "Phản ánh {code} của anh/chị đã được xử lý.\nKết quả: {answer}"
