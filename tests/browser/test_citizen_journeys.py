@@ -17,9 +17,9 @@ from playwright.async_api import Browser, Page
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
 from hotline.web.keys import PRESENCE, TAKEOVER
-from tests.browser.console import Agent, Office, running_office
+from tests.browser.console import PASSWORD, Agent, Office, running_office
 from tests.browser.test_widget import ScriptedHotline, scripted
-from tests.browser.widget import PHONE, TICKET_CODE, Chat, open_page, sender_of
+from tests.browser.widget import DESKTOP, PHONE, TICKET_CODE, Chat, open_page, sender_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
@@ -38,6 +38,7 @@ async def office(
         tmp_path_factory.mktemp("journeys"), model_dir, assign_every_seconds=3600.0
     ) as running:
         await running.add_user("an")
+        await running.add_user("quantri", "admin")
         yield running
 
 
@@ -191,3 +192,60 @@ async def test_long_chips_wrap_between_words(browser: Browser, office: Office) -
         assert fits, "no word is cut"
     finally:
         await page.context.close()
+
+
+async def _admin(browser: Browser, office: Office) -> Page:
+    page = await open_page(browser, DESKTOP)
+    await page.goto(office.url + "/admin")
+    await page.get_by_label("Tên đăng nhập").fill("quantri")
+    await page.get_by_label("Mật khẩu").fill(PASSWORD)
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await page.wait_for_url(office.url + "/admin/faq*")
+    return page
+
+
+async def test_a_thumb_down_lands_in_the_admins_inbox(
+    browser: Browser, page: Page, office: Office
+) -> None:
+    chat = await _citizen(page, office)
+    question = "F1 phải cách ly bao nhiêu ngày vậy?"
+    await chat.say(question)
+    assert await chat.open_choices() == [texts.HELPFUL, texts.NOT_HELPFUL]
+    assert await chat.click(texts.NOT_HELPFUL) == [texts.RATED_DOWN]
+
+    admin = await _admin(browser, office)
+    try:
+        await admin.goto(office.url + "/admin/unanswered")
+        await admin.get_by_text(question).first.wait_for()
+    finally:
+        await admin.context.close()
+
+
+async def test_the_survey_after_resolution_reaches_the_dashboard(
+    browser: Browser, page: Page, office: Office
+) -> None:
+    agent = await Agent.log_in(browser, office, "an")
+    try:
+        chat = await _citizen(page, office)
+        asked = "\n".join(await chat.say("cho tôi gặp tổng đài viên"))
+        found = TICKET_CODE.search(asked)
+        assert found, asked
+        code = found.group(0)
+        await agent.open(code)
+        await agent.claim()
+        before = await chat.bot.count()
+        await agent.set_status("Đã xử lý xong", "Đã hướng dẫn anh/chị qua điện thoại.")
+        await chat.bot.filter(has_text=texts.SURVEY.format(code=code)).wait_for(timeout=15_000)
+        assert await chat.bot.count() > before
+        choices = await chat.open_choices()
+        assert choices == list(texts.SURVEY_CHOICES.values())
+        assert await chat.click(texts.SURVEY_CHOICES["satisfied"]) == [texts.SURVEY_THANKS]
+    finally:
+        await agent.close()
+
+    admin = await _admin(browser, office)
+    try:
+        await admin.goto(office.url + "/admin/dashboard")
+        await admin.get_by_text("người dân hài lòng sau xử lý (1/1)").wait_for()
+    finally:
+        await admin.context.close()
