@@ -54,8 +54,9 @@ async def test_the_agent_has_the_rest_chat_and_the_citizen_hears_the_answer(
         assert ("ticket", "assigned") in kinds and ("ticket", "resolved") in kinds
         assert ("ticket", "in_progress") in kinds  # the first reply started the work
 
-    news = [i.message.text for i in await conversations.pending(key)][-1]
-    assert code in news and "Đã chuyển UBND phường Phú Cường hỗ trợ gạo." in news
+    *_, news, survey = [i.message for i in await conversations.pending(key)]
+    assert code in news.text and "Đã chuyển UBND phường Phú Cường hỗ trợ gạo." in news.text
+    assert code in survey.text and len(survey.buttons) == 3  # then the one-question survey
     assert (await conversations.load(key)).mode == "bot"  # resolved: the bot is back
 
     await chat.say(f"tra cứu {code}")
