@@ -24,6 +24,7 @@ from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.rasa_runtime import active_nlu
 from hotline.bot.nlu.training import model_is_stale, train
+from hotline.bot.opinions import OpinionLog
 from hotline.config import Settings
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
@@ -62,6 +63,7 @@ class Hotline:
     pseudonyms: Pseudonyms = field(default_factory=lambda: Pseudonyms(b""))
     # What a citizen's app shows to fetch its waiting replies (keyed the same way).
     proofs: SenderProofs = field(default_factory=lambda: SenderProofs(b""))
+    opinions: OpinionLog | None = None  # 👍/👎 on answers, surveys after resolution
 
     async def ready(self) -> dict[str, object]:
         store_ok = await self.conversations.ping()
@@ -138,6 +140,7 @@ async def open_hotline(
         units = default_units()
         questions = await storage.questions()
         contacts = await storage.contact_log()
+        opinions = await storage.opinions()
         services = Services(
             faq=faq,
             desk=desk,
@@ -147,6 +150,7 @@ async def open_hotline(
             agents=agents,
             questions=questions,
             subscriptions=await storage.subscriptions(),
+            opinions=opinions,
         )
         engine = Engine(
             conversations,
@@ -174,6 +178,7 @@ async def open_hotline(
             rules,
             Pseudonyms(secret),
             SenderProofs(secret),
+            opinions,
         )
 
 

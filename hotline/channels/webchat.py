@@ -21,7 +21,9 @@ from hotline.channels.intake import Inbox
 log = logging.getLogger(__name__)
 
 _SENDER = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
-BAD_FRAME = "Tin nhắn không hợp lệ. Xin gõ lại nội dung bạn cần hỏi."
+BAD_FRAME = "Tin nhắn không hợp lệ. Xin gõ lại nội dung anh/chị cần hỏi."
+# Said when a message got no reply from the bot; a widget that does not know it shows nothing.
+QUIET = {"typing": False}
 
 
 def parse_frame(sender: str, raw: str) -> InboundMessage | None:
@@ -95,7 +97,10 @@ class WebChatChannel(Channel):
         if message is None:
             await ws.send_json({"text": BAD_FRAME})
             return
-        for item in await self.inbox.handle(message):
+        items = await self.inbox.handle(message)
+        if not items:  # the bot stays silent (an agent has the chat): the widget stops its dots
+            await ws.send_json(QUIET)
+        for item in items:
             await self.push(item)
 
     async def hand_over(self, key: ConversationKey) -> None:

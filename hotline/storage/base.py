@@ -21,6 +21,7 @@ from hotline.bot.conversation import ConversationStore
 from hotline.bot.event_feed import EventFeed
 from hotline.bot.leases import ConversationLeases
 from hotline.bot.notices import DeliveryLog, NoticeBoard
+from hotline.bot.opinions import OpinionLog
 from hotline.bot.subscriptions import SubscriptionBook
 from hotline.faq.history import FaqHistory
 from hotline.faq.store import FaqStore
@@ -40,6 +41,7 @@ from hotline.storage.shared import (
     contact_log,
     faq_history,
     notices,
+    opinions,
     platform_tokens,
     questions,
     rule_documents,
@@ -104,6 +106,9 @@ class PortableNotices(NoticeBoard, Portable, Protocol): ...
 
 
 class PortableDeliveries(DeliveryLog, Portable, Protocol): ...
+
+
+class PortableOpinions(OpinionLog, Portable, Protocol): ...
 
 
 class Storage(ABC):
@@ -185,6 +190,9 @@ class Storage(ABC):
             await self.shelf(notices.DELIVERIES), await self.shelf(notices.CLAIMS)
         )
 
+    async def opinions(self) -> PortableOpinions:
+        return opinions.OpinionLogOnShelf(await self.shelf(opinions.OPINIONS))
+
     async def portables(self) -> list[Portable]:
         """Every store with data worth a copy, opened, in the order a copy restores them.
 
@@ -208,6 +216,7 @@ class Storage(ABC):
             await self.subscriptions(),
             await self.notices(),
             await self.notice_deliveries(),
+            await self.opinions(),
         ]
 
     async def __aenter__(self) -> Storage:

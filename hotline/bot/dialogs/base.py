@@ -10,6 +10,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import Button, InboundMessage, OutboundMessage
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import normalize
+from hotline.bot.opinions import OpinionLog
 from hotline.bot.subscriptions import SubscriptionBook
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
@@ -25,6 +26,8 @@ class AdminUnits(Protocol):
     def district_of(self, ward: str, hint: str | None = None) -> str | None: ...
 
     def districts_of(self, ward: str) -> tuple[str, ...]: ...
+
+    def wards_of(self, district: str) -> tuple[str, ...]: ...
 
 
 class AgentsOnline(Protocol):
@@ -54,6 +57,8 @@ class Services:
     questions: QuestionLog | None = None
     # Who follows the province's notices; None: subscribing is unavailable.
     subscriptions: SubscriptionBook | None = None
+    # Where 👍/👎 and survey answers are kept; None offers neither.
+    opinions: OpinionLog | None = None
 
 
 @dataclass(frozen=True)

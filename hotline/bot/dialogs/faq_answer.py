@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.dialogs import smalltalk, texts
+from hotline.bot.dialogs import rating, smalltalk, texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.nlu.faq_choice import faq_choice
@@ -13,11 +13,16 @@ from hotline.bot.nlu.payloads import payload
 from hotline.faq.index import FaqLookup
 from hotline.faq.unanswered import AskedQuestion
 
-_MAX_TITLE = 60
+# A suggestion button's title: the widget wraps long chips, so only very long questions are
+# shortened, and then between words, never mid-word.
+_MAX_TITLE = 90
 
 
 def _title(question: str) -> str:
-    return question if len(question) <= _MAX_TITLE else question[: _MAX_TITLE - 1] + "…"
+    if len(question) <= _MAX_TITLE:
+        return question
+    cut = question[: _MAX_TITLE - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 async def answer(ctx: Context, state: ConversationState) -> Turn:
@@ -26,15 +31,15 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     if chosen:
         entry = ctx.services.faq.get_published(chosen)
         if entry is not None:
-            return Turn(state.finished(), (ctx.reply(entry.answer),))
+            return rating.answer_turn(ctx, state, entry)
         return smalltalk.not_understood(ctx, state)
     if not ctx.message.text.strip():  # the menu button: ask for the question itself
         prompt = texts.ASK_HEALTH_PROMPT if ctx.intent == "health_consult" else texts.ASK_FAQ_PROMPT
         return Turn(state.finished(), (ctx.reply(prompt),))
     found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
-    await _log_question(ctx, found)
+    await log_question(ctx, found)
     if found.answer is not None:
-        return Turn(state.finished(), (ctx.reply(found.answer.answer),))
+        return rating.answer_turn(ctx, state, found.answer)
     if found.suggestions:
         buttons = [
             (_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in found.suggestions
@@ -59,11 +64,11 @@ async def sure_answer(ctx: Context, state: ConversationState) -> Turn | None:
     found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
     if found.answer is None:
         return None
-    await _log_question(ctx, found)
-    return Turn(state.finished(), (ctx.reply(found.answer.answer),))
+    await log_question(ctx, found)
+    return rating.answer_turn(ctx, state, found.answer)
 
 
-async def _log_question(ctx: Context, found: FaqLookup) -> None:
+async def log_question(ctx: Context, found: FaqLookup) -> None:
     """Log the question for admins: which entry answered it, or its text when none did."""
     log = ctx.services.questions
     if log is None:

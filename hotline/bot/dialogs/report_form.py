@@ -15,6 +15,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
+from hotline.bot.dialogs.place import names_a_place, take_place, without_phone
 from hotline.bot.nlu.payloads import payload
 
 DIALOG = "report"
@@ -26,6 +27,7 @@ class FormStep(StrEnum):
     DESCRIBE = "describe"
     WHERE = "where"
     WHERE_DISTRICT = "where_district"  # the ward's name was not enough: which district
+    WHERE_WARD = "where_ward"  # the district is known: which of its wards
     WHEN = "when"
     EVIDENCE = "evidence"
     CONTACT = "contact"
@@ -34,10 +36,11 @@ class FormStep(StrEnum):
 
 
 # Short names for the steps table and the handlers below.
-DESCRIBE, WHERE, WHERE_DISTRICT, WHEN = (
+DESCRIBE, WHERE, WHERE_DISTRICT, WHERE_WARD, WHEN = (
     FormStep.DESCRIBE,
     FormStep.WHERE,
     FormStep.WHERE_DISTRICT,
+    FormStep.WHERE_WARD,
     FormStep.WHEN,
 )
 EVIDENCE, CONTACT, CONFIRM, EDIT = (
@@ -62,6 +65,11 @@ STEPS: dict[str, tuple[FormStep, ...]] = {
 _SLOT_OF = {DESCRIBE: "description"}
 # An opening message this long is taken as the description itself.
 _DESCRIPTIVE_WORDS = 6
+# After this many answers that are not a place, the text is kept as the address: a citizen is
+# never trapped in a step (and "thôi hủy" or "gặp người thật" work at every step anyway).
+_PLACE_TRIES = 2
+# Small talk is no description ("xin chào", "ok"), except in praise sent as feedback.
+_NOT_A_DESCRIPTION = frozenset({"greet", "thank", "goodbye"})
 
 Step = Callable[[Context, ConversationState], Awaitable[Turn]]
 
@@ -71,7 +79,7 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
     form = state.finished().goto(DIALOG, DESCRIBE, category=category, evidence=[])
     intro = ctx.reply(texts.FORM_INTRO[category])
     if not ctx.message.content.startswith("/") and len(ctx.said.split()) >= _DESCRIPTIVE_WORDS:
-        form = _take_place(ctx, form).goto(DIALOG, DESCRIBE, description=ctx.message.text.strip())
+        form = take_place(ctx, form).goto(DIALOG, DESCRIBE, description=ctx.message.text.strip())
         return _prepend(intro, _ask_next(ctx, form))
     return _prepend(intro, _ask(ctx, form, DESCRIBE))
 
@@ -87,9 +95,48 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
 # Asking.
 
 
+def ask_again(ctx: Context, state: ConversationState) -> Turn:
+    """The current step's question again (after a question answered on the way)."""
+    step = state.step or DESCRIBE
+    if step == WHERE_DISTRICT:
+        return _ask_district(ctx, state, texts.ASK_DISTRICT)
+    if step == WHERE_WARD:
+        return _ask_ward(ctx, state, texts.ASK_WARD)
+    if step in (CONFIRM, EDIT):
+        return _confirm(ctx, state)
+    return _ask(ctx, state, step)
+
+
+def back(ctx: Context, state: ConversationState) -> Turn:
+    """ "Quay lại": the step asked before this one, its answer cleared."""
+    trail: list[str] = state.slots.get("trail", [])
+    here = _TRAIL_STEP.get(state.step or DESCRIBE, state.step or DESCRIBE)
+    at = trail.index(here) if here in trail else len(trail)
+    if at == 0:
+        turn = ask_again(ctx, state)
+        return _prepend(ctx.reply(texts.BACK_AT_START), turn)
+    target = FormStep(trail[at - 1])
+    cleared: dict[str, Any] = {"editing": False}
+    if target == WHERE:
+        cleared.update(dict.fromkeys(("ward", "district", "address")), tries=0)
+    return _ask(ctx, state.goto(DIALOG, target, **cleared), target)
+
+
+# The steps "quay lại" returns to: the district and ward questions belong to "where".
+_TRAIL_STEP: dict[str, str] = {WHERE_DISTRICT: WHERE, WHERE_WARD: WHERE, EDIT: CONFIRM}
+
+
+def _walked(state: ConversationState, step: str) -> ConversationState:
+    """The state with `step` as the last step of its trail (what "quay lại" walks back)."""
+    trail: list[str] = list(state.slots.get("trail", []))
+    if step in trail:
+        trail = trail[: trail.index(step)]
+    return state.goto(state.dialog, state.step, trail=[*trail, step])
+
+
 def _ask(ctx: Context, state: ConversationState, step: str) -> Turn:
     category = state.slots["category"]
-    state = state.goto(DIALOG, step)
+    state = _walked(state.goto(DIALOG, step), step)
     if step == DESCRIBE:
         return Turn(state, (ctx.reply(texts.ASK_DESCRIBE[category]),))
     if step == WHERE:
@@ -118,15 +165,20 @@ def _ask_next(ctx: Context, state: ConversationState) -> Turn:
 def _needed(ctx: Context, state: ConversationState, step: FormStep) -> bool:
     slots = state.slots
     if step == WHERE:
-        return not (slots.get("ward") or slots.get("district"))
+        return not slots.get("ward")
     if step == EVIDENCE:
         return ctx.message.key.channel in ctx.services.media_channels and not slots["evidence"]
     return _SLOT_OF.get(step, step.value) not in slots or step == CONFIRM
 
 
 def _confirm(ctx: Context, state: ConversationState) -> Turn:
-    state = state.goto(DIALOG, CONFIRM, editing=False)
-    buttons = [(texts.SEND, "/confirm"), (texts.EDIT, "/edit"), (texts.CANCEL, "/cancel")]
+    state = _walked(state.goto(DIALOG, CONFIRM, editing=False), CONFIRM)
+    buttons = [
+        (texts.SEND, "/confirm"),
+        (texts.EDIT, "/edit"),
+        (texts.BACK, "/back"),
+        (texts.CANCEL, "/cancel"),
+    ]
     summary = "\n".join([texts.CONFIRM_INTRO, *summary_lines(state.slots), texts.CONFIRM_PROMPT])
     return Turn(state, (ctx.reply(summary, buttons),))
 
@@ -157,39 +209,73 @@ async def _on_describe(ctx: Context, state: ConversationState) -> Turn:
     text = ctx.message.text.strip()
     if not text or ctx.message.content.startswith("/"):
         return _ask(ctx, state, DESCRIBE)
-    return _ask_next(ctx, _take_place(ctx, state).goto(DIALOG, DESCRIBE, description=text))
+    small_talk = ctx.intent in _NOT_A_DESCRIPTION and state.slots["category"] != "feedback"
+    if len(ctx.said.split()) < 2 or (small_talk and len(ctx.said.split()) < _DESCRIPTIVE_WORDS):
+        return _prepend(ctx.reply(texts.NOT_A_DESCRIPTION), _ask(ctx, state, DESCRIBE))
+    return _ask_next(ctx, take_place(ctx, state).goto(DIALOG, DESCRIBE, description=text))
 
 
 async def _on_where(ctx: Context, state: ConversationState) -> Turn:
-    text = ctx.message.text.strip()
-    located = _take_place(ctx, state)
-    if text and not ctx.message.content.startswith("/"):
-        located = located.goto(DIALOG, WHERE, address=text)
+    typed = not ctx.message.content.startswith("/")
+    tries = state.slots.get("tries", 0) + 1
+    if typed and not names_a_place(ctx) and tries <= _PLACE_TRIES:
+        turn = _ask(ctx, state.goto(DIALOG, WHERE, tries=tries), WHERE)
+        return _prepend(ctx.reply(texts.NOT_AN_ADDRESS), turn)
+    located = take_place(ctx, state).goto(DIALOG, WHERE, tries=0)
+    if typed and (address := without_phone(ctx)):
+        located = located.goto(DIALOG, WHERE, address=address)
+    return _placed(ctx, located)
+
+
+def _placed(ctx: Context, located: ConversationState) -> Turn:
+    """On to the next step once the ward is known; else ask the district, then the ward."""
     ward, district = located.slots.get("ward"), located.slots.get("district")
-    if district:
-        return _ask_next(ctx, located.goto(DIALOG, WHERE))
     units = ctx.services.units
-    if ward:
-        # A ward name shared by several districts (An Bình, Tân Định...): ask which one.
-        choices = units.districts_of(ward)
-        if len(choices) < 2:
-            return _ask_next(ctx, located.goto(DIALOG, WHERE))
-        question = texts.ASK_WHICH_DISTRICT.format(ward=ward)
-    else:
-        choices, question = units.districts, texts.ASK_DISTRICT
+    if ward and district and district in units.districts_of(ward):
+        return _ask_next(ctx, located.goto(DIALOG, WHERE))
+    if ward and len(units.districts_of(ward)) == 1:
+        district = units.districts_of(ward)[0]
+        return _ask_next(ctx, located.goto(DIALOG, WHERE, district=district))
+    if district and not ward:
+        return _ask_ward(ctx, located, texts.ASK_WARD)
+    if ward:  # a ward name shared by several districts (An Bình, Tân Định...): which one
+        return _ask_district(ctx, located, texts.ASK_WHICH_DISTRICT.format(ward=ward))
+    return _ask_district(ctx, located, texts.ASK_DISTRICT)
+
+
+def _ask_district(ctx: Context, state: ConversationState, question: str) -> Turn:
+    units, ward = ctx.services.units, state.slots.get("ward")
+    choices = units.districts_of(ward) if ward else units.districts
     buttons = [(name, payload("inform", district=name)) for name in choices]
-    return Turn(located.goto(DIALOG, WHERE_DISTRICT), (ctx.reply(question, buttons),))
+    state = _walked(state.goto(DIALOG, WHERE_DISTRICT), WHERE)
+    return Turn(state, (ctx.reply(question, buttons),))
+
+
+def _ask_ward(ctx: Context, state: ConversationState, question: str) -> Turn:
+    district = state.slots["district"]
+    wards = ctx.services.units.wards_of(district)
+    buttons = [(name, payload("inform", ward=name, district=district)) for name in wards]
+    buttons.append((texts.WARD_UNKNOWN, "/skip"))
+    state = _walked(state.goto(DIALOG, WHERE_WARD), WHERE)
+    return Turn(state, (ctx.reply(question.format(district=district), buttons),))
 
 
 async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:
-    located = _take_place(ctx, state)
-    if (
-        not (located.slots.get("district") or located.slots.get("ward"))
-        and ctx.message.text.strip()
-    ):
-        # Not a known unit: keep what was typed as the address rather than trap the citizen.
-        located = located.goto(DIALOG, WHERE, address=ctx.message.text.strip())
-    return _ask_next(ctx, located.goto(DIALOG, WHERE))
+    located = take_place(ctx, state)
+    district = located.slots.get("district")
+    if district is None or district not in ctx.services.units.districts:
+        return _ask_district(ctx, state, texts.NOT_A_DISTRICT)
+    return _placed(ctx, located)
+
+
+async def _on_where_ward(ctx: Context, state: ConversationState) -> Turn:
+    district = state.slots["district"]
+    if ctx.pressed("skip") or ctx.said in texts.SKIP_WORDS:
+        return _ask_next(ctx, state.goto(DIALOG, WHERE))
+    ward = ctx.parse.entity("ward")
+    if ward is None or ward not in ctx.services.units.wards_of(district):
+        return _ask_ward(ctx, state, texts.NOT_A_WARD)
+    return _ask_next(ctx, take_place(ctx, state).goto(DIALOG, WHERE, ward=ward, district=district))
 
 
 async def _on_when(ctx: Context, state: ConversationState) -> Turn:
@@ -198,6 +284,9 @@ async def _on_when(ctx: Context, state: ConversationState) -> Turn:
     when = texts.NOW if ctx.pressed("now") else ctx.message.text.strip()
     if not when:
         return _ask(ctx, state, WHEN)
+    said = ctx.said.split()
+    if not ctx.pressed("now") and not any(w in texts.TIME_WORDS or w[:1].isdigit() for w in said):
+        return _prepend(ctx.reply(texts.NOT_A_TIME), _ask(ctx, state, WHEN))
     return _ask_next(ctx, state.goto(DIALOG, WHEN, when=when))
 
 
@@ -217,7 +306,7 @@ async def _on_contact(ctx: Context, state: ConversationState) -> Turn:
     if not phone:
         buttons = [(texts.SEND_ANONYMOUSLY, "/anonymous")]
         return Turn(state, (ctx.reply(texts.CONTACT_RETRY, buttons),))
-    name = _without_phone(ctx)
+    name = _name_with_phone(ctx)
     return _ask_next(
         ctx, state.goto(DIALOG, CONTACT, contact={"name": name or None, "phone": phone})
     )
@@ -232,7 +321,7 @@ _FILLER = re.compile(
 )
 
 
-def _without_phone(ctx: Context) -> str:
+def _name_with_phone(ctx: Context) -> str:
     """The name the citizen gave with their phone: the text without the number and filler."""
     text = ctx.message.text
     for entity in sorted(ctx.parse.entities, key=lambda e: -e.start):
@@ -257,7 +346,9 @@ async def _on_edit(ctx: Context, state: ConversationState) -> Turn:
     field = ctx.parse.entity("field")
     if field not in STEPS[state.slots["category"]]:
         return _confirm(ctx, state)
-    cleared = dict.fromkeys(("ward", "district", "address")) if field == WHERE else {}
+    cleared: dict[str, Any] = {}
+    if field == WHERE:
+        cleared = {**dict.fromkeys(("ward", "district", "address")), "tries": 0}
     return _ask(ctx, state.goto(DIALOG, field, editing=True, **cleared), field)
 
 
@@ -282,6 +373,7 @@ _HANDLERS: dict[str, Step] = {
     DESCRIBE: _on_describe,
     WHERE: _on_where,
     WHERE_DISTRICT: _on_where_district,
+    WHERE_WARD: _on_where_ward,
     WHEN: _on_when,
     EVIDENCE: _on_evidence,
     CONTACT: _on_contact,
@@ -291,14 +383,6 @@ _HANDLERS: dict[str, Step] = {
 
 
 # Slots that any step may fill.
-
-
-def _take_place(ctx: Context, state: ConversationState) -> ConversationState:
-    ward, district = ctx.parse.entity("ward"), ctx.parse.entity("district")
-    if ward and not district:
-        district = ctx.services.units.district_of(ward)
-    found = {k: v for k, v in (("ward", ward), ("district", district)) if v}
-    return state.goto(state.dialog, state.step, **found) if found else state
 
 
 def _keep_evidence(ctx: Context, state: ConversationState) -> ConversationState:

@@ -10,6 +10,8 @@ from hotline.bot.dialogs import (
     faq_answer,
     human,
     letter,
+    rating,
+    repair,
     report_form,
     smalltalk,
     status_lookup,
@@ -86,22 +88,31 @@ class DialogRouter:
         self, message: InboundMessage, parse: ParseResult, state: ConversationState
     ) -> Turn:
         ctx = Context(message=message, parse=parse, services=self.services)
-        if ctx.pressed("cancel") or (state.dialog and ctx.said in texts.CANCEL_WORDS):
-            return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
+        if rating.pressed(ctx):  # 👍/👎 or a survey answer: kept, and whatever ran goes on
+            return await rating.rate(ctx, state)
         # Notices: typed or the menu's button, at any step.
         wanted = subscriptions.wants(ctx, in_dialog=bool(state.dialog))
         if wanted == subscriptions.UNSUBSCRIBE:
             return await subscriptions.stop(ctx, state)
         if wanted == subscriptions.SUBSCRIBE:
             return await subscriptions.start(ctx, state)
-        if state.dialog in IN_PROGRESS and not self._interrupts(ctx):
+        if state.dialog in IN_PROGRESS and not self._interrupts(ctx, state):
+            # Leaving, stepping back, a person or a question, before the step reads it.
+            mended = await repair.mend(ctx, state)
+            if mended is not None:
+                return mended
+            if ctx.pressed("cancel") or ctx.said in texts.CANCEL_WORDS:
+                return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
             return await IN_PROGRESS[state.dialog](ctx, state)
+        if ctx.pressed("cancel"):
+            return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
         return await self._by_intent(ctx, state.finished())
 
-    def _interrupts(self, ctx: Context) -> bool:
-        """A button from the menu, or an emergency, starts over whatever was in progress."""
+    def _interrupts(self, ctx: Context, state: ConversationState) -> bool:
+        """A button from the menu, or an emergency, starts over whatever was in progress (a
+        person asked for from a form is the repair's: it keeps what the form collected)."""
         if ctx.message.content.startswith("/") and ctx.intent in BY_INTENT:
-            return True
+            return not (ctx.intent == "request_human" and state.dialog in repair.REPAIRED)
         return ctx.intent == "emergency" and ctx.parse.intent.confidence >= EMERGENCY_INTERRUPT
 
     async def _by_intent(self, ctx: Context, state: ConversationState) -> Turn:

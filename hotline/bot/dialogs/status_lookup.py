@@ -20,6 +20,11 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
     code = _code(ctx)
     if code:
         return await _show(ctx, state, code)
+    return await ask_again(ctx, state)
+
+
+async def ask_again(ctx: Context, state: ConversationState) -> Turn:
+    """Ask for the code, offering the conversation's own tickets."""
     mine = await ctx.services.desk.store.for_conversation(*_who(ctx))
     if mine:
         buttons = [(t.code, payload("check_status", ticket_code=t.code)) for t in mine[:5]]

@@ -15,34 +15,35 @@ from hotline.handoff.tickets import TicketStatus
 
 GREETING = (
     "Xin chào! Đây là Tổng đài 1022 tỉnh Bình Dương, trực 24/7.\n"
-    "Bạn có thể hỏi về quy định, chính sách hỗ trợ; phản ánh vi phạm; báo F0/F1 chưa khai báo; "
+    "Anh/chị có thể hỏi về quy định, chính sách hỗ trợ; phản ánh vi phạm; báo F0/F1 chưa khai báo; "
     "đề nghị hỗ trợ khi gặp khó khăn. Nếu nguy hiểm đến tính mạng, hãy gọi ngay 115."
 )
-MENU_PROMPT = "Bạn cần gì ạ?"
-THANKS = "Cảm ơn bạn đã liên hệ Tổng đài 1022. Chúc bạn và gia đình luôn mạnh khỏe!"
-GOODBYE = "Tạm biệt bạn. Khi cần, cứ nhắn cho Tổng đài 1022 bất cứ lúc nào."
+MENU_PROMPT = "Anh/chị cần gì ạ?"
+THANKS = "Cảm ơn anh/chị đã liên hệ Tổng đài 1022. Chúc anh/chị và gia đình luôn mạnh khỏe!"
+GOODBYE = "Tạm biệt anh/chị. Khi cần, cứ nhắn cho Tổng đài 1022 bất cứ lúc nào."
 OUT_OF_SCOPE = (
     "Xin lỗi, Tổng đài 1022 chỉ hỗ trợ các việc về phòng, chống dịch và an sinh của tỉnh: "
     "giải đáp quy định, chính sách hỗ trợ; tiếp nhận phản ánh vi phạm, tin báo F0/F1 và đề nghị "
-    "hỗ trợ. Bạn có thể chọn một mục dưới đây."
+    "hỗ trợ. Anh/chị có thể chọn một mục dưới đây."
 )
 NOT_UNDERSTOOD = (
-    "Xin lỗi, tôi chưa hiểu rõ ý bạn. Bạn có thể hỏi lại ngắn gọn hơn, hoặc chọn một mục dưới đây."
+    "Xin lỗi, tôi chưa hiểu rõ ý anh/chị. Anh/chị có thể hỏi lại ngắn gọn hơn, "
+    "hoặc chọn một mục dưới đây."
 )
-SUGGEST = "Có phải bạn muốn hỏi một trong các câu sau?"
+SUGGEST = "Có phải anh/chị muốn hỏi một trong các câu sau?"
 NO_ANSWER = (
     "Tổng đài 1022 chưa có câu trả lời sẵn cho câu hỏi này. Câu hỏi đã được ghi lại để bổ sung. "
-    "Bạn có thể gặp tổng đài viên để được trả lời trực tiếp."
+    "Anh/chị có thể gặp tổng đài viên để được trả lời trực tiếp."
 )
 ASK_PERSON = "Gặp tổng đài viên"
-ACKNOWLEDGED = "Dạ. Khi cần, bạn cứ nhắn cho Tổng đài 1022 nhé."
+ACKNOWLEDGED = "Dạ. Khi cần, anh/chị cứ nhắn cho Tổng đài 1022 nhé."
 SUGGEST_NONE = "Không phải, gặp tổng đài viên"
 TOO_LONG = (
     "Tin nhắn quá dài (tối đa {limit} ký tự). Xin gửi ngắn gọn hơn, hoặc chia thành nhiều tin."
 )
-EMPTY = "Tin nhắn trống. Bạn cần Tổng đài 1022 hỗ trợ gì ạ?"
+EMPTY = "Tin nhắn trống. Anh/chị cần Tổng đài 1022 hỗ trợ gì ạ?"
 UNSUPPORTED = (
-    "Xin lỗi, Tổng đài 1022 chưa đọc được loại tin này. Bạn vui lòng gõ nội dung,"
+    "Xin lỗi, Tổng đài 1022 chưa đọc được loại tin này. Anh/chị vui lòng gõ nội dung,"
     " hoặc gửi ảnh hay vị trí nếu đang phản ánh."
 )
 
@@ -57,29 +58,30 @@ MENU: tuple[tuple[str, str], ...] = (
     ("Nhận thông báo", "/subscribe"),
 )
 ASK_FAQ_PROMPT = (
-    'Mời bạn đặt câu hỏi, ví dụ: "F1 cách ly bao nhiêu ngày?" hoặc "Đăng ký tiêm vắc xin ở đâu?"'
+    'Mời anh/chị đặt câu hỏi, ví dụ: "F1 cách ly bao nhiêu ngày?" '
+    'hoặc "Đăng ký tiêm vắc xin ở đâu?"'
 )
 
 ASK_HEALTH_PROMPT = (
-    "Mời bạn mô tả câu hỏi sức khỏe: triệu chứng, tuổi, đã dùng thuốc gì. Nếu khó thở, "
+    "Mời anh/chị mô tả câu hỏi sức khỏe: triệu chứng, tuổi, đã dùng thuốc gì. Nếu khó thở, "
     "SpO2 dưới 96% hoặc mệt nhiều, hãy gọi ngay 115."
 )
 
 # Report forms (report_form.py).
 FORM_INTRO = {
-    "violation": "Tôi sẽ ghi nhận phản ánh vi phạm của bạn và chuyển tới cơ quan chức năng.",
-    "contact_tip": "Cảm ơn bạn đã báo tin. Tin báo F0/F1 được chuyển gấp tới trung tâm y tế.",
-    "hardship": "Tôi sẽ ghi nhận đề nghị hỗ trợ và chuyển tới UBND phường/xã nơi bạn ở.",
-    "feedback": "Cảm ơn bạn đã góp ý cho Tổng đài 1022.",
+    "violation": "Tôi sẽ ghi nhận phản ánh vi phạm của anh/chị và chuyển tới cơ quan chức năng.",
+    "contact_tip": "Cảm ơn anh/chị đã báo tin. Tin báo F0/F1 được chuyển gấp tới trung tâm y tế.",
+    "hardship": "Tôi sẽ ghi nhận đề nghị hỗ trợ và chuyển tới UBND phường/xã nơi anh/chị ở.",
+    "feedback": "Cảm ơn anh/chị đã góp ý cho Tổng đài 1022.",
 }
 ASK_DESCRIBE = {
     "violation": "Xin mô tả ngắn gọn sự việc vi phạm: ai, làm gì (ví dụ: quán vẫn mở cửa, "
     "tụ tập đông người, không đeo khẩu trang...).",
     "contact_tip": "Xin cho biết về người F0/F1 chưa khai báo: họ là ai, từ đâu về, có tiếp xúc "
     "với ai, hiện ở đâu?",
-    "hardship": "Xin cho biết gia đình bạn đang gặp khó khăn gì (thiếu lương thực, mất việc, "
+    "hardship": "Xin cho biết gia đình anh/chị đang gặp khó khăn gì (thiếu lương thực, mất việc, "
     "người già neo đơn...), bao nhiêu người?",
-    "feedback": "Mời bạn ghi nội dung góp ý.",
+    "feedback": "Mời anh/chị ghi nội dung góp ý.",
 }
 ASK_WHERE = (
     "Sự việc ở đâu? Xin cho biết phường/xã, thị xã/thành phố/huyện và địa chỉ "
@@ -89,15 +91,16 @@ ASK_DISTRICT = "Tôi chưa nhận ra phường/xã. Xin chọn thành phố/th�
 ASK_WHICH_DISTRICT = "Có nhiều nơi tên {ward}. Xin chọn thành phố/thị xã/huyện:"
 ASK_WHEN = "Sự việc xảy ra khi nào?"
 NOW = "Đang diễn ra"
-ASK_EVIDENCE = 'Nếu có, bạn gửi ảnh hoặc vị trí để làm bằng chứng. Nếu không, chọn "Bỏ qua".'
+ASK_EVIDENCE = 'Nếu có, anh/chị gửi ảnh hoặc vị trí để làm bằng chứng. Nếu không, chọn "Bỏ qua".'
 EVIDENCE_KEPT = 'Đã nhận {count} ảnh/vị trí. Gửi thêm hoặc chọn "Xong".'
 ASK_CONTACT = (
-    "Bạn có muốn để lại họ tên và số điện thoại để cán bộ liên hệ khi cần không? Thông tin của bạn "
-    "được bảo mật, không chuyển cho nơi bị phản ánh. Bạn cũng có thể gửi ẩn danh."
+    "Anh/chị có muốn để lại họ tên và số điện thoại để cán bộ liên hệ khi cần không? "
+    "Thông tin của anh/chị được bảo mật, không chuyển cho nơi bị phản ánh. "
+    "Anh/chị cũng có thể gửi ẩn danh."
 )
 ASK_CONTACT_HARDSHIP = (
-    "Xin để lại họ tên và số điện thoại để cán bộ phường/xã liên hệ hỗ trợ. Thông tin của bạn "
-    "được bảo mật. Bạn vẫn có thể gửi ẩn danh, nhưng khi đó cán bộ khó liên hệ lại."
+    "Xin để lại họ tên và số điện thoại để cán bộ phường/xã liên hệ hỗ trợ. Thông tin của anh/chị "
+    "được bảo mật. Anh/chị vẫn có thể gửi ẩn danh, nhưng khi đó cán bộ khó liên hệ lại."
 )
 CONTACT_RETRY = (
     'Tôi chưa thấy số điện thoại hợp lệ. Xin nhập lại, ví dụ "Nguyễn Văn A 0912345678", hoặc '
@@ -106,11 +109,27 @@ CONTACT_RETRY = (
 CONFIRM_INTRO = "Xin kiểm tra lại thông tin:"
 CONFIRM_PROMPT = "Thông tin đã đúng chưa?"
 CONFIRM_HINT = 'Xin chọn "Gửi" để gửi, "Sửa" để sửa, hoặc "Hủy".'
-EDIT_PROMPT = "Bạn muốn sửa thông tin nào?"
-CANCELLED = "Đã hủy. Khi cần, bạn cứ nhắn lại cho Tổng đài 1022."
+EDIT_PROMPT = "Anh/chị muốn sửa thông tin nào?"
+CANCELLED = "Đã hủy. Khi cần, anh/chị cứ nhắn lại cho Tổng đài 1022."
+# Conversation repair (repair.py): a question answered mid-form, then the form goes on.
+FORM_RESUME = "Tiếp tục phản ánh đang dở:"
+BACK_AT_START = "Đây là câu hỏi đầu tiên."
+NOT_AN_ADDRESS = (
+    "Tôi chưa nhận ra địa chỉ. Xin ghi số nhà, đường hoặc khu phố/ấp, và phường/xã, ví dụ: "
+    '"123 đường Yersin, phường Phú Cường, Thủ Dầu Một".'
+)
+NOT_A_TIME = 'Xin cho biết thời gian, ví dụ "tối qua", "8 giờ sáng nay", hoặc chọn "Bỏ qua".'
+NOT_A_DESCRIPTION = "Xin mô tả sự việc rõ hơn một chút để cán bộ nắm được."
+ASK_WARD = "Sự việc ở phường/xã nào của {district}?"
+NOT_A_DISTRICT = "Xin chọn một thành phố/thị xã/huyện trong danh sách dưới đây:"
+NOT_A_WARD = "Xin chọn một phường/xã của {district} trong danh sách dưới đây:"
+BACK = "Quay lại"
+WARD_UNKNOWN = "Không rõ phường/xã"
+# What the form had collected, kept with the request for a person.
+PARTIAL_FORM = "(Đang phản ánh dở - {category}: {description})"
 FILED = (
-    "Đã tiếp nhận. Mã phản ánh của bạn: {code}. Phản ánh sẽ được xử lý trước {due}. "
-    "Bạn có thể tra cứu tình trạng bằng cách gửi mã này."
+    "Đã tiếp nhận. Mã phản ánh của anh/chị: {code}. Phản ánh sẽ được xử lý trước {due}. "
+    "Anh/chị có thể tra cứu tình trạng bằng cách gửi mã này."
 )
 ANONYMOUS = "Ẩn danh"
 EVIDENCE_COUNT = "{count} ảnh/vị trí"
@@ -149,21 +168,21 @@ CATEGORY_NAMES = {
 
 # Reports by letter (letter.py): one reply per mail, its parts joined by blank lines.
 LETTER_FILED = (
-    "Tổng đài 1022 đã tiếp nhận phản ánh của bạn.\n"
+    "Tổng đài 1022 đã tiếp nhận phản ánh của anh/chị.\n"
     "Mã phản ánh: {code}\n"
     "Hạn xử lý: trước {due}.\n"
-    "Bạn có thể tra cứu tình trạng bằng mã này trên cổng thông tin hoặc trả lời thư này."
+    "Anh/chị có thể tra cứu tình trạng bằng mã này trên cổng thông tin hoặc trả lời thư này."
 )
 LETTER_ASK_PLACE = (
     "Thư chưa nói rõ nơi xảy ra sự việc. Xin trả lời thư này, cho biết địa chỉ (số nhà, đường, "
     "khu phố/ấp), phường/xã và thành phố/thị xã/huyện để cơ quan chức năng đến đúng nơi."
 )
-LETTER_ASK_PHONE = "Xin cho biết số điện thoại để cán bộ phường/xã liên hệ hỗ trợ bạn."
-LETTER_ASK_PHOTOS = "Nếu có ảnh chụp sự việc, bạn có thể gửi kèm khi trả lời thư này."
-LETTER_ADDED = "Đã bổ sung thông tin bạn gửi vào phản ánh {code}. Hạn xử lý: trước {due}."
+LETTER_ASK_PHONE = "Xin cho biết số điện thoại để cán bộ phường/xã liên hệ hỗ trợ anh/chị."
+LETTER_ASK_PHOTOS = "Nếu có ảnh chụp sự việc, anh/chị có thể gửi kèm khi trả lời thư này."
+LETTER_ADDED = "Đã bổ sung thông tin anh/chị gửi vào phản ánh {code}. Hạn xử lý: trước {due}."
 LETTER_ADDED_EVIDENCE = "Đã nhận {count} tệp đính kèm làm bằng chứng."
 LETTER_GONE = "Không tìm thấy phản ánh {code}. Xin gửi thư mới để phản ánh lại."
-LETTER_THANKS = "Cảm ơn bạn. Tổng đài 1022 sẽ báo kết quả xử lý phản ánh {code} qua thư này."
+LETTER_THANKS = "Cảm ơn anh/chị. Tổng đài 1022 sẽ báo kết quả xử lý phản ánh {code} qua thư này."
 
 # Emergency (emergency.py).
 EMERGENCY = (
@@ -171,14 +190,32 @@ EMERGENCY = (
     "HÃY GỌI NGAY 115 để được cấp cứu. Tổng đài 1022 đã báo tổng đài viên trực (mã phản ánh "
     "{code})."
 )
+# Said instead when nobody is on duty at the console: nobody was told, so the bot never says so.
+EMERGENCY_NOBODY = (
+    "⚠️ HÃY GỌI NGAY 115 để được cấp cứu, hoặc gọi Tổng đài 1022 qua số 0274.1022. "
+    "Lúc này chưa có tổng đài viên trực tuyến để đọc tin nhắn của anh/chị ngay. "
+    "Tổng đài 1022 đã ghi nhận (mã phản ánh {code})."
+)
 EMERGENCY_ASK_WHERE = "Xin cho biết địa chỉ chính xác và số điện thoại để đội cấp cứu liên hệ."
+EMERGENCY_WHERE_AGAIN = (
+    "Tôi chưa nhận ra địa chỉ. Xin ghi số nhà, đường hoặc khu phố/ấp, và phường/xã, ví dụ: "
+    '"số 12 đường 30/4, phường Chánh Nghĩa". Nếu chưa gọi, hãy gọi ngay 115.'
+)
+EMERGENCY_ASK_PHONE = "Xin cho biết số điện thoại để đội cấp cứu gọi lại cho anh/chị."
 EMERGENCY_NOTED = "Đã chuyển địa chỉ cho tổng đài viên trực. Nếu chưa gọi, hãy gọi ngay 115."
+EMERGENCY_NOTED_NOBODY = (
+    "Đã ghi địa chỉ vào phản ánh {code}, nhưng chưa có tổng đài viên trực tuyến để xử lý ngay. "
+    "HÃY GỌI NGAY 115 hoặc 0274.1022."
+)
+# Said when no address came after asking twice: the citizen must call and say it.
+EMERGENCY_CALL = "HÃY GỌI NGAY 115 hoặc 0274.1022 và đọc địa chỉ cho tổng đài viên."
+EMERGENCY_STOPPED = "Đã dừng. Nếu cần cấp cứu, hãy gọi ngay 115 hoặc 0274.1022."
 
 # Status lookup (status_lookup.py).
 ASK_CODE = "Xin gửi mã phản ánh (dạng PA-XXXX-XXXX)."
-ASK_CODE_CHOOSE = "Bạn muốn tra cứu phản ánh nào?"
+ASK_CODE_CHOOSE = "Anh/chị muốn tra cứu phản ánh nào?"
 STATUS_NOT_FOUND = (
-    "Không tìm thấy phản ánh mã {code} trong các phản ánh bạn đã gửi từ tài khoản này. "
+    "Không tìm thấy phản ánh mã {code} trong các phản ánh anh/chị đã gửi từ tài khoản này. "
     "Xin kiểm tra lại mã."
 )
 STATUS = "Phản ánh {code} ({category}): {status}. Hạn xử lý: {due}."
@@ -195,22 +232,45 @@ STATUS_NAMES: dict[str, str] = {
 # Said when someone is at the console: a person will pick the chat up in minutes.
 HUMAN_SOON = (
     "Tôi đã chuyển yêu cầu tới tổng đài viên (mã phản ánh {code}). Tổng đài viên đang trực và "
-    "sẽ trả lời bạn ngay tại đây trong ít phút. Xin bạn giữ cuộc trò chuyện này."
+    "sẽ trả lời anh/chị ngay tại đây trong ít phút. Xin anh/chị giữ cuộc trò chuyện này."
 )
 # Said when nobody is: the request waits in the queue, and the citizen learns the deadline.
 HUMAN_QUEUED = (
-    "Hiện chưa có tổng đài viên trực tuyến. Yêu cầu của bạn đã được xếp hàng chờ (mã phản ánh "
-    "{code}) và sẽ được xử lý trước {due}. Tổng đài viên sẽ trả lời bạn ngay tại đây."
+    "Hiện chưa có tổng đài viên trực tuyến. Yêu cầu của anh/chị đã được xếp hàng chờ (mã phản ánh "
+    "{code}) và sẽ được xử lý trước {due}. Tổng đài viên sẽ trả lời anh/chị ngay tại đây."
 )
 HEALTH_TICKET = (
-    "Câu hỏi của bạn đã được chuyển tới tư vấn viên y tế (mã phản ánh {code}), sẽ trả lời "
+    "Câu hỏi của anh/chị đã được chuyển tới tư vấn viên y tế (mã phản ánh {code}), sẽ trả lời "
     "trước {due}. Nếu khó thở, SpO2 dưới 96% hoặc mệt nhiều, hãy gọi ngay 115."
 )
 
+# Closing the loop (rating.py): 👍/👎 under an FAQ answer, the survey after a ticket is resolved.
+HELPFUL = "👍 Hữu ích"
+NOT_HELPFUL = "👎 Chưa đúng ý"
+RATED_UP = "Cảm ơn anh/chị đã đánh giá."
+RATED_DOWN = (
+    "Cảm ơn anh/chị. Câu hỏi đã được chuyển cho cán bộ để bổ sung câu trả lời. "
+    "Anh/chị có thể gặp tổng đài viên để được trả lời trực tiếp."
+)
+SURVEY = "Anh/chị có hài lòng với kết quả xử lý phản ánh {code} không?"
+SURVEY_CHOICES = {
+    "satisfied": "😊 Hài lòng",
+    "neutral": "😐 Bình thường",
+    "unsatisfied": "☹️ Chưa hài lòng",
+}
+SURVEY_THANKS = "Cảm ơn anh/chị đã cho biết. Ý kiến giúp Tổng đài 1022 phục vụ tốt hơn."
+SURVEY_SORRY = (
+    "Xin lỗi anh/chị vì kết quả chưa như mong muốn. Ý kiến đã được ghi lại để xem xét; "
+    "anh/chị có thể gặp tổng đài viên."
+)
+SURVEY_ALREADY = (
+    "Tổng đài 1022 đã ghi nhận đánh giá của anh/chị cho phản ánh {code}. Cảm ơn anh/chị."
+)
+
 # Ticket news, sent when an agent or agency resolves the citizen's ticket (web/api).
-TICKET_RESOLVED = "Phản ánh {code} của bạn đã được xử lý."
-TICKET_RESOLVED_ANSWER = "Phản ánh {code} của bạn đã được xử lý.\nKết quả: {answer}"
-TICKET_THANKS = "\nCảm ơn bạn đã liên hệ Tổng đài 1022."
+TICKET_RESOLVED = "Phản ánh {code} của anh/chị đã được xử lý."
+TICKET_RESOLVED_ANSWER = "Phản ánh {code} của anh/chị đã được xử lý.\nKết quả: {answer}"
+TICKET_THANKS = "\nCảm ơn anh/chị đã liên hệ Tổng đài 1022."
 
 # Words the bot understands (normalised: lower case, no diacritics).
 YES_WORDS = frozenset({"co", "dung", "gui", "ok", "duoc", "xac nhan", "dong y", "yes", "roi"})
@@ -224,7 +284,7 @@ EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})
 # Notices (subscriptions.py, and the notices the province sends).
 SUBSCRIBE_BUTTON = "Nhận thông báo"
 SUBSCRIBE_ASK_AREA = (
-    "Bạn muốn nhận thông báo (khu vực phong tỏa, lịch xét nghiệm, tiêm chủng, chi hỗ trợ...) "
+    "Anh/chị muốn nhận thông báo (khu vực phong tỏa, lịch xét nghiệm, tiêm chủng, chi hỗ trợ...) "
     "của phường/xã nào? Xin gõ tên phường/xã, thành phố/thị xã/huyện, hoặc chọn toàn tỉnh."
 )
 SUBSCRIBE_NOT_FOUND = (
@@ -233,14 +293,14 @@ SUBSCRIBE_NOT_FOUND = (
 )
 SUBSCRIBE_WHICH_DISTRICT = "Có nhiều nơi tên {ward}. Xin chọn thành phố/thị xã/huyện:"
 SUBSCRIBED = (
-    "Đã đăng ký nhận thông báo của {area}. Bạn đang nhận thông báo của: {areas}.\n"
+    "Đã đăng ký nhận thông báo của {area}. Anh/chị đang nhận thông báo của: {areas}.\n"
     'Muốn thêm khu vực, nhắn "đăng ký nhận thông báo"; muốn ngừng, nhắn "hủy đăng ký".'
 )
 ALREADY_SUBSCRIBED = (
-    "Bạn đã đăng ký nhận thông báo của {area} rồi. Bạn đang nhận thông báo của: {areas}."
+    "Anh/chị đã đăng ký nhận thông báo của {area} rồi. Anh/chị đang nhận thông báo của: {areas}."
 )
-UNSUBSCRIBED = "Đã hủy đăng ký. Tổng đài 1022 sẽ không gửi thông báo cho bạn nữa."
-NOT_SUBSCRIBED = "Bạn chưa đăng ký nhận thông báo nào."
+UNSUBSCRIBED = "Đã hủy đăng ký. Tổng đài 1022 sẽ không gửi thông báo cho anh/chị nữa."
+NOT_SUBSCRIBED = "Anh/chị chưa đăng ký nhận thông báo nào."
 SUBSCRIBE_UNAVAILABLE = "Xin lỗi, hiện chưa đăng ký nhận thông báo được. Xin thử lại sau."
 WHOLE_PROVINCE = "Toàn tỉnh"
 AREA_PROVINCE = "toàn tỉnh"
@@ -258,4 +318,42 @@ SUBSCRIBE_WORDS = frozenset({"nhan thong bao", "thong bao", "dang ky nhan tin"})
 UNSUBSCRIBE_PHRASES = ("huy dang ky", "ngung nhan thong bao", "unsubscribe")
 WHOLE_PROVINCE_WORDS = frozenset(
     {"toan tinh", "ca tinh", "tat ca", "binh duong", "toan tinh binh duong"}
+)
+# Phrases (folded words, anywhere in a short message) that leave a form or step back in it.
+CANCEL_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("huy",),
+    ("dung", "lai"),
+    ("thoi", "khong"),
+    ("thoi", "bo"),
+    ("thoi", "khoi"),
+    ("bo", "di"),
+    ("khoi", "bao"),
+    ("khong", "bao", "nua"),
+    ("khong", "gui", "nua"),
+    ("khong", "phan", "anh", "nua"),
+    ("khong", "can", "nua"),
+    ("khong", "lam", "nua"),
+    ("khong", "muon", "bao"),
+    ("khong", "muon", "gui"),
+    ("khong", "muon", "phan", "anh"),
+    ("cancel",),
+    ("stop",),
+)
+BACK_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("quay", "lai"),
+    ("tro", "lai"),
+    ("lui", "lai"),
+    ("buoc", "truoc"),
+    ("cau", "truoc"),
+    ("back",),
+)
+# Words that say when something happened; a time step's answer has one, or a number.
+TIME_WORDS = frozenset(
+    "hom nay qua mai sang trua chieu toi dem khuya gio luc ngay tuan thang nam dang vua moi "
+    "thu chu nhat bay truoc sau hqua hnay lien tuc thuong xuyen hang moi".split()
+)
+# Words that make a text look like an address even without a known ward.
+ADDRESS_WORDS = frozenset(
+    "duong hem kiet ngo ngach khu pho ap thon xom ql quoc chung cu block phuong xa thi tran "
+    "kp kcn gan canh doi dien nga cau chua truong vien thi cong xang cho".split()
 )

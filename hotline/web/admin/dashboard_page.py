@@ -17,6 +17,7 @@ from hotline.web.admin.dashboard import Dashboard, Period, dashboard
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import page
 from hotline.web.admin.notice_figures import notice_charts
+from hotline.web.admin.opinion_figures import OpinionFigures, opinion_figures
 from hotline.web.keys import ADMIN_TOOLS, BROADCASTS
 
 DEFAULT_DAYS = 7
@@ -59,9 +60,16 @@ async def figures_for(request: web.Request) -> tuple[Dashboard, str]:
     return dashboard(period, contacts, questions, tickets, now), problem
 
 
+async def opinions_for(request: web.Request, period: Period) -> OpinionFigures:
+    log = request.app[ADMIN_TOOLS].hotline.opinions
+    found = await log.between(period.since, period.until) if log is not None else []
+    return opinion_figures(found)
+
+
 @page_for(*SUPERVISING)
 async def dashboard_page(request: web.Request) -> web.StreamResponse:
     board, problem = await figures_for(request)
+    opinions = await opinions_for(request, board.period)
     p = board.period
     days = [d.strftime("%d/%m") for d in p.days]
     by_day = {CHANNEL_NAMES.get(c, c): v for c, v in board.contacts_by_day.items()}
@@ -86,6 +94,11 @@ async def dashboard_page(request: web.Request) -> web.StreamResponse:
         (_percent(deadlines.met_rate), f"xử lý đúng hạn ({deadlines.met}/{done})"),
         (_duration(board.median_first_response), "trung vị đến khi có người xử lý"),
         (_duration(board.median_resolution), "trung vị đến khi giải quyết xong"),
+        (
+            _percent(opinions.satisfied_rate),
+            f"người dân hài lòng sau xử lý ({opinions.satisfied}/{opinions.surveyed})",
+        ),
+        (f"{opinions.helpful} 👍 · {opinions.not_helpful} 👎", "đánh giá câu trả lời FAQ"),
     )
     hours = [f"{h}h" for h in range(24)]
     thin = max(1, len(days) // 12)

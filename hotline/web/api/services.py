@@ -48,6 +48,23 @@ def ticket_event(ticket: Ticket) -> Event:
     )
 
 
+def emergency_event(ticket: Ticket) -> Event:
+    """The alert every open console hears for an emergency: where to go, never who called (the
+    phone is behind the ticket's audited view; `reachable` says there is one)."""
+    return Event(
+        "emergency",
+        {
+            "code": ticket.code,
+            "description": ticket.description,
+            "ward": ticket.ward,
+            "district": ticket.district,
+            "address": ticket.address,
+            "reachable": bool(ticket.reporter and ticket.reporter.phone),
+            "due_at": ticket.due_at.isoformat(),
+        },
+    )
+
+
 @dataclass(frozen=True)
 class EmailNotifier:
     mail: MailSender
@@ -186,7 +203,8 @@ async def build_casework(
 
     def filed(ticket: Ticket) -> None:
         announce(ticket)
-        if ticket.category == "emergency":  # supervisors hear of emergencies at once
+        if ticket.category == "emergency":  # every console and the supervisors hear at once
+            events.publish(emergency_event(ticket))
             casework.later(
                 notifier.notify(
                     f"[1022] Cấp cứu: {ticket.code}",
@@ -196,8 +214,14 @@ async def build_casework(
                 )
             )
 
+    def detailed(ticket: Ticket) -> None:
+        announce(ticket)
+        if ticket.category == "emergency":  # the address the responders need, as it comes
+            events.publish(emergency_event(ticket))
+
     lifecycle.listeners.append(announce)
     hotline.desk.listeners.append(filed)
+    hotline.desk.detail_listeners.append(detailed)
     return casework
 
 

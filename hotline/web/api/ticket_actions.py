@@ -8,6 +8,7 @@ from typing import Any
 from aiohttp import web
 
 from hotline.bot.dialogs import texts
+from hotline.bot.dialogs.rating import survey
 from hotline.bot.messages import ConversationKey
 from hotline.handoff.confidentiality import may_work
 from hotline.handoff.lifecycle import NotAllowed
@@ -103,6 +104,9 @@ async def change_status(request: web.Request) -> web.Response:
         template = texts.TICKET_RESOLVED_ANSWER if note else texts.TICKET_RESOLVED
         said = template.format(code=ticket.code, answer=note) + texts.TICKET_THANKS
         await request.app[TAKEOVER].notify(key, said)
+        letters = request.app[CASEWORK].hotline.engine.router.services.letter_channels
+        if key.channel not in letters:  # one question, answered with a button
+            await request.app[TAKEOVER].outbox.push([survey(key, ticket.code)])
     if key is not None and not status.is_open:
         await _hand_back_if_taken(request, key, user.name)
     return _view(request, ticket)

@@ -22,7 +22,8 @@ CONSOLE_ROLES = frozenset(STAFF)
 SEES_ALL = frozenset(SUPERVISING)
 TICKET_KINDS = frozenset({"ticket", "deadline_warning", "deadline_missed"})
 CONVERSATION_KINDS = frozenset({"citizen_message", "takeover", "agent_message", "handback"})
-EVERYONE_KINDS = frozenset({"presence"})
+# An emergency alerts everyone on duty, whoever is assigned (issue 17).
+EVERYONE_KINDS = frozenset({"presence", "emergency"})
 PRIVATE_KEYS = ("reporter", "contact", "sender")
 
 

@@ -38,7 +38,7 @@
     log: "Cuộc trò chuyện với Tổng đài 1022",
     intro:
       "Xin chào! Tổng đài 1022 giải đáp quy định phòng dịch, tiếp nhận phản ánh vi phạm, " +
-      "thông tin F0/F1 và đề nghị hỗ trợ. Thông tin cá nhân của bạn được giữ bí mật.",
+      "thông tin F0/F1 và đề nghị hỗ trợ. Thông tin cá nhân của anh/chị được giữ bí mật.",
     suggestions: [
       "Xin chào",
       "Cách ly F0 bao nhiêu ngày?",
@@ -58,6 +58,7 @@
     nearLimit: "Sắp đạt giới hạn " + MAX_CHARS + " ký tự",
     atLimit: "Đã đạt giới hạn " + MAX_CHARS + " ký tự",
     unread: (n) => n + " tin nhắn mới",
+    newMessages: "Tin nhắn mới",
   };
   const ICONS = {
     chat: "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z",
@@ -178,6 +179,7 @@
   const suggestions = el("div", { class: "hl-chips hl-suggestions", role: "group", "aria-label": T.suggestionsLabel },
     T.suggestions.map((text) => el("button", { type: "button", class: "hl-chip", "data-text": text }, [text])));
   const intro = el("div", { class: "hl-intro" }, [el("p", {}, [T.intro]), suggestions]);
+  const newButton = el("button", { type: "button", class: "hl-new", hidden: true }, [T.newMessages + " ", el("span", { "aria-hidden": "true" }, ["↓"])]);
   const typing = el("div", { class: "hl-typing", hidden: true }, [el("span", { class: "hl-dots", "aria-hidden": "true" }, [el("i"), el("i"), el("i")]), srOnly(T.typing)]);
   const input = el("textarea", { id: "hl-input", class: "hl-input", rows: "1", maxlength: String(MAX_CHARS), placeholder: T.placeholder, "aria-describedby": "hl-hint hl-counter", enterkeyhint: "send" });
   const counter = el("span", { id: "hl-counter", class: "hl-counter", hidden: true });
@@ -196,7 +198,7 @@
       closeButton,
     ]),
     el("p", { class: "hl-emergency" }, [icon("phone"), el("span", {}, [T.emergency, el("a", { href: "tel:115" }, ["115"])])]),
-    el("div", { class: "hl-scroll" }, [intro, log, typing]),
+    el("div", { class: "hl-scroll" }, [intro, log, typing, newButton]),
     composer,
   ]);
   root.append(launcher, panel);
@@ -213,12 +215,30 @@
     transcript = transcript.slice(-MAX_TRANSCRIPT);
     save("sessionStorage", KEYS.transcript, transcript);
   }
+  // Whether the view follows new messages: true until the citizen scrolls up, true again once
+  // they are back at the bottom. Only the citizen's scrolling changes it, so two quick replies
+  // never race a scroll still under way (no smooth scrolling: every jump is instant).
+  let pinned = true;
   function nearBottom() {
     return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
   }
   function scrollDown() {
+    pinned = true;
     scroller.scrollTop = scroller.scrollHeight;
+    newButton.hidden = true;
   }
+  scroller.addEventListener("scroll", () => {
+    if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2) {
+      pinned = true;
+      newButton.hidden = true;
+    } else if (!nearBottom()) {
+      pinned = false;
+    }
+  });
+  newButton.addEventListener("click", () => {
+    scrollDown();
+    input.focus();
+  });
   function closeChoices() {
     for (const entry of transcript) if (entry.buttons) entry.closed = true;
     for (const chip of log.querySelectorAll(".hl-chips .hl-chip")) chip.disabled = true;
@@ -248,11 +268,12 @@
     return row;
   }
   function add(entry) {
-    const follow = entry.from === "user" || nearBottom();
+    const follow = entry.from === "user" || pinned;
     transcript.push(entry);
     persist();
     render(entry);
     if (follow) scrollDown();
+    else newButton.hidden = false; // the citizen reads above: say something new came
   }
 
   // --- the connection: one WebSocket, reconnected with backoff; frames wait in an outbox.
@@ -354,6 +375,10 @@
       return;
     }
     if (!frame || typeof frame !== "object") return;
+    if (frame.typing === false) {
+      setTyping(false); // the bot stays silent (an agent has the chat)
+      return;
+    }
     const text = typeof frame.text === "string" ? frame.text : "";
     const buttons = Array.isArray(frame.buttons)
       ? frame.buttons.filter((b) => b && typeof b.title === "string" && typeof b.payload === "string").map((b) => ({ title: b.title, payload: b.payload }))
@@ -375,7 +400,7 @@
     typing.hidden = !on;
     if (on) {
       typingTimer = setTimeout(() => setTyping(false), TYPING_MS);
-      if (nearBottom()) scrollDown();
+      if (pinned) scrollDown();
     }
   }
 

@@ -102,13 +102,17 @@ async def test_an_unknown_place_offers_the_districts(chat: RestChat, client: Tes
     titles = [b["title"] for b in chat.buttons]
     assert "Thủ Dầu Một" in titles and "Dĩ An" in titles and len(titles) == 9
     await chat.press("Thuận An")
+    assert "phường/xã nào của Thuận An" in chat.text, "the ward is asked, from the shipped list"
+    assert "Lái Thiêu" in [b["title"] for b in chat.buttons]
+    await chat.press("Lái Thiêu")
     assert "khi nào" in chat.text
     await chat.press("Bỏ qua")
     await chat.press("Gửi ẩn danh")
-    assert "gần chợ, Thuận An" in chat.text
+    assert "gần chợ, Lái Thiêu, Thuận An" in chat.text
     await chat.press("Gửi")
     ticket = await hotline_of(client).desk.store.get(chat.code())
     assert ticket is not None and ticket.district == "Thuận An" and ticket.address == "gần chợ"
+    assert ticket.ward == "Lái Thiêu"
 
 
 async def test_cancel_at_any_step_files_nothing(chat: RestChat, client: TestClient) -> None:

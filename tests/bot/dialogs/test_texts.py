@@ -48,3 +48,22 @@ def test_every_status_and_form_step_has_its_words() -> None:
         FormStep.EVIDENCE,
     }
     assert set(texts.EDIT_FIELDS) == editable
+
+
+def _said(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _said(v)]
+    if isinstance(value, (tuple, list)):
+        return [s for v in value for s in _said(v)]
+    return []
+
+
+def test_one_form_of_address_throughout() -> None:
+    """The bot calls the citizen "anh/chị", as the FAQ's answers do; never "bạn" as well."""
+    import re
+
+    said = [s for name in dir(texts) if name.isupper() for s in _said(getattr(texts, name))]
+    assert [s for s in said if re.search(r"\b[Bb]ạn\b", s)] == []
+    assert any("anh/chị" in s for s in said)

@@ -54,8 +54,9 @@ async def test_the_agent_has_the_rest_chat_and_the_citizen_hears_the_answer(
         assert ("ticket", "assigned") in kinds and ("ticket", "resolved") in kinds
         assert ("ticket", "in_progress") in kinds  # the first reply started the work
 
-    news = [i.message.text for i in await conversations.pending(key)][-1]
-    assert code in news and "Đã chuyển UBND phường Phú Cường hỗ trợ gạo." in news
+    *_, news, survey = [i.message for i in await conversations.pending(key)]
+    assert code in news.text and "Đã chuyển UBND phường Phú Cường hỗ trợ gạo." in news.text
+    assert code in survey.text and len(survey.buttons) == 3  # then the one-question survey
     assert (await conversations.load(key)).mode == "bot"  # resolved: the bot is back
 
     await chat.say(f"tra cứu {code}")
@@ -73,6 +74,8 @@ async def test_agent_replies_reach_the_web_chat_socket_and_release_gives_it_back
         code = (await ws.receive_json(timeout=5))["text"].split("mã phản ánh ")[1][:12]
         assert (await client.post(f"/api/tickets/{code}/claim", headers=agent)).status == 200
         await ws.send_json({"message": "tôi cần hỗ trợ gấp"})
+        # The bot stays silent, and says so to the widget (its typing dots stop).
+        assert await ws.receive_json(timeout=5) == {"typing": False}
         await client.post(
             f"/api/tickets/{code}/messages", headers=agent, json={"text": "Tôi nghe đây ạ."}
         )

@@ -1,0 +1,97 @@
+"""Closing the loop: 👍/👎 under each FAQ answer, and the survey after a ticket is resolved.
+
+A 👎 puts the question in the admins' unanswered inbox (the question the citizen typed, kept in
+the conversation with the answer, or the entry's own question for an older answer). The survey
+is one question with three buttons, sent with the news that the ticket was resolved; the first
+answer stands.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hotline.bot.conversation import ConversationState
+from hotline.bot.dialogs import texts
+from hotline.bot.dialogs.base import Context, Turn
+from hotline.bot.messages import Button, ConversationKey, OutboundMessage
+from hotline.bot.nlu.payloads import payload
+from hotline.bot.opinions import SURVEY_VERDICTS, Opinion, Subject, Verdict
+from hotline.faq.entries import FaqEntry
+from hotline.faq.unanswered import AskedQuestion
+
+UP, DOWN, SURVEYED = "faq_up", "faq_down", "rate_ticket"
+
+
+def answer_turn(ctx: Context, state: ConversationState, entry: FaqEntry) -> Turn:
+    """The entry's answer with 👍/👎, the question remembered for a 👎 (until the next turn)."""
+    asked = ctx.message.text.strip() or entry.questions[0]
+    return Turn(
+        state.finished().goto(None, None, asked=asked, answered=entry.id),
+        (answer_reply(ctx, entry),),
+    )
+
+
+def answer_reply(ctx: Context, entry: FaqEntry) -> OutboundMessage:
+    if ctx.services.opinions is None or ctx.message.key.channel in ctx.services.letter_channels:
+        return ctx.reply(entry.answer)  # a letter gets no buttons to press
+    buttons = [
+        (texts.HELPFUL, payload(UP, faq_id=entry.id)),
+        (texts.NOT_HELPFUL, payload(DOWN, faq_id=entry.id)),
+    ]
+    return ctx.reply(entry.answer, buttons)
+
+
+def survey(key: ConversationKey, code: str) -> OutboundMessage:
+    """The one question sent when the citizen's ticket is resolved."""
+    buttons = tuple(
+        Button(texts.SURVEY_CHOICES[v], payload(SURVEYED, ticket_code=code, verdict=v.value))
+        for v in SURVEY_VERDICTS
+    )
+    return OutboundMessage(key, texts.SURVEY.format(code=code), buttons=buttons)
+
+
+def pressed(ctx: Context) -> bool:
+    return ctx.pressed(UP, DOWN, SURVEYED)
+
+
+async def rate(ctx: Context, state: ConversationState) -> Turn:
+    """Keep the opinion; the conversation stays where it was (a form goes on)."""
+    if ctx.intent == SURVEYED:
+        return await _surveyed(ctx, state)
+    entry = ctx.services.faq.get_published(ctx.parse.entity("faq_id") or "")
+    log = ctx.services.opinions
+    if entry is None or log is None:
+        return Turn(state)
+    verdict = Verdict.UP if ctx.intent == UP else Verdict.DOWN
+    opinion = Opinion(Subject.ANSWER, entry.id, verdict, _channel(ctx), _at(ctx), ctx.source_key)
+    if await log.record(opinion) and verdict == Verdict.DOWN and ctx.services.questions:
+        asked = state.slots.get("asked") if state.slots.get("answered") == entry.id else None
+        text = asked or entry.questions[0]
+        await ctx.services.questions.record(AskedQuestion(_channel(ctx), _at(ctx), text=text))
+    if verdict == Verdict.UP:
+        return Turn(state, (ctx.reply(texts.RATED_UP),))
+    return Turn(state, (ctx.reply(texts.RATED_DOWN, [(texts.ASK_PERSON, "/request_human")]),))
+
+
+async def _surveyed(ctx: Context, state: ConversationState) -> Turn:
+    code, said = ctx.parse.entity("ticket_code") or "", ctx.parse.entity("verdict")
+    key = ctx.message.key
+    ticket = await ctx.services.desk.lookup_for_reporter(code, key.channel, key.sender)
+    log = ctx.services.opinions
+    if ticket is None or log is None or said not in {v.value for v in SURVEY_VERDICTS}:
+        return Turn(state)
+    verdict = Verdict(said)
+    opinion = Opinion(Subject.TICKET, code, verdict, key.channel, _at(ctx), by=code)
+    if not await log.record(opinion):
+        return Turn(state, (ctx.reply(texts.SURVEY_ALREADY.format(code=code)),))
+    if verdict == Verdict.UNSATISFIED:
+        return Turn(state, (ctx.reply(texts.SURVEY_SORRY, [(texts.ASK_PERSON, "/request_human")]),))
+    return Turn(state, (ctx.reply(texts.SURVEY_THANKS),))
+
+
+def _channel(ctx: Context) -> str:
+    return ctx.message.key.channel
+
+
+def _at(ctx: Context) -> datetime:
+    return ctx.message.received_at or datetime.now(UTC)
