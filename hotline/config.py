@@ -68,6 +68,11 @@ class Settings:
     # The courier polls the outbox this often, and backs off from this base on failures.
     courier_poll_seconds: float = 1.0
     courier_backoff_seconds: float = 1.0
+    # The message path (issue 15). Leases and outbox claims are held under worker_id; empty: a
+    # random id, except that `hotline serve` uses host:port so a restart takes its leases back.
+    worker_id: str = ""
+    sweep_seconds: float = 5.0  # how often a worker looks for messages nobody finished
+    stale_seconds: float = 10.0  # how old an unprocessed message is before any worker takes it
     # Back office (issue 5). Reporters' contact details are encrypted with secret_key; without
     # one, a key is generated once into secret_key_file (default: beside the SQLite file).
     secret_key: str = ""

@@ -147,6 +147,7 @@ async def open_hotline(
             events,
             contacts=contacts,
             leases=await storage.leases(),
+            worker=settings.worker_id or None,
         )
         yield Hotline(
             settings,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Container, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
@@ -24,6 +24,8 @@ from hotline.storage.base import Storage
 class OpenChannels:
     channels: Mapping[str, Channel]  # by name
     wake_courier: Callable[[], None]  # a reply for a platform was stored: send it now
+    # (channel, message id) of the messages being processed in the background right now
+    busy: Callable[[], Container[tuple[str, str]]] = frozenset
 
 
 @asynccontextmanager
@@ -51,7 +53,8 @@ async def open_channels(
             woken=woken,
             backoff=Backoff(base=settings.courier_backoff_seconds),
             poll_seconds=settings.courier_poll_seconds,
+            worker=settings.worker_id or None,
         )
         async with background(courier.run()):
-            yield OpenChannels(channels, courier.wake)
+            yield OpenChannels(channels, courier.wake, intake.in_flight)
             await intake.drain()

@@ -11,8 +11,10 @@ import argparse
 import asyncio
 import json
 import logging
+import socket
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from hotline.config import Settings
@@ -125,7 +127,10 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     host = args.host or settings.host
     port = args.port or settings.port
-    web.run_app(create_app(settings), host=host, port=port, print=lambda _: None)
+    # Restarted on the same address, the worker takes its own leases back at once.
+    worker = settings.worker_id or f"{socket.gethostname()}:{port}"
+    app = create_app(replace(settings, worker_id=worker))
+    web.run_app(app, host=host, port=port, print=lambda _: None)
     return 0
 
 

@@ -5,7 +5,8 @@ app starts, each by one async generator in `cleanup_ctx`, in order, and torn dow
 
 1. the hotline's core: database, stores, FAQ, NLU, ticket desk, engine (`HOTLINE`);
 2. the channels on the shared HTTP session, the courier, the outbox and takeover (`CHANNELS`,
-   `OUTBOX`, `TAKEOVER`); messages a crash left unprocessed are finished;
+   `OUTBOX`, `TAKEOVER`); messages a crash left unprocessed are finished in the background,
+   and every few seconds any a dead worker left;
 3. background work: FAQ refresh, the event relay between workers, hand-overs, presence;
 4. the casework: accounts, lifecycle, assignment, deadlines (`CASEWORK`);
 5. the admin tools (`ADMIN_TOOLS`);
@@ -29,6 +30,7 @@ from hotline.bot.event_feed import check_sharing, share_events
 from hotline.bot.events import EventBus
 from hotline.bot.media import MediaStore
 from hotline.bot.outbox import Outbox, hand_over_waiting
+from hotline.bot.recovery import recover_forever
 from hotline.bot.takeover import Takeover
 from hotline.bot.waits import background
 from hotline.channels.base import Channel, ChannelHandler
@@ -124,10 +126,12 @@ async def _channels(
         app[CHANNELS] = running.channels
         app[OUTBOX] = Outbox(hotline.conversations, running.channels, events, running.wake_courier)
         app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], events)
-        recovered = await hotline.engine.recover()
-        if recovered:
-            log.info("finished %d messages left unprocessed by the last run", recovered)
-        yield
+        # In the background: the server listens at once, however much the last run left.
+        recovering = recover_forever(
+            hotline.engine, running.busy, settings.sweep_seconds, settings.stale_seconds
+        )
+        async with background(recovering):
+            yield
 
 
 async def _background_work(settings: Settings, app: web.Application) -> AsyncIterator[None]:
