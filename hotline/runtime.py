@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,10 +58,11 @@ class Hotline:
     contacts: ContactLog  # every message's channel and intent, for the dashboard
     rules: RuleDocuments  # deadlines and canned responses as admins saved them
 
-    async def ready(self) -> dict[str, object]:
-        store_ok = await self.conversations.ping()
+    async def ready(self, store: Mapping[str, object] | None = None) -> dict[str, object]:
+        """The readiness checks; `store` is a cached probe's answer, else the store is pinged."""
+        stored = dict(store) if store is not None else {"store": await self.conversations.ping()}
         nlu_ok = await self.nlu.is_ready()
-        checks: dict[str, object] = {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        checks: dict[str, object] = {**stored, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
         rasa = getattr(self.nlu, "rasa_state", None)  # HOTLINE_NLU=rasa: the breaker's view
         if rasa is not None:
             checks["rasa"] = rasa

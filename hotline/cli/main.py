@@ -123,6 +123,7 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from aiohttp import web
 
+    from hotline.storage.open import startup_error, store_name
     from hotline.web.app import create_app
 
     host = args.host or settings.host
@@ -130,7 +131,14 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     # Restarted on the same address, the worker takes its own leases back at once.
     worker = settings.worker_id or f"{socket.gethostname()}:{port}"
     app = create_app(replace(settings, worker_id=worker))
-    web.run_app(app, host=host, port=port, print=lambda _: None)
+    try:
+        web.run_app(app, host=host, port=port, print=lambda _: None)
+    except Exception as exc:
+        line = startup_error(exc, store_name(settings.store))
+        if line is None:
+            raise
+        print(line, file=sys.stderr)  # one line that names the store and the fix
+        return 2
     return 0
 
 

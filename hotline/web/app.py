@@ -53,9 +53,11 @@ from hotline.web.keys import (
     HOTLINE,
     OUTBOX,
     PRESENCE,
+    STORE_HEALTH,
     TAKEOVER,
 )
 from hotline.web.portal.routes import Portal
+from hotline.web.store_health import StoreHealth, store_trouble_middleware
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ def create_app(settings: Settings) -> web.Application:
     kinds = channels_on(settings)
     media = MediaStore(Path(settings.media_dir), settings.media_max_bytes)
     app = web.Application(client_max_size=settings.max_body_bytes)
+    app.middlewares.append(store_trouble_middleware(lambda: app.get(STORE_HEALTH)))
     app[EVENTS] = EventBus()
     app[PRESENCE] = Presence(app[EVENTS])
     app.cleanup_ctx.extend(
@@ -113,7 +116,9 @@ async def _hotline(settings: Settings, kinds: Kinds, app: web.Application) -> As
         letter_channels=frozenset(k.name for k in kinds if k.writes_letters),
     ) as hotline:
         app[HOTLINE] = hotline
-        yield
+        app[STORE_HEALTH] = health = StoreHealth(hotline.storage.probe_write)
+        async with background(health.watch()):
+            yield
 
 
 async def _channels(

@@ -219,3 +219,9 @@ ANONYMOUS_WORDS = frozenset(
     {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
 )
 EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})
+
+# The message path (issue 15): what a client is told while the store cannot take its message.
+STORE_TROUBLE = (
+    "Tổng đài 1022 đang tạm thời không nhận được tin nhắn. Xin bạn thử lại sau ít phút; "
+    "nếu khẩn cấp, hãy gọi 115."
+)
