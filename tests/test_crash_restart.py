@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -23,6 +24,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
+from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.handoff.crypto import Cipher
@@ -40,6 +42,7 @@ from tests.support.fake_telegram import (
 )
 from tests.support.hotline import hotline_of
 from tests.support.mongo_server import free_port
+from tests.support.serving import listening, serve, stop
 
 CHATS = 40  # citizens writing at once
 PHOTOS = 4  # of them with a photo whose download hangs until the test ends
@@ -68,17 +71,6 @@ async def telegram() -> AsyncIterator[StuckDownloads]:
             fake.release.set()
 
 
-def serve(env: dict[str, str], cwd: Path, log_name: str) -> subprocess.Popen[bytes]:
-    with (cwd / log_name).open("wb") as log:
-        return subprocess.Popen(
-            [sys.executable, "-c", "from hotline.cli.main import main; main()", "serve"],
-            env=env,
-            cwd=cwd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-
-
 def serve_env(
     store: str, port: int, telegram: FakeTelegram, model_dir: Path, tmp_path: Path
 ) -> dict[str, str]:
@@ -95,32 +87,6 @@ def serve_env(
         "HOTLINE_MEDIA_DIR": str(tmp_path / "media"),
         "HOTLINE_COURIER_POLL_SECONDS": "0.1",
     }
-
-
-async def listening(url: str, proc: subprocess.Popen[bytes], within: float = 120) -> float:
-    """Seconds until the server answers /healthz."""
-    started = time.monotonic()
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() - started < within:
-            assert proc.poll() is None, f"the server exited with {proc.returncode}"
-            try:
-                async with session.get(f"{url}/healthz") as resp:
-                    if resp.status == 200:
-                        return time.monotonic() - started
-            except aiohttp.ClientConnectionError:
-                pass
-            await asyncio.sleep(0.05)
-    raise TimeoutError("the server did not listen")
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 async def test_a_restart_after_sigkill_listens_at_once_and_loses_nothing(
@@ -153,25 +119,41 @@ async def test_a_restart_after_sigkill_listens_at_once_and_loses_nothing(
         assert statuses == [200] * CHATS, "every update acknowledged before the kill"
         first.send_signal(signal.SIGKILL)
         first.wait()
+        # Killed mid-turn, the first run held leases under its worker id (host:port) on the
+        # stuck conversations; a foreign holder's would keep everyone out for two minutes.
+        async with await open_storage(store) as storage:
+            leases = await storage.leases()
+            worker = f"{socket.gethostname()}:{port}"
+            for chat in chats[:PHOTOS]:
+                key = ConversationKey("telegram", str(chat))
+                assert await leases.take(key, worker, datetime.now(UTC) + timedelta(minutes=2))
 
         second = serve(env, tmp_path, "second.log")
         restart = await listening(url, second)
+        listened = time.monotonic()
         print(f"clean start {clean_start:.2f} s, restart after SIGKILL {restart:.2f} s")
-        # Recovery no longer runs before the server listens, nor waits for the dead run's
-        # leases (60 s before): the restart is as quick as a clean start on this machine.
-        assert restart < clean_start + 2.0
+        # Recovery runs in the background and waits for no lease of the dead run (it waited
+        # 60 s before): the restart is as quick as a clean start, however loaded the machine.
+        assert restart < 1.5 * clean_start + 2.0
 
         for chat in chats:  # every acknowledged message answered, the stuck ones included
             await wait_for_count(lambda chat=chat: telegram.sent_to(chat), 1, within=60)
+        print(f"every acknowledged message answered {time.monotonic() - listened:.1f} s later")
+        async with await open_storage(store) as storage:  # and every reply sent
+            conversations = await storage.conversations()
+            deadline = time.monotonic() + 30
+            while await conversations.unprocessed() or await unsent(conversations, chats):
+                assert time.monotonic() < deadline, await unsent(conversations, chats)
+                await asyncio.sleep(0.2)
     finally:
         stop(first)
         if second is not None:
             stop(second)
-    async with await open_storage(store) as storage:
-        conversations = await storage.conversations()
-        assert await conversations.unprocessed() == []
-        for chat in chats:
-            assert await conversations.pending(ConversationKey("telegram", str(chat))) == []
+
+
+async def unsent(conversations: ConversationStore, chats: list[int]) -> list[OutboxItem]:
+    keys = [ConversationKey("telegram", str(chat)) for chat in chats]
+    return [item for key in keys for item in await conversations.pending(key)]
 
 
 async def test_a_dead_workers_messages_are_finished_by_another_within_30_s(

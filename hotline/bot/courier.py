@@ -91,6 +91,12 @@ class Courier:
         self._workers: dict[ConversationKey, asyncio.Task[None]] = {}
         self._queued: dict[ConversationKey, set[int]] = {}
 
+    def add(self, channel: Channel) -> None:
+        """A channel opened late (its platform was unreachable at start): send for it too."""
+        self.channels[channel.name] = channel
+        self._limiters.setdefault(channel.name, RateLimiter(channel.limit))
+        self.wake()
+
     def wake(self) -> None:
         """Look for due replies now rather than at the next poll."""
         self._woken.set()

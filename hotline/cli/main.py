@@ -132,7 +132,14 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     worker = settings.worker_id or f"{socket.gethostname()}:{port}"
     app = create_app(replace(settings, worker_id=worker))
     try:
-        web.run_app(app, host=host, port=port, print=lambda _: None)
+        web.run_app(
+            app,
+            host=host,
+            port=port,
+            print=lambda _: None,
+            shutdown_timeout=settings.shutdown_seconds,  # bounded: held connections go first
+            keepalive_timeout=settings.keepalive_seconds,
+        )
     except Exception as exc:
         line = startup_error(exc, store_name(settings.store))
         if line is None:

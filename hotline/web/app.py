@@ -17,6 +17,7 @@ Handlers reach the parts through the keys in `hotline.web.keys`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
@@ -91,6 +92,7 @@ def create_app(settings: Settings) -> web.Application:
     Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
     Portal(media, settings).mount(app)
     app.router.add_get("/", _demo_page)
+    app.on_shutdown.append(_let_connections_go)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app
 
@@ -100,11 +102,21 @@ def channel_routes(kind: type[Channel]) -> list[web.RouteDef]:
 
     def served(handler: ChannelHandler) -> Handler:
         async def serve(request: web.Request) -> web.StreamResponse:
-            return await handler(request.app[CHANNELS][kind.name], request)
+            channel = request.app[CHANNELS].get(kind.name)
+            if channel is None:  # its platform was unreachable at start: retried meanwhile
+                return _channel_not_open(kind.name)
+            return await handler(channel, request)
 
         return serve
 
     return [web.route(r.method, r.path, served(r.handler)) for r in kind.routes()]
+
+
+def _channel_not_open(name: str) -> web.Response:
+    body = {"error": f"the {name} channel is not open yet", "trouble": "platform unreachable"}
+    response = web.json_response(body, status=503)
+    response.headers["Retry-After"] = "30"  # the platform delivers the update again later
+    return response
 
 
 async def _hotline(settings: Settings, kinds: Kinds, app: web.Application) -> AsyncIterator[None]:
@@ -170,6 +182,12 @@ async def _reading(app: web.Application) -> AsyncIterator[None]:
         for channel in app[CHANNELS].values():
             await stack.enter_async_context(channel.reading())
         yield
+
+
+async def _let_connections_go(app: web.Application) -> None:
+    """Before aiohttp waits for open requests: web chat sockets closed (1001), long polls woken."""
+    channels = app.get(CHANNELS, {})
+    await asyncio.gather(*(channel.stopping() for channel in channels.values()))
 
 
 async def _demo_page(request: web.Request) -> web.FileResponse:
