@@ -122,8 +122,12 @@ class Engine:
         return await self.router.handle(message, parse, state)
 
     async def _log(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
-        if self.contacts is not None:
+        if self.contacts is None:
+            return
+        try:
             await self.contacts.record(message, intent, handled_by)
+        except Exception:  # the dashboard's count must never cost a citizen the answer
+            log.exception("could not log the contact of message %s", message.message_id)
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:
