@@ -77,6 +77,10 @@ def trouble_response(trouble: Trouble) -> web.Response:
     return response
 
 
+def _upgraded(request: web.Request) -> bool:
+    return request.headers.get("Upgrade", "").lower() == "websocket"
+
+
 def store_trouble_middleware(health: Callable[[], StoreHealth | None]) -> Callable:
     """503 JSON with Retry-After for a request that met store trouble (locked, full...)."""
 
@@ -88,8 +92,8 @@ def store_trouble_middleware(health: Callable[[], StoreHealth | None]) -> Callab
             raise
         except Exception as exc:
             found = trouble_of(exc)
-            if found is None:
-                raise
+            if found is None or _upgraded(request):
+                raise  # a socket's handshake is done: no HTTP answer can follow it
             log.warning(
                 "%s %s met store trouble (%s): %s", request.method, request.path, found, exc
             )
