@@ -72,6 +72,14 @@ class Settings:
     broadcast_poll_seconds: float = 30.0
     # A delivery claimed this long ago but never marked queued was left by a stopped run.
     broadcast_stale_claim_seconds: float = 60.0
+    # The message path (issue 15). Leases and outbox claims are held under worker_id; empty: a
+    # random id, except that `hotline serve` uses host:port so a restart takes its leases back.
+    worker_id: str = ""
+    sweep_seconds: float = 5.0  # how often a worker looks for messages nobody finished
+    stale_seconds: float = 10.0  # how old an unprocessed message is before any worker takes it
+    shutdown_seconds: float = 5.0  # a stop waits at most this long for requests and turns
+    keepalive_seconds: float = 15.0  # an idle client connection is closed after this
+    channel_retry_seconds: float = 2.0  # first wait before opening an unreachable platform again
     # Back office (issue 5). Reporters' contact details are encrypted with secret_key; without
     # one, a key is generated once into secret_key_file (default: beside the SQLite file).
     secret_key: str = ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,10 +65,11 @@ class Hotline:
     proofs: SenderProofs = field(default_factory=lambda: SenderProofs(b""))
     opinions: OpinionLog | None = None  # 👍/👎 on answers, surveys after resolution
 
-    async def ready(self) -> dict[str, object]:
-        store_ok = await self.conversations.ping()
+    async def ready(self, store: Mapping[str, object] | None = None) -> dict[str, object]:
+        """The readiness checks; `store` is a cached probe's answer, else the store is pinged."""
+        stored = dict(store) if store is not None else {"store": await self.conversations.ping()}
         nlu_ok = await self.nlu.is_ready()
-        checks: dict[str, object] = {"store": store_ok, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        checks: dict[str, object] = {**stored, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
         rasa = getattr(self.nlu, "rasa_state", None)  # HOTLINE_NLU=rasa: the breaker's view
         if rasa is not None:
             checks["rasa"] = rasa
@@ -160,6 +161,7 @@ async def open_hotline(
             events,
             contacts=contacts,
             leases=await storage.leases(),
+            worker=settings.worker_id or None,
         )
         yield Hotline(
             settings,

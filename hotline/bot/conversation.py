@@ -70,8 +70,9 @@ class ConversationStore(Protocol):
         """The replies already given to a message, or None if it was never processed."""
         ...
 
-    async def unprocessed(self) -> list[InboundMessage]:
-        """Messages stored but not processed (the process stopped mid-way), oldest first."""
+    async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
+        """Messages stored (before `before`) but not processed (a process stopped mid-way, a
+        turn failed), oldest first."""
         ...
 
     async def save_state(self, state: ConversationState) -> None:
@@ -82,6 +83,14 @@ class ConversationStore(Protocol):
         """Store replies that answer no inbound message (agent replies, status news)."""
         ...
 
+    async def claim(self, item_id: int, holder: str, until: datetime) -> bool:
+        """Take a pending reply for sending until `until` (compare-and-set, across workers).
+
+        False when it is no longer pending or another holder's claim has not expired; the same
+        holder may renew its own claim. Marking the reply delivered or failed ends the claim.
+        """
+        ...
+
     async def mark_delivered(self, ids: list[int]) -> None: ...
 
     async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
@@ -89,7 +98,8 @@ class ConversationStore(Protocol):
         ...
 
     async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
-        """Pending replies on these channels whose next attempt is due, oldest first."""
+        """Pending replies on these channels whose next attempt is due and that nobody holds a
+        live claim on, oldest first."""
         ...
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:

@@ -7,6 +7,11 @@ exponential backoff and jitter, or after the platform's retry_after); or failed 
 the citizen is gone (blocked the bot, unsubscribed) the conversation is marked so nothing more is
 tried until they write again. The store's statuses make this survive a restart: what was pending
 goes out after it, once.
+
+With several workers on one store each reply is claimed (compare-and-set, with an expiry) before it
+is sent, so only one worker sends it; a worker that finds a reply claimed leaves the conversation
+to the claimant. Only a crash between the send and the mark can send a reply twice: the claim
+expires and another worker sends it again.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,6 +40,7 @@ log = logging.getLogger(__name__)
 
 # done: delivered or given up; wait: retry later, later replies wait too; gone: stop this chat.
 Outcome = Literal["done", "wait", "gone"]
+CLAIM = timedelta(seconds=60)  # longer than a send: the session's timeouts end it sooner
 SENDS = Counter("hotline_sends_total", "Platform send attempts by outcome", ["channel", "outcome"])
 
 
@@ -67,8 +74,10 @@ class Courier:
         clock: Callable[[], datetime] = utc_now,
         rand: Callable[[], float] = random.random,
         limiters: Mapping[str, RateLimiter] | None = None,
+        worker: str | None = None,
     ) -> None:
         self.conversations = conversations
+        self.worker = worker or uuid.uuid4().hex  # the holder of this courier's claims
         self.channels = dict(channels)
         self.backoff = backoff
         self.poll_seconds = poll_seconds
@@ -81,6 +90,12 @@ class Courier:
         self._woken = woken if woken is not None else asyncio.Event()  # set: look at once
         self._workers: dict[ConversationKey, asyncio.Task[None]] = {}
         self._queued: dict[ConversationKey, set[int]] = {}
+
+    def add(self, channel: Channel) -> None:
+        """A channel opened late (its platform was unreachable at start): send for it too."""
+        self.channels[channel.name] = channel
+        self._limiters.setdefault(channel.name, RateLimiter(channel.limit))
+        self.wake()
 
     def wake(self) -> None:
         """Look for due replies now rather than at the next poll."""
@@ -156,6 +171,9 @@ class Courier:
         name = item.message.key.channel
         channel = self.channels[name]
         await self._limiters[name].acquire(item.message.key.sender)
+        if not await self.conversations.claim(item.id, self.worker, utc_now() + CLAIM):
+            SENDS.labels(name, "claimed_elsewhere").inc()
+            return "wait"  # another worker sends it; this conversation's later replies too
         try:
             async with self._slots:
                 sent = await channel.send(item)

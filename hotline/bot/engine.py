@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -12,7 +13,7 @@ from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Turn
 from hotline.bot.dialogs.router import DialogRouter
 from hotline.bot.events import Event, EventBus
-from hotline.bot.leases import ConversationLeases, NoLeases, leased
+from hotline.bot.leases import ConversationLeases, NoLeases, leased, new_worker_id
 from hotline.bot.locks import KeyedLocks
 from hotline.bot.messages import InboundMessage, OutboundMessage
 from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
@@ -33,6 +34,7 @@ class Engine:
         events: EventBus | None = None,
         contacts: ContactLog | None = None,
         leases: ConversationLeases | None = None,
+        worker: str | None = None,
     ) -> None:
         self.conversations = conversations
         self.nlu = nlu
@@ -43,6 +45,7 @@ class Engine:
         self.contacts = contacts
         # Several workers on one store: the lease orders a conversation's turns across them.
         self.leases = leases if leases is not None else NoLeases()
+        self.worker = worker or new_worker_id()  # the holder of this worker's leases
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
         """Process a message once; a redelivery gets the replies the first delivery got."""
@@ -60,7 +63,7 @@ class Engine:
 
     async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
         """Run the dialog for an accepted message, or return the replies it already got."""
-        async with self._locks.hold(message.key), leased(self.leases, message.key):
+        async with self._locks.hold(message.key), leased(self.leases, message.key, self.worker):
             # Asked even of a new message: another worker may have taken a concurrent
             # redelivery of it first and answered it while this one waited for the lease.
             earlier = await self.conversations.replies_to(message)
@@ -73,14 +76,27 @@ class Engine:
                 )
             return await self._process(message)
 
-    async def recover(self) -> int:
-        """Process the messages a previous run stored but did not finish. Returns how many."""
-        pending = await self.conversations.unprocessed()
-        for message in pending:
-            async with self._locks.hold(message.key), leased(self.leases, message.key):
-                if await self.conversations.replies_to(message) is None:  # not done elsewhere
-                    await self._process(message)
-        return len(pending)
+    async def recover(
+        self, before: datetime | None = None, busy: Container[tuple[str, str]] = ()
+    ) -> int:
+        """Process the messages stored (before `before`) but never finished: by a previous run,
+        a dead worker, a failed background turn. `busy` are (channel, message id) this worker is
+        processing now. Returns how many were finished here."""
+        finished = 0
+        for message in await self.conversations.unprocessed(before):
+            if (message.key.channel, message.message_id) in busy:
+                continue
+            try:
+                async with (
+                    self._locks.hold(message.key),
+                    leased(self.leases, message.key, self.worker),
+                ):
+                    if await self.conversations.replies_to(message) is None:  # not done yet
+                        await self._process(message)
+                        finished += 1
+            except Exception:  # one message that fails again must not hold up the others
+                log.exception("could not finish message %s", message.message_id)
+        return finished
 
     async def _process(self, message: InboundMessage) -> list[OutboxItem]:
         state = await self.conversations.load(message.key)
@@ -106,8 +122,12 @@ class Engine:
         return await self.router.handle(message, parse, state)
 
     async def _log(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
-        if self.contacts is not None:
+        if self.contacts is None:
+            return
+        try:
             await self.contacts.record(message, intent, handled_by)
+        except Exception:  # the dashboard's count must never cost a citizen the answer
+            log.exception("could not log the contact of message %s", message.message_id)
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

@@ -61,8 +61,9 @@ class Channel:
     - `Delivery.COURIER`: the courier calls `send` for each stored reply, in order, within
       `limit`, and records the outcome.
     The other hooks are optional: `enabled` (on when its credentials are set), `routes`,
-    `close`, `reading` (a background reader, as the mailbox has), `register` (for
-    `hotline webhooks set`), `carries_media` and `writes_letters` (what the dialogs may ask).
+    `stopping` (let held connections go), `close`, `reading` (a background reader, as the
+    mailbox has), `register` (for `hotline webhooks set`), `carries_media` and
+    `writes_letters` (what the dialogs may ask).
     """
 
     name: ClassVar[str]
@@ -83,6 +84,17 @@ class Channel:
     async def open(cls, parts: ChannelParts) -> Self:
         """Build the channel on the running hotline, connected and ready to deliver."""
         raise NotImplementedError
+
+    @classmethod
+    def unreachable(cls, error: Exception) -> bool:
+        """Whether `open` failed because the platform cannot be reached now (then the rest
+        serves and its set-up is retried in the background), not because it refused us (then
+        the start fails: a wrong token is the operator's to fix)."""
+        return isinstance(error, aiohttp.ClientConnectionError | TimeoutError | ConnectionError)
+
+    async def stopping(self) -> None:
+        """The server stops (aiohttp's on_shutdown, before it waits for open requests): let
+        held connections go at once, so the stop is not held up by them."""
 
     async def close(self) -> None:
         """Stop what `open` started."""

@@ -151,6 +151,10 @@ class Intake:
             await asyncio.wait(late)
             log.warning("cancelled %d background tasks at shutdown", len(late))
 
+    def in_flight(self) -> frozenset[tuple[str, str]]:
+        """(channel, message id) of the messages taken and not yet finished here."""
+        return frozenset(self._in_flight)
+
     @property
     def busy(self) -> int:
         return len(self._tasks)

@@ -81,6 +81,7 @@ class RestChannel(Channel):
         self.conversations = conversations
         self.proofs = proofs
         self._waiting: defaultdict[str, set[asyncio.Event]] = defaultdict(set)
+        self._stopping = False  # the server stops: long polls answer at once
 
     @classmethod
     def routes(cls) -> list[Route]:
@@ -148,7 +149,7 @@ class RestChannel(Channel):
         self._waiting[key.sender].add(arrived)  # before reading: a push in between wakes it
         try:
             items = await self.conversations.pending(key)
-            if not items and wait > 0:
+            if not items and wait > 0 and not self._stopping:
                 # Woken by `push` in this process; another worker's push is found at timeout.
                 await at_most(wait, arrived.wait())
                 items = await self.conversations.pending(key)
@@ -163,6 +164,13 @@ class RestChannel(Channel):
         """Pushed replies wait in the outbox for the app to fetch; a waiting fetch is woken."""
         await self.hand_over(item.message.key)
         return False
+
+    async def stopping(self) -> None:
+        """Wake every long poll: each answers what waits now, and the app asks again later."""
+        self._stopping = True
+        for waiting in self._waiting.values():
+            for arrived in waiting:
+                arrived.set()
 
     async def hand_over(self, key: ConversationKey) -> None:
         """Wake the app's waiting fetches held by this worker; they take what waits."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -10,7 +11,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Self
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
@@ -24,6 +25,7 @@ _SENDER = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
 BAD_FRAME = "Tin nhắn không hợp lệ. Xin gõ lại nội dung anh/chị cần hỏi."
 # Said when a message got no reply from the bot; a widget that does not know it shows nothing.
 QUIET = {"typing": False}
+CLOSE_SECONDS = 2.0  # how long a closing socket waits for the browser's close frame
 
 
 def parse_frame(sender: str, raw: str) -> InboundMessage | None:
@@ -76,7 +78,9 @@ class WebChatChannel(Channel):
         sender = request.query.get("sender", "")
         if not _SENDER.match(sender):
             return json_error(400, "sender must be 1-128 letters, digits or _.:-")
-        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=self.max_frame_bytes)
+        ws = web.WebSocketResponse(
+            heartbeat=30, max_msg_size=self.max_frame_bytes, timeout=CLOSE_SECONDS
+        )
         await ws.prepare(request)
         self._sockets[sender].add(ws)
         try:
@@ -122,6 +126,15 @@ class WebChatChannel(Channel):
         if delivered:
             await self.conversations.mark_delivered([item.id])
         return delivered
+
+    async def stopping(self) -> None:
+        """Close every socket at once with 1001 (going away): the browsers reconnect to a
+        worker that runs, and the stop does not wait for them."""
+        sockets = [ws for group in self._sockets.values() for ws in group]
+        closing = (
+            ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping") for ws in sockets
+        )
+        await asyncio.gather(*closing, return_exceptions=True)
 
     async def close(self) -> None:
         """Close every open socket: the browsers reconnect to a worker that runs."""

@@ -11,8 +11,10 @@ import argparse
 import asyncio
 import json
 import logging
+import socket
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from hotline.config import Settings
@@ -150,11 +152,29 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from aiohttp import web
 
+    from hotline.storage.open import startup_error, store_name
     from hotline.web.app import create_app
 
     host = args.host or settings.host
     port = args.port or settings.port
-    web.run_app(create_app(settings), host=host, port=port, print=lambda _: None)
+    # Restarted on the same address, the worker takes its own leases back at once.
+    worker = settings.worker_id or f"{socket.gethostname()}:{port}"
+    app = create_app(replace(settings, worker_id=worker))
+    try:
+        web.run_app(
+            app,
+            host=host,
+            port=port,
+            print=lambda _: None,
+            shutdown_timeout=settings.shutdown_seconds,  # bounded: held connections go first
+            keepalive_timeout=settings.keepalive_seconds,
+        )
+    except Exception as exc:
+        line = startup_error(exc, store_name(settings.store))
+        if line is None:
+            raise
+        print(line, file=sys.stderr)  # one line that names the store and the fix
+        return 2
     return 0
 
 

@@ -148,6 +148,10 @@ class Storage(ABC):
         """Whether the database answers."""
 
     @abstractmethod
+    async def probe_write(self) -> None:
+        """Write a little, as a turn would; raises what the database raises (locked, full)."""
+
+    @abstractmethod
     async def close(self) -> None: ...
 
     async def faq_history(self) -> PortableFaqHistory:

@@ -9,6 +9,18 @@ from hotline.storage.base import Storage
 from hotline.storage.mongo.backend import MongoStorage
 from hotline.storage.sqlite.backend import SqliteStorage
 from hotline.storage.sqlite.database import sqlite_path
+from hotline.storage.trouble import RETRY_AFTER, Trouble, startup_error, trouble_of
+
+__all__ = [
+    "RETRY_AFTER",
+    "Trouble",
+    "backend",
+    "data_folder",
+    "open_storage",
+    "startup_error",
+    "store_name",
+    "trouble_of",
+]
 
 
 def backend(url: str) -> str:
@@ -27,6 +39,15 @@ def data_folder(url: str) -> Path:
     if backend(url) == "sqlite":
         return Path(sqlite_path(url)).parent
     return Path("var")
+
+
+def store_name(url: str) -> str:
+    """The store as an operator knows it: the SQLite file's full path, or the MongoDB hosts and
+    database without the credentials."""
+    if backend(url) == "sqlite":
+        return str(Path(sqlite_path(url)).absolute())
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{parts.path}"
 
 
 async def open_storage(url: str) -> Storage:

@@ -5,7 +5,8 @@ app starts, each by one async generator in `cleanup_ctx`, in order, and torn dow
 
 1. the hotline's core: database, stores, FAQ, NLU, ticket desk, engine (`HOTLINE`);
 2. the channels on the shared HTTP session, the courier, the outbox and takeover (`CHANNELS`,
-   `OUTBOX`, `TAKEOVER`); messages a crash left unprocessed are finished;
+   `OUTBOX`, `TAKEOVER`); messages a crash left unprocessed are finished in the background,
+   and every few seconds any a dead worker left;
 3. background work: FAQ refresh, the event relay between workers, hand-overs, presence;
 4. the casework: accounts, lifecycle, assignment, deadlines (`CASEWORK`);
 5. the admin tools (`ADMIN_TOOLS`);
@@ -33,6 +34,7 @@ from hotline.bot.event_feed import check_sharing, share_events
 from hotline.bot.events import EventBus
 from hotline.bot.media import MediaStore
 from hotline.bot.outbox import Outbox, hand_over_waiting
+from hotline.bot.recovery import recover_forever
 from hotline.bot.takeover import Takeover
 from hotline.bot.unsubscribe import UnsubscribeLinks
 from hotline.bot.waits import background
@@ -58,10 +60,12 @@ from hotline.web.keys import (
     HOTLINE,
     OUTBOX,
     PRESENCE,
+    STORE_HEALTH,
     TAKEOVER,
 )
 from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
+from hotline.web.store_health import StoreHealth, store_trouble_middleware
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,7 @@ def create_app(settings: Settings) -> web.Application:
     kinds = channels_on(settings)
     media = MediaStore(Path(settings.media_dir), settings.media_max_bytes)
     app = web.Application(client_max_size=settings.max_body_bytes)
+    app.middlewares.append(store_trouble_middleware(lambda: app.get(STORE_HEALTH)))
     app[EVENTS] = EventBus()
     app[PRESENCE] = Presence(app[EVENTS])
     app.cleanup_ctx.extend(
@@ -96,6 +101,7 @@ def create_app(settings: Settings) -> web.Application:
     Portal(media, settings).mount(app)
     app.add_routes(notice_pages.routes())
     app.router.add_get("/", _demo_page)
+    app.on_shutdown.append(_let_connections_go)
     app.router.add_static("/static/", STATIC, append_version=False)
     return app
 
@@ -105,11 +111,21 @@ def channel_routes(kind: type[Channel]) -> list[web.RouteDef]:
 
     def served(handler: ChannelHandler) -> Handler:
         async def serve(request: web.Request) -> web.StreamResponse:
-            return await handler(request.app[CHANNELS][kind.name], request)
+            channel = request.app[CHANNELS].get(kind.name)
+            if channel is None:  # its platform was unreachable at start: retried meanwhile
+                return _channel_not_open(kind.name)
+            return await handler(channel, request)
 
         return serve
 
     return [web.route(r.method, r.path, served(r.handler)) for r in kind.routes()]
+
+
+def _channel_not_open(name: str) -> web.Response:
+    body = {"error": f"the {name} channel is not open yet", "trouble": "platform unreachable"}
+    response = web.json_response(body, status=503)
+    response.headers["Retry-After"] = "30"  # the platform delivers the update again later
+    return response
 
 
 async def _hotline(settings: Settings, kinds: Kinds, app: web.Application) -> AsyncIterator[None]:
@@ -121,7 +137,9 @@ async def _hotline(settings: Settings, kinds: Kinds, app: web.Application) -> As
         letter_channels=frozenset(k.name for k in kinds if k.writes_letters),
     ) as hotline:
         app[HOTLINE] = hotline
-        yield
+        app[STORE_HEALTH] = health = StoreHealth(hotline.storage.probe_write)
+        async with background(health.watch()):
+            yield
 
 
 async def _channels(
@@ -140,10 +158,12 @@ async def _channels(
         app[CHANNELS] = running.channels
         app[OUTBOX] = Outbox(hotline.conversations, running.channels, events, running.wake_courier)
         app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], events)
-        recovered = await hotline.engine.recover()
-        if recovered:
-            log.info("finished %d messages left unprocessed by the last run", recovered)
-        yield
+        # In the background: the server listens at once, however much the last run left.
+        recovering = recover_forever(
+            hotline.engine, running.busy, settings.sweep_seconds, settings.stale_seconds
+        )
+        async with background(recovering):
+            yield
 
 
 async def _background_work(settings: Settings, app: web.Application) -> AsyncIterator[None]:
@@ -197,6 +217,12 @@ async def _reading(app: web.Application) -> AsyncIterator[None]:
         for channel in app[CHANNELS].values():
             await stack.enter_async_context(channel.reading())
         yield
+
+
+async def _let_connections_go(app: web.Application) -> None:
+    """Before aiohttp waits for open requests: web chat sockets closed (1001), long polls woken."""
+    channels = app.get(CHANNELS, {})
+    await asyncio.gather(*(channel.stopping() for channel in channels.values()))
 
 
 async def _demo_page(request: web.Request) -> web.FileResponse:

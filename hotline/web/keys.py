@@ -19,12 +19,14 @@ from hotline.runtime import Hotline
 from hotline.web.admin.services import AdminTools
 from hotline.web.api.services import Casework
 from hotline.web.console.presence import Presence
+from hotline.web.store_health import StoreHealth
 
 # Built when the app is.
 EVENTS = web.AppKey("events", EventBus)
 PRESENCE = web.AppKey("presence", Presence)
 # Built in order once the app starts (see `create_app`).
 HOTLINE = web.AppKey("hotline", Hotline)
+STORE_HEALTH = web.AppKey("store_health", StoreHealth)  # the cached write probe of the store
 CHANNELS = web.AppKey("channels", Mapping[str, Channel])
 OUTBOX = web.AppKey("outbox", Outbox)
 TAKEOVER = web.AppKey("takeover", Takeover)

@@ -8,7 +8,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from hotline.channels.base import json_error, json_response
-from hotline.web.keys import HOTLINE
+from hotline.web.keys import HOTLINE, STORE_HEALTH
 
 MAX_PARSE_CHARS = 4000
 
@@ -21,7 +21,8 @@ def routes() -> list[web.AbstractRouteDef]:
         hotline = request.app.get(HOTLINE)
         if hotline is None:
             return json_response({"status": "starting"}, status=503)
-        checks = await hotline.ready()
+        health = request.app.get(STORE_HEALTH)  # the cached write probe: never waits on a lock
+        checks = await hotline.ready(health.answer() if health else None)
         ok = bool(checks["store"] and checks["nlu_ready"])
         return json_response(
             {"status": "ready" if ok else "unavailable", **checks}, status=200 if ok else 503

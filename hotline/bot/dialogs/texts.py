@@ -357,3 +357,8 @@ ADDRESS_WORDS = frozenset(
     "duong hem kiet ngo ngach khu pho ap thon xom ql quoc chung cu block phuong xa thi tran "
     "kp kcn gan canh doi dien nga cau chua truong vien thi cong xang cho".split()
 )
+# The message path (issue 15): what a client is told while the store cannot take its message.
+STORE_TROUBLE = (
+    "Tổng đài 1022 đang tạm thời không nhận được tin nhắn. Xin anh/chị thử lại sau ít phút; "
+    "nếu khẩn cấp, hãy gọi 115."
+)

@@ -121,6 +121,12 @@ class TelegramChannel(Channel):
         return [Route("POST", PATH, cls.webhook)]
 
     @classmethod
+    def unreachable(cls, error: Exception) -> bool:
+        """PTB says a connection failed, timed out or Telegram answered 5xx: NetworkError
+        (InvalidToken, a refusal, is not one)."""
+        return isinstance(error, NetworkError) or super().unreachable(error)
+
+    @classmethod
     async def open(cls, parts: ChannelParts) -> Self:
         """Initialize and start PTB (initialize asks Telegram who we are: getMe)."""
         channel = cls(parts.settings, parts.intake, parts.session)

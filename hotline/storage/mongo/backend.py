@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hotline.bot.event_feed import EventFeed
 from hotline.bot.leases import ConversationLeases
+from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.base import (
     PortableConversations,
@@ -58,6 +59,11 @@ class MongoStorage(Storage):
 
     async def ping(self) -> bool:
         return await self.db.ping()
+
+    async def probe_write(self) -> None:
+        await self.db.collection("store_probe").update_one(
+            {"_id": "probe"}, {"$set": {"at": utc_now()}}, upsert=True
+        )
 
     async def close(self) -> None:
         await self.db.close()

@@ -197,14 +197,36 @@ class MongoConversationStore:
         docs = await self._messages.find({"_id": {"$in": ids}}).sort("_id", ASCENDING).to_list()
         return [_outbox_item(d, self._cipher) for d in docs]
 
-    async def unprocessed(self) -> list[InboundMessage]:
-        cursor = self._messages.find({"direction": "in", "status": "received"}).sort("_id", 1)
+    async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
+        query: Document = {"direction": "in", "status": "received"}
+        if before is not None:
+            query["created_at"] = {"$lt": before}
+        cursor = self._messages.find(query).sort("_id", 1)
         return [_inbound(d, self._cipher) for d in await cursor.to_list()]
+
+    async def claim(self, item_id: int, holder: str, until: datetime) -> bool:
+        # One document, one atomic update: two workers cannot both match a free claim.
+        found = await self._messages.find_one_and_update(
+            {
+                "_id": item_id,
+                "direction": "out",
+                "status": "pending",
+                "$or": [
+                    {"claimed_until": None},
+                    {"claimed_until": {"$lte": utc_now()}},
+                    {"claimed_by": holder},
+                ],
+            },
+            {"$set": {"claimed_by": holder, "claimed_until": until}},
+            {"_id": 1},
+        )
+        return found is not None
 
     async def mark_delivered(self, ids: list[int]) -> None:
         if ids:
             await self._messages.update_many(
-                {"_id": {"$in": ids}}, {"$set": {"status": "delivered"}}
+                {"_id": {"$in": ids}},
+                {"$set": {"status": "delivered"}, "$unset": UNCLAIMED},
             )
 
     async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
@@ -229,6 +251,7 @@ class MongoConversationStore:
                     "last_error": error[:500],
                     "next_attempt_at": retry_at,
                 },
+                "$unset": UNCLAIMED,
             },
         )
 
@@ -241,7 +264,10 @@ class MongoConversationStore:
                     "status": "pending",
                     "direction": "out",
                     "channel": {"$in": channels},
-                    "$or": [{"next_attempt_at": None}, {"next_attempt_at": {"$lte": now}}],
+                    "$and": [
+                        {"$or": [{"next_attempt_at": None}, {"next_attempt_at": {"$lte": now}}]},
+                        {"$or": [{"claimed_until": None}, {"claimed_until": {"$lte": utc_now()}}]},
+                    ],
                 }
             )
             .sort("_id", ASCENDING)
@@ -329,7 +355,8 @@ META = tuple(
     "channel sender direction message_id reply_to status created_at next_attempt_at"
     " last_error".split()
 )
-OWN = ("_id", "attempts", "replies")  # the store's own bookkeeping
+OWN = ("_id", "attempts", "replies", "claimed_by", "claimed_until")  # the store's bookkeeping
+UNCLAIMED = {"claimed_by": "", "claimed_until": ""}
 
 
 def _message_doc(record: Record) -> Document:

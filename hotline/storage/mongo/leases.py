@@ -20,11 +20,11 @@ class MongoLeases:
         return cls(db)
 
     async def take(self, key: ConversationKey, holder: str, until: datetime) -> bool:
-        # Matches only an expired lease; with none at all the upsert inserts one, and a live
-        # lease makes that insert collide on `_id`: exactly one worker wins.
+        # Matches only an expired lease or the holder's own; with none at all the upsert inserts
+        # one, and another's live lease makes that insert collide on `_id`: one worker wins.
         try:
             await self._leases.find_one_and_update(
-                {"_id": str(key), "until": {"$lt": utc_now()}},
+                {"_id": str(key), "$or": [{"until": {"$lt": utc_now()}}, {"holder": holder}]},
                 {"$set": {"holder": holder, "until": until}},
                 upsert=True,
             )

@@ -59,5 +59,8 @@ class SqliteStorage(Storage):
     async def ping(self) -> bool:
         return await self.db.ping()
 
+    async def probe_write(self) -> None:
+        await self.db.probe_write()
+
     async def close(self) -> None:
         await self.db.close()

@@ -17,7 +17,7 @@ from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.shelf import SqliteShelf
+from hotline.storage.sqlite.shelf import SqliteShelf, iso
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -48,6 +48,20 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_message_id
 DROP INDEX IF EXISTS messages_platform_id;
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
 CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
+CREATE TABLE IF NOT EXISTS outbox_claims (
+    id INTEGER PRIMARY KEY REFERENCES messages (id),
+    holder TEXT NOT NULL,
+    until TEXT NOT NULL
+);
+"""
+
+# Compare-and-set: a claim on a pending reply, taken when there is none, when it has expired or
+# when it is the holder's own. One statement, so two processes cannot both win it.
+CLAIM = """
+INSERT INTO outbox_claims (id, holder, until)
+SELECT id, ?, ? FROM messages WHERE id = ? AND direction = 'out' AND status = 'pending'
+ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, until = excluded.until
+WHERE outbox_claims.until <= ? OR outbox_claims.holder = excluded.holder
 """
 
 
@@ -201,23 +215,31 @@ class SqliteConversationStore:
 
         return await self._db.query(run)
 
-    async def unprocessed(self) -> list[InboundMessage]:
+    async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
+        cutoff = iso(before) if before else "9999"
         rows = await self._db.query(
             lambda c: c.execute(
-                "SELECT * FROM messages WHERE direction = 'in' AND status = 'received' ORDER BY id"
+                "SELECT * FROM messages WHERE direction = 'in' AND status = 'received'"
+                " AND created_at < ? ORDER BY id",
+                (cutoff,),
             ).fetchall()
         )
         return [_inbound(r, self._cipher) for r in rows]
+
+    async def claim(self, item_id: int, holder: str, until: datetime) -> bool:
+        args = (holder, iso(until), item_id, _now())
+        return await self._db.transaction(lambda c: c.execute(CLAIM, args).rowcount == 1)
 
     async def mark_delivered(self, ids: list[int]) -> None:
         if not ids:
             return
         marks = ",".join("?" * len(ids))
-        await self._db.transaction(
-            lambda c: c.execute(
-                f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids
-            )
-        )
+
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute(f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids)
+            conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", ids)
+
+        await self._db.transaction(run)
 
     async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
         found: dict[int, tuple[str, str | None]] = {}
@@ -242,13 +264,16 @@ class SqliteConversationStore:
 
     async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
         status = "pending" if retry_at else "failed"
-        await self._db.transaction(
-            lambda c: c.execute(
+
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute(
                 "UPDATE messages SET attempts = attempts + 1, status = ?, last_error = ?,"
                 " next_attempt_at = ? WHERE id = ? AND direction = 'out'",
-                (status, error[:500], retry_at.isoformat() if retry_at else None, item_id),
+                (status, error[:500], iso(retry_at) if retry_at else None, item_id),
             )
-        )
+            conn.execute("DELETE FROM outbox_claims WHERE id = ?", (item_id,))
+
+        await self._db.transaction(run)
 
     async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
         if not channels:
@@ -258,8 +283,10 @@ class SqliteConversationStore:
             lambda c: c.execute(
                 "SELECT * FROM messages WHERE status = 'pending' AND direction = 'out'"
                 f" AND channel IN ({marks})"
-                " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
-                (*channels, now.isoformat(), limit),
+                " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                " AND id NOT IN (SELECT id FROM outbox_claims WHERE until > ?)"
+                " ORDER BY id LIMIT ?",
+                (*channels, iso(now), _now(), limit),
             ).fetchall()
         )
         return [_outbox_item(r, self._cipher) for r in rows]

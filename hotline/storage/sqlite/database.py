@@ -73,7 +73,8 @@ class SqliteDatabase:
             try:
                 result = fn(conn)
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
             return result
@@ -106,6 +107,21 @@ class SqliteDatabase:
     async def migrate(self, schema: str) -> None:
         """Create tables and indexes (idempotent DDL) for one store."""
         await self._call(lambda: self._connection().executescript(schema))
+
+    async def probe_write(self) -> None:
+        """Take the write lock and allocate a few pages, then roll back: raises when the file
+        is locked by another process or full (a size limit included), changes nothing."""
+
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("CREATE TABLE IF NOT EXISTS store_probe (pad BLOB)")
+                conn.execute("INSERT INTO store_probe VALUES (zeroblob(16384))")
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+
+        await self.query(run)
 
     async def ping(self) -> bool:
         if self._conn is None:

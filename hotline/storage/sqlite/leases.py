@@ -37,7 +37,8 @@ class SqliteLeases:
             cur = conn.execute(
                 "INSERT INTO conversation_leases VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (channel, sender) DO UPDATE SET holder = excluded.holder,"
-                " until = excluded.until WHERE conversation_leases.until < ?",
+                " until = excluded.until WHERE conversation_leases.until < ?"
+                " OR conversation_leases.holder = excluded.holder",
                 row,
             )
             return cur.rowcount == 1

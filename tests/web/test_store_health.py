@@ -1,0 +1,120 @@
+"""Store trouble made visible: a full or locked store answers 503 JSON with Retry-After, and
+/readyz fails fast from its cached write probe; a start on a broken store says in one line which
+store and what to do."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from aiohttp.test_utils import TestClient
+
+from hotline.bot.dialogs import texts
+from hotline.config import Settings
+from hotline.storage.sqlite.backend import SqliteStorage
+from hotline.storage.sqlite.database import sqlite_path
+from tests.support.hotline import hotline_of
+
+
+def database(client: TestClient) -> SqliteStorage:
+    storage = hotline_of(client).storage
+    assert isinstance(storage, SqliteStorage)
+    return storage
+
+
+async def readiness(client: TestClient) -> tuple[int, dict[str, object], float]:
+    started = time.monotonic()
+    resp = await client.get("/readyz")
+    return resp.status, await resp.json(), time.monotonic() - started
+
+
+async def wait_readiness(client: TestClient, status: int, within: float = 8.0) -> dict:
+    deadline = time.monotonic() + within
+    while True:
+        got, body, took = await readiness(client)
+        assert took < 0.5, "/readyz answers from its cache, it never waits on the store"
+        if got == status:
+            return body
+        assert time.monotonic() < deadline, body
+        await asyncio.sleep(0.1)
+
+
+async def test_a_full_store_answers_503_with_retry_after_and_readyz_fails(
+    client: TestClient,
+) -> None:
+    await wait_readiness(client, 200)
+    db = database(client).db
+    # A full disk, simulated: the database may not grow by a page more.
+    await db.query(lambda c: c.execute("PRAGMA max_page_count = 1").fetchone())
+    long_text = "Quán karaoke trên đường Yersin mở cửa quá giờ, tụ tập đông người. " * 55
+    for n in range(5):
+        resp = await client.post(
+            "/webhooks/rest/webhook", json={"sender": f"full-{n}", "message": long_text}
+        )
+        if resp.status != 200:
+            break
+    assert resp.status == 503
+    assert resp.headers["Retry-After"] == "60"
+    body = await resp.json()
+    assert body["trouble"] == "full" and body["message"] == texts.STORE_TROUBLE
+    ready = await wait_readiness(client, 503)
+    assert ready["store"] is False and ready["store_trouble"] == "full"
+    await asyncio.sleep(2.5)  # the next probe finds the store full too
+    assert (await readiness(client))[0] == 503
+
+    await db.query(lambda c: c.execute("PRAGMA max_page_count = 1073741823").fetchone())
+    await wait_readiness(client, 200)  # space again: ready at the next probe
+    resp = await client.post("/webhooks/rest/webhook", json={"sender": "full-9", "message": "hi"})
+    assert resp.status == 200
+
+
+async def test_a_locked_store_answers_503_and_readyz_fails_without_waiting(
+    client: TestClient, settings: Settings
+) -> None:
+    await wait_readiness(client, 200)
+    other = sqlite3.connect(sqlite_path(settings.store), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        ready = await wait_readiness(client, 503)
+        assert ready["store_trouble"] == "locked"
+        resp = await client.post(
+            "/webhooks/rest/webhook", json={"sender": "locked-1", "message": "xin chào"}
+        )
+        assert resp.status == 503
+        assert resp.headers["Retry-After"] == "5"
+        assert (await resp.json())["trouble"] == "locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    await wait_readiness(client, 200, within=20)  # the probe waited out its queue
+
+
+def test_a_start_on_a_corrupt_store_says_so_in_one_line(
+    tmp_path: Path, nlu_model_dir: Path
+) -> None:
+    store = tmp_path / "hotline.db"
+    store.write_bytes(os.urandom(8192))
+    env = {
+        **os.environ,
+        "HOTLINE_STORE": f"sqlite:///{store}",
+        "HOTLINE_NLU_MODEL_DIR": str(nlu_model_dir),
+        "HOTLINE_PORT": "1",  # never reached: the store fails first
+    }
+    serve = "from hotline.cli.main import main; raise SystemExit(main())"
+    done = subprocess.run(
+        [sys.executable, "-c", serve, "serve"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert str(store) in lines[0] and "restore it from a backup" in lines[0]
