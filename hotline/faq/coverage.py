@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
 
@@ -26,7 +27,7 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
     bao nhieu lau may khi nao the nhu duoc khong phai lam sao roi chua cho hoi dau day do
     mot hai ba cac nhung va hay hoac neu cung con rat qua gium kieu dang da se vua moi xong
     van nua luc hom qua mai sang chieu toi dem nay gio bay truoc sau thi tren duoi ra vao ve
-    me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di
+    me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di noi
     ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu
     bi tu den het tai vi nen thay biet
     ngay tuan thang nam tieng phut lan tuoi
@@ -57,10 +58,12 @@ class Coverage:
 
     def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
         self._words: dict[str, frozenset[str]] = {}
+        self._spellings: dict[str, Spellings] = {}
         for entry in entries:
             asked = [analyze(q) for q in entry.questions]
             said = [w for ws in asked for w in ws] + analyze(entry.answer)
             self._words[entry.id] = frozenset(said + [k for ws in asked for k in kinds(ws)])
+            self._spellings[entry.id] = spellings([*entry.questions, entry.answer])
         self._df: Counter[str] = Counter(w for ws in self._words.values() for w in ws)
         self._n = len(self._words)
 
@@ -73,9 +76,11 @@ class Coverage:
         kept = [w for w in words if w not in GENERIC and len(w) > 1 and not _AMOUNT.fullmatch(w)]
         return kept + kinds(words)
 
-    def uncovered(self, entry_id: str, words: list[str]) -> float:
+    def uncovered(self, entry_id: str, words: list[str], text: str = "") -> float:
         """The weighted share (0..1) of the salient words that entry `entry_id` never uses; 1.0
-        when there is none ("mấy giờ rồi" gives an entry nothing to cover)."""
+        when there is none ("mấy giờ rồi" gives an entry nothing to cover). With the message's
+        `text`, a word it writes with diacritics the entry never writes that word with is not
+        used by the entry ("vẫn vàng" is not the "vâng" of an answer)."""
         known = self._words.get(entry_id, frozenset())
         salient = self.salient(words)
         if not salient:
@@ -83,7 +88,9 @@ class Coverage:
         total = sum(self.weight(w) for w in salient)
         if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
             return 0.0
-        return sum(self.weight(w) for w in salient if w not in known) / total
+        asked, written = spellings([text]), self._spellings.get(entry_id, {})
+        unused = [w for w in salient if w not in known or differ(asked, written, w)]
+        return sum(self.weight(w) for w in unused) / total
 
     def unknown(self, words: list[str]) -> list[str]:
         """Salient words no entry uses at all."""

@@ -58,7 +58,8 @@ class Thresholds:
 
     The top entry is the answer when it covers the question (at most `uncovered` of its salient
     words unused by the entry) and scores at least `answer` leading the runner-up by `margin`,
-    or scores at least `sure` and leaves at most `sure_uncovered` uncovered. Otherwise entries
+    or scores at least `sure` and leaves at most `sure_uncovered` uncovered, or at least `likely`
+    leaving at most `likely_uncovered`. Otherwise entries
     scoring at least `suggest` and covering all but `suggest_uncovered` of the question are
     offered; none when none is plausible. Calibrated on the open-world dev split
     (hotline/evaluation/data/dev.yml).
@@ -71,6 +72,8 @@ class Thresholds:
     max_suggestions: int = 3
     uncovered: float = 0.1
     sure_uncovered: float = 0.3
+    likely: float = 0.4
+    likely_uncovered: float = 0.25
     suggest_uncovered: float = 0.7
 
 
@@ -157,7 +160,7 @@ class FaqIndex:
             entry = content.entries[number]
             start = int(content.entry_start[number])
             best = start + int(np.argmax(row_scores[start : start + len(entry.questions)]))
-            uncovered = content.coverage.uncovered(entry.id, checked)
+            uncovered = content.coverage.uncovered(entry.id, checked, text)
             matches.append(
                 FaqMatch(
                     entry,
@@ -176,7 +179,7 @@ class FaqIndex:
             return 1.0
         typed = self._analyze(text)
         return content.coverage.uncovered(
-            entry_id, _for_coverage(typed, content.speller.correct(typed))
+            entry_id, _for_coverage(typed, content.speller.correct(typed)), text
         )
 
     def lookup(self, text: str) -> FaqLookup:
@@ -189,6 +192,8 @@ class FaqIndex:
         top = best.score
         runner_up = matches[1].score if len(matches) > 1 else 0.0
         if top >= t.sure and best.uncovered <= t.sure_uncovered:
+            return FaqLookup(best.entry, (), top)
+        if top >= t.likely and best.uncovered <= t.likely_uncovered:
             return FaqLookup(best.entry, (), top)
         leads = top >= t.answer and top - runner_up >= t.margin
         if leads and best.uncovered <= t.uncovered:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.normalize import words
+from hotline.faq.accents import differ, spellings
 from hotline.faq.coverage import DEFINITION, Coverage, kinds
 from hotline.faq.entries import FaqEntry
 
@@ -56,3 +57,38 @@ def test_asking_what_something_is_needs_an_entry_that_defines(coverage: Coverage
 
 def test_an_unknown_entry_covers_nothing(coverage: Coverage) -> None:
     assert coverage.uncovered("khong-co", words("đăng ký tiêm")) == 1.0
+
+
+@pytest.fixture
+def spelt() -> Coverage:
+    return Coverage(
+        [
+            entry(
+                "giay-to",
+                ("Xin giấy xác nhận theo yêu cầu ở đâu?", "xin giay theo yeu cau o dau"),
+                "Vâng, làm theo yêu cầu tại ủy ban phường.",
+            ),
+        ],
+        words,
+    )
+
+
+def test_a_word_written_with_other_diacritics_is_not_the_entrys(spelt: Coverage) -> None:
+    # "yếu" (weak) and "yêu" (as in "yêu cầu") fold alike; so do "vàng" and "vâng".
+    asked = "người già sức yếu xin giấy ở đâu"
+    assert spelt.uncovered("giay-to", words(asked), asked) > 0.3
+    asked = "mã QR vẫn vàng"
+    assert spelt.uncovered("giay-to", words(asked), asked) > 0.3
+
+
+def test_the_same_diacritics_or_none_at_all_are_the_entrys(spelt: Coverage) -> None:
+    for asked in ("xin giấy theo yêu cầu ở đâu", "xin giay theo yeu cau o dau"):
+        assert spelt.uncovered("giay-to", words(asked), asked) == 0.0
+    # Without the text, words alone are compared.
+    assert spelt.uncovered("giay-to", words("giấy yếu")) == 0.0
+
+
+def test_where_the_tone_mark_sits_does_not_matter() -> None:
+    assert not differ(spellings(["hoà bình"]), spellings(["hòa bình"]), "hoa")
+    assert differ(spellings(["sức yếu"]), spellings(["yêu cầu"]), "yeu")
+    assert not differ(spellings(["suc yeu"]), spellings(["yêu cầu"]), "yeu")

@@ -142,7 +142,9 @@ def test_rebuild_replaces_the_content(analyzer: Analyzer) -> None:
 
 
 def test_thresholds_decide_answer_or_suggest(seed: list[FaqEntry], analyzer: Analyzer) -> None:
-    strict = FaqIndex(analyzer, Thresholds(answer=1.1, margin=0.0, sure=1.1, suggest=0.0))
+    strict = FaqIndex(
+        analyzer, Thresholds(answer=1.1, margin=0.0, sure=1.1, likely=1.1, suggest=0.0)
+    )
     strict.rebuild(seed)
     found = strict.lookup("F0 phải cách ly bao nhiêu ngày?")
     assert found.answer is None

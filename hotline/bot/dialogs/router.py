@@ -21,6 +21,7 @@ from hotline.bot.dialogs import (
 from hotline.bot.dialogs.base import Context, Services, Turn
 from hotline.bot.messages import InboundMessage
 from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.faq_choice import faq_choice
 from hotline.bot.nlu.questions import is_question
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
@@ -115,6 +116,10 @@ class DialogRouter:
             return not (ctx.intent == "request_human" and state.dialog in repair.REPAIRED)
         return ctx.intent == "emergency" and ctx.parse.intent.confidence >= EMERGENCY_INTERRUPT
 
+    def _plausible(self, ctx: Context) -> bool:
+        """Whether the FAQ has entries worth offering for the message."""
+        return bool(faq_choice(ctx.parse.faq, self.services.faq, ctx.message.text).suggestions)
+
     async def _by_intent(self, ctx: Context, state: ConversationState) -> Turn:
         intent, confidence = ctx.intent, ctx.parse.intent.confidence
         if intent not in BY_INTENT:
@@ -126,6 +131,8 @@ class DialogRouter:
                 return answered
             if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
                 return await faq_answer.answer(ctx, state)  # a question is not a report
+            if intent == "out_of_scope" and self._plausible(ctx):
+                return await faq_answer.answer(ctx, state)  # offer the entries that may answer
         if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult", "out_of_scope"):
             return await faq_answer.answer(ctx, state)
         if intent in letter.FILES and ctx.message.key.channel in self.services.letter_channels:

@@ -42,6 +42,9 @@ async def _dialog(client: TestClient, chat: RestChat) -> str | None:
         ("me toi bi lupus ban do dang uong corticoid co tiem vacxin dc ko", "dang-ky-tiem-vac-xin"),
         ("biến chủng omicron có nguy hiểm hơn delta không", "tiem-mui-nhac-lai"),
         ("Singapore còn bắt đeo khẩu trang nơi công cộng không", "phat-khong-deo-khau-trang"),
+        # Words that fold alike: "yếu" (weak) is not the "yêu cầu" (request) of these entries.
+        ("ông tôi yếu có được xét nghiệm tại nhà không", "xet-nghiem-mien-phi"),
+        ("người già yếu có được đi chợ không", "khu-phong-toa"),
     ],
 )
 async def test_an_uncovered_question_gets_no_answer_from_an_unrelated_entry(

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient
 
+from hotline.bot.dialogs import texts
 from hotline.bot.nlu.metrics import NLU_PARSES
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.config import Settings
@@ -110,3 +111,20 @@ async def test_unsure_rasa_pick_is_not_taken(fake_rasa_bot: tuple[FakeRasa, Test
     fake.intents[vague] = ("ask_faq", "khai-bao-y-te")
     replies = await say(client, "fake-3", vague)
     assert replies != [answer_of("khai-bao-y-te")]
+
+
+async def test_a_question_taken_for_small_talk_is_offered_the_entries_that_may_answer(
+    fake_rasa_bot: tuple[FakeRasa, TestClient],
+) -> None:
+    fake, client = fake_rasa_bot  # the fake takes every text it was not taught for out_of_scope
+    response = await client.post(
+        "/webhooks/rest/webhook",
+        json={"sender": "fake-oos-1", "message": "chồng tôi dương tính thì tôi nghỉ làm mấy ngày"},
+    )
+    replies = await response.json()
+    offered = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    assert any(p.startswith("/ask_faq{") for p in offered), replies  # entries, not the menu
+    assert texts.OUT_OF_SCOPE not in [r["text"] for r in replies]
+    # Talk the FAQ has nothing plausible for still gets the polite out-of-scope reply.
+    assert await say(client, "fake-oos-2", "phở bò nấu như thế nào") == [texts.OUT_OF_SCOPE]
+    assert fake.parses >= 2
