@@ -112,6 +112,15 @@ class Settings:
     portal_window_seconds: float = 600.0
     portal_photo_max_bytes: int = 5 * 1024 * 1024
     portal_max_photos: int = 3
+    # Hardening (issue 16, README "Security").
+    trusted_proxies: str = ""  # addresses or networks whose X-Forwarded-For is believed
+    metrics_token: str = ""  # GET /metrics takes `Authorization: Bearer <this>`; empty: 404
+    tickets_per_sender: int = 5  # tickets one chat sender may file per quota window
+    tickets_per_conversation: int = 3  # reports one conversation may file per quota window
+    ticket_quota_hours: float = 24.0
+    login_failures_per_address: int = 20  # failed logins per address per lockout window
+    event_max_age_seconds: float = 3600.0  # older signed platform events are refused
+    photo_max_pixels: int = 40_000_000
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

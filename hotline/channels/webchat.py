@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import uuid
@@ -12,6 +11,7 @@ from typing import Self
 
 from aiohttp import WSMsgType, web
 
+from hotline import safe_json
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
@@ -27,8 +27,8 @@ BAD_FRAME = "Tin nhắn không hợp lệ. Xin gõ lại nội dung bạn cần 
 def parse_frame(sender: str, raw: str) -> InboundMessage | None:
     """A client frame `{"message": text}` or `{"payload": p}` (optional "id"), or None."""
     try:
-        frame = json.loads(raw)
-    except ValueError:
+        frame = safe_json.parse(raw, max_bytes=None)
+    except safe_json.BadJson:
         return None
     if not isinstance(frame, dict):
         return None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from hotline import safe_json
 from hotline.channels.base import json_error, json_response
 from hotline.web.keys import HOTLINE
 
@@ -32,11 +31,8 @@ def routes() -> list[web.AbstractRouteDef]:
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def parse(request: web.Request) -> web.Response:
-        try:
-            body = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
-            return json_error(400, "body is not valid JSON")
-        text = body.get("text") if isinstance(body, dict) else None
+        body = await safe_json.read_object(request, require_media_type=False)
+        text = body.get("text")
         if not isinstance(text, str):
             return json_error(400, "text must be a string")
         if len(text) > MAX_PARSE_CHARS:

@@ -8,7 +8,6 @@ the batch: messages stored and answered in the background, receipts recorded, ec
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, datetime
 from typing import Self
@@ -16,6 +15,7 @@ from typing import Self
 import aiohttp
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.contact_book import ContactBook, PlatformContact
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
@@ -87,10 +87,7 @@ class MessengerChannel(ContactBookChannel):
         header = request.headers.get(SIGNATURE_HEADER)
         if not signature_ok(header, body, self._settings.messenger_app_secret):
             return json_error(403, "bad or missing signature")
-        try:
-            batch = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return json_error(400, "body is not valid JSON")
+        batch = safe_json.parse(body, max_bytes=None)
         contacts = self._contacts
         for event in events(batch):
             if event.sender is None:

@@ -8,7 +8,6 @@ policy, and a base URL tests can point at a fake.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any, Self
 
@@ -24,6 +23,7 @@ from viberbot.api.viber_requests import (
     create_request,
 )
 
+from hotline import safe_json
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Attachment, ConversationKey
@@ -87,10 +87,12 @@ class ViberChannel(Channel):
         if not signature_ok(body, request.headers.get(SIGNATURE_HEADER), self._token):
             return json_error(403, "bad or missing signature")
         try:
-            data = json.loads(body)
+            data = safe_json.parse(body, max_bytes=None)
             if not isinstance(data, dict):
                 return json_error(400, "not a Viber callback")
             event = create_request(data)
+        except safe_json.BadJson:
+            raise
         # viberbot raises bare Exception (and KeyError, TypeError) for a callback it cannot read.
         except Exception:
             return json_error(400, "malformed Viber callback")

@@ -9,7 +9,6 @@ next message (or a new `follow`) opens it again.
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, datetime
 from typing import Any, Self
@@ -17,6 +16,7 @@ from typing import Any, Self
 import aiohttp
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.contact_book import ContactBook
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
@@ -87,10 +87,7 @@ class ZaloChannel(ContactBookChannel):
         header = request.headers.get(SIGNATURE_HEADER)
         if not header:
             return json_error(403, "missing signature")
-        try:
-            event = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return json_error(400, "body is not valid JSON")
+        event = safe_json.parse(body, max_bytes=None)
         s = self._settings
         if not signature_ok(header, s.zalo_app_id, body, event, s.zalo_secret_key):
             return json_error(403, "bad signature")

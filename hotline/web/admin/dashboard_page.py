@@ -16,6 +16,7 @@ from hotline.web.admin.charts import bars, columns
 from hotline.web.admin.dashboard import Dashboard, Period, dashboard
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import page
+from hotline.web.day_range import sane_day
 from hotline.web.keys import ADMIN_TOOLS
 
 DEFAULT_DAYS = 7
@@ -40,6 +41,7 @@ def period_of(query: dict[str, str], today: date) -> tuple[Period, str]:
         last = date.fromisoformat(query["to"]) if query.get("to") else default.last
     except ValueError:
         return default, "Ngày không hợp lệ; đang hiển thị 7 ngày gần nhất."
+    first, last = sane_day(first), sane_day(last)
     if first > last:
         return default, "Ngày bắt đầu sau ngày kết thúc; đang hiển thị 7 ngày gần nhất."
     if (last - first).days >= MAX_DAYS:
