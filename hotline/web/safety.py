@@ -50,9 +50,9 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
 def _mark(request: web.Request, response: web.StreamResponse) -> None:
     if response.prepared:  # a WebSocket or a stream: its headers are already sent
         return
-    for name, value in HEADERS.items():
+    # On every answer, not only HTML: a file answer's type is known only once it is sent, and
+    # a JSON answer opened as a page is a page too.
+    for name, value in {**HEADERS, "Content-Security-Policy": CSP}.items():
         response.headers.setdefault(name, value)
-    if response.content_type == "text/html" or isinstance(response, web.HTTPException):
-        response.headers.setdefault("Content-Security-Policy", CSP)
     if request.path.startswith(PRIVATE_PREFIXES):
         response.headers["Cache-Control"] = "no-store"
