@@ -30,6 +30,7 @@ from hotline.bot.messages import Attachment, ConversationKey
 from hotline.bot.ratelimit import VIBER
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
+from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
 from hotline.channels.viber.events import (
     CHANNEL,
@@ -65,6 +66,7 @@ class ViberChannel(Channel):
         self._api = settings.viber_api_url.rstrip("/")
         self._intake = intake
         self._session = session
+        self._max_age = settings.event_max_age_seconds
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:
@@ -90,6 +92,9 @@ class ViberChannel(Channel):
             data = safe_json.parse(body, max_bytes=None)
             if not isinstance(data, dict):
                 return json_error(400, "not a Viber callback")
+            if not fresh(data.get("timestamp"), self._max_age):
+                stale(CHANNEL)
+                return json_error(403, "event outside the time window")
             event = create_request(data)
         except safe_json.BadJson:
             raise

@@ -22,6 +22,7 @@ from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import ZALO
 from hotline.channels.base import ChannelParts, Route, json_error
+from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
 from hotline.channels.platform import ContactBookChannel
 from hotline.channels.zalo.api import ZaloApi, cs_bodies
@@ -91,6 +92,10 @@ class ZaloChannel(ContactBookChannel):
         s = self._settings
         if not signature_ok(header, s.zalo_app_id, body, event, s.zalo_secret_key):
             return json_error(403, "bad signature")
+        stamp = event.get("timestamp") if isinstance(event, dict) else None
+        if not fresh(stamp, s.event_max_age_seconds):
+            stale(CHANNEL)
+            return json_error(403, "event outside the time window")
         parsed = parse_event(event)
         if parsed.kind == "unfollow" and parsed.user_id:
             await self._intake.unreachable(ConversationKey(CHANNEL, parsed.user_id), UNFOLLOWED)
