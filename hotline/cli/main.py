@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hotline.config import Settings
 from hotline.handoff.users import Role
+from hotline.log_secrets import hide_secrets
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    hide_secrets()
     settings = Settings.from_env()
     return int(args.run(settings, args) or 0)
 

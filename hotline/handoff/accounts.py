@@ -20,6 +20,8 @@ TOKEN_PREFIX = "hl_"
 class LoginPolicy:
     max_failures: int = 5  # failed logins within `window` before the account is locked
     window: timedelta = timedelta(minutes=15)
+    # Failed logins from one address within `window`, whatever the names, before it must wait.
+    max_failures_per_address: int = 20
     session_length: timedelta = timedelta(hours=12)
 
 
@@ -66,21 +68,30 @@ class Accounts:
     async def user_for_token(self, token: str) -> User | None:
         return await self.store.user_for_token(digest(token))
 
-    async def log_in(self, name: str, password: str) -> Login:
-        """Check a password; after `max_failures` misses the account waits out the window."""
+    async def log_in(self, name: str, password: str, address: str = "") -> Login:
+        """Check a password. Misses are counted per account *and address*: after `max_failures`
+        the account waits out the window from that address only, so a stranger cannot lock a
+        known admin out from everywhere; and an address that misses `max_failures_per_address`
+        times, whatever the names, waits too (guessing across accounts)."""
         now = self.clock()
         since = now - self.policy.window
-        if await self.store.failures_since(name, since) >= self.policy.max_failures:
+        key, from_address = f"{name}\x1f{address}", f"\x1f{address}"
+        if (
+            await self.store.failures_since(key, since) >= self.policy.max_failures
+            or await self.store.failures_since(from_address, since)
+            >= self.policy.max_failures_per_address
+        ):
             return Login(refused="locked")
         user = await self.store.get(name)
         # An unknown name costs a hash check too, so timing does not tell who exists.
         stored = user.password_hash if user and user.active else DUMMY_HASH
         ok = await asyncio.to_thread(verify_password, stored, password)
         if not ok or user is None or not user.active:
-            await self.store.record_failure(name, now)
-            failures = await self.store.failures_since(name, since)
+            await self.store.record_failure(key, now)
+            await self.store.record_failure(from_address, now)
+            failures = await self.store.failures_since(key, since)
             return Login(refused="locked" if failures >= self.policy.max_failures else "bad")
-        await self.store.clear_failures(name)
+        await self.store.clear_failures(key)
         if needs_rehash(user.password_hash):
             await self.store.set_password(name, await asyncio.to_thread(hash_password, password))
         session_id = new_secret()

@@ -66,7 +66,9 @@ Kinds = tuple[type[Channel], ...]
 def create_app(settings: Settings) -> web.Application:
     check_sharing(settings.share_events)  # a typo fails the start, not a background task
     kinds = channels_on(settings)
-    media = MediaStore(Path(settings.media_dir), settings.media_max_bytes)
+    media = MediaStore(
+        Path(settings.media_dir), settings.media_max_bytes, settings.photo_max_pixels
+    )
     behind = forwarded(
         networks(settings.trusted_proxies), settings.public_url.lower().startswith("https://")
     )

@@ -59,6 +59,29 @@ async def test_repeated_failures_lock_the_account_for_a_while(
     assert (await accounts.log_in("nobody", PASSWORD)).refused == "bad"
 
 
+async def test_a_stranger_cannot_lock_a_known_account_out_for_everyone(
+    accounts: Accounts, clock: Clock
+) -> None:
+    await accounts.add_user("admin", "admin", PASSWORD)
+    for _ in range(3):
+        await accounts.log_in("admin", "doan-bua", "203.0.113.66")
+    assert (await accounts.log_in("admin", PASSWORD, "203.0.113.66")).refused == "locked"
+    assert (await accounts.log_in("admin", PASSWORD, "10.1.2.3")).refused is None  # the admin
+
+
+async def test_an_address_guessing_across_accounts_is_throttled(
+    accounts: Accounts, clock: Clock
+) -> None:
+    accounts.policy = LoginPolicy(max_failures=3, max_failures_per_address=5)
+    await accounts.add_user("lan", "agent", PASSWORD)
+    for i in range(5):
+        assert (await accounts.log_in(f"user{i}", "x", "198.51.100.7")).refused == "bad"
+    assert (await accounts.log_in("lan", PASSWORD, "198.51.100.7")).refused == "locked"
+    assert (await accounts.log_in("lan", PASSWORD, "198.51.100.8")).refused is None
+    clock.advance(minutes=16)
+    assert (await accounts.log_in("lan", PASSWORD, "198.51.100.7")).refused is None
+
+
 async def test_bearer_tokens_are_stored_as_digests(
     accounts: Accounts, storage: SqliteStorage
 ) -> None:

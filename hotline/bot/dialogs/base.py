@@ -10,6 +10,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import Button, InboundMessage, OutboundMessage
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import normalize
+from hotline.bot.ticket_quota import TicketQuota
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.desk import TicketDesk
@@ -51,6 +52,8 @@ class Services:
     agents: AgentsOnline = field(default_factory=NobodyOnline)
     # Where FAQ questions are logged (answered or not) for admins; None logs nothing.
     questions: QuestionLog | None = None
+    # How many tickets a chat may file (issue 16); None: no limit.
+    ticket_quota: TicketQuota | None = None
 
 
 @dataclass(frozen=True)

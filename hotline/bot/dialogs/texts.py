@@ -219,3 +219,10 @@ ANONYMOUS_WORDS = frozenset(
     {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
 )
 EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})
+
+# Issue 16: a chat that has filed as many tickets as it may for now.
+TICKET_QUOTA = (
+    "Tổng đài đã nhận nhiều phản ánh từ cuộc trò chuyện này trong thời gian ngắn nên chưa thể "
+    "tiếp nhận thêm lúc này. Các phản ánh đã gửi vẫn đang được xử lý; bạn có thể tra cứu bằng mã "
+    "phản ánh. Nếu khẩn cấp, xin gọi ngay 115 hoặc tổng đài 1022."
+)

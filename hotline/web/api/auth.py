@@ -171,7 +171,7 @@ async def log_in(request: web.Request) -> web.StreamResponse:
     name = str(body.get("username") or body.get("name") or "").strip()
     password = str(body.get("password") or "")
     casework = request.app[CASEWORK]
-    login = await casework.accounts.log_in(name, password)
+    login = await casework.accounts.log_in(name, password, request.remote or "")
     if login.refused:
         status = 429 if login.refused == "locked" else 401
         minutes = int(casework.accounts.policy.window.total_seconds() // 60)
