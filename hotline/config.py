@@ -121,6 +121,7 @@ class Settings:
     login_failures_per_address: int = 20  # failed logins per address per lockout window
     event_max_age_seconds: float = 3600.0  # older signed platform events are refused
     photo_max_pixels: int = 40_000_000
+    token_days: int = 90  # a bearer token works this many days after it was issued
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -53,6 +53,9 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get("/admin/users", users_page.users_page),
         web.post("/admin/users", users_page.add_user),
         web.post("/admin/users/{name}/password", users_page.reset_password),
+        web.post("/admin/users/{name}/role", users_page.change_role),
+        web.post("/admin/users/{name}/active", users_page.set_active),
+        web.post("/admin/users/{name}/tokens/revoke", users_page.revoke_tokens),
         web.static("/admin/static/", STATIC, append_version=False),
     ]
 
