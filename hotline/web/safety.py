@@ -24,7 +24,15 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 # Answers that may carry a reporter's identity or a citizen's words: never kept by a cache.
-PRIVATE_PREFIXES = ("/api/", "/admin", "/console", "/open311/v2/requests", "/status", "/login")
+PRIVATE_PREFIXES = (
+    "/api/",
+    "/admin",
+    "/console",
+    "/open311/v2/requests",
+    "/status",
+    "/login",
+    "/webhooks/rest/",  # a citizen's replies: ticket codes, agents' answers
+)
 
 
 @web.middleware

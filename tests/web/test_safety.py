@@ -66,6 +66,8 @@ async def test_pages_and_answers_carry_the_security_headers(client: TestClient) 
     assert tickets.headers["X-Content-Type-Options"] == "nosniff"
     status = await client.get("/status", params={"code": "PA-AAAA-BBBB"})
     assert status.headers["Cache-Control"] == "no-store"
+    chat = await client.post("/webhooks/rest/webhook", json={"sender": "h-1", "message": "chào"})
+    assert chat.status == 200 and chat.headers["Cache-Control"] == "no-store"
     refused = await client.get("/api/tickets")
     assert refused.status == 401 and refused.headers["X-Frame-Options"] == "SAMEORIGIN"
 
