@@ -13,6 +13,7 @@ from aiohttp import WSMsgType, web
 
 from hotline import safe_json
 from hotline.bot.conversation import ConversationStore, OutboxItem
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery
@@ -95,7 +96,13 @@ class WebChatChannel(Channel):
         if message is None:
             await ws.send_json({"text": BAD_FRAME})
             return
-        for item in await self.inbox.handle(message):
+        try:
+            items = await self.inbox.handle(message)
+        except Exception:  # one failed turn must not drop the citizen's socket
+            log.exception("web chat message from %s was not taken", sender)
+            await ws.send_json({"text": texts.NOT_TAKEN})
+            return
+        for item in items:
             await self.push(item)
 
     async def hand_over(self, key: ConversationKey) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient
 
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
+from hotline.web.keys import CHANNELS
 from tests.support.hotline import hotline_of
 from tests.support.office import login, person
 
@@ -82,6 +85,24 @@ async def test_a_web_chat_socket_answers_a_bad_frame_and_stays_open(client: Test
             await ws.send_str(frame)
             answer = await ws.receive_json(timeout=5)
             assert "không hợp lệ" in answer["text"]
+        await ws.send_json({"message": "xin chào"})
+        greeting = await ws.receive(timeout=10)
+        assert greeting.type == WSMsgType.TEXT and "1022" in greeting.data
+
+
+async def test_a_turn_that_fails_leaves_the_web_chat_socket_open(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with client.ws_connect("/webchat/ws?sender=web-fail") as ws:
+        channel = client.app[CHANNELS]["webchat"]  # type: ignore[index]
+
+        async def broken(message: object) -> list[object]:
+            raise RuntimeError("the store went away")
+
+        monkeypatch.setattr(channel.inbox, "handle", broken)
+        await ws.send_json({"message": "xin chào"})
+        assert (await ws.receive_json(timeout=5))["text"] == texts.NOT_TAKEN
+        monkeypatch.undo()
         await ws.send_json({"message": "xin chào"})
         greeting = await ws.receive(timeout=10)
         assert greeting.type == WSMsgType.TEXT and "1022" in greeting.data

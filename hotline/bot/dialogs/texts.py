@@ -226,3 +226,5 @@ TICKET_QUOTA = (
     "tiếp nhận thêm lúc này. Các phản ánh đã gửi vẫn đang được xử lý; bạn có thể tra cứu bằng mã "
     "phản ánh. Nếu khẩn cấp, xin gọi ngay 115 hoặc tổng đài 1022."
 )
+# Issue 16: the web chat could not take a message this time; the socket stays open.
+NOT_TAKEN = "Xin lỗi, tổng đài chưa nhận được tin nhắn vừa rồi. Xin gửi lại sau ít phút."
