@@ -124,6 +124,16 @@ class Settings:
     portal_window_seconds: float = 600.0
     portal_photo_max_bytes: int = 5 * 1024 * 1024
     portal_max_photos: int = 3
+    # Hardening (issue 16, README "Security").
+    trusted_proxies: str = ""  # addresses or networks whose X-Forwarded-For is believed
+    metrics_token: str = ""  # GET /metrics takes `Authorization: Bearer <this>`; empty: 404
+    tickets_per_conversation: int = 5  # tickets one chat may file per quota window
+    ticket_quota_hours: float = 24.0
+    tickets_per_channel_per_minute: int = 60  # new tickets a chat channel takes per minute
+    login_failures_per_address: int = 20  # failed logins per address per lockout window
+    event_max_age_seconds: float = 3600.0  # older signed platform events are refused
+    photo_max_pixels: int = 40_000_000
+    token_days: int = 90  # a bearer token works this many days after it was issued
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from hotline.bot.contact_log import ContactLog
@@ -25,6 +26,7 @@ from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.rasa_runtime import active_nlu
 from hotline.bot.nlu.training import model_is_stale, train
 from hotline.bot.opinions import OpinionLog
+from hotline.bot.ticket_quota import TicketQuota
 from hotline.config import Settings
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
@@ -152,6 +154,11 @@ async def open_hotline(
             questions=questions,
             subscriptions=await storage.subscriptions(),
             opinions=opinions,
+            ticket_quota=TicketQuota(
+                per_conversation=settings.tickets_per_conversation,
+                window=timedelta(hours=settings.ticket_quota_hours),
+                per_channel_per_minute=settings.tickets_per_channel_per_minute,
+            ),
         )
         engine = Engine(
             conversations,

@@ -18,6 +18,7 @@ from hotline.bot.locks import KeyedLocks
 from hotline.bot.messages import InboundMessage, OutboundMessage
 from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
 from hotline.bot.nlu.base import NLU
+from hotline.bot.ticket_quota import TicketQuotaReached
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,11 @@ class Engine:
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
         await self._log(message, parse.intent.name, "bot")
-        return await self.router.handle(message, parse, state)
+        try:
+            return await self.router.handle(message, parse, state)
+        except TicketQuotaReached:
+            # Nothing filed; the conversation stays where it was, so they can send it later.
+            return Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),))
 
     async def _log(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
         if self.contacts is None:

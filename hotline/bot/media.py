@@ -2,7 +2,8 @@
 
 A photo is kept under its SHA-256 (the same photo sent twice is one file) and referred to as
 `media:<sha256>.<ext>` in the attachment, so evidence never points at a platform's short-lived URL.
-Only JPEG, PNG and WebP are kept, recognised by their first bytes, not by what the sender claims.
+Only JPEG, PNG and WebP are kept, recognised by their first bytes, not by what the sender claims,
+then decoded and written again without metadata (`hotline.bot.photos`): what is kept is pixels.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from pathlib import Path
 
 import aiohttp
+
+from hotline.bot.photos import MAX_PIXELS, NotAPhoto, redrawn
 
 PREFIX = "media:"
 _REF = re.compile(r"^media:([0-9a-f]{64})\.(jpg|png|webp)$")
@@ -38,17 +41,23 @@ def is_stored(url: str | None) -> bool:
 
 
 class MediaStore:
-    def __init__(self, root: Path, max_bytes: int = 10 * 1024 * 1024) -> None:
+    def __init__(
+        self, root: Path, max_bytes: int = 10 * 1024 * 1024, max_pixels: int = MAX_PIXELS
+    ) -> None:
         self.root = root
         self.max_bytes = max_bytes
+        self.max_pixels = max_pixels
 
     async def save(self, data: bytes) -> str:
         """Keep an image and return its reference; raises MediaRejected for anything else."""
         if len(data) > self.max_bytes:
             raise MediaRejected(f"photo is {len(data)} bytes, over {self.max_bytes}")
-        ext = sniff(data)
-        if ext is None:
+        if sniff(data) is None:
             raise MediaRejected("not a JPEG, PNG or WebP image")
+        try:
+            data, ext = await asyncio.to_thread(redrawn, data, self.max_pixels)
+        except NotAPhoto as exc:
+            raise MediaRejected(str(exc)) from exc
         ref = f"{PREFIX}{hashlib.sha256(data).hexdigest()}.{ext}"
         await asyncio.to_thread(self._write, self.path_of(ref), data)
         return ref

@@ -15,7 +15,6 @@ fetch ignore the header; the webhook answers them as Rasa's REST channel does.
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from typing import Any, Self
 
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.waits import at_most
@@ -99,13 +99,7 @@ class RestChannel(Channel):
         return json_response({"status": "ok"})
 
     async def webhook(self, request: web.Request) -> web.Response:
-        if request.content_type != "application/json":
-            return json_error(415, "content type must be application/json")
-        try:
-            body = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
-            return json_error(400, "body is not valid JSON")
-        parsed = parse_body(body)
+        parsed = parse_body(await safe_json.read_object(request))
         if isinstance(parsed, str):
             return json_error(400, parsed)
         replies = await self.inbox.handle(parsed)

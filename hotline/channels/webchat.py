@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 import uuid
@@ -13,7 +12,9 @@ from typing import Self
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from hotline import safe_json
 from hotline.bot.conversation import ConversationStore, OutboxItem
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery
@@ -31,8 +32,8 @@ CLOSE_SECONDS = 2.0  # how long a closing socket waits for the browser's close f
 def parse_frame(sender: str, raw: str) -> InboundMessage | None:
     """A client frame `{"message": text}` or `{"payload": p}` (optional "id"), or None."""
     try:
-        frame = json.loads(raw)
-    except ValueError:
+        frame = safe_json.parse(raw, max_bytes=None)
+    except safe_json.BadJson:
         return None
     if not isinstance(frame, dict):
         return None
@@ -101,7 +102,12 @@ class WebChatChannel(Channel):
         if message is None:
             await ws.send_json({"text": BAD_FRAME})
             return
-        items = await self.inbox.handle(message)
+        try:
+            items = await self.inbox.handle(message)
+        except Exception:  # one failed turn must not drop the citizen's socket
+            log.exception("web chat message from %s was not taken", sender)
+            await ws.send_json({"text": texts.NOT_TAKEN})
+            return
         if not items:  # the bot stays silent (an agent has the chat): the widget stops its dots
             await ws.send_json(QUIET)
         for item in items:

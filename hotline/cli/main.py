@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hotline.config import Settings
 from hotline.handoff.users import Role
+from hotline.log_secrets import hide_secrets
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,6 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    hide_secrets()
     settings = Settings.from_env()
     return int(args.run(settings, args) or 0)
 
@@ -92,6 +94,24 @@ def _parser() -> argparse.ArgumentParser:
     token = user.add_parser("token", help="print a new bearer token for the APIs")
     token.add_argument("name")
     token.set_defaults(run=_user_token)
+    listing = user.add_parser("tokens", help="list a user's bearer tokens (ids, expiry)")
+    listing.add_argument("name")
+    listing.set_defaults(run=_user_manage, action="tokens", value=None)
+    revoke = user.add_parser("revoke", help="revoke a user's bearer tokens (all, or --token ID)")
+    revoke.add_argument("name")
+    revoke.add_argument("--token", dest="value", help="the id `hotline user tokens` shows")
+    revoke.set_defaults(run=_user_manage, action="revoke")
+    role = user.add_parser("role", help="change a user's role (ends their sessions and tokens)")
+    role.add_argument("name")
+    role.add_argument("value", metavar="ROLE", choices=[r.value for r in Role])
+    role.set_defaults(run=_user_manage, action="role")
+    for action, what in (("deactivate", "no more logins"), ("activate", "log in again")):
+        state = user.add_parser(action, help=f"{what} (ends their sessions and tokens)")
+        state.add_argument("name")
+        state.set_defaults(run=_user_manage, action=action, value=None)
+    password = user.add_parser("password", help="set a new password (stdin or asked)")
+    password.add_argument("name")
+    password.set_defaults(run=_user_manage, action="password", value=None)
     store = sub.add_parser("store", help="the hotline's database").add_subparsers(
         required=True, metavar="ACTION"
     )
@@ -267,6 +287,19 @@ def _user_add(settings: Settings, args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     return asyncio.run(add_user(settings, args.name, args.role, args.team, args.agency, password))
+
+
+def _user_manage(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.cli.users import manage, read_password
+
+    value = args.value
+    if args.action == "password":
+        try:
+            value = read_password()
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    return asyncio.run(manage(settings, args.action, args.name, value))
 
 
 def _user_token(settings: Settings, args: argparse.Namespace) -> int:

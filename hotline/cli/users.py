@@ -1,4 +1,6 @@
-"""`hotline user add` and `hotline user token`: people and API tokens on the configured store."""
+"""`hotline user add|token|tokens|revoke|role|deactivate|activate|password`: people and API
+tokens on the configured store. A password, role or status change ends that user's sessions
+and tokens."""
 
 from __future__ import annotations
 
@@ -6,10 +8,11 @@ import getpass
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import TextIO
 
 from hotline.config import Settings
-from hotline.handoff.accounts import Accounts
+from hotline.handoff.accounts import Accounts, LoginPolicy
 from hotline.handoff.users import UserExists
 from hotline.storage.open import open_storage
 
@@ -17,7 +20,8 @@ from hotline.storage.open import open_storage
 @asynccontextmanager
 async def accounts(settings: Settings) -> AsyncIterator[Accounts]:
     async with await open_storage(settings.store) as storage:
-        yield Accounts(await storage.users())
+        policy = LoginPolicy(token_lifetime=timedelta(days=settings.token_days))
+        yield Accounts(await storage.users(), policy)
 
 
 def read_password(stdin: TextIO = sys.stdin) -> str:
@@ -54,4 +58,33 @@ async def issue_token(settings: Settings, name: str) -> int:
             print(f"no user {name}", file=sys.stderr)
             return 1
     print(token)
+    return 0
+
+
+async def manage(settings: Settings, action: str, name: str, value: str | None = None) -> int:
+    """List or revoke a user's tokens, change their role, password or whether they may log in."""
+    async with accounts(settings) as acc:
+        if await acc.store.get(name) is None:
+            print(f"no user {name}", file=sys.stderr)
+            return 1
+        try:
+            if action == "tokens":
+                for token in await acc.tokens(name):
+                    state = "expired" if token.expired else "valid"
+                    until = token.expires_at.isoformat(timespec="minutes")
+                    print(f"{token.id}  issued {token.issued_at:%Y-%m-%d}  {state} until {until}")
+            elif action == "revoke":
+                print(f"revoked {await acc.revoke(name, value)} token(s) of {name}")
+            elif action == "role":
+                await acc.change_role(name, value or "")
+                print(f"{name} is now {value}; their sessions and tokens ended")
+            elif action in ("deactivate", "activate"):
+                await acc.set_active(name, action == "activate")
+                print(f"{name} {action}d; their sessions and tokens ended")
+            elif action == "password":
+                await acc.change_password(name, value or "")
+                print(f"password of {name} changed; their sessions and tokens ended")
+        except ValueError as exc:
+            print(f"cannot {action} {name}: {exc}", file=sys.stderr)
+            return 1
     return 0

@@ -6,6 +6,7 @@ specific rule wins: one for the ticket's ward, then its district, then the categ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
@@ -62,6 +63,12 @@ class RoutingRule:
         return score + (2 if self.district else 0) + (4 if self.ward else 0)
 
 
+# One plain address: no display name, no list, no line break, nothing a mail header would split.
+_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
+BAD_AGENCY_EMAIL = "Địa chỉ e-mail của cơ quan không hợp lệ: chỉ một địa chỉ, không xuống dòng."
+BAD_AGENCY_NAME = "Tên cơ quan không được chứa ký tự xuống dòng hay ký tự điều khiển."
+
+
 @dataclass(frozen=True)
 class Agency:
     """An agency that receives reports; without an e-mail it reads them over Open311."""
@@ -79,6 +86,11 @@ class Agency:
         name, email = doc.get("name"), doc.get("email") or ""
         if not isinstance(name, str) or not name.strip() or not isinstance(email, str):
             raise ValueError("an agency needs a name and an optional e-mail address")
+        # Both end up in mail headers: a line break there would add headers (`\r\nBcc:`).
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+            raise ValueError(BAD_AGENCY_NAME)
+        if email.strip() and not _ADDRESS.fullmatch(email.strip()):
+            raise ValueError(BAD_AGENCY_EMAIL)
         return cls(name.strip(), email.strip())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import datetime
 from typing import Protocol
 
@@ -23,6 +24,28 @@ class UserStore(Protocol):
 
     async def user_for_token(self, token_digest: str) -> User | None:
         """The active user a bearer token belongs to, or None."""
+        ...
+
+    async def token(self, token_digest: str) -> tuple[str, datetime] | None:
+        """Whose token this is and when it was issued; None for no such token."""
+        ...
+
+    async def tokens_of(self, name: str) -> builtins.list[tuple[str, datetime]]:
+        """A user's tokens: (digest, issued at), oldest first."""
+        ...
+
+    async def revoke_tokens(self, name: str, token_digest: str | None = None) -> None:
+        """Drop one of a user's tokens, or all of them."""
+        ...
+
+    async def end_sessions(self, name: str) -> None:
+        """End every console session of a user."""
+        ...
+
+    async def update(
+        self, name: str, *, role: str | None = None, active: bool | None = None
+    ) -> None:
+        """Change a user's role or whether they may log in; other fields stay."""
         ...
 
     async def add_session(self, session: Session) -> None: ...

@@ -49,6 +49,7 @@ from hotline.web.admin import routes as admin_routes
 from hotline.web.admin.services import open_admin_tools
 from hotline.web.api import routes as api_routes
 from hotline.web.api.services import running_casework
+from hotline.web.client_address import forwarded, networks
 from hotline.web.console.presence import Presence
 from hotline.web.console.routes import Console
 from hotline.web.keys import (
@@ -65,6 +66,7 @@ from hotline.web.keys import (
 )
 from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
+from hotline.web.safety import refuse_bad_input, security_headers
 from hotline.web.store_health import StoreHealth, store_trouble_middleware
 
 log = logging.getLogger(__name__)
@@ -76,8 +78,16 @@ Kinds = tuple[type[Channel], ...]
 def create_app(settings: Settings) -> web.Application:
     check_sharing(settings.share_events)  # a typo fails the start, not a background task
     kinds = channels_on(settings)
-    media = MediaStore(Path(settings.media_dir), settings.media_max_bytes)
-    app = web.Application(client_max_size=settings.max_body_bytes)
+    media = MediaStore(
+        Path(settings.media_dir), settings.media_max_bytes, settings.photo_max_pixels
+    )
+    behind = forwarded(
+        networks(settings.trusted_proxies), settings.public_url.lower().startswith("https://")
+    )
+    app = web.Application(
+        client_max_size=settings.max_body_bytes,
+        middlewares=[behind, security_headers, refuse_bad_input],
+    )
     app.middlewares.append(store_trouble_middleware(lambda: app.get(STORE_HEALTH)))
     app[EVENTS] = EventBus()
     app[PRESENCE] = Presence(app[EVENTS])

@@ -6,10 +6,11 @@ import pytest
 from playwright.async_api import Browser, FilePayload, Page, expect
 
 from tests.browser.widget import PHONE, TICKET_CODE, open_page
+from tests.support.images import photo
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(2048)
+JPEG = photo("JPEG")
 
 
 async def fill_report(page: Page, url: str) -> None:

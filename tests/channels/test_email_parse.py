@@ -107,3 +107,16 @@ def test_raw_utf8_headers_are_read_too() -> None:
     mail = raw("From: Lê Thị Hoa <i@example.vn>\nSubject: Hỏi về vắc xin\n", b"x")
     letter = read_letter(mail)
     assert letter.subject == "Hỏi về vắc xin" and letter.sender_name == "Lê Thị Hoa"
+
+
+def test_an_encoded_line_break_in_a_name_or_subject_cannot_add_headers() -> None:
+    letter = read_letter(
+        raw(
+            "From: =?utf-8?q?Evil=0D=0ABcc=3A_x=40y.vn?= <dan@example.vn>\n"
+            "Subject: =?utf-8?q?hi=0D=0ABcc=3A_z=40y.vn?=\n"
+            "Message-ID: <crlf@example.vn>\n",
+            b"xin chao",
+        )
+    )
+    assert "\r" not in letter.sender_name + letter.subject
+    assert "\n" not in letter.sender_name + letter.subject

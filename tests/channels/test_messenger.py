@@ -149,3 +149,11 @@ async def test_webhooks_set_says_what_to_paste_in_the_meta_dashboard(
     [note] = await set_webhooks(replace(fb_settings, public_url="https://hotline.example.vn"))
     assert "https://hotline.example.vn/webhooks/messenger" in note
     assert "HOTLINE_MESSENGER_VERIFY_TOKEN" in note and "messaging_postbacks" in note
+
+
+async def test_a_signed_batch_from_2017_is_refused(citizen: MessengerCitizen) -> None:
+    old = batch([citizen.text("tụ tập đông người")])
+    old["entry"] = [{**e, "time": 1500000000000} for e in old["entry"]]  # July 2017
+    assert await citizen.post(old) == 403
+    assert await hotline_of(citizen.client).conversations.transcript(KEY) == []
+    assert await citizen.post(batch([citizen.text("xin chào")])) == 200

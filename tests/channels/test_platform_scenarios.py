@@ -19,6 +19,7 @@ from hotline.web.app import create_app
 from tests.support.chat import CODE
 from tests.support.fake_platform import TINY_JPEG
 from tests.support.hotline import hotline_of, settle_and_stop, settled
+from tests.support.images import picture
 from tests.support.platforms import (
     CAPTION,
     FORGERIES,
@@ -80,7 +81,7 @@ async def test_a_report_is_filed_with_a_photo_and_a_location(
     if platform.captions:
         assert photo["caption"] == CAPTION
     stored = MediaStore(Path(platform_settings.media_dir)).path_of(photo["url"])
-    assert stored.read_bytes() == TINY_JPEG, (
+    assert picture(stored.read_bytes())[:2] == picture(TINY_JPEG)[:2], (
         "the photo was copied before the platform's URL expires"
     )
     expected = {"kind": "location", "latitude": 10.98, "longitude": 106.65}

@@ -32,7 +32,10 @@ async def test_replies_in_rasa_shape(client: TestClient) -> None:
 async def _refused(client: TestClient, status: int, **kwargs: object) -> str:
     resp = await client.post(URL, **kwargs)  # type: ignore[arg-type]
     assert resp.status == status, await resp.text()
-    return (await resp.json())["error"] if resp.content_type == "application/json" else ""
+    if resp.content_type != "application/json":
+        return ""
+    body = await resp.json()
+    return f"{body['error']} {body.get('problem', '')}"  # Vietnamese, then the English key
 
 
 async def test_bad_input_is_refused_clearly_and_nothing_is_stored(client: TestClient) -> None:
@@ -58,7 +61,7 @@ async def test_bad_input_is_refused_clearly_and_nothing_is_stored(client: TestCl
     assert "metadata" in await _refused(
         client, 400, json={"sender": "u2", "message": "hi", "metadata": 5}
     )
-    assert "body" in await _refused(
+    assert "invalid_utf8" in await _refused(
         client, 400, data="\xff\xfe".encode("latin-1"), headers={"Content-Type": "application/json"}
     )
     await _refused(client, 413, json={"sender": "u2", "message": "a" * 70_000})

@@ -116,3 +116,12 @@ async def test_set_webhook_registers_our_url(
     [(_, body)] = [c for c in fake_viber.calls if c[0] == "set_webhook"]
     assert body["url"] == "https://hotline.example.vn/webhooks/viber"
     assert "unsubscribed" in body["event_types"]
+
+
+async def test_a_signed_event_from_2017_is_refused(citizen: ViberCitizen) -> None:
+    old = {**citizen.text("tụ tập đông người"), "timestamp": 1500000000000}  # July 2017
+    resp = await citizen.post(old)
+    assert resp.status == 403
+    assert await hotline_of(citizen.client).conversations.transcript(KEY) == []
+    fresh = await citizen.post(citizen.text("xin chào"))
+    assert fresh.status == 200

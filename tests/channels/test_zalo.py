@@ -178,3 +178,12 @@ async def test_webhooks_set_says_what_to_paste_in_the_zalo_console(
     [note] = await set_webhooks(settings)
     assert "https://hotline.example.vn/webhooks/zalo" in note
     assert "user_send_location" in note and APP_ID in note
+
+
+async def test_a_signed_event_from_2017_is_refused(citizen: ZaloCitizen) -> None:
+    old = {**citizen.text("tụ tập đông người"), "timestamp": "1500000000000"}  # July 2017
+    assert await citizen.post(old) == 403
+    ahead = {**citizen.text("tụ tập đông người"), "timestamp": "4102444800000"}  # 2100
+    assert await citizen.post(ahead) == 403
+    assert await hotline_of(citizen.client).conversations.transcript(KEY) == []
+    assert await citizen.post(citizen.text("xin chào")) == 200

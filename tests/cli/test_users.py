@@ -63,3 +63,36 @@ async def test_add_a_user_with_the_password_on_stdin_then_get_a_token(tmp_path: 
         assert (await accounts.log_in("ca-tdm", "mật-khẩu-đủ-dài")).user is not None
     finally:
         await storage.close()
+
+
+async def test_tokens_listed_revoked_and_users_changed_from_the_command(tmp_path: Path) -> None:
+    assert (
+        hotline(tmp_path, "user", "add", "lan", "--role", "agent", stdin=PASSWORD).returncode == 0
+    )
+    token = hotline(tmp_path, "user", "token", "lan").stdout.strip()
+    hotline(tmp_path, "user", "token", "lan")
+    listed = hotline(tmp_path, "user", "tokens", "lan")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    assert token not in listed.stdout and "valid until" in listed.stdout
+    first = listed.stdout.split()[0]
+    revoked = hotline(tmp_path, "user", "revoke", "lan", "--token", first)
+    assert "revoked 1 token(s)" in revoked.stdout
+    assert "revoked 1 token(s)" in hotline(tmp_path, "user", "revoke", "lan").stdout
+    assert hotline(tmp_path, "user", "role", "lan", "supervisor").returncode == 0
+    assert hotline(tmp_path, "user", "deactivate", "lan").returncode == 0
+    assert hotline(tmp_path, "user", "tokens", "nobody").returncode == 1
+    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
+    try:
+        accounts = Accounts(await storage.users())
+        assert await accounts.user_for_token(token) is None
+        user = await accounts.store.get("lan")
+        assert user is not None and user.role == "supervisor" and not user.active
+        assert (await accounts.log_in("lan", PASSWORD)).refused == "bad"
+    finally:
+        await storage.close()
+    assert hotline(tmp_path, "user", "activate", "lan").returncode == 0
+    changed = hotline(tmp_path, "user", "password", "lan", stdin="mật-khẩu-mới-đủ-dài\n")
+    assert changed.returncode == 0, changed.stderr
+
+
+PASSWORD = "mật-khẩu-đủ-dài\n"

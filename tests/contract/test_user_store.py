@@ -46,3 +46,40 @@ async def test_users_tokens_sessions_and_failures(storage: Storage) -> None:
     assert await users.failures_since("lan", NOW + timedelta(minutes=2)) == 2
     await users.clear_failures("lan")
     assert await users.failures_since("lan", NOW) == 0
+
+
+async def test_tokens_listed_and_revoked_sessions_ended_roles_and_status_changed(
+    storage: Storage,
+) -> None:
+    users = await storage.users()
+    await users.add(user("lan"))
+    await users.add(user("binh"))
+    await users.add_token("lan", "digest-a", NOW)
+    await users.add_token("lan", "digest-b", NOW + timedelta(minutes=1))
+    await users.add_token("binh", "digest-c", NOW)
+    assert await users.token("digest-a") == ("lan", NOW)
+    assert await users.token("nope") is None
+    assert await users.tokens_of("lan") == [
+        ("digest-a", NOW),
+        ("digest-b", NOW + timedelta(minutes=1)),
+    ]
+    await users.revoke_tokens("lan", "digest-a")
+    await users.revoke_tokens("lan", "digest-c")  # not hers: stays
+    assert [d for d, _ in await users.tokens_of("lan")] == ["digest-b"]
+    assert await users.user_for_token("digest-c") is not None
+    await users.revoke_tokens("lan")
+    assert await users.tokens_of("lan") == [] and await users.user_for_token("digest-b") is None
+
+    for digest, name in (("s-lan-1", "lan"), ("s-lan-2", "lan"), ("s-binh", "binh")):
+        await users.add_session(Session(digest, name, "csrf", NOW, NOW + timedelta(hours=8)))
+    await users.end_sessions("lan")
+    assert (
+        await users.session("s-lan-1", NOW) is None and await users.session("s-lan-2", NOW) is None
+    )
+    assert await users.session("s-binh", NOW) is not None
+
+    await users.update("lan", role="supervisor")
+    await users.update("binh", active=False)
+    lan, binh = await users.get("lan"), await users.get("binh")
+    assert lan is not None and lan.role == "supervisor" and lan.active and lan.team == "agents"
+    assert binh is not None and not binh.active and binh.role == "agent"

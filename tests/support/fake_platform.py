@@ -7,7 +7,6 @@ failures; these hold the bookkeeping that is the same on all of them.
 
 from __future__ import annotations
 
-import base64
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,13 +19,11 @@ from aiohttp.test_utils import TestClient
 from hotline.bot.messages import ConversationKey
 from tests.support.fake_server import serving, wait_for_count
 from tests.support.hotline import settled
+from tests.support.images import photo
 
-# A complete 1x1 baseline JPEG: the photo every fake's CDN serves.
-TINY_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////"
-    "////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAB"
-    "PxA="
-)
+# A complete 1x1 JPEG drawn by Pillow: the photo every fake's CDN serves (the hotline decodes
+# and redraws every photo, so it must be one a decoder reads to the end).
+TINY_JPEG = photo("JPEG", size=(1, 1))
 
 
 @dataclass

@@ -1,4 +1,10 @@
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
 from aiohttp.test_utils import TestClient
+
+from hotline.config import Settings
+from hotline.web.app import create_app
 
 
 async def test_health_and_readiness_name_the_nlu(client: TestClient) -> None:
@@ -14,6 +20,20 @@ async def test_metrics_count_messages(client: TestClient) -> None:
     text = await (await client.get("/metrics")).text()
     assert 'hotline_messages_total{channel="rest"}' in text
     assert 'hotline_intents_total{intent="greet"}' in text
+
+
+async def test_metrics_are_not_public(
+    aiohttp_client: Callable[..., Awaitable[TestClient]], settings: Settings
+) -> None:
+    local = await aiohttp_client(create_app(settings))
+    forwarded = await local.get("/metrics", headers={"X-Forwarded-For": "203.0.113.5"})
+    assert forwarded.status == 404  # came through the proxy: from the internet
+    guarded = await aiohttp_client(create_app(replace(settings, metrics_token="bi-mat-123")))
+    assert (await guarded.get("/metrics")).status == 404
+    wrong = await guarded.get("/metrics", headers={"Authorization": "Bearer sai"})
+    assert wrong.status == 404
+    right = await guarded.get("/metrics", headers={"Authorization": "Bearer bi-mat-123"})
+    assert right.status == 200 and "hotline_" in await right.text()
 
 
 async def test_model_parse_answers_in_rasa_format(client: TestClient) -> None:

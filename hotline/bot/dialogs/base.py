@@ -12,6 +12,7 @@ from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import normalize
 from hotline.bot.opinions import OpinionLog
 from hotline.bot.subscriptions import SubscriptionBook
+from hotline.bot.ticket_quota import TicketQuota
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.desk import TicketDesk
@@ -59,6 +60,8 @@ class Services:
     subscriptions: SubscriptionBook | None = None
     # Where 👍/👎 and survey answers are kept; None offers neither.
     opinions: OpinionLog | None = None
+    # How many tickets a chat may file (issue 16); None: no limit.
+    ticket_quota: TicketQuota | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from hotline.bot.dialogs.base import Context
@@ -10,6 +11,13 @@ from hotline.handoff.tickets import Reporter, Ticket, TicketDraft
 
 
 async def file_ticket(ctx: Context, category: str, description: str, **details: Any) -> Ticket:
+    """File the conversation's ticket; TicketQuotaReached when it has filed enough for now
+    (the engine answers that politely)."""
+    quota = ctx.services.ticket_quota
+    if quota is not None:
+        key = ctx.message.key
+        now = ctx.message.received_at or datetime.now(UTC)
+        await quota.check(ctx.services.desk.store, key.channel, key.sender, category, now)
     contact = details.pop("contact", None)
     draft = TicketDraft(
         category=category,

@@ -362,3 +362,11 @@ STORE_TROUBLE = (
     "Tổng đài 1022 đang tạm thời không nhận được tin nhắn. Xin anh/chị thử lại sau ít phút; "
     "nếu khẩn cấp, hãy gọi 115."
 )
+# Issue 16: a chat that has filed as many tickets as it may for now.
+TICKET_QUOTA = (
+    "Tổng đài đã nhận nhiều phản ánh từ cuộc trò chuyện này trong thời gian ngắn nên chưa thể "
+    "tiếp nhận thêm lúc này. Các phản ánh đã gửi vẫn đang được xử lý; anh/chị có thể tra cứu "
+    "bằng mã phản ánh. Nếu khẩn cấp, xin gọi ngay 115 hoặc tổng đài 1022."
+)
+# Issue 16: the web chat could not take a message this time; the socket stays open.
+NOT_TAKEN = "Xin lỗi, tổng đài chưa nhận được tin nhắn vừa rồi. Xin gửi lại sau ít phút."

@@ -85,16 +85,24 @@ class Letter:
         return text or self.subject
 
 
+def _header(msg: Message, name: str) -> str:
+    """A header as text; "" when it cannot be read as one (an encoded CR/LF in an address)."""
+    try:
+        return str(msg.get(name, ""))
+    except ValueError:
+        return ""
+
+
 def read_letter(raw: bytes) -> Letter:
     """Parse a raw message (RFC 5322) into a Letter."""
     msg = message_from_bytes(raw, policy=policy.default)
-    name, address = parseaddr(str(msg.get("From", "")))
+    name, address = parseaddr(_header(msg, "From"))
     body = msg.get_body(preferencelist=("plain", "html")) if msg.is_multipart() else msg
     return Letter(
         message_id=_message_id(msg, raw),
         sender=address.strip().lower(),
-        sender_name=name.strip(),
-        subject=" ".join(str(msg.get("Subject", "")).split()),
+        sender_name=" ".join(name.split()),  # a line break in a name would split a reply's To
+        subject=" ".join(_header(msg, "Subject").split()),
         text=strip_quoted(_text_of(body)) if body is not None else "",
         in_reply_to=next(iter(_MSGID.findall(str(msg.get("In-Reply-To", "")))), None),
         references=tuple(_MSGID.findall(str(msg.get("References", "")))),
@@ -165,7 +173,7 @@ def why_ignored(raw: bytes, own_address: str) -> str | None:
         return "delivery report"
     if str(msg.get("Return-Path", "")).strip() == "<>":
         return "bounce: empty Return-Path"
-    sender = parseaddr(str(msg.get("From", "")))[1].strip().lower()
+    sender = parseaddr(_header(msg, "From"))[1].strip().lower()
     if sender.split("@")[0] in ("mailer-daemon", "postmaster") or not sender:
         return f"bounce: from {sender or 'nobody'}"
     if own and sender == own:

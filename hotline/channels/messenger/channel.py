@@ -8,7 +8,6 @@ the batch: messages stored and answered in the background, receipts recorded, ec
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, datetime
 from typing import Self
@@ -16,11 +15,13 @@ from typing import Self
 import aiohttp
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.contact_book import ContactBook, PlatformContact
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.ratelimit import MESSENGER
 from hotline.channels.base import ChannelParts, Route, json_error
+from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
 from hotline.channels.messenger.api import MessengerApi, Purpose, delivery, message_fields, texts_of
 from hotline.channels.messenger.events import (
@@ -87,10 +88,12 @@ class MessengerChannel(ContactBookChannel):
         header = request.headers.get(SIGNATURE_HEADER)
         if not signature_ok(header, body, self._settings.messenger_app_secret):
             return json_error(403, "bad or missing signature")
-        try:
-            batch = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return json_error(400, "body is not valid JSON")
+        batch = safe_json.parse(body, max_bytes=None)
+        entries = batch.get("entry") if isinstance(batch, dict) else None
+        stamps = [e.get("time") for e in entries or () if isinstance(e, dict)]
+        if not all(fresh(t, self._settings.event_max_age_seconds) for t in stamps):
+            stale(CHANNEL)
+            return json_error(403, "event outside the time window")
         contacts = self._contacts
         for event in events(batch):
             if event.sender is None:

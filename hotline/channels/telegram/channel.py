@@ -9,7 +9,6 @@ answers 200; the dialog runs in the background and the courier sends the reply.
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import warnings
 from datetime import timedelta
@@ -30,6 +29,7 @@ from telegram.error import (
 from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
+from hotline import safe_json
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.media import MediaRejected
 from hotline.bot.messages import Attachment, OutboundMessage
@@ -153,11 +153,11 @@ class TelegramChannel(Channel):
         if not secret_ok(request.headers.get(SECRET_HEADER), self._secret):
             return json_error(403, "bad or missing secret token")
         try:
-            data = json.loads(await request.read())
+            data = safe_json.parse(await request.read(), max_bytes=None)
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 return json_error(400, "not a Telegram update")
             update = Update.de_json(data, self.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
             return json_error(400, "malformed update")
         message = parse_update(update)
         if message is None:

@@ -8,7 +8,6 @@ policy, and a base URL tests can point at a fake.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any, Self
 
@@ -24,12 +23,14 @@ from viberbot.api.viber_requests import (
     create_request,
 )
 
+from hotline import safe_json
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Attachment, ConversationKey
 from hotline.bot.ratelimit import VIBER
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
+from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
 from hotline.channels.viber.events import (
     CHANNEL,
@@ -65,6 +66,7 @@ class ViberChannel(Channel):
         self._api = settings.viber_api_url.rstrip("/")
         self._intake = intake
         self._session = session
+        self._max_age = settings.event_max_age_seconds
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:
@@ -87,10 +89,15 @@ class ViberChannel(Channel):
         if not signature_ok(body, request.headers.get(SIGNATURE_HEADER), self._token):
             return json_error(403, "bad or missing signature")
         try:
-            data = json.loads(body)
+            data = safe_json.parse(body, max_bytes=None)
             if not isinstance(data, dict):
                 return json_error(400, "not a Viber callback")
+            if not fresh(data.get("timestamp"), self._max_age):
+                stale(CHANNEL)
+                return json_error(403, "event outside the time window")
             event = create_request(data)
+        except safe_json.BadJson:
+            raise
         # viberbot raises bare Exception (and KeyError, TypeError) for a callback it cannot read.
         except Exception:
             return json_error(400, "malformed Viber callback")

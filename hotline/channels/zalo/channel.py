@@ -9,7 +9,6 @@ next message (or a new `follow`) opens it again.
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, datetime
 from typing import Any, Self
@@ -17,11 +16,13 @@ from typing import Any, Self
 import aiohttp
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.contact_book import ContactBook
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import ZALO
 from hotline.channels.base import ChannelParts, Route, json_error
+from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
 from hotline.channels.platform import ContactBookChannel
 from hotline.channels.zalo.api import ZaloApi, cs_bodies
@@ -87,13 +88,14 @@ class ZaloChannel(ContactBookChannel):
         header = request.headers.get(SIGNATURE_HEADER)
         if not header:
             return json_error(403, "missing signature")
-        try:
-            event = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return json_error(400, "body is not valid JSON")
+        event = safe_json.parse(body, max_bytes=None)
         s = self._settings
         if not signature_ok(header, s.zalo_app_id, body, event, s.zalo_secret_key):
             return json_error(403, "bad signature")
+        stamp = event.get("timestamp") if isinstance(event, dict) else None
+        if not fresh(stamp, s.event_max_age_seconds):
+            stale(CHANNEL)
+            return json_error(403, "event outside the time window")
         parsed = parse_event(event)
         if parsed.kind == "unfollow" and parsed.user_id:
             await self._intake.unreachable(ConversationKey(CHANNEL, parsed.user_id), UNFOLLOWED)

@@ -7,6 +7,7 @@ a minute, and SQLite has none).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 
@@ -107,6 +108,34 @@ class UserStoreOnShelves:
         token = await self._tokens.get(token_digest)
         user = None if token is None else await self.get(token["name"])
         return user if user and user.active else None
+
+    async def token(self, token_digest: str) -> tuple[str, datetime] | None:
+        record = await self._tokens.get(token_digest)
+        return None if record is None else (record["name"], record["created_at"])
+
+    async def tokens_of(self, name: str) -> builtins.list[tuple[str, datetime]]:
+        found = [(r["digest"], r["created_at"]) for r in await self._tokens.find(name=name)]
+        return sorted(found, key=lambda t: t[1])
+
+    async def revoke_tokens(self, name: str, token_digest: str | None = None) -> None:
+        if token_digest is None:
+            await self._tokens.delete(name=name)
+        else:
+            await self._tokens.delete(name=name, digest=token_digest)
+
+    async def end_sessions(self, name: str) -> None:
+        await self._sessions.delete(name=name)
+
+    async def update(
+        self, name: str, *, role: str | None = None, active: bool | None = None
+    ) -> None:
+        changes: dict[str, object] = {}
+        if role is not None:
+            changes["role"] = role
+        if active is not None:
+            changes["active"] = active
+        if changes:
+            await self._users.update([name], **changes)
 
     async def add_session(self, session: Session) -> None:
         await self._sessions.add(session.to_record())

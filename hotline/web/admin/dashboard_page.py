@@ -18,6 +18,7 @@ from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import page
 from hotline.web.admin.notice_figures import notice_charts
 from hotline.web.admin.opinion_figures import OpinionFigures, opinion_figures
+from hotline.web.day_range import sane_day
 from hotline.web.keys import ADMIN_TOOLS, BROADCASTS
 
 DEFAULT_DAYS = 7
@@ -42,6 +43,7 @@ def period_of(query: dict[str, str], today: date) -> tuple[Period, str]:
         last = date.fromisoformat(query["to"]) if query.get("to") else default.last
     except ValueError:
         return default, "Ngày không hợp lệ; đang hiển thị 7 ngày gần nhất."
+    first, last = sane_day(first), sane_day(last)
     if first > last:
         return default, "Ngày bắt đầu sau ngày kết thúc; đang hiển thị 7 ngày gần nhất."
     if (last - first).days >= MAX_DAYS:

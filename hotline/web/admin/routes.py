@@ -57,6 +57,9 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get("/admin/notices", notices_page.notices_page),
         web.post("/admin/notices", notices_page.write_notice),
         web.get(r"/admin/notices/{id:\d+}", notices_page.notice_page),
+        web.post("/admin/users/{name}/role", users_page.change_role),
+        web.post("/admin/users/{name}/active", users_page.set_active),
+        web.post("/admin/users/{name}/tokens/revoke", users_page.revoke_tokens),
         web.static("/admin/static/", STATIC, append_version=False),
     ]
 

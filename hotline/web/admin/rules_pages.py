@@ -9,7 +9,7 @@ import yaml
 from aiohttp import web
 
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
-from hotline.handoff.routing import Agency, RoutingRule
+from hotline.handoff.routing import BAD_AGENCY_EMAIL, BAD_AGENCY_NAME, Agency, RoutingRule
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import page, see_other
 from hotline.web.keys import ADMIN_TOOLS
@@ -43,10 +43,9 @@ async def save_agency(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     try:
         agency = Agency.from_doc({"name": form.get("name"), "email": form.get("email")})
-    except ValueError:
-        return await _page(request, error="Cơ quan cần có tên.", status=400)
-    if agency.email and "@" not in agency.email:
-        return await _page(request, error="Địa chỉ e-mail không hợp lệ.", status=400)
+    except ValueError as exc:
+        known = str(exc) in (BAD_AGENCY_EMAIL, BAD_AGENCY_NAME)
+        return await _page(request, error=str(exc) if known else "Cơ quan cần có tên.", status=400)
     await request.app[ADMIN_TOOLS].hotline.routing.put_agency(agency)
     return see_other("/admin/rules?msg=agency")
 

@@ -1,18 +1,24 @@
-"""People and roles: the list, adding a person, and resetting a password."""
+"""People and roles: the list, adding a person, resetting a password, changing a role,
+deactivating, and revoking bearer tokens. A password, role or status change ends that person's
+sessions and tokens at once (`Accounts.cut_off`)."""
 
 from __future__ import annotations
 
-import asyncio
-
 from aiohttp import web
 
-from hotline.handoff.passwords import MIN_LENGTH, hash_password
+from hotline.handoff.passwords import MIN_LENGTH
 from hotline.handoff.users import ROLES, UserExists
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import ROLE_NAMES, page, see_other
 from hotline.web.keys import ADMIN_TOOLS, CASEWORK
 
-NOTICES = {"added": "Đã thêm người dùng.", "password": "Đã đặt lại mật khẩu."}
+NOTICES = {
+    "added": "Đã thêm người dùng.",
+    "password": "Đã đặt lại mật khẩu; các phiên đăng nhập và mã truy cập cũ đã bị hủy.",
+    "role": "Đã đổi vai trò; các phiên đăng nhập và mã truy cập cũ đã bị hủy.",
+    "active": "Đã đổi trạng thái tài khoản; các phiên đăng nhập và mã truy cập cũ đã bị hủy.",
+    "revoked": "Đã thu hồi mã truy cập.",
+}
 
 
 @page_for(*ADMINS)
@@ -43,16 +49,46 @@ async def add_user(request: web.Request) -> web.StreamResponse:
 async def reset_password(request: web.Request) -> web.StreamResponse:
     name = request.match_info["name"]
     password = str((await request.post()).get("password", ""))
-    users = request.app[ADMIN_TOOLS].hotline.users
-    if await users.get(name) is None:
-        raise web.HTTPNotFound(text="không có người dùng này")
     try:
-        password_hash = await asyncio.to_thread(hash_password, password)
+        await request.app[CASEWORK].accounts.change_password(name, password)
+    except KeyError as exc:
+        raise web.HTTPNotFound(text="không có người dùng này") from exc
     except ValueError:
         error = f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự."
         return await _page(request, error=error, status=400)
-    await users.set_password(name, password_hash)
     return see_other("/admin/users?msg=password")
+
+
+@page_for(*ADMINS)
+async def change_role(request: web.Request) -> web.StreamResponse:
+    role = str((await request.post()).get("role", ""))
+    if role not in ROLES:
+        return await _page(request, error="Vai trò không hợp lệ.", status=400)
+    try:
+        await request.app[CASEWORK].accounts.change_role(request.match_info["name"], role)
+    except KeyError as exc:
+        raise web.HTTPNotFound(text="không có người dùng này") from exc
+    return see_other("/admin/users?msg=role")
+
+
+@page_for(*ADMINS)
+async def set_active(request: web.Request) -> web.StreamResponse:
+    active = str((await request.post()).get("active", "")) == "1"
+    name = request.match_info["name"]
+    if not active and name == viewer(request).name:
+        return await _page(request, error="Không thể tự khóa tài khoản của mình.", status=400)
+    try:
+        await request.app[CASEWORK].accounts.set_active(name, active)
+    except KeyError as exc:
+        raise web.HTTPNotFound(text="không có người dùng này") from exc
+    return see_other("/admin/users?msg=active")
+
+
+@page_for(*ADMINS)
+async def revoke_tokens(request: web.Request) -> web.StreamResponse:
+    token_id = str((await request.post()).get("token", "")).strip() or None
+    await request.app[CASEWORK].accounts.revoke(request.match_info["name"], token_id)
+    return see_other("/admin/users?msg=revoked")
 
 
 async def _page(
@@ -61,6 +97,8 @@ async def _page(
     users = sorted(
         await request.app[ADMIN_TOOLS].hotline.users.list(), key=lambda u: (u.role, u.name)
     )
+    accounts = request.app[CASEWORK].accounts
+    tokens = {u.name: await accounts.tokens(u.name) for u in users}
     return page(
         viewer(request),
         "Người dùng",
@@ -68,6 +106,7 @@ async def _page(
         status=status,
         active="/admin/users",
         users=users,
+        tokens=tokens,
         roles=[(r, ROLE_NAMES[r]) for r in ROLES],
         role_names=ROLE_NAMES,
         min_length=MIN_LENGTH,

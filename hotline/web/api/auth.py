@@ -9,15 +9,15 @@ never adds that header on its own.
 from __future__ import annotations
 
 import hmac
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.handoff.users import Session, User, new_secret
 from hotline.web.keys import CASEWORK
 from hotline.web.render import html_response
@@ -41,7 +41,9 @@ IDENTITY = web.RequestKey("identity", Identity)  # set by `requires` for the han
 
 
 def _secure(request: web.Request) -> bool:
-    return request.secure or request.headers.get("X-Forwarded-Proto", "") == "https"
+    # The scheme as `hotline.web.client_address` set it: https from a trusted proxy or when
+    # the public URL is https; a client's own X-Forwarded-Proto is not believed.
+    return request.secure
 
 
 async def identify(request: web.Request) -> Identity | None:
@@ -114,10 +116,21 @@ def _see_other(location: str) -> web.Response:
 
 
 def _next(value: str | None) -> str:
-    """Only a path on this site: never `//evil.example` or a full URL."""
-    if value and value.startswith("/") and not value.startswith(("//", "/\\")):
+    """Only a path on this site: never `//evil.example`, a full URL, or a path a browser would
+    read as one once it drops tabs and line breaks (`/\t/evil.example`); nothing that could
+    split the Location header."""
+    if value and local_path(value):
         return value
     return "/console"
+
+
+def local_path(value: str) -> bool:
+    if len(value) > 2000 or not value.startswith("/"):
+        return False
+    if any(c.isspace() or c == "\\" or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
+        return False
+    parts = urlsplit(value)
+    return not value.startswith("//") and not parts.scheme and not parts.netloc
 
 
 def _page(
@@ -148,12 +161,7 @@ async def log_in(request: web.Request) -> web.StreamResponse:
     as_json = request.content_type == "application/json"
     after = ""
     if as_json:
-        try:
-            body: Any = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
-            return _error(400, "body is not valid JSON")
-        if not isinstance(body, dict):
-            return _error(400, "body must be a JSON object")
+        body: dict[str, Any] = await safe_json.read_object(request)
     else:
         body = dict(await request.post())
         after = str(body.get("next", ""))
@@ -163,7 +171,7 @@ async def log_in(request: web.Request) -> web.StreamResponse:
     name = str(body.get("username") or body.get("name") or "").strip()
     password = str(body.get("password") or "")
     casework = request.app[CASEWORK]
-    login = await casework.accounts.log_in(name, password)
+    login = await casework.accounts.log_in(name, password, request.remote or "")
     if login.refused:
         status = 429 if login.refused == "locked" else 401
         minutes = int(casework.accounts.policy.window.total_seconds() // 60)

@@ -1,9 +1,10 @@
 """Open311 GeoReport v2 for agencies' systems, JSON format, never with the reporter's identity.
 
 Decision: the services list is public; service requests are not, because tips name third
-parties and places. Reading them takes a token (`api_key` parameter, as GeoReport has it, or
-`Authorization: Bearer`): agency staff see the requests forwarded to their agency, staff see all.
-Filing one (POST) takes a staff or agency token; any contact details sent are kept encrypted.
+parties and places. Reading them takes a token in `Authorization: Bearer` (never GeoReport's
+`api_key` URL parameter: URLs land in access logs): agency staff see the requests forwarded to
+their agency, staff see all. Filing one (POST) takes a staff or agency token, checked before the
+body is read; any contact details sent are kept encrypted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.handoff.deadlines import CATEGORIES, local_time
 from hotline.handoff.open311 import service_request, services
 from hotline.handoff.store import TicketQuery
@@ -29,12 +31,9 @@ def _error(status: int, description: str) -> web.Response:
     return web.json_response([{"code": status, "description": description}], status=status)
 
 
-async def _caller(request: web.Request, form: dict[str, Any] | None = None) -> User | None:
-    token = request.query.get("api_key") or (form or {}).get("api_key") or ""
-    scheme, _, bearer = request.headers.get("Authorization", "").partition(" ")
-    if not token and scheme.lower() == "bearer":
-        token = bearer
-    if not token.strip():
+async def _caller(request: web.Request) -> User | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
         return None
     casework = request.app[CASEWORK]
     user = await casework.accounts.user_for_token(token.strip())
@@ -66,7 +65,7 @@ def _when(value: str | None, name: str) -> datetime | None:
 async def list_requests(request: web.Request) -> web.Response:
     user = await _caller(request)
     if user is None:
-        return _error(401, "api_key required")
+        return _error(401, "Authorization: Bearer token required")
     q = request.query
     try:
         start, end = _when(q.get("start_date"), "start_date"), _when(q.get("end_date"), "end_date")
@@ -98,7 +97,7 @@ async def list_requests(request: web.Request) -> web.Response:
 async def show_request(request: web.Request) -> web.Response:
     user = await _caller(request)
     if user is None:
-        return _error(401, "api_key required")
+        return _error(401, "Authorization: Bearer token required")
     ticket = await request.app[CASEWORK].hotline.desk.store.get(request.match_info["id"])
     if ticket is None or not _visible(user, ticket):
         return _error(404, "no such service request")
@@ -107,14 +106,14 @@ async def show_request(request: web.Request) -> web.Response:
 
 async def file_request(request: web.Request) -> web.Response:
     """A service request from another system, filed as a ticket with the usual routing."""
+    user = await _caller(request)
+    if user is None:
+        return _error(401, "Authorization: Bearer token required")
     form: dict[str, Any] = (
-        dict(await request.json())
+        await safe_json.read_object(request)
         if request.content_type == "application/json"
         else dict(await request.post())
     )
-    user = await _caller(request, form)
-    if user is None:
-        return _error(401, "api_key required")
     code = str(form.get("service_code") or "")
     if code not in CATEGORIES:
         return _error(400, f"service_code must be one of {', '.join(CATEGORIES)}")
@@ -134,11 +133,13 @@ async def file_request(request: web.Request) -> web.Response:
     )
     evidence: tuple[dict[str, Any], ...] = ()
     try:
-        if form.get("lat") and form.get("long"):
-            location = {"latitude": float(form["lat"]), "longitude": float(form["long"])}
-            evidence = ({"kind": "location", **location},)
-    except ValueError:
+        lat, long = safe_json.number(form, "lat"), safe_json.number(form, "long")
+    except safe_json.BadJson:
         return _error(400, "lat and long must be numbers")
+    if lat is not None and long is not None:
+        if not (-90 <= lat <= 90 and -180 <= long <= 180):
+            return _error(400, "lat and long must be a place on Earth")
+        evidence = ({"kind": "location", "latitude": lat, "longitude": long},)
     ref = uuid.uuid4().hex
     draft = TicketDraft(
         category=code,

@@ -16,6 +16,7 @@ from hotline.handoff.users import STAFF, SUPERVISING, Role
 from hotline.web.api.auth import requires
 from hotline.web.api.ticket_queue import answers_errors
 from hotline.web.api.views import BadRequest, json_body
+from hotline.web.day_range import sane_day
 from hotline.web.keys import CASEWORK
 
 SLA_DAYS = 30
@@ -102,6 +103,7 @@ def _days(query: Mapping[str, str], today: date) -> tuple[datetime, datetime]:
     try:
         first = date.fromisoformat(query.get("from") or str(today - timedelta(SLA_DAYS - 1)))
         last = date.fromisoformat(query.get("to") or str(today))
+        first, last = sane_day(first), sane_day(last)
     except ValueError as exc:
         raise BadRequest("from and to must be dates as YYYY-MM-DD") from exc
     if first > last:

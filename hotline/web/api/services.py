@@ -178,6 +178,8 @@ async def build_casework(
             LoginPolicy(
                 max_failures=settings.login_max_failures,
                 window=timedelta(minutes=settings.login_lockout_minutes),
+                max_failures_per_address=settings.login_failures_per_address,
+                token_lifetime=timedelta(days=settings.token_days),
                 session_length=timedelta(hours=settings.session_hours),
             ),
         ),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.dialogs import texts
 from hotline.handoff.confidentiality import Pseudonyms, Showing, TranscriptWords
 from hotline.handoff.tickets import Ticket
@@ -85,15 +85,7 @@ def _line(message: dict[str, Any]) -> dict[str, Any]:
 
 
 async def json_body(request: web.Request) -> dict[str, Any]:
-    if request.content_type != "application/json":
-        raise BadRequest("content type must be application/json")
-    try:
-        body = json.loads(await request.read())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("body is not valid JSON") from exc
-    if not isinstance(body, dict):
-        raise BadRequest("body must be a JSON object")
-    return body
+    return await safe_json.read_object(request)
 
 
 def text_field(body: dict[str, Any], name: str, required: bool = True, limit: int = 4000) -> str:

@@ -97,7 +97,10 @@ def check(values: Mapping[str, Any], units: AdminUnits) -> tuple[Report | None, 
         errors["category"] = MESSAGES["category"]
     if "district" not in errors and clean["district"] not in units.districts:
         errors["district"] = MESSAGES["district"]
-    elif "ward" not in errors and clean["ward"] not in units.wards_of(clean["district"]):
+    # A district that is not text has no wards to look the ward up in.
+    if errors.keys().isdisjoint({"district", "ward"}) and clean["ward"] not in units.wards_of(
+        clean["district"]
+    ):
         errors["ward"] = MESSAGES["ward"]
     phone = re.sub(r"[\s.\-()]", "", clean.get("phone", ""))
     if phone and "phone" not in errors and not _PHONE.match(phone):

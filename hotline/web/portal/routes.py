@@ -16,6 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
+from hotline import safe_json
 from hotline.bot.media import MediaRejected, MediaStore
 from hotline.channels.base import json_error, json_response
 from hotline.config import Settings
@@ -140,14 +141,7 @@ class Portal:
         wait = self.reports.retry_after(client)
         if wait > 0:
             return _limited_json(wait)
-        if request.content_type != "application/json":
-            return json_error(415, "send the report as application/json")
-        try:
-            body = await request.json()
-        except ValueError:
-            return json_error(400, "the body is not JSON")
-        if not isinstance(body, dict):
-            return json_error(400, "the body must be a JSON object")
+        body = await safe_json.read_object(request)
         report, errors = check(
             {**{k: body.get(k, "") for k in FIELDS}, **contact_fields(body)},
             request.app[HOTLINE].units,

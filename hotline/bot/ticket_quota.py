@@ -1,0 +1,62 @@
+"""How many tickets a chat may file: a limit per conversation and a limit per channel and minute.
+
+The probe filed 10 tickets from one REST sender in 0.3 s and 20 from 20 new senders in 0.4 s,
+each with a deadline and an agent assigned. A conversation (one sender on one channel) may file
+`per_conversation` tickets within `window`; a channel takes at most `per_channel_per_minute`
+new tickets a minute from its chats, however many senders it invents. Emergencies are never
+held back: the citizen is told to call 115 and the ticket is filed. A refusal is a polite reply
+(`texts.TICKET_QUOTA`) and counts in `/metrics` as `hotline_ticket_quota_refusals_total`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from prometheus_client import Counter
+
+from hotline.handoff.store import TicketQuery, TicketStore
+
+REFUSALS = Counter(
+    "hotline_ticket_quota_refusals_total",
+    "Tickets a chat was not allowed to file, by channel and the limit reached",
+    ["channel", "limit"],
+)
+NEVER_HELD = frozenset({"emergency"})
+
+
+class TicketQuotaReached(Exception):
+    """This conversation or channel has filed as many tickets as it may for now."""
+
+    def __init__(self, limit: str) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class TicketQuota:
+    per_conversation: int = 5
+    window: timedelta = timedelta(hours=24)
+    per_channel_per_minute: int = 60
+
+    async def check(
+        self, store: TicketStore, channel: str, sender: str, category: str, now: datetime
+    ) -> None:
+        """Raise TicketQuotaReached when filing one more would pass a limit."""
+        if category in NEVER_HELD:
+            return
+        since = now - self.window
+        mine = [t for t in await store.for_conversation(channel, sender) if t.created_at >= since]
+        if len(mine) >= self.per_conversation:
+            self._refuse(channel, "conversation")
+        minute = TicketQuery(
+            created_from=now - timedelta(minutes=1), limit=self.per_channel_per_minute * 20
+        )
+        recent = [t for t in await store.find(minute) if t.channel == channel]
+        if len(recent) >= self.per_channel_per_minute:
+            self._refuse(channel, "channel")
+
+    @staticmethod
+    def _refuse(channel: str, limit: str) -> None:
+        REFUSALS.labels(channel, limit).inc()
+        raise TicketQuotaReached(limit)

@@ -1,0 +1,38 @@
+"""Per-conversation and per-channel ticket quotas on the chat channels (issue 16)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
+from aiohttp.test_utils import TestClient
+
+from hotline.bot.dialogs import texts
+from hotline.config import Settings
+from hotline.web.app import create_app
+from tests.support.chat import RestChat
+from tests.support.hotline import hotline_of
+
+
+async def test_a_chat_files_only_so_many_tickets_and_is_told_so_politely(
+    aiohttp_client: Callable[..., Awaitable[TestClient]], settings: Settings
+) -> None:
+    limited = replace(settings, tickets_per_conversation=2, tickets_per_channel_per_minute=3)
+    client = await aiohttp_client(create_app(limited))
+    one = RestChat(client, sender="spam-1")
+    for _ in range(2):
+        await one.say("/request_human")
+        assert "mã phản ánh" in one.text
+    await one.say("/request_human")
+    assert one.text == texts.TICKET_QUOTA
+    # 20 new senders in a burst: the channel takes its minute's share, then refuses politely.
+    others = [RestChat(client, sender=f"moi-{i}") for i in range(3)]
+    await others[0].say("/request_human")
+    assert "mã phản ánh" in others[0].text
+    for chat in others[1:]:
+        await chat.say("/request_human")
+        assert chat.text == texts.TICKET_QUOTA
+    assert len(await hotline_of(client).desk.store.list()) == 3
+    metrics = await (await client.get("/metrics")).text()
+    assert 'hotline_ticket_quota_refusals_total{channel="rest",limit="conversation"}' in metrics
+    assert 'hotline_ticket_quota_refusals_total{channel="rest",limit="channel"}' in metrics
