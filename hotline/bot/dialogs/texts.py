@@ -219,3 +219,23 @@ ANONYMOUS_WORDS = frozenset(
     {"an danh", "gui an danh", "khong", "khong can", "khong co", "khong de lai", "bo qua"}
 )
 EDIT_WORDS = frozenset({"sua", "sua lai", "chinh sua"})
+
+# Staff in the conversation (hotline/bot/takeover.py): the citizen always knows who answers.
+# A staff member is shown by their display name under their role's title, never by their login.
+STAFF_TITLES = {"agent": "Tổng đài viên", "supervisor": "Giám sát viên", "admin": "Quản trị viên"}
+STAFF_JOINED = "{staff} đã tham gia cuộc trò chuyện và sẽ trả lời bạn trực tiếp."
+STAFF_LEFT = "{staff} đã rời cuộc trò chuyện."
+STAFF_HANDED_BACK = (
+    "{staff} đã trả cuộc trò chuyện lại cho trợ lý tự động. Bạn cứ nhắn tiếp, "
+    "hoặc nhắn “gặp tổng đài viên” để được nối lại với người trực."
+)
+STAFF_FORWARDED = (
+    "Phản ánh {code} của bạn đã được chuyển tới {agency_kind} để xử lý. "
+    "Thông tin cá nhân của bạn không được gửi kèm."
+)
+
+
+def staff_shown(role: str, display_name: str | None) -> str:
+    """How a staff member appears to citizens: "Tổng đài viên Lan", or the title alone."""
+    title = STAFF_TITLES.get(role, STAFF_TITLES["agent"])
+    return f"{title} {display_name}" if display_name else title

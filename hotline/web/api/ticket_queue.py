@@ -22,6 +22,7 @@ from hotline.web.keys import CASEWORK
 
 ALL = (*STAFF, Role.AGENCY)
 DEFAULT_REASON = "xem chi tiết phiếu"
+RELATED_LIMIT = 20
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -91,7 +92,8 @@ async def list_tickets(request: web.Request) -> web.Response:
     casework = request.app[CASEWORK]
     tickets = await casework.hotline.desk.store.find(_query(request, user))
     now = casework.clock()
-    return web.json_response({"tickets": [summary(t, user, now) for t in tickets]})
+    rows = [{**summary(t, user, now), "chat": casework.chat_of(t) is not None} for t in tickets]
+    return web.json_response({"tickets": rows})
 
 
 @requires(*ALL)
@@ -105,10 +107,22 @@ async def show_ticket(request: web.Request) -> web.Response:
     why = request.query.get("reason", "").strip()[:200] or DEFAULT_REASON
     reporter = await reveal(casework.hotline.audit, user, ticket, why, now)
     transcript: list[dict[str, Any]] = []
+    body: dict[str, Any] = {}
     if user.is_staff:
         key = ConversationKey(ticket.channel, ticket.sender)
         transcript = await casework.hotline.conversations.transcript(key)
-    return web.json_response(detail(ticket, user, now, reporter, transcript))
+        state = await casework.hotline.conversations.load(key)
+        chat = casework.chat_of(ticket) is not None
+        # The one rule the engine obeys, so the console says what the bot really does.
+        body = {"chat": chat, "bot_paused": chat and state.bot_paused, "chat_agent": state.agent}
+        # The same citizen's other tickets, linked by conversation, shown as the queue shows them.
+        others = await casework.hotline.desk.store.for_conversation(key.channel, key.sender)
+        body["related"] = [
+            summary(t, user, now)
+            for t in sorted(others, key=lambda t: t.created_at, reverse=True)
+            if t.code != ticket.code and may_see_ticket(user, t)
+        ][:RELATED_LIMIT]
+    return web.json_response({**detail(ticket, user, now, reporter, transcript), **body})
 
 
 def _place(request: web.Request, body: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -8,12 +8,14 @@ from typing import Any
 
 from aiohttp import web
 
+from hotline.handoff.redact import redact
 from hotline.handoff.tickets import Reporter, Ticket
 from hotline.handoff.users import User
 
 # What agency staff may read of a ticket's history: its steps and the public answer, not
 # the agents' internal notes or the citizen's own additions.
 AGENCY_ACTIONS = frozenset({"filed", "forwarded", "answer", "resolved", "closed", "reopened"})
+PREVIEW_CHARS = 140  # of the description, on a queue card
 
 
 class BadRequest(Exception):
@@ -42,6 +44,9 @@ def summary(ticket: Ticket, user: User, now: datetime) -> dict[str, Any]:
     if user.is_staff:
         row["channel"] = ticket.channel
         row["conversation"] = f"{ticket.channel}:{ticket.sender}"
+        # Without phones, e-mail addresses or the reporter's details, whoever looks at the queue.
+        text = " ".join(redact(ticket.description, ticket.reporter).split())
+        row["preview"] = text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "")
     return row
 
 
