@@ -46,3 +46,13 @@ async def test_users_tokens_sessions_and_failures(storage: Storage) -> None:
     assert await users.failures_since("lan", NOW + timedelta(minutes=2)) == 2
     await users.clear_failures("lan")
     assert await users.failures_since("lan", NOW) == 0
+
+
+async def test_a_display_name_is_kept_for_citizens_to_see(storage: Storage) -> None:
+    users = await storage.users()
+    shown = User("nv.lan01", "agent", "h", team="agents", created_at=NOW, display_name="Lan")
+    await users.add(shown)
+    await users.add(user("an"))
+    assert await users.get("nv.lan01") == shown
+    got = await users.get("an")
+    assert got is not None and got.display_name is None
