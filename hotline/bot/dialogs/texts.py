@@ -239,3 +239,22 @@ def staff_shown(role: str, display_name: str | None) -> str:
     """How a staff member appears to citizens: "Tổng đài viên Lan", or the title alone."""
     title = STAFF_TITLES.get(role, STAFF_TITLES["agent"])
     return f"{title} {display_name}" if display_name else title
+
+
+# What kind of agency a report went to, as the citizen is told (by the start of its name).
+AGENCY_KINDS = (
+    ("UBND", "Ủy ban nhân dân phường/xã nơi xảy ra sự việc"),
+    ("Công an", "cơ quan công an địa phương"),
+    ("Trung tâm Y tế", "cơ quan y tế địa phương"),
+    ("Trung tâm Cấp cứu", "Trung tâm Cấp cứu 115"),
+)
+AGENCY_KIND_OTHER = "cơ quan chức năng"
+
+
+def agency_kind(names: tuple[str, ...] | list[str]) -> str:
+    """The kinds of agencies a report went to, joined: "cơ quan công an địa phương và ..."."""
+    kinds: dict[str, None] = {}
+    for name in names:
+        kind = next((k for prefix, k in AGENCY_KINDS if name.startswith(prefix)), None)
+        kinds[kind or AGENCY_KIND_OTHER] = None
+    return " và ".join(kinds) or AGENCY_KIND_OTHER

@@ -47,6 +47,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get("/admin/rules", rules_pages.rules_page),
         web.post("/admin/rules", rules_pages.save_rules),
         web.post("/admin/rules/agencies", rules_pages.save_agency),
+        web.post("/admin/rules/rule", rules_pages.save_rule),
         web.get("/admin/categories", categories_page.categories_page),
         web.post("/admin/categories/deadlines", categories_page.save_deadlines),
         web.post("/admin/categories/canned", categories_page.save_canned),

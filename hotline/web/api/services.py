@@ -20,6 +20,7 @@ from hotline.bot.waits import background
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.handoff.accounts import Accounts, LoginPolicy
+from hotline.handoff.agency_directory import Place, places_of, seed_placeholders
 from hotline.handoff.assignment import ActivityRoster, Assigner, Roster
 from hotline.handoff.canned import CannedResponse
 from hotline.handoff.forwarding import Forwarder
@@ -117,6 +118,7 @@ class Casework:
     canned: list[CannedResponse]
     takeover: Takeover
     chats: frozenset[str] = frozenset()  # the channels a staff member can answer on
+    places: list[Place] = field(default_factory=list)  # every district and ward, for routing
     clock: Callable[[], datetime] = utc_now
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
@@ -201,7 +203,7 @@ async def build_casework(
         assigner=Assigner(
             hotline.desk.store, lifecycle, hotline.users, on_duty, settings.agent_ticket_limit
         ),
-        forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
+        forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from, hotline.users),
         watcher=DeadlineWatcher(
             hotline.desk.store,
             await hotline.storage.alerts(),
@@ -214,7 +216,10 @@ async def build_casework(
         canned=await saved_canned(hotline.rules),
         takeover=takeover,
         chats=frozenset(chats),
+        places=places_of((d, hotline.units.wards_of(d)) for d in hotline.units.districts),
     )
+    # Every agency the rules name exists, flagged "chưa có địa chỉ" until an admin gives one.
+    await seed_placeholders(hotline.routing, casework.places, hotline.units.province)
 
     def announce(ticket: Ticket) -> None:
         events.publish(ticket_event(ticket))

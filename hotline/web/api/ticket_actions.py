@@ -104,6 +104,11 @@ async def change_status(request: web.Request) -> web.Response:
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
             raise BadRequest("agencies must be a list of names")
         sent = await casework.forwarder.forward(ticket.code, user.name, tuple(agencies), note)
+        key = _chat(request, sent.ticket)
+        if key is not None:  # the citizen hears where it went, by kind, never a staff login
+            kind = texts.agency_kind(sent.ticket.forwarded_to)
+            said = texts.STAFF_FORWARDED.format(code=sent.ticket.code, agency_kind=kind)
+            await request.app[TAKEOVER].notify(key, said)
         return _view(request, sent.ticket, emailed=list(sent.emailed))
     ticket = await casework.lifecycle.set_status(ticket.code, status, user.name, note)
     key = _chat(request, ticket)

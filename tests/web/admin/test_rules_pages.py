@@ -34,6 +34,15 @@ async def test_routing_rules_and_agencies_edited_on_the_page(client: TestClient)
 
     bad = await client.post("/admin/rules", data={"csrf_token": csrf, "rules": "- team: x"})
     assert bad.status == 400 and "quy tắc 1" in await bad.text()
+    # Unknown teams and agencies are refused, in Vietnamese, until they exist.
+    unknown = await client.post("/admin/rules", data={"csrf_token": csrf, "rules": RULES})
+    said = await unknown.text()
+    assert unknown.status == 400 and "không có tổ “doi-di-an”" in said
+    assert "chưa có cơ quan Công an TP Dĩ An trong danh bạ" in said
+    await person(client, "dian", team="doi-di-an")
+    await client.post(
+        "/admin/rules/agencies", data={"csrf_token": csrf, "name": "Công an TP Dĩ An"}
+    )
     saved = await client.post("/admin/rules", data={"csrf_token": csrf, "rules": RULES})
     assert "Đã lưu quy tắc" in await saved.text()
     ticket = await filed(client, district="Dĩ An", ward="Dĩ An", source="rest:r-1")
