@@ -11,7 +11,7 @@ from email.message import EmailMessage
 
 from hotline.handoff.agency_directory import NO_ADDRESS, unreachable
 from hotline.handoff.deadlines import local_time
-from hotline.handoff.lifecycle import Lifecycle, NotAllowed, TicketNotFound
+from hotline.handoff.lifecycle import Lifecycle, Refused, TicketNotFound
 from hotline.handoff.mail import MailSender, compose
 from hotline.handoff.open311 import SERVICES
 from hotline.handoff.redact import redact
@@ -91,15 +91,15 @@ class Forwarder:
             raise TicketNotFound(code)
         targets = agencies or ticket.agencies
         if not targets:
-            raise NotAllowed(
+            raise Refused(
                 "Chưa chuyển được: quy tắc không chọn cơ quan nào; hãy chọn cơ quan nhận."
             )
         if not ticket.is_open:
-            raise NotAllowed("Phản ánh đã xử lý xong hoặc đã đóng thì không chuyển được nữa.")
+            raise Refused("Phản ánh đã xử lý xong hoặc đã đóng thì không chuyển được nữa.")
         # Forwarding that reaches nobody is refused, not recorded as done.
         nobody = await unreachable(self.directory, self.users, targets)
         if nobody:
-            raise NotAllowed(NO_ADDRESS.format(names=", ".join(nobody)))
+            raise Refused(NO_ADDRESS.format(names=", ".join(nobody)))
         addresses = {a.name: a.email for a in await self.directory.agencies() if a.email}
         emailed = []
         for agency in targets:

@@ -54,6 +54,11 @@ async def save_rule(request: web.Request) -> web.StreamResponse:
         rule = RoutingRule.from_doc(doc)
     except ValueError as exc:
         return await _page(request, error=f"Chưa lưu: {exc}.", status=400)
+    if index is None:  # a rule for the same category and place replaces the one there was
+        same = (rule.category, rule.district, rule.ward)
+        index = next(
+            (i for i, r in enumerate(rules) if (r.category, r.district, r.ward) == same), None
+        )
     if index is None:
         rules.append(rule)
     else:

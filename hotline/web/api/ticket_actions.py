@@ -10,7 +10,7 @@ from aiohttp import web
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
 from hotline.handoff.confidentiality import may_work
-from hotline.handoff.lifecycle import NotAllowed
+from hotline.handoff.lifecycle import NotAllowed, Refused
 from hotline.handoff.tickets import STATUSES, Ticket, TicketStatus
 from hotline.handoff.users import STAFF, Role
 from hotline.web.api.auth import requires, user_of
@@ -68,7 +68,7 @@ async def message(request: web.Request) -> web.Response:
     ticket = await _worked(request)
     key = _chat(request, ticket)
     if key is None:
-        raise NotAllowed(NO_CHAT.get(ticket.channel, NO_CHAT_OTHER))
+        raise Refused(NO_CHAT.get(ticket.channel, NO_CHAT_OTHER))
     casework = request.app[CASEWORK]
     if ticket.status == TicketStatus.ASSIGNED:
         ticket = await casework.lifecycle.set_status(
@@ -135,7 +135,7 @@ async def release(request: web.Request) -> web.Response:
     ticket = await _worked(request)
     key = _chat(request, ticket)
     if key is None:
-        raise NotAllowed(NO_CHAT.get(ticket.channel, NO_CHAT_OTHER))
+        raise Refused(NO_CHAT.get(ticket.channel, NO_CHAT_OTHER))
     name = user_of(request).name
     await request.app[TAKEOVER].hand_back(key, name, await request.app[CASEWORK].shown(name))
     return _view(request, ticket)

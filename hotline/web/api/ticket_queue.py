@@ -12,7 +12,7 @@ from aiohttp import web
 from hotline.bot.messages import ConversationKey
 from hotline.handoff.confidentiality import may_see_ticket, reveal
 from hotline.handoff.deadlines import CATEGORIES
-from hotline.handoff.lifecycle import AlreadyTaken, NotAllowed, TicketNotFound
+from hotline.handoff.lifecycle import AlreadyTaken, NotAllowed, Refused, TicketNotFound
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import STATUSES, Reporter, Ticket, TicketDraft, TicketStatus
 from hotline.handoff.users import STAFF, Role, User
@@ -40,6 +40,8 @@ def answers_errors(handler: Handler) -> Handler:
         except AlreadyTaken as exc:
             body = {"error": "another agent has this ticket", "assignee": exc.assignee}
             return web.json_response(body, status=409)
+        except Refused as exc:  # already worded for people: the console shows it as it is
+            return web.json_response({"error": str(exc), "message": str(exc)}, status=409)
         except NotAllowed as exc:
             return web.json_response({"error": str(exc)}, status=409)
 
