@@ -258,3 +258,21 @@ def agency_kind(names: tuple[str, ...] | list[str]) -> str:
         kind = next((k for prefix, k in AGENCY_KINDS if name.startswith(prefix)), None)
         kinds[kind or AGENCY_KIND_OTHER] = None
     return " và ".join(kinds) or AGENCY_KIND_OTHER
+
+
+# The intents by their Vietnamese names, for staff pages (the dashboard).
+INTENT_NAMES = {
+    "greet": "Chào hỏi",
+    "goodbye": "Tạm biệt",
+    "thank": "Cảm ơn",
+    "ask_faq": "Hỏi quy định, chính sách",
+    "health_consult": "Tư vấn sức khỏe",
+    "report_violation": "Phản ánh vi phạm",
+    "report_contact": "Tin báo F0/F1",
+    "request_support": "Đề nghị hỗ trợ",
+    "emergency": "Cấp cứu",
+    "feedback": "Góp ý",
+    "request_human": "Gặp tổng đài viên",
+    "check_status": "Tra cứu phản ánh",
+    "out_of_scope": "Ngoài phạm vi",
+}
