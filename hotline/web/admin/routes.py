@@ -42,6 +42,8 @@ def routes() -> list[web.AbstractRouteDef]:
         web.post("/admin/faq/{id}/delete", faq_pages.faq_delete),
         web.get("/admin/try", trying.try_fragment),
         web.get("/admin/unanswered", unanswered_page.unanswered_list),
+        web.post("/admin/unanswered/dismiss", unanswered_page.dismiss),
+        web.post("/admin/unanswered/variant", unanswered_page.add_variants),
         web.get("/admin/dashboard", dashboard_page.dashboard_page),
         web.get("/admin/dashboard.csv", dashboard_page.dashboard_csv),
         web.get("/admin/rules", rules_pages.rules_page),
