@@ -53,6 +53,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get("/admin/categories", categories_page.categories_page),
         web.post("/admin/categories/deadlines", categories_page.save_deadlines),
         web.post("/admin/categories/canned", categories_page.save_canned),
+        web.post("/admin/categories/canned/one", categories_page.save_one_canned),
         web.get("/admin/users", users_page.users_page),
         web.post("/admin/users", users_page.add_user),
         web.post("/admin/users/{name}/password", users_page.reset_password),
