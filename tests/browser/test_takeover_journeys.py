@@ -12,6 +12,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, FilePayload, Page, expect
 
+from hotline.handoff.tickets import TicketDraft
 from hotline.web.keys import CASEWORK
 from tests.browser.console import PASSWORD, WAIT_MS, Agent, Office, running_office
 from tests.browser.widget import TICKET_CODE, Chat, open_page
@@ -137,3 +138,31 @@ async def test_a_portal_report_shows_its_photo_to_staff_and_has_no_composer(
         assert answer.status == 401
     finally:
         await outsider.context.close()
+
+
+async def test_new_chats_and_emergencies_ring_and_emergencies_stay_on_screen(
+    agent: Agent, office: Office
+) -> None:
+    console = agent.page
+    bell = console.locator("#sound")
+    await bell.click()  # the click browsers require before a page may make a sound
+    await expect(bell).to_have_attribute("aria-pressed", "true")
+    await expect(bell).to_have_text("Âm báo: bật")
+
+    draft = TicketDraft(
+        category="emergency",
+        description="Ông cụ 78 tuổi khó thở, SpO2 90%",
+        channel="phone",
+        sender="nv.lan01:call-1",
+        source_key="phone:nv.lan01:call-1",
+        district="Thủ Dầu Một",
+        ward="Phú Cường",
+    )
+    ticket = await office.app[CASEWORK].hotline.desk.file(draft, actor=LOGIN)
+    card = console.get_by_role("alert").filter(has_text=f"Cấp cứu mới: {ticket.code}")
+    await card.wait_for(timeout=WAIT_MS)
+    await expect(bell).to_have_attribute("data-last", "emergency")
+    await console.wait_for_timeout(6000)  # longer than a toast lives: the card stays
+    assert await card.is_visible()
+    await card.get_by_role("button", name="Mở").click()
+    await console.locator("#t-code").filter(has_text=ticket.code).wait_for(timeout=WAIT_MS)
