@@ -71,9 +71,9 @@ class Console:
     async def _viewer(self, request: web.Request) -> Viewer:
         viewer = await self.authenticate(request)
         if viewer is None:
-            raise web.HTTPUnauthorized(text="log in to use the console")
+            raise web.HTTPUnauthorized(text="Hãy đăng nhập để dùng bảng điều khiển.")
         if viewer.role not in CONSOLE_ROLES:
-            raise web.HTTPForbidden(text="the console is for agents, supervisors and admins")
+            raise web.HTTPForbidden(text=NOT_FOR_YOU)
         return viewer
 
     async def page(self, request: web.Request) -> web.StreamResponse:
