@@ -148,7 +148,7 @@ async def shoot(out: Path) -> list[Path]:
             accounts = app[CASEWORK].accounts
             await accounts.add_user("quantri", "admin", PASSWORD)
             await accounts.add_user("lan.nguyen", "supervisor", PASSWORD)
-            await accounts.add_user("an", "agent", PASSWORD)
+            await accounts.add_user("an", "agent", PASSWORD, display_name="An")
             await play_a_week(app, random.Random(1022))
             edited = await edit_an_entry(app)
 

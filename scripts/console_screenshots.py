@@ -101,8 +101,8 @@ async def shoot(out: Path) -> list[Path]:
             async_playwright() as pw,
         ):
             casework = app[CASEWORK]
-            await casework.accounts.add_user("an", "agent", PASSWORD)
-            await casework.accounts.add_user("lan", "supervisor", PASSWORD)
+            await casework.accounts.add_user("an", "agent", PASSWORD, display_name="An")
+            await casework.accounts.add_user("lan", "supervisor", PASSWORD, display_name="Lan")
             morning = await file_morning(app)
             browser = await launch(pw)
             agent = await log_in(browser, url, "an")

@@ -67,7 +67,8 @@ async def test_an_agent_reply_reaches_the_web_chat_socket_held_by_the_other_work
         await takeover.take(key, "lan")
         await takeover.say(key, "lan", "Chào anh, tôi là Lan ở tổng đài.")
         frame = await ws.receive_json(timeout=20)
-    assert frame == {"text": "Chào anh, tôi là Lan ở tổng đài."}  # without the agent's name
+    # Labelled as from staff, without the agent's login.
+    assert frame == {"text": "Chào anh, tôi là Lan ở tổng đài.", "staff": "Tổng đài viên"}
 
 
 async def test_an_agent_reply_wakes_the_app_fetch_waiting_on_the_other_worker(

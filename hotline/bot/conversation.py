@@ -23,6 +23,8 @@ class ConversationState:
     # Why the platform refuses to deliver here (bot blocked, unsubscribed); None when reachable.
     # Set by the courier, cleared when the citizen writes again.
     unreachable: str | None = None
+    # The staff member (login) who has the conversation while mode is "agent".
+    agent: str | None = None
 
     def goto(self, dialog: str | None, step: str | None, **slots: Any) -> ConversationState:
         """The state at another step, with these slots added."""
@@ -33,11 +35,20 @@ class ConversationState:
 
     def to_doc(self) -> dict[str, Any]:
         doc = {"mode": self.mode, "dialog": self.dialog, "step": self.step, "slots": self.slots}
-        return {**doc, "unreachable": self.unreachable} if self.unreachable else doc
+        if self.unreachable:
+            doc["unreachable"] = self.unreachable
+        if self.agent:
+            doc["agent"] = self.agent
+        return doc
 
     @classmethod
     def from_doc(cls, key: ConversationKey, doc: dict[str, Any]) -> ConversationState:
         return cls(key=key, **doc)
+
+    @property
+    def bot_paused(self) -> bool:
+        """The one rule: the bot is silent while a staff member has the conversation."""
+        return self.mode == "agent"
 
 
 @dataclass(frozen=True)

@@ -105,12 +105,12 @@ class Engine:
             state = replace(state, unreachable=None)
         turn = await self._turn(message, state)
         items = await self.conversations.commit_turn(message, turn.state, list(turn.replies))
-        if state.mode == "agent":  # stored first, so the console's reload shows it too
+        if state.bot_paused:  # stored first, so the console's reload shows it too
             self.events.publish(citizen_message(message))
         return items
 
     async def _turn(self, message: InboundMessage, state: ConversationState) -> Turn:
-        if state.mode == "agent":
+        if state.bot_paused:
             await self._log(message, None, "agent")
             return Turn(state)  # an agent has the conversation: the bot stays silent
         problem = self._problem(message)

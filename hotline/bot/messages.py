@@ -99,16 +99,25 @@ class OutboundMessage:
     key: ConversationKey
     text: str
     buttons: tuple[Button, ...] = ()
-    agent: str | None = None  # the agent who wrote it; None when the bot did
+    agent: str | None = None  # the agent who wrote it (a login); None when the bot did
     # Where the citizen stops what this message is part of (a notice's unsubscribe link), for
     # channels that carry it beside the text (e-mail's List-Unsubscribe header).
     unsubscribe: str | None = None
+    # How the citizen sees the staff member who wrote it ("Tổng đài viên Lan"), never the login.
+    staff: str | None = None
+
+    @property
+    def shown_text(self) -> str:
+        """The text as a platform shows it: a staff member's words carry their label."""
+        return f"{self.staff}: {self.text}" if self.staff else self.text
 
     def to_frame(self) -> dict[str, Any]:
-        """What the citizen's channel gets: never who on the staff wrote it."""
+        """What the citizen's channel gets: never the login of who on the staff wrote it."""
         frame: dict[str, Any] = {"text": self.text}
         if self.buttons:
             frame["buttons"] = [{"title": b.title, "payload": b.payload} for b in self.buttons]
+        if self.staff:
+            frame["staff"] = self.staff
         return frame
 
     def to_record(self) -> dict[str, Any]:
@@ -119,11 +128,18 @@ class OutboundMessage:
     @classmethod
     def from_record(cls, key: ConversationKey, record: Mapping[str, Any]) -> OutboundMessage:
         buttons = tuple(Button(**b) for b in record.get("buttons", ()))
-        return cls(key, record["text"], buttons, record.get("agent"), record.get("unsubscribe"))
+        return cls(
+            key,
+            record["text"],
+            buttons,
+            record.get("agent"),
+            record.get("unsubscribe"),
+            record.get("staff"),
+        )
 
     def as_plain_text(self) -> str:
         """The reply for a channel that cannot show buttons."""
         if not self.buttons:
-            return self.text
-        lines = [self.text, *(f"{i}. {b.title}" for i, b in enumerate(self.buttons, 1))]
+            return self.shown_text
+        lines = [self.shown_text, *(f"{i}. {b.title}" for i, b in enumerate(self.buttons, 1))]
         return "\n".join(lines)

@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--team", help="routing team (default: agents / supervisors)")
     add.add_argument("--agency", help="the agency of an agency user, as routing names it")
+    add.add_argument(
+        "--display-name", help='how citizens see them ("Lan" → "Tổng đài viên Lan"), not the login'
+    )
     add.set_defaults(run=_user_add)
     token = user.add_parser("token", help="print a new bearer token for the APIs")
     token.add_argument("name")
@@ -286,7 +289,11 @@ def _user_add(settings: Settings, args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
-    return asyncio.run(add_user(settings, args.name, args.role, args.team, args.agency, password))
+    return asyncio.run(
+        add_user(
+            settings, args.name, args.role, args.team, args.agency, password, args.display_name
+        )
+    )
 
 
 def _user_manage(settings: Settings, args: argparse.Namespace) -> int:

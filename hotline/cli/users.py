@@ -35,11 +35,17 @@ def read_password(stdin: TextIO = sys.stdin) -> str:
 
 
 async def add_user(
-    settings: Settings, name: str, role: str, team: str | None, agency: str | None, password: str
+    settings: Settings,
+    name: str,
+    role: str,
+    team: str | None,
+    agency: str | None,
+    password: str,
+    display_name: str | None = None,
 ) -> int:
     async with accounts(settings) as acc:
         try:
-            user = await acc.add_user(name, role, password, team, agency)
+            user = await acc.add_user(name, role, password, team, agency, display_name)
         except (ValueError, UserExists) as exc:
             reason = f"user {name} exists already" if isinstance(exc, UserExists) else str(exc)
             print(f"cannot add {name}: {reason}", file=sys.stderr)

@@ -64,10 +64,11 @@ class Accounts:
         password: str,
         team: str | None = None,
         agency: str | None = None,
+        display_name: str | None = None,
     ) -> User:
         """A new user; ValueError for a bad name, role or password, UserExists if taken."""
         password_hash = await asyncio.to_thread(hash_password, password)
-        user = User.new(name, role, password_hash, team, agency, self.clock())
+        user = User.new(name, role, password_hash, team, agency, self.clock(), display_name)
         await self.store.add(user)
         return user
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from email.message import EmailMessage
 
+from hotline.handoff.agency_directory import NO_ADDRESS, unreachable
 from hotline.handoff.agency_view import agency_note, agency_report
 from hotline.handoff.deadlines import local_time
-from hotline.handoff.lifecycle import Lifecycle, NotAllowed, TicketNotFound
+from hotline.handoff.lifecycle import Lifecycle, Refused, TicketNotFound
 from hotline.handoff.mail import MailSender, compose
 from hotline.handoff.open311 import SERVICES
 from hotline.handoff.routing import RoutingStore
 from hotline.handoff.tickets import Ticket
+from hotline.handoff.user_store import UserStore
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,13 @@ class Forwarder:
         directory: RoutingStore,
         mail: MailSender,
         sender: str = "tongdai1022@localhost",
+        users: UserStore | None = None,
     ) -> None:
         self.lifecycle = lifecycle
         self.directory = directory
         self.mail = mail
         self.sender = sender
+        self.users = users  # agency users read their reports over Open311
 
     async def forward(
         self,
@@ -85,9 +89,15 @@ class Forwarder:
             raise TicketNotFound(code)
         targets = agencies or ticket.agencies
         if not targets:
-            raise NotAllowed("no agency to forward to: routing chose none, and none was named")
+            raise Refused(
+                "Chưa chuyển được: quy tắc không chọn cơ quan nào; hãy chọn cơ quan nhận."
+            )
         if not ticket.is_open:
-            raise NotAllowed(f"a {ticket.status} ticket cannot be forwarded")
+            raise Refused("Phản ánh đã xử lý xong hoặc đã đóng thì không chuyển được nữa.")
+        # Forwarding that reaches nobody is refused, not recorded as done.
+        nobody = await unreachable(self.directory, self.users, targets)
+        if nobody:
+            raise Refused(NO_ADDRESS.format(names=", ".join(nobody)))
         addresses = {a.name: a.email for a in await self.directory.agencies() if a.email}
         emailed = []
         for agency in targets:

@@ -46,6 +46,10 @@ class NotAllowed(LifecycleError):
     """The transition is not in the lifecycle (e.g. closed → forwarded)."""
 
 
+class Refused(NotAllowed):
+    """A refusal worded for the staff member who asked, in Vietnamese, shown as it is."""
+
+
 class AlreadyTaken(LifecycleError):
     """Another agent holds the ticket."""
 

@@ -37,16 +37,16 @@ class RoutingRule:
     def from_doc(cls, doc: dict[str, Any]) -> RoutingRule:
         """A rule from an admin's or a file's document; ValueError says what is wrong."""
         if not isinstance(doc, dict):
-            raise ValueError("a rule must be an object")
+            raise ValueError("mỗi quy tắc phải là một mục có loại phiếu, tổ và cơ quan")
         category, agencies = doc.get("category"), doc.get("agencies") or []
         if not isinstance(category, str) or not category:
-            raise ValueError("a rule needs a category")
+            raise ValueError("quy tắc cần có loại phiếu")
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
-            raise ValueError("agencies must be a list of names")
+            raise ValueError("cơ quan phải là danh sách tên")
         team = doc.get("team") or DEFAULT_TEAM
         district, ward = doc.get("district") or None, doc.get("ward") or None
         if not all(isinstance(v, str | None) for v in (team, district, ward)):
-            raise ValueError("team, district and ward must be strings")
+            raise ValueError("tổ, huyện và phường/xã phải là chữ")
         for agency in agencies:
             _check_template(agency)
         return cls(category, tuple(a.strip() for a in agencies if a.strip()), team, district, ward)
@@ -82,10 +82,10 @@ class Agency:
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Agency:
         if not isinstance(doc, dict):
-            raise ValueError("an agency must be an object")
+            raise ValueError("mỗi cơ quan phải là một mục có tên")
         name, email = doc.get("name"), doc.get("email") or ""
         if not isinstance(name, str) or not name.strip() or not isinstance(email, str):
-            raise ValueError("an agency needs a name and an optional e-mail address")
+            raise ValueError("cơ quan cần có tên (thư điện tử không bắt buộc)")
         # Both end up in mail headers: a line break there would add headers (`\r\nBcc:`).
         if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
             raise ValueError(BAD_AGENCY_NAME)
@@ -142,9 +142,9 @@ def _check_template(name: str) -> None:
     try:
         fields = {f for _, f, _, _ in Formatter().parse(name) if f is not None}
     except ValueError as exc:
-        raise ValueError(f"agency name {name!r}: {exc}") from exc
+        raise ValueError(f"tên cơ quan “{name}” có dấu ngoặc {{ }} sai") from exc
     if not fields <= {"ward", "district"}:
-        raise ValueError(f"agency name {name!r} may only use {{ward}} and {{district}}")
+        raise ValueError(f"tên cơ quan “{name}” chỉ được dùng {{ward}} và {{district}}")
 
 
 def load_defaults(path: Path = DEFAULTS) -> tuple[list[RoutingRule], list[Agency]]:

@@ -45,6 +45,8 @@ class User:
     agency: str | None = None
     active: bool = True
     created_at: datetime | None = None
+    # How citizens see this person ("Lan" → "Tổng đài viên Lan"); never the login.
+    display_name: str | None = None
 
     def __post_init__(self) -> None:
         # Stores and forms give the plain string; the user holds the word's type.
@@ -59,6 +61,7 @@ class User:
         team: str | None = None,
         agency: str | None = None,
         created_at: datetime | None = None,
+        display_name: str | None = None,
     ) -> User:
         """A checked new user; ValueError says what is wrong."""
         if not _NAME.match(name):
@@ -68,7 +71,8 @@ class User:
         if (role == Role.AGENCY) != bool(agency):
             raise ValueError("agency staff need --agency, and only they may have one")
         team = team or DEFAULT_TEAMS.get(Role(role))
-        return cls(name, Role(role), password_hash, team, agency or None, True, created_at)
+        shown = (display_name or "").strip()[:60] or None
+        return cls(name, Role(role), password_hash, team, agency or None, True, created_at, shown)
 
     @property
     def is_staff(self) -> bool:
@@ -81,6 +85,7 @@ class User:
             "role": self.role.value,
             "team": self.team,
             "agency": self.agency,
+            "display_name": self.display_name,
         }
 
     def to_record(self) -> dict[str, Any]:
@@ -97,6 +102,7 @@ class User:
             agency=record.get("agency"),
             active=bool(record.get("active", True)),
             created_at=record["created_at"],
+            display_name=record.get("display_name") or None,
         )
 
 

@@ -39,6 +39,8 @@ class Layout:
     times: frozenset[str] = frozenset()  # aware datetimes; UTC ISO text on SQLite
     documents: frozenset[str] = frozenset()  # nested JSON values; text on SQLite
     sqlite_columns: Mapping[str, str] = field(default_factory=dict)  # where a column is named apart
+    # Columns added after the first release (name: definition): an older file gets them in place.
+    sqlite_added: Mapping[str, str] = field(default_factory=dict)
     mongo_joint: str = "/"
     mongo_key_fields: bool = True
 

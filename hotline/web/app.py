@@ -107,7 +107,7 @@ def create_app(settings: Settings) -> web.Application:
     for kind in kinds:
         app.add_routes(channel_routes(kind))
     app.add_routes(ops.routes())
-    Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds).mount(app)
+    Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds, media=media).mount(app)
     Portal(media, settings).mount(app)
     app.add_routes(notice_pages.routes())
     app.router.add_get("/", _demo_page)
@@ -188,8 +188,9 @@ async def _background_work(settings: Settings, app: web.Application) -> AsyncIte
 
 
 async def _casework(settings: Settings, app: web.Application) -> AsyncIterator[None]:
+    chats = frozenset(app[CHANNELS].keys())  # the channels a staff member can answer on
     async with running_casework(
-        settings, app[HOTLINE], app[EVENTS], app[TAKEOVER], app[PRESENCE]
+        settings, app[HOTLINE], app[EVENTS], app[TAKEOVER], app[PRESENCE], chats
     ) as casework:
         app[CASEWORK] = casework
         yield

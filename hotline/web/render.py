@@ -8,8 +8,10 @@ template (or a macro's output) goes out as it is.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined
@@ -32,6 +34,26 @@ ENVIRONMENT = Environment(
     keep_trailing_newline=True,
     auto_reload=False,  # templates ship with the package; no stat per render
 )
+
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def vietnam_time(moment: str | datetime | None) -> str:
+    """A stored moment (ISO text or an aware datetime, UTC) as staff read it: "14:05 28/11/2026",
+    Vietnam time, as on every other page."""
+    if not moment:
+        return ""
+    try:
+        at = moment if isinstance(moment, datetime) else datetime.fromisoformat(moment)
+    except ValueError:
+        return str(moment)
+    if at.tzinfo is None:  # stored as UTC without its zone
+        at = at.replace(tzinfo=ZoneInfo("UTC"))
+    return at.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
+
+
+ENVIRONMENT.filters["vietnam_time"] = vietnam_time
 
 
 def render(name: str, /, **context: Any) -> str:

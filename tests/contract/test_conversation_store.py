@@ -119,9 +119,10 @@ async def test_transcript_has_both_directions_oldest_first(
 
 
 async def test_saved_state_outside_a_turn_is_loaded(conversations: ConversationStore) -> None:
-    state = ConversationState(KEY, mode="agent", unreachable="blocked")
+    state = ConversationState(KEY, mode="agent", unreachable="blocked", agent="nv.lan01")
     await conversations.save_state(state)
     assert await conversations.load(KEY) == state
+    assert (await conversations.load(KEY)).bot_paused
     assert await conversations.ping()
 
 

@@ -83,3 +83,13 @@ async def test_tokens_listed_and_revoked_sessions_ended_roles_and_status_changed
     lan, binh = await users.get("lan"), await users.get("binh")
     assert lan is not None and lan.role == "supervisor" and lan.active and lan.team == "agents"
     assert binh is not None and not binh.active and binh.role == "agent"
+
+
+async def test_a_display_name_is_kept_for_citizens_to_see(storage: Storage) -> None:
+    users = await storage.users()
+    shown = User("nv.lan01", "agent", "h", team="agents", created_at=NOW, display_name="Lan")
+    await users.add(shown)
+    await users.add(user("an"))
+    assert await users.get("nv.lan01") == shown
+    got = await users.get("an")
+    assert got is not None and got.display_name is None

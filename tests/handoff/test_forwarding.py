@@ -12,6 +12,7 @@ from hotline.handoff.mail import FolderSender, SmtpSender
 from hotline.handoff.open311 import service_request, services
 from hotline.handoff.routing import Agency
 from hotline.handoff.tickets import Reporter
+from hotline.handoff.users import User
 from hotline.storage.sqlite.backend import SqliteStorage
 from tests.handoff.conftest import draft
 from tests.support.smtp import mailbox
@@ -41,7 +42,10 @@ async def test_an_agency_email_carries_the_report_but_not_the_reporter(
     )
     async with mailbox() as box:
         sender = SmtpSender("127.0.0.1", box.port, starttls=False)
-        forwarder = Forwarder(lifecycle, routing, sender, "tongdai1022@example.vn")
+        # The police read theirs over Open311: an agency user is their address.
+        users = await storage.users()
+        await users.add(User.new("ca-tdm", "agency", "h", agency="Công an Thủ Dầu Một"))
+        forwarder = Forwarder(lifecycle, routing, sender, "tongdai1022@example.vn", users)
         done = await forwarder.forward(ticket.code, "lan", note="gọi 0912345678 nếu cần")
 
     assert done.emailed == ("UBND Phú Cường, Thủ Dầu Một",)
@@ -65,8 +69,14 @@ async def test_a_ticket_with_no_agency_cannot_be_forwarded(
     forwarder = Forwarder(lifecycle, await storage.routing(), FolderSender(tmp_path))
     with pytest.raises(NotAllowed):
         await forwarder.forward(ticket.code, "lan")
+    # An agency nobody reads for (no e-mail, no Open311 reader) is refused, saying why.
+    with pytest.raises(NotAllowed, match="Công an Bến Cát chưa có địa chỉ nhận"):
+        await forwarder.forward(ticket.code, "lan", ("Công an Bến Cát",))
+    routing = await storage.routing()
+    await routing.put_agency(Agency("Công an Bến Cát", "ca.bencat@example.vn"))
     done = await forwarder.forward(ticket.code, "lan", ("Công an Bến Cát",))
-    assert done.emailed == () and done.ticket.forwarded_to == ("Công an Bến Cát",)
+    assert done.emailed == ("Công an Bến Cát",)
+    assert done.ticket.forwarded_to == ("Công an Bến Cát",)
 
 
 async def test_an_open311_request_has_no_identity_and_says_when_and_who(

@@ -10,6 +10,7 @@ from aiohttp.test_utils import TestClient
 
 import hotline.web
 from hotline.handoff.lifecycle import Lifecycle
+from hotline.web.render import vietnam_time
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
 from tests.support.office import PASSWORD, login, person
@@ -89,3 +90,9 @@ def _imported(node: ast.Import | ast.ImportFrom) -> list[str]:
     if isinstance(node, ast.ImportFrom):
         return [node.module or ""]
     return [alias.name for alias in node.names]
+
+
+def test_stored_utc_moments_are_shown_in_vietnam_time() -> None:
+    assert vietnam_time("2026-11-28T17:30:00+00:00") == "00:30 29/11/2026"
+    assert vietnam_time("2026-11-28T03:05:00") == "10:05 28/11/2026"  # no zone: UTC
+    assert vietnam_time(None) == "" and vietnam_time("") == ""

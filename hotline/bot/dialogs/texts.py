@@ -370,3 +370,59 @@ TICKET_QUOTA = (
 )
 # Issue 16: the web chat could not take a message this time; the socket stays open.
 NOT_TAKEN = "Xin lỗi, tổng đài chưa nhận được tin nhắn vừa rồi. Xin gửi lại sau ít phút."
+# Staff in the conversation (hotline/bot/takeover.py): the citizen always knows who answers.
+# A staff member is shown by their display name under their role's title, never by their login.
+STAFF_TITLES = {"agent": "Tổng đài viên", "supervisor": "Giám sát viên", "admin": "Quản trị viên"}
+STAFF_JOINED = "{staff} đã tham gia cuộc trò chuyện và sẽ trả lời anh/chị trực tiếp."
+STAFF_LEFT = "{staff} đã rời cuộc trò chuyện."
+STAFF_HANDED_BACK = (
+    "{staff} đã trả cuộc trò chuyện lại cho trợ lý tự động. Anh/chị cứ nhắn tiếp, "
+    "hoặc nhắn “gặp tổng đài viên” để được nối lại với người trực."
+)
+STAFF_FORWARDED = (
+    "Phản ánh {code} của anh/chị đã được chuyển tới {agency_kind} để xử lý. "
+    "Thông tin cá nhân của anh/chị không được gửi kèm."
+)
+
+
+def staff_shown(role: str, display_name: str | None) -> str:
+    """How a staff member appears to citizens: "Tổng đài viên Lan", or the title alone."""
+    title = STAFF_TITLES.get(role, STAFF_TITLES["agent"])
+    return f"{title} {display_name}" if display_name else title
+
+
+# What kind of agency a report went to, as the citizen is told (by the start of its name).
+AGENCY_KINDS = (
+    ("UBND", "Ủy ban nhân dân phường/xã nơi xảy ra sự việc"),
+    ("Công an", "cơ quan công an địa phương"),
+    ("Trung tâm Y tế", "cơ quan y tế địa phương"),
+    ("Trung tâm Cấp cứu", "Trung tâm Cấp cứu 115"),
+)
+AGENCY_KIND_OTHER = "cơ quan chức năng"
+
+
+def agency_kind(names: tuple[str, ...] | list[str]) -> str:
+    """The kinds of agencies a report went to, joined: "cơ quan công an địa phương và ..."."""
+    kinds: dict[str, None] = {}
+    for name in names:
+        kind = next((k for prefix, k in AGENCY_KINDS if name.startswith(prefix)), None)
+        kinds[kind or AGENCY_KIND_OTHER] = None
+    return " và ".join(kinds) or AGENCY_KIND_OTHER
+
+
+# The intents by their Vietnamese names, for staff pages (the dashboard).
+INTENT_NAMES = {
+    "greet": "Chào hỏi",
+    "goodbye": "Tạm biệt",
+    "thank": "Cảm ơn",
+    "ask_faq": "Hỏi quy định, chính sách",
+    "health_consult": "Tư vấn sức khỏe",
+    "report_violation": "Phản ánh vi phạm",
+    "report_contact": "Tin báo F0/F1",
+    "request_support": "Đề nghị hỗ trợ",
+    "emergency": "Cấp cứu",
+    "feedback": "Góp ý",
+    "request_human": "Gặp tổng đài viên",
+    "check_status": "Tra cứu phản ánh",
+    "out_of_scope": "Ngoài phạm vi",
+}

@@ -191,5 +191,5 @@ class EmailChannel(Channel):
 def as_mail_text(message: OutboundMessage) -> str:
     """A reply as mail text: buttons cannot be pressed in a mail, so their titles are listed."""
     if not message.buttons:
-        return message.text
-    return "\n".join([message.text, *(f"- {b.title}" for b in message.buttons)])
+        return message.shown_text
+    return "\n".join([message.shown_text, *(f"- {b.title}" for b in message.buttons)])

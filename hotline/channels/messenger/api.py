@@ -94,7 +94,7 @@ def texts_of(message: OutboundMessage) -> list[str]:
     fits = len(message.buttons) <= MAX_QUICK_REPLIES and all(
         len(b.payload) <= MAX_PAYLOAD for b in message.buttons
     )
-    return split_text(message.text if fits else message.as_plain_text(), MAX_TEXT)
+    return split_text(message.shown_text if fits else message.as_plain_text(), MAX_TEXT)
 
 
 # Meta's error codes (developers.facebook.com, Messenger Platform "Error Codes").

@@ -191,7 +191,7 @@ class TelegramChannel(Channel):
         """Send a reply, split at 4,096 characters; buttons go with the last piece."""
         message = item.message
         markup = keyboard(message)
-        text = message.text if markup or not message.buttons else message.as_plain_text()
+        text = message.shown_text if markup or not message.buttons else message.as_plain_text()
 
         async def send_piece(piece: str, last: bool) -> None:
             try:

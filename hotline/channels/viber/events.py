@@ -87,7 +87,7 @@ def send_payload(message: OutboundMessage, sender_name: str) -> dict[str, Any]:
     """The /pa/send_message body for a reply, built from viberbot's TextMessage."""
     board = keyboard(message)
     body: dict[str, Any] = TextMessage(
-        text=message.text, keyboard=board, min_api_version=MIN_API_VERSION if board else None
+        text=message.shown_text, keyboard=board, min_api_version=MIN_API_VERSION if board else None
     ).to_dict()
     body = {k: v for k, v in body.items() if v is not None}
     body.update(receiver=message.key.sender, sender={"name": sender_name[:28]})

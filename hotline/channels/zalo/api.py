@@ -41,7 +41,7 @@ def cs_bodies(user_id: str, message: OutboundMessage, quote: str | None) -> list
     fits = len(message.buttons) <= MAX_BUTTONS and all(
         len(b.payload) <= MAX_BUTTON_PAYLOAD for b in message.buttons
     )
-    text = message.text if fits else message.as_plain_text()
+    text = message.shown_text if fits else message.as_plain_text()
     parts = split_text(text, MAX_TEXT)
     bodies: list[dict[str, Any]] = []
     for i, part in enumerate(parts):

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS users (
 """,
     key=("name",),
     times=frozenset({"created_at"}),
+    sqlite_added={"display_name": "TEXT"},
 )
 USER_TOKENS = Layout(
     "user_tokens",

@@ -31,6 +31,8 @@ class SqliteShelf:
     @classmethod
     async def open(cls, db: SqliteDatabase, layout: Layout) -> SqliteShelf:
         await db.migrate(layout.sqlite_schema)
+        if layout.sqlite_added:
+            await db.transaction(lambda conn: _add_columns(conn, layout))
         return cls(db, layout)
 
     def _column(self, field: str) -> str:
@@ -169,3 +171,11 @@ class SqliteShelf:
     async def restore(self, records: Sequence[Record]) -> None:
         rows = [dict(zip(*self._row(r), strict=True)) for r in records]
         await self._db.replace_rows(self._table, rows)
+
+
+def _add_columns(conn: sqlite3.Connection, layout: Layout) -> None:
+    """Bring an older file's table up to date: ALTER TABLE for each column it lacks."""
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({layout.name})")}
+    for name, definition in layout.sqlite_added.items():
+        if name not in present:
+            conn.execute(f"ALTER TABLE {layout.name} ADD COLUMN {name} {definition}")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import replace
 from typing import Any
 
 import yaml
 from aiohttp import web
 
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
+from hotline.handoff.canned import CannedResponse
 from hotline.handoff.deadlines import CATEGORIES
 from hotline.handoff.rules import (
     CANNED,
@@ -26,7 +30,52 @@ PRIORITY_NAMES = {"urgent": "Khẩn", "high": "Cao", "normal": "Thường", "low
 NOTICES = {
     "deadlines": "Đã lưu thời hạn. Phiếu mới tiếp nhận từ giờ theo thời hạn này.",
     "canned": "Đã lưu câu trả lời mẫu. Tổng đài viên thấy ngay khi mở phiếu.",
+    "canned_deleted": "Đã xóa câu trả lời mẫu.",
 }
+NEEDS_TITLE_AND_TEXT = "Chưa lưu: câu trả lời mẫu cần tiêu đề và nội dung."
+
+
+def slug(title: str) -> str:
+    """An id from a title: "Đã chuyển công an" → "da-chuyen-cong-an"."""
+    plain = unicodedata.normalize("NFKD", title.replace("đ", "d").replace("Đ", "D"))
+    ascii_only = plain.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:60] or "mau"
+
+
+@page_for(*ADMINS)
+async def save_one_canned(request: web.Request) -> web.StreamResponse:
+    """One canned response from the form: added, changed in place, or deleted."""
+    admin = request.app[ADMIN_TOOLS]
+    form = await request.post()
+    responses = list(admin.casework.canned)
+    known = str(form.get("id", ""))
+    at = next((i for i, c in enumerate(responses) if c.id == known), None)
+    if form.get("action") == "delete":
+        if at is not None:
+            del responses[at]
+        return await _store_canned(request, responses, "canned_deleted")
+    title, text = str(form.get("title", "")).strip(), str(form.get("text", "")).strip()
+    if not title or not text:
+        return _page(request, error=NEEDS_TITLE_AND_TEXT, status=400)
+    categories = tuple(c for c in map(str, form.getall("categories", [])) if c in CATEGORIES)
+    if at is not None:
+        responses[at] = replace(responses[at], title=title, text=text, categories=categories)
+    else:
+        taken = {c.id for c in responses}
+        new_id, n = slug(title), 2
+        while new_id in taken:
+            new_id, n = f"{slug(title)}-{n}", n + 1
+        responses.append(CannedResponse(new_id, title, text, categories))
+    return await _store_canned(request, responses, "canned")
+
+
+async def _store_canned(
+    request: web.Request, responses: list[CannedResponse], msg: str
+) -> web.StreamResponse:
+    admin = request.app[ADMIN_TOOLS]
+    await admin.rules.put(CANNED, canned_doc(responses), viewer(request).name)
+    admin.casework.canned[:] = responses
+    return see_other(f"/admin/categories?msg={msg}")
 
 
 @page_for(*ADMINS)
@@ -59,7 +108,12 @@ async def save_canned(request: web.Request) -> web.StreamResponse:
     try:
         data: Any = yaml.safe_load(text)
         responses = canned_from(data)
-    except (yaml.YAMLError, ValueError) as exc:
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (dòng {where.line + 1})" if where is not None else ""
+        error = f"Chưa lưu: nội dung không đúng dạng YAML{line}."
+        return _page(request, error=error, draft=text, status=400)
+    except ValueError as exc:
         return _page(request, error=f"Chưa lưu: {exc}", draft=text, status=400)
     await admin.rules.put(CANNED, canned_doc(responses), viewer(request).name)
     admin.casework.canned[:] = responses
@@ -97,6 +151,8 @@ def _page(
         deadlines=deadlines,
         priorities=[(p, PRIORITY_NAMES[p]) for p in PRIORITIES],
         canned=admin.casework.canned,
+        category_choices=[(c, CATEGORY_NAMES.get(c, c)) for c in CATEGORIES],
+        category_names=CATEGORY_NAMES,
         canned_text=text,
         notice=NOTICES.get(msg, ""),
         error=error,

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from aiohttp import web
 
-from hotline.bot.dialogs.texts import CATEGORY_NAMES
+from hotline.bot.dialogs.texts import CATEGORY_NAMES, INTENT_NAMES
 from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.users import SUPERVISING
@@ -103,11 +103,12 @@ async def dashboard_page(request: web.Request) -> web.StreamResponse:
         (f"{opinions.helpful} 👍 · {opinions.not_helpful} 👎", "đánh giá câu trả lời FAQ"),
     )
     hours = [f"{h}h" for h in range(24)]
+    intents = [(INTENT_NAMES.get(name, name), n) for name, n in board.intents[:12]]
     thin = max(1, len(days) // 12)
     charts = (
         ("Liên hệ theo ngày và kênh", columns(days, by_day, "Liên hệ theo ngày", thin)),
         ("Liên hệ theo giờ trong ngày", columns(hours, by_hour, "Liên hệ theo giờ", 3)),
-        ("Ý định của tin nhắn", bars(board.intents[:12], "Ý định")),
+        ("Ý định của tin nhắn", bars(intents, "Ý định")),
         ("Phiếu theo loại", bars(categories, "Phiếu theo loại")),
         ("Phiếu theo quận, huyện", bars(board.tickets_by_district[:12], "Phiếu theo địa bàn")),
         ("Thời hạn xử lý", bars(sla, "Thời hạn", ("#59a14f", "#e15759", "#76b7b2"))),

@@ -12,6 +12,7 @@ from hotline.faq.entries import TOPICS, FaqEntry
 from hotline.faq.history import EARLIER, FaqVersion
 from hotline.web.admin.guard import viewer
 from hotline.web.admin.layout import page
+from hotline.web.render import vietnam_time
 
 # What the history offers for a version: a restore button, "in use", or nothing (a deletion).
 Restore = Literal["restore", "current", "none"]
@@ -101,7 +102,7 @@ def _history(entry: FaqEntry, versions: list[FaqVersion]) -> list[HistoryRow]:
                 version=v,
                 action=ACTION_NAMES.get(v.action, v.action),
                 author=v.author if v.author != EARLIER else "—",
-                at=v.at[:16].replace("T", " "),
+                at=vietnam_time(v.at),
                 summary=changes(before.entry if before else None, v.entry),
                 restore=restore,
             )

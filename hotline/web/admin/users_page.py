@@ -4,10 +4,12 @@ sessions and tokens at once (`Accounts.cut_off`)."""
 
 from __future__ import annotations
 
+import re
+
 from aiohttp import web
 
 from hotline.handoff.passwords import MIN_LENGTH
-from hotline.handoff.users import ROLES, UserExists
+from hotline.handoff.users import ROLES, Role, UserExists
 from hotline.web.admin.guard import ADMINS, page_for, viewer
 from hotline.web.admin.layout import ROLE_NAMES, page, see_other
 from hotline.web.keys import ADMIN_TOOLS, CASEWORK
@@ -19,6 +21,26 @@ NOTICES = {
     "active": "Đã đổi trạng thái tài khoản; các phiên đăng nhập và mã truy cập cũ đã bị hủy.",
     "revoked": "Đã thu hồi mã truy cập.",
 }
+NAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")  # the same rule as User.new, said in Vietnamese
+BAD_NAME = "Tên đăng nhập gồm 2-64 chữ cái không dấu, chữ số hoặc các dấu . _ @ -."
+BAD_ROLE = "Hãy chọn một vai trò trong danh sách."
+BAD_AGENCY = "Chỉ người của cơ quan chức năng mới có cơ quan, và họ phải ghi tên cơ quan."
+SHORT_PASSWORD = "Mật khẩu cần ít nhất {n} ký tự."
+NOT_ADDED = "Chưa thêm được người dùng; hãy kiểm tra lại các ô."
+
+
+def form_problem(form: dict[str, str]) -> str | None:
+    """What is wrong with a new person's form, in Vietnamese; None when nothing is."""
+    if not NAME.match(form.get("name", "")):
+        return BAD_NAME
+    role = form.get("role", "")
+    if role not in ROLES:
+        return BAD_ROLE
+    if (role == Role.AGENCY) != bool(form.get("agency")):
+        return BAD_AGENCY
+    if len(form.get("password", "")) < MIN_LENGTH:
+        return SHORT_PASSWORD.format(n=MIN_LENGTH)
+    return None
 
 
 @page_for(*ADMINS)
@@ -30,6 +52,9 @@ async def users_page(request: web.Request) -> web.StreamResponse:
 async def add_user(request: web.Request) -> web.StreamResponse:
     form = {k: str(v).strip() for k, v in (await request.post()).items()}
     accounts = request.app[CASEWORK].accounts
+    problem = form_problem(form)
+    if problem:
+        return await _page(request, error=problem, status=400)
     try:
         await accounts.add_user(
             form.get("name", ""),
@@ -37,11 +62,12 @@ async def add_user(request: web.Request) -> web.StreamResponse:
             form.get("password", ""),
             form.get("team") or None,
             form.get("agency") or None,
+            form.get("display_name") or None,
         )
     except UserExists:
         return await _page(request, error="Tên đăng nhập này đã có.", status=400)
-    except ValueError as exc:
-        return await _page(request, error=f"Chưa thêm được: {exc}", status=400)
+    except ValueError:
+        return await _page(request, error=NOT_ADDED, status=400)
     return see_other("/admin/users?msg=added")
 
 

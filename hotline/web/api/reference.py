@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from aiohttp import web
 
+from hotline.handoff.agency_directory import known_teams, rule_problems
 from hotline.handoff.deadlines import VIETNAM
 from hotline.handoff.routing import Agency, RoutingRule
 from hotline.handoff.sla import figures
@@ -48,7 +49,15 @@ async def edit_routing(request: web.Request) -> web.Response:
         raise BadRequest(str(exc)) from exc
     if "rules" not in body:
         raise BadRequest("rules is required (an empty list routes everything to the agents)")
-    store = request.app[CASEWORK].hotline.routing
+    casework = request.app[CASEWORK]
+    store = casework.hotline.routing
+    # Known teams and agencies only (those in this body count): "helth" is not a team.
+    names = {a.name for a in await store.agencies()} | {a.name for a in agencies}
+    teams = await known_teams(casework.hotline.users)
+    province = casework.hotline.units.province
+    problems = rule_problems(rules, teams, names, casework.places, province)
+    if problems:
+        raise BadRequest(" ".join(problems))
     await store.replace_rules(rules)
     for agency in agencies:
         await store.put_agency(agency)

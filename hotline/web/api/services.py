@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Collection, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from hotline.bot.dialogs import texts
 from hotline.bot.events import Event, EventBus
 from hotline.bot.messages import ConversationKey
 from hotline.bot.takeover import Takeover
@@ -19,6 +20,7 @@ from hotline.bot.waits import background
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.handoff.accounts import Accounts, LoginPolicy
+from hotline.handoff.agency_directory import Place, places_of, seed_placeholders
 from hotline.handoff.assignment import ActivityRoster, Assigner, Roster
 from hotline.handoff.canned import CannedResponse
 from hotline.handoff.forwarding import Forwarder
@@ -132,8 +134,32 @@ class Casework:
     activity: ActivityRoster
     notifier: Notifier
     canned: list[CannedResponse]
+    takeover: Takeover
+    chats: frozenset[str] = frozenset()  # the channels a staff member can answer on
+    places: list[Place] = field(default_factory=list)  # every district and ward, for routing
     clock: Callable[[], datetime] = utc_now
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def chat_of(self, ticket: Ticket) -> ConversationKey | None:
+        """The citizen's conversation, if the ticket came from a channel we can answer on
+        (a phone call, a portal report or an Open311 request has nobody to message)."""
+        if ticket.channel not in self.chats:
+            return None
+        return ConversationKey(ticket.channel, ticket.sender)
+
+    async def shown(self, name: str) -> str:
+        """How citizens see this staff member: their display name under their title."""
+        user = await self.hotline.users.get(name)
+        if user is None:
+            return texts.staff_shown("agent", None)
+        return texts.staff_shown(user.role, user.display_name)
+
+    async def join_chats(self, tickets: list[Ticket]) -> None:
+        """Assigned tickets' chats go to their agents: the bot pauses, the citizen is told."""
+        for ticket in tickets:
+            key = self.chat_of(ticket)
+            if key is not None and ticket.assignee and ticket.is_open:
+                await self.takeover.take(key, ticket.assignee, await self.shown(ticket.assignee))
 
     def later(self, coro: Coroutine[Any, Any, None]) -> None:
         """Run a coroutine in the background, tracked so it is not lost (or collected)."""
@@ -144,15 +170,20 @@ class Casework:
 
 @asynccontextmanager
 async def running_casework(
-    settings: Settings, hotline: Hotline, events: EventBus, takeover: Takeover, on_duty: Roster
+    settings: Settings,
+    hotline: Hotline,
+    events: EventBus,
+    takeover: Takeover,
+    on_duty: Roster,
+    chats: Collection[str] = (),
 ) -> AsyncIterator[Casework]:
     """The casework with its deadline watcher and automatic assignment running; on the way
     out they stop, and so does the work it started in the background."""
-    casework = await build_casework(settings, hotline, events, takeover, on_duty)
+    casework = await build_casework(settings, hotline, events, takeover, on_duty, chats)
     try:
         async with (
             background(casework.watcher.run_forever(settings.deadline_check_seconds)),
-            background(assign_forever(casework.assigner, settings.assign_every_seconds)),
+            background(assign_forever(casework, settings.assign_every_seconds)),
         ):
             yield casework
     finally:
@@ -161,7 +192,12 @@ async def running_casework(
 
 
 async def build_casework(
-    settings: Settings, hotline: Hotline, events: EventBus, takeover: Takeover, on_duty: Roster
+    settings: Settings,
+    hotline: Hotline,
+    events: EventBus,
+    takeover: Takeover,
+    on_duty: Roster,
+    chats: Collection[str] = (),
 ) -> Casework:
     """`on_duty`: who has the console open, so assignment picks agents who are there."""
     lifecycle = Lifecycle(hotline.desk.store)
@@ -187,7 +223,7 @@ async def build_casework(
         assigner=Assigner(
             hotline.desk.store, lifecycle, hotline.users, on_duty, settings.agent_ticket_limit
         ),
-        forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from),
+        forwarder=Forwarder(lifecycle, hotline.routing, mail, settings.mail_from, hotline.users),
         watcher=DeadlineWatcher(
             hotline.desk.store,
             await hotline.storage.alerts(),
@@ -198,7 +234,12 @@ async def build_casework(
         activity=ActivityRoster(),
         notifier=notifier,
         canned=await saved_canned(hotline.rules),
+        takeover=takeover,
+        chats=frozenset(chats),
+        places=places_of((d, hotline.units.wards_of(d)) for d in hotline.units.districts),
     )
+    # Every agency the rules name exists, flagged "chưa có địa chỉ" until an admin gives one.
+    await seed_placeholders(hotline.routing, casework.places, hotline.units.province)
 
     def announce(ticket: Ticket) -> None:
         events.publish(ticket_event(ticket))
@@ -227,10 +268,10 @@ async def build_casework(
     return casework
 
 
-async def assign_forever(assigner: Assigner, every: float) -> None:
+async def assign_forever(casework: Casework, every: float) -> None:
     while True:
         try:
-            await assigner.assign_waiting()
+            await casework.join_chats(await casework.assigner.assign_waiting())
         except Exception:  # a busy database must not stop assignment for good
             log.exception("automatic assignment failed; trying again")
         await asyncio.sleep(every)

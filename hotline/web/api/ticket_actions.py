@@ -11,25 +11,31 @@ from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.rating import survey
 from hotline.bot.messages import ConversationKey
 from hotline.handoff.confidentiality import may_work
-from hotline.handoff.lifecycle import NotAllowed
+from hotline.handoff.lifecycle import NotAllowed, Refused
 from hotline.handoff.tickets import STATUSES, Ticket, TicketStatus
 from hotline.handoff.users import STAFF, Role
 from hotline.web.api.auth import requires, user_of
 from hotline.web.api.ticket_queue import answers_errors, visible_ticket
 from hotline.web.api.views import BadRequest, json_body, summary, text_field
-from hotline.web.keys import CASEWORK, CHANNELS, TAKEOVER
+from hotline.web.keys import CASEWORK, TAKEOVER
 
 # What agency staff may do to a ticket sent to them: take it up, and answer it.
 AGENCY_STATUSES = (TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED)
 # Whom a ticket may be transferred to.
 TAKES_TRANSFERS = (Role.AGENT, Role.SUPERVISOR)
+NO_CHAT = {
+    "phone": "Phản ánh nhận qua điện thoại không có cuộc trò chuyện; hãy gọi lại người báo.",
+    "portal": (
+        "Phản ánh gửi qua cổng thông tin không có cuộc trò chuyện; người dân theo dõi kết quả"
+        " bằng mã phản ánh. Hãy ghi kết quả khi chuyển trạng thái."
+    ),
+}
+NO_CHAT_OTHER = "Phản ánh này không có cuộc trò chuyện để trả lời."
 
 
 def _chat(request: web.Request, ticket: Ticket) -> ConversationKey | None:
     """The citizen's conversation, if the ticket came from a channel we can answer on."""
-    if ticket.channel not in request.app[CHANNELS]:
-        return None  # a phone call or an Open311 request: nobody to message
-    return ConversationKey(ticket.channel, ticket.sender)
+    return request.app[CASEWORK].chat_of(ticket)
 
 
 async def _worked(request: web.Request) -> Ticket:
@@ -49,7 +55,7 @@ async def claim(request: web.Request) -> web.Response:
     ticket = await casework.lifecycle.claim(request.match_info["code"], user.name)
     key = _chat(request, ticket)
     if key is not None:
-        await request.app[TAKEOVER].take(key, user.name)
+        await request.app[TAKEOVER].take(key, user.name, await casework.shown(user.name))
     return _view(request, ticket)
 
 
@@ -63,13 +69,15 @@ async def message(request: web.Request) -> web.Response:
     ticket = await _worked(request)
     key = _chat(request, ticket)
     if key is None:
-        raise NotAllowed("this ticket has no chat to answer in; call the citizen back")
+        raise Refused(NO_CHAT.get(ticket.channel, NO_CHAT_OTHER))
     casework = request.app[CASEWORK]
     if ticket.status == TicketStatus.ASSIGNED:
         ticket = await casework.lifecycle.set_status(
             ticket.code, TicketStatus.IN_PROGRESS, user.name
         )
-    items = await request.app[TAKEOVER].say(key, user.name, text)
+    shown = await casework.shown(user.name)
+    await request.app[TAKEOVER].take(key, user.name, shown)  # writing is joining: the bot pauses
+    items = await request.app[TAKEOVER].say(key, user.name, text, shown)
     return web.json_response({"sent": [{"id": i.id, "text": i.message.text} for i in items]})
 
 
@@ -97,6 +105,11 @@ async def change_status(request: web.Request) -> web.Response:
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
             raise BadRequest("agencies must be a list of names")
         sent = await casework.forwarder.forward(ticket.code, user.name, tuple(agencies), note)
+        key = _chat(request, sent.ticket)
+        if key is not None:  # the citizen hears where it went, by kind, never a staff login
+            kind = texts.agency_kind(sent.ticket.forwarded_to)
+            said = texts.STAFF_FORWARDED.format(code=sent.ticket.code, agency_kind=kind)
+            await request.app[TAKEOVER].notify(key, said)
         return _view(request, sent.ticket, emailed=list(sent.emailed))
     ticket = await casework.lifecycle.set_status(ticket.code, status, user.name, note)
     key = _chat(request, ticket)
@@ -113,9 +126,10 @@ async def change_status(request: web.Request) -> web.Response:
 
 
 async def _hand_back_if_taken(request: web.Request, key: ConversationKey, agent: str) -> None:
-    state = await request.app[CASEWORK].hotline.conversations.load(key)
-    if state.mode == "agent":
-        await request.app[TAKEOVER].hand_back(key, agent)
+    casework = request.app[CASEWORK]
+    state = await casework.hotline.conversations.load(key)
+    if state.bot_paused:
+        await request.app[TAKEOVER].hand_back(key, agent, await casework.shown(agent))
 
 
 @requires(*STAFF)
@@ -125,8 +139,9 @@ async def release(request: web.Request) -> web.Response:
     ticket = await _worked(request)
     key = _chat(request, ticket)
     if key is None:
-        raise NotAllowed("this ticket has no chat to hand back")
-    await request.app[TAKEOVER].hand_back(key, user_of(request).name)
+        raise Refused(NO_CHAT.get(ticket.channel, NO_CHAT_OTHER))
+    name = user_of(request).name
+    await request.app[TAKEOVER].hand_back(key, name, await request.app[CASEWORK].shown(name))
     return _view(request, ticket)
 
 
@@ -145,10 +160,12 @@ async def transfer(request: web.Request) -> web.Response:
         raise BadRequest(f"{to} is not an agent or supervisor")
     ticket = await casework.lifecycle.transfer(ticket.code, to, user.name, note)
     key = _chat(request, ticket)
-    if key is not None:
+    if key is not None and ticket.is_open:
+        # The live chat goes with the ticket: the one who had it leaves, the new agent joins.
         state = await casework.hotline.conversations.load(key)
-        if state.mode == "agent":
-            await request.app[TAKEOVER].take(key, to)  # the live chat goes with the ticket
+        if state.bot_paused and state.agent and state.agent != to:
+            await request.app[TAKEOVER].leave(key, state.agent, await casework.shown(state.agent))
+        await request.app[TAKEOVER].take(key, to, await casework.shown(to))
     return _view(request, ticket)
 
 

@@ -13,7 +13,7 @@ from hotline.bot.messages import ConversationKey
 from hotline.handoff.agency_view import agency_report
 from hotline.handoff.confidentiality import disclose, may_see_ticket
 from hotline.handoff.deadlines import CATEGORIES
-from hotline.handoff.lifecycle import AlreadyTaken, NotAllowed, TicketNotFound
+from hotline.handoff.lifecycle import AlreadyTaken, NotAllowed, Refused, TicketNotFound
 from hotline.handoff.store import TicketQuery
 from hotline.handoff.tickets import STATUSES, Reporter, Ticket, TicketDraft, TicketStatus
 from hotline.handoff.users import STAFF, Role, User
@@ -30,6 +30,7 @@ from hotline.web.keys import CASEWORK
 
 ALL = (*STAFF, Role.AGENCY)
 DEFAULT_REASON = "xem chi tiết phiếu"
+RELATED_LIMIT = 20
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -47,6 +48,8 @@ def answers_errors(handler: Handler) -> Handler:
         except AlreadyTaken as exc:
             body = {"error": "another agent has this ticket", "assignee": exc.assignee}
             return web.json_response(body, status=409)
+        except Refused as exc:  # already worded for people: the console shows it as it is
+            return web.json_response({"error": str(exc), "message": str(exc)}, status=409)
         except NotAllowed as exc:
             return web.json_response({"error": str(exc)}, status=409)
 
@@ -100,7 +103,11 @@ async def list_tickets(request: web.Request) -> web.Response:
     tickets = await casework.hotline.desk.store.find(_query(request, user))
     now = casework.clock()
     pseudonyms = casework.hotline.pseudonyms
-    return web.json_response({"tickets": [summary(t, user, now, pseudonyms) for t in tickets]})
+    rows = [
+        {**summary(t, user, now, pseudonyms), "chat": casework.chat_of(t) is not None}
+        for t in tickets
+    ]
+    return web.json_response({"tickets": rows})
 
 
 @requires(*ALL)
@@ -116,10 +123,24 @@ async def show_ticket(request: web.Request) -> web.Response:
     now = casework.clock()
     why = request.query.get("reason", "").strip()[:200] or DEFAULT_REASON
     showing = await disclose(casework.hotline.audit, user, ticket, why, now, TRANSCRIPT_WORDS)
-    key = ConversationKey(ticket.channel, ticket.sender)
-    transcript = await casework.hotline.conversations.transcript(key)
     pseudonyms = casework.hotline.pseudonyms
-    return web.json_response(detail(showing, user, now, pseudonyms, transcript))
+    transcript: list[dict[str, Any]] = []
+    body: dict[str, Any] = {}
+    if user.is_staff:
+        key = ConversationKey(ticket.channel, ticket.sender)
+        transcript = await casework.hotline.conversations.transcript(key)
+        state = await casework.hotline.conversations.load(key)
+        chat = casework.chat_of(ticket) is not None
+        # The one rule the engine obeys, so the console says what the bot really does.
+        body = {"chat": chat, "bot_paused": chat and state.bot_paused, "chat_agent": state.agent}
+        # The same citizen's other tickets, linked by conversation, shown as the queue shows them.
+        others = await casework.hotline.desk.store.for_conversation(key.channel, key.sender)
+        body["related"] = [
+            summary(t, user, now, pseudonyms)
+            for t in sorted(others, key=lambda t: t.created_at, reverse=True)
+            if t.code != ticket.code and may_see_ticket(user, t)
+        ][:RELATED_LIMIT]
+    return web.json_response({**detail(showing, user, now, pseudonyms, transcript), **body})
 
 
 def _place(request: web.Request, body: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -10,6 +10,7 @@ from aiohttp import web
 from hotline import safe_json
 from hotline.bot.dialogs import texts
 from hotline.handoff.confidentiality import Pseudonyms, Showing, TranscriptWords
+from hotline.handoff.redact import redact
 from hotline.handoff.tickets import Ticket
 from hotline.handoff.users import User
 
@@ -18,6 +19,7 @@ TRANSCRIPT_WORDS = TranscriptWords(
     contact_questions=(texts.ASK_CONTACT, texts.ASK_CONTACT_HARDSHIP, texts.CONTACT_RETRY),
     contact_label=texts.LABELS["contact"],
 )
+PREVIEW_CHARS = 140  # of the description, on a queue card
 
 
 class BadRequest(Exception):
@@ -46,6 +48,9 @@ def summary(ticket: Ticket, user: User, now: datetime, pseudonyms: Pseudonyms) -
     if user.is_staff:
         row["channel"] = ticket.channel
         row["conversation"] = pseudonyms.of(ticket.channel, ticket.sender)
+        # Without phones, e-mail addresses or the reporter's details, whoever looks at the queue.
+        text = " ".join(redact(ticket.description, ticket.reporter).split())
+        row["preview"] = text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "")
     return row
 
 

@@ -21,7 +21,9 @@ from hotline.handoff.users import STAFF, SUPERVISING, Role
 CONSOLE_ROLES = frozenset(STAFF)
 SEES_ALL = frozenset(SUPERVISING)
 TICKET_KINDS = frozenset({"ticket", "deadline_warning", "deadline_missed"})
-CONVERSATION_KINDS = frozenset({"citizen_message", "takeover", "agent_message", "handback"})
+CONVERSATION_KINDS = frozenset(
+    {"citizen_message", "takeover", "agent_message", "handback", "staff_left"}
+)
 # An emergency alerts everyone on duty, whoever is assigned (issue 17).
 EVERYONE_KINDS = frozenset({"presence", "emergency"})
 PRIVATE_KEYS = ("reporter", "contact", "sender")

@@ -52,12 +52,14 @@ class LiveLine:
 
     async def connect(self, request: web.Request) -> web.StreamResponse:
         if not same_origin(request):
-            raise web.HTTPForbidden(text="cross-site console connection refused")
+            raise web.HTTPForbidden(text="Không cho phép kết nối bảng điều khiển từ trang khác.")
         viewer = await self.authenticate(request)
         if viewer is None:
-            raise web.HTTPUnauthorized(text="log in to use the console")
+            raise web.HTTPUnauthorized(text="Hãy đăng nhập để dùng bảng điều khiển.")
         if viewer.role not in CONSOLE_ROLES:
-            raise web.HTTPForbidden(text="the console is for agents, supervisors and admins")
+            raise web.HTTPForbidden(
+                text="Bảng điều khiển chỉ dành cho tổng đài viên, giám sát viên và quản trị viên."
+            )
         ws = web.WebSocketResponse(heartbeat=30)
         await ws.prepare(request)
         self._sockets.add(ws)

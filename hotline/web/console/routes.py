@@ -10,6 +10,7 @@ from pathlib import Path
 from aiohttp import web
 
 from hotline.bot.events import EventBus
+from hotline.bot.media import PREFIX, MediaStore
 from hotline.channels.base import json_response
 from hotline.handoff.store import TicketStore
 from hotline.web.console.auth import console_viewer
@@ -22,6 +23,14 @@ from hotline.web.keys import HOTLINE
 STATIC = Path(__file__).parent / "static"
 LOGIN = "/login?next=/console"
 NOT_FOR_YOU = "Bảng điều khiển chỉ dành cho tổng đài viên, giám sát viên và quản trị viên."
+MEDIA_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+# A photo is evidence: private to staff, never cached by a shared proxy, never run as a page.
+MEDIA_HEADERS = {
+    "Cache-Control": "private, max-age=3600",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Referrer-Policy": "same-origin",
+}
 # The page loads nothing from elsewhere; photos citizens send may sit on the platforms' servers.
 PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -42,8 +51,10 @@ class Console:
         presence: Presence,
         recheck_seconds: float = RECHECK_SECONDS,
         authenticate: Authenticate = console_viewer,
+        media: MediaStore | None = None,
     ) -> None:
         self.authenticate = authenticate
+        self.media = media
         self.live = LiveLine(events, presence, authenticate, self._tickets, recheck_seconds)
 
     def _tickets(self, request: web.Request) -> TicketStore:
@@ -53,15 +64,16 @@ class Console:
         app.router.add_get("/console", self.page)
         app.router.add_get("/console/ws", self.live.connect)
         app.router.add_get("/console/labels", self.labels)
+        app.router.add_get("/console/media/{name}", self.photo)
         app.router.add_static("/console/static/", STATIC, append_version=False)
         app.on_shutdown.append(self._close)
 
     async def _viewer(self, request: web.Request) -> Viewer:
         viewer = await self.authenticate(request)
         if viewer is None:
-            raise web.HTTPUnauthorized(text="log in to use the console")
+            raise web.HTTPUnauthorized(text="Hãy đăng nhập để dùng bảng điều khiển.")
         if viewer.role not in CONSOLE_ROLES:
-            raise web.HTTPForbidden(text="the console is for agents, supervisors and admins")
+            raise web.HTTPForbidden(text=NOT_FOR_YOU)
         return viewer
 
     async def page(self, request: web.Request) -> web.StreamResponse:
@@ -75,6 +87,19 @@ class Console:
     async def labels(self, request: web.Request) -> web.Response:
         await self._viewer(request)
         return json_response(console_labels(request.app[HOTLINE].units))
+
+    async def photo(self, request: web.Request) -> web.StreamResponse:
+        """A photo a citizen sent (`media:<sha256>.<ext>`), for logged-in staff only."""
+        await self._viewer(request)
+        name = request.match_info["name"]
+        try:
+            path = self.media.path_of(PREFIX + name) if self.media else None
+        except ValueError:
+            path = None
+        if path is None or not path.is_file():
+            raise web.HTTPNotFound(text="Không tìm thấy ảnh.")
+        kind = MEDIA_TYPES[name.rsplit(".", 1)[1]]
+        return web.FileResponse(path, headers={**MEDIA_HEADERS, "Content-Type": kind})
 
     async def _close(self, app: web.Application) -> None:
         await self.live.close_all()

@@ -246,7 +246,9 @@
   function render(entry) {
     const mine = entry.from === "user";
     const bubble = el("div", { class: "hl-bubble" }, [richText(entry.text || "")]);
-    const row = el("div", { class: "hl-msg " + (mine ? "hl-user" : "hl-bot") }, [srOnly(mine ? T.you : T.bot), bubble]);
+    // A staff member's words carry their label ("Tổng đài viên Lan"), so nobody takes them for the bot.
+    const who = entry.staff ? el("span", { class: "hl-who" }, [entry.staff]) : srOnly(mine ? T.you : T.bot);
+    const row = el("div", { class: "hl-msg " + (mine ? "hl-user" : entry.staff ? "hl-bot hl-staff" : "hl-bot") }, [who, bubble]);
     if (!entry.text) bubble.hidden = true;
     if (entry.queued) {
       row.classList.add("hl-queued");
@@ -387,7 +389,8 @@
     inflight = []; // the server answered, so it has everything sent before
     saveOutbox();
     setTyping(false);
-    add({ from: "bot", text: text, buttons: buttons.length ? buttons : undefined });
+    const staff = typeof frame.staff === "string" && frame.staff ? frame.staff.slice(0, 80) : undefined;
+    add({ from: "bot", staff: staff, text: text, buttons: buttons.length ? buttons : undefined });
     if (panel.hidden) {
       unread += 1;
       badge.textContent = String(unread);

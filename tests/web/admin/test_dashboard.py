@@ -157,6 +157,7 @@ async def test_the_page_and_csv_show_todays_chats(client: TestClient, chat: Rest
     text = await page.text()
     assert page.status == 200 and "<svg" in text and "Ứng dụng di động" in text
     assert "câu hỏi FAQ được trả lời (1/2)" in text
+    assert "Chào hỏi" in text and ">greet<" not in text  # intents by their Vietnamese names
 
     today = datetime.now(VIETNAM).date().isoformat()
     resp = await client.get(f"/admin/dashboard.csv?from={today}&to={today}")

@@ -34,6 +34,15 @@ async def test_routing_rules_and_agencies_edited_on_the_page(client: TestClient)
 
     bad = await client.post("/admin/rules", data={"csrf_token": csrf, "rules": "- team: x"})
     assert bad.status == 400 and "quy tắc 1" in await bad.text()
+    # Unknown teams and agencies are refused, in Vietnamese, until they exist.
+    unknown = await client.post("/admin/rules", data={"csrf_token": csrf, "rules": RULES})
+    said = await unknown.text()
+    assert unknown.status == 400 and "không có tổ “doi-di-an”" in said
+    assert "chưa có cơ quan Công an TP Dĩ An trong danh bạ" in said
+    await person(client, "dian", team="doi-di-an")
+    await client.post(
+        "/admin/rules/agencies", data={"csrf_token": csrf, "name": "Công an TP Dĩ An"}
+    )
     saved = await client.post("/admin/rules", data={"csrf_token": csrf, "rules": RULES})
     assert "Đã lưu quy tắc" in await saved.text()
     ticket = await filed(client, district="Dĩ An", ward="Dĩ An", source="rest:r-1")
@@ -117,3 +126,36 @@ async def test_deadlines_and_canned_responses_are_edited_live_and_kept(
     ]
     kept = await client.app[ADMIN_TOOLS].rules.get("deadlines")  # type: ignore[index]
     assert kept["other"] == {"hours": 2.5, "priority": "high"}  # a restart applies it again
+
+
+async def test_canned_responses_are_added_changed_and_deleted_by_form(
+    client: TestClient,
+) -> None:
+    await person(client, "an", "admin")
+    csrf = await login(client, "an")
+    agent = await person(client, "lan")
+    ticket = await filed(client, source="rest:canned-1")
+    form = {"csrf_token": csrf, "action": "save", "title": "Đã chuyển công an"}
+    added = await client.post(
+        "/admin/categories/canned/one",
+        data={**form, "text": "Phiếu {code} đã chuyển công an.", "categories": "violation"},
+    )
+    assert "Đã lưu câu trả lời mẫu" in await added.text()
+    listed = await (await client.get(f"/api/canned?code={ticket.code}", headers=agent)).json()
+    said = {c["id"]: c for c in listed["responses"]}
+    assert f"Phiếu {ticket.code} đã chuyển công an." in said["da-chuyen-cong-an"]["text"]
+
+    changed = {**form, "id": "da-chuyen-cong-an", "text": "Đã chuyển công an xã."}
+    await client.post("/admin/categories/canned/one", data=changed)
+    kept = client.app[ADMIN_TOOLS].casework.canned  # type: ignore[index]
+    [mine] = [c for c in kept if c.id == "da-chuyen-cong-an"]
+    assert mine.text == "Đã chuyển công an xã." and mine.categories == ()
+
+    empty = await client.post("/admin/categories/canned/one", data={**form, "text": " "})
+    assert empty.status == 400 and "cần tiêu đề và nội dung" in await empty.text()
+    gone = {"csrf_token": csrf, "action": "delete", "id": "da-chuyen-cong-an"}
+    assert (
+        "Đã xóa câu trả lời mẫu"
+        in await (await client.post("/admin/categories/canned/one", data=gone)).text()
+    )
+    assert all(c.id != "da-chuyen-cong-an" for c in client.app[ADMIN_TOOLS].casework.canned)  # type: ignore[index]

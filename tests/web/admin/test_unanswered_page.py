@@ -52,3 +52,34 @@ async def test_a_group_of_unanswered_questions_becomes_an_entry(
     assert "Chưa có câu hỏi nào" in await (await client.get("/admin/unanswered")).text()
     await chat.say(FISHING[1])
     assert chat.text == answer
+
+
+async def test_a_group_is_dismissed_or_added_to_an_entry_in_one_click(
+    client: TestClient, chat: RestChat
+) -> None:
+    for text in FISHING:
+        await chat.say(text)
+    await person(client, "an", "admin")
+    csrf = await login(client, "an")
+    page = await (await client.get("/admin/unanswered")).text()
+    [fishing, same] = re.findall(r'name="ids" value="([0-9,]+)"', page)  # two one-click forms
+    assert fishing == same and len(fishing.split(",")) == 2
+    entry = (await hotline_of(client).faq.store.list())[0]
+    assert f'<option value="{entry.id}">' in page  # existing entries as a pick-list
+
+    added = await client.post(
+        "/admin/unanswered/variant", data={"csrf_token": csrf, "ids": fishing, "entry": entry.id}
+    )
+    assert f"Đã thêm các cách hỏi vào mục {entry.id}" in await added.text()
+    saved = await hotline_of(client).faq.store.get(entry.id)
+    assert saved is not None and sorted(saved.questions[-2:]) == sorted(FISHING)
+    assert saved.questions[: len(entry.questions)] == entry.questions
+    await chat.say(FISHING[1])
+    assert chat.text == saved.answer  # live for the bot at once
+
+    await chat.say(FISHING[0].replace("câu cá", "thả diều"))
+    page = await (await client.get("/admin/unanswered")).text()
+    [kite, _] = re.findall(r'name="ids" value="([0-9,]+)"', page)
+    gone = await client.post("/admin/unanswered/dismiss", data={"csrf_token": csrf, "ids": kite})
+    page = await gone.text()
+    assert "Đã bỏ qua nhóm câu hỏi" in page and "Chưa có câu hỏi nào" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp.test_utils import TestClient
 
 from hotline.handoff.deadlines import VIETNAM
+from hotline.handoff.routing import Agency
 from hotline.web.keys import CASEWORK
 from tests.support.office import filed, person
 
@@ -30,6 +31,9 @@ async def test_an_agency_reads_what_was_forwarded_to_it_without_identity(
     boss = await person(client, "giang", "supervisor")
     police = await person(client, "ca-tdm", "agency", agency="Công an Thủ Dầu Một")
     token = police["Authorization"].split()[1]
+    # The ward's committee reads its reports by e-mail; forwarding reaches everyone it names.
+    ward = Agency("UBND Phú Cường, Thủ Dầu Một", "ubnd.phucuong@example.vn")
+    await client.app[CASEWORK].hotline.routing.put_agency(ward)
     sent = await filed(client, source="rest:1")
     other = await filed(client, source="rest:2")
     resp = await client.post(

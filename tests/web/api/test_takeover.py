@@ -28,7 +28,13 @@ async def test_the_agent_has_the_rest_chat_and_the_citizen_hears_the_answer(
         assert (await resp.json())["ticket"]["assignee"] == "lan"
         assert (await conversations.load(key)).mode == "agent"
 
-        assert await chat.say("alo, có ai không?") == []  # the bot is silent now
+        # The citizen is told a staff member joined (by title, never the login); the bot is silent.
+        joined = await chat.say("alo, có ai không?")
+        assert [m["text"] for m in joined] == [
+            "Tổng đài viên đã tham gia cuộc trò chuyện và sẽ trả lời bạn trực tiếp."
+        ]
+        assert all(m["staff"] == "Tổng đài viên" and "lan" not in m["text"] for m in joined)
+        assert await chat.say("alo?") == []
 
         resp = await client.post(
             f"/api/tickets/{code}/messages", headers=agent, json={"text": "Chào bạn, tôi là Lan."}
@@ -54,8 +60,9 @@ async def test_the_agent_has_the_rest_chat_and_the_citizen_hears_the_answer(
         assert ("ticket", "assigned") in kinds and ("ticket", "resolved") in kinds
         assert ("ticket", "in_progress") in kinds  # the first reply started the work
 
-    *_, news, survey = [i.message for i in await conversations.pending(key)]
+    *_, news, handed_back, survey = [i.message for i in await conversations.pending(key)]
     assert code in news.text and "Đã chuyển UBND phường Phú Cường hỗ trợ gạo." in news.text
+    assert "trả cuộc trò chuyện lại cho trợ lý tự động" in handed_back.text
     assert code in survey.text and len(survey.buttons) == 3  # then the one-question survey
     assert (await conversations.load(key)).mode == "bot"  # resolved: the bot is back
 
@@ -73,17 +80,23 @@ async def test_agent_replies_reach_the_web_chat_socket_and_release_gives_it_back
         await ws.send_json({"payload": "/request_human"})
         code = (await ws.receive_json(timeout=5))["text"].split("mã phản ánh ")[1][:12]
         assert (await client.post(f"/api/tickets/{code}/claim", headers=agent)).status == 200
+        joined = await ws.receive_json(timeout=5)
+        assert joined["staff"] == "Tổng đài viên" and "đã tham gia" in joined["text"]
         await ws.send_json({"message": "tôi cần hỗ trợ gấp"})
         # The bot stays silent, and says so to the widget (its typing dots stop).
         assert await ws.receive_json(timeout=5) == {"typing": False}
         await client.post(
             f"/api/tickets/{code}/messages", headers=agent, json={"text": "Tôi nghe đây ạ."}
         )
-        assert (await ws.receive_json(timeout=5))["text"] == "Tôi nghe đây ạ."  # not the bot
+        said = await ws.receive_json(timeout=5)  # not the bot: labelled as from staff
+        assert said == {"text": "Tôi nghe đây ạ.", "staff": "Tổng đài viên"}
 
         assert (await client.post(f"/api/tickets/{code}/release", headers=agent)).status == 200
+        left = await ws.receive_json(timeout=5)
+        assert "trợ lý tự động" in left["text"] and left["staff"] == "Tổng đài viên"
         await ws.send_json({"message": "xin chào"})
-        assert "Tổng đài 1022" in (await ws.receive_json(timeout=5))["text"]
+        answer = await ws.receive_json(timeout=5)
+        assert "Tổng đài 1022" in answer["text"] and "staff" not in answer
 
 
 async def test_two_agents_claiming_at_once_one_wins_and_only_the_holder_may_talk(

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from aiohttp.test_utils import TestClient
 
+from hotline.handoff.routing import Agency
 from hotline.web.keys import CASEWORK
 from tests.support.office import filed, person
 
@@ -99,6 +100,9 @@ async def test_agency_staff_see_only_what_was_sent_to_them_and_never_the_reporte
     boss = await person(client, "giang", "supervisor")
     police = await person(client, "ca-tdm", "agency", agency="Công an Thủ Dầu Một")
     health = await person(client, "yte-tdm", "agency", agency="Trung tâm Y tế Thủ Dầu Một")
+    # The ward's committee reads its reports by e-mail; forwarding reaches everyone it names.
+    ward = Agency("UBND Phú Cường, Thủ Dầu Một", "ubnd.phucuong@example.vn")
+    await client.app[CASEWORK].hotline.routing.put_agency(ward)
     sent = await filed(client, source="rest:1")
     kept = await filed(client, source="rest:2")
     await client.post(f"/api/tickets/{sent.code}/claim", headers=boss)

@@ -38,6 +38,22 @@ export class Alerts {
     this.region.prepend(card);
   }
 
+  /** A new emergency: a card that stays until it is opened or dismissed. */
+  emergency(ticket) {
+    const code = ticket.code;
+    this.region.querySelector(`[data-code="${CSS.escape(code)}"]`)?.remove();
+    const card = el("div", { class: "alert alert-missed alert-emergency", role: "alert", dataset: { code } },
+      el("strong", { text: `Cấp cứu mới: ${code}` }),
+      el("span", { text: `Tiếp nhận ${when(ticket.created_at || new Date().toISOString())} · ${ticket.assignee ? `người xử lý ${ticket.assignee}` : "chưa ai nhận"}` }),
+      el("div", { class: "alert-actions" },
+        el("button", { type: "button", class: "btn btn-small", text: "Mở", onclick: () => { card.remove(); this.onOpen(code); } }),
+        el("button", {
+          type: "button", class: "btn btn-small btn-ghost", "aria-label": `Ẩn cảnh báo ${code}`,
+          text: "Ẩn", onclick: () => card.remove(),
+        })));
+    this.region.prepend(card);
+  }
+
   toast(text, kind = "info") {
     const note = el("p", { class: `toast toast-${kind}`, text });
     this.toasts.append(note);

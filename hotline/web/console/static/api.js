@@ -44,7 +44,9 @@ async function call(method, path, body) {
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
     const told = typeof data.error === "string" ? data.error : "";
-    const message = MESSAGES[response.status] || (told ? `Không thực hiện được: ${told}` : `Lỗi ${response.status}`);
+    // `message` is worded for people (Vietnamese); `error` may be a developer's English.
+    const said = typeof data.message === "string" ? data.message : "";
+    const message = said || MESSAGES[response.status] || (told ? `Không thực hiện được: ${told}` : `Lỗi ${response.status}`);
     throw new ApiError(response.status, message, data);
   }
   return data;

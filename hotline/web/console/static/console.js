@@ -6,6 +6,7 @@ import { CallForm } from "./call.js";
 import { Detail } from "./detail.js";
 import { el, labels, loadLabels, name } from "./format.js";
 import { LiveLine } from "./live.js";
+import { Notifier } from "./notify.js";
 import { Queue } from "./queue.js";
 
 const $ = (id) => document.getElementById(id);
@@ -15,6 +16,7 @@ const ROLES = { agent: "Tổng đài viên", supervisor: "Giám sát viên", adm
 let queue;
 let detail;
 let alerts;
+let bell;
 let reloading = null;
 
 async function reload() {
@@ -87,10 +89,8 @@ function onFrame(frame) {
       break;
     case "takeover":
     case "handback":
-      if (here) {
-        if (frame.kind === "handback" || frame.agent !== detail.me) detail.taken.delete(detail.code);
-        detail.refresh();
-      }
+    case "staff_left":
+      if (here) detail.refresh(); // the hint says what the engine now does
       break;
     case "deadline_warning":
     case "deadline_missed":
@@ -117,11 +117,25 @@ function onTicket(frame) {
   if (queue.tickets.has(ticket.code)) queue.upsert(ticket);
   else {
     reloadSoon();
-    if (ticket.status === "new") {
-      alerts.toast(`Phản ánh mới: ${ticket.code} · ${name("categories", ticket.category)}`);
+    if (ticket.status === "new" || (ticket.assignee === detail.me && ticket.status === "assigned")) {
+      announce(ticket);
     }
   }
   if (detail.code === ticket.code) detail.refresh();
+}
+
+/** A new ticket: emergencies stay on screen until dismissed; chats and emergencies ring. */
+function announce(ticket) {
+  const what = `${ticket.code} · ${name("categories", ticket.category)}`;
+  if (ticket.category === "emergency") {
+    alerts.emergency(ticket);
+    bell.ring("emergency", `Cấp cứu: ${ticket.code}`, "Người dân báo cấp cứu, cần xử lý ngay.");
+  } else if (ticket.category === "other") {
+    alerts.toast(`Người dân muốn trò chuyện: ${what}`);
+    bell.ring("chat", `Trò chuyện mới: ${ticket.code}`, "Một người dân đang chờ tổng đài viên.");
+  } else {
+    alerts.toast(`Phản ánh mới: ${what}`);
+  }
 }
 
 function showLine(state, retryIn) {
@@ -153,6 +167,7 @@ async function main() {
   $("me").replaceChildren(el("strong", { text: me.name }), el("span", { text: ROLES[me.role] || me.role }));
 
   alerts = new Alerts({ region: $("alerts"), toasts: $("toasts"), onOpen: openTicket });
+  bell = new Notifier($("sound"));
   detail = new Detail({ onChanged: changed, toast: (text) => alerts.toast(text) });
   detail.me = me.name;
   detail.role = me.role;

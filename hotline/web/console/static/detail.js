@@ -26,7 +26,6 @@ export class Detail {
     this.onChanged = onChanged;
     this.toast = toast;
     this.ticket = null;
-    this.taken = new Set(); // chats this page has taken over (claim is also the takeover)
     this.me = "";
     this.role = "";
     this.log = $("log");
@@ -113,22 +112,20 @@ export class Detail {
   renderActions() {
     const t = this.ticket;
     const open = OPEN.has(t.status);
-    const chat = t.channel && t.channel !== "phone";
+    const chat = Boolean(t.chat); // the server knows which channels can be answered
     $("claim").hidden = !open || t.assignee === this.me;
     $("claim").textContent = t.assignee ? "Nhận lại" : "Nhận xử lý";
-    $("release").hidden = !open || !chat || !t.assignee || !this.mine();
+    // One rule, the engine's: the bot is paused while a staff member has the conversation.
+    $("release").hidden = !open || !chat || !t.bot_paused || !this.mine();
     $("transfer-open").hidden = !open || !this.mine();
     if ($("transfer-open").hidden) this.toggleTransfer(false);
-    $("log").hidden = !chat; // a phone call has no conversation to show
+    $("log").hidden = !chat && !(t.transcript || []).length;
     $("ticket").classList.toggle("is-call", !chat);
     const canReply = open && chat && t.assignee === this.me;
     $("reply").hidden = !canReply;
     $("canned").hidden = !canReply;
-    $("reply-hint").textContent = !chat
-      ? "Phản ánh nhận qua điện thoại: không có cuộc trò chuyện. Khi cần, hãy gọi lại người báo."
-      : canReply
-        ? "Bạn đang trò chuyện trực tiếp với người dân; bot đang tạm dừng trong cuộc trò chuyện này."
-        : open ? "Nhận xử lý để trò chuyện trực tiếp với người dân." : "Phản ánh đã xử lý xong.";
+    $("reply-hint").textContent = replyHint(t, { open, chat, me: this.me });
+    $("ticket").dataset.bot = chat ? (t.bot_paused ? "paused" : "answering") : "none";
   }
 
   renderFacts() {
@@ -142,6 +139,11 @@ export class Detail {
     $("t-facts").replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) =>
       [el("dt", { text: k }), el("dd", { text: v })]));
     $("t-evidence").replaceChildren(...(t.evidence || []).map((item) => attachment(item)));
+    const related = t.related || [];
+    $("related-card").hidden = !related.length;
+    $("t-related").replaceChildren(...related.map((r) => el("li", {},
+      el("a", { href: `#${r.code}`, text: r.code }),
+      el("span", { text: ` · ${name("categories", r.category)} · ${name("statuses", r.status)} · ${when(r.created_at)}` }))));
     const reporter = t.reporter && Object.keys(t.reporter).length ? t.reporter : null;
     $("reporter-card").hidden = !reporter;
     if (reporter) {
@@ -211,8 +213,6 @@ export class Detail {
     const code = this.code;
     try {
       await api[what](code, ...args);
-      if (what === "claim") this.taken.add(code);
-      if (what === "release") this.taken.delete(code);
       this.notice("");
     } catch (error) {
       if (error.status === 409 && what === "claim" && error.data.assignee) {
@@ -256,12 +256,8 @@ export class Detail {
     if (!text) return;
     box.disabled = true;
     try {
-      // An auto-assigned ticket's chat may still be with the bot: writing takes it over.
-      if (!this.taken.has(this.code)) {
-        await api.claim(this.code);
-        this.taken.add(this.code);
-      }
-      await api.say(this.code, text);
+      await api.say(this.code, text); // writing joins the chat: the server pauses the bot
+      if (!this.ticket.bot_paused) await this.refresh();
       box.value = "";
     } catch (error) {
       this.notice(error.message, "error");
@@ -289,9 +285,12 @@ export class Detail {
 
 function bubble(entry) {
   const incoming = entry.direction === "in";
-  const who = incoming ? "Người dân" : entry.agent ? `Tổng đài viên ${entry.agent}` : "Tổng đài";
+  const who = incoming ? "Người dân"
+    : entry.agent ? `${entry.staff || "Tổng đài viên"} (${entry.agent})`
+      : entry.staff ? entry.staff : "Bot";
   const text = entry.text || (entry.payload ? `[bấm nút] ${entry.payload}` : "");
-  return el("li", { class: incoming ? "msg msg-in" : "msg msg-out" },
+  const from = incoming ? "msg msg-in" : entry.staff || entry.agent ? "msg msg-out msg-staff" : "msg msg-out";
+  return el("li", { class: from },
     el("span", { class: "msg-who", text: `${who} · ${when(entry.at)}` }),
     text ? el("p", { class: "msg-text", text }) : null,
     ...(entry.attachments || []).map((item) => attachment(item)),
@@ -308,11 +307,33 @@ function attachment(item) {
       ? el("a", { class: "att att-map", href, target: "_blank", rel: "noopener noreferrer", text: `${label} · xem bản đồ` })
       : el("span", { class: "att", text: label });
   }
-  const href = safeUrl(item.url);
+  const href = mediaUrl(item.url);
   if (!href) return el("span", { class: "att", text: item.caption || "Tệp đính kèm" });
   if (item.kind === "photo") {
     return el("a", { class: "att att-photo", href, target: "_blank", rel: "noopener noreferrer" },
       el("img", { src: href, alt: item.caption || "Ảnh người dân gửi", loading: "lazy" }));
   }
   return el("a", { class: "att", href, target: "_blank", rel: "noopener noreferrer", text: item.caption || "Tệp đính kèm" });
+}
+
+/** A stored photo (`media:<sha>.<ext>`) is served to logged-in staff at /console/media/. */
+function mediaUrl(raw) {
+  const stored = /^media:([0-9a-f]{64}\.(?:jpg|png|webp))$/.exec(raw || "");
+  return stored ? `/console/media/${stored[1]}` : safeUrl(raw);
+}
+
+function replyHint(t, { open, chat, me }) {
+  if (!chat) {
+    return t.channel === "portal"
+      ? "Phản ánh gửi qua cổng thông tin: không có cuộc trò chuyện. Kết quả ghi khi chuyển trạng thái sẽ hiện ở trang tra cứu."
+      : "Phản ánh nhận qua điện thoại: không có cuộc trò chuyện. Khi cần, hãy gọi lại người báo.";
+  }
+  if (!open) return "Phản ánh đã xử lý xong; bot đang trả lời người dân.";
+  if (t.bot_paused && t.chat_agent === me) {
+    return "Bạn đang trò chuyện trực tiếp với người dân; bot đang tạm dừng trong cuộc trò chuyện này.";
+  }
+  if (t.bot_paused) return `Bot đang tạm dừng: ${t.chat_agent || t.assignee} đang trò chuyện với người dân.`;
+  return t.assignee === me
+    ? "Bot đang trả lời người dân. Gửi tin nhắn để trò chuyện trực tiếp (bot sẽ tạm dừng)."
+    : "Bot đang trả lời người dân. Nhận xử lý để trò chuyện trực tiếp.";
 }

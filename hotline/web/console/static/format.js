@@ -43,6 +43,11 @@ function span(ms) {
   return rest ? `${hours} giờ ${rest} phút` : `${hours} giờ`;
 }
 
+/** How long since a moment, as "3 phút" or "1 giờ 5 phút" (a citizen's wait in a live chat). */
+export function waited(iso, now = Date.now()) {
+  return span(Math.max(0, now - Date.parse(iso)));
+}
+
 /**
  * The deadline as a countdown: text, a level (ok | soon | overdue | done) and the share of the
  * window used, so a bar can show it. "soon" starts at 80% of the window, as the warnings do.

@@ -1,6 +1,11 @@
 // The queue: tickets ordered by time left, with views, filters and a live countdown.
 
-import { OPEN, PRIORITY_ORDER, el, name, place, timeLeft } from "./format.js";
+import { OPEN, PRIORITY_ORDER, el, name, place, timeLeft, waited } from "./format.js";
+
+// A citizen waiting in a chat for a person (asked for one, or an emergency) is pinned on top.
+const LIVE_CATEGORIES = new Set(["other", "emergency"]);
+export const isLiveChat = (t) =>
+  Boolean(t.chat) && LIVE_CATEGORIES.has(t.category) && OPEN.has(t.status) && t.status !== "forwarded";
 
 export class Queue {
   constructor({ list, empty, count, filters, views, onSelect }) {
@@ -85,6 +90,8 @@ export class Queue {
 
   ordered() {
     return [...this.tickets.values()].sort((a, b) =>
+      (isLiveChat(b) - isLiveChat(a)) ||
+      (isLiveChat(a) && isLiveChat(b) && Date.parse(a.created_at) - Date.parse(b.created_at)) ||
       (OPEN.has(b.status) - OPEN.has(a.status)) ||
       (Date.parse(a.due_at) - Date.parse(b.due_at)) ||
       ((PRIORITY_ORDER[a.priority] ?? 9) - (PRIORITY_ORDER[b.priority] ?? 9)) ||
@@ -130,12 +137,15 @@ export class Queue {
     const who = ticket.assignee
       ? (ticket.assignee === this.me ? "Bạn đang xử lý" : `Đang xử lý: ${ticket.assignee}`)
       : "Chưa ai nhận";
+    const live = isLiveChat(ticket);
+    const preview = ticket.preview ?? ticket.description;
     const button = el("button", {
       type: "button",
-      class: `item lvl-${left.level} prio-${ticket.priority}`,
+      class: `item lvl-${left.level} prio-${ticket.priority}${live ? " item-live" : ""}`,
       "aria-current": ticket.code === this.selected ? "true" : null,
       onclick: () => this.onSelect(ticket.code),
     },
+    live ? el("span", { class: "item-pin", text: `Trò chuyện trực tiếp · chờ ${waited(ticket.created_at)}` }) : null,
     el("span", { class: "item-top" },
       el("span", { class: `prio prio-${ticket.priority}`, text: name("priorities", ticket.priority) }),
       el("span", { class: "cat", text: name("categories", ticket.category) }),
@@ -143,7 +153,7 @@ export class Queue {
     el("span", { class: "item-mid" },
       el("span", { class: "code", text: ticket.code }),
       el("span", { class: "place", text: place(ticket) || "Chưa rõ địa bàn" })),
-    ticket.description ? el("span", { class: "item-desc", text: ticket.description }) : null,
+    preview ? el("span", { class: "item-desc", text: preview }) : null,
     el("span", { class: "item-bottom" },
       el("span", { class: ticket.assignee ? "who" : "who who-free", text: who }),
       unread ? el("span", { class: "badge", text: `${unread} tin mới` }) : null));
