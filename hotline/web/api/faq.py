@@ -40,7 +40,7 @@ async def matching(store: FaqStore, query: dict[str, str]) -> list[FaqEntry]:
     """Entries filtered by `status`, `topic` and a search text `q` (words of any variant)."""
     status = query.get("status") or None
     if status is not None and status not in STATUSES:
-        raise BadRequest(f"status must be one of {', '.join(STATUSES)}")
+        raise BadRequest(f"Trạng thái phải là một trong: {', '.join(STATUSES)}")
     entries = await store.list(status)
     if topic := query.get("topic"):
         entries = [e for e in entries if e.topic == topic]

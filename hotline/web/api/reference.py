@@ -48,7 +48,9 @@ async def edit_routing(request: web.Request) -> web.Response:
     except (ValueError, AttributeError, TypeError) as exc:
         raise BadRequest(str(exc)) from exc
     if "rules" not in body:
-        raise BadRequest("rules is required (an empty list routes everything to the agents)")
+        raise BadRequest(
+            "Thiếu danh sách quy tắc (rules); danh sách rỗng chuyển mọi phiếu cho tổng đài viên."
+        )
     casework = request.app[CASEWORK]
     store = casework.hotline.routing
     # Known teams and agencies only (those in this body count): "helth" is not a team.
@@ -114,9 +116,9 @@ def _days(query: Mapping[str, str], today: date) -> tuple[datetime, datetime]:
         last = date.fromisoformat(query.get("to") or str(today))
         first, last = sane_day(first), sane_day(last)
     except ValueError as exc:
-        raise BadRequest("from and to must be dates as YYYY-MM-DD") from exc
+        raise BadRequest("Ngày bắt đầu và kết thúc phải có dạng YYYY-MM-DD.") from exc
     if first > last:
-        raise BadRequest("from must not be after to")
+        raise BadRequest("Ngày bắt đầu không được sau ngày kết thúc.")
     return (
         datetime.combine(first, time(), VIETNAM),
         datetime.combine(last + timedelta(days=1), time(), VIETNAM),

@@ -91,7 +91,7 @@ async def change_status(request: web.Request) -> web.Response:
     asked = text_field(body, "status", limit=20)
     note = text_field(body, "note", required=False) or None
     if asked not in STATUSES:
-        raise BadRequest(f"status must be one of {', '.join(STATUSES)}")
+        raise BadRequest(f"Trạng thái phải là một trong: {', '.join(STATUSES)}")
     status = TicketStatus(asked)
     ticket = await visible_ticket(request)
     if user.role == Role.AGENCY:
@@ -103,7 +103,7 @@ async def change_status(request: web.Request) -> web.Response:
     if status == TicketStatus.FORWARDED:
         agencies = body.get("agencies") or []
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
-            raise BadRequest("agencies must be a list of names")
+            raise BadRequest("Danh sách cơ quan (agencies) phải là danh sách tên.")
         sent = await casework.forwarder.forward(ticket.code, user.name, tuple(agencies), note)
         key = _chat(request, sent.ticket)
         if key is not None:  # the citizen hears where it went, by kind, never a staff login
@@ -157,7 +157,7 @@ async def transfer(request: web.Request) -> web.Response:
     casework = request.app[CASEWORK]
     target = await casework.hotline.users.get(to)
     if target is None or not target.active or target.role not in TAKES_TRANSFERS:
-        raise BadRequest(f"{to} is not an agent or supervisor")
+        raise BadRequest(f"{to} không phải tổng đài viên hay giám sát viên.")
     ticket = await casework.lifecycle.transfer(ticket.code, to, user.name, note)
     key = _chat(request, ticket)
     if key is not None and ticket.is_open:

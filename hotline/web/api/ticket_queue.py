@@ -69,16 +69,16 @@ def _query(request: web.Request, user: User) -> TicketQuery:
     q = request.query
     asked = tuple(s for s in q.get("status", "").split(",") if s)
     if any(s not in STATUSES for s in asked):
-        raise BadRequest(f"status must be among {', '.join(STATUSES)}")
+        raise BadRequest(f"Trạng thái phải là một trong: {', '.join(STATUSES)}")
     statuses = tuple(TicketStatus(s) for s in asked)
     category = q.get("category") or None
     if category and category not in CATEGORIES:
-        raise BadRequest(f"category must be one of {', '.join(CATEGORIES)}")
+        raise BadRequest(f"Loại phản ánh phải là một trong: {', '.join(CATEGORIES)}")
     assignee = q.get("assignee") or None
     try:
         limit = min(max(int(q.get("limit", "200")), 1), 1000)
     except ValueError as exc:
-        raise BadRequest("limit must be a number") from exc
+        raise BadRequest("Giới hạn (limit) phải là một số.") from exc
     overdue = q.get("overdue", "").lower() in ("1", "true", "yes")
     return TicketQuery(
         statuses=statuses,
@@ -149,10 +149,10 @@ def _place(request: web.Request, body: dict[str, Any]) -> tuple[str | None, str 
     ward_typed = text_field(body, "ward", required=False, limit=100)
     district = units.district(district_typed) if district_typed else None
     if district_typed and district is None:
-        raise BadRequest(f"unknown district: {district_typed}")
+        raise BadRequest(f"Không có thành phố/thị xã/huyện này: {district_typed}")
     ward = units.ward(ward_typed) if ward_typed else None
     if ward_typed and ward is None:
-        raise BadRequest(f"unknown ward: {ward_typed}")
+        raise BadRequest(f"Không có phường/xã này: {ward_typed}")
     if ward and district is None:
         district = units.district_of(ward)
     return district, ward
@@ -163,7 +163,7 @@ def _reporter(body: dict[str, Any]) -> Reporter | None:
     if contact is None:
         return None
     if not isinstance(contact, dict):
-        raise BadRequest("contact must be an object with name, phone, email")
+        raise BadRequest("Thông tin liên hệ (contact) phải gồm name, phone, email.")
     fields = ("name", "phone", "email")
     values = {k: text_field(contact, k, required=False, limit=200) for k in fields}
     reporter = Reporter(**{k: v or None for k, v in values.items()})
@@ -178,7 +178,7 @@ async def file_call(request: web.Request) -> web.Response:
     body = await json_body(request)
     category = text_field(body, "category", limit=40)
     if category not in CATEGORIES:
-        raise BadRequest(f"category must be one of {', '.join(CATEGORIES)}")
+        raise BadRequest(f"Loại phản ánh phải là một trong: {', '.join(CATEGORIES)}")
     district, ward = _place(request, body)
     # A retried post with the same Idempotency-Key files the call once.
     call = request.headers.get("Idempotency-Key", "")[:100] or uuid.uuid4().hex

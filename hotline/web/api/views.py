@@ -98,7 +98,7 @@ def text_field(body: dict[str, Any], name: str, required: bool = True, limit: in
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise BadRequest(f"{name} must be a non-empty string")
+        raise BadRequest(f"Trường {name} không được để trống.")
     if len(value) > limit:
-        raise BadRequest(f"{name} is longer than {limit} characters")
+        raise BadRequest(f"Trường {name} dài quá {limit} ký tự.")
     return value.strip()
