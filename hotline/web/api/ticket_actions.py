@@ -117,11 +117,12 @@ async def change_status(request: web.Request) -> web.Response:
         template = texts.TICKET_RESOLVED_ANSWER if note else texts.TICKET_RESOLVED
         said = template.format(code=ticket.code, answer=note) + texts.TICKET_THANKS
         await request.app[TAKEOVER].notify(key, said)
-        letters = request.app[CASEWORK].hotline.engine.router.services.letter_channels
-        if key.channel not in letters:  # one question, answered with a button
-            await request.app[TAKEOVER].outbox.push([survey(key, ticket.code)])
     if key is not None and not status.is_open:
         await _hand_back_if_taken(request, key, user.name)
+    letters = request.app[CASEWORK].hotline.engine.router.services.letter_channels
+    if key is not None and status == TicketStatus.RESOLVED and key.channel not in letters:
+        # Last, so its buttons are what the citizen sees: one question, answered with a button.
+        await request.app[TAKEOVER].outbox.push([survey(key, ticket.code)])
     return _view(request, ticket)
 
 

@@ -270,7 +270,9 @@
     return row;
   }
   function add(entry) {
-    const follow = entry.from === "user" || pinned;
+    // Where the view is now, not only what the last scroll event said: a citizen who has just
+    // scrolled up is not pulled down by a message that lands before their scroll event.
+    const follow = entry.from === "user" || (pinned && nearBottom());
     transcript.push(entry);
     persist();
     render(entry);
