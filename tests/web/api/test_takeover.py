@@ -31,7 +31,7 @@ async def test_the_agent_has_the_rest_chat_and_the_citizen_hears_the_answer(
         # The citizen is told a staff member joined (by title, never the login); the bot is silent.
         joined = await chat.say("alo, có ai không?")
         assert [m["text"] for m in joined] == [
-            "Tổng đài viên đã tham gia cuộc trò chuyện và sẽ trả lời bạn trực tiếp."
+            "Tổng đài viên đã tham gia cuộc trò chuyện và sẽ trả lời anh/chị trực tiếp."
         ]
         assert all(m["staff"] == "Tổng đài viên" and "lan" not in m["text"] for m in joined)
         assert await chat.say("alo?") == []

@@ -15,9 +15,8 @@ from hotline.config import Settings
 from hotline.web.keys import CASEWORK, EVENTS, PRESENCE
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
+from tests.support.images import photo, picture
 from tests.support.office import PASSWORD, filed, person
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
@@ -52,7 +51,7 @@ async def test_an_assigned_chat_pauses_the_bot_and_the_console_says_so(
     async with client.app[EVENTS].subscribe() as events:
         told = await chat.say("cách ly F1 mấy ngày?")  # a question the bot would answer
         assert [m["text"] for m in told] == [
-            "Tổng đài viên Lan đã tham gia cuộc trò chuyện và sẽ trả lời bạn trực tiếp."
+            "Tổng đài viên Lan đã tham gia cuộc trò chuyện và sẽ trả lời anh/chị trực tiếp."
         ]
         assert all("nv.lan01" not in m["text"] for m in told)
         live = [events.get_nowait() for _ in range(events.qsize())]
@@ -89,9 +88,9 @@ async def test_a_transfer_tells_the_citizen_who_left_and_who_joined(client: Test
     assert moved.status == 200
     told = [m["text"] for m in await chat.say("alo")]
     assert told == [
-        "Tổng đài viên Lan đã tham gia cuộc trò chuyện và sẽ trả lời bạn trực tiếp.",
+        "Tổng đài viên Lan đã tham gia cuộc trò chuyện và sẽ trả lời anh/chị trực tiếp.",
         "Tổng đài viên Lan đã rời cuộc trò chuyện.",
-        "Giám sát viên Minh đã tham gia cuộc trò chuyện và sẽ trả lời bạn trực tiếp.",
+        "Giám sát viên Minh đã tham gia cuộc trò chuyện và sẽ trả lời anh/chị trực tiếp.",
     ]
     state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
     assert state.bot_paused and state.agent == "gs.minh"
@@ -136,11 +135,11 @@ async def test_photos_are_served_to_logged_in_staff_only(
     client: TestClient, settings: Settings
 ) -> None:
     lan = await person(client, "lan")
-    ref = await MediaStore(Path(settings.media_dir)).save(PNG)
+    ref = await MediaStore(Path(settings.media_dir)).save(photo("PNG"))
     name = ref.removeprefix("media:")
     assert (await client.get(f"/console/media/{name}")).status == 401
     resp = await client.get(f"/console/media/{name}", headers=lan)
-    assert resp.status == 200 and await resp.read() == PNG
+    assert resp.status == 200 and picture(await resp.read())[0] == "PNG"
     assert resp.headers["Content-Type"] == "image/png"
     assert resp.headers["X-Content-Type-Options"] == "nosniff"
     assert (await client.get("/console/media/..%2Fhotline.db", headers=lan)).status == 404
