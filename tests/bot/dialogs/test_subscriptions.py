@@ -41,7 +41,7 @@ async def test_the_menu_button_and_several_areas_then_one_message_stops_all(
     assert await following(client) == [Area(), Area("Bến Cát")]
     assert "toàn tỉnh, Bến Cát" in chat.text
     await chat.say("dang ky nhan thong bao ben cat")
-    assert chat.text.startswith("Bạn đã đăng ký nhận thông báo của Bến Cát rồi")
+    assert chat.text.startswith("Anh/chị đã đăng ký nhận thông báo của Bến Cát rồi")
     await chat.say("hủy đăng ký")
     assert chat.text == texts.UNSUBSCRIBED
     assert await following(client) == []
