@@ -13,15 +13,17 @@ from hotline.bot.dialogs.base import Context
 from hotline.bot.nlu.normalize import words
 
 
-def take_place(ctx: Context, state: ConversationState) -> ConversationState:
-    """The state with the ward, district and phone the message names (what it names only)."""
+def take_place(ctx: Context, state: ConversationState, phone: bool = True) -> ConversationState:
+    """The state with the ward, district and phone the message names (what it names only).
+    Without `phone`, a number in the message stays where it is: in a description it may be the
+    shop's or the neighbour's, not the citizen's."""
     ward, district = ctx.parse.entity("ward"), ctx.parse.entity("district")
     if ward and not district:
         district = ctx.services.units.district_of(ward)
     found: dict[str, object] = {k: v for k, v in (("ward", ward), ("district", district)) if v}
-    phone = ctx.parse.entity("phone")
-    if phone and not state.slots.get("contact"):
-        found["contact"] = {"name": None, "phone": phone}
+    number = ctx.parse.entity("phone") if phone else None
+    if number and not state.slots.get("contact"):
+        found["contact"] = {"name": None, "phone": number}
     return state.goto(state.dialog, state.step, **found) if found else state
 
 

@@ -212,7 +212,8 @@ async def _on_describe(ctx: Context, state: ConversationState) -> Turn:
     small_talk = ctx.intent in _NOT_A_DESCRIPTION and state.slots["category"] != "feedback"
     if len(ctx.said.split()) < 2 or (small_talk and len(ctx.said.split()) < _DESCRIPTIVE_WORDS):
         return _prepend(ctx.reply(texts.NOT_A_DESCRIPTION), _ask(ctx, state, DESCRIBE))
-    return _ask_next(ctx, take_place(ctx, state).goto(DIALOG, DESCRIBE, description=text))
+    described = take_place(ctx, state, phone=False)
+    return _ask_next(ctx, described.goto(DIALOG, DESCRIBE, description=text))
 
 
 async def _on_where(ctx: Context, state: ConversationState) -> Turn:

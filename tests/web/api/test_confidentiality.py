@@ -112,12 +112,11 @@ async def test_agencies_get_one_redacted_projection_everywhere(client: TestClien
     )
     boss = await person(client, "giang", "supervisor")
     police = await person(client, "ca-tdm", "agency", agency="UBND Phú Cường, Thủ Dầu Một")
-    token = police["Authorization"].split()[1]
     note = "Đề nghị liên hệ TRAN THI MAI số 84912345678 để xác minh"
     resp = await client.post(
         f"/api/tickets/{ticket.code}/status",
         headers=boss,
-        json={"status": "forwarded", "note": note},
+        json={"status": "forwarded", "note": note, "agencies": ["UBND Phú Cường, Thủ Dầu Một"]},
     )
     assert resp.status == 200, await resp.text()
     casework = client.app[CASEWORK]
@@ -130,7 +129,7 @@ async def test_agencies_get_one_redacted_projection_everywhere(client: TestClien
     await store.save(answered)
 
     api = await client.get(f"/api/tickets/{ticket.code}", headers=police)
-    open311 = await client.get(f"/open311/v2/requests.json?api_key={token}")
+    open311 = await client.get("/open311/v2/requests.json", headers=police)
     mail = agency_email(answered, "UBND Phú Cường", "ubnd@example.vn", "1022@example.vn", note)
     views = {
         "agency API": await api.text(),
