@@ -8,7 +8,7 @@ it is the citizen's contact, not part of the address.
 from __future__ import annotations
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.dialogs import texts
+from hotline.bot.dialogs import understood
 from hotline.bot.dialogs.base import Context
 from hotline.bot.nlu.normalize import words
 
@@ -51,5 +51,5 @@ def looks_like_address(text: str) -> bool:
     if len(said) < 2:
         return False
     return any(w.isdigit() or w[:1].isdigit() for w in said) or bool(
-        texts.ADDRESS_WORDS.intersection(said)
+        understood.ADDRESS_WORDS.intersection(said)
     )

@@ -20,6 +20,7 @@ from hotline.bot.dialogs import (
     report_form,
     status_lookup,
     texts,
+    understood,
 )
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.messages import OutboundMessage
@@ -54,16 +55,21 @@ def _has(said: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 def repair_of(ctx: Context) -> Repair | None:
     """What the message repairs, or None when it answers the step."""
-    if ctx.pressed("cancel") or ctx.said in texts.CANCEL_WORDS:
+    if ctx.pressed("cancel") or ctx.said in understood.CANCEL_WORDS:
         return Repair.CANCEL
     if ctx.pressed("back"):
         return Repair.BACK
     if ctx.message.content.startswith("/"):
         return Repair.PERSON if ctx.pressed("request_human") else None
     said = words(ctx.message.text)
-    if said and len(said) <= _SHORT and "dang" not in said and _has(said, texts.CANCEL_PHRASES):
+    if (
+        said
+        and len(said) <= _SHORT
+        and "dang" not in said
+        and _has(said, understood.CANCEL_PHRASES)
+    ):
         return Repair.CANCEL  # "dang": "hủy đăng ký" ends a subscription, not this form
-    if said and len(said) <= _SHORT and _has(said, texts.BACK_PHRASES):
+    if said and len(said) <= _SHORT and _has(said, understood.BACK_PHRASES):
         return Repair.BACK
     if ctx.intent == "request_human" and ctx.parse.intent.confidence >= PERSON_SURE:
         return Repair.PERSON

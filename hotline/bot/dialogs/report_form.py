@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.dialogs import texts
+from hotline.bot.dialogs import texts, understood
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.dialogs.place import names_a_place, take_place, without_phone
@@ -271,7 +271,7 @@ async def _on_where_district(ctx: Context, state: ConversationState) -> Turn:
 
 async def _on_where_ward(ctx: Context, state: ConversationState) -> Turn:
     district = state.slots["district"]
-    if ctx.pressed("skip") or ctx.said in texts.SKIP_WORDS:
+    if ctx.pressed("skip") or ctx.said in understood.SKIP_WORDS:
         return _ask_next(ctx, state.goto(DIALOG, WHERE))
     ward = ctx.parse.entity("ward")
     if ward is None or ward not in ctx.services.units.wards_of(district):
@@ -280,13 +280,15 @@ async def _on_where_ward(ctx: Context, state: ConversationState) -> Turn:
 
 
 async def _on_when(ctx: Context, state: ConversationState) -> Turn:
-    if ctx.pressed("skip") or ctx.said in texts.SKIP_WORDS:
+    if ctx.pressed("skip") or ctx.said in understood.SKIP_WORDS:
         return _ask_next(ctx, state.goto(DIALOG, WHEN, when=""))
     when = texts.NOW if ctx.pressed("now") else ctx.message.text.strip()
     if not when:
         return _ask(ctx, state, WHEN)
     said = ctx.said.split()
-    if not ctx.pressed("now") and not any(w in texts.TIME_WORDS or w[:1].isdigit() for w in said):
+    if not ctx.pressed("now") and not any(
+        w in understood.TIME_WORDS or w[:1].isdigit() for w in said
+    ):
         return _prepend(ctx.reply(texts.NOT_A_TIME), _ask(ctx, state, WHEN))
     return _ask_next(ctx, state.goto(DIALOG, WHEN, when=when))
 
@@ -301,7 +303,7 @@ async def _on_evidence(ctx: Context, state: ConversationState) -> Turn:
 
 
 async def _on_contact(ctx: Context, state: ConversationState) -> Turn:
-    if ctx.pressed("anonymous") or ctx.said in texts.ANONYMOUS_WORDS:
+    if ctx.pressed("anonymous") or ctx.said in understood.ANONYMOUS_WORDS:
         return _ask_next(ctx, state.goto(DIALOG, CONTACT, contact=None))
     phone = ctx.parse.entity("phone")
     if not phone:
@@ -333,9 +335,9 @@ def _name_with_phone(ctx: Context) -> str:
 
 
 async def _on_confirm(ctx: Context, state: ConversationState) -> Turn:
-    if ctx.pressed("confirm") or ctx.said in texts.YES_WORDS:
+    if ctx.pressed("confirm") or ctx.said in understood.YES_WORDS:
         return await _file(ctx, state)
-    if ctx.pressed("edit") or ctx.said in texts.EDIT_WORDS:
+    if ctx.pressed("edit") or ctx.said in understood.EDIT_WORDS:
         fields = [f for f in STEPS[state.slots["category"]] if f not in (CONFIRM, EVIDENCE)]
         buttons = [(texts.EDIT_FIELDS[f], payload("edit_field", field=f.value)) for f in fields]
         return Turn(state.goto(DIALOG, EDIT), (ctx.reply(texts.EDIT_PROMPT, buttons),))

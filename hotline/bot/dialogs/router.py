@@ -17,6 +17,7 @@ from hotline.bot.dialogs import (
     status_lookup,
     subscriptions,
     texts,
+    understood,
 )
 from hotline.bot.dialogs.base import Context, Services, Turn
 from hotline.bot.messages import InboundMessage
@@ -102,7 +103,7 @@ class DialogRouter:
             mended = await repair.mend(ctx, state)
             if mended is not None:
                 return mended
-            if ctx.pressed("cancel") or ctx.said in texts.CANCEL_WORDS:
+            if ctx.pressed("cancel") or ctx.said in understood.CANCEL_WORDS:
                 return Turn(state.finished(), (ctx.reply(texts.CANCELLED),))
             return await IN_PROGRESS[state.dialog](ctx, state)
         if ctx.pressed("cancel"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.dialogs import texts
+from hotline.bot.dialogs import texts, understood
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.nlu.payloads import payload
 from hotline.bot.subscriptions import Area
@@ -29,11 +29,11 @@ def wants(ctx: Context, in_dialog: bool = False) -> str | None:
     said = ctx.said
     if in_dialog and len(said.split()) > SHORT:
         return None
-    if any(p in said for p in texts.UNSUBSCRIBE_PHRASES):
+    if any(p in said for p in understood.UNSUBSCRIBE_PHRASES):
         # "hủy đăng ký tiêm" is about something else: only short messages or about notices.
         if "thong bao" in said or len(said.split()) <= 4:
             return UNSUBSCRIBE
-    if said in texts.SUBSCRIBE_WORDS or any(p in said for p in texts.SUBSCRIBE_PHRASES):
+    if said in understood.SUBSCRIBE_WORDS or any(p in said for p in understood.SUBSCRIBE_PHRASES):
         return SUBSCRIBE
     return None
 
@@ -80,7 +80,7 @@ def _area(ctx: Context) -> Awaitable[Turn] | None:
     if ward == "Bình Dương" or district == "Bình Dương":  # the province's own name
         ward = district = None
     padded = f" {ctx.said} "
-    whole = any(f" {w} " in padded for w in texts.WHOLE_PROVINCE_WORDS)
+    whole = any(f" {w} " in padded for w in understood.WHOLE_PROVINCE_WORDS)
     if ctx.parse.entity("area") == "province" or (whole and not ward and not district):
         return _follow(ctx, Area())
     if ward:
