@@ -25,7 +25,7 @@ def shown_as_text(page: str) -> bool:
 async def test_admin_pages_escape_entries_questions_users_agencies_and_canned_text(
     client: TestClient, chat: RestChat
 ) -> None:
-    await chat.say(f"hỏi linh tinh {EVIL}")  # not answerable: lands on the unanswered list
+    await chat.say(f"xin hỏi zzkq {EVIL}")  # not answerable: lands on the unanswered list
     await person(client, "an", "admin")
     csrf = await login(client, "an")
     entry = {"id": "thu-xss", "questions": f"hỏi {EVIL}", "topic": "quy_dinh", "answer": EVIL}
@@ -69,7 +69,7 @@ async def test_a_ticket_and_its_answer_are_escaped_on_the_status_page(client: Te
     await Lifecycle(hotline_of(client).desk.store).set_status(code, "resolved", "p", EVIL)
     page = await (await client.get("/status", params={"code": code})).text()
     assert shown_as_text(page)
-    assert page.count("&lt;img src=x") == 3  # the description, the place and the answer
+    assert page.count("&lt;img src=x") == 1  # the answer: never the description or the place
 
 
 def test_pages_are_built_only_by_the_template_engine() -> None:
