@@ -12,6 +12,7 @@ from pathlib import Path
 
 import aiohttp
 
+from hotline.channels.rest import TOKEN_HEADER
 from hotline.handoff.crypto import Cipher
 from tests.support.mongo_server import free_port
 from tests.support.serving import listening, serve, stop
@@ -40,8 +41,18 @@ async def test_a_stop_with_200_open_sockets_finishes_within_5_s(
             sockets = await asyncio.gather(
                 *(session.ws_connect(f"{url}/webchat/ws?sender=tab-{n}") for n in range(SOCKETS))
             )
+            # The app's first message hands it the secret that its fetches show.
+            first = await session.post(
+                f"{url}/webhooks/rest/webhook", json={"sender": "app", "message": "xin chào"}
+            )
+            secret = {"Authorization": f"Bearer {first.headers[TOKEN_HEADER]}"}
+            first.release()
             poll = asyncio.create_task(
-                session.get(f"{url}/webhooks/rest/messages", params={"sender": "app", "wait": 25})
+                session.get(
+                    f"{url}/webhooks/rest/messages",
+                    params={"sender": "app", "wait": 25},
+                    headers=secret,
+                )
             )
             await asyncio.sleep(0.5)  # the long poll is waiting in the server
 

@@ -96,7 +96,7 @@ async def test_the_app_gets_a_waiting_notice_first_in_its_next_answer(
         ({"text": "x", "wards": ["An Bình"]}, "Có nhiều phường/xã tên An Bình"),
         ({"text": "x", "districts": ["Quận 1"]}, "Không có thành phố"),
         ({"text": "x", "channels": ["sms"]}, "Không có kênh: sms"),
-        ({"text": "x" * 2001}, "longer"),
+        ({"text": "x" * 2001}, "dài quá"),
     ],
 )
 async def test_a_bad_notice_is_refused_with_the_reason(
