@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hotline.bot.conversation import ConversationState
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import OutboundMessage
 from hotline.bot.nlu.base import ParseResult
 from hotline.handoff.tickets import Ticket
@@ -91,6 +92,9 @@ def observe(
     offered = suggested_entries(replies)
     if offered:
         return Outcome(faq_intent, "suggest", offered=offered)
+    if any(reply.text == texts.NO_ANSWER for reply in replies):
+        # The FAQ had nothing: the bot took the message for a question, whatever the NLU said.
+        return Outcome(faq_intent, "reply")
     return Outcome(said, "reply")
 
 

@@ -36,6 +36,12 @@ _PHRASES = (
     ("may", "ngay"),
     ("may", "gio"),
     ("may", "lan"),
+    ("may", "thang"),
+    ("may", "tuan"),
+    ("may", "trieu"),
+    ("may", "mui"),
+    ("may", "dot"),
+    ("may", "nguoi"),
     ("the", "nao"),
     ("ai", "co"),
     ("hoi", "ai"),
@@ -59,4 +65,8 @@ def is_question(text: str) -> bool:
     for length in (3, 2, 1):
         if any(tuple(said[i : i + length]) in _PHRASES for i in range(len(said) - length + 1)):
             return True
-    return said[-1] in _FINAL or said[0] in ("sao", "tai")
+    # "Sao ..." and "ai ..." open a question ("ai có trách nhiệm đưa F0 đi viện"); "ai cũng ..."
+    # is a report, and a bare "tai" is as often "tài xế" as "tại sao" (a phrase above).
+    opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != ["cung"])
+    machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
+    return (said[-1] in _FINAL and not machine) or opens

@@ -17,6 +17,9 @@ from hotline.bot.nlu.questions import is_question
         "khai báo y tế ở đâu",
         "tai sao phai cach ly",
         "thuốc kháng virus là gì",
+        "tiền thuê trọ được hỗ trợ mấy tháng",
+        "ai chịu trách nhiệm chở F0 vào bệnh viện",
+        "sao tiêm rồi vẫn bị lây",
     ],
 )
 def test_questions(text: str) -> None:
@@ -30,6 +33,9 @@ def test_questions(text: str) -> None:
         "quán nhậu đầu hẻm 5 vẫn mở cửa đông người",
         "báo tin có F0 ở phòng trọ số 6",
         "người già neo đơn không có gì ăn",
+        "tài xế xe khách tuyến Bến Cát dương tính vẫn chạy",  # "tai" is not "tại sao"
+        "ai cũng tụ tập ở quán nước đầu ngõ",
+        "xưởng gỗ ở Tân Uyên có 3 công nhân F0 vẫn chạy máy",
         "",
     ],
 )
