@@ -41,6 +41,7 @@ ACKNOWLEDGEMENTS = frozenset(
         "ok luon",
     }
 )
+_POLITE = frozenset({"da", "vang", "ok", "u", "uh"})
 _ADDRESSING = frozenset({"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen"})
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
@@ -94,6 +95,9 @@ def acknowledges(said: str) -> bool:
     core = said.split()
     while core and core[-1] in _ADDRESSING:
         core.pop()
+    # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
+    if len(core) > 1 and core[0] in _POLITE and " ".join(core[1:]) in ACKNOWLEDGEMENTS:
+        return True
     return " ".join(core) in ACKNOWLEDGEMENTS
 
 

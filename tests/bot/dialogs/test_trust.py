@@ -201,3 +201,76 @@ async def test_an_acknowledgement_gets_a_short_polite_reply(chat: RestChat, text
 async def test_thanks_get_a_short_polite_reply(chat: RestChat, text: str) -> None:
     await chat.say(text)
     assert chat.text == texts.THANKS
+
+
+async def test_a_question_about_an_f1_neighbours_quarantine_is_helped(
+    chat: RestChat, client: TestClient
+) -> None:
+    # One half of the minimal pair, in other words than the issue's: answered, or the entry
+    # on F1 quarantine offered; never a tip form.
+    await chat.say("nhà bên cạnh có người là F1 thì người đó phải cách ly mấy ngày")
+    answered = (await _answers(client)).get(chat.last[0]["text"])
+    offered = [b["payload"] for b in chat.buttons if "cach-ly-f1-bao-lau" in b["payload"]]
+    assert answered == "cach-ly-f1-bao-lau" or offered
+    assert await _dialog(client, chat) != REPORT
+
+
+@pytest.mark.parametrize(
+    "tip",
+    [
+        "nhà kế bên là F1 mà chiều nào cũng ra quán nước đầu hẻm ngồi, chưa khai báo",
+        "ong chu tiem tap hoa hem 12 la f1 van mo cua ban hang ca ngay",
+    ],
+)
+async def test_a_tip_about_an_undeclared_f1_in_other_words_starts_the_tip_form(
+    chat: RestChat, client: TestClient, tip: str
+) -> None:
+    await chat.say(tip)
+    state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
+    assert state.dialog == REPORT
+    assert state.slots["category"] in ("contact_tip", "violation")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "giám đốc sở y tế Bình Dương tên là gì",
+        "bi thu tinh uy binh duong la ai vay ad",
+        "ai chịu trách nhiệm chở F0 vào bệnh viện",
+        "tiền thuê trọ 500 nghìn được hỗ trợ mấy tháng",
+    ],
+)
+async def test_leaders_and_who_or_how_many_questions_never_start_a_form(
+    chat: RestChat, client: TestClient, question: str
+) -> None:
+    await chat.say(question)
+    assert await _dialog(client, chat) != REPORT
+    assert await hotline_of(client).desk.store.for_conversation("rest", chat.sender) == []
+
+
+async def test_an_event_told_plainly_starts_a_report(chat: RestChat, client: TestClient) -> None:
+    # No question in it: a report, even when the NLU is only fairly sure of it.
+    await chat.say("tiệm tạp hóa cô Ba ở ấp 4 bán khẩu trang 150 nghìn một hộp")
+    assert await _dialog(client, chat) == REPORT
+
+
+@pytest.mark.parametrize("text", ["Muốn phản ánh", "gui phan anh", "cho em gửi phản ánh ạ"])
+async def test_report_in_other_words_starts_a_report(
+    chat: RestChat, client: TestClient, text: str
+) -> None:
+    await chat.say(text)
+    assert texts.ASK_CODE not in chat.text
+    assert await _dialog(client, chat) == REPORT
+
+
+@pytest.mark.parametrize("code", ["pa-7k3q-9x2m", "PA-7K3Q-9X2M ", "PA 7K3Q 9X2M."])
+async def test_a_bare_code_in_other_forms_starts_a_lookup(chat: RestChat, code: str) -> None:
+    await chat.say(code)
+    assert chat.text == texts.STATUS_NOT_FOUND.format(code="PA-7K3Q-9X2M")
+
+
+@pytest.mark.parametrize("text", ["oki nha", "👍🏻", "Ok ạ", "dạ hiểu rồi"])
+async def test_other_acknowledgements_get_a_short_polite_reply(chat: RestChat, text: str) -> None:
+    await chat.say(text)
+    assert chat.text == texts.ACKNOWLEDGED
+    assert not chat.buttons

@@ -51,3 +51,9 @@ def test_addressing_words_are_taken_off_an_acknowledgement() -> None:
     assert acknowledges("ok admin")
     assert acknowledges("da vang a")
     assert not acknowledges("ok f1 cach ly")
+
+
+def test_a_polite_word_before_an_acknowledgement_is_one() -> None:
+    assert acknowledges("da hieu roi")
+    assert acknowledges("vang ro roi a")
+    assert not acknowledges("da cach ly roi")
