@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hotline.bot.conversation import ConversationState
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import Button, ConversationKey, OutboundMessage
 from hotline.bot.nlu.base import FaqPick, Intent, ParseResult
 from hotline.cli.main import main
@@ -107,6 +108,17 @@ def test_outcomes_are_read_off_replies_state_and_tickets() -> None:
     assert observe(_parse("report_contact"), [], form, [], answers).action == "form"
     polite = observe(_parse("thank"), [OutboundMessage(KEY, "Dạ")], state, [], answers)
     assert polite == Outcome("thank", "reply")
+
+
+def test_no_answer_yet_is_taken_for_a_question_whatever_the_nlu_said() -> None:
+    # A report intent the router sent to the FAQ, which had nothing: the bot treated it as a
+    # question, so a report told "no answer yet" is an intent miss, a question a hit.
+    state = ConversationState(KEY)
+    told = [OutboundMessage(KEY, texts.NO_ANSWER)]
+    assert observe(_parse("report_contact"), told, state, [], {}) == Outcome("ask_faq", "reply")
+    assert observe(_parse("health_consult"), told, state, [], {}).intent == "health_consult"
+    other = [OutboundMessage(KEY, texts.OUT_OF_SCOPE)]
+    assert observe(_parse("out_of_scope"), other, state, [], {}).intent == "out_of_scope"
 
 
 def test_rasa_taken_at_its_word() -> None:
