@@ -193,12 +193,10 @@ class Broadcaster:
         outstanding: list[int] = []  # this pass's platform messages the courier has not sent
         for start in range(0, len(waiting), self.batch):
             outstanding = await self._hold_back(outstanding)
-            claimed = []
-            for row in waiting[start : start + self.batch]:
-                if await self.deliveries.claim(notice.id, row.key):
-                    claimed.append(row.key)
-                else:
-                    unsettled.append(row.key)
+            keys = [row.key for row in waiting[start : start + self.batch]]
+            claimed = await self.deliveries.claim_many(notice.id, keys)  # one write a batch
+            won = set(claimed)
+            unsettled += [k for k in keys if k not in won]
             items = await self._queue(notice, [self.message(notice, k) for k in claimed])
             outstanding += [i.id for i in items if self._by_courier(i.message.key.channel)]
         if unsettled and await self._settle(notice, unsettled):
@@ -218,8 +216,7 @@ class Broadcaster:
         if not messages:
             return []
         items = await self.outbox.push(messages)
-        for item in items:
-            await self.deliveries.queued(notice.id, item.message.key, item.id)
+        await self.deliveries.queued_many(notice.id, {i.message.key: i.id for i in items})
         return items
 
     async def _settle(self, notice: Notice, keys: list[ConversationKey]) -> bool:
