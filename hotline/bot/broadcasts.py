@@ -16,7 +16,6 @@ settled by looking in the conversation's outbox for the notice before queueing i
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -33,11 +32,9 @@ from hotline.bot.notices import Delivery, DeliveryLog, Notice, NoticeBoard, Stag
 from hotline.bot.outbox import Outbox
 from hotline.bot.subscriptions import SubscriptionBook
 from hotline.bot.unsubscribe import UnsubscribeLinks
-from hotline.bot.waits import at_most
+from hotline.bot.waits import every_pass
 from hotline.channels.delivery import Delivery as Carrier
 from hotline.clock import utc_now
-
-log = logging.getLogger(__name__)
 
 
 class Skip(StrEnum):
@@ -163,13 +160,7 @@ class Broadcaster:
 
     async def run(self) -> None:
         """Forever: finish every unfinished notice, then wait to be woken (or poll)."""
-        while True:
-            self._woken.clear()
-            try:
-                await self.resume()
-            except Exception:  # a busy store must not stop broadcasts for good
-                log.exception("broadcast pass failed; trying again")
-            await at_most(self.poll_seconds, self._woken.wait())
+        await every_pass(self.resume, self._woken, self.poll_seconds, "broadcast")
 
     async def resume(self) -> int:
         """Plan and send what the notices not yet finished still owe; how many were finished."""
@@ -202,12 +193,10 @@ class Broadcaster:
         outstanding: list[int] = []  # this pass's platform messages the courier has not sent
         for start in range(0, len(waiting), self.batch):
             outstanding = await self._hold_back(outstanding)
-            claimed = []
-            for row in waiting[start : start + self.batch]:
-                if await self.deliveries.claim(notice.id, row.key):
-                    claimed.append(row.key)
-                else:
-                    unsettled.append(row.key)
+            keys = [row.key for row in waiting[start : start + self.batch]]
+            claimed = await self.deliveries.claim_many(notice.id, keys)  # one write a batch
+            won = set(claimed)
+            unsettled += [k for k in keys if k not in won]
             items = await self._queue(notice, [self.message(notice, k) for k in claimed])
             outstanding += [i.id for i in items if self._by_courier(i.message.key.channel)]
         if unsettled and await self._settle(notice, unsettled):
@@ -227,8 +216,7 @@ class Broadcaster:
         if not messages:
             return []
         items = await self.outbox.push(messages)
-        for item in items:
-            await self.deliveries.queued(notice.id, item.message.key, item.id)
+        await self.deliveries.queued_many(notice.id, {i.message.key: i.id for i in items})
         return items
 
     async def _settle(self, notice: Notice, keys: list[ConversationKey]) -> bool:

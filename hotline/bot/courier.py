@@ -30,7 +30,7 @@ from prometheus_client import Counter
 from hotline.bot.conversation import ConversationStore, OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import RateLimiter
-from hotline.bot.waits import at_most
+from hotline.bot.waits import every_pass
 from hotline.channels.base import Channel
 from hotline.channels.delivery import DeliveryFailed, RecipientGone
 from hotline.channels.intake import mark_unreachable
@@ -104,13 +104,7 @@ class Courier:
     async def run(self) -> None:
         """Send what is due, then sleep until woken or the poll interval passes; forever."""
         try:
-            while True:
-                self._woken.clear()
-                try:
-                    await self.dispatch()
-                except Exception:  # a busy store must not stop deliveries for good
-                    log.exception("courier pass failed; trying again")
-                await at_most(self.poll_seconds, self._woken.wait())
+            await every_pass(self.dispatch, self._woken, self.poll_seconds, "courier")
         finally:
             await self.stop()
 

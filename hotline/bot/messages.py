@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
+
+
+class ConversationFields(TypedDict):
+    """What picks one conversation's rows in any store: its channel and its sender."""
+
+    channel: str
+    sender: str
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +24,10 @@ class ConversationKey:
 
     def __str__(self) -> str:
         return f"{self.channel}:{self.sender}"
+
+    def fields(self) -> ConversationFields:
+        """The fields every row of this conversation carries, in any store: its filter."""
+        return ConversationFields(channel=self.channel, sender=self.sender)
 
     @classmethod
     def parse(cls, value: str) -> ConversationKey | None:

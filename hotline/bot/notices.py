@@ -4,11 +4,13 @@ subscriber's delivery of each notice.
 A notice's deliveries are written, one row per subscriber it concerns, before anything is sent
 (`plan`); a row is then claimed once (`claim`, which only one caller can win, across restarts and
 workers) before its message is put in the outbox, and marked with the outbox item it became
-(`queued`). So a restart resends nothing it queued and loses nothing it planned.
+(`queued`). So a restart resends nothing it queued and loses nothing it planned. A broadcast
+claims and marks a batch of rows at a time (`claim_many`, `queued_many`): one write each.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -82,10 +84,22 @@ class DeliveryLog(Protocol):
         """True for the one caller, ever, that may queue this delivery."""
         ...
 
+    async def claim_many(
+        self, notice_id: int, keys: Sequence[ConversationKey]
+    ) -> list[ConversationKey]:
+        """`claim` for several rows in one write: those this caller won, in order."""
+        ...
+
     async def claimed_at(self, notice_id: int, key: ConversationKey) -> datetime | None:
         """When this delivery was claimed; None when it never was."""
         ...
 
     async def queued(self, notice_id: int, key: ConversationKey, outbox_id: int | None) -> None:
         """The delivery is in the outbox as `outbox_id` (None: sent by a run that stopped)."""
+        ...
+
+    async def queued_many(
+        self, notice_id: int, outbox_ids: Mapping[ConversationKey, int | None]
+    ) -> None:
+        """`queued` for several rows in one write."""
         ...

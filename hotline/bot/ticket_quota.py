@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from prometheus_client import Counter
 
+from hotline.bot.messages import ConversationKey
 from hotline.handoff.store import TicketQuery, TicketStore
 
 REFUSALS = Counter(
@@ -40,13 +41,13 @@ class TicketQuota:
     per_channel_per_minute: int = 60
 
     async def check(
-        self, store: TicketStore, channel: str, sender: str, category: str, now: datetime
+        self, store: TicketStore, key: ConversationKey, category: str, now: datetime
     ) -> None:
         """Raise TicketQuotaReached when filing one more would pass a limit."""
         if category in NEVER_HELD:
             return
-        since = now - self.window
-        mine = [t for t in await store.for_conversation(channel, sender) if t.created_at >= since]
+        since, channel = now - self.window, key.channel
+        mine = [t for t in await store.for_conversation(**key.fields()) if t.created_at >= since]
         if len(mine) >= self.per_conversation:
             self._refuse(channel, "conversation")
         minute = TicketQuery(

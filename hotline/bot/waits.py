@@ -8,11 +8,14 @@ forever, holding up the shutdown. `asyncio.timeout` tells its own expiry from a 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Coroutine
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 
 async def at_most(seconds: float, awaitable: Awaitable[T]) -> T | None:
@@ -22,6 +25,23 @@ async def at_most(seconds: float, awaitable: Awaitable[T]) -> T | None:
             return await awaitable
     except TimeoutError:
         return None
+
+
+async def every_pass(
+    work: Callable[[], Awaitable[object]], woken: asyncio.Event, poll_seconds: float, what: str
+) -> None:
+    """Forever: do one pass of `work`, then wait until `woken` is set or `poll_seconds` pass.
+
+    A pass that fails is logged and tried again at the next wake or poll: a busy store must not
+    stop the loop for good. Only a cancellation ends it.
+    """
+    while True:
+        woken.clear()
+        try:
+            await work()
+        except Exception:
+            log.exception("%s pass failed; trying again", what)
+        await at_most(poll_seconds, woken.wait())
 
 
 @asynccontextmanager

@@ -19,6 +19,7 @@ from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery
 from hotline.channels.intake import Inbox
+from hotline.storage.open import RETRY_AFTER, trouble_of
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,17 @@ def parse_frame(sender: str, raw: str) -> InboundMessage | None:
         payload=payload,
         received_at=datetime.now(UTC),
     )
+
+
+def not_taken(sender: str, exc: Exception) -> dict[str, object]:
+    """The frame for a message the hotline could not take: store trouble says so, as the HTTP
+    channels' 503 does (with how long to wait); anything else is a plain "send it again"."""
+    found = trouble_of(exc)
+    if found is None:
+        log.exception("web chat message from %s was not taken", sender, exc_info=exc)
+        return {"text": texts.NOT_TAKEN}
+    log.warning("web chat message from %s met store trouble (%s): %s", sender, found, exc)
+    return {"text": texts.STORE_TROUBLE, "trouble": str(found), "retry_after": RETRY_AFTER[found]}
 
 
 class WebChatChannel(Channel):
@@ -104,9 +116,8 @@ class WebChatChannel(Channel):
             return
         try:
             items = await self.inbox.handle(message)
-        except Exception:  # one failed turn must not drop the citizen's socket
-            log.exception("web chat message from %s was not taken", sender)
-            await ws.send_json({"text": texts.NOT_TAKEN})
+        except Exception as exc:  # one failed turn must not drop the citizen's socket
+            await ws.send_json(not_taken(sender, exc))
             return
         if not items:  # the bot stays silent (an agent has the chat): the widget stops its dots
             await ws.send_json(QUIET)

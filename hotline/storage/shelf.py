@@ -52,6 +52,10 @@ class Shelf(Protocol):
         """Insert; the record with its sequence number, or None when its key is taken."""
         ...
 
+    async def add_many(self, records: Sequence[Record]) -> list[Record]:
+        """Insert, in one write, the records whose key is free; those inserted, in order."""
+        ...
+
     async def put(self, record: Record) -> None:
         """Insert, or replace the record with the same key whole."""
         ...
@@ -78,6 +82,10 @@ class Shelf(Protocol):
 
     async def update(self, keys: Sequence[Any], **values: Any) -> None:
         """Set fields on the records with these keys (a one-field key)."""
+        ...
+
+    async def update_each(self, values: Mapping[Any, Mapping[str, Any]]) -> None:
+        """Set each record's own values, in one write: its key (a one-field key) → fields."""
         ...
 
     async def delete(self, **equal: Any) -> None: ...

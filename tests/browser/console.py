@@ -1,12 +1,15 @@
-"""An agent at the console: logs in through /login and works the queue through Playwright."""
+"""Staff in the browser: a hotline of their own (`own_office`), a log-in through /login
+(`staff_page`), and an agent at the console working the queue through Playwright."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, ConsoleMessage, Locator, Page
@@ -53,6 +56,59 @@ async def running_office(
         await server.close()
 
 
+@asynccontextmanager
+async def own_office(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, **settings: object
+) -> AsyncIterator[Office]:
+    """A hotline for one test module's own staff; skipped against a BROWSER_TEST_URL hotline,
+    where the tests could not add them."""
+    if os.environ.get("BROWSER_TEST_URL"):
+        pytest.skip("these tests make their own staff, so they start their own hotline")
+    model_dir: Path = request.getfixturevalue("nlu_model_dir")
+    data = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+    async with running_office(data, model_dir, **settings) as running:
+        yield running
+
+
+async def log_in(page: Page, office: Office, name: str, path: str, landing: str) -> None:
+    """Open a staff page while logged out, log in on the page that asks, land on `landing`."""
+    await page.goto(office.url + path)  # sent to the login page first
+    assert "/login" in page.url
+    await page.get_by_label("Tên đăng nhập").fill(name)
+    await page.get_by_label("Mật khẩu").fill(PASSWORD)
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await page.wait_for_url(office.url + landing)
+
+
+@asynccontextmanager
+async def staff_page(
+    browser: Browser,
+    office: Office,
+    name: str,
+    path: str = "/admin",
+    landing: str = "/admin/faq*",
+    *,
+    console_words: tuple[str, ...] = (),
+) -> AsyncIterator[Page]:
+    """A staff member's page, logged in; any script error (or console message with one of
+    `console_words`) fails the test once the block ends."""
+    page = await open_page(browser, DESKTOP)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def said(note: ConsoleMessage) -> None:
+        if any(word in note.text for word in console_words):
+            errors.append(note.text)
+
+    page.on("console", said)
+    try:
+        await log_in(page, office, name, path, landing)
+        yield page
+    finally:
+        await page.context.close()
+    assert errors == [], f"script errors on the staff pages: {errors}"
+
+
 class Agent:
     """One agent's console page."""
 
@@ -75,12 +131,7 @@ class Agent:
     @classmethod
     async def log_in(cls, browser: Browser, office: Office, name: str) -> Agent:
         agent = cls(await open_page(browser, DESKTOP), name)
-        page = agent.page
-        await page.goto(office.url + "/console")  # sent to the login page first
-        await page.get_by_label("Tên đăng nhập").fill(name)
-        await page.get_by_label("Mật khẩu").fill(PASSWORD)
-        await page.get_by_role("button", name="Đăng nhập").click()
-        await page.wait_for_url(office.url + "/console*")
+        await log_in(agent.page, office, name, "/console", "/console*")
         await agent.live()
         return agent
 

@@ -3,16 +3,14 @@ web chat widget and gets the new answer."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page
 
-from tests.browser.console import PASSWORD, Office, running_office
-from tests.browser.widget import DESKTOP, Chat, open_page
+from tests.browser.console import Office, own_office, staff_page
+from tests.browser.widget import Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
@@ -25,28 +23,15 @@ WAIT_MS = 15_000
 async def office(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Office]:
-    if os.environ.get("BROWSER_TEST_URL"):
-        pytest.skip("the admin tests make their own admin, so they start their own hotline")
-    model_dir: Path = request.getfixturevalue("nlu_model_dir")
-    async with running_office(tmp_path_factory.mktemp("admin"), model_dir) as running:
+    async with own_office(request, tmp_path_factory) as running:
         await running.add_user("quantri", "admin")
         yield running
 
 
 @pytest_asyncio.fixture(loop_scope="module")
 async def admin_page(browser: Browser, office: Office) -> AsyncIterator[Page]:
-    page = await open_page(browser, DESKTOP)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    await page.goto(office.url + "/admin")  # sent to the login page first
-    assert "/login" in page.url
-    await page.get_by_label("Tên đăng nhập").fill("quantri")
-    await page.get_by_label("Mật khẩu").fill(PASSWORD)
-    await page.get_by_role("button", name="Đăng nhập").click()
-    await page.wait_for_url(office.url + "/admin/faq*")
-    yield page
-    await page.context.close()
-    assert errors == [], f"script errors on the admin pages: {errors}"
+    async with staff_page(browser, office, "quantri") as page:
+        yield page
 
 
 async def test_an_admin_publishes_an_entry_and_the_widget_answers_with_it(

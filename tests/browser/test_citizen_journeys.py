@@ -5,9 +5,7 @@ follows the conversation, wraps its chips and stops its typing dots when the bot
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +15,9 @@ from playwright.async_api import Browser, Page
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
 from hotline.web.keys import PRESENCE, TAKEOVER
-from tests.browser.console import PASSWORD, Agent, Office, running_office
+from tests.browser.console import Agent, Office, own_office, staff_page
 from tests.browser.test_widget import ScriptedHotline, scripted
-from tests.browser.widget import DESKTOP, PHONE, TICKET_CODE, Chat, open_page, sender_of
+from tests.browser.widget import PHONE, TICKET_CODE, Chat, open_page, sender_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
@@ -31,12 +29,7 @@ WHERE = "số 12 đường 30/4, phường Chánh Nghĩa, sđt 0903123456"
 async def office(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Office]:
-    if os.environ.get("BROWSER_TEST_URL"):
-        pytest.skip("these tests make their own agents, so they start their own hotline")
-    model_dir: Path = request.getfixturevalue("nlu_model_dir")
-    async with running_office(
-        tmp_path_factory.mktemp("journeys"), model_dir, assign_every_seconds=3600.0
-    ) as running:
+    async with own_office(request, tmp_path_factory, assign_every_seconds=3600.0) as running:
         await running.add_user("an")
         await running.add_user("quantri", "admin")
         yield running
@@ -194,16 +187,6 @@ async def test_long_chips_wrap_between_words(browser: Browser, office: Office) -
         await page.context.close()
 
 
-async def _admin(browser: Browser, office: Office) -> Page:
-    page = await open_page(browser, DESKTOP)
-    await page.goto(office.url + "/admin")
-    await page.get_by_label("Tên đăng nhập").fill("quantri")
-    await page.get_by_label("Mật khẩu").fill(PASSWORD)
-    await page.get_by_role("button", name="Đăng nhập").click()
-    await page.wait_for_url(office.url + "/admin/faq*")
-    return page
-
-
 async def test_a_thumb_down_lands_in_the_admins_inbox(
     browser: Browser, page: Page, office: Office
 ) -> None:
@@ -213,12 +196,9 @@ async def test_a_thumb_down_lands_in_the_admins_inbox(
     assert await chat.open_choices() == [texts.HELPFUL, texts.NOT_HELPFUL]
     assert await chat.click(texts.NOT_HELPFUL) == [texts.RATED_DOWN]
 
-    admin = await _admin(browser, office)
-    try:
+    async with staff_page(browser, office, "quantri") as admin:
         await admin.goto(office.url + "/admin/unanswered")
         await admin.get_by_text(question).first.wait_for()
-    finally:
-        await admin.context.close()
 
 
 async def test_the_survey_after_resolution_reaches_the_dashboard(
@@ -243,9 +223,6 @@ async def test_the_survey_after_resolution_reaches_the_dashboard(
     finally:
         await agent.close()
 
-    admin = await _admin(browser, office)
-    try:
+    async with staff_page(browser, office, "quantri") as admin:
         await admin.goto(office.url + "/admin/dashboard")
         await admin.get_by_text("người dân hài lòng sau xử lý (1/1)").wait_for()
-    finally:
-        await admin.context.close()

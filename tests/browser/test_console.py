@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -12,7 +10,7 @@ from playwright.async_api import Browser, Page
 
 from hotline.bot.events import Event
 from hotline.web.keys import EVENTS
-from tests.browser.console import Agent, Office, running_office
+from tests.browser.console import Agent, Office, own_office
 from tests.browser.widget import TICKET_CODE, Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
@@ -25,13 +23,8 @@ ANSWER = "UBND xã An Tây đã mang 20 kg gạo và nhu yếu phẩm tới nhà
 async def office(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Office]:
-    if os.environ.get("BROWSER_TEST_URL"):
-        pytest.skip("the console tests make their own agents, so they start their own hotline")
-    model_dir: Path = request.getfixturevalue("nlu_model_dir")
     # No automatic assignment: these tests claim by hand.
-    async with running_office(
-        tmp_path_factory.mktemp("office"), model_dir, assign_every_seconds=3600.0
-    ) as running:
+    async with own_office(request, tmp_path_factory, assign_every_seconds=3600.0) as running:
         for name in ("an", "binh"):
             await running.add_user(name)
         yield running

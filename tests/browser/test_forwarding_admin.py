@@ -4,17 +4,15 @@ address is flagged and refused, and the citizen hears where the report went once
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page, expect
 
 from hotline.web.keys import CASEWORK
-from tests.browser.console import PASSWORD, WAIT_MS, Agent, Office, running_office
-from tests.browser.widget import DESKTOP, TICKET_CODE, Chat, open_page
+from tests.browser.console import PASSWORD, WAIT_MS, Agent, Office, own_office, staff_page
+from tests.browser.widget import DESKTOP, TICKET_CODE, Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
@@ -25,12 +23,7 @@ AGENCY = "Sở Thông tin và Truyền thông"
 async def office(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Office]:
-    if os.environ.get("BROWSER_TEST_URL"):
-        pytest.skip("these tests make their own people, so they start their own hotline")
-    model_dir: Path = request.getfixturevalue("nlu_model_dir")
-    async with running_office(
-        tmp_path_factory.mktemp("forwarding"), model_dir, assign_every_seconds=0.5
-    ) as running:
+    async with own_office(request, tmp_path_factory, assign_every_seconds=0.5) as running:
         accounts = running.app[CASEWORK].accounts
         await accounts.add_user("quantri", "admin", PASSWORD)
         await accounts.add_user("nv.lan01", "agent", PASSWORD, display_name="Lan")
@@ -39,18 +32,9 @@ async def office(
 
 @pytest_asyncio.fixture(loop_scope="module")
 async def admin(browser: Browser, office: Office) -> AsyncIterator[Page]:
-    page = await open_page(browser, DESKTOP)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda note: errors.append(note.text) if "pattern" in note.text else None)
-    await page.goto(office.url + "/admin")
-    await page.get_by_label("Tên đăng nhập").fill("quantri")
-    await page.get_by_label("Mật khẩu").fill(PASSWORD)
-    await page.get_by_role("button", name="Đăng nhập").click()
-    await page.wait_for_url(office.url + "/admin/faq*")
-    yield page
-    await page.context.close()
-    assert errors == [], f"script errors or invalid patterns on the admin pages: {errors}"
+    # An invalid `pattern` attribute is only said on the console: it fails the test too.
+    async with staff_page(browser, office, "quantri", console_words=("pattern",)) as page:
+        yield page
 
 
 async def test_a_report_is_forwarded_only_once_its_agency_has_an_address(

@@ -3,17 +3,15 @@ sees it arrive, and the public page lists it."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page
 
 from hotline.bot.dialogs import texts
-from tests.browser.console import PASSWORD, Office, running_office
-from tests.browser.widget import DESKTOP, Chat, open_page
+from tests.browser.console import Office, own_office, staff_page
+from tests.browser.widget import Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
@@ -25,27 +23,15 @@ WAIT_MS = 15_000
 async def office(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Office]:
-    if os.environ.get("BROWSER_TEST_URL"):
-        pytest.skip("the notices tests make their own supervisor, so they start their own hotline")
-    model_dir: Path = request.getfixturevalue("nlu_model_dir")
-    async with running_office(tmp_path_factory.mktemp("notices"), model_dir) as running:
+    async with own_office(request, tmp_path_factory) as running:
         await running.add_user("giamsat", "supervisor")
         yield running
 
 
 @pytest_asyncio.fixture(loop_scope="module")
 async def supervisor_page(browser: Browser, office: Office) -> AsyncIterator[Page]:
-    page = await open_page(browser, DESKTOP)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    await page.goto(office.url + "/admin/notices")  # sent to the login page first
-    await page.get_by_label("Tên đăng nhập").fill("giamsat")
-    await page.get_by_label("Mật khẩu").fill(PASSWORD)
-    await page.get_by_role("button", name="Đăng nhập").click()
-    await page.wait_for_url(office.url + "/admin/notices")
-    yield page
-    await page.context.close()
-    assert errors == [], f"script errors on the admin pages: {errors}"
+    async with staff_page(browser, office, "giamsat", "/admin/notices", "/admin/notices") as page:
+        yield page
 
 
 async def test_a_notice_written_on_the_admin_page_arrives_in_a_subscribed_widget(

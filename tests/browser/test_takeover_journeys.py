@@ -4,9 +4,7 @@ who writes and who hands back; a portal report shows its photo to staff and has 
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -14,7 +12,7 @@ from playwright.async_api import Browser, FilePayload, Page, expect
 
 from hotline.handoff.tickets import TicketDraft
 from hotline.web.keys import CASEWORK
-from tests.browser.console import PASSWORD, WAIT_MS, Agent, Office, running_office
+from tests.browser.console import PASSWORD, WAIT_MS, Agent, Office, own_office
 from tests.browser.widget import TICKET_CODE, Chat, open_page
 from tests.support.fake_platform import TINY_JPEG
 
@@ -28,13 +26,8 @@ SHOWN = "Tổng đài viên Lan"
 async def office(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Office]:
-    if os.environ.get("BROWSER_TEST_URL"):
-        pytest.skip("these tests make their own agents, so they start their own hotline")
-    model_dir: Path = request.getfixturevalue("nlu_model_dir")
     # Automatic assignment every half second: chats go to whoever is at the console.
-    async with running_office(
-        tmp_path_factory.mktemp("journeys"), model_dir, assign_every_seconds=0.5
-    ) as running:
+    async with own_office(request, tmp_path_factory, assign_every_seconds=0.5) as running:
         accounts = running.app[CASEWORK].accounts
         await accounts.add_user(LOGIN, "agent", PASSWORD, display_name="Lan")
         yield running

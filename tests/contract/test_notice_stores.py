@@ -62,6 +62,23 @@ async def test_a_delivery_is_planned_once_and_claimed_once(storage: Storage) -> 
     assert await log.of(1, Stage.WAITING) == []
 
 
+async def test_a_batch_of_deliveries_is_claimed_and_marked_in_one_call(storage: Storage) -> None:
+    log = await storage.notice_deliveries()
+    keys = [ConversationKey("telegram", str(n)) for n in range(5)]
+    assert await log.plan([Delivery(3, k, Stage.WAITING) for k in keys]) == 5
+    assert await log.claim(3, keys[1])  # a claim from before a restart
+    assert await log.claim_many(3, keys) == [keys[0], *keys[2:]]  # the others, in order
+    assert await log.claim_many(3, keys) == []  # a second caller wins none
+    assert await log.claim_many(3, []) == []
+    claimed = await log.claimed_at(3, keys[4])
+    assert claimed is not None
+    await log.queued_many(3, {keys[0]: 7, keys[2]: 8, keys[3]: None})
+    await log.queued_many(3, {})
+    queued = {d.key: d.outbox_id for d in await log.of(3, Stage.QUEUED)}
+    assert queued == {keys[0]: 7, keys[2]: 8, keys[3]: None}
+    assert [d.key for d in await log.of(3, Stage.WAITING)] == [keys[1], keys[4]]
+
+
 async def test_the_outbox_says_where_each_reply_is(storage: Storage) -> None:
     conversations = await storage.conversations()
     first, second, third = await conversations.queue(

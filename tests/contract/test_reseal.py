@@ -4,55 +4,52 @@ the new key only, values stored clear before sealing are sealed, and a second ru
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.cli.main import main
 from hotline.handoff.crypto import Cipher, SecretUnreadable
 from hotline.handoff.tickets import Reporter, Ticket
 from hotline.storage.base import Storage
 from hotline.storage.open import open_storage
 from hotline.storage.reseal import reseal_all
+from tests.support.stored_chat import StoredChat, chat_ticket
 
 NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
 KEY = ConversationKey("rest", "c1")
 OLD, NEW = Cipher(Cipher.new_key()), Cipher(Cipher.new_key())
-TICKET = Ticket(
-    code="PA-ROTA-2345",
+TICKET = chat_ticket(
+    KEY,
+    "PA-ROTA-2345",
+    NOW,
     category="violation",
     priority="normal",
-    status="new",
     description="quán mở cửa",
-    channel="rest",
-    sender="c1",
-    source_key="rest:m1",
-    created_at=NOW,
-    due_at=NOW + timedelta(hours=5),
     reporter=Reporter(name="Trần Thị Bích", phone="0987654321"),
+)
+CHAT = StoredChat(
+    InboundMessage(key=KEY, message_id="m1", text="Trần Thị Bích 0987654321"),
+    ConversationState(KEY).goto("report", "confirm", contact={"phone": "0987654321"}),
+    "Người báo: Trần Thị Bích",
+    TICKET,
 )
 
 
 async def test_rotation_reseals_everything_with_the_new_key(storage: Storage) -> None:
     clear = await storage.conversations()  # written before messages were sealed
     await clear.record_inbound(InboundMessage(key=KEY, message_id="m0", text="tin cũ 0987654321"))
-    sealed = await storage.conversations(OLD)
-    message = InboundMessage(key=KEY, message_id="m1", text="Trần Thị Bích 0987654321")
-    await sealed.record_inbound(message)
-    state = ConversationState(KEY).goto("report", "confirm", contact={"phone": "0987654321"})
-    await sealed.commit_turn(message, state, [OutboundMessage(KEY, "Người báo: Trần Thị Bích")])
-    await (await storage.tickets(OLD)).insert(TICKET)
+    await CHAT.write(storage, OLD)
 
     for _ in range(2):  # a second run changes nothing
         await reseal_all(storage, OLD, NEW, lambda note: None)
-        rotated = await storage.conversations(NEW)
-        assert await rotated.load(KEY) == state
-        texts = [line["text"] for line in await rotated.transcript(KEY)]
-        assert texts == ["tin cũ 0987654321", message.text, "Người báo: Trần Thị Bích"]
-        assert await (await storage.tickets(NEW)).get(TICKET.code) == TICKET
+        state, texts, ticket = await CHAT.read(storage, NEW)
+        assert state == CHAT.state
+        assert texts == ["tin cũ 0987654321", CHAT.message.text, "Người báo: Trần Thị Bích"]
+        assert ticket == TICKET
     with pytest.raises(SecretUnreadable):
         await (await storage.conversations(OLD)).load(KEY)
     with pytest.raises(SecretUnreadable):

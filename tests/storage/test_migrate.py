@@ -18,41 +18,39 @@ from hotline.faq.unanswered import AskedQuestion
 from hotline.handoff.audit import AuditEntry
 from hotline.handoff.crypto import Cipher
 from hotline.handoff.routing import RoutingRule
-from hotline.handoff.tickets import Reporter, Ticket, TicketEvent
+from hotline.handoff.tickets import Reporter, TicketEvent
 from hotline.handoff.users import Session, User
 from hotline.storage.base import Storage
 from hotline.storage.mongo.backend import MongoStorage
 from hotline.storage.open import open_storage
 from tests.support.mongo_server import scratch_url
+from tests.support.stored_chat import StoredChat, chat_ticket
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 KEY = ConversationKey("zalo", "u1")
 CIPHER = Cipher(Cipher.new_key())
-TICKET = Ticket(
-    code="PA-MIGR-2345",
+TICKET = chat_ticket(
+    KEY,
+    "PA-MIGR-2345",
+    NOW,
     category="hardship",
     priority="high",
-    status="new",
     description="hết gạo",
-    channel="zalo",
-    sender="u1",
-    source_key="zalo:m1",
-    created_at=NOW,
-    due_at=NOW + timedelta(hours=5),
     ward="Phú Cường",
     reporter=Reporter(name="Trần Thị Hoa", phone="0987654321"),
     history=(TicketEvent(NOW, "bot", "filed", "new"),),
+)
+CHAT = StoredChat(
+    InboundMessage(key=KEY, message_id="m1", text="hết gạo rồi", received_at=NOW),
+    ConversationState(KEY).goto("report", "ask_ward", category="hardship"),
+    "Phường nào?",
+    TICKET,
 )
 ENTRY = FaqEntry("q1", ("Cách ly mấy ngày?",), "7 ngày.", "cach_ly", "published")
 
 
 async def fill(storage: Storage) -> None:
-    conversations = await storage.conversations(CIPHER)
-    message = InboundMessage(key=KEY, message_id="m1", text="hết gạo rồi", received_at=NOW)
-    await conversations.record_inbound(message)
-    state = ConversationState(KEY).goto("report", "ask_ward", category="hardship")
-    await conversations.commit_turn(message, state, [OutboundMessage(KEY, "Phường nào?")])
-    await (await storage.tickets(CIPHER)).insert(TICKET)
+    await CHAT.write(storage, CIPHER)
     faq = await storage.faq()
     stored = await faq.put(ENTRY)
     await (await storage.faq_history()).record(FaqVersion(stored, "an", "t", "created"))
@@ -63,7 +61,7 @@ async def fill(storage: Storage) -> None:
     await (await storage.audit()).record(AuditEntry(NOW, "lan", "agent", TICKET.code, "gọi"))
     await (await storage.alerts()).claim(TICKET.code, "due_soon", NOW)
     await (await storage.questions()).record(AskedQuestion("zalo", NOW, text="?", score=0.1))
-    await (await storage.contact_log()).record(message, "request_support", "bot")
+    await (await storage.contact_log()).record(CHAT.message, "request_support", "bot")
     await (await storage.routing()).replace_rules([RoutingRule("*", ("UBND {ward}",))])
     await (await storage.rule_documents()).put("deadlines", {"default": 4}, "an")
     await StoredTokens(await storage.platform_tokens()).save(TokenPair("acc", "ref", "seed"))
@@ -71,18 +69,16 @@ async def fill(storage: Storage) -> None:
 
 
 async def check(storage: Storage) -> None:
+    state, texts, ticket = await CHAT.read(storage, CIPHER)
+    assert state.step == "ask_ward"
     conversations = await storage.conversations(CIPHER)
-    assert (await conversations.load(KEY)).step == "ask_ward"
     replies = await conversations.replies_to(InboundMessage(key=KEY, message_id="m1", text=""))
     assert replies is not None and [r.message.text for r in replies] == ["Phường nào?"]
-    assert [line["text"] for line in await conversations.transcript(KEY)] == [
-        "hết gạo rồi",
-        "Phường nào?",
-    ]
+    assert texts == ["hết gạo rồi", "Phường nào?"]
     assert not await conversations.record_inbound(
         InboundMessage(key=KEY, message_id="m1", text="again")
     )
-    assert await (await storage.tickets(CIPHER)).get(TICKET.code) == TICKET
+    assert ticket == TICKET
     faq = await storage.faq()
     assert [e.id for e in await faq.list()] == ["q1"] and await faq.revision() == 1
     assert len(await (await storage.faq_history()).versions("q1")) == 1

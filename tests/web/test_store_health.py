@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
@@ -92,6 +93,24 @@ async def test_a_locked_store_answers_503_and_readyz_fails_without_waiting(
         other.execute("ROLLBACK")
         other.close()
     await wait_readiness(client, 200, within=20)  # the probe waited out its queue
+
+
+async def test_a_locked_store_is_said_on_the_web_chat_socket_which_stays_open(
+    client: TestClient, settings: Settings
+) -> None:
+    async with client.ws_connect("/webchat/ws?sender=locked-web") as ws:
+        other = sqlite3.connect(sqlite_path(settings.store), isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+            await ws.send_json({"message": "xin chào"})
+            answer = await ws.receive_json(timeout=30)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert answer == {"text": texts.STORE_TROUBLE, "trouble": "locked", "retry_after": 5}
+        await ws.send_json({"message": "xin chào"})  # the lock is gone: the same socket works
+        greeting = await ws.receive(timeout=10)
+        assert greeting.type == WSMsgType.TEXT and "1022" in greeting.data
 
 
 def test_a_start_on_a_corrupt_store_says_so_in_one_line(

@@ -15,15 +15,13 @@ async def file_ticket(ctx: Context, category: str, description: str, **details: 
     (the engine answers that politely)."""
     quota = ctx.services.ticket_quota
     if quota is not None:
-        key = ctx.message.key
         now = ctx.message.received_at or datetime.now(UTC)
-        await quota.check(ctx.services.desk.store, key.channel, key.sender, category, now)
+        await quota.check(ctx.services.desk.store, ctx.message.key, category, now)
     contact = details.pop("contact", None)
     draft = TicketDraft(
         category=category,
         description=description,
-        channel=ctx.message.key.channel,
-        sender=ctx.message.key.sender,
+        **ctx.message.key.fields(),
         source_key=ctx.source_key,
         reporter=Reporter(**contact) if contact else None,
         received_at=ctx.message.received_at,

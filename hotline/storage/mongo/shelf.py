@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Collection, Sequence
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from pymongo import ASCENDING, DESCENDING, ReplaceOne
-from pymongo.errors import DuplicateKeyError
+from pymongo import ASCENDING, DESCENDING, ReplaceOne, UpdateOne
+from pymongo.errors import BulkWriteError
 
 from hotline.storage.mongo.database import Document, MongoDatabase
 from hotline.storage.portable import Record
 from hotline.storage.shelf import Layout
+
+DUPLICATE_KEY = 11000  # MongoDB's error code for a taken key
 
 
 class MongoShelf:
@@ -57,15 +59,29 @@ class MongoShelf:
         return [(self._seq or "_id", way)]
 
     async def add(self, record: Record) -> Record | None:
+        added = await self.add_many([record])
+        return added[0] if added else None
+
+    async def add_many(self, records: Sequence[Record]) -> list[Record]:
         seq = self.layout.sequence
-        if seq and seq not in record:
-            (number,) = await self._db.next_ids(self.layout.name)  # order across workers
-            record = {**record, seq: number}
+        unnumbered = [i for i, r in enumerate(records) if seq and seq not in r]
+        if seq and unnumbered:
+            numbers = await self._db.next_ids(self.layout.name, len(unnumbered))  # across workers
+            numbered = dict(zip(unnumbered, numbers, strict=True))
+            records = [
+                {**r, seq: numbered[i]} if i in numbered else r for i, r in enumerate(records)
+            ]
+        if not records:
+            return []
+        taken: set[int] = set()
         try:
-            await self._docs.insert_one(self._doc(record))
-        except DuplicateKeyError:
-            return None
-        return record
+            await self._docs.insert_many([self._doc(r) for r in records], ordered=False)
+        except BulkWriteError as failed:
+            errors = failed.details.get("writeErrors", [])
+            if any(e.get("code") != DUPLICATE_KEY for e in errors):
+                raise
+            taken = {int(e["index"]) for e in errors}
+        return [r for i, r in enumerate(records) if i not in taken]
 
     async def put(self, record: Record) -> None:
         doc = self._doc(record)
@@ -106,6 +122,11 @@ class MongoShelf:
 
     async def update(self, keys: Sequence[Any], **values: Any) -> None:
         await self._docs.update_many({"_id": {"$in": list(keys)}}, {"$set": values})
+
+    async def update_each(self, values: Mapping[Any, Mapping[str, Any]]) -> None:
+        if values:
+            requests = [UpdateOne({"_id": k}, {"$set": dict(v)}) for k, v in values.items()]
+            await self._docs.bulk_write(requests, ordered=False)
 
     async def delete(self, **equal: Any) -> None:
         await self._docs.delete_many(self._filter(equal))

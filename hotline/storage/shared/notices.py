@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 
 from pymongo import ASCENDING, IndexModel
@@ -69,6 +69,10 @@ CREATE TABLE IF NOT EXISTS notice_claims (
     times=frozenset({"claimed_at"}),
     mongo_joint="|",
 )
+
+
+# Rows planned in one write: few writes, none holding the store long from citizens' turns.
+PLAN_WRITE = 500
 
 
 def _row_id(notice_id: int, key: ConversationKey) -> str:
@@ -140,12 +144,15 @@ class DeliveryLogOnShelves:
         self._claims = claims
 
     async def plan(self, deliveries: list[Delivery]) -> int:
-        now, added = utc_now(), 0
+        now, records = utc_now(), []
         for d in deliveries:
             record: Record = {"id": _row_id(d.notice, d.key), "notice": d.notice}
             record.update(channel=d.key.channel, sender=d.key.sender)
             record.update(stage=d.stage.value, reason=d.reason, planned_at=now)
-            added += await self._deliveries.add(record) is not None
+            records.append(record)
+        added = 0
+        for start in range(0, len(records), PLAN_WRITE):
+            added += len(await self._deliveries.add_many(records[start : start + PLAN_WRITE]))
         return added
 
     async def of(self, notice_id: int, stage: Stage | None = None) -> list[Delivery]:
@@ -156,16 +163,31 @@ class DeliveryLogOnShelves:
         return [_delivery(r) for r in found]
 
     async def claim(self, notice_id: int, key: ConversationKey) -> bool:
-        record = {"notice": notice_id, "channel": key.channel, "sender": key.sender}
-        return await self._claims.add({**record, "claimed_at": utc_now()}) is not None
+        return bool(await self.claim_many(notice_id, [key]))
+
+    async def claim_many(
+        self, notice_id: int, keys: Sequence[ConversationKey]
+    ) -> list[ConversationKey]:
+        now = utc_now()
+        records = [{"notice": notice_id, **key.fields(), "claimed_at": now} for key in keys]
+        won = await self._claims.add_many(records)
+        return [ConversationKey(r["channel"], r["sender"]) for r in won]
 
     async def claimed_at(self, notice_id: int, key: ConversationKey) -> datetime | None:
         found = await self._claims.get(notice_id, key.channel, key.sender)
         return None if found is None else found["claimed_at"]
 
     async def queued(self, notice_id: int, key: ConversationKey, outbox_id: int | None) -> None:
-        await self._deliveries.update(
-            [_row_id(notice_id, key)], stage=Stage.QUEUED.value, outbox_id=outbox_id
+        await self.queued_many(notice_id, {key: outbox_id})
+
+    async def queued_many(
+        self, notice_id: int, outbox_ids: Mapping[ConversationKey, int | None]
+    ) -> None:
+        await self._deliveries.update_each(
+            {
+                _row_id(notice_id, key): {"stage": Stage.QUEUED.value, "outbox_id": outbox_id}
+                for key, outbox_id in outbox_ids.items()
+            }
         )
 
     @property

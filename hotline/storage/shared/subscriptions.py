@@ -34,17 +34,17 @@ def _subscription(record: Record) -> Subscription:
 
 class SubscriptionBookOnShelf(OnShelf):
     async def follow(self, key: ConversationKey, area: Area) -> bool:
-        record: Record = {"channel": key.channel, "sender": key.sender, "area": area.code}
+        record: Record = {**key.fields(), "area": area.code}
         record.update(district=area.district, ward=area.ward, since=utc_now())
         return await self._shelf.add(record) is not None
 
     async def of(self, key: ConversationKey) -> list[Subscription]:
-        found = await self._shelf.find(channel=key.channel, sender=key.sender)
+        found = await self._shelf.find(**key.fields())
         return sorted(map(_subscription, found), key=lambda s: s.since)
 
     async def stop(self, key: ConversationKey) -> int:
-        found = await self._shelf.find(channel=key.channel, sender=key.sender)
-        await self._shelf.delete(channel=key.channel, sender=key.sender)
+        found = await self._shelf.find(**key.fields())
+        await self._shelf.delete(**key.fields())
         return len(found)
 
     async def everyone(self) -> list[Subscription]:

@@ -74,17 +74,25 @@ class SqliteShelf:
         return [self._column(seq)] if seq else [self._column(k) for k in self.layout.key]
 
     async def add(self, record: Record) -> Record | None:
-        sql, values = self._insert("INSERT", record)
-        sql += " ON CONFLICT DO NOTHING"  # a taken key, and only that: NOT NULL still fails
+        added = await self.add_many([record])
+        return added[0] if added else None
+
+    async def add_many(self, records: Sequence[Record]) -> list[Record]:
         seq = self.layout.sequence
 
-        def run(conn: sqlite3.Connection) -> Record | None:
-            cur = conn.execute(sql, values)
-            if cur.rowcount != 1:
-                return None
-            return {**record, seq: cur.lastrowid} if seq and seq not in record else record
+        def run(conn: sqlite3.Connection) -> list[Record]:
+            added = []
+            for record in records:
+                sql, values = self._insert("INSERT", record)
+                # A taken key, and only that: NOT NULL still fails.
+                cur = conn.execute(sql + " ON CONFLICT DO NOTHING", values)
+                if cur.rowcount == 1:
+                    added.append(
+                        {**record, seq: cur.lastrowid} if seq and seq not in record else record
+                    )
+            return added
 
-        return await self._db.transaction(run)
+        return await self._db.transaction(run) if records else []
 
     async def put(self, record: Record) -> None:
         sql, values = self._insert("INSERT OR REPLACE", record)
@@ -157,6 +165,19 @@ class SqliteShelf:
         sql = f"UPDATE {self._table} SET {sets} WHERE {self._column(key)} = ?"
         row = [self._value(f, v) for f, v in values.items()]
         await self._db.transaction(lambda c: c.executemany(sql, [(*row, k) for k in keys]))
+
+    async def update_each(self, values: Mapping[Any, Mapping[str, Any]]) -> None:
+        (key,) = self.layout.key
+
+        def run(conn: sqlite3.Connection) -> None:
+            for k, fields in values.items():
+                sets = ", ".join(f"{self._column(f)} = ?" for f in fields)
+                row = [self._value(f, v) for f, v in fields.items()]
+                sql = f"UPDATE {self._table} SET {sets} WHERE {self._column(key)} = ?"
+                conn.execute(sql, [*row, k])
+
+        if values:
+            await self._db.transaction(run)
 
     async def delete(self, **equal: Any) -> None:
         where, args = self._where(equal)

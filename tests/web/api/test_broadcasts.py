@@ -134,14 +134,24 @@ class StopsMidway:
         self._count("claim")
         return won
 
+    async def claim_many(self, notice_id: int, keys: list[ConversationKey]) -> Any:
+        won = await self.log.claim_many(notice_id, keys)
+        self._count("claim", len(keys))
+        return won
+
     async def queued(self, notice_id: int, key: ConversationKey, outbox_id: int | None) -> None:
         self._count("queued")
         await self.log.queued(notice_id, key, outbox_id)
 
-    def _count(self, where: str) -> None:
+    async def queued_many(self, notice_id: int, outbox_ids: dict[Any, int | None]) -> None:
+        self._count("queued", len(outbox_ids))
+        await self.log.queued_many(notice_id, outbox_ids)
+
+    def _count(self, where: str, rows: int = 1) -> None:
+        """Stop at the call that takes the `at`-th row (a batch's rows go in one call)."""
         if where == self.where:
-            self.calls += 1
-            if self.calls == self.at:
+            before, self.calls = self.calls, self.calls + rows
+            if before < self.at <= self.calls:
                 raise SystemError("the process stopped here")
 
 
