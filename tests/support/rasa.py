@@ -37,6 +37,8 @@ class FakeRasa:
     delay: float = 5.0
     model_file: str = "nlu-0000000000000000.tar.gz"
     parses: int = 0
+    in_flight: int = 0
+    max_in_flight: int = 0  # the most parse requests it was answering at once
     statuses: int = 0
     loads: list[str] = field(default_factory=list)
     pick_confidence: float = 0.8
@@ -57,6 +59,14 @@ class FakeRasa:
             raise web.HTTPInternalServerError(text="model exploded")
 
     async def _parse(self, request: web.Request) -> web.Response:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._answer(request)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, request: web.Request) -> web.Response:
         await self._misbehave(request)
         self.parses += 1
         text = (await request.json())["text"]

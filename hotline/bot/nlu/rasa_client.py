@@ -62,9 +62,17 @@ class RasaClient:
 
     async def parse(self, text: str) -> RasaParseResult:
         """POST /model/parse; raises RasaError on timeout, connection error or a bad answer."""
+        return self.result(text, await self.parse_body(text))
+
+    async def parse_body(self, text: str) -> dict[str, Any]:
+        """Rasa's parse JSON for `text`, checked to carry an intent (what a cache can keep)."""
         body = await self._call("POST", "/model/parse", json={"text": text})
         if not isinstance(body, dict) or not isinstance(body.get("intent"), dict):
             raise RasaError("bad_response", "no intent in the parse result")
+        return body
+
+    def result(self, text: str, body: dict[str, Any]) -> RasaParseResult:
+        """Rasa's parse JSON as our ParseResult, entities from `text`; RasaError if unusable."""
         result = to_parse_result(text, body, self._entities(text))
         if not result.intent_ranking:
             # `{"intent": {}}` or only intents we do not know: a model that cannot classify.
