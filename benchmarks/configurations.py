@@ -69,7 +69,9 @@ end
 
 def texts(split: str) -> list[str]:
     data = yaml.safe_load((DATA / f"{split}.yml").read_text(encoding="utf-8"))
-    return sorted({case["text"] for cases in data.values() if isinstance(cases, list) for case in cases})
+    return sorted(
+        {case["text"] for cases in data.values() if isinstance(cases, list) for case in cases}
+    )
 
 
 def lua_script(path: Path, messages: list[str]) -> Path:
@@ -181,10 +183,14 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     serve = [sys.executable, "-m", "hotline.cli", "serve"]
     port = free_port()
     ceiling = [sys.executable, __file__, "--serve-ceiling", str(port)]
-    with running(ceiling, dict(os.environ), tmp / "ceiling.log", f"http://127.0.0.1:{port}/webhooks/rest/"):
+    with running(
+        ceiling, dict(os.environ), tmp / "ceiling.log", f"http://127.0.0.1:{port}/webhooks/rest/"
+    ):
         rows.append(measure("bare aiohttp handler (ceiling)", f"http://127.0.0.1:{port}", args))
     port = free_port()
-    with running(serve, hotline(tmp, port, "local"), tmp / "local.log", f"http://127.0.0.1:{port}/readyz"):
+    with running(
+        serve, hotline(tmp, port, "local"), tmp / "local.log", f"http://127.0.0.1:{port}/readyz"
+    ):
         rows.append(measure("hotline serve, SQLite + local NLU", f"http://127.0.0.1:{port}", args))
     env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
     config = NluConfig(backend="rasa", rasa_work_dir=str(args.rasa_work_dir))
@@ -207,7 +213,9 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
                 label = "" if servers == 1 else f", {servers} Rasa processes"
                 rows.append(measure(f"make run, SQLite + Rasa{label}", base, args))
                 if servers == 1:
-                    rows.append(measure("make run, every text distinct (no cache hits)", base, args, True))
+                    rows.append(
+                        measure("make run, every text distinct (no cache hits)", base, args, True)
+                    )
             if "training a Rasa model" in log.read_text(errors="replace"):
                 print("  WARNING: the bot retrained Rasa during the run; see", log)
         finally:
@@ -218,7 +226,9 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     port = free_port()
     peer = serve_peer(peer_dir, peer_model(peer_dir), port, tmp / "peer.log")
     try:
-        rows.append(measure("Rasa 3.6 REST channel, 5 FAQ rules (peer)", f"http://127.0.0.1:{port}", args))
+        rows.append(
+            measure("Rasa 3.6 REST channel, 5 FAQ rules (peer)", f"http://127.0.0.1:{port}", args)
+        )
     finally:
         os.killpg(peer.pid, 15)
         peer.wait(30)
@@ -226,7 +236,9 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
 
 
 def table(rows: list[dict]) -> None:
-    print("\n| configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts) | cache hits |")
+    print(
+        "\n| configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts) | cache hits |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         rate = row["requests"] / row["seconds"]

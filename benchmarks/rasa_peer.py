@@ -75,7 +75,10 @@ def project(entries: int = 5) -> dict[str, dict[str, object]]:
 def trained(directory: Path, progress: bool = True) -> Path:
     """The peer's model, trained into `directory` unless this project's model is there."""
     files = project()
-    text = {name: yaml.safe_dump(doc, allow_unicode=True, sort_keys=False) for name, doc in files.items()}
+    text = {
+        name: yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+        for name, doc in files.items()
+    }
     digest = hashlib.sha256("".join(text[name] for name in sorted(text)).encode()).hexdigest()[:12]
     model = directory / "models" / f"peer-{digest}.tar.gz"
     if model.is_file():

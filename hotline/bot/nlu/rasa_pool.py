@@ -6,16 +6,20 @@
   folding Rasa's `FoldingTokenizer` applies, so equal keys are equal inputs for the model). Only
   usable parses are kept; loading a model, or a different `model_file` in `/status`, empties it;
 - identical texts parsed at the same time share one request (coalescing);
-- at most `concurrency` requests in flight towards Rasa; a parse that waits longer than
-  `queue_seconds` for a slot raises `RasaBusy`, which the FallbackNLU counts and logs.
+- at most `concurrency` requests in flight towards Rasa; the texts that queue meanwhile leave
+  together, up to `max_batch` in one request (Rasa runs its model graph once for all of them,
+  rasa_batch.py); a parse that waits longer than `queue_seconds` for a slot raises `RasaBusy`,
+  which the FallbackNLU counts and logs.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-from collections import OrderedDict
+import logging
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +27,18 @@ from hotline.bot.nlu.metrics import RASA_IN_FLIGHT, RASA_PARSE_CACHE, RASA_WAITI
 from hotline.bot.nlu.normalize import normalize
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError, RasaParseResult
 
+log = logging.getLogger(__name__)
+
 Body = dict[str, Any]
+
+
+@dataclass(eq=False)
+class _Waiting:
+    """A text queued for Rasa, its caller's future, and the timer of its queue deadline."""
+
+    text: str
+    future: asyncio.Future[Body]
+    timer: asyncio.TimerHandle = field(init=False)
 
 
 class RasaBusy(RasaError):
@@ -73,6 +88,7 @@ class RasaPool:
         concurrency: int = 4,
         queue_seconds: float = 1.0,
         cache_size: int = 10_000,
+        max_batch: int = 16,
         key: Callable[[str], str] = normalize,
     ) -> None:
         if not clients:
@@ -82,7 +98,11 @@ class RasaPool:
         self.queue_seconds = queue_seconds
         self.cache = ParseCache(cache_size)
         self._key = key
-        self._slots = asyncio.Semaphore(concurrency)
+        self.max_batch = max_batch
+        self._queue: deque[_Waiting] = deque()
+        self._busy = 0  # requests (single texts or batches) in flight
+        self._batching = True  # until a server answers 404 to a batch
+        self._sending: set[asyncio.Task[None]] = set()
         self._turn = itertools.cycle(self.clients)
         self._in_flight: dict[str, asyncio.Task[Body]] = {}
         self._model: str | None = None
@@ -130,21 +150,70 @@ class RasaPool:
         return body
 
     async def _request(self, text: str) -> Body:
+        """Rasa's parse of `text`: queued until a slot is free, then sent with the texts that
+        queued meanwhile as one batch; RasaBusy when no slot frees within `queue_seconds`."""
+        loop = asyncio.get_running_loop()
+        waiting = _Waiting(text, loop.create_future())
+        waiting.timer = loop.call_later(self.queue_seconds, self._expire, waiting)
+        self._queue.append(waiting)
         RASA_WAITING.inc()
-        try:
-            async with asyncio.timeout(self.queue_seconds):
-                await self._slots.acquire()
-        except TimeoutError:
-            raise RasaBusy(self.queue_seconds) from None
-        finally:
+        self._dispatch()
+        return await waiting.future
+
+    def _expire(self, waiting: _Waiting) -> None:
+        if waiting in self._queue:
+            self._queue.remove(waiting)
             RASA_WAITING.dec()
+        if not waiting.future.done():
+            waiting.future.set_exception(RasaBusy(self.queue_seconds))
+
+    def _dispatch(self) -> None:
+        """Fill the free slots, each with up to `max_batch` queued texts."""
+        while self._queue and self._busy < self.concurrency:
+            batch: list[_Waiting] = []
+            size = self.max_batch if self._batching else 1
+            while self._queue and len(batch) < size:
+                waiting = self._queue.popleft()
+                RASA_WAITING.dec()
+                waiting.timer.cancel()
+                if not waiting.future.done():  # a caller that gave up is not sent
+                    batch.append(waiting)
+            if batch:
+                self._busy += 1
+                task = asyncio.create_task(self._send(batch), name="rasa-batch")
+                self._sending.add(task)
+                task.add_done_callback(self._sending.discard)
+
+    async def _send(self, batch: list[_Waiting]) -> None:
         RASA_IN_FLIGHT.inc()
         try:
-            self.requests += 1
-            return await next(self._turn).parse_body(text)
+            bodies = await self._parse_many(next(self._turn), [w.text for w in batch])
+        except RasaError as exc:
+            for waiting in batch:
+                if not waiting.future.done():
+                    waiting.future.set_exception(exc)
+        else:
+            for waiting, body in zip(batch, bodies, strict=True):
+                if not waiting.future.done():
+                    waiting.future.set_result(body)
         finally:
             RASA_IN_FLIGHT.dec()
-            self._slots.release()
+            self._busy -= 1
+            self._dispatch()
+
+    async def _parse_many(self, client: RasaClient, texts: list[str]) -> list[Body]:
+        self.requests += 1
+        if len(texts) == 1:
+            return [await client.parse_body(texts[0])]
+        try:
+            return await client.parse_batch(texts)
+        except RasaError as exc:
+            if exc.reason != "http_404":
+                raise
+        # A Rasa without our batch channel (e.g. the official image): one text per request.
+        log.info("Rasa at %s parses no batches; sending one text per request", client.url)
+        self._batching = False
+        return list(await asyncio.gather(*(client.parse_body(text) for text in texts)))
 
     def forget(self) -> None:
         """Empty the cache (a new model, or Rasa back after an outage with maybe another)."""

@@ -20,6 +20,7 @@ from types import TracebackType
 from hotline.bot.nlu import rasa_training
 
 START_TIMEOUT = 90.0
+CREDENTIALS = "hotline-credentials.yml"  # Rasa's channels: only our batch parse channel
 LOG_TAIL_LINES = 25  # of the server's output, quoted when it fails to start
 
 
@@ -66,17 +67,22 @@ class RasaServer:
             "-i", "127.0.0.1",
             "-p", str(self.port),
             "--model", str(self.model.resolve()),
+            # Our batch parse channel (rasa_batch.py), next to the components on PYTHONPATH.
+            "--credentials", str((self.work_dir / "components" / CREDENTIALS).resolve()),
         ]  # fmt: skip
 
     def spawn(self) -> int:
         """Start the process (its own process group, so stop ends its children too)."""
         components = rasa_training.install_components(self.work_dir / "components")
+        (components / CREDENTIALS).write_text("rasa_batch.BatchParseInput: {}\n")
+        env = rasa_training.rasa_environ(components.resolve())
+        env["HOTLINE_RASA_BATCH_TOKEN"] = self.token  # rasa_batch.TOKEN_ENV
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         with self.log_file.open("ab") as log:
             self.log_start = log.tell()
             self.process = subprocess.Popen(
                 self.command(),
-                env=rasa_training.rasa_environ(components.resolve()),
+                env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,

@@ -106,6 +106,34 @@ async def test_requests_towards_rasa_never_exceed_the_bound(fake_rasa: Fake) -> 
     assert fake.max_in_flight == 2
 
 
+async def test_texts_queued_while_rasa_is_busy_leave_as_one_batch(fake_rasa: Fake) -> None:
+    fake, url = fake_rasa
+    fake.mode, fake.delay = "slow", 0.2
+    for n in range(10):
+        fake.intents[f"câu hỏi số {n}"] = ("ask_faq", f"muc-{n}")
+    async with aiohttp.ClientSession() as session:
+        pool = pool_for(session, url, concurrency=1, queue_seconds=10.0)
+        texts = [f"câu hỏi số {n}" for n in range(10)]
+        results = await asyncio.gather(*(pool.parse(text) for text in texts))
+    assert [r.faq.entry_id for r in results if r.faq] == [f"muc-{n}" for n in range(10)]
+    assert fake.batches == [9]  # the first text went alone; the nine that waited, together
+    assert pool.requests == 2 and fake.max_in_flight == 1
+
+
+async def test_a_rasa_without_the_batch_channel_parses_one_text_per_request(
+    fake_rasa: Fake,
+) -> None:
+    fake, url = fake_rasa
+    fake.batch = False  # the official rasa/rasa image: 404
+    fake.mode, fake.delay = "slow", 0.1
+    async with aiohttp.ClientSession() as session:
+        pool = pool_for(session, url, concurrency=1, queue_seconds=10.0)
+        texts = [f"câu hỏi số {n}" for n in range(6)]
+        results = await asyncio.gather(*(pool.parse(text) for text in texts))
+    assert [r.text for r in results] == texts
+    assert fake.parses == 6 and fake.batches == []
+
+
 async def test_a_parse_past_its_queue_deadline_raises_busy(fake_rasa: Fake) -> None:
     fake, url = fake_rasa
     fake.mode, fake.delay = "slow", 0.5
@@ -145,7 +173,9 @@ async def test_the_fallback_counts_a_queue_timeout_and_keeps_the_breaker_closed(
     assert "NLU fallback" in caplog.text and "queue_timeout 1" in caplog.text
 
 
-async def test_a_cached_parse_answers_while_rasa_fails(fake_rasa: Fake, local_nlu: LocalNLU) -> None:
+async def test_a_cached_parse_answers_while_rasa_fails(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
     fake, url = fake_rasa
     fake.intents["alo tổng đài"] = ("greet", None)
     async with aiohttp.ClientSession() as session:
