@@ -8,8 +8,8 @@ on another (the development split's 343 citizen messages, every request from a n
 - `hotline serve`, SQLite + the local NLU;
 - the `make run` configuration: SQLite + Rasa (`rasa run --enable-api` with the model of
   `hotline nlu train`, as scripts/rasa_server.sh starts it), with `--rasa-servers 2` also two
-  Rasa processes taken in turn; and once more with every text made distinct, so the parse
-  cache never answers;
+  Rasa processes taken in turn; and with every text made distinct, so the parse cache never
+  answers, once with our batch parse channel and once without it (one text per request);
 - Rasa 3.6's own REST channel with 5 FAQ rules (benchmarks/rasa_peer.py), the peer.
 
 For our server /metrics gives the NLU fallbacks (Rasa timeouts, queue deadlines, an open
@@ -195,8 +195,13 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
     config = NluConfig(backend="rasa", rasa_work_dir=str(args.rasa_work_dir))
     model = asyncio.run(train_model(config, [], progress=lambda line: None)).path
-    for servers in sorted({1, args.rasa_servers}):
-        rasas = [RasaServer(env, model, work_dir=args.rasa_work_dir) for _ in range(servers)]
+    variants = [(1, True), (1, False)] + (
+        [(args.rasa_servers, True)] if args.rasa_servers > 1 else []
+    )
+    for servers, batch in variants:
+        rasas = [
+            RasaServer(env, model, work_dir=args.rasa_work_dir, batch=batch) for _ in range(servers)
+        ]
         token = rasas[0].token
         for rasa in rasas:
             rasa.token = token
@@ -207,9 +212,13 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
             port = free_port()
             urls = ",".join(rasa.url for rasa in rasas)
             environ = hotline(tmp, port, "rasa", urls, token)
-            log = tmp / f"rasa-{servers}.log"
+            log = tmp / f"rasa-{servers}-{batch}.log"
             with running(serve, environ, log, f"http://127.0.0.1:{port}/readyz"):
                 base = f"http://127.0.0.1:{port}"
+                if not batch:
+                    label = "make run, Rasa without the batch channel, every text distinct"
+                    rows.append(measure(label, base, args, distinct=True))
+                    continue
                 label = "" if servers == 1 else f", {servers} Rasa processes"
                 rows.append(measure(f"make run, SQLite + Rasa{label}", base, args))
                 if servers == 1:
@@ -236,9 +245,8 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
 
 
 def table(rows: list[dict]) -> None:
-    print(
-        "\n| configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts) | cache hits |"
-    )
+    columns = "configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts)"
+    print(f"\n| {columns} | cache hits |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         rate = row["requests"] / row["seconds"]

@@ -39,10 +39,12 @@ log = logging.getLogger(__name__)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 BACKENDS = ("local", "rasa")
-# Rasa parses one message at a time per process: more requests in flight only queue inside
-# Rasa, where no deadline applies. They queue here instead, each for at most QUEUE_SECONDS.
-CONCURRENCY_PER_SERVER = 4
+# Rasa parses one request at a time per process: more requests in flight only queue inside
+# Rasa, where no deadline applies. Texts queue here instead, each for at most QUEUE_SECONDS,
+# and leave together, up to MAX_BATCH in one request (rasa_pool.py, rasa_batch.py).
+CONCURRENCY_PER_SERVER = 2
 QUEUE_SECONDS = 1.0
+MAX_BATCH = 32
 
 
 @asynccontextmanager
@@ -91,6 +93,7 @@ async def rasa_nlu(
         [RasaClient(session, one, token, timeout=parse_seconds) for one in urls],
         concurrency=CONCURRENCY_PER_SERVER * len(urls),
         queue_seconds=QUEUE_SECONDS,
+        max_batch=MAX_BATCH,
     )
     nlu = FallbackNLU(client, local)
     if env is None:

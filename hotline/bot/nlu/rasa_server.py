@@ -42,6 +42,7 @@ class RasaServer:
         token: str = "",
         work_dir: Path = rasa_training.WORK_DIR,
         log_file: Path | None = None,
+        batch: bool = True,
     ) -> None:
         self.env = env
         self.model = model
@@ -49,6 +50,7 @@ class RasaServer:
         self.token = token or secrets.token_urlsafe(24)
         self.work_dir = work_dir
         self.log_file = log_file or work_dir / f"server-{self.port}.log"
+        self.batch = batch  # serve our batch parse channel (rasa_batch.py) beside the API
         self.log_start = 0  # where this start's output begins in log_file (it is appended to)
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -57,6 +59,8 @@ class RasaServer:
         return f"http://127.0.0.1:{self.port}"
 
     def command(self) -> list[str]:
+        credentials = self.work_dir / "components" / CREDENTIALS
+        channels = ["--credentials", str(credentials.resolve())] if self.batch else []
         return [
             str(self.env / "bin" / "rasa"),
             "run",
@@ -67,8 +71,7 @@ class RasaServer:
             "-i", "127.0.0.1",
             "-p", str(self.port),
             "--model", str(self.model.resolve()),
-            # Our batch parse channel (rasa_batch.py), next to the components on PYTHONPATH.
-            "--credentials", str((self.work_dir / "components" / CREDENTIALS).resolve()),
+            *channels,  # our batch parse channel, next to the components on PYTHONPATH
         ]  # fmt: skip
 
     def spawn(self) -> int:
