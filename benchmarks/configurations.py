@@ -50,11 +50,17 @@ local messages = {%s}
 local n = 0
 function setup(thread) n = n + 1; thread:set("tid", n) end
 function init(args) tag = args[1]; distinct = args[2] == "distinct"; count = 0 end
+-- a distinct text gets a word of letters: digits would read as a phone number or a code
+function letters(n)
+  local s = ""
+  repeat s = s .. string.char(97 + n %% 26); n = math.floor(n / 26) until n == 0
+  return s
+end
 function request()
   count = count + 1
   local text = messages[((tid - 1) * 101 + count) %% #messages + 1]
   local sender = tag .. "-" .. tid .. "-" .. count
-  if distinct then text = string.sub(text, 1, -2) .. " " .. sender .. '"' end
+  if distinct then text = string.sub(text, 1, -2) .. " " .. letters(tid * 100003 + count) .. '"' end
   local body = '{"sender":"' .. sender .. '","message":' .. text .. '}'
   return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"]="application/json"}, body)
 end
