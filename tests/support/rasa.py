@@ -37,6 +37,10 @@ class FakeRasa:
     delay: float = 5.0
     model_file: str = "nlu-0000000000000000.tar.gz"
     parses: int = 0
+    in_flight: int = 0
+    max_in_flight: int = 0  # the most parse requests it was answering at once
+    batch: bool = True  # serves /webhooks/batch/parse, as RasaServer's Rasa does
+    batches: list[int] = field(default_factory=list)  # the size of each batch answered
     statuses: int = 0
     loads: list[str] = field(default_factory=list)
     pick_confidence: float = 0.8
@@ -44,6 +48,7 @@ class FakeRasa:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/model/parse", self._parse)
+        app.router.add_post("/webhooks/batch/parse", self._parse_batch)
         app.router.add_get("/status", self._status)
         app.router.add_put("/model", self._load)
         return app
@@ -57,11 +62,36 @@ class FakeRasa:
             raise web.HTTPInternalServerError(text="model exploded")
 
     async def _parse(self, request: web.Request) -> web.Response:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._answer(request)
+        finally:
+            self.in_flight -= 1
+
+    async def _parse_batch(self, request: web.Request) -> web.Response:
+        if not self.batch:
+            raise web.HTTPNotFound(text="no such route")
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            await self._misbehave(request)
+            texts = (await request.json())["texts"]
+            self.batches.append(len(texts))
+            self.parses += len(texts)
+            return web.json_response({"parses": [self.body(text) for text in texts]})
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, request: web.Request) -> web.Response:
         await self._misbehave(request)
         self.parses += 1
-        text = (await request.json())["text"]
+        return web.json_response(self.body((await request.json())["text"]))
+
+    def body(self, text: str) -> dict[str, object]:
+        """Rasa's parse of `text` as this fake's `intents` and `mode` say."""
         if self.mode == "no_intent":
-            return web.json_response({"text": text, "intent": {}, "entities": []})
+            return {"text": text, "intent": {}, "entities": []}
         intent, entry = self.intents.get(text, ("out_of_scope", None))
         rasa_intent = "faq" if entry else intent
         body: dict[str, object] = {
@@ -82,7 +112,7 @@ class FakeRasa:
                     "response": {"intent_response_key": key, "confidence": self.pick_confidence}
                 },
             }
-        return web.json_response(body)
+        return body
 
     async def _status(self, request: web.Request) -> web.Response:
         self.statuses += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import Literal
 
@@ -16,6 +17,7 @@ from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
+from hotline.bot.nlu.rasa_pool import RasaBusy, RasaPool, plain
 from hotline.bot.nlu.rules import rule_parse
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,10 @@ class CircuitBreaker:
         if self._state != "closed":
             self._move("closed")
 
+    def release_probe(self) -> None:
+        """A half-open probe that never reached Rasa (no slot free): let the next one try."""
+        self._probing = False
+
     def record_failure(self) -> None:
         self._failures += 1
         self._probing = False
@@ -75,13 +81,52 @@ class CircuitBreaker:
         NLU_CIRCUIT.labels(state=state).inc()
 
 
+class FallbackLog:
+    """Every fallback is counted (`hotline_nlu_fallbacks_total`) and logged at warning level,
+    at most once per `every` seconds: the first at once, later ones summed by reason."""
+
+    def __init__(self, every: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every = every
+        self._clock = clock
+        self._last: float | None = None
+        self._pending: Counter[str] = Counter()
+        self.lines = 0  # warnings written (for tests)
+
+    def note(self, reason: str, detail: str, where: str) -> None:
+        NLU_FALLBACKS.labels(reason=reason).inc()
+        self._pending[reason] += 1
+        now = self._clock()
+        if self._last is not None and now - self._last < self.every:
+            return
+        since = "" if self._last is None else f" in the last {now - self._last:.0f} s"
+        reasons = ", ".join(f"{name} {n}" for name, n in sorted(self._pending.items()))
+        log.warning(
+            "NLU fallback: the local NLU answered %d parses%s instead of Rasa at %s (%s); last: %s",
+            sum(self._pending.values()),
+            since,
+            where,
+            reasons,
+            detail,
+        )
+        self._last = now
+        self._pending.clear()
+        self.lines += 1
+
+
 class FallbackNLU:
     """The NLU the bot talks to: Rasa when it answers, the local NLU otherwise."""
 
-    def __init__(self, rasa: RasaClient, local: NLU, breaker: CircuitBreaker | None = None) -> None:
-        self.rasa = rasa
+    def __init__(
+        self,
+        rasa: RasaPool | RasaClient,
+        local: NLU,
+        breaker: CircuitBreaker | None = None,
+        fallback_log: FallbackLog | None = None,
+    ) -> None:
+        self.rasa = rasa if isinstance(rasa, RasaPool) else plain(rasa)
         self.local = local
         self.breaker = breaker or CircuitBreaker()
+        self.fallback_log = fallback_log or FallbackLog()
         # Rasa is asked first while the breaker is closed; the first failure (a managed server
         # takes ~20 s to start) names the local NLU until Rasa answers again. Readiness reads
         # this and the breaker, never a call of its own.
@@ -104,9 +149,16 @@ class FallbackNLU:
             ruled = None
         if ruled is not None:  # a button, a bare code, "ok", "phản ánh": no model needed
             return ruled
+        cached = self.rasa.cached(text)  # Rasa's answer for this model, even while it is out
+        if cached is not None:
+            self._count(self.rasa.name, started)
+            return cached
         if self.breaker.allow():
             try:
                 result: ParseResult = await self.rasa.parse(text)
+            except RasaBusy as exc:  # overloaded, not broken: the breaker stays as it is
+                self.breaker.release_probe()
+                self.fallback_log.note(exc.reason, str(exc), self.rasa.url)
             except RasaError as exc:
                 self._failed(exc.reason, str(exc))
             else:
@@ -114,7 +166,7 @@ class FallbackNLU:
                 self._count(self.rasa.name, started)
                 return result
         else:
-            NLU_FALLBACKS.labels(reason="circuit_open").inc()
+            self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name
         result = await self.local.parse(text)
         self._count(self.local.name, started)
@@ -134,7 +186,7 @@ class FallbackNLU:
     def _failed(self, reason: str, detail: str) -> None:
         was = self.breaker.state
         self.breaker.record_failure()
-        NLU_FALLBACKS.labels(reason=reason).inc()
+        self.fallback_log.note(reason, detail, self.rasa.url)
         if self.breaker.state == "open" and was != "open":
             log.warning(
                 "Rasa at %s unavailable (%s); %s NLU answers, next probe in %.0f s",
@@ -143,12 +195,11 @@ class FallbackNLU:
                 self.local.name,
                 self.breaker.reset_after,
             )
-        else:
-            log.info("Rasa parse failed (%s); %s NLU answered", detail, self.local.name)
 
     def _succeeded(self) -> None:
         if self.breaker.state != "closed":
             log.warning("Rasa at %s answers again; switching back to Rasa", self.rasa.url)
+            self.rasa.forget()  # a restarted Rasa may serve another model
         self.breaker.record_success()
         self._answering = self.rasa.name
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 NLU_PARSES = Counter(
     "hotline_nlu_parses_total", "Texts parsed, by the NLU back end that answered.", ["backend"]
@@ -25,4 +25,16 @@ NLU_PARSE_SECONDS = Histogram(
 )
 RASA_MODEL_LOADS = Counter(
     "hotline_rasa_model_loads_total", "Rasa models trained and loaded, by outcome.", ["outcome"]
+)
+RASA_PARSE_CACHE = Counter(
+    "hotline_rasa_parse_cache_total",
+    "Rasa parses by where the answer came from: hit (the cache), shared (a parse of the same "
+    "text already in flight) or miss (a request to Rasa).",
+    ["result"],
+)
+RASA_IN_FLIGHT = Gauge(
+    "hotline_rasa_in_flight", "Parse requests to Rasa in flight (bounded by the concurrency)."
+)
+RASA_WAITING = Gauge(
+    "hotline_rasa_waiting", "Parses queued for a free slot towards Rasa (each with a deadline)."
 )

@@ -62,9 +62,29 @@ class RasaClient:
 
     async def parse(self, text: str) -> RasaParseResult:
         """POST /model/parse; raises RasaError on timeout, connection error or a bad answer."""
+        return self.result(text, await self.parse_body(text))
+
+    async def parse_body(self, text: str) -> dict[str, Any]:
+        """Rasa's parse JSON for `text`, checked to carry an intent (what a cache can keep)."""
         body = await self._call("POST", "/model/parse", json={"text": text})
         if not isinstance(body, dict) or not isinstance(body.get("intent"), dict):
             raise RasaError("bad_response", "no intent in the parse result")
+        return body
+
+    async def parse_batch(self, texts: list[str]) -> list[dict[str, Any]]:
+        """Rasa's parse JSON for each text in one request (hotline/bot/nlu/rasa_batch.py);
+        RasaError("http_404") from a Rasa without that channel."""
+        body = await self._call("POST", "/webhooks/batch/parse", json={"texts": texts})
+        parses = body.get("parses") if isinstance(body, dict) else None
+        if not isinstance(parses, list) or len(parses) != len(texts):
+            raise RasaError("bad_response", "the batch answer does not match the texts")
+        for parse in parses:
+            if not isinstance(parse, dict) or not isinstance(parse.get("intent"), dict):
+                raise RasaError("bad_response", "no intent in a batch parse")
+        return parses
+
+    def result(self, text: str, body: dict[str, Any]) -> RasaParseResult:
+        """Rasa's parse JSON as our ParseResult, entities from `text`; RasaError if unusable."""
         result = to_parse_result(text, body, self._entities(text))
         if not result.intent_ranking:
             # `{"intent": {}}` or only intents we do not know: a model that cannot classify.

@@ -25,6 +25,7 @@ NLU_DATA = Path(__file__).parent / "data" / "nlu.yml"
 FAQ_INTENT = "faq"
 RASA_TOKENIZER = Path(__file__).parent / "rasa_tokenizer.py"
 RASA_COMPONENTS = Path(__file__).parent / "rasa_components.py"
+RASA_BATCH = Path(__file__).parent / "rasa_batch.py"  # the batch parse channel (rasa_server)
 
 # Measured with bot/nlu/rasa_evaluate.py (see the README): words, word pairs and character n-grams
 # of the folded text, then our linear models on TF-IDF weights (rasa_components.py) for the
@@ -200,6 +201,7 @@ def copy_components(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(RASA_TOKENIZER, target / "rasa_tokenizer.py")
     shutil.copyfile(RASA_COMPONENTS, target / "rasa_components.py")
+    shutil.copyfile(RASA_BATCH, target / "rasa_batch.py")
     shutil.copyfile(normalize.__file__, target / "hotline_normalize.py")
     return target
 

@@ -15,6 +15,7 @@ from types import TracebackType
 from hotline.bot.nlu import rasa_project, rasa_training
 from hotline.bot.nlu.metrics import RASA_MODEL_LOADS
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
+from hotline.bot.nlu.rasa_pool import RasaPool
 from hotline.bot.nlu.rasa_training import Progress, TrainedModel
 from hotline.faq.entries import FaqEntry
 from hotline.faq.store import FaqStore
@@ -34,7 +35,7 @@ class RasaRetrainer:
 
     def __init__(
         self,
-        client: RasaClient,
+        client: RasaClient | RasaPool,
         faq: FaqStore,
         *,
         env: Path,

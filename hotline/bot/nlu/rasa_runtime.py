@@ -28,6 +28,7 @@ from hotline.bot.nlu.base import NLU
 from hotline.bot.nlu.config import NluConfig
 from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.bot.nlu.rasa_client import RasaClient
+from hotline.bot.nlu.rasa_pool import RasaPool
 from hotline.bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import Progress, TrainedModel
@@ -38,6 +39,12 @@ log = logging.getLogger(__name__)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 BACKENDS = ("local", "rasa")
+# Rasa parses one request at a time per process: more requests in flight only queue inside
+# Rasa, where no deadline applies. Texts queue here instead, each for at most QUEUE_SECONDS,
+# and leave together, up to MAX_BATCH in one request (rasa_pool.py, rasa_batch.py).
+CONCURRENCY_PER_SERVER = 2
+QUEUE_SECONDS = 1.0
+MAX_BATCH = 32
 
 
 @asynccontextmanager
@@ -69,14 +76,25 @@ async def rasa_nlu(
     parse_seconds: float = 2.0,
 ) -> AsyncIterator[FallbackNLU]:
     """The NLU for HOTLINE_NLU=rasa, with a managed local Rasa server when there can be one."""
-    url = urlsplit(config.rasa_url)
+    urls = [part.strip() for part in config.rasa_url.split(",") if part.strip()]
+    url = urlsplit(urls[0])
     env = rasa_training.find_rasa_env()
     token = config.rasa_token
-    probe = RasaClient(session, config.rasa_url, token, timeout=parse_seconds)
-    manage = env is not None and url.hostname in LOOPBACK and not await probe.is_ready()
+    probe = RasaClient(session, urls[0], token, timeout=parse_seconds)
+    manage = (
+        env is not None
+        and len(urls) == 1
+        and url.hostname in LOOPBACK
+        and not await probe.is_ready()
+    )
     if manage and not token:
         token = secrets.token_urlsafe(24)  # the server is ours: only this bot needs the token
-    client = RasaClient(session, config.rasa_url, token, timeout=parse_seconds)
+    client = RasaPool(
+        [RasaClient(session, one, token, timeout=parse_seconds) for one in urls],
+        concurrency=CONCURRENCY_PER_SERVER * len(urls),
+        queue_seconds=QUEUE_SECONDS,
+        max_batch=MAX_BATCH,
+    )
     nlu = FallbackNLU(client, local)
     if env is None:
         log.warning(

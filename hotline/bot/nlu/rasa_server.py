@@ -20,6 +20,7 @@ from types import TracebackType
 from hotline.bot.nlu import rasa_training
 
 START_TIMEOUT = 90.0
+CREDENTIALS = "hotline-credentials.yml"  # Rasa's channels: only our batch parse channel
 LOG_TAIL_LINES = 25  # of the server's output, quoted when it fails to start
 
 
@@ -41,6 +42,7 @@ class RasaServer:
         token: str = "",
         work_dir: Path = rasa_training.WORK_DIR,
         log_file: Path | None = None,
+        batch: bool = True,
     ) -> None:
         self.env = env
         self.model = model
@@ -48,6 +50,7 @@ class RasaServer:
         self.token = token or secrets.token_urlsafe(24)
         self.work_dir = work_dir
         self.log_file = log_file or work_dir / f"server-{self.port}.log"
+        self.batch = batch  # serve our batch parse channel (rasa_batch.py) beside the API
         self.log_start = 0  # where this start's output begins in log_file (it is appended to)
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -56,6 +59,8 @@ class RasaServer:
         return f"http://127.0.0.1:{self.port}"
 
     def command(self) -> list[str]:
+        credentials = self.work_dir / "components" / CREDENTIALS
+        channels = ["--credentials", str(credentials.resolve())] if self.batch else []
         return [
             str(self.env / "bin" / "rasa"),
             "run",
@@ -66,17 +71,21 @@ class RasaServer:
             "-i", "127.0.0.1",
             "-p", str(self.port),
             "--model", str(self.model.resolve()),
+            *channels,  # our batch parse channel, next to the components on PYTHONPATH
         ]  # fmt: skip
 
     def spawn(self) -> int:
         """Start the process (its own process group, so stop ends its children too)."""
         components = rasa_training.install_components(self.work_dir / "components")
+        (components / CREDENTIALS).write_text("rasa_batch.BatchParseInput: {}\n")
+        env = rasa_training.rasa_environ(components.resolve())
+        env["HOTLINE_RASA_BATCH_TOKEN"] = self.token  # rasa_batch.TOKEN_ENV
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         with self.log_file.open("ab") as log:
             self.log_start = log.tell()
             self.process = subprocess.Popen(
                 self.command(),
-                env=rasa_training.rasa_environ(components.resolve()),
+                env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,

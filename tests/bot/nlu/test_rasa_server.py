@@ -18,7 +18,7 @@ from hotline.bot.nlu import rasa_project, rasa_training
 from hotline.bot.nlu.fallback import CircuitBreaker, FallbackNLU
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.metrics import NLU_FALLBACKS, NLU_PARSES
-from hotline.bot.nlu.rasa_client import RasaClient, RasaParseResult
+from hotline.bot.nlu.rasa_client import RasaClient, RasaError, RasaParseResult
 from hotline.bot.nlu.rasa_retrainer import seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import TrainedModel
@@ -115,6 +115,22 @@ async def test_rasa_back_is_used_again(
     assert probe.intent.name == "ask_faq" and probe.faq is not None
     assert after.intent.name == "goodbye"
     assert breaker.state == "closed" and nlu.name == "rasa"
+
+
+async def test_a_batch_parse_answers_as_one_parse_per_text(rasa_server: RasaServer) -> None:
+    texts = ["F0 phải cách ly bao nhiêu ngày?", "chào tổng đài", "???", "quán nhậu mở cửa"]
+    async with aiohttp.ClientSession() as session:
+        client = RasaClient(session, rasa_server.url, rasa_server.token, timeout=30.0)
+        one_by_one = [await client.parse_body(text) for text in texts]
+        together = await client.parse_batch(texts)
+        with pytest.raises(RasaError) as refused:
+            await RasaClient(session, rasa_server.url, "wrong").parse_batch(texts)
+    assert [p["text"] for p in together] == texts
+    assert [p["intent"] for p in together] == [p["intent"] for p in one_by_one]
+    assert [p.get("response_selector") for p in together] == [
+        p.get("response_selector") for p in one_by_one
+    ]
+    assert refused.value.reason == "http_401"
 
 
 def test_a_token_beginning_with_a_dash_stays_one_argument(tmp_path: Path) -> None:

@@ -1,0 +1,291 @@
+"""Issue 15's table in one run: the message path under load, configuration by configuration.
+
+Each configuration is started on a free loopback port, warmed up with wrk for a few seconds on
+one message set (the test split's texts), then measured with wrk (2 threads, 32 connections)
+on another (the development split's 343 citizen messages, every request from a new sender):
+
+- a bare aiohttp handler answering the same JSON (the ceiling);
+- `hotline serve`, SQLite + the local NLU;
+- the `make run` configuration: SQLite + Rasa (`rasa run --enable-api` with the model of
+  `hotline nlu train`, as scripts/rasa_server.sh starts it), with `--rasa-servers 2` also two
+  Rasa processes taken in turn; and with every text made distinct, so the parse cache never
+  answers, once with our batch parse channel and once without it (one text per request);
+- Rasa 3.6's own REST channel with 5 FAQ rules (benchmarks/rasa_peer.py), the peer.
+
+For our server /metrics gives the NLU fallbacks (Rasa timeouts, queue deadlines, an open
+breaker) and the parse cache's hit rate during the measured run.
+Run: `.venv/bin/python benchmarks/configurations.py [--seconds 20] [--rasa-servers 2]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+from aiohttp import web
+from rasa_peer import serve as serve_peer
+from rasa_peer import trained as peer_model
+
+from hotline.bot.nlu import rasa_training
+from hotline.bot.nlu.config import NluConfig
+from hotline.bot.nlu.rasa_runtime import train_model
+from hotline.bot.nlu.rasa_server import RasaServer, free_port
+
+DATA = Path(__file__).resolve().parent.parent / "hotline" / "evaluation" / "data"
+METRICS_TOKEN = "bench-metrics"
+LUA = """
+local messages = {%s}
+local n = 0
+function setup(thread) n = n + 1; thread:set("tid", n) end
+function init(args) tag = args[1]; distinct = args[2] == "distinct"; count = 0 end
+-- a distinct text gets a word of letters: digits would read as a phone number or a code
+function letters(n)
+  local s = ""
+  repeat s = s .. string.char(97 + n %% 26); n = math.floor(n / 26) until n == 0
+  return s
+end
+function request()
+  count = count + 1
+  local text = messages[((tid - 1) * 101 + count) %% #messages + 1]
+  local sender = tag .. "-" .. tid .. "-" .. count
+  if distinct then text = string.sub(text, 1, -2) .. " " .. letters(tid * 100003 + count) .. '"' end
+  local body = '{"sender":"' .. sender .. '","message":' .. text .. '}'
+  return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"]="application/json"}, body)
+end
+function done(s, latency, requests)
+  io.write(string.format('WRK {"requests":%%d,"seconds":%%f,"p50":%%d,"p99":%%d,' ..
+    '"errors":%%d,"timeouts":%%d,"status":%%d}\\n', s.requests, s.duration / 1e6,
+    latency:percentile(50), latency:percentile(99),
+    s.errors.connect + s.errors.read + s.errors.write, s.errors.timeout, s.errors.status))
+end
+"""
+
+
+def texts(split: str) -> list[str]:
+    data = yaml.safe_load((DATA / f"{split}.yml").read_text(encoding="utf-8"))
+    return sorted(
+        {case["text"] for cases in data.values() if isinstance(cases, list) for case in cases}
+    )
+
+
+def lua_script(path: Path, messages: list[str]) -> Path:
+    quoted = ",".join(f"[==[{json.dumps(text)}]==]" for text in messages)
+    path.write_text(LUA % quoted, encoding="utf-8")
+    return path
+
+
+def wrk(url: str, script: Path, seconds: int, tag: str, distinct: bool = False) -> dict[str, float]:
+    command = ["wrk", "-t2", "-c32", f"-d{seconds}s", "--timeout", "5s", "-s", str(script), url]
+    out = subprocess.run(
+        [*command, "--", tag, "distinct" if distinct else "same"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in out.splitlines() if line.startswith("WRK "))
+    return dict(json.loads(line[4:]))
+
+
+def metrics(base: str) -> dict[str, float]:
+    request = urllib.request.Request(
+        f"{base}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body = response.read().decode()
+    found: dict[str, float] = {}
+    for match in re.finditer(r"^(hotline_(?:nlu|rasa)_\w+_total\{[^}]*\}) (\S+)$", body, re.M):
+        found[match.group(1)] = float(match.group(2))
+    return found
+
+
+def wait_http(url: str, process: subprocess.Popen[bytes], seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{url}: the server exited {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer in {seconds:.0f} s")
+
+
+@contextmanager
+def running(command: list[str], env: dict[str, str], log: Path, ready: str) -> Iterator[None]:
+    with log.open("ab") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_http(ready, process)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def ceiling_app() -> web.Application:
+    async def answer(request: web.Request) -> web.Response:
+        body = await request.json()
+        reply = "Dạ, tổng đài 1022 đã nhận câu hỏi của anh/chị."
+        return web.json_response([{"recipient_id": body["sender"], "text": reply}])
+
+    app = web.Application()
+    app.router.add_post("/webhooks/rest/webhook", answer)
+    app.router.add_get("/webhooks/rest/", lambda _: web.json_response({"status": "ok"}))
+    return app
+
+
+def measure(name: str, base: str, args: argparse.Namespace, distinct: bool = False) -> dict:
+    url = f"{base}/webhooks/rest/webhook"
+    wrk(url, args.warm_script, args.warm_seconds, f"warm{time.time_ns()}")
+    ours = name.startswith("hotline") or name.startswith("make run")
+    before = metrics(base) if ours else {}
+    row = wrk(url, args.script, args.seconds, f"run{time.time_ns()}", distinct)
+    row["name"] = name  # type: ignore[assignment]
+    if ours:
+        after = metrics(base)
+        diff = {key: after[key] - before.get(key, 0.0) for key in after}
+        row["fallbacks"] = sum(v for k, v in diff.items() if k.startswith("hotline_nlu_fallbacks"))
+        row["rasa_timeouts"] = diff.get('hotline_nlu_fallbacks_total{reason="timeout"}', 0.0)
+        cache = {k.split('"')[1]: v for k, v in diff.items() if "parse_cache" in k}
+        asked = sum(cache.values())
+        row["hit_rate"] = (cache.get("hit", 0) + cache.get("shared", 0)) / asked if asked else -1
+        row["reasons"] = {k: v for k, v in diff.items() if "fallbacks" in k and v}  # type: ignore[assignment]
+    print(f"  measured {name}: {row}", flush=True)
+    return row
+
+
+def hotline(tmp: Path, port: int, nlu: str, rasa_url: str = "", token: str = "") -> dict[str, str]:
+    return {
+        **os.environ,
+        "HOTLINE_STORE": f"sqlite:///{tmp}/{nlu}-{port}.db",
+        "HOTLINE_PORT": str(port),
+        "HOTLINE_NLU": nlu,
+        "HOTLINE_RASA_URL": rasa_url,
+        "HOTLINE_RASA_TOKEN": token,
+        "HOTLINE_METRICS_TOKEN": METRICS_TOKEN,
+    }
+
+
+def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
+    rows = []
+    serve = [sys.executable, "-m", "hotline.cli", "serve"]
+    port = free_port()
+    ceiling = [sys.executable, __file__, "--serve-ceiling", str(port)]
+    with running(
+        ceiling, dict(os.environ), tmp / "ceiling.log", f"http://127.0.0.1:{port}/webhooks/rest/"
+    ):
+        rows.append(measure("bare aiohttp handler (ceiling)", f"http://127.0.0.1:{port}", args))
+    port = free_port()
+    with running(
+        serve, hotline(tmp, port, "local"), tmp / "local.log", f"http://127.0.0.1:{port}/readyz"
+    ):
+        rows.append(measure("hotline serve, SQLite + local NLU", f"http://127.0.0.1:{port}", args))
+    env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
+    config = NluConfig(backend="rasa", rasa_work_dir=str(args.rasa_work_dir))
+    model = asyncio.run(train_model(config, [], progress=lambda line: None)).path
+    variants = [(1, True), (1, False)] + (
+        [(args.rasa_servers, True)] if args.rasa_servers > 1 else []
+    )
+    for servers, batch in variants:
+        rasas = [
+            RasaServer(env, model, work_dir=args.rasa_work_dir, batch=batch) for _ in range(servers)
+        ]
+        token = rasas[0].token
+        for rasa in rasas:
+            rasa.token = token
+            rasa.spawn()
+        try:
+            for rasa in rasas:
+                rasa.wait_ready(300)
+            port = free_port()
+            urls = ",".join(rasa.url for rasa in rasas)
+            environ = hotline(tmp, port, "rasa", urls, token)
+            log = tmp / f"rasa-{servers}-{batch}.log"
+            with running(serve, environ, log, f"http://127.0.0.1:{port}/readyz"):
+                base = f"http://127.0.0.1:{port}"
+                if not batch:
+                    label = "make run, Rasa without the batch channel, every text distinct"
+                    rows.append(measure(label, base, args, distinct=True))
+                    continue
+                label = "" if servers == 1 else f", {servers} Rasa processes"
+                rows.append(measure(f"make run, SQLite + Rasa{label}", base, args))
+                if servers == 1:
+                    rows.append(
+                        measure("make run, every text distinct (no cache hits)", base, args, True)
+                    )
+            if "training a Rasa model" in log.read_text(errors="replace"):
+                print("  WARNING: the bot retrained Rasa during the run; see", log)
+        finally:
+            for rasa in rasas:
+                rasa.terminate()
+    peer_dir = args.peer_dir or tmp / "peer"
+    peer_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    peer = serve_peer(peer_dir, peer_model(peer_dir), port, tmp / "peer.log")
+    try:
+        rows.append(
+            measure("Rasa 3.6 REST channel, 5 FAQ rules (peer)", f"http://127.0.0.1:{port}", args)
+        )
+    finally:
+        os.killpg(peer.pid, 15)
+        peer.wait(30)
+    return rows
+
+
+def table(rows: list[dict]) -> None:
+    columns = "configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts)"
+    print(f"\n| {columns} | cache hits |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        rate = row["requests"] / row["seconds"]
+        errors = f"{row['errors']:.0f}, {row['timeouts']:.0f} timeouts, {row['status']:.0f} non-2xx"
+        nlu = f"{row['fallbacks']:.0f} ({row['rasa_timeouts']:.0f})" if "fallbacks" in row else ""
+        hits = f"{row['hit_rate']:.0%}" if row.get("hit_rate", -1) >= 0 else ""
+        print(
+            f"| {row['name']} | {rate:,.0f} | {row['p50'] / 1000:.1f} ms | "
+            f"{row['p99'] / 1000:.1f} ms | {errors} | {nlu} | {hits} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--warm-seconds", type=int, default=5)
+    parser.add_argument("--rasa-servers", type=int, default=1)
+    parser.add_argument("--rasa-work-dir", type=Path, default=Path("var/rasa"))
+    parser.add_argument("--peer-dir", type=Path, help="keep the peer's trained project here")
+    parser.add_argument("--serve-ceiling", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_ceiling:
+        web.run_app(ceiling_app(), host="127.0.0.1", port=args.serve_ceiling, print=None)
+        return
+    print(f"load before: {os.getloadavg()}", flush=True)
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        args.script = lua_script(tmp / "dev.lua", texts("dev"))
+        args.warm_script = lua_script(tmp / "warm.lua", texts("test"))
+        rows = run(args, tmp)
+    print(f"load after: {os.getloadavg()}; measured {len(texts('dev'))} distinct messages")
+    table(rows)
+
+
+if __name__ == "__main__":
+    main()
