@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 
 Mode = Literal["bot", "agent"]
@@ -73,8 +74,12 @@ class ConversationStore(Protocol):
         message: InboundMessage,
         state: ConversationState,
         replies: list[OutboundMessage],
+        contact: Contact | None = None,
     ) -> list[OutboxItem]:
-        """Atomically: save the state, queue the replies, mark the message processed."""
+        """Atomically: store the message if it is not yet, save the state, queue the replies,
+        mark the message processed. The contact goes to the contact log with them where the
+        back end can (SQLite: the same transaction), else after; failing to log it never
+        fails the turn."""
         ...
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:

@@ -4,20 +4,25 @@ columns the queues read."""
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
+from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.shelf import SqliteShelf, iso
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -142,31 +147,33 @@ class SqliteConversationStore:
     def __init__(self, db: SqliteDatabase, cipher: Cipher | None = None) -> None:
         self._db = db
         self._cipher = cipher
+        self._contacts = SqliteShelf(db, CONTACTS)  # written inside the turn's transaction
 
     @classmethod
     async def open(
         cls, db: SqliteDatabase, cipher: Cipher | None = None
     ) -> SqliteConversationStore:
         await db.migrate(SCHEMA)
+        await db.migrate(CONTACTS.sqlite_schema)
         return cls(db, cipher)
 
-    async def record_inbound(self, message: InboundMessage) -> bool:
-        def run(conn: sqlite3.Connection) -> bool:
-            cur = conn.execute(
-                "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
-                " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                (
-                    message.key.channel,
-                    message.key.sender,
-                    message.message_id,
-                    _inbound_doc(message, self._cipher),
-                    _now(),
-                ),
-            )
-            return cur.rowcount == 1
+    def _insert_inbound(self, conn: sqlite3.Connection, message: InboundMessage) -> bool:
+        cur = conn.execute(
+            "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
+            " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (
+                message.key.channel,
+                message.key.sender,
+                message.message_id,
+                _inbound_doc(message, self._cipher),
+                _now(),
+            ),
+        )
+        return cur.rowcount == 1
 
-        return await self._db.transaction(run)
+    async def record_inbound(self, message: InboundMessage) -> bool:
+        return await self._db.transaction(lambda conn: self._insert_inbound(conn, message))
 
     async def load(self, key: ConversationKey) -> ConversationState:
         row = await self._db.query(
@@ -184,20 +191,35 @@ class SqliteConversationStore:
         message: InboundMessage,
         state: ConversationState,
         replies: list[OutboundMessage],
+        contact: Contact | None = None,
     ) -> list[OutboxItem]:
         def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+            self._insert_inbound(conn, message)  # a turn that stores its message itself
             row = conn.execute(
                 "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND sender = ?"
                 " AND message_id = ?",
                 (message.key.channel, message.key.sender, message.message_id),
             ).fetchone()
-            if row is None:
-                raise KeyError(f"inbound message {message.message_id} was never recorded")
             _save_state(conn, state, self._cipher)
             conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
-            return queue_replies(conn, replies, row["id"], self._cipher)
+            items = queue_replies(conn, replies, row["id"], self._cipher)
+            if contact is not None:
+                self._log_contact(conn, contact)
+            return items
 
         return await self._db.transaction(run)
+
+    def _log_contact(self, conn: sqlite3.Connection, contact: Contact) -> None:
+        # In a savepoint: the dashboard's count must never cost a citizen the answer.
+        conn.execute("SAVEPOINT contact")
+        try:
+            self._contacts.put_in(conn, contact.to_record())
+        except sqlite3.Error:
+            log.exception("could not log the contact %s", contact.message_id)
+            if not conn.in_transaction:
+                raise  # SQLite ended the whole transaction: the turn itself failed
+            conn.execute("ROLLBACK TO contact")
+        conn.execute("RELEASE contact")
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
         def run(conn: sqlite3.Connection) -> list[OutboxItem] | None:
