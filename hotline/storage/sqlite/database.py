@@ -48,6 +48,7 @@ class SqliteDatabase:
         self._writes: list[Write] = []  # transactions waiting for the thread
         self._writes_lock = threading.Lock()
         self.commits = 0  # COMMITs made: fewer than transactions when they were grouped
+        self.transactions = 0
 
     @classmethod
     async def from_url(cls, url: str) -> SqliteDatabase:
@@ -80,14 +81,26 @@ class SqliteDatabase:
         job: Future[T] = Future()
         with self._writes_lock:
             self._writes.append((fn, job))
-        # One drain per transaction: whichever runs first takes all that are queued.
-        self._executor.submit(self._drain)
+            first = len(self._writes) == 1
+        if first:  # the rest of this loop iteration's transactions join it
+            asyncio.get_running_loop().call_soon(self._start_drain)
         return await asyncio.wrap_future(job)
+
+    def _start_drain(self) -> None:
+        try:
+            self._executor.submit(self._drain)
+        except RuntimeError as exc:  # closed meanwhile: nobody will run them
+            with self._writes_lock:
+                batch, self._writes = self._writes, []
+            for _, job in batch:
+                if job.set_running_or_notify_cancel():
+                    job.set_exception(exc)
 
     def _drain(self) -> None:
         with self._writes_lock:
             batch, self._writes = self._writes, []
         batch = [(fn, job) for fn, job in batch if job.set_running_or_notify_cancel()]
+        self.transactions += len(batch)
         if len(batch) > 1 and self._together(batch):
             return
         for fn, job in batch:
@@ -101,11 +114,11 @@ class SqliteDatabase:
         conn.execute("BEGIN IMMEDIATE")
         try:
             result = fn(conn)
+            conn.execute("COMMIT")  # may fail too (a deferred constraint), leaving it open
         except BaseException:
             if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
         self.commits += 1
         return result
 
