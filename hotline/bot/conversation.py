@@ -69,6 +69,13 @@ class ConversationStore(Protocol):
 
     async def load(self, key: ConversationKey) -> ConversationState: ...
 
+    async def begin(
+        self, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        """What a turn starts from, in one read where the back end can: `replies_to(message)`
+        and the state of its conversation."""
+        ...
+
     async def commit_turn(
         self,
         message: InboundMessage,
@@ -120,6 +127,11 @@ class ConversationStore(Protocol):
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         """Replies stored but not yet delivered to this conversation, oldest first."""
+        ...
+
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        """`pending`, marked delivered as they are taken (in one write where the back end can):
+        a channel that hands them over in its answer (the mobile app's REST)."""
         ...
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:

@@ -59,11 +59,11 @@ class Engine:
         """
         MESSAGES.labels(message.key.channel).inc()
         async with self._turn_of(message):
-            earlier = await self.conversations.replies_to(message)
+            earlier, state = await self.conversations.begin(message)
             if earlier is not None:
                 return earlier
             try:
-                return await self._process(message)
+                return await self._process(message, state)
             except Exception:
                 await self._keep(message)
                 raise
@@ -98,7 +98,7 @@ class Engine:
         async with self._turn_of(message):
             # Asked even of a new message: another worker may have taken a concurrent
             # redelivery of it first and answered it while this one waited for the lease.
-            earlier = await self.conversations.replies_to(message)
+            earlier, state = await self.conversations.begin(message)
             if earlier is not None:
                 return earlier
             if not is_new:
@@ -106,7 +106,7 @@ class Engine:
                     "message %s was stored but never processed; processing it now",
                     message.message_id,
                 )
-            return await self._process(message)
+            return await self._process(message, state)
 
     async def recover(
         self, before: datetime | None = None, busy: Container[tuple[str, str]] = ()
@@ -120,15 +120,15 @@ class Engine:
                 continue
             try:
                 async with self._turn_of(message):
-                    if await self.conversations.replies_to(message) is None:  # not done yet
-                        await self._process(message)
+                    earlier, state = await self.conversations.begin(message)
+                    if earlier is None:  # not done yet
+                        await self._process(message, state)
                         finished += 1
             except Exception:  # one message that fails again must not hold up the others
                 log.exception("could not finish message %s", message.message_id)
         return finished
 
-    async def _process(self, message: InboundMessage) -> list[OutboxItem]:
-        state = await self.conversations.load(message.key)
+    async def _process(self, message: InboundMessage, state: ConversationState) -> list[OutboxItem]:
         if state.unreachable:  # they wrote again, so the platform lets us answer again
             state = replace(state, unreachable=None)
         turn, contact = await self._turn(message, state)

@@ -57,3 +57,26 @@ async def test_a_turn_logs_its_contact(storage: Storage) -> None:
     [contact] = await log.between(now - timedelta(minutes=1), now + timedelta(minutes=1))
     assert (contact.channel, contact.intent, contact.handled_by) == ("rest", "ask_faq", "bot")
     assert contact.conversation == Contact.of(asked, "ask_faq", "bot").conversation
+
+
+async def test_a_turn_begins_from_its_replies_and_state(storage: Storage) -> None:
+    conversations = await storage.conversations()
+    first = message("m4")
+    assert await conversations.begin(first) == (None, ConversationState(KEY))
+    state = ConversationState(KEY).goto("report", "ask_ward")
+    items = await conversations.commit_turn(first, state, [OutboundMessage(KEY, "Phường nào?")])
+    assert await conversations.begin(first) == (items, state), "a redelivery: its replies"
+
+
+async def test_waiting_replies_are_taken_once(storage: Storage) -> None:
+    conversations = await storage.conversations()
+    queued = await conversations.queue(
+        [OutboundMessage(KEY, "Tin 1"), OutboundMessage(KEY, "Tin 2")]
+    )
+    other = await conversations.queue([OutboundMessage(ConversationKey("rest", "khác"), "Tin 3")])
+    assert await conversations.take_pending(KEY) == queued
+    assert await conversations.take_pending(KEY) == [], "taken means delivered"
+    assert await conversations.outbox_status([i.id for i in queued]) == {
+        i.id: ("delivered", None) for i in queued
+    }
+    assert [i.id for i in await conversations.pending(other[0].message.key)] == [other[0].id]

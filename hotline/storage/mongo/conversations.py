@@ -292,6 +292,16 @@ class MongoConversationStore:
         )
         return [_outbox_item(d, self._cipher) for d in await cursor.to_list()]
 
+    async def begin(
+        self, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        return await self.replies_to(message), await self.load(message.key)
+
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        items = await self.pending(key)
+        await self.mark_delivered([i.id for i in items])
+        return items
+
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         cursor = self._messages.find(
             {"channel": key.channel, "sender": key.sender, "direction": "out", "status": "pending"}

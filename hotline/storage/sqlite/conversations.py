@@ -140,6 +140,14 @@ def _save_state(
     )
 
 
+def _delivered(conn: sqlite3.Connection, ids: list[int]) -> None:
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        part = ids[start : start + 500]
+        marks = ",".join("?" * len(part))
+        conn.execute(f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", part)
+        conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", part)
+
+
 class SqliteConversationStore:
     """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
     (tests of other parts, and copies, which move documents as stored)."""
@@ -175,16 +183,24 @@ class SqliteConversationStore:
     async def record_inbound(self, message: InboundMessage) -> bool:
         return await self._db.transaction(lambda conn: self._insert_inbound(conn, message))
 
-    async def load(self, key: ConversationKey) -> ConversationState:
-        row = await self._db.query(
-            lambda c: c.execute(
-                "SELECT doc FROM conversations WHERE channel = ? AND sender = ?",
-                (key.channel, key.sender),
-            ).fetchone()
-        )
+    def _state(self, conn: sqlite3.Connection, key: ConversationKey) -> ConversationState:
+        row = conn.execute(
+            "SELECT doc FROM conversations WHERE channel = ? AND sender = ?",
+            (key.channel, key.sender),
+        ).fetchone()
         if row is None:
             return ConversationState(key)
         return ConversationState.from_doc(key, opened_state(json.loads(row["doc"]), self._cipher))
+
+    async def load(self, key: ConversationKey) -> ConversationState:
+        return await self._db.query(lambda conn: self._state(conn, key))
+
+    async def begin(
+        self, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        return await self._db.query(
+            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key))
+        )
 
     async def commit_turn(
         self,
@@ -221,21 +237,23 @@ class SqliteConversationStore:
             conn.execute("ROLLBACK TO contact")
         conn.execute("RELEASE contact")
 
-    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem] | None:
-            row = conn.execute(
-                "SELECT id, status FROM messages WHERE direction = 'in' AND channel = ?"
-                " AND sender = ? AND message_id = ?",
-                (message.key.channel, message.key.sender, message.message_id),
-            ).fetchone()
-            if row is None or row["status"] != "processed":
-                return None
-            rows = conn.execute(
-                "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
-            ).fetchall()
-            return [_outbox_item(r, self._cipher) for r in rows]
+    def _replies_to(
+        self, conn: sqlite3.Connection, message: InboundMessage
+    ) -> list[OutboxItem] | None:
+        row = conn.execute(
+            "SELECT id, status FROM messages WHERE direction = 'in' AND channel = ?"
+            " AND sender = ? AND message_id = ?",
+            (message.key.channel, message.key.sender, message.message_id),
+        ).fetchone()
+        if row is None or row["status"] != "processed":
+            return None
+        rows = conn.execute(
+            "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
+        ).fetchall()
+        return [_outbox_item(r, self._cipher) for r in rows]
 
-        return await self._db.query(run)
+    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
+        return await self._db.query(lambda conn: self._replies_to(conn, message))
 
     async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
         cutoff = iso(before) if before else "9999"
@@ -255,13 +273,7 @@ class SqliteConversationStore:
     async def mark_delivered(self, ids: list[int]) -> None:
         if not ids:
             return
-        marks = ",".join("?" * len(ids))
-
-        def run(conn: sqlite3.Connection) -> None:
-            conn.execute(f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids)
-            conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", ids)
-
-        await self._db.transaction(run)
+        await self._db.transaction(lambda conn: _delivered(conn, ids))
 
     async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
         found: dict[int, tuple[str, str | None]] = {}
@@ -313,15 +325,24 @@ class SqliteConversationStore:
         )
         return [_outbox_item(r, self._cipher) for r in rows]
 
-    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
-        rows = await self._db.query(
-            lambda c: c.execute(
-                "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
-                " AND status = 'pending' ORDER BY id",
-                (key.channel, key.sender),
-            ).fetchall()
-        )
+    def _pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
+        rows = conn.execute(
+            "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
+            " AND status = 'pending' ORDER BY id",
+            (key.channel, key.sender),
+        ).fetchall()
         return [_outbox_item(r, self._cipher) for r in rows]
+
+    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
+        return await self._db.query(lambda conn: self._pending(conn, key))
+
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+            items = self._pending(conn, key)
+            _delivered(conn, [i.id for i in items])
+            return items
+
+        return await self._db.transaction(run)
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
         rows = await self._db.query(
