@@ -35,7 +35,7 @@ web.run_app(app, host="127.0.0.1", port=int(__import__("sys").argv[1]), print=No
 LUA = """
 local n = 0
 local texts = {"xin chào", "F1 phải cách ly bao nhiêu ngày?", "dang ky tiem vac xin o dau",
-  "cam on nhieu", "thẻ đi đường xin ở đâu vậy ad", "cho gặp tổng đài viên"}
+  "cam on nhieu", "thẻ đi đường xin ở đâu vậy ad", "tiêm mũi 3 cần mang gì"}
 local id = tostring(math.random(1, 1000000000))
 request = function()
   n = n + 1
