@@ -17,6 +17,7 @@ from hotline.bot.conversation import ConversationStore
 from hotline.bot.dialogs.base import AgentsOnline, Services
 from hotline.bot.dialogs.router import DialogRouter
 from hotline.bot.engine import Engine
+from hotline.bot.event_feed import shared_by_workers
 from hotline.bot.events import EventBus
 from hotline.bot.nlu.admin_units import AdminUnits, default_units
 from hotline.bot.nlu.base import NLU
@@ -160,14 +161,14 @@ async def open_hotline(
                 per_channel_per_minute=settings.tickets_per_channel_per_minute,
             ),
         )
+        shared = shared_by_workers(storage, settings.share_events)
         engine = Engine(
             conversations,
             nlu,
             DialogRouter(services),
             settings.max_message_chars,
             events,
-            contacts=contacts,
-            leases=await storage.leases(),
+            leases=await storage.leases() if shared else None,
             worker=settings.worker_id or None,
         )
         yield Hotline(

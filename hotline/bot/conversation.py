@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 
 Mode = Literal["bot", "agent"]
@@ -68,13 +69,24 @@ class ConversationStore(Protocol):
 
     async def load(self, key: ConversationKey) -> ConversationState: ...
 
+    async def begin(
+        self, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        """What a turn starts from, in one read where the back end can: `replies_to(message)`
+        and the state of its conversation."""
+        ...
+
     async def commit_turn(
         self,
         message: InboundMessage,
         state: ConversationState,
         replies: list[OutboundMessage],
+        contact: Contact | None = None,
     ) -> list[OutboxItem]:
-        """Atomically: save the state, queue the replies, mark the message processed."""
+        """Atomically: store the message if it is not yet, save the state, queue the replies,
+        mark the message processed. The contact goes to the contact log with them where the
+        back end can (SQLite: the same transaction), else after; failing to log it never
+        fails the turn."""
         ...
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
@@ -115,6 +127,11 @@ class ConversationStore(Protocol):
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         """Replies stored but not yet delivered to this conversation, oldest first."""
+        ...
+
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        """`pending`, marked delivered as they are taken (in one write where the back end can):
+        a channel that hands them over in its answer (the mobile app's REST)."""
         ...
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
+from collections.abc import AsyncIterator, Container
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from hotline.bot.contact_log import ContactLog
+from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, ConversationStore, OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Turn
 from hotline.bot.dialogs.router import DialogRouter
 from hotline.bot.events import Event, EventBus
-from hotline.bot.leases import ConversationLeases, NoLeases, leased, new_worker_id
+from hotline.bot.leases import ConversationLeases, leased, new_worker_id
 from hotline.bot.locks import KeyedLocks
 from hotline.bot.messages import InboundMessage, OutboundMessage
 from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
@@ -33,7 +34,6 @@ class Engine:
         router: DialogRouter,
         max_message_chars: int = 4000,
         events: EventBus | None = None,
-        contacts: ContactLog | None = None,
         leases: ConversationLeases | None = None,
         worker: str | None = None,
     ) -> None:
@@ -43,15 +43,46 @@ class Engine:
         self.max_message_chars = max_message_chars
         self.events = events if events is not None else EventBus()  # an idle bus is falsy
         self._locks = KeyedLocks()
-        self.contacts = contacts
         # Several workers on one store: the lease orders a conversation's turns across them.
-        self.leases = leases if leases is not None else NoLeases()
+        # None for a process alone on its store: the asyncio lock is enough, and a turn is
+        # spared the two writes (take, give back) a lease costs.
+        self.leases = leases
         self.worker = worker or new_worker_id()  # the holder of this worker's leases
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
-        """Process a message once; a redelivery gets the replies the first delivery got."""
-        is_new = await self.accept(message)
-        return await self.finish(message, is_new)
+        """Process a message once; a redelivery gets the replies the first delivery got.
+
+        One transaction stores the message with its turn (the state, the replies, the contact
+        and the "processed" mark): the caller answers only after it, so a crash before it
+        loses nothing acknowledged. A turn that fails leaves the message stored unprocessed,
+        so the sweep tries it again.
+        """
+        MESSAGES.labels(message.key.channel).inc()
+        async with self._turn_of(message):
+            earlier, state = await self.conversations.begin(message)
+            if earlier is not None:
+                return earlier
+            try:
+                return await self._process(message, state)
+            except Exception:
+                await self._keep(message)
+                raise
+
+    async def _keep(self, message: InboundMessage) -> None:
+        try:
+            await self.conversations.record_inbound(message)
+        except Exception:  # the store is in trouble: the caller hears of it and sends again
+            log.exception("could not keep message %s to try again", message.message_id)
+
+    @asynccontextmanager
+    async def _turn_of(self, message: InboundMessage) -> AsyncIterator[None]:
+        """Hold the conversation for a turn: its asyncio lock, and its lease across workers."""
+        async with self._locks.hold(message.key):
+            if self.leases is None:
+                yield
+                return
+            async with leased(self.leases, message.key, self.worker):
+                yield
 
     async def accept(self, message: InboundMessage) -> bool:
         """Store a message before anything else; False for a redelivery of a stored one.
@@ -64,10 +95,10 @@ class Engine:
 
     async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
         """Run the dialog for an accepted message, or return the replies it already got."""
-        async with self._locks.hold(message.key), leased(self.leases, message.key, self.worker):
+        async with self._turn_of(message):
             # Asked even of a new message: another worker may have taken a concurrent
             # redelivery of it first and answered it while this one waited for the lease.
-            earlier = await self.conversations.replies_to(message)
+            earlier, state = await self.conversations.begin(message)
             if earlier is not None:
                 return earlier
             if not is_new:
@@ -75,7 +106,7 @@ class Engine:
                     "message %s was stored but never processed; processing it now",
                     message.message_id,
                 )
-            return await self._process(message)
+            return await self._process(message, state)
 
     async def recover(
         self, before: datetime | None = None, busy: Container[tuple[str, str]] = ()
@@ -88,51 +119,45 @@ class Engine:
             if (message.key.channel, message.message_id) in busy:
                 continue
             try:
-                async with (
-                    self._locks.hold(message.key),
-                    leased(self.leases, message.key, self.worker),
-                ):
-                    if await self.conversations.replies_to(message) is None:  # not done yet
-                        await self._process(message)
+                async with self._turn_of(message):
+                    earlier, state = await self.conversations.begin(message)
+                    if earlier is None:  # not done yet
+                        await self._process(message, state)
                         finished += 1
             except Exception:  # one message that fails again must not hold up the others
                 log.exception("could not finish message %s", message.message_id)
         return finished
 
-    async def _process(self, message: InboundMessage) -> list[OutboxItem]:
-        state = await self.conversations.load(message.key)
+    async def _process(self, message: InboundMessage, state: ConversationState) -> list[OutboxItem]:
         if state.unreachable:  # they wrote again, so the platform lets us answer again
             state = replace(state, unreachable=None)
-        turn = await self._turn(message, state)
-        items = await self.conversations.commit_turn(message, turn.state, list(turn.replies))
+        turn, contact = await self._turn(message, state)
+        items = await self.conversations.commit_turn(
+            message, turn.state, list(turn.replies), contact
+        )
         if state.bot_paused:  # stored first, so the console's reload shows it too
             self.events.publish(citizen_message(message))
         return items
 
-    async def _turn(self, message: InboundMessage, state: ConversationState) -> Turn:
+    async def _turn(
+        self, message: InboundMessage, state: ConversationState
+    ) -> tuple[Turn, Contact]:
+        """The dialog's turn, and the message as the dashboard counts it (written with it)."""
         if state.bot_paused:
-            await self._log(message, None, "agent")
-            return Turn(state)  # an agent has the conversation: the bot stays silent
+            # An agent has the conversation: the bot stays silent.
+            return Turn(state), Contact.of(message, None, "agent")
         problem = self._problem(message)
         if problem:
-            await self._log(message, None, "refused")
-            return Turn(state, (OutboundMessage(message.key, problem),))
+            reply = OutboundMessage(message.key, problem)
+            return Turn(state, (reply,)), Contact.of(message, None, "refused")
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
-        await self._log(message, parse.intent.name, "bot")
+        contact = Contact.of(message, parse.intent.name, "bot")
         try:
-            return await self.router.handle(message, parse, state)
+            return await self.router.handle(message, parse, state), contact
         except TicketQuotaReached:
             # Nothing filed; the conversation stays where it was, so they can send it later.
-            return Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),))
-
-    async def _log(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
-        if self.contacts is None:
-            return
-        try:
-            await self.contacts.record(message, intent, handled_by)
-        except Exception:  # the dashboard's count must never cost a citizen the answer
-            log.exception("could not log the contact of message %s", message.message_id)
+            return Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),)), contact
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

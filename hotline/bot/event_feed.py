@@ -102,6 +102,12 @@ class FeedSource(Protocol):
     async def event_feed(self) -> EventFeed: ...
 
 
+def shared_by_workers(storage: FeedSource, mode: str = "auto") -> bool:
+    """Whether several workers may use this store (HOTLINE_SHARE_EVENTS): then events go
+    through it and conversations are leased; a process alone on a SQLite file needs neither."""
+    return mode == "on" or (mode == "auto" and storage.several_workers)
+
+
 async def share_events(storage: FeedSource, bus: EventBus, mode: str = "auto") -> None:
     """Relay this worker's live events through the store while the app runs.
 
@@ -110,5 +116,5 @@ async def share_events(storage: FeedSource, bus: EventBus, mode: str = "auto") -
     relays on SQLite too, for several `hotline serve` processes sharing one file.
     """
     check_sharing(mode)
-    if mode == "on" or (mode == "auto" and storage.several_workers):
+    if shared_by_workers(storage, mode):
         await EventRelay(await storage.event_feed(), bus).run()

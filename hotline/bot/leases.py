@@ -6,6 +6,9 @@ is mid-turn; the lease (a row or document per conversation with a holder and an 
 the second wait. It then finds the turn done (the message has its replies) and answers with
 those.
 
+A process alone on its store (SQLite, HOTLINE_SHARE_EVENTS not "on") takes no leases: the
+engine is given none, and its asyncio lock orders the turns.
+
 A lease is held under the worker's id and renewed while the turn runs, so it can be short: a
 worker that dies mid-turn holds the others up for at most `LEASE`. A worker restarted under the
 same id (`hotline serve` uses host:port) takes its own leases back at once: inside one process the
@@ -39,16 +42,6 @@ class ConversationLeases(Protocol):
         ...
 
     async def give_back(self, key: ConversationKey, holder: str) -> None: ...
-
-
-class NoLeases:
-    """One process alone: its in-process lock is enough."""
-
-    async def take(self, key: ConversationKey, holder: str, until: datetime) -> bool:
-        return True
-
-    async def give_back(self, key: ConversationKey, holder: str) -> None:
-        return None
 
 
 @asynccontextmanager

@@ -103,10 +103,10 @@ class RestChannel(Channel):
         if isinstance(parsed, str):
             return json_error(400, parsed)
         replies = await self.inbox.handle(parsed)
-        # What waited for this sender goes first, in the order it was written.
-        waiting = await self.conversations.pending(parsed.key)
+        # What waited for this sender goes first, in the order it was written; the turn's own
+        # replies are among them (a redelivery's were delivered before, and come again).
+        waiting = await self.conversations.take_pending(parsed.key)
         items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
-        await self.conversations.mark_delivered([i.id for i in items])
         response = json_response([to_rasa(i) for i in items])
         if await self._first_message(parsed.key):
             response.headers[TOKEN_HEADER] = self.proofs.of(self.name, parsed.key.sender)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from hotline.clock import utc_now
-from hotline.handoff.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
+from hotline.handoff.passwords import dummy_hash, hash_password, needs_rehash, verify_password
 from hotline.handoff.user_store import UserStore
 from hotline.handoff.users import Role, Session, User, digest, new_secret
 
@@ -146,7 +146,7 @@ class Accounts:
             return Login(refused="locked")
         user = await self.store.get(name)
         # An unknown name costs a hash check too, so timing does not tell who exists.
-        stored = user.password_hash if user and user.active else DUMMY_HASH
+        stored = user.password_hash if user and user.active else dummy_hash()
         ok = await asyncio.to_thread(verify_password, stored, password)
         if not ok or user is None or not user.active:
             await self.store.record_failure(key, now)

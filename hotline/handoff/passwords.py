@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -27,5 +29,8 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
-# Checked against when a login names no user, so both answers take as long.
-DUMMY_HASH = _hasher.hash("no such user, only for timing")
+@cache
+def dummy_hash() -> str:
+    """Checked against when a login names no user, so both answers take as long. Made at the
+    first log-in, not at import: hashing takes half a second, which a restart should not wait."""
+    return _hasher.hash("no such user, only for timing")

@@ -13,6 +13,7 @@ released. A crash before the mark leaves held replies nobody sends, and `recover
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -21,13 +22,18 @@ from pymongo import ASCENDING, DESCENDING, IndexModel, ReplaceOne, UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.mongo.database import Document, MongoDatabase
+from hotline.storage.mongo.shelf import MongoShelf
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
+from hotline.storage.shared.contact_log import CONTACTS
+
+log = logging.getLogger(__name__)
 
 INDEXES = {
     "conversations": [IndexModel([("channel", ASCENDING), ("sender", ASCENDING)], unique=True)],
@@ -93,6 +99,7 @@ class MongoConversationStore:
         self._cipher = cipher
         self._conversations = db.collection("conversations")
         self._messages = db.collection("messages")
+        self._contacts = MongoShelf(db, CONTACTS)
 
     @classmethod
     async def open(cls, db: MongoDatabase, cipher: Cipher | None = None) -> MongoConversationStore:
@@ -168,10 +175,14 @@ class MongoConversationStore:
         message: InboundMessage,
         state: ConversationState,
         replies: list[OutboundMessage],
+        contact: Contact | None = None,
     ) -> list[OutboxItem]:
         inbound = await self._messages.find_one(_in_key(message), {"_id": 1})
+        if inbound is None:  # a turn that stores its message itself; stored first, so a
+            await self.record_inbound(message)  # crash before the mark leaves it to recover
+            inbound = await self._messages.find_one(_in_key(message), {"_id": 1})
         if inbound is None:
-            raise KeyError(f"inbound message {message.message_id} was never recorded")
+            raise KeyError(f"inbound message {message.message_id} could not be stored")
 
         async def run(session: AsyncClientSession | None) -> list[OutboxItem]:
             items = await self._insert_replies(replies, inbound["_id"], "held", session)
@@ -187,7 +198,13 @@ class MongoConversationStore:
             )
             return items
 
-        return await self._db.transaction(run)
+        items = await self._db.transaction(run)
+        if contact is not None:
+            try:
+                await self._contacts.put(contact.to_record())
+            except Exception:  # the dashboard's count must never cost a citizen the answer
+                log.exception("could not log the contact %s", contact.message_id)
+        return items
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
         inbound = await self._messages.find_one(_in_key(message), {"status": 1, "replies": 1})
@@ -274,6 +291,16 @@ class MongoConversationStore:
             .limit(limit)
         )
         return [_outbox_item(d, self._cipher) for d in await cursor.to_list()]
+
+    async def begin(
+        self, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        return await self.replies_to(message), await self.load(message.key)
+
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        items = await self.pending(key)
+        await self.mark_delivered([i.id for i in items])
+        return items
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         cursor = self._messages.find(

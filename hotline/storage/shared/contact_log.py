@@ -7,9 +7,8 @@ from datetime import datetime
 
 from pymongo import ASCENDING, IndexModel
 
-from hotline.bot.contact_log import Contact, conversation_digest
+from hotline.bot.contact_log import Contact, HandledBy
 from hotline.bot.messages import InboundMessage
-from hotline.clock import utc_now
 from hotline.storage.shelf import Layout, OnShelf
 
 CONTACTS = Layout(
@@ -33,21 +32,10 @@ CREATE INDEX IF NOT EXISTS contacts_at ON contacts (at);
 
 
 class ContactLogOnShelf(OnShelf):
-    async def record(self, message: InboundMessage, intent: str | None, handled_by: str) -> None:
-        key = message.key
-        conversation = conversation_digest(key.channel, key.sender)
-        # Keyed by the conversation and the message id: a redelivery replaces the record, and
-        # another sender's message with the same id is a contact of its own.
-        await self._shelf.put(
-            {
-                "channel": key.channel,
-                "message_id": f"{conversation}/{message.message_id}",
-                "at": message.received_at or utc_now(),
-                "conversation": conversation,
-                "intent": intent,
-                "handled_by": handled_by,
-            }
-        )
+    async def record(
+        self, message: InboundMessage, intent: str | None, handled_by: HandledBy
+    ) -> None:
+        await self._shelf.put(Contact.of(message, intent, handled_by).to_record())
 
     async def between(self, since: datetime, until: datetime) -> list[Contact]:
         return [Contact.from_record(r) for r in await self._shelf.between("at", since, until)]

@@ -4,20 +4,25 @@ columns the queues read."""
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
+from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.shelf import SqliteShelf, iso
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -135,6 +140,14 @@ def _save_state(
     )
 
 
+def _delivered(conn: sqlite3.Connection, ids: list[int]) -> None:
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        part = ids[start : start + 500]
+        marks = ",".join("?" * len(part))
+        conn.execute(f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", part)
+        conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", part)
+
+
 class SqliteConversationStore:
     """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
     (tests of other parts, and copies, which move documents as stored)."""
@@ -142,78 +155,105 @@ class SqliteConversationStore:
     def __init__(self, db: SqliteDatabase, cipher: Cipher | None = None) -> None:
         self._db = db
         self._cipher = cipher
+        self._contacts = SqliteShelf(db, CONTACTS)  # written inside the turn's transaction
 
     @classmethod
     async def open(
         cls, db: SqliteDatabase, cipher: Cipher | None = None
     ) -> SqliteConversationStore:
         await db.migrate(SCHEMA)
+        await db.migrate(CONTACTS.sqlite_schema)
         return cls(db, cipher)
 
-    async def record_inbound(self, message: InboundMessage) -> bool:
-        def run(conn: sqlite3.Connection) -> bool:
-            cur = conn.execute(
-                "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
-                " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                (
-                    message.key.channel,
-                    message.key.sender,
-                    message.message_id,
-                    _inbound_doc(message, self._cipher),
-                    _now(),
-                ),
-            )
-            return cur.rowcount == 1
-
-        return await self._db.transaction(run)
-
-    async def load(self, key: ConversationKey) -> ConversationState:
-        row = await self._db.query(
-            lambda c: c.execute(
-                "SELECT doc FROM conversations WHERE channel = ? AND sender = ?",
-                (key.channel, key.sender),
-            ).fetchone()
+    def _insert_inbound(self, conn: sqlite3.Connection, message: InboundMessage) -> bool:
+        cur = conn.execute(
+            "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
+            " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (
+                message.key.channel,
+                message.key.sender,
+                message.message_id,
+                _inbound_doc(message, self._cipher),
+                _now(),
+            ),
         )
+        return cur.rowcount == 1
+
+    async def record_inbound(self, message: InboundMessage) -> bool:
+        return await self._db.transaction(lambda conn: self._insert_inbound(conn, message))
+
+    def _state(self, conn: sqlite3.Connection, key: ConversationKey) -> ConversationState:
+        row = conn.execute(
+            "SELECT doc FROM conversations WHERE channel = ? AND sender = ?",
+            (key.channel, key.sender),
+        ).fetchone()
         if row is None:
             return ConversationState(key)
         return ConversationState.from_doc(key, opened_state(json.loads(row["doc"]), self._cipher))
+
+    async def load(self, key: ConversationKey) -> ConversationState:
+        return await self._db.query(lambda conn: self._state(conn, key))
+
+    async def begin(
+        self, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        return await self._db.query(
+            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key))
+        )
 
     async def commit_turn(
         self,
         message: InboundMessage,
         state: ConversationState,
         replies: list[OutboundMessage],
+        contact: Contact | None = None,
     ) -> list[OutboxItem]:
         def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+            self._insert_inbound(conn, message)  # a turn that stores its message itself
             row = conn.execute(
                 "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND sender = ?"
                 " AND message_id = ?",
                 (message.key.channel, message.key.sender, message.message_id),
             ).fetchone()
-            if row is None:
-                raise KeyError(f"inbound message {message.message_id} was never recorded")
             _save_state(conn, state, self._cipher)
             conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
-            return queue_replies(conn, replies, row["id"], self._cipher)
+            items = queue_replies(conn, replies, row["id"], self._cipher)
+            if contact is not None:
+                self._log_contact(conn, contact)
+            return items
 
         return await self._db.transaction(run)
 
-    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem] | None:
-            row = conn.execute(
-                "SELECT id, status FROM messages WHERE direction = 'in' AND channel = ?"
-                " AND sender = ? AND message_id = ?",
-                (message.key.channel, message.key.sender, message.message_id),
-            ).fetchone()
-            if row is None or row["status"] != "processed":
-                return None
-            rows = conn.execute(
-                "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
-            ).fetchall()
-            return [_outbox_item(r, self._cipher) for r in rows]
+    def _log_contact(self, conn: sqlite3.Connection, contact: Contact) -> None:
+        # In a savepoint: the dashboard's count must never cost a citizen the answer.
+        conn.execute("SAVEPOINT contact")
+        try:
+            self._contacts.put_in(conn, contact.to_record())
+        except sqlite3.Error:
+            log.exception("could not log the contact %s", contact.message_id)
+            if not conn.in_transaction:
+                raise  # SQLite ended the whole transaction: the turn itself failed
+            conn.execute("ROLLBACK TO contact")
+        conn.execute("RELEASE contact")
 
-        return await self._db.query(run)
+    def _replies_to(
+        self, conn: sqlite3.Connection, message: InboundMessage
+    ) -> list[OutboxItem] | None:
+        row = conn.execute(
+            "SELECT id, status FROM messages WHERE direction = 'in' AND channel = ?"
+            " AND sender = ? AND message_id = ?",
+            (message.key.channel, message.key.sender, message.message_id),
+        ).fetchone()
+        if row is None or row["status"] != "processed":
+            return None
+        rows = conn.execute(
+            "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
+        ).fetchall()
+        return [_outbox_item(r, self._cipher) for r in rows]
+
+    async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
+        return await self._db.query(lambda conn: self._replies_to(conn, message))
 
     async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
         cutoff = iso(before) if before else "9999"
@@ -233,13 +273,7 @@ class SqliteConversationStore:
     async def mark_delivered(self, ids: list[int]) -> None:
         if not ids:
             return
-        marks = ",".join("?" * len(ids))
-
-        def run(conn: sqlite3.Connection) -> None:
-            conn.execute(f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", ids)
-            conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", ids)
-
-        await self._db.transaction(run)
+        await self._db.transaction(lambda conn: _delivered(conn, ids))
 
     async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
         found: dict[int, tuple[str, str | None]] = {}
@@ -291,15 +325,24 @@ class SqliteConversationStore:
         )
         return [_outbox_item(r, self._cipher) for r in rows]
 
-    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
-        rows = await self._db.query(
-            lambda c: c.execute(
-                "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
-                " AND status = 'pending' ORDER BY id",
-                (key.channel, key.sender),
-            ).fetchall()
-        )
+    def _pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
+        rows = conn.execute(
+            "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
+            " AND status = 'pending' ORDER BY id",
+            (key.channel, key.sender),
+        ).fetchall()
         return [_outbox_item(r, self._cipher) for r in rows]
+
+    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
+        return await self._db.query(lambda conn: self._pending(conn, key))
+
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+            items = self._pending(conn, key)
+            _delivered(conn, [i.id for i in items])
+            return items
+
+        return await self._db.transaction(run)
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
         rows = await self._db.query(

@@ -2,20 +2,27 @@
 
 All statements of a process go through one connection on one thread, so a `transaction`
 is atomic against the rest of the process and other processes wait on SQLite's own lock.
+
+Group commit: transactions that queue up while the thread is busy share one BEGIN IMMEDIATE /
+COMMIT, each inside its own savepoint, so one that raises is rolled back alone. A caller hears
+back only after the COMMIT that holds its writes. When the shared transaction itself fails (a
+full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 T = TypeVar("T")
+Write = tuple[Callable[[sqlite3.Connection], Any], "Future[Any]"]
 
 
 def sqlite_path(url: str) -> str:
@@ -38,6 +45,10 @@ class SqliteDatabase:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
         self._conn: sqlite3.Connection | None = None
+        self._writes: list[Write] = []  # transactions waiting for the thread
+        self._writes_lock = threading.Lock()
+        self.commits = 0  # COMMITs made: fewer than transactions when they were grouped
+        self.transactions = 0
 
     @classmethod
     async def from_url(cls, url: str) -> SqliteDatabase:
@@ -65,21 +76,88 @@ class SqliteDatabase:
         return await self._call(lambda: fn(self._connection()))
 
     async def transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `fn` inside BEGIN IMMEDIATE ... COMMIT; roll back if it raises."""
+        """Run `fn` inside BEGIN IMMEDIATE ... COMMIT (shared with the transactions queued
+        beside it); its writes are rolled back if it raises."""
+        job: Future[T] = Future()
+        with self._writes_lock:
+            self._writes.append((fn, job))
+            first = len(self._writes) == 1
+        if first:  # the rest of this loop iteration's transactions join it
+            asyncio.get_running_loop().call_soon(self._start_drain)
+        return await asyncio.wrap_future(job)
 
-        def run() -> T:
+    def _start_drain(self) -> None:
+        try:
+            self._executor.submit(self._drain)
+        except RuntimeError as exc:  # closed meanwhile: nobody will run them
+            with self._writes_lock:
+                batch, self._writes = self._writes, []
+            for _, job in batch:
+                if job.set_running_or_notify_cancel():
+                    job.set_exception(exc)
+
+    def _drain(self) -> None:
+        with self._writes_lock:
+            batch, self._writes = self._writes, []
+        batch = [(fn, job) for fn, job in batch if job.set_running_or_notify_cancel()]
+        self.transactions += len(batch)
+        if len(batch) > 1 and self._together(batch):
+            return
+        for fn, job in batch:
+            try:
+                job.set_result(self._alone(fn))
+            except BaseException as exc:  # handed to the caller, who awaits it
+                job.set_exception(exc)
+
+    def _alone(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        conn = self._connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = fn(conn)
+            conn.execute("COMMIT")  # may fail too (a deferred constraint), leaving it open
+        except BaseException:
+            if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
+                conn.execute("ROLLBACK")
+            raise
+        self.commits += 1
+        return result
+
+    def _together(self, batch: list[Write]) -> bool:
+        """One transaction for the batch, a savepoint each; False (nothing kept, no caller
+        answered) when the transaction as a whole failed."""
+        try:
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
-            try:
-                result = fn(conn)
-            except BaseException:
-                if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
-                    conn.execute("ROLLBACK")
-                raise
+        except BaseException as exc:  # locked by another process: retrying each would wait again
+            for _, job in batch:
+                job.set_exception(exc)
+            return True
+        outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
+        try:
+            for fn, job in batch:
+                conn.execute("SAVEPOINT write")
+                try:
+                    result = fn(conn)
+                except Exception as exc:
+                    if not conn.in_transaction:  # SQLite ended the whole transaction
+                        return False
+                    conn.execute("ROLLBACK TO write")
+                    outcomes.append((job, None, exc))
+                else:
+                    outcomes.append((job, result, None))
+                conn.execute("RELEASE write")
             conn.execute("COMMIT")
-            return result
-
-        return await self._call(run)
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            return False
+        self.commits += 1
+        for job, result, error in outcomes:
+            if error is None:
+                job.set_result(result)
+            else:
+                job.set_exception(error)
+        return True
 
     async def rows(self, table: str, page: int = 1000) -> AsyncIterator[dict[str, Any]]:
         """Every row of a table in the order written, read a page at a time (an export)."""

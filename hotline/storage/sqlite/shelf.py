@@ -95,8 +95,12 @@ class SqliteShelf:
         return await self._db.transaction(run) if records else []
 
     async def put(self, record: Record) -> None:
+        await self._db.transaction(lambda c: self.put_in(c, record))
+
+    def put_in(self, conn: sqlite3.Connection, record: Record) -> None:
+        """`put` inside a transaction the caller holds (another store's)."""
         sql, values = self._insert("INSERT OR REPLACE", record)
-        await self._db.transaction(lambda c: c.execute(sql, values))
+        conn.execute(sql, values)
 
     async def merge(self, record: Record, later: Collection[str]) -> None:
         sql, values = self._insert("INSERT", record)

@@ -52,14 +52,6 @@ async def test_a_turn_saves_state_replies_and_progress_together(
     ]
 
 
-async def test_a_turn_for_an_unrecorded_message_writes_nothing(
-    store: SqliteConversationStore,
-) -> None:
-    with pytest.raises(KeyError):
-        await store.commit_turn(msg("ghost"), ConversationState(KEY, mode="agent"), [])
-    assert (await store.load(KEY)).mode == "bot"
-
-
 async def test_pushed_replies_are_retried_until_given_up(store: SqliteConversationStore) -> None:
     from datetime import UTC, datetime, timedelta
 

@@ -1,0 +1,173 @@
+"""The message path under load with wrk: `hotline serve` (SQLite + local NLU) against the bare
+aiohttp ceiling, and optionally against another checkout (the code before a change), in one run.
+
+Each round runs the ceiling (a tiny aiohttp app answering the REST channel's JSON), then each
+server under test on a fresh SQLite file, with wrk (2 threads, --connections, a new sender per
+message), alternating so the machine's load falls on all alike. Prints msg/s, p50, p99 and
+errors per run, and the load average. Needs `wrk` (Debian: `apt-get install wrk`).
+Run: `.venv/bin/python benchmarks/message_path.py [--before /path/to/old/checkout]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+CEILING = """
+from aiohttp import web
+async def answer(request):
+    body = await request.json()
+    return web.json_response([{"recipient_id": body["sender"], "text": "Dạ, F1 cách ly 7 ngày."}])
+app = web.Application()
+app.router.add_post("/webhooks/rest/webhook", answer)
+app.router.add_get("/readyz", lambda r: web.json_response({"status": "ready"}))
+web.run_app(app, host="127.0.0.1", port=int(__import__("sys").argv[1]), print=None)
+"""
+LUA = """
+local n = 0
+local texts = {"xin chào", "F1 phải cách ly bao nhiêu ngày?", "dang ky tiem vac xin o dau",
+  "cam on nhieu", "thẻ đi đường xin ở đâu vậy ad", "tiêm mũi 3 cần mang gì"}
+local id = tostring(math.random(1, 1000000000))
+request = function()
+  n = n + 1
+  local text = texts[n % #texts + 1]
+  local body = '{"sender":"wrk-' .. id .. '-' .. n .. '","message":"' .. text .. '"}'
+  return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"] = "application/json"}, body)
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(port: int, proc: subprocess.Popen[bytes]) -> None:
+    for _ in range(3000):
+        if proc.poll() is not None:
+            raise SystemExit("a server exited during start-up")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("a server did not become ready")
+
+
+def millis(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(port: int, lua: Path, seconds: int, connections: int) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "--timeout",
+            "5s",
+            "-s",
+            str(lua),
+            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}  # type: ignore[union-attr]
+    for label in ("50", "99"):
+        found[f"p{label}"] = millis(re.search(rf"\s{label}%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    found["errors"] = sum(int(g) for g in errors.groups()) if errors else 0
+    found["errors"] += int(non2xx.group(1)) if non2xx else 0
+    return found
+
+
+def measure(
+    name: str,
+    command: list[str],
+    env: dict[str, str],
+    port: int,
+    args: argparse.Namespace,
+    lua: Path,
+) -> dict[str, float]:
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(port, proc)
+        run_wrk(port, lua, 2, args.connections)  # warm-up
+        found = run_wrk(port, lua, args.seconds, args.connections)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print(
+        f"| {name} | {found['rps']:,.0f} | {found['p50']:.1f} ms | {found['p99']:.1f} ms"
+        f" | {found['errors']:.0f} | {os.getloadavg()[0]:.1f} |",
+        flush=True,
+    )
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--before", type=Path, help="another checkout to compare (its root)")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--nlu-model-dir", type=Path, help="a trained local NLU (else trained)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        lua = Path(tmp) / "citizens.lua"
+        lua.write_text(LUA)
+        ceiling = Path(tmp) / "ceiling.py"
+        ceiling.write_text(CEILING)
+        model = args.nlu_model_dir or Path(tmp) / "nlu"
+        base = {**os.environ, "HOTLINE_NLU": "local", "HOTLINE_NLU_MODEL_DIR": str(model)}
+        if args.nlu_model_dir is None:
+            train = [sys.executable, "-m", "hotline.cli", "nlu", "train"]
+            subprocess.run(train, env={**base, "PYTHONPATH": str(HERE)}, check=True)
+        checkouts = [("hotline serve, SQLite + local NLU", HERE)]
+        if args.before:
+            checkouts.append(("the same, before (--before)", args.before.resolve()))
+        print("| configuration | msg/s | p50 | p99 | errors | load |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for n in range(args.rounds):
+            port = free_port()
+            measure(
+                "bare aiohttp (the ceiling)",
+                [sys.executable, str(ceiling), str(port)],
+                base,
+                port,
+                args,
+                lua,
+            )
+            order = checkouts if n % 2 == 0 else checkouts[::-1]
+            for name, root in order:
+                port = free_port()
+                env = {
+                    **base,
+                    "PYTHONPATH": str(root),
+                    "HOTLINE_STORE": f"sqlite:///{tmp}/{root.name}-{n}.db",
+                    "HOTLINE_MEDIA_DIR": f"{tmp}/media",
+                }
+                command = [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
+                measure(name, command, env, port, args, lua)
+
+
+if __name__ == "__main__":
+    main()
