@@ -46,6 +46,7 @@ INDEXES = {
         ),
         IndexModel([("channel", ASCENDING), ("sender", ASCENDING), ("_id", ASCENDING)]),
         IndexModel([("status", ASCENDING), ("_id", ASCENDING)]),
+        IndexModel([("status", ASCENDING), ("channel", ASCENDING), ("_id", ASCENDING)]),
         IndexModel([("reply_to", ASCENDING)]),
     ],
 }

@@ -53,6 +53,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_message_id
 DROP INDEX IF EXISTS messages_platform_id;
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
 CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
+-- The courier's due(): pending replies of its channels, not those waiting for the app.
+CREATE INDEX IF NOT EXISTS messages_outbox ON messages (status, channel, id);
 CREATE TABLE IF NOT EXISTS outbox_claims (
     id INTEGER PRIMARY KEY REFERENCES messages (id),
     holder TEXT NOT NULL,
@@ -315,7 +317,8 @@ class SqliteConversationStore:
         marks = ",".join("?" * len(channels))
         rows = await self._db.query(
             lambda c: c.execute(
-                "SELECT * FROM messages WHERE status = 'pending' AND direction = 'out'"
+                "SELECT * FROM messages INDEXED BY messages_outbox"
+                " WHERE status = 'pending' AND direction = 'out'"
                 f" AND channel IN ({marks})"
                 " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
                 " AND id NOT IN (SELECT id FROM outbox_claims WHERE until > ?)"
