@@ -26,7 +26,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.rest_throughput import free_port, wait_ready
+from benchmarks.rest_throughput import free_port
 from hotline.faq.io import write_entries
 from tests.support.synthetic_faq import synthetic_entries
 
@@ -37,6 +37,23 @@ SEED_QUESTIONS = [
     "f0 dieu tri tai nha can lam gi",
     "chợ có mở cửa không",
 ]
+
+
+async def wait_ready(
+    session: aiohttp.ClientSession, base: str, server: subprocess.Popen[bytes]
+) -> None:
+    """Until /readyz answers 200; the first start trains the local NLU, which takes minutes."""
+    for _ in range(6000):
+        if server.poll() is not None:
+            raise SystemExit("the server exited during start-up")
+        try:
+            async with session.get(f"{base}/readyz") as resp:
+                if resp.status == 200:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.1)
+    raise SystemExit("the server did not become ready")
 
 
 def memory(pid: int) -> dict[str, float]:
@@ -131,7 +148,11 @@ async def run(entries: int, after: int) -> None:
                 answered = memory(server.pid)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     load = os.getloadavg()
     print(f"FAQ of {entries} synthetic entries ({sum(len(e.questions) for e in faq)} questions)")
     print(f"  import exit {importer.returncode} after {imported:.1f} s; new entries answer after")
