@@ -74,22 +74,22 @@ def synthetic_entries(count: int, seed: int = 15) -> list[FaqEntry]:
     """`count` published entries with ids `tu-dong-00001`...; each a distinct subject, person
     and place (with a numbered twist past the 2,160 combinations)."""
     rng = random.Random(seed)
-    combos = [(s, p, l) for s in SUBJECTS for p in PEOPLE for l in PLACES]
+    combos = [(s, p, place) for s in SUBJECTS for p in PEOPLE for place in PLACES]
     rng.shuffle(combos)
     entries = []
     for n in range(count):
-        (s, s_plain), (p, p_plain), (l, l_plain) = combos[n % len(combos)]
+        (s, s_plain), (p, p_plain), (where, where_plain) = combos[n % len(combos)]
         round_ = n // len(combos)
         if round_:  # the same subject again, for another batch or year
             s, s_plain = f"{s} đợt {round_ + 1}", f"{s_plain} dot {round_ + 1}"
         asks = rng.sample(ASKS, rng.randint(3, 6))
         questions = []
         for formal, chat in asks:
-            questions.append(formal.format(s=s, p=p, l=l))
-            questions.append(chat.format(s=s_plain, p=p_plain, l=l_plain))
+            questions.append(formal.format(s=s, p=p, l=where))
+            questions.append(chat.format(s=s_plain, p=p_plain, l=where_plain))
         source = f"{rng.choice(SOURCES)} {rng.randint(10, 999)}/{rng.randint(2020, 2022)}"
         answer = (
-            f"Theo {source} của UBND tỉnh, {p} ở {l} được {s} khi đăng ký tại UBND "
+            f"Theo {source} của UBND tỉnh, {p} ở {where} được {s} khi đăng ký tại UBND "
             f"phường, xã nơi cư trú; hồ sơ được giải quyết trong {rng.randint(2, 15)} ngày "
             "làm việc. Anh/chị mang theo căn cước công dân khi đến làm thủ tục."
         )
