@@ -36,8 +36,8 @@ async def import_file(settings: Settings, path: Path) -> int:
         return 2
     report = read_entries(text, format_for(path))
     async with faq_store(settings) as store:
-        for entry in report.entries:
-            await store.put(entry)
+        # One write: a running bot sees one new revision and rebuilds its index once.
+        await store.put_many(report.entries)
     print(f"imported {len(report.entries)} entries from {path}")
     for rejected in report.rejected:
         print(f"rejected {rejected.where}: {rejected.reason}", file=sys.stderr)

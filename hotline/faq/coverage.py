@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -42,6 +43,7 @@ _AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
 # virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
 # a salient word of its own, weighing as much as this many rare words.
 DEFINITION = "?la_gi"
+_MARKS = "\x00"  # between a folded word and its marks in a stored spelling
 KIND_WEIGHT = 3.0
 
 
@@ -54,18 +56,43 @@ def kinds(words: list[str]) -> list[str]:
 
 
 class Coverage:
-    """Each entry's vocabulary and the FAQ-wide rarity of words, rebuilt with the index."""
+    """Each entry's vocabulary and the FAQ-wide rarity of words, rebuilt with the index.
 
-    def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
-        self._words: dict[str, frozenset[str]] = {}
-        self._spellings: dict[str, Spellings] = {}
+    Kept compact for FAQs of thousands of entries: an entry's words and spellings are tuples of
+    interned strings (a set or a dict each would cost kilobytes per entry), made into a set
+    only for the few entries a lookup checks. `previous` lends its analysis of unchanged entries.
+    """
+
+    def __init__(
+        self, entries: Iterable[FaqEntry], analyze: Analyzer, previous: Coverage | None = None
+    ) -> None:
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._spellings: dict[str, tuple[str, ...]] = {}
+        self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         for entry in entries:
-            asked = [analyze(q) for q in entry.questions]
-            said = [w for ws in asked for w in ws] + analyze(entry.answer)
-            self._words[entry.id] = frozenset(said + [k for ws in asked for k in kinds(ws)])
-            self._spellings[entry.id] = spellings([*entry.questions, entry.answer])
+            text = (entry.questions, entry.answer)
+            if previous is not None and previous._texts.get(entry.id) == text:
+                self._words[entry.id] = previous._words[entry.id]
+                self._spellings[entry.id] = previous._spellings[entry.id]
+            else:
+                asked = [analyze(q) for q in entry.questions]
+                said = [w for ws in asked for w in ws] + analyze(entry.answer)
+                words = set(said + [k for ws in asked for k in kinds(ws)])
+                self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
+                found = spellings([*entry.questions, entry.answer])
+                written = (sys.intern(f"{w}{_MARKS}{m}") for w, ms in found.items() for m in ms)
+                self._spellings[entry.id] = tuple(sorted(written))
+            self._texts[entry.id] = text
         self._df: Counter[str] = Counter(w for ws in self._words.values() for w in ws)
         self._n = len(self._words)
+
+    def _written(self, entry_id: str) -> Spellings:
+        """The entry's words as it writes them (`hotline.faq.accents.spellings`)."""
+        found: dict[str, set[str]] = {}
+        for spelling in self._spellings.get(entry_id, ()):
+            word, marks = spelling.split(_MARKS)
+            found.setdefault(word, set()).add(marks)
+        return {w: frozenset(m) for w, m in found.items()}
 
     def weight(self, word: str) -> float:
         """Rarity across entries: highest for a word no entry uses."""
@@ -81,14 +108,14 @@ class Coverage:
         when there is none ("mấy giờ rồi" gives an entry nothing to cover). With the message's
         `text`, a word it writes with diacritics the entry never writes that word with is not
         used by the entry ("vẫn vàng" is not the "vâng" of an answer)."""
-        known = self._words.get(entry_id, frozenset())
+        known = frozenset(self._words.get(entry_id, ()))
         salient = self.salient(words)
         if not salient:
             return 1.0
         total = sum(self.weight(w) for w in salient)
         if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
             return 0.0
-        asked, written = spellings([text]), self._spellings.get(entry_id, {})
+        asked, written = spellings([text]), self._written(entry_id)
         unused = [w for w in salient if w not in known or differ(asked, written, w)]
         return sum(self.weight(w) for w in unused) / total
 

@@ -17,7 +17,7 @@ from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import PAIR, WORD, content_words, features, kind
 from hotline.faq.spelling import Speller
-from hotline.faq.vectors import Postings, Vocabulary
+from hotline.faq.vectors import COUNT, ROW, Postings, Vocabulary
 
 Analyzer = Callable[[str], list[str]]
 
@@ -97,9 +97,9 @@ class FaqIndex:
         self._analyze = analyzer
         self.thresholds = thresholds or Thresholds()
         self._content = _Content()
+        # Append-only, shared by every build: a search on the old content while a new one is
+        # built never meets an id its postings do not know (`Postings.scores` checks the range).
         self._vocabulary = Vocabulary()
-        # Analysed questions kept between rebuilds: a live edit re-analyses only what changed.
-        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def __len__(self) -> int:
         return len(self._content.entries)
@@ -112,28 +112,48 @@ class FaqIndex:
         return self._content.by_id.get(id)
 
     def rebuild(self, entries: Iterable[FaqEntry]) -> None:
-        """Index the published entries among `entries`; drafts are left out."""
-        published = tuple(e for e in entries if e.published)
+        """Index the published entries among `entries`; drafts are left out. Safe to run in a
+        thread while the event loop searches: the old content serves until the new one is
+        swapped in whole. One rebuild at a time (`FaqKnowledge` sees to it)."""
+        self._content = self._build(tuple(e for e in entries if e.published))
+
+    def _build(self, published: tuple[FaqEntry, ...]) -> _Content:
+        old = self._content
         questions = tuple(q for e in published for q in e.questions)
-        cached = self._rows
-        rows = {}
-        for question in questions:
-            row = cached.get(question)
-            if row is None:
-                row = self._vocabulary.row(features(self._analyze(question)))
-            rows[question] = row
-        self._rows = rows
+        # A live edit re-analyses only what changed: unchanged questions keep their features,
+        # read back from the old postings (no per-question arrays kept between rebuilds).
+        known = {q: i for i, q in enumerate(old.questions)}
+        starts, old_fids, old_counts = old.postings.variant_rows(len(old.questions))
+        lengths = np.zeros(len(questions), dtype=np.int64)
+        fids, counts = [], []
+        for n, question in enumerate(questions):
+            i = known.get(question)
+            if i is None:
+                f, c = self._vocabulary.row(features(self._analyze(question)))
+            else:
+                f, c = old_fids[starts[i] : starts[i + 1]], old_counts[starts[i] : starts[i + 1]]
+            lengths[n] = len(f)
+            fids.append(f.astype(ROW))
+            counts.append(c.astype(COUNT))
+        del known, starts, old_fids, old_counts
         sizes = [len(e.questions) for e in published]
         entry_of = np.repeat(np.arange(len(published)), sizes)
-        postings = Postings.build(self._vocabulary, [rows[q] for q in questions], entry_of)
-        self._content = _Content(
+        postings = Postings.from_rows(
+            self._vocabulary,
+            lengths,
+            np.concatenate(fids) if fids else np.zeros(0, dtype=ROW),
+            np.concatenate(counts) if counts else np.zeros(0, dtype=COUNT),
+            entry_of,
+        )
+        del fids, counts
+        return _Content(
             entries=published,
             questions=questions,
             entry_start=np.cumsum([0, *sizes], dtype=np.int64)[:-1],
             postings=postings,
             speller=self._speller(postings),
             by_id={e.id: e for e in published},
-            coverage=Coverage(published, self._analyze),
+            coverage=Coverage(published, self._analyze, old.coverage),
         )
 
     def search(self, text: str, limit: int = 3) -> list[FaqMatch]:

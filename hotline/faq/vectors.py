@@ -38,22 +38,31 @@ class Vocabulary:
         return fids, np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
 
 
+# Stored per posting: the row (int32) and the feature's count in that row (uint16); weights are
+# computed from those at lookup time, in the same order of operations as the stored weights
+# they replace, so scores are bit for bit those of a float64 weight per posting.
+ROW = np.int32
+COUNT = np.uint16
+
+
 @dataclass(frozen=True)
 class Postings:
-    """For each feature id, the rows that have it and the feature's weight in each row."""
+    """For each feature id, the rows that have it and the feature's count in each row."""
 
     offsets: np.ndarray
     rows: np.ndarray
-    weights: np.ndarray
+    counts: np.ndarray
     idf: np.ndarray
     entry_count: np.ndarray
+    norms: np.ndarray  # each row's vector length (1.0 for an empty row)
     n_rows: int
     n_entries: int
 
     @classmethod
     def empty(cls) -> Postings:
         zero = np.zeros(0)
-        return cls(np.zeros(1, dtype=np.int64), zero.astype(np.int64), zero, zero, zero, 0, 0)
+        nothing = (zero.astype(ROW), zero.astype(COUNT), zero, zero, zero)
+        return cls(np.zeros(1, dtype=np.int64), *nothing, 0, 0)
 
     @classmethod
     def build(
@@ -65,30 +74,68 @@ class Postings:
         """Index `variants` (one (ids, counts) row each); `entry_of[i]` is variant i's entry."""
         if not variants:
             return cls.empty()
-        n_features = len(vocabulary.names)
-        n_variants = len(variants)
-        n_entries = int(entry_of.max()) + 1
-        lengths = np.fromiter((len(f) for f, _ in variants), dtype=np.int64, count=n_variants)
+        lengths = np.fromiter((len(f) for f, _ in variants), dtype=np.int64, count=len(variants))
         fids = np.concatenate([f for f, _ in variants])
         tfs = np.concatenate([t for _, t in variants])
-        rows = np.repeat(np.arange(n_variants), lengths)
+        return cls.from_rows(vocabulary, lengths, fids, tfs, entry_of)
+
+    @classmethod
+    def from_rows(
+        cls,
+        vocabulary: Vocabulary,
+        lengths: np.ndarray,
+        fids: np.ndarray,
+        tfs: np.ndarray,
+        entry_of: np.ndarray,
+    ) -> Postings:
+        """Index variants given row after row: `lengths[i]` features of variant i in `fids`
+        (feature ids) and `tfs` (their counts); `entry_of[i]` is variant i's entry."""
+        if not len(lengths):
+            return cls.empty()
+        n_features = len(vocabulary.names)
+        n_variants = len(lengths)
+        n_entries = int(entry_of.max()) + 1
+        fids = fids.astype(np.int64)
+        rows = np.repeat(np.arange(n_variants, dtype=np.int64), lengths)
         # The whole-entry rows: sum each feature's counts over the entry's variants.
         keys, inverse = np.unique(entry_of[rows] * n_features + fids, return_inverse=True)
         entry_fids = keys % n_features
         entry_count = np.bincount(entry_fids, minlength=n_features).astype(np.float64)
+        entry_tfs = np.bincount(inverse, weights=tfs.astype(np.float64))
+        del inverse
         fids = np.concatenate([fids, entry_fids])
-        rows = np.concatenate([rows, n_variants + keys // n_features])
-        tfs = np.concatenate([tfs, np.bincount(inverse, weights=tfs)])
+        rows = np.concatenate([rows, n_variants + keys // n_features]).astype(ROW)
+        del keys, entry_fids
+        counts = np.concatenate([tfs.astype(COUNT), entry_tfs.astype(COUNT)])
 
         idf = bm25_idf(n_entries, entry_count) * np.asarray(vocabulary.weights)
-        weights = (1.0 + np.log(tfs)) * idf[fids]
         n_rows = n_variants + n_entries
+        weights = _weights(counts, idf[fids])
         norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n_rows))
-        weights /= np.where(norms > 0, norms, 1.0)[rows]
+        del weights
         order = np.argsort(fids, kind="stable")
         offsets = np.zeros(n_features + 1, dtype=np.int64)
         offsets[1:] = np.cumsum(np.bincount(fids, minlength=n_features))
-        return cls(offsets, rows[order], weights[order], idf, entry_count, n_rows, n_entries)
+        return cls(
+            offsets,
+            rows[order],
+            counts[order],
+            idf,
+            entry_count,
+            np.where(norms > 0, norms, 1.0),
+            n_rows,
+            n_entries,
+        )
+
+    def variant_rows(self, n_variants: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The first `n_variants` rows back as (start of each row, feature ids, counts), for a
+        rebuild to reuse the questions it already analysed."""
+        fids = np.repeat(np.arange(len(self.offsets) - 1, dtype=ROW), np.diff(self.offsets))
+        mine = np.flatnonzero(self.rows < n_variants)
+        order = mine[np.argsort(self.rows[mine], kind="stable")]
+        starts = np.zeros(n_variants + 1, dtype=np.int64)
+        starts[1:] = np.cumsum(np.bincount(self.rows[mine], minlength=n_variants))
+        return starts, fids[order], self.counts[order]
 
     def scores(self, query: list[tuple[int | None, str, float]]) -> np.ndarray:
         """Cosine of the query, given as (feature id or None, feature, count), with every row."""
@@ -101,8 +148,10 @@ class Postings:
             if fid is not None and fid < len(self.idf) and self.entry_count[fid] > 0:
                 weight = scale * float(self.idf[fid])
                 lo, hi = self.offsets[fid], self.offsets[fid + 1]
-                rows.append(self.rows[lo:hi])
-                weights.append(self.weights[lo:hi] * weight)
+                found = self.rows[lo:hi]
+                stored = _weights(self.counts[lo:hi], self.idf[fid]) / self.norms[found]
+                rows.append(found)
+                weights.append(stored * weight)
             else:
                 # Words the FAQ never uses still count in the norm: an off-topic question
                 # that shares one word with an entry must not look like a close match.
@@ -114,6 +163,16 @@ class Postings:
             np.concatenate(rows), weights=np.concatenate(weights), minlength=self.n_rows
         )
         return total / math.sqrt(norm)
+
+    @property
+    def nbytes(self) -> int:
+        arrays = (self.offsets, self.rows, self.counts, self.idf, self.entry_count, self.norms)
+        return sum(a.nbytes for a in arrays)
+
+
+def _weights(counts: np.ndarray, idf: np.ndarray | float) -> np.ndarray:
+    """A posting's TF-IDF weight before normalisation: (1 + log tf) * idf."""
+    return (1.0 + np.log(counts.astype(np.float64))) * idf
 
 
 def bm25_idf(entries: int, with_feature: np.ndarray) -> np.ndarray:

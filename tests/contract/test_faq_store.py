@@ -34,6 +34,22 @@ async def test_put_versions_and_revision(faq_store: FaqStore) -> None:
     assert await faq_store.revision() == 2
 
 
+async def test_put_many_is_put_for_each_entry(faq_store: FaqStore) -> None:
+    first = await faq_store.put(entry("q1"))
+    stored = await faq_store.put_many(
+        [entry("q1"), replace(entry("q2"), answer="5 ngày."), entry("q3")]
+    )
+    assert stored[0] == first  # unchanged: kept as is
+    assert [(e.id, e.version) for e in stored] == [("q1", 1), ("q2", 1), ("q3", 1)]
+    assert [await faq_store.get(e.id) for e in stored] == stored
+    revision = await faq_store.revision()
+    assert revision > 1
+    assert await faq_store.put_many(stored) == stored
+    assert await faq_store.revision() == revision  # nothing changed: no new revision
+    again = await faq_store.put_many([replace(entry("q3"), answer="10 ngày.")])
+    assert again[0].version == 2 and await faq_store.revision() > revision
+
+
 async def test_list_orders_and_filters(faq_store: FaqStore) -> None:
     await faq_store.put(entry("b", topic="xet_nghiem"))
     await faq_store.put(entry("a", topic="xet_nghiem", status="draft"))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import replace
 
 from hotline.faq.index import Analyzer
@@ -94,3 +95,62 @@ async def test_writes_through_knowledge_are_live_at_once(
     assert knowledge.get_published(CURFEW.id) is None
     assert knowledge.search("gio gioi nghiem") == []
     assert await knowledge.delete(CURFEW.id) is False
+
+
+class Gate:
+    """An analyzer that holds a rebuild in its thread at one question until opened."""
+
+    def __init__(self, analyzer: Analyzer, question: str) -> None:
+        self.analyzer, self.question = analyzer, question
+        self.reached, self.opened = threading.Event(), threading.Event()
+
+    def __call__(self, text: str) -> list[str]:
+        if text == self.question:
+            self.reached.set()
+            self.opened.wait(10)
+        return self.analyzer(text)
+
+
+async def test_the_old_index_answers_while_a_new_one_is_built_off_the_event_loop(
+    store: FaqStore, analyzer: Analyzer
+) -> None:
+    old = await store.put(entry())
+    gate = Gate(analyzer, CURFEW.questions[0])
+    knowledge = FaqKnowledge(store, gate)
+    await knowledge.refresh()
+    await store.put(CURFEW)
+    rebuild = asyncio.create_task(knowledge.refresh())
+    try:
+        await asyncio.to_thread(gate.reached.wait, 10)
+        # The rebuild is stuck in its thread, the event loop is not: the old index answers.
+        assert knowledge.lookup("f0 cach ly bao lau").answer == old
+        assert knowledge.get_published(CURFEW.id) is None
+        assert not rebuild.done()
+    finally:
+        gate.opened.set()
+    assert await rebuild is True
+    assert knowledge.lookup("f0 cach ly bao lau").answer == old
+    assert knowledge.get_published(CURFEW.id) == await store.get(CURFEW.id)
+
+
+async def test_requests_during_a_rebuild_are_served_by_one_more_with_the_latest_entries(
+    store: FaqStore, analyzer: Analyzer
+) -> None:
+    gate = Gate(analyzer, CURFEW.questions[0])
+    knowledge = FaqKnowledge(store, gate)
+    await knowledge.refresh()
+    await store.put(CURFEW)
+    first = asyncio.create_task(knowledge.refresh())
+    await asyncio.to_thread(gate.reached.wait, 10)
+    # Five edits while the first rebuild runs, each asking for the index to follow it.
+    edits = []
+    for n in range(5):
+        await store.put(replace(CURFEW, answer=f"Giờ hạn chế lần {n + 1}."))
+        edits.append(asyncio.create_task(knowledge.refresh(force=True)))
+    await asyncio.sleep(0.05)
+    gate.opened.set()
+    assert await first is True
+    assert await asyncio.gather(*edits) == [True] * 5
+    assert knowledge.rebuilds == 3  # the first refresh, the first rebuild, one for all five
+    live = knowledge.get_published(CURFEW.id)
+    assert live is not None and live.answer == "Giờ hạn chế lần 5."

@@ -76,6 +76,10 @@ class MongoFaqStore:
             await self._bump_revision()
             return stored
 
+    async def put_many(self, entries: Sequence[FaqEntry]) -> builtins.list[FaqEntry]:
+        """`put` each entry in turn (MongoDB has no cheap multi-document transaction here)."""
+        return [await self.put(entry) for entry in entries]
+
     async def delete(self, id: str) -> bool:
         self._check_open()
         deleted = (await self._entries.delete_one({"_id": id})).deleted_count > 0

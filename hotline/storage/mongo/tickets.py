@@ -32,6 +32,7 @@ INDEXES = [
     IndexModel([("assignee", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("district", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("ward", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
+    IndexModel([("category", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("forwarded_to", ASCENDING), ("closed", ASCENDING), ("due", ASCENDING)]),
     IndexModel([("created", ASCENDING)]),
 ]

@@ -73,29 +73,17 @@ class SqliteFaqStore:
 
     async def put(self, entry: FaqEntry) -> FaqEntry:
         """Insert at version 1, or update and bump the version; unchanged content is kept as is."""
+        return (await self.put_many([entry]))[0]
+
+    async def put_many(self, entries: Sequence[FaqEntry]) -> builtins.list[FaqEntry]:
+        """`put` each entry in one transaction, with one revision bump if any changed."""
         now = self._clock()
 
-        def run(conn: sqlite3.Connection) -> FaqEntry:
-            row = conn.execute("SELECT doc FROM faq_entries WHERE id = ?", (entry.id,)).fetchone()
-            if row is None:
-                stored = replace(entry, version=1, updated_at=now)
-                conn.execute(
-                    "INSERT INTO faq_entries (id, topic, status, version, updated_at, doc)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (*_columns(stored), _doc(stored)),
-                )
-            else:
-                current = _entry(row["doc"])
-                if current.same_content(entry):
-                    return current
-                stored = replace(entry, version=current.version + 1, updated_at=now)
-                conn.execute(
-                    "UPDATE faq_entries SET topic = ?, status = ?, version = ?, updated_at = ?,"
-                    " doc = ? WHERE id = ?",
-                    (*_columns(stored)[1:], _doc(stored), stored.id),
-                )
-            _bump_revision(conn)
-            return stored
+        def run(conn: sqlite3.Connection) -> list[FaqEntry]:
+            done = [_put(conn, entry, now) for entry in entries]
+            if any(changed for _, changed in done):
+                _bump_revision(conn)
+            return [stored for stored, _ in done]
 
         return await self._database().transaction(run)
 
@@ -162,3 +150,26 @@ def _doc(entry: FaqEntry) -> str:
 
 def _entry(doc: str) -> FaqEntry:
     return FaqEntry.from_dict(json.loads(doc))
+
+
+def _put(conn: sqlite3.Connection, entry: FaqEntry, now: str) -> tuple[FaqEntry, bool]:
+    """The entry as stored, and whether this changed it."""
+    row = conn.execute("SELECT doc FROM faq_entries WHERE id = ?", (entry.id,)).fetchone()
+    if row is None:
+        stored = replace(entry, version=1, updated_at=now)
+        conn.execute(
+            "INSERT INTO faq_entries (id, topic, status, version, updated_at, doc)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (*_columns(stored), _doc(stored)),
+        )
+        return stored, True
+    current = _entry(row["doc"])
+    if current.same_content(entry):
+        return current, False
+    stored = replace(entry, version=current.version + 1, updated_at=now)
+    conn.execute(
+        "UPDATE faq_entries SET topic = ?, status = ?, version = ?, updated_at = ?,"
+        " doc = ? WHERE id = ?",
+        (*_columns(stored)[1:], _doc(stored), stored.id),
+    )
+    return stored, True

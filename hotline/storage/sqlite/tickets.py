@@ -55,6 +55,8 @@ INDEXES = {
     "tickets_assignee": "assignee, closed, due_at",  # an agent's queue and the unassigned one
     "tickets_district": "district, closed, due_at",
     "tickets_ward": "ward, closed, due_at",
+    # a rare category (emergencies) would otherwise walk the whole open queue to fill a page
+    "tickets_category": "category, closed, due_at",
     "tickets_created": "created_at",
 }
 # Which agencies a ticket was sent to, a row each with the ticket's queue order (closed, due_at),

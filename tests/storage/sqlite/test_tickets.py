@@ -87,6 +87,8 @@ async def test_a_first_release_file_is_upgraded_in_place(db: SqliteDatabase) -> 
 
     store = await SqliteTicketStore.open(db)
     await SqliteTicketStore.open(db)  # a second worker opening the same file changes nothing
+    indexes = await db.query(lambda c: [r["name"] for r in c.execute("PRAGMA index_list(tickets)")])
+    assert {"tickets_category", "tickets_ward", "tickets_open"} <= set(indexes)
     await store.insert(ticket(5, district="Thuận An"))
 
     working = TicketQuery(statuses=OPEN_STATUSES)
@@ -124,6 +126,7 @@ def plan_of(sql: str, args: list[object]) -> Callable[[sqlite3.Connection], list
         (TicketQuery(statuses=("assigned", "in_progress"), assignee="lan"), "tickets_assignee"),
         (TicketQuery(statuses=OPEN_STATUSES, district="Dĩ An"), "tickets_district"),
         (TicketQuery(ward="Phú Cường"), "tickets_ward"),
+        (TicketQuery(statuses=OPEN_STATUSES, category="emergency"), "tickets_category"),
         (TicketQuery(overdue_at=T0), "tickets_open"),
     ],
 )

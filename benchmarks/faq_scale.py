@@ -1,0 +1,179 @@
+"""An FAQ of 10,000 entries imported while the bot answers: its memory and answer latency.
+
+    .venv/bin/python benchmarks/faq_scale.py [--entries 10000] [--after 30]
+
+Writes a synthetic FAQ (`tests/support/synthetic_faq.py`: varied Vietnamese entries, 6-12
+phrasings each) to a YAML file, starts `hotline serve` on a fresh SQLite file (local NLU), and
+has one citizen ask questions one after another through the REST channel while
+`hotline faq import` loads the file. Prints the server's RSS before the import, once the new
+entries answer, and after more questions (with its peak), and answer latency p50/p99/max before,
+during (from the import's start until a new entry answers) and after the import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.rest_throughput import free_port
+from hotline.faq.io import write_entries
+from tests.support.synthetic_faq import synthetic_entries
+
+SEED_QUESTIONS = [
+    "F1 phải cách ly bao nhiêu ngày?",
+    "dang ky tiem vac xin o dau",
+    "thẻ đi đường xin ở đâu vậy ad",
+    "f0 dieu tri tai nha can lam gi",
+    "chợ có mở cửa không",
+]
+
+
+async def wait_ready(
+    session: aiohttp.ClientSession, base: str, server: subprocess.Popen[bytes]
+) -> None:
+    """Until /readyz answers 200; the first start trains the local NLU, which takes minutes."""
+    for _ in range(6000):
+        if server.poll() is not None:
+            raise SystemExit("the server exited during start-up")
+        try:
+            async with session.get(f"{base}/readyz") as resp:
+                if resp.status == 200:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.1)
+    raise SystemExit("the server did not become ready")
+
+
+def memory(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM (the peak) in MiB."""
+    found = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            found[name] = int(value.split()[0]) / 1024
+    return found
+
+
+class Citizen:
+    """Asks one question at a time and keeps each answer's latency, by phase."""
+
+    def __init__(self, base: str, questions: list[str]) -> None:
+        self.base = base
+        self.questions = itertools.cycle(questions)
+        self.phase = "before"
+        self.latencies: dict[str, list[float]] = {}
+        self.count = itertools.count()
+
+    async def ask(self, session: aiohttp.ClientSession, text: str) -> str:
+        body = {"sender": f"faq-scale-{next(self.count) % 50}", "message": text}
+        started = time.perf_counter()
+        async with session.post(f"{self.base}/webhooks/rest/webhook", json=body) as resp:
+            replies = await resp.json()
+            assert resp.status == 200, resp.status
+        self.latencies.setdefault(self.phase, []).append(time.perf_counter() - started)
+        return " ".join(r.get("text", "") for r in replies)
+
+    async def keep_asking(self, session: aiohttp.ClientSession) -> None:
+        while True:
+            await self.ask(session, next(self.questions))
+
+
+def summary(name: str, latencies: list[float]) -> str:
+    ordered = sorted(latencies)
+    at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
+    return (
+        f"  {name:<8} {len(ordered):5d} answers  p50 {at(0.5):7.1f} ms  p99 {at(0.99):7.1f} ms"
+        f"  max {ordered[-1] * 1000:7.1f} ms"
+    )
+
+
+async def run(entries: int, after: int) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    faq = synthetic_entries(entries)
+    probe = faq[-1]  # answers once the whole import is indexed
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "faq.yml"
+        path.write_text(write_entries(faq, "yaml"), encoding="utf-8")
+        env = {
+            **os.environ,
+            "HOTLINE_STORE": f"sqlite:///{tmp}/bench.db",
+            "HOTLINE_PORT": str(port),
+        }
+        server = subprocess.Popen(  # noqa: ASYNC220 - started once, before any timing
+            [sys.executable, "-m", "hotline.cli", "serve"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            async with aiohttp.ClientSession() as session:
+                await wait_ready(session, base, server)
+                questions = SEED_QUESTIONS + [e.questions[1] for e in faq[:: max(1, entries // 50)]]
+                citizen = Citizen(base, questions)
+                for text in questions[:20]:
+                    await citizen.ask(session, text)
+                before = memory(server.pid)
+                citizen.phase = "during"
+                asking = asyncio.create_task(citizen.keep_asking(session))
+                started = time.perf_counter()
+                importer = await asyncio.create_subprocess_exec(
+                    sys.executable, "-m", "hotline.cli", "faq", "import", str(path),
+                    env=env, stdout=asyncio.subprocess.DEVNULL,
+                )  # fmt: skip
+                await importer.wait()
+                imported = time.perf_counter() - started
+                answer = ""
+                while probe.answer[:60] not in answer:
+                    answer = await citizen.ask(session, probe.questions[0])
+                live = time.perf_counter() - started
+                reloaded = memory(server.pid)
+                asking.cancel()
+                await asyncio.gather(asking, return_exceptions=True)
+                citizen.phase = "after"
+                for _ in range(after):
+                    await citizen.ask(session, next(citizen.questions))
+                answered = memory(server.pid)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    load = os.getloadavg()
+    print(f"FAQ of {entries} synthetic entries ({sum(len(e.questions) for e in faq)} questions)")
+    print(f"  import exit {importer.returncode} after {imported:.1f} s; new entries answer after")
+    print(f"  {live:.1f} s; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    print(f"  server RSS before import     {before['VmRSS']:6.0f} MiB")
+    print(f"  server RSS once reloaded     {reloaded['VmRSS']:6.0f} MiB")
+    print(
+        f"  server RSS after {after} answers {answered['VmRSS']:6.0f} MiB"
+        f" (peak {answered['VmHWM']:.0f} MiB)"
+    )
+    for phase in ("before", "during", "after"):
+        print(summary(phase, citizen.latencies[phase]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--after", type=int, default=30, help="questions after the import")
+    args = parser.parse_args()
+    asyncio.run(run(args.entries, args.after))
+
+
+if __name__ == "__main__":
+    main()
