@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.synonyms import covered_by
 
 Analyzer = Callable[[str], list[str]]
 
@@ -61,8 +62,13 @@ class Coverage:
         self._spellings: dict[str, Spellings] = {}
         for entry in entries:
             asked = [analyze(q) for q in entry.questions]
-            said = [w for ws in asked for w in ws] + analyze(entry.answer)
-            self._words[entry.id] = frozenset(said + [k for ws in asked for k in kinds(ws)])
+            answer = analyze(entry.answer)
+            said = [w for ws in asked for w in ws] + answer
+            # An entry that says "tiêm" covers the "chích" of a question (hotline.faq.synonyms).
+            alike = covered_by([*asked, answer])
+            self._words[entry.id] = frozenset(
+                [*said, *alike, *(k for ws in asked for k in kinds(ws))]
+            )
             self._spellings[entry.id] = spellings([*entry.questions, entry.answer])
         self._df: Counter[str] = Counter(w for ws in self._words.values() for w in ws)
         self._n = len(self._words)
