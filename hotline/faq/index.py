@@ -66,7 +66,7 @@ class Thresholds:
     (hotline/evaluation/data/dev.yml).
     """
 
-    answer: float = 0.25
+    answer: float = 0.3
     margin: float = 0.02
     sure: float = 0.6
     suggest: float = 0.15
