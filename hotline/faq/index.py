@@ -74,7 +74,7 @@ class Thresholds:
     uncovered: float = 0.1
     sure_uncovered: float = 0.3
     likely: float = 0.35
-    likely_uncovered: float = 0.4
+    likely_uncovered: float = 0.25
     suggest_uncovered: float = 0.7
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 _GROUPS = """
 tiem | chich | chich ngua | tiem ngua | tiem chung
 vac xin | vaccine | vacxin | vaccin | vacin
-xet nghiem | test | lam test | xn
+xet nghiem | test | lam test
 test nhanh | test nhanh khang nguyen | que test | kit test | bo kit | kit
 cach ly | nghi o nha | o yen trong nha | khong duoc ra khoi nha | tu cach ly
 giay di duong | giay thong hanh | giay phep di lai | giay xac nhan di lai | ma qr di duong
