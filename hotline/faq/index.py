@@ -144,7 +144,7 @@ class FaqIndex:
             return []
         typed = self._analyze(text)
         analyzed = content.speller.correct(typed)
-        counts = features(content_words(expand(analyzed)) or analyzed)
+        counts = features(content_words(expand(analyzed, content.speller.knows)) or analyzed)
         if not counts:
             return []
         checked = _for_coverage(typed, analyzed)

@@ -30,6 +30,10 @@ class Speller:
             for key in _deletes(word):
                 self._by_delete.setdefault(key, []).append(word)
 
+    def knows(self, word: str) -> bool:
+        """True when some entry's questions use `word`."""
+        return word in self._counts
+
     def correct(self, words: list[str]) -> list[str]:
         out = list(words)
         for i, word in enumerate(words):

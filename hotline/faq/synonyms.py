@@ -9,7 +9,7 @@ FAQ's wording before retrieval, and an entry that uses one phrase of a group cov
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # One group a line: phrases separated by "|", the FAQ's usual wording first.
 _GROUPS = """
@@ -65,15 +65,17 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
 
 
-def expand(words: list[str]) -> list[str]:
+def expand(words: list[str], known: Callable[[str], bool] = lambda word: False) -> list[str]:
     """The words with the FAQ's wording of each synonym the question uses appended ("chich ngua"
-    gains "tiem"), unless the question already uses it."""
+    gains "tiem"), unless the question already uses it, or the FAQ itself uses every word of
+    the synonym (`known`): then the FAQ's own variants find it, and the extra words would only
+    blur a question that matches a variant exactly ("f0" stays "f0")."""
     extra: list[str] = []
     for group in GROUPS:
         canonical = group[0]
         if _find(words, canonical):
             continue
-        if any(_find(words, phrase) for phrase in group[1:]):
+        if any(_find(words, p) and not all(map(known, p)) for p in group[1:]):
             extra += canonical
     return words + extra
 
