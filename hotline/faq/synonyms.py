@@ -65,7 +65,9 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
 
 
-def expand(words: list[str], known: Callable[[str], bool] = lambda word: False) -> list[str]:
+def expand(
+    words: list[str], known: Callable[[tuple[str, ...]], bool] = lambda phrase: False
+) -> list[str]:
     """The words with the FAQ's wording of each synonym the question uses appended ("chich ngua"
     gains "tiem"), unless the question already uses it, or the FAQ itself uses every word of
     the synonym (`known`): then the FAQ's own variants find it, and the extra words would only
@@ -75,7 +77,7 @@ def expand(words: list[str], known: Callable[[str], bool] = lambda word: False) 
         canonical = group[0]
         if _find(words, canonical):
             continue
-        if any(_find(words, p) and not all(map(known, p)) for p in group[1:]):
+        if any(_find(words, p) and not known(p) for p in group[1:]):
             extra += canonical
     return words + extra
 
