@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.synonyms import covered_by
 
 Analyzer = Callable[[str], list[str]]
 
@@ -76,8 +77,11 @@ class Coverage:
                 self._spellings[entry.id] = previous._spellings[entry.id]
             else:
                 asked = [analyze(q) for q in entry.questions]
-                said = [w for ws in asked for w in ws] + analyze(entry.answer)
-                words = set(said + [k for ws in asked for k in kinds(ws)])
+                answer = analyze(entry.answer)
+                said = [w for ws in asked for w in ws] + answer
+                # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
+                alike = covered_by([*asked, answer])
+                words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
                 self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
                 found = spellings([*entry.questions, entry.answer])
                 written = (sys.intern(f"{w}{_MARKS}{m}") for w, ms in found.items() for m in ms)

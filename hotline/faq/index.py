@@ -17,6 +17,7 @@ from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import PAIR, WORD, content_words, features, kind
 from hotline.faq.spelling import Speller
+from hotline.faq.synonyms import expand
 from hotline.faq.vectors import COUNT, ROW, Postings, Vocabulary
 
 Analyzer = Callable[[str], list[str]]
@@ -65,14 +66,14 @@ class Thresholds:
     (hotline/evaluation/data/dev.yml).
     """
 
-    answer: float = 0.15
+    answer: float = 0.3
     margin: float = 0.02
     sure: float = 0.6
     suggest: float = 0.15
     max_suggestions: int = 3
     uncovered: float = 0.1
     sure_uncovered: float = 0.3
-    likely: float = 0.4
+    likely: float = 0.35
     likely_uncovered: float = 0.25
     suggest_uncovered: float = 0.7
 
@@ -163,7 +164,7 @@ class FaqIndex:
             return []
         typed = self._analyze(text)
         analyzed = content.speller.correct(typed)
-        counts = features(content_words(analyzed) or analyzed)
+        counts = features(content_words(expand(analyzed, content.speller.knows)) or analyzed)
         if not counts:
             return []
         checked = _for_coverage(typed, analyzed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from itertools import pairwise
 
 # A folded Vietnamese syllable: optional initial consonant, one to three vowels, optional final.
 _SYLLABLE = re.compile(
@@ -29,6 +30,12 @@ class Speller:
         for word in self._counts:
             for key in _deletes(word):
                 self._by_delete.setdefault(key, []).append(word)
+
+    def knows(self, phrase: tuple[str, ...]) -> bool:
+        """True when some entry's questions use `phrase` (a word, or each of its word pairs)."""
+        if len(phrase) == 1:
+            return phrase[0] in self._counts
+        return all(pair in self._pairs for pair in pairwise(phrase))
 
     def correct(self, words: list[str]) -> list[str]:
         out = list(words)

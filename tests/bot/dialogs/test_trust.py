@@ -45,6 +45,8 @@ async def _dialog(client: TestClient, chat: RestChat) -> str | None:
         # Words that fold alike: "yếu" (weak) is not the "yêu cầu" (request) of these entries.
         ("ông tôi yếu có được xét nghiệm tại nhà không", "xet-nghiem-mien-phi"),
         ("người già yếu có được đi chợ không", "khu-phong-toa"),
+        # A synonym the entry covers does not make it answer a condition it never mentions.
+        ("me toi bi tieu duong nang co chich ngua duoc khong", "dang-ky-tiem-vac-xin"),
     ],
 )
 async def test_an_uncovered_question_gets_no_answer_from_an_unrelated_entry(
@@ -95,6 +97,11 @@ async def test_an_unanswered_question_says_so_offers_a_person_and_is_recorded(
         ("con muốn đăng ký tiêm cho ông bà nội thì làm sao", "dang-ky-tiem-vac-xin"),
         ("F1 phải ở nhà cách ly mấy ngày vậy ad", "cach-ly-f1-bao-lau"),
         ("khong deo khau trang ngoai duong bi phat bao nhieu tien", "phat-khong-deo-khau-trang"),
+        # Citizens' words for the FAQ's own (hotline.faq.synonyms): "chích ngừa" for "tiêm",
+        # "giấy thông hành" for "giấy đi đường", "kit test" and "2 vạch" for a self-test.
+        ("chích ngừa covid thì đăng ký ở đâu vậy ad", "dang-ky-tiem-vac-xin"),
+        ("giấy thông hành đi làm xin ở đâu", "giay-di-duong-qr"),
+        ("mua kit test về tự test thấy 2 vạch thì báo ai", "tu-test-duong-tinh"),
     ],
 )
 async def test_a_paraphrase_of_a_covered_entry_is_answered(

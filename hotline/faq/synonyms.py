@@ -1,0 +1,92 @@
+"""Words citizens use for what the FAQ says in other words: "chích" for "tiêm", "làm test" for
+"xét nghiệm", "người già" for "người cao tuổi".
+
+Written from what the hotline's callers say about its topics (not from any evaluation split),
+in the folded spelling the analyzer produces. Each group lists phrases that mean the same thing
+for the hotline; the first is the FAQ's own wording. A question's phrases are expanded towards the
+FAQ's wording before retrieval, and an entry that uses one phrase of a group covers them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+# One group a line: phrases separated by "|", the FAQ's usual wording first.
+_GROUPS = """
+tiem | chich | chich ngua | tiem ngua | tiem chung
+vac xin | vaccine | vacxin | vaccin | vacin
+xet nghiem | test | lam test
+test nhanh | test nhanh khang nguyen | que test | kit test | bo kit | kit
+cach ly | nghi o nha | o yen trong nha | khong duoc ra khoi nha | tu cach ly
+giay di duong | giay thong hanh | giay phep di lai | giay xac nhan di lai | ma qr di duong
+ho tro | tro cap | tro giup | cuu tro | giup do | tien ho tro
+nguoi cao tuoi | nguoi gia | nguoi lon tuoi | cu gia | ong ba | ong cu | ba cu
+tre em | con nit | tre nho | em be | chau nho
+duong tinh | f0 | nhiem covid | mac covid | dinh covid | nhiem benh | bi nhiem
+tiep xuc gan | f1 | ngoi canh | o chung nha | gap nguoi benh
+xu phat | phat tien | bi phat
+sieu thi | cua hang tien loi | bach hoa xanh | winmart | coop mart
+xe buyt | xe bus | bus | xe khach | xe dua ruoc
+taxi | grab | xe om | xe cong nghe | be car | gojek
+shipper | giao hang | ship | grab food | baemin | shopee food | giao do an
+benh vien | nhap vien | chuyen vien | di vien
+khai bao y te | kbyt | khai bao | to khai y te
+chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
+pc covid | so suc khoe dien tu
+mat viec | nghi viec | that nghiep | bi duoi viec | bi cho nghi | cham dut hop dong
+ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi
+tien thue nha | tien tro | tien phong tro | thue tro | tien nha tro
+luong thuc | gao | do an | thuc pham | nhu yeu pham | mi goi | rau cu
+phong toa | rao chan | bi rao | phong toa cung
+cap cuu | kho tho | tho khong noi | ngat xiu | spo2
+tong dai | hotline | duong day nong
+ra duong | ra ngoai | ra khoi nha
+ban dem | ve khuya | buoi toi | gio gioi nghiem | ca dem
+lien tinh | ve que | tinh khac | di tinh | ngoai tinh
+thuoc | thuoc men | tui thuoc | goi thuoc
+mui nhac lai | mui tang cuong | mui 3 | mui ba | booster
+dang ky | dang ki | ghi danh | dang ky ten
+ho kinh doanh | quan an | cua hang | buon ban
+lao dong tu do | lam thue | phu ho | ban ve so | buon ban nho | ban hang rong
+"""
+
+
+def _phrases(line: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in line.split("|") if p.strip())
+
+
+GROUPS: tuple[tuple[tuple[str, ...], ...], ...] = tuple(
+    _phrases(line) for line in _GROUPS.strip().splitlines() if line.strip()
+)
+
+
+def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def expand(
+    words: list[str], known: Callable[[tuple[str, ...]], bool] = lambda phrase: False
+) -> list[str]:
+    """The words with the FAQ's wording of each synonym the question uses appended ("chich ngua"
+    gains "tiem"), unless the question already uses it, or the FAQ itself uses every word of
+    the synonym (`known`): then the FAQ's own variants find it, and the extra words would only
+    blur a question that matches a variant exactly ("f0" stays "f0")."""
+    extra: list[str] = []
+    for group in GROUPS:
+        canonical = group[0]
+        if _find(words, canonical):
+            continue
+        if any(_find(words, p) and not known(p) for p in group[1:]):
+            extra += canonical
+    return words + extra
+
+
+def covered_by(said: Iterable[list[str]]) -> set[str]:
+    """Every word of every group one of the `said` texts (analysed words) uses a phrase of."""
+    texts = list(said)
+    words: set[str] = set()
+    for group in GROUPS:
+        if any(_find(text, phrase) for text in texts for phrase in group):
+            words.update(w for phrase in group for w in phrase)
+    return words

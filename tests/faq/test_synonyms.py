@@ -1,0 +1,60 @@
+"""Synonyms: the citizen's word for what the FAQ says in other words."""
+
+from __future__ import annotations
+
+from hotline.bot.nlu.normalize import words
+from hotline.faq.coverage import Coverage
+from hotline.faq.entries import FaqEntry
+from hotline.faq.index import FaqIndex
+from hotline.faq.synonyms import GROUPS, covered_by, expand
+
+TIEM = FaqEntry(
+    "dang-ky-tiem",
+    ("Đăng ký tiêm vắc xin ở đâu?", "Muốn tiêm vắc xin thì đăng ký thế nào"),
+    "Đăng ký tại trạm y tế phường, xã.",
+    "tiem_chung",
+    "published",
+)
+PHAT = FaqEntry(
+    "phat",
+    ("Không đeo khẩu trang bị phạt bao nhiêu?",),
+    "Phạt từ 1 đến 3 triệu đồng.",
+    "xu_phat",
+    "published",
+)
+
+
+def test_a_citizens_word_gains_the_faqs_wording() -> None:
+    assert expand(words("chích ngừa ở đâu")) == [*words("chích ngừa ở đâu"), "tiem"]
+    assert expand(words("làm test covid")) == [*words("làm test covid"), "xet", "nghiem"]
+
+
+def test_a_question_already_in_the_faqs_wording_is_left_alone() -> None:
+    asked = words("tiêm chủng ở đâu")
+    assert expand(asked) == asked
+
+
+def test_an_entry_covers_every_phrase_of_a_group_it_uses() -> None:
+    covered = covered_by([words("Đăng ký tiêm vắc xin ở đâu?")])
+    assert {"chich", "ngua", "vaccine"} <= covered
+    assert "hiv" not in covered
+
+
+def test_a_synonym_is_covered_but_a_rare_unknown_word_is_not() -> None:
+    coverage = Coverage([TIEM, PHAT], words)
+    assert coverage.uncovered("dang-ky-tiem", words("chích ngừa vaccine đăng ký ở đâu")) == 0.0
+    asked = words("người bị lupus có chích ngừa được không")
+    assert coverage.uncovered("dang-ky-tiem", asked) > 0.3
+
+
+def test_the_index_answers_a_question_in_the_citizens_words() -> None:
+    index = FaqIndex(words)
+    index.rebuild([TIEM, PHAT])
+    found = index.lookup("muốn chích ngừa thì đăng ký thế nào")
+    assert found.answer is not None and found.answer.id == "dang-ky-tiem"
+
+
+def test_groups_are_folded_and_no_phrase_is_in_two_groups() -> None:
+    phrases = [phrase for group in GROUPS for phrase in group]
+    assert all(" ".join(p) == " ".join(words(" ".join(p))) for p in phrases)
+    assert len(phrases) == len(set(phrases))
