@@ -7,10 +7,12 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from aiohttp.test_utils import TestClient
 
+from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.faq.index import FaqIndex
 from hotline.web.app import create_app
@@ -65,3 +67,32 @@ async def test_listens_and_accepts_a_question_before_the_faq_index_is_built(
     ready = await client.get("/readyz")
     assert ready.status == 200
     assert (await ready.json())["loading"] == []
+
+
+async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_index_is_built(
+    aiohttp_client: Callable[..., Awaitable[TestClient]],
+    settings: Settings,
+    held_index: threading.Event,
+) -> None:
+    quick_sweep = replace(settings, sweep_seconds=0.1, stale_seconds=0.1)
+    client = await aiohttp_client(create_app(quick_sweep))
+    hotline = hotline_of(client)
+    hotline.engine.knowledge_seconds = 0.2  # the bound runs out before the index is built
+    message = {"sender": "late-1", "message": QUESTION, "metadata": {"message_id": "late-1"}}
+    resp = await client.post("/webhooks/rest/webhook", json=message)
+    assert resp.status == 500  # not acknowledged: no answer made without the index
+    key = ConversationKey("rest", "late-1")
+    assert [m.message_id for m in await hotline.conversations.unprocessed()] == ["late-1"]
+
+    held_index.set()
+    for _ in range(200):  # the sweep runs every 0.1 s; 20 s at most on a loaded machine
+        if not await hotline.conversations.unprocessed():
+            break
+        await asyncio.sleep(0.1)
+    expected = hotline.faq.lookup(QUESTION).answer
+    transcript = await hotline.conversations.transcript(key)
+    assert expected is not None
+    assert [(t["direction"], t["text"]) for t in transcript] == [
+        ("in", QUESTION),
+        ("out", expected.answer),
+    ]
