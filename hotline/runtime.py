@@ -103,14 +103,6 @@ async def open_cipher(settings: Settings) -> Cipher:
     return Cipher(key)
 
 
-async def prepare_faq(faq: FaqKnowledge) -> None:
-    """Seed a new installation's FAQ and build the first index."""
-    seeded = await seed_faq(faq)
-    if seeded:
-        log.info("seeded the FAQ with %d sample entries", seeded)
-    await faq.refresh(force=True)
-
-
 async def seed_faq(faq: FaqKnowledge) -> int:
     """Give a new installation the project's sample FAQ; an edited FAQ is never touched."""
     if await faq.store.list():
@@ -133,7 +125,9 @@ async def open_hotline(
     """The core on the settings' database. `agents` says who is on duty to take a chat;
     `media_channels` carry photos (the report form asks for them), on `letter_channels`
     citizens write letters (e-mail). With `faq_later` the FAQ index is not built here: the
-    caller runs `prepare_faq` (the server does, once it listens), and turns wait for it."""
+    caller builds it (the server's refresher does, once it listens), and turns wait for it.
+    A new installation's FAQ is seeded here either way: a write, which a locked store must
+    fail at the start rather than hold a turn waiting for the index."""
     async with AsyncExitStack() as stack:
         storage = await open_storage(settings.store)
         stack.push_async_callback(storage.close)
@@ -146,8 +140,11 @@ async def open_hotline(
         routing = await storage.routing()
         desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
         faq = FaqKnowledge(await storage.faq(), words)
+        seeded = await seed_faq(faq)
+        if seeded:
+            log.info("seeded the FAQ with %d sample entries", seeded)
         if not faq_later:
-            await prepare_faq(faq)
+            await faq.refresh(force=True)
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         nlu = await stack.enter_async_context(
             active_nlu(NluConfig.of(settings), local_nlu, faq.store)
@@ -208,7 +205,7 @@ async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:
     """Build the first index (the server listens meanwhile), then keep it in step with edits
     made by any process, within a second. A first build that fails is tried again each pass."""
     try:
-        await prepare_faq(faq)
+        await faq.refresh(force=True)
     except Exception:
         log.exception("building the FAQ index failed; trying again")
     while True:
