@@ -4,7 +4,10 @@ Starts the server a few times on a free loopback port with the local NLU (traine
 into a temporary folder unless --nlu-model-dir names one) and prints, for each start, seconds
 until the port accepts a connection and until `/readyz` answers 200; and, as the yardstick on
 the same machine at the same moment, how long a bare Python takes to import aiohttp.
-Run: `.venv/bin/python benchmarks/startup.py [--starts 3]`.
+`--faq-entries N` imports a synthetic FAQ of N entries first (`tests/support/synthetic_faq.py`),
+so every start indexes it; `--before <old checkout>` starts that code too, in turns on the same
+store, for a ratio measured in the same run.
+Run: `.venv/bin/python benchmarks/startup.py [--starts 3] [--faq-entries 10000] [--before DIR]`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from hotline.faq.io import write_entries
+from tests.support.synthetic_faq import synthetic_entries
 
 
 def free_port() -> int:
@@ -70,11 +78,23 @@ def bare_import() -> float:
     return time.perf_counter() - started
 
 
+def import_faq(env: dict[str, str], entries: int, folder: Path) -> None:
+    path = folder / "faq.yml"
+    path.write_text(write_entries(synthetic_entries(entries), "yaml"), encoding="utf-8")
+    command = [sys.executable, "-m", "hotline.cli", "faq", "import", str(path)]
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--starts", type=int, default=3)
     parser.add_argument("--nlu-model-dir", type=Path)
+    parser.add_argument("--faq-entries", type=int, default=0)
+    parser.add_argument("--before", type=Path, help="an old checkout, started in turns")
     args = parser.parse_args()
+    codes = {"this code": str(Path(__file__).resolve().parents[1])}
+    if args.before is not None:
+        codes["before"] = str(args.before.resolve())
     with tempfile.TemporaryDirectory() as tmp:
         model = args.nlu_model_dir or Path(tmp) / "nlu"
         env = {
@@ -83,23 +103,29 @@ def main() -> None:
             "HOTLINE_NLU": "local",
             "HOTLINE_NLU_MODEL_DIR": str(model),
         }
+        env["PYTHONPATH"] = codes["this code"]
         if args.nlu_model_dir is None:
             subprocess.run([sys.executable, "-m", "hotline.cli", "nlu", "train"], env=env)
-        print(f"load average: {os.getloadavg()[0]:.1f}")
-        rows = []
+        if args.faq_entries:
+            import_faq(env, args.faq_entries, Path(tmp))
+        print(f"load average: {os.getloadavg()[0]:.1f}, FAQ entries: {args.faq_entries or 'seed'}")
+        rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in codes}
         for n in range(args.starts):
-            listened, became_ready = one_start(env)
-            yardstick = bare_import()
-            rows.append((listened, became_ready, yardstick))
+            for name, code in codes.items():
+                listened, became_ready = one_start({**env, "PYTHONPATH": code})
+                yardstick = bare_import()
+                rows[name].append((listened, became_ready, yardstick))
+                print(
+                    f"{name}, start {n + 1}: listens {listened:.2f} s, ready {became_ready:.2f} s"
+                    f" (python importing aiohttp.web: {yardstick:.2f} s)"
+                )
+        for name, got in rows.items():
             print(
-                f"start {n + 1}: listens {listened:.2f} s, ready {became_ready:.2f} s"
-                f" (python importing aiohttp.web: {yardstick:.2f} s)"
+                f"{name}, median: listens {statistics.median(r[0] for r in got):.2f} s,"
+                f" ready {statistics.median(r[1] for r in got):.2f} s,"
+                f" aiohttp.web import {statistics.median(r[2] for r in got):.2f} s"
             )
-        print(
-            f"median: listens {statistics.median(r[0] for r in rows):.2f} s,"
-            f" ready {statistics.median(r[1] for r in rows):.2f} s,"
-            f" aiohttp.web import {statistics.median(r[2] for r in rows):.2f} s"
-        )
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,9 @@ class Hotline:
         stored = dict(store) if store is not None else {"store": await self.conversations.ping()}
         nlu_ok = await self.nlu.is_ready()
         checks: dict[str, object] = {**stored, "nlu": self.nlu.name, "nlu_ready": nlu_ok}
+        checks["faq_ready"] = self.faq.built
+        parts = (("faq", self.faq.built), ("nlu", nlu_ok))
+        checks["loading"] = [name for name, ok in parts if not ok]  # what is still loading
         rasa = getattr(self.nlu, "rasa_state", None)  # HOTLINE_NLU=rasa: the breaker's view
         if rasa is not None:
             checks["rasa"] = rasa
@@ -117,10 +120,14 @@ async def open_hotline(
     agents: AgentsOnline,
     media_channels: frozenset[str] = frozenset(),
     letter_channels: frozenset[str] = frozenset(),
+    faq_later: bool = False,
 ) -> AsyncIterator[Hotline]:
     """The core on the settings' database. `agents` says who is on duty to take a chat;
     `media_channels` carry photos (the report form asks for them), on `letter_channels`
-    citizens write letters (e-mail)."""
+    citizens write letters (e-mail). With `faq_later` the FAQ index is not built here: the
+    caller builds it (the server's refresher does, once it listens), and turns wait for it.
+    A new installation's FAQ is seeded here either way: a write, which a locked store must
+    fail at the start rather than hold a turn waiting for the index."""
     async with AsyncExitStack() as stack:
         storage = await open_storage(settings.store)
         stack.push_async_callback(storage.close)
@@ -136,7 +143,8 @@ async def open_hotline(
         seeded = await seed_faq(faq)
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)
-        await faq.refresh(force=True)
+        if not faq_later:
+            await faq.refresh(force=True)
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         nlu = await stack.enter_async_context(
             active_nlu(NluConfig.of(settings), local_nlu, faq.store)
@@ -170,6 +178,7 @@ async def open_hotline(
             events,
             leases=await storage.leases() if shared else None,
             worker=settings.worker_id or None,
+            knowledge=faq,
         )
         yield Hotline(
             settings,
@@ -193,7 +202,12 @@ async def open_hotline(
 
 
 async def refresh_faq_forever(faq: FaqKnowledge, every: float) -> None:
-    """Keep the FAQ index in step with edits made by any process, within a second."""
+    """Build the first index (the server listens meanwhile), then keep it in step with edits
+    made by any process, within a second. A first build that fails is tried again each pass."""
+    try:
+        await faq.refresh(force=True)
+    except Exception:
+        log.exception("building the FAQ index failed; trying again")
     while True:
         await asyncio.sleep(every)
         try:

@@ -20,8 +20,13 @@ from hotline.bot.messages import InboundMessage, OutboundMessage
 from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
 from hotline.bot.nlu.base import NLU
 from hotline.bot.ticket_quota import TicketQuotaReached
+from hotline.faq.knowledge import FaqKnowledge
 
 log = logging.getLogger(__name__)
+
+
+class KnowledgeNotReady(RuntimeError):
+    """The FAQ index was still being built when a turn's wait for it ran out."""
 
 
 class Engine:
@@ -36,6 +41,8 @@ class Engine:
         events: EventBus | None = None,
         leases: ConversationLeases | None = None,
         worker: str | None = None,
+        knowledge: FaqKnowledge | None = None,
+        knowledge_seconds: float = 60.0,
     ) -> None:
         self.conversations = conversations
         self.nlu = nlu
@@ -48,6 +55,9 @@ class Engine:
         # spared the two writes (take, give back) a lease costs.
         self.leases = leases
         self.worker = worker or new_worker_id()  # the holder of this worker's leases
+        # The server listens before the FAQ index is built: a turn waits for it (bounded).
+        self.knowledge = knowledge
+        self.knowledge_seconds = knowledge_seconds
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
         """Process a message once; a redelivery gets the replies the first delivery got.
@@ -150,6 +160,7 @@ class Engine:
         if problem:
             reply = OutboundMessage(message.key, problem)
             return Turn(state, (reply,)), Contact.of(message, None, "refused")
+        await self._until_knowledge()
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
@@ -158,6 +169,14 @@ class Engine:
         except TicketQuotaReached:
             # Nothing filed; the conversation stays where it was, so they can send it later.
             return Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),)), contact
+
+    async def _until_knowledge(self) -> None:
+        """Wait for the first FAQ index; past the bound the turn fails, so the message stays
+        stored unprocessed and the sweep answers it later, never "no answer" for want of it."""
+        if self.knowledge is None or self.knowledge.built:
+            return
+        if not await self.knowledge.until_built(self.knowledge_seconds):
+            raise KnowledgeNotReady(f"no FAQ index after {self.knowledge_seconds} s")
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

@@ -7,6 +7,9 @@ A rebuild runs in a thread, off the event loop: citizens keep getting answers fr
 until the new one is swapped in whole (an import of 10,000 entries takes a while). Rebuilds run
 one at a time, and requests that arrive during one are served together by the next, which reads
 the store as it is then (the latest wins).
+
+The server listens before the first index is built (`built` is set once it is): a turn waits for
+it with `until_built`, and /readyz names the FAQ as still loading until then.
 """
 
 from __future__ import annotations
@@ -35,6 +38,23 @@ class FaqKnowledge:
         self._asked = 0  # refresh requests so far
         self._served = 0  # requests made before the latest rebuild read the store
         self.rebuilds = 0
+        self._built = asyncio.Event()  # set by the first rebuild, never cleared
+
+    @property
+    def built(self) -> bool:
+        """True once an index of the store has been built (until then lookups find nothing)."""
+        return self._built.is_set()
+
+    async def until_built(self, seconds: float) -> bool:
+        """Wait at most `seconds` for the first index; True if it is built."""
+        if self._built.is_set():
+            return True
+        try:
+            async with asyncio.timeout(seconds):
+                await self._built.wait()
+        except TimeoutError:
+            return False
+        return True
 
     @property
     def revision(self) -> int | None:
@@ -62,6 +82,7 @@ class FaqKnowledge:
             self._served = served
             self._revision = revision
             self.rebuilds += 1
+            self._built.set()
             return True
 
     async def watch(self, interval: float = 0.5) -> None:

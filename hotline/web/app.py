@@ -7,7 +7,9 @@ app starts, each by one async generator in `cleanup_ctx`, in order, and torn dow
 2. the channels on the shared HTTP session, the courier, the outbox and takeover (`CHANNELS`,
    `OUTBOX`, `TAKEOVER`); messages a crash left unprocessed are finished in the background,
    and every few seconds any a dead worker left;
-3. background work: FAQ refresh, the event relay between workers, hand-overs, presence;
+3. background work: the FAQ index's first build and refresh (the server listens before the
+   index is built: turns wait for it, /readyz says "loading": ["faq"]), the event relay
+   between workers, hand-overs, presence;
 4. the casework: accounts, lifecycle, assignment, deadlines (`CASEWORK`);
 5. the admin tools (`ADMIN_TOOLS`);
 6. notices to subscribers (`BROADCASTS`), finishing any broadcast the last run left;
@@ -145,6 +147,7 @@ async def _hotline(settings: Settings, kinds: Kinds, app: web.Application) -> As
         app[PRESENCE],
         media_channels=frozenset(k.name for k in kinds if k.carries_media),
         letter_channels=frozenset(k.name for k in kinds if k.writes_letters),
+        faq_later=True,  # built by the refresher once the server listens (_background_work)
     ) as hotline:
         app[HOTLINE] = hotline
         app[STORE_HEALTH] = health = StoreHealth(hotline.storage.probe_write)

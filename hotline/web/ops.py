@@ -40,7 +40,7 @@ def routes() -> list[web.AbstractRouteDef]:
             return json_response({"status": "starting"}, status=503)
         health = request.app.get(STORE_HEALTH)  # the cached write probe: never waits on a lock
         checks = await hotline.ready(health.answer() if health else None)
-        ok = bool(checks["store"] and checks["nlu_ready"])
+        ok = bool(checks["store"] and checks["nlu_ready"] and checks["faq_ready"])
         return json_response(
             {"status": "ready" if ok else "unavailable", **checks}, status=200 if ok else 503
         )

@@ -154,3 +154,16 @@ async def test_requests_during_a_rebuild_are_served_by_one_more_with_the_latest_
     assert knowledge.rebuilds == 3  # the first refresh, the first rebuild, one for all five
     live = knowledge.get_published(CURFEW.id)
     assert live is not None and live.answer == "Giờ hạn chế lần 5."
+
+
+async def test_until_built_waits_for_the_first_index_with_a_bound(
+    store: FaqStore, analyzer: Analyzer
+) -> None:
+    await store.put(entry())
+    knowledge = FaqKnowledge(store, analyzer)
+    assert knowledge.built is False
+    assert await knowledge.until_built(0.05) is False  # nothing builds it: the bound runs out
+    waiting = asyncio.create_task(knowledge.until_built(30))
+    await knowledge.refresh()
+    assert await waiting is True and knowledge.built is True
+    assert knowledge.lookup("f0 cach ly bao lau").answer == await store.get(entry().id)

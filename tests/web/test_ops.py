@@ -5,10 +5,12 @@ from aiohttp.test_utils import TestClient
 
 from hotline.config import Settings
 from hotline.web.app import create_app
+from tests.support.hotline import hotline_of
 
 
 async def test_health_and_readiness_name_the_nlu(client: TestClient) -> None:
     assert (await client.get("/healthz")).status == 200
+    await hotline_of(client).faq.until_built(10)  # the index is built after the server listens
     resp = await client.get("/readyz")
     body = await resp.json()
     assert resp.status == 200 and body["status"] == "ready"

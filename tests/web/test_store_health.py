@@ -98,6 +98,7 @@ async def test_a_locked_store_answers_503_and_readyz_fails_without_waiting(
 async def test_a_locked_store_is_said_on_the_web_chat_socket_which_stays_open(
     client: TestClient, settings: Settings
 ) -> None:
+    await wait_readiness(client, 200)  # the FAQ index is built after the server listens
     async with client.ws_connect("/webchat/ws?sender=locked-web") as ws:
         other = sqlite3.connect(sqlite_path(settings.store), isolation_level=None)
         try:

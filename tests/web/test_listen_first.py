@@ -1,0 +1,98 @@
+"""The server listens before the FAQ index is built (issue 15): /healthz answers, /readyz says the
+FAQ is still loading, and a question asked meanwhile waits for the index and gets the right answer,
+never "no answer" for want of it."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import replace
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from hotline.bot.messages import ConversationKey
+from hotline.config import Settings
+from hotline.faq.index import FaqIndex
+from hotline.web.app import create_app
+from tests.support.hotline import hotline_of
+
+QUESTION = "F1 phải cách ly bao nhiêu ngày vậy?"
+
+
+@pytest.fixture
+def held_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Every index build (in its thread) waits until the returned event is set: a FAQ that
+    takes as long to index as the test wants."""
+    gate = threading.Event()
+    rebuild = FaqIndex.rebuild
+
+    def held(index: FaqIndex, entries: object) -> None:
+        gate.wait(timeout=30)
+        rebuild(index, entries)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FaqIndex, "rebuild", held)
+    try:
+        yield gate
+    finally:
+        gate.set()  # never leave a build thread waiting
+
+
+async def test_listens_and_accepts_a_question_before_the_faq_index_is_built(
+    aiohttp_client: Callable[..., Awaitable[TestClient]],
+    settings: Settings,
+    held_index: threading.Event,
+) -> None:
+    client = await aiohttp_client(create_app(settings))
+    assert (await client.get("/healthz")).status == 200
+    resp = await client.get("/readyz")
+    body = await resp.json()
+    assert resp.status == 503 and body["status"] == "unavailable"
+    assert body["faq_ready"] is False and body["loading"] == ["faq"]
+    assert body["store"] is True and body["nlu_ready"] is True
+
+    message = {"sender": "early-1", "message": QUESTION, "metadata": {"message_id": "early-1"}}
+    asked = asyncio.create_task(client.post("/webhooks/rest/webhook", json=message))
+    await asyncio.sleep(0.3)
+    assert not asked.done(), "the turn waits for the index instead of answering without it"
+    assert not hotline_of(client).faq.built
+
+    held_index.set()
+    resp = await asked
+    assert resp.status == 200
+    replies = await resp.json()
+    expected = hotline_of(client).faq.lookup(QUESTION).answer
+    assert expected is not None and replies[0]["text"] == expected.answer
+    ready = await client.get("/readyz")
+    assert ready.status == 200
+    assert (await ready.json())["loading"] == []
+
+
+async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_index_is_built(
+    aiohttp_client: Callable[..., Awaitable[TestClient]],
+    settings: Settings,
+    held_index: threading.Event,
+) -> None:
+    quick_sweep = replace(settings, sweep_seconds=0.1, stale_seconds=0.1)
+    client = await aiohttp_client(create_app(quick_sweep))
+    hotline = hotline_of(client)
+    hotline.engine.knowledge_seconds = 0.2  # the bound runs out before the index is built
+    message = {"sender": "late-1", "message": QUESTION, "metadata": {"message_id": "late-1"}}
+    resp = await client.post("/webhooks/rest/webhook", json=message)
+    assert resp.status == 500  # not acknowledged: no answer made without the index
+    key = ConversationKey("rest", "late-1")
+    assert [m.message_id for m in await hotline.conversations.unprocessed()] == ["late-1"]
+
+    held_index.set()
+    for _ in range(200):  # the sweep runs every 0.1 s; 20 s at most on a loaded machine
+        if not await hotline.conversations.unprocessed():
+            break
+        await asyncio.sleep(0.1)
+    expected = hotline.faq.lookup(QUESTION).answer
+    transcript = await hotline.conversations.transcript(key)
+    assert expected is not None
+    assert [(t["direction"], t["text"]) for t in transcript] == [
+        ("in", QUESTION),
+        ("out", expected.answer),
+    ]
