@@ -80,7 +80,9 @@ async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_inde
     hotline.engine.knowledge_seconds = 0.2  # the bound runs out before the index is built
     message = {"sender": "late-1", "message": QUESTION, "metadata": {"message_id": "late-1"}}
     resp = await client.post("/webhooks/rest/webhook", json=message)
-    assert resp.status == 500  # not acknowledged: no answer made without the index
+    assert resp.status == 503  # not acknowledged: no answer made without the index
+    assert resp.headers["Retry-After"] == "10"
+    assert (await resp.json())["error"] == "starting"
     key = ConversationKey("rest", "late-1")
     assert [m.message_id for m in await hotline.conversations.unprocessed()] == ["late-1"]
 
