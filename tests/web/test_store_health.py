@@ -34,11 +34,13 @@ async def readiness(client: TestClient) -> tuple[int, dict[str, object], float]:
     return resp.status, await resp.json(), time.monotonic() - started
 
 
-async def wait_readiness(client: TestClient, status: int, within: float = 8.0) -> dict:
+async def wait_readiness(client: TestClient, status: int, within: float = 20.0) -> dict:
     deadline = time.monotonic() + within
     while True:
         got, body, took = await readiness(client)
-        assert took < 0.5, "/readyz answers from its cache, it never waits on the store"
+        # A wait on the lock would take the store's busy timeout (10 s); a loaded machine, or
+        # the first FAQ index being built in a thread meanwhile, can slow any answer a little.
+        assert took < 2.0, "/readyz answers from its cache, it never waits on the store"
         if got == status:
             return body
         assert time.monotonic() < deadline, body

@@ -21,6 +21,7 @@ from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.config import Settings
 from hotline.faq.io import load_seed
 from hotline.web.app import create_app
+from tests.support.hotline import hotline_of
 from tests.support.rasa import (
     FAKE_TOKEN,
     FakeRasa,
@@ -61,6 +62,7 @@ async def test_bot_answers_citizens_through_a_real_rasa(
     )
     client = await aiohttp_client(create_app(rasa))
     before = count(NLU_PARSES, backend="rasa")
+    await hotline_of(client).faq.until_built(30)  # the index is built after the server listens
     ready = await (await client.get("/readyz")).json()
     replies = await say(client, "rasa-1", "F0 phải cách ly bao nhiêu ngày?")
     parse = await (await client.post("/model/parse", json={"text": "cach ly f0 may ngay"})).json()
