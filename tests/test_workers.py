@@ -42,6 +42,7 @@ def start_worker(store: str, model_dir: Path, key: str, cwd: Path, name: str) ->
         "HOTLINE_NLU_MODEL_DIR": str(model_dir),
         "HOTLINE_NLU": "local",
         "HOTLINE_SECRET_KEY": key,
+        "HOTLINE_SHARE_EVENTS": "on",  # several processes on one store: leases and shared news
     }
     with (cwd / f"{name}.log").open("wb") as log:  # the child keeps its own descriptor
         proc = subprocess.Popen(
