@@ -42,13 +42,6 @@ def test_figures_are_shares_and_agree_with_the_confusion(report: Report) -> None
     )
 
 
-def test_the_classifier_learns_something(report: Report) -> None:
-    # A sanity check of the machinery (training reaches the model that is scored), not a
-    # target: always answering the commonest intent of the held-out part gets `majority`.
-    majority = max(s.support for s in report.per_intent) / report.test_examples
-    assert report.accuracy > majority + 0.3, format_report(report)
-
-
 def test_report_is_consistent(report: Report) -> None:
     assert set(report.labels) == set(INTENTS)
     assert sum(map(sum, report.confusion)) == report.test_examples
