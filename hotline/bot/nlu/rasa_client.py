@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,11 +104,7 @@ class RasaClient:
 
     async def is_ready(self) -> bool:
         """True when the server answers and has a model loaded."""
-        try:
-            status = await self.status()
-        except RasaError:
-            return False
-        return bool(status.get("model_file"))
+        return await serving(self.status)
 
     async def _call(
         self, method: str, path: str, *, json: Any = None, seconds: float | None = None
@@ -158,3 +154,12 @@ def _faq_pick(body: dict[str, Any]) -> FaqPick | None:
     if not key.startswith("faq/"):
         return None
     return FaqPick(key.removeprefix("faq/"), float(response.get("confidence") or 0.0))
+
+
+async def serving(status: Callable[[], Awaitable[dict[str, Any]]]) -> bool:
+    """True when `status` answers with a model loaded: what "ready" means for a Rasa."""
+    try:
+        found = await status()
+    except RasaError:
+        return False
+    return bool(found.get("model_file"))

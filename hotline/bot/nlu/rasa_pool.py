@@ -25,7 +25,7 @@ from typing import Any
 
 from hotline.bot.nlu.metrics import RASA_IN_FLIGHT, RASA_PARSE_CACHE, RASA_WAITING
 from hotline.bot.nlu.normalize import normalize
-from hotline.bot.nlu.rasa_client import RasaClient, RasaError, RasaParseResult
+from hotline.bot.nlu.rasa_client import RasaClient, RasaError, RasaParseResult, serving
 
 log = logging.getLogger(__name__)
 
@@ -238,11 +238,7 @@ class RasaPool:
         return status
 
     async def is_ready(self) -> bool:
-        try:
-            status = await self.status()
-        except RasaError:
-            return False
-        return bool(status.get("model_file"))
+        return await serving(self.status)
 
 
 def plain(client: RasaClient) -> RasaPool:
