@@ -154,7 +154,7 @@ class Engine:
         if problem:
             reply = OutboundMessage(message.key, problem)
             return Turn(state, (reply,)), Contact.of(message, None, "refused")
-        if self.knowledge is not None:
+        if self.knowledge is not None and not self.knowledge.built:
             # Past the bound the turn fails (KnowledgeNotReady), so the message stays stored
             # unprocessed and the sweep answers it later, never "no answer" for want of it.
             await self.knowledge.ready_for_questions()
