@@ -71,8 +71,11 @@ class PostingsAssembly:
         if not self._n_variants:
             return Postings.empty()
         width = len(self._vocabulary.names)
-        in_variants = sum(np.bincount(p.fids, minlength=width) for p in self._variants)
-        entry_count = sum(np.bincount(p.fids, minlength=width) for p in self._entries)
+        in_variants = np.zeros(width, dtype=np.int64)
+        entry_count = np.zeros(width, dtype=np.int64)
+        for parts, total in ((self._variants, in_variants), (self._entries, entry_count)):
+            for part in parts:
+                total += np.bincount(part.fids, minlength=width)
         idf = bm25_idf(self._n_entries, entry_count.astype(np.float64)) * np.asarray(
             self._vocabulary.weights
         )
