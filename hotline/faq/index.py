@@ -8,23 +8,27 @@ repaired towards the FAQ's own words first (`hotline.faq.spelling`).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from hotline.faq.assembly import PostingsAssembly
 from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import PAIR, WORD, content_words, features, kind
 from hotline.faq.spelling import Speller
 from hotline.faq.synonyms import expand
-from hotline.faq.vectors import COUNT, ROW, Postings, Vocabulary
+from hotline.faq.vectors import Postings, Vocabulary
 
 Analyzer = Callable[[str], list[str]]
 
 # An entry's score blends its closest variant with all its variants taken as one text: the
 # best variant finds the phrasing, the whole entry vouches that the rest of the question fits.
 BEST_VARIANT = 0.7
+# Entries analysed and assembled at a time by a rebuild (`hotline.faq.assembly`).
+CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -121,32 +125,32 @@ class FaqIndex:
     def _build(self, published: tuple[FaqEntry, ...]) -> _Content:
         old = self._content
         questions = tuple(q for e in published for q in e.questions)
+        sizes = [len(e.questions) for e in published]
         # A live edit re-analyses only what changed: unchanged questions keep their features,
         # read back from the old postings (no per-question arrays kept between rebuilds).
         known = {q: i for i, q in enumerate(old.questions)}
-        starts, old_fids, old_counts = old.postings.variant_rows(len(old.questions))
-        lengths = np.zeros(len(questions), dtype=np.int64)
-        fids, counts = [], []
-        for n, question in enumerate(questions):
-            i = known.get(question)
-            if i is None:
-                f, c = self._vocabulary.row(features(self._analyze(question)))
-            else:
-                f, c = old_fids[starts[i] : starts[i + 1]], old_counts[starts[i] : starts[i + 1]]
-            lengths[n] = len(f)
-            fids.append(f.astype(ROW))
-            counts.append(c.astype(COUNT))
+        if not any(q in known for q in questions):
+            known = {}
+        starts, old_fids, old_counts = old.postings.variant_rows(len(old.questions) if known else 0)
+        assembly = PostingsAssembly(self._vocabulary, len(questions), len(published))
+        done = 0
+        for first in range(0, len(published), CHUNK):
+            chunk = sizes[first : first + CHUNK]
+            rows = []
+            for question in questions[done : done + sum(chunk)]:
+                i = known.get(question)
+                if i is None:
+                    rows.append(self._vocabulary.row(features(self._analyze(question))))
+                else:
+                    rows.append(
+                        (old_fids[starts[i] : starts[i + 1]], old_counts[starts[i] : starts[i + 1]])
+                    )
+            assembly.add(rows, chunk)
+            done += sum(chunk)
+            # The event loop answers meanwhile: let it take the interpreter between chunks.
+            time.sleep(0)
         del known, starts, old_fids, old_counts
-        sizes = [len(e.questions) for e in published]
-        entry_of = np.repeat(np.arange(len(published)), sizes)
-        postings = Postings.from_rows(
-            self._vocabulary,
-            lengths,
-            np.concatenate(fids) if fids else np.zeros(0, dtype=ROW),
-            np.concatenate(counts) if counts else np.zeros(0, dtype=COUNT),
-            entry_of,
-        )
-        del fids, counts
+        postings = assembly.finish()
         return _Content(
             entries=published,
             questions=questions,

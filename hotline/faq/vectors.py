@@ -130,6 +130,8 @@ class Postings:
     def variant_rows(self, n_variants: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The first `n_variants` rows back as (start of each row, feature ids, counts), for a
         rebuild to reuse the questions it already analysed."""
+        if not n_variants:
+            return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=ROW), np.zeros(0, dtype=COUNT)
         fids = np.repeat(np.arange(len(self.offsets) - 1, dtype=ROW), np.diff(self.offsets))
         mine = np.flatnonzero(self.rows < n_variants)
         order = mine[np.argsort(self.rows[mine], kind="stable")]
