@@ -43,9 +43,10 @@ TRUST = PickTrust()
 
 
 def faq_choice(
-    picked: FaqPick | None, faq: PublishedFaq, text: str, trust: PickTrust = TRUST
+    picked: FaqPick | None, faq: PublishedFaq, text: str, trust: PickTrust | None = None
 ) -> FaqLookup:
     """The entry to answer with, or the suggestions to offer, or neither."""
+    trust = trust or TRUST
     found = faq.lookup(text)
     entry = faq.get_published(picked.entry_id) if picked is not None else None
     if picked is None or entry is None:
