@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--backends", default="local,rasa", help="with --open-world")
     evaluate.add_argument("--misses", action="store_true", help="with --open-world: list misses")
+    evaluate.add_argument(
+        "--rasa-parses",
+        type=Path,
+        help="with --open-world: replay Rasa's parses from this file (recorded there if missing)",
+    )
     evaluate.set_defaults(run=_nlu_evaluate)
 
     faq = sub.add_parser("faq", help="import and export FAQ entries").add_subparsers(
@@ -257,7 +262,11 @@ def _open_world(settings: Settings, args: argparse.Namespace) -> int:
     backends = [b for b in args.backends.split(",") if b]
     columns = asyncio.run(
         openworld.run(
-            args.split, backends, Path(settings.rasa_work_dir), Path(settings.nlu_model_dir)
+            args.split,
+            backends,
+            Path(settings.rasa_work_dir),
+            Path(settings.nlu_model_dir),
+            args.rasa_parses,
         )
     )
     print(report.format_table(args.split, [c.scores for c in columns]))

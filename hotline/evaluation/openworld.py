@@ -8,12 +8,16 @@ the figure: there is no seed to average over.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotline.bot.nlu.fallback import FallbackNLU
+from hotline.bot.nlu.rasa_client import RasaClient
+from hotline.evaluation import recorded
 from hotline.evaluation.cases import SPLITS, Case, load_file, load_split
 from hotline.evaluation.outcome import Outcome
 from hotline.evaluation.runner import bot, run_bot, run_literal
@@ -38,28 +42,39 @@ async def evaluate(
     rasa_work_dir: Path,
     scratch: Path,
     model_dir: Path | None = None,
+    rasa_parses: Path | None = None,
 ) -> list[Column]:
     """One column per back end: "local" (the bot with the local NLU), "rasa alone" and
     "bot (rasa)" (the bot with Rasa, as `make run` serves it). The local model in `model_dir`
-    is (re)trained first when it is older than its data."""
+    is (re)trained first when it is older than its data. With `rasa_parses`, Rasa's parses are
+    replayed from that recording, or recorded into it first when it does not exist."""
     columns: list[Column] = []
     model_dir = model_dir or scratch / "nlu"
     if "local" in backends:
         async with bot(scratch / "local", model_dir=model_dir) as target:
             columns.append(_column("local", cases, await run_bot(target, cases)))
     if "rasa" in backends:
-        columns += await _rasa_columns(cases, rasa_work_dir, scratch, model_dir)
+        if rasa_parses is not None and await asyncio.to_thread(rasa_parses.is_file):
+            _, parses = await asyncio.to_thread(recorded.load, rasa_parses)
+            client: RasaClient = recorded.ReplayedRasa(parses)
+            columns += await _rasa_columns(cases, client, scratch, model_dir)
+        else:
+            columns += await _served_rasa_columns(
+                cases, rasa_work_dir, scratch, model_dir, rasa_parses
+            )
     return columns
 
 
-async def _rasa_columns(
-    cases: Sequence[Case], rasa_work_dir: Path, scratch: Path, model_dir: Path
+async def _served_rasa_columns(
+    cases: Sequence[Case],
+    rasa_work_dir: Path,
+    scratch: Path,
+    model_dir: Path,
+    rasa_parses: Path | None,
 ) -> list[Column]:
     import aiohttp
 
     from hotline.bot.nlu import rasa_training
-    from hotline.bot.nlu.fallback import FallbackNLU
-    from hotline.bot.nlu.rasa_client import RasaClient
     from hotline.bot.nlu.rasa_retrainer import seed_entries
     from hotline.bot.nlu.rasa_server import RasaServer
 
@@ -77,16 +92,30 @@ async def _rasa_columns(
         # A generous timeout: a parse that falls back to the local NLU would blur the column.
         client = RasaClient(session, server.url, server.token, timeout=30.0)
         await client.parse("xin chào")  # the first parse warms the server up
-        alone = _column("rasa alone", cases, await run_literal(client, cases))
-        async with bot(
-            scratch / "rasa", lambda local: FallbackNLU(client, local), model_dir=model_dir
-        ) as target:
-            with_bot = _column("bot (rasa)", cases, await run_bot(target, cases))
+        if rasa_parses is None:
+            return await _rasa_columns(cases, client, scratch, model_dir)
+        parses = await recorded.record(client, cases)
+    await asyncio.to_thread(recorded.save, rasa_parses, model.fingerprint, parses)
+    return await _rasa_columns(cases, recorded.ReplayedRasa(parses), scratch, model_dir)
+
+
+async def _rasa_columns(
+    cases: Sequence[Case], client: RasaClient, scratch: Path, model_dir: Path
+) -> list[Column]:
+    alone = _column("rasa alone", cases, await run_literal(client, cases))
+    async with bot(
+        scratch / "rasa", lambda local: FallbackNLU(client, local), model_dir=model_dir
+    ) as target:
+        with_bot = _column("bot (rasa)", cases, await run_bot(target, cases))
     return [alone, with_bot]
 
 
 async def run(
-    split: str, backends: Sequence[str], rasa_work_dir: Path, model_dir: Path | None = None
+    split: str,
+    backends: Sequence[str],
+    rasa_work_dir: Path,
+    model_dir: Path | None = None,
+    rasa_parses: Path | None = None,
 ) -> list[Column]:
     """`split`: "dev", "test", or the path of a file in their format (a small set of one's own)."""
     unknown = set(backends) - set(BACKENDS)
@@ -94,4 +123,4 @@ async def run(
         raise ValueError(f"unknown back end(s) {sorted(unknown)}; choose from {BACKENDS}")
     cases = load_split(split) if split in SPLITS else load_file(Path(split))
     with tempfile.TemporaryDirectory(prefix="hotline-openworld-") as tmp:
-        return await evaluate(cases, backends, rasa_work_dir, Path(tmp), model_dir)
+        return await evaluate(cases, backends, rasa_work_dir, Path(tmp), model_dir, rasa_parses)

@@ -111,7 +111,8 @@ class Coverage:
         """The weighted share (0..1) of the salient words that entry `entry_id` never uses; 1.0
         when there is none ("mấy giờ rồi" gives an entry nothing to cover). With the message's
         `text`, a word it writes with diacritics the entry never writes that word with is not
-        used by the entry ("vẫn vàng" is not the "vâng" of an answer)."""
+        used by the entry ("vẫn vàng" is not the "vâng" of an answer). A definition asked of an
+        entry whose questions never ask one is wholly uncovered (1.0)."""
         known = frozenset(self._words.get(entry_id, ()))
         salient = self.salient(words)
         if not salient:
@@ -121,6 +122,10 @@ class Coverage:
             return 0.0
         asked, written = spellings([text]), self._written(entry_id)
         unused = [w for w in salient if w not in known or differ(asked, written, w)]
+        if DEFINITION in unused:
+            # "What is X?" asked of an entry that defines nothing: it answers none of it, however
+            # many of the other words it uses ("molnupiravir là thuốc gì" and the F0 pack).
+            return 1.0
         return sum(self.weight(w) for w in unused) / total
 
     def unknown(self, words: list[str]) -> list[str]:

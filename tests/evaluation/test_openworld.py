@@ -14,7 +14,9 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Button, ConversationKey, OutboundMessage
 from hotline.bot.nlu.base import FaqPick, Intent, ParseResult
+from hotline.bot.nlu.rasa_client import RasaError
 from hotline.cli.main import main
+from hotline.evaluation import recorded
 from hotline.evaluation.cases import DATA_DIR, Case, load_split, parse_cases
 from hotline.evaluation.openworld import evaluate
 from hotline.evaluation.outcome import Outcome, literal, observe
@@ -158,3 +160,38 @@ def test_the_command_prints_the_table(
     printed = capsys.readouterr().out
     assert f"| {split} split | local | target |" in printed
     assert "| messages (covered / not covered) | 2 (0 / 2) |" in printed
+
+
+async def test_recorded_rasa_parses_are_replayed_through_the_bot(
+    tmp_path: Path, nlu_model_dir: Path
+) -> None:
+    cases = [
+        Case("f1 o nha may ngay", "ask_faq", "covered", faq=("cach-ly-f1-bao-lau",)),
+        Case("chào bot", "greet", "other"),
+    ]
+    pick = {"intent_response_key": "faq/cach-ly-f1-bao-lau", "confidence": 0.97}
+    parses = {
+        "f1 o nha may ngay": {
+            "intent": {"name": "faq", "confidence": 0.9},
+            "intent_ranking": [{"name": "faq", "confidence": 0.9}],
+            "response_selector": {"faq": {"response": pick}},
+        },
+        "chào bot": {
+            "intent": {"name": "greet", "confidence": 0.99},
+            "intent_ranking": [{"name": "greet", "confidence": 0.99}],
+        },
+    }
+    file = tmp_path / "parses.json"
+    recorded.save(file, "0123456789abcdef", parses)
+    assert recorded.load(file) == ("0123456789abcdef", parses)
+    alone, with_bot = await evaluate(
+        cases, ["rasa"], tmp_path / "rasa", tmp_path, nlu_model_dir, rasa_parses=file
+    )
+    assert (alone.scores.backend, with_bot.scores.backend) == ("rasa alone", "bot (rasa)")
+    # Taken at its word, the recorded pick answers; nothing asked a Rasa server.
+    assert alone.scores.covered_direct == 1.0 and alone.scores.intent_accuracy == 1.0
+
+
+async def test_a_text_never_recorded_is_a_rasa_failure() -> None:
+    with pytest.raises(RasaError):
+        await recorded.ReplayedRasa({}).parse("chưa ghi lại")

@@ -47,6 +47,9 @@ async def _dialog(client: TestClient, chat: RestChat) -> str | None:
         ("người già yếu có được đi chợ không", "khu-phong-toa"),
         # A synonym the entry covers does not make it answer a condition it never mentions.
         ("me toi bi tieu duong nang co chich ngua duoc khong", "dang-ky-tiem-vac-xin"),
+        # Other provinces and countries: close to an entry, yet not what it answers.
+        ("Cà Mau có bắt người từ Bình Dương về phải cách ly không", "di-lai-lien-tinh"),
+        ("Ở Mỹ người ta tiêm mũi thứ 4 chưa", "tiem-mui-nhac-lai"),
     ],
 )
 async def test_an_uncovered_question_gets_no_answer_from_an_unrelated_entry(
@@ -102,6 +105,16 @@ async def test_an_unanswered_question_says_so_offers_a_person_and_is_recorded(
         ("chích ngừa covid thì đăng ký ở đâu vậy ad", "dang-ky-tiem-vac-xin"),
         ("giấy thông hành đi làm xin ở đâu", "giay-di-duong-qr"),
         ("mua kit test về tự test thấy 2 vạch thì báo ai", "tu-test-duong-tinh"),
+        # Paraphrases the entry answers although a few of their words are the asker's own
+        # (the answer gate weighs the whole entry's closeness against what it leaves uncovered).
+        (
+            "em làm tiệm tóc nhỏ, muốn nộp đơn xin hỗ trợ hộ kinh doanh thì nộp ở đâu",
+            "ho-tro-ho-kinh-doanh",
+        ),
+        (
+            "tôi đi phụ bếp tự do, mất thu nhập thì nhận hỗ trợ lao động tự do ở đâu",
+            "ho-tro-lao-dong-tu-do",
+        ),
     ],
 )
 async def test_a_paraphrase_of_a_covered_entry_is_answered(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hotline.bot.nlu.base import FaqPick
-from hotline.bot.nlu.faq_choice import TRUST, faq_choice
+from hotline.bot.nlu.faq_choice import TRUST, PickTrust, faq_choice, trusted
 from hotline.bot.nlu.normalize import words
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
@@ -29,7 +29,7 @@ async def faq(tmp_path: Path) -> AsyncIterator[FaqKnowledge]:
 
 
 async def test_a_sure_pick_that_covers_the_question_answers_it(faq: FaqKnowledge) -> None:
-    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", TRUST.confidence), faq, CLEAR)
+    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", TRUST.answer + 0.01), faq, CLEAR)
     assert found.answer is not None and found.answer.id == "cach-ly-f1-bao-lau"
 
 
@@ -41,9 +41,10 @@ async def test_a_sure_pick_that_does_not_cover_the_question_never_answers(
     assert found.answer is None
 
 
-async def test_an_unsure_pick_is_taken_when_the_index_ranks_it_first(faq: FaqKnowledge) -> None:
-    assert faq.search(CLEAR, limit=1)[0].entry.id == "cach-ly-f1-bao-lau"
-    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", TRUST.agreeing), faq, CLEAR)
+async def test_an_unsure_pick_the_index_is_sure_of_answers(faq: FaqKnowledge) -> None:
+    assert faq.lookup(CLEAR).answer is not None
+    assert faq.lookup(CLEAR).answer.id == "cach-ly-f1-bao-lau"  # type: ignore[union-attr]
+    found = faq_choice(FaqPick("cach-ly-f1-bao-lau", 0.1), faq, CLEAR)
     assert found.answer is not None and found.answer.id == "cach-ly-f1-bao-lau"
 
 
@@ -58,3 +59,12 @@ async def test_a_pick_of_an_unpublished_entry_is_ignored(faq: FaqKnowledge) -> N
     found = faq_choice(FaqPick("da-go-khoi-faq", 0.99), faq, CLEAR)
     assert found == faq.lookup(CLEAR)
     assert faq_choice(None, faq, CLEAR) == faq.lookup(CLEAR)
+
+
+def test_a_pick_is_trusted_by_its_confidence_less_what_it_leaves_uncovered() -> None:
+    trust = PickTrust(answer=0.4, uncovered=0.5)
+    assert trusted(FaqPick("x", 0.9), uncovered=0.3, trust=trust)
+    assert not trusted(FaqPick("x", 0.6), uncovered=0.3, trust=trust)  # 0.3 short of 0.4
+    assert trusted(FaqPick("x", 0.6), uncovered=0.0, trust=trust)
+    # However confident, a pick leaving more than half the question uncovered never answers.
+    assert not trusted(FaqPick("x", 1.0), uncovered=0.55, trust=trust)
