@@ -100,7 +100,7 @@ async def measure(model: Path, rounds: int, profile: str | None) -> None:
                 for texts in (distinct, repeated):
                     # Each distinct text once per measurement: each column and round gets them
                     # with a word of its own (letters: digits read as phone numbers).
-                    def fresh(column: int, texts: list[str] = texts) -> list[str]:
+                    def fresh(column: int, texts: list[str] = texts, n: int = n) -> list[str]:
                         if texts is repeated:
                             return texts
                         word = "qxzw"[column] * (n + 1)
