@@ -3,7 +3,10 @@ aiohttp ceiling, and optionally against another checkout (the code before a chan
 
 Each round runs the ceiling (a tiny aiohttp app answering the REST channel's JSON), then each
 server under test on a fresh SQLite file, with wrk (2 threads, --connections, a new sender per
-message), alternating so the machine's load falls on all alike. Prints msg/s, p50, p99 and
+message), alternating so the machine's load falls on all alike. Each server is measured with six
+texts repeated (as citizens send the same few questions; memos answer them) and with every
+text distinct (the development split's citizen messages, each with a word of its own, so no
+memo ever answers). Prints msg/s, p50, p99 and
 errors per run, and the load average. Needs `wrk` (Debian: `apt-get install wrk`).
 Run: `.venv/bin/python benchmarks/message_path.py [--before /path/to/old/checkout]`.
 """
@@ -11,6 +14,7 @@ Run: `.venv/bin/python benchmarks/message_path.py [--before /path/to/old/checkou
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import socket
@@ -20,6 +24,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent.parent
 CEILING = """
@@ -34,16 +40,45 @@ web.run_app(app, host="127.0.0.1", port=int(__import__("sys").argv[1]), print=No
 """
 LUA = """
 local n = 0
-local texts = {"xin chào", "F1 phải cách ly bao nhiêu ngày?", "dang ky tiem vac xin o dau",
-  "cam on nhieu", "thẻ đi đường xin ở đâu vậy ad", "tiêm mũi 3 cần mang gì"}
+local texts = {%s}
+local distinct = %s
 local id = tostring(math.random(1, 1000000000))
+-- a distinct text gets a word of letters: digits would read as a phone number or a code
+local function letters(k)
+  local s = ""
+  repeat s = s .. string.char(97 + k %% 26); k = math.floor(k / 26) until k == 0
+  return s
+end
 request = function()
   n = n + 1
-  local text = texts[n % #texts + 1]
-  local body = '{"sender":"wrk-' .. id .. '-' .. n .. '","message":"' .. text .. '"}'
+  local text = texts[n %% #texts + 1]
+  -- texts are JSON strings, quotes included
+  if distinct then text = string.sub(text, 1, -2) .. " " .. letters(n * 7919 + id) .. '"' end
+  local body = '{"sender":"wrk-' .. id .. '-' .. n .. '","message":' .. text .. '}'
   return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"] = "application/json"}, body)
 end
 """
+REPEATED = [
+    "xin chào",
+    "F1 phải cách ly bao nhiêu ngày?",
+    "dang ky tiem vac xin o dau",
+    "cam on nhieu",
+    "thẻ đi đường xin ở đâu vậy ad",
+    "tiêm mũi 3 cần mang gì",
+]
+
+
+def distinct_texts() -> list[str]:
+    """The development split's citizen messages (each sent with a word of its own)."""
+    data = yaml.safe_load((HERE / "hotline/evaluation/data/dev.yml").read_text(encoding="utf-8"))
+    found = {case["text"] for cases in data.values() if isinstance(cases, list) for case in cases}
+    return sorted(t for t in found if "\n" not in t)
+
+
+def lua_script(path: Path, texts: list[str], distinct: bool) -> Path:
+    quoted = ", ".join(f"[==[{json.dumps(t, ensure_ascii=False)}]==]" for t in texts)
+    path.write_text(LUA % (quoted, "true" if distinct else "false"), encoding="utf-8")
+    return path
 
 
 def free_port() -> int:
@@ -115,6 +150,8 @@ def measure(
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    if " | " not in name:
+        name += " | repeated"
     print(
         f"| {name} | {found['rps']:,.0f} | {found['p50']:.1f} ms | {found['p99']:.1f} ms"
         f" | {found['errors']:.0f} | {os.getloadavg()[0]:.1f} |",
@@ -132,8 +169,10 @@ def main() -> None:
     parser.add_argument("--nlu-model-dir", type=Path, help="a trained local NLU (else trained)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        lua = Path(tmp) / "citizens.lua"
-        lua.write_text(LUA)
+        scripts = {
+            "repeated": lua_script(Path(tmp) / "repeated.lua", REPEATED, distinct=False),
+            "distinct": lua_script(Path(tmp) / "distinct.lua", distinct_texts(), distinct=True),
+        }
         ceiling = Path(tmp) / "ceiling.py"
         ceiling.write_text(CEILING)
         model = args.nlu_model_dir or Path(tmp) / "nlu"
@@ -144,29 +183,23 @@ def main() -> None:
         checkouts = [("hotline serve, SQLite + local NLU", HERE)]
         if args.before:
             checkouts.append(("the same, before (--before)", args.before.resolve()))
-        print("| configuration | msg/s | p50 | p99 | errors | load |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        print("| configuration | texts | msg/s | p50 | p99 | errors | load |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
         for n in range(args.rounds):
             port = free_port()
-            measure(
-                "bare aiohttp (the ceiling)",
-                [sys.executable, str(ceiling), str(port)],
-                base,
-                port,
-                args,
-                lua,
-            )
-            order = checkouts if n % 2 == 0 else checkouts[::-1]
-            for name, root in order:
-                port = free_port()
-                env = {
-                    **base,
-                    "PYTHONPATH": str(root),
-                    "HOTLINE_STORE": f"sqlite:///{tmp}/{root.name}-{n}.db",
-                    "HOTLINE_MEDIA_DIR": f"{tmp}/media",
-                }
-                command = [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
-                measure(name, command, env, port, args, lua)
+            command = [sys.executable, str(ceiling), str(port)]
+            measure("bare aiohttp (the ceiling)", command, base, port, args, scripts["repeated"])
+            for texts, script in scripts.items():
+                for name, root in checkouts if n % 2 == 0 else checkouts[::-1]:
+                    port = free_port()
+                    env = {
+                        **base,
+                        "PYTHONPATH": str(root),
+                        "HOTLINE_STORE": f"sqlite:///{tmp}/{root.name}-{n}-{texts}.db",
+                        "HOTLINE_MEDIA_DIR": f"{tmp}/media",
+                    }
+                    command = [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
+                    measure(f"{name} | {texts}", command, env, port, args, script)
 
 
 if __name__ == "__main__":

@@ -37,12 +37,7 @@ class Lru(Generic[K, V]):
         if kept is _MISSING:
             self.misses += 1
             value = work_out(key)
-            self._kept[key] = value
-            while len(self._kept) > self.size:
-                try:
-                    self._kept.popitem(last=False)
-                except KeyError:  # another thread emptied it meanwhile
-                    break
+            self.put(key, value)
             return value
         self.hits += 1
         try:
@@ -50,6 +45,18 @@ class Lru(Generic[K, V]):
         except KeyError:  # another thread pushed it out meanwhile
             pass
         return kept  # type: ignore[return-value]
+
+    def find(self, key: K) -> V | None:
+        """The kept answer for `key`, or None (not counted, not moved up)."""
+        return self._kept.get(key)
+
+    def put(self, key: K, value: V) -> None:
+        self._kept[key] = value
+        while len(self._kept) > self.size:
+            try:
+                self._kept.popitem(last=False)
+            except KeyError:  # another thread emptied it meanwhile
+                break
 
     def clear(self) -> None:
         self._kept.clear()
