@@ -6,8 +6,9 @@ server under test on a fresh SQLite file, with wrk (2 threads, --connections, a 
 message), alternating so the machine's load falls on all alike. Each server is measured with six
 texts repeated (as citizens send the same few questions; memos answer them) and with every
 text distinct (the development split's citizen messages, each with a word of its own, so no
-memo ever answers). Prints msg/s, p50, p99 and
-errors per run, and the load average. Needs `wrk` (Debian: `apt-get install wrk`).
+memo ever answers). Besides msg/s, each run prints the CPU time the server used per message
+(/proc/PID/stat): on a machine other work loads, that figure moves far less than msg/s. Prints
+msg/s, p50, p99, errors and CPU a message per run, and the load average. Needs `wrk` (Debian: `apt-get install wrk`).
 Run: `.venv/bin/python benchmarks/message_path.py [--before /path/to/old/checkout]`.
 """
 
@@ -101,6 +102,12 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes]) -> None:
     raise SystemExit("a server did not become ready")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system, all threads) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def millis(text: str) -> float:
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
@@ -125,6 +132,7 @@ def run_wrk(port: int, lua: Path, seconds: int, connections: int) -> dict[str, f
         check=True,
     ).stdout
     found = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}  # type: ignore[union-attr]
+    found["requests"] = float(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     for label in ("50", "99"):
         found[f"p{label}"] = millis(re.search(rf"\s{label}%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
@@ -146,7 +154,9 @@ def measure(
     try:
         wait_ready(port, proc)
         run_wrk(port, lua, 2, args.connections)  # warm-up
+        used = cpu_seconds(proc.pid)
         found = run_wrk(port, lua, args.seconds, args.connections)
+        found["cpu"] = (cpu_seconds(proc.pid) - used) * 1000 / max(found["requests"], 1)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -154,7 +164,7 @@ def measure(
         name += " | repeated"
     print(
         f"| {name} | {found['rps']:,.0f} | {found['p50']:.1f} ms | {found['p99']:.1f} ms"
-        f" | {found['errors']:.0f} | {os.getloadavg()[0]:.1f} |",
+        f" | {found['errors']:.0f} | {found['cpu']:.2f} ms | {os.getloadavg()[0]:.1f} |",
         flush=True,
     )
     return found
@@ -183,8 +193,10 @@ def main() -> None:
         checkouts = [("hotline serve, SQLite + local NLU", HERE)]
         if args.before:
             checkouts.append(("the same, before (--before)", args.before.resolve()))
-        print("| configuration | texts | msg/s | p50 | p99 | errors | load |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print(
+            "| configuration | texts | msg/s | p50 | p99 | errors | server CPU a message | load |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for n in range(args.rounds):
             port = free_port()
             command = [sys.executable, str(ceiling), str(port)]

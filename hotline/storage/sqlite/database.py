@@ -106,8 +106,8 @@ class SqliteDatabase:
             _settle([(job, None, exc) for _, job in batch])
 
     def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
-        """On the thread: the queued reads, then the queued writes in one transaction, then
-        one call back to the loop that answers them all (one wake-up, not one each)."""
+        """On the thread: the queued reads, then the queued writes in one transaction; one
+        call back to the loop answers the reads, one the writes (not one wake-up each)."""
         with self._writes_lock:
             reads, writes = self._reads, self._writes
             self._reads, self._writes = [], []
@@ -120,6 +120,9 @@ class SqliteDatabase:
                     outcomes.append((job, fn(self._connection()), None))
                 except BaseException as exc:  # handed to the caller, who awaits it
                     outcomes.append((job, None, exc))
+        if outcomes and writes:  # the readers need not wait for the writes' COMMIT
+            self._answer(loop, outcomes)
+            outcomes = []
         writes = [(fn, job) for fn, job in writes if not job.cancelled()]
         self.transactions += len(writes)
         together = self._together(writes) if len(writes) > 1 else None
@@ -131,6 +134,9 @@ class SqliteDatabase:
                     outcomes.append((job, self._alone(fn), None))
                 except BaseException as exc:
                     outcomes.append((job, None, exc))
+        self._answer(loop, outcomes)
+
+    def _answer(self, loop: asyncio.AbstractEventLoop, outcomes: list[Outcome]) -> None:
         try:
             loop.call_soon_threadsafe(_settle, outcomes)
         except RuntimeError:  # the loop is closed: nobody awaits them any more
