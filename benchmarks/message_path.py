@@ -8,7 +8,8 @@ texts repeated (as citizens send the same few questions; memos answer them) and 
 text distinct (the development split's citizen messages, each with a word of its own, so no
 memo ever answers). Besides msg/s, each run prints the CPU time the server used per message
 (/proc/PID/stat): on a machine other work loads, that figure moves far less than msg/s. Prints
-msg/s, p50, p99, errors and CPU a message per run, and the load average. Needs `wrk` (Debian: `apt-get install wrk`).
+msg/s, p50, p99, errors and CPU a message per run, and the load average. Needs `wrk`
+(Debian: `apt-get install wrk`).
 Run: `.venv/bin/python benchmarks/message_path.py [--before /path/to/old/checkout]`.
 """
 
