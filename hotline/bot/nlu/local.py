@@ -42,7 +42,9 @@ class LocalNLU:
         self.parses: Lru[str, ParseResult] = Lru(kept)
 
     @classmethod
-    def load(cls, model_dir: Path, units: AdminUnits | None = None) -> LocalNLU:
+    def load(
+        cls, model_dir: Path, units: AdminUnits | None = None, kept: int = PARSES_KEPT
+    ) -> LocalNLU:
         """The model trained into `model_dir` by `hotline.bot.nlu.training.train`."""
         missing = [f for f in (META_FILE, WEIGHTS_FILE) if not (model_dir / f).is_file()]
         if missing:
@@ -50,7 +52,7 @@ class LocalNLU:
                 f"no local NLU model in {model_dir} (missing {', '.join(missing)}): "
                 "run `hotline nlu train` first"
             )
-        return cls(IntentClassifier.load(model_dir), units)
+        return cls(IntentClassifier.load(model_dir), units, kept)
 
     async def parse(self, text: str) -> ParseResult:
         return self.parse_sync(text)
