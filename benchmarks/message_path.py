@@ -151,7 +151,15 @@ def measure(
     args: argparse.Namespace,
     lua: Path,
 ) -> dict[str, float]:
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Started in the checkout under test: `python -m` puts the working directory first on
+    # sys.path, before PYTHONPATH, so from elsewhere it would run that directory's code.
+    proc = subprocess.Popen(
+        command,
+        env=env,
+        cwd=env.get("PYTHONPATH", HERE),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_ready(port, proc)
         run_wrk(port, lua, 2, args.connections)  # warm-up
@@ -186,7 +194,7 @@ def main() -> None:
         }
         ceiling = Path(tmp) / "ceiling.py"
         ceiling.write_text(CEILING)
-        model = args.nlu_model_dir or Path(tmp) / "nlu"
+        model = (args.nlu_model_dir or Path(tmp) / "nlu").resolve()
         base = {**os.environ, "HOTLINE_NLU": "local", "HOTLINE_NLU_MODEL_DIR": str(model)}
         if args.nlu_model_dir is None:
             train = [sys.executable, "-m", "hotline.cli", "nlu", "train"]
