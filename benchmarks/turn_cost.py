@@ -2,10 +2,11 @@
 whole engine turn (SQLite included), with the same few texts repeated (as citizens send them)
 and with every text distinct (the development split's citizen messages, each sent once).
 
-No HTTP and no load generator: this is the CPU a message takes on the event loop, one message
-at a time, so the figures are milliseconds of one core. `--profile` prints where a turn's time
-goes (cProfile around the engine's turns). `--before CHECKOUT` runs the same in another
-checkout (the code before a change) in a child process, alternating with this one.
+No HTTP and no load generator: the figures are the CPU time (of every thread of the process,
+`time.process_time`) a message takes, one message at a time, in milliseconds; other work on
+the machine moves them far less than it moves wall-clock times. `--profile` prints where a
+turn's time goes (cProfile around the engine's turns). `--before CHECKOUT` runs the same in
+another checkout (the code before a change) in a child process, alternating with this one.
 Run: `.venv/bin/python benchmarks/turn_cost.py [--before /path/to/old] [--profile]`.
 """
 
@@ -48,17 +49,17 @@ def distinct_texts() -> list[str]:
 
 
 def per_call_ms(run: Callable[[str], object], texts: list[str]) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     for text in texts:
         run(text)
-    return (time.perf_counter() - started) * 1000 / len(texts)
+    return (time.process_time() - started) * 1000 / len(texts)
 
 
 async def per_turn_ms(call: Callable[[str], Awaitable[object]], texts: list[str]) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     for text in texts:
         await call(text)
-    return (time.perf_counter() - started) * 1000 / len(texts)
+    return (time.process_time() - started) * 1000 / len(texts)
 
 
 async def measure(model: Path, rounds: int, profile: str | None) -> None:
@@ -130,7 +131,7 @@ def main() -> None:
     if args.child:
         asyncio.run(measure(args.nlu_model_dir, args.rounds, args.profile))
         return
-    print(f"load average {os.getloadavg()[0]:.1f}; milliseconds per message, one at a time")
+    print(f"load average {os.getloadavg()[0]:.1f}; CPU milliseconds a message, one at a time")
     print(
         "| code | parse, distinct | FAQ lookup, distinct | turn, distinct"
         " | parse, repeated | FAQ lookup, repeated | turn, repeated |"
