@@ -25,10 +25,6 @@ from hotline.faq.knowledge import FaqKnowledge
 log = logging.getLogger(__name__)
 
 
-class KnowledgeNotReady(RuntimeError):
-    """The FAQ index was still being built when a turn's wait for it ran out."""
-
-
 class Engine:
     """Channel-neutral message handling; channels call `handle` and deliver what it returns."""
 
@@ -42,7 +38,6 @@ class Engine:
         leases: ConversationLeases | None = None,
         worker: str | None = None,
         knowledge: FaqKnowledge | None = None,
-        knowledge_seconds: float = 60.0,
     ) -> None:
         self.conversations = conversations
         self.nlu = nlu
@@ -57,7 +52,6 @@ class Engine:
         self.worker = worker or new_worker_id()  # the holder of this worker's leases
         # The server listens before the FAQ index is built: a turn waits for it (bounded).
         self.knowledge = knowledge
-        self.knowledge_seconds = knowledge_seconds
 
     async def handle(self, message: InboundMessage) -> list[OutboxItem]:
         """Process a message once; a redelivery gets the replies the first delivery got.
@@ -160,7 +154,10 @@ class Engine:
         if problem:
             reply = OutboundMessage(message.key, problem)
             return Turn(state, (reply,)), Contact.of(message, None, "refused")
-        await self._until_knowledge()
+        if self.knowledge is not None and not self.knowledge.built:
+            # Past the bound the turn fails (KnowledgeNotReady), so the message stays stored
+            # unprocessed and the sweep answers it later, never "no answer" for want of it.
+            await self.knowledge.ready_for_questions()
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
@@ -169,14 +166,6 @@ class Engine:
         except TicketQuotaReached:
             # Nothing filed; the conversation stays where it was, so they can send it later.
             return Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),)), contact
-
-    async def _until_knowledge(self) -> None:
-        """Wait for the first FAQ index; past the bound the turn fails, so the message stays
-        stored unprocessed and the sweep answers it later, never "no answer" for want of it."""
-        if self.knowledge is None or self.knowledge.built:
-            return
-        if not await self.knowledge.until_built(self.knowledge_seconds):
-            raise KnowledgeNotReady(f"no FAQ index after {self.knowledge_seconds} s")
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import aiohttp
 
@@ -16,6 +16,7 @@ from hotline.channels.intake import Intake
 from hotline.config import Settings
 
 Part = TypeVar("Part")
+Api = TypeVar("Api")  # our client for the platform's HTTP API
 
 
 class PartsSent:
@@ -37,10 +38,10 @@ class PartsSent:
         self._done.pop(item.id, None)
 
 
-class ContactBookChannel(Channel):
+class ContactBookChannel(Channel, Generic[Api]):
     """What Zalo's and Messenger's channels share: our own client for the platform's HTTP API on
-    the app's shared session, a contact book (when each citizen last wrote, what was delivered
-    and read, kept in the hotline's database), and long replies sent in parts."""
+    the app's shared session (`api`), a contact book (when each citizen last wrote, what was
+    delivered and read, kept in the hotline's database), and long replies sent in parts."""
 
     delivery = Delivery.COURIER
     carries_media = True
@@ -52,7 +53,9 @@ class ContactBookChannel(Channel):
         conversations: ConversationStore,
         session: aiohttp.ClientSession,
         contacts: ContactBook,
+        api: Api,
     ) -> None:
+        self.api = api
         self._settings = settings
         self._intake = intake
         self._conversations = conversations

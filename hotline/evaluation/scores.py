@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hotline.bot.nlu.rasa_scores import macro_f1
 from hotline.evaluation.cases import Case
 from hotline.evaluation.outcome import Outcome
 
@@ -45,18 +46,6 @@ def right_answer(case: Case, outcome: Outcome) -> bool:
 def helped(case: Case, outcome: Outcome) -> bool:
     offered = outcome.action == "suggest" and any(e in case.faq for e in outcome.offered)
     return right_answer(case, outcome) or offered
-
-
-def macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
-    """F1 averaged over every intent that occurs as truth or as prediction."""
-    labels = sorted({gold for gold, _ in pairs} | {said for _, said in pairs})
-    scores = []
-    for label in labels:
-        tp = sum(1 for g, p in pairs if g == label and p == label)
-        fp = sum(1 for g, p in pairs if g != label and p == label)
-        fn = sum(1 for g, p in pairs if g == label and p != label)
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores) if scores else 0.0
 
 
 def score(backend: str, cases: Sequence[Case], outcomes: Sequence[Outcome]) -> Scores:

@@ -8,8 +8,9 @@ until the new one is swapped in whole (an import of 10,000 entries takes a while
 one at a time, and requests that arrive during one are served together by the next, which reads
 the store as it is then (the latest wins).
 
-The server listens before the first index is built (`built` is set once it is): a turn waits for
-it with `until_built`, and /readyz names the FAQ as still loading until then.
+The server listens before the first index is built (`built` is set once it is): whatever needs
+the index (a citizen's turn, the admins' "try" box) passes the one gate, `ready_for_questions`,
+and /readyz names the FAQ as still loading until then.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ from hotline.faq.index import Analyzer, FaqIndex, FaqLookup, FaqMatch, Threshold
 from hotline.faq.store import FaqStore
 
 log = logging.getLogger(__name__)
+
+FIRST_INDEX_SECONDS = 60.0  # how long a question waits for the first index after a start
+
+
+class KnowledgeNotReady(RuntimeError):
+    """The first FAQ index was still being built when the wait for it ran out."""
 
 
 class FaqKnowledge:
@@ -39,6 +46,7 @@ class FaqKnowledge:
         self._served = 0  # requests made before the latest rebuild read the store
         self.rebuilds = 0
         self._built = asyncio.Event()  # set by the first rebuild, never cleared
+        self.first_index_seconds = FIRST_INDEX_SECONDS
 
     @property
     def built(self) -> bool:
@@ -55,6 +63,12 @@ class FaqKnowledge:
         except TimeoutError:
             return False
         return True
+
+    async def ready_for_questions(self) -> None:
+        """Return once the first index is built; KnowledgeNotReady after `first_index_seconds`
+        without it, so nothing answers "no entry" for want of an index."""
+        if not await self.until_built(self.first_index_seconds):
+            raise KnowledgeNotReady(f"no FAQ index after {self.first_index_seconds} s")
 
     @property
     def revision(self) -> int | None:

@@ -64,22 +64,12 @@ class TicketDesk:
             route = await self.routing.route(draft.category, draft.district, draft.ward)
         for _ in range(5):
             ticket = Ticket(
+                **draft.reported(),
                 code=new_code(),
-                category=draft.category,
                 priority=self.policy.priority(draft.category),
                 status=TicketStatus.NEW,
-                description=draft.description,
-                channel=draft.channel,
-                sender=draft.sender,
-                source_key=draft.source_key,
                 created_at=received,
                 due_at=self.policy.due_at(draft.category, received),
-                district=draft.district,
-                ward=draft.ward,
-                address=draft.address,
-                occurred_at=draft.occurred_at,
-                evidence=draft.evidence,
-                reporter=draft.reporter,
                 history=(
                     TicketEvent(at=received, actor=actor, action="filed", status=TicketStatus.NEW),
                 ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -72,9 +72,9 @@ class TicketEvent:
         return cls(**{**doc, "at": datetime.fromisoformat(doc["at"])})
 
 
-@dataclass(frozen=True)
-class TicketDraft:
-    """What a dialog collected; the desk turns it into a ticket with a code and a deadline."""
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    """What was reported and where it came from: a draft's and its ticket's in common."""
 
     category: str
     description: str
@@ -87,27 +87,26 @@ class TicketDraft:
     occurred_at: str | None = None
     evidence: tuple[dict[str, Any], ...] = ()
     reporter: Reporter | None = None
+
+    def reported(self) -> dict[str, Any]:
+        """The report's own fields, to file a ticket with."""
+        return {f.name: getattr(self, f.name) for f in fields(Report)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class TicketDraft(Report):
+    """What a dialog collected; the desk turns it into a ticket with a code and a deadline."""
+
     received_at: datetime | None = None
 
 
-@dataclass(frozen=True)
-class Ticket:
+@dataclass(frozen=True, kw_only=True)
+class Ticket(Report):
     code: str
-    category: str
     priority: str
     status: TicketStatus
-    description: str
-    channel: str
-    sender: str
-    source_key: str
     created_at: datetime
     due_at: datetime
-    district: str | None = None
-    ward: str | None = None
-    address: str | None = None
-    occurred_at: str | None = None
-    evidence: tuple[dict[str, Any], ...] = ()
-    reporter: Reporter | None = None
     assignee: str | None = None
     history: tuple[TicketEvent, ...] = field(default=())
     # Where routing sends it: the team that works it and the agencies that act on it.

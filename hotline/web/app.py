@@ -69,6 +69,7 @@ from hotline.web.keys import (
 from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
 from hotline.web.safety import refuse_bad_input, security_headers
+from hotline.web.starting import starting_middleware
 from hotline.web.store_health import StoreHealth, store_trouble_middleware
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ def create_app(settings: Settings) -> web.Application:
         middlewares=[behind, security_headers, refuse_bad_input],
     )
     app.middlewares.append(store_trouble_middleware(lambda: app.get(STORE_HEALTH)))
+    app.middlewares.append(starting_middleware)  # inside: not store trouble, said apart
     app[EVENTS] = EventBus()
     app[PRESENCE] = Presence(app[EVENTS])
     app.cleanup_ctx.extend(

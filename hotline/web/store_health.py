@@ -19,13 +19,10 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from hotline.bot.dialogs import texts
-from hotline.bot.engine import KnowledgeNotReady
 from hotline.channels.base import json_response
 from hotline.storage.open import RETRY_AFTER, Trouble, trouble_of
 
 log = logging.getLogger(__name__)
-
-STARTING_RETRY_SECONDS = 10  # the FAQ index of a large FAQ may still be building
 
 
 @dataclass
@@ -80,13 +77,6 @@ def trouble_response(trouble: Trouble) -> web.Response:
     return response
 
 
-def starting_response() -> web.Response:
-    body = {"error": "starting", "message": texts.STORE_TROUBLE}
-    response = json_response(body, status=503)
-    response.headers["Retry-After"] = str(STARTING_RETRY_SECONDS)
-    return response
-
-
 def _upgraded(request: web.Request) -> bool:
     return request.headers.get("Upgrade", "").lower() == "websocket"
 
@@ -100,10 +90,6 @@ def store_trouble_middleware(health: Callable[[], StoreHealth | None]) -> Callab
             return await handler(request)
         except web.HTTPException:
             raise
-        except KnowledgeNotReady:
-            # Just after a start: the message is stored, and the sweep answers it once the
-            # FAQ index is built; the sender may also send it again (deduplicated).
-            return starting_response()
         except Exception as exc:
             found = trouble_of(exc)
             if found is None or _upgraded(request):

@@ -17,6 +17,7 @@ from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, Page, async_playwright
 
 from scripts.chromium import CHROMIUM, launch
+from tests.browser.console import Office, own_office
 from tests.browser.widget import DESKTOP, Chat, open_page
 
 
@@ -73,3 +74,16 @@ async def page(browser: Browser) -> AsyncIterator[Page]:
 @pytest.fixture
 def chat(page: Page) -> Chat:
     return Chat(page)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def office(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Office]:
+    """A hotline of the module's own, with the staff its `STAFF` names (name -> role) and the
+    settings its `OFFICE_SETTINGS` gives; a module that needs more defines its own."""
+    settings = getattr(request.module, "OFFICE_SETTINGS", {})
+    async with own_office(request, tmp_path_factory, **settings) as running:
+        for name, role in getattr(request.module, "STAFF", {}).items():
+            await running.add_user(name, role)
+        yield running

@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page
 
-from tests.browser.console import Office, own_office, staff_page
+from tests.browser.console import Office, staff_page
 from tests.browser.widget import Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
@@ -17,15 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 QUESTION = "Có được đi câu cá không?"
 ANSWER = "Theo Chỉ thị 16 của UBND tỉnh, đi câu cá là hoạt động không thiết yếu: chưa được phép."
 WAIT_MS = 15_000
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def office(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Office]:
-    async with own_office(request, tmp_path_factory) as running:
-        await running.add_user("quantri", "admin")
-        yield running
+STAFF = {"quantri": "admin"}  # the module's office (tests/browser/conftest.py)
 
 
 @pytest_asyncio.fixture(loop_scope="module")

@@ -5,17 +5,15 @@ follows the conversation, wraps its chips and stops its typing dots when the bot
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from playwright.async_api import Browser, Page
 
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
 from hotline.web.keys import PRESENCE, TAKEOVER
-from tests.browser.console import Agent, Office, own_office, staff_page
+from tests.browser.console import Agent, Office, staff_page
 from tests.browser.test_widget import ScriptedHotline, scripted
 from tests.browser.widget import PHONE, TICKET_CODE, Chat, open_page, sender_of
 
@@ -25,14 +23,9 @@ HELP = "cứu với, bố tôi F0 đang khó thở, tím tái rồi"
 WHERE = "số 12 đường 30/4, phường Chánh Nghĩa, sđt 0903123456"
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def office(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Office]:
-    async with own_office(request, tmp_path_factory, assign_every_seconds=3600.0) as running:
-        await running.add_user("an")
-        await running.add_user("quantri", "admin")
-        yield running
+# The module's office (tests/browser/conftest.py), without automatic assignment.
+OFFICE_SETTINGS = {"assign_every_seconds": 3600.0}
+STAFF = {"an": "agent", "quantri": "admin"}
 
 
 async def _citizen(page: Page, office: Office) -> Chat:

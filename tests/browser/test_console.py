@@ -10,7 +10,7 @@ from playwright.async_api import Browser, Page
 
 from hotline.bot.events import Event
 from hotline.web.keys import EVENTS
-from tests.browser.console import Agent, Office, own_office
+from tests.browser.console import Agent, Office
 from tests.browser.widget import TICKET_CODE, Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
@@ -19,15 +19,10 @@ NEED = "nhà tôi ở ấp 3, xã An Tây, Bến Cát; 4 người, hết gạo t
 ANSWER = "UBND xã An Tây đã mang 20 kg gạo và nhu yếu phẩm tới nhà bạn chiều nay."
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def office(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Office]:
-    # No automatic assignment: these tests claim by hand.
-    async with own_office(request, tmp_path_factory, assign_every_seconds=3600.0) as running:
-        for name in ("an", "binh"):
-            await running.add_user(name)
-        yield running
+# The module's office (tests/browser/conftest.py). No automatic assignment: these tests claim
+# by hand.
+OFFICE_SETTINGS = {"assign_every_seconds": 3600.0}
+STAFF = {"an": "agent", "binh": "agent"}
 
 
 @pytest_asyncio.fixture(loop_scope="module")

@@ -10,22 +10,14 @@ import pytest_asyncio
 from playwright.async_api import Browser, Page
 
 from hotline.bot.dialogs import texts
-from tests.browser.console import Office, own_office, staff_page
+from tests.browser.console import Office, staff_page
 from tests.browser.widget import Chat
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
 NOTICE = "Phường Phú Cường: xét nghiệm toàn dân từ 7h ngày 12/12 tại nhà văn hóa khu phố 1."
 WAIT_MS = 15_000
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def office(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Office]:
-    async with own_office(request, tmp_path_factory) as running:
-        await running.add_user("giamsat", "supervisor")
-        yield running
+STAFF = {"giamsat": "supervisor"}  # the module's office (tests/browser/conftest.py)
 
 
 @pytest_asyncio.fixture(loop_scope="module")

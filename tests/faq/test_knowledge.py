@@ -4,8 +4,10 @@ import asyncio
 import threading
 from dataclasses import replace
 
+import pytest
+
 from hotline.faq.index import Analyzer
-from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.knowledge import FaqKnowledge, KnowledgeNotReady
 from hotline.faq.store import FaqStore
 from hotline.storage.open import open_storage
 from tests.faq.samples import entry
@@ -166,4 +168,17 @@ async def test_until_built_waits_for_the_first_index_with_a_bound(
     waiting = asyncio.create_task(knowledge.until_built(30))
     await knowledge.refresh()
     assert await waiting is True and knowledge.built is True
+    assert knowledge.lookup("f0 cach ly bao lau").answer == await store.get(entry().id)
+
+
+async def test_the_readiness_gate_says_when_the_first_index_is_not_there_in_time(
+    store: FaqStore, analyzer: Analyzer
+) -> None:
+    await store.put(entry())
+    knowledge = FaqKnowledge(store, analyzer)
+    knowledge.first_index_seconds = 0.05
+    with pytest.raises(KnowledgeNotReady):
+        await knowledge.ready_for_questions()  # nothing builds it: the bound runs out
+    await knowledge.refresh()
+    await knowledge.ready_for_questions()  # built: passes at once
     assert knowledge.lookup("f0 cach ly bao lau").answer == await store.get(entry().id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any, ClassVar
 
 from aiohttp.test_utils import TestClient
@@ -29,6 +30,7 @@ class Platform:
     """One platform under test: its fake API at `url`, and one citizen writing to the hotline."""
 
     name: ClassVar[str]
+    support: ClassVar[ModuleType]  # tests/support/fake_<name>.py
     fake_class: ClassVar[type[FakeApi]]
     citizen_class: ClassVar[type[Citizen]]
     sender: ClassVar[str]  # the citizen's id on the platform
@@ -44,7 +46,8 @@ class Platform:
         self.key = ConversationKey(self.name, self.sender)
 
     def settings(self, base: Settings, tmp_path: Path) -> Settings:
-        raise NotImplementedError
+        """`base` with the channel's credentials, and its API at the fake."""
+        return self.support.settings_for(base, self.url, tmp_path)
 
     def citizen(self, client: TestClient) -> Citizen:
         return self.citizen_class(client, self.fake, self.sender)
@@ -96,6 +99,7 @@ class Platform:
 
 class TelegramPlatform(Platform):
     name = "telegram"
+    support = fake_telegram
     fake_class = fake_telegram.FakeTelegram
     citizen_class = fake_telegram.TelegramCitizen
     sender = "5550001"
@@ -107,9 +111,6 @@ class TelegramPlatform(Platform):
         "forged": "forged",
         "longer": fake_telegram.SECRET + "x",
     }
-
-    def settings(self, base: Settings, tmp_path: Path) -> Settings:
-        return fake_telegram.settings_for(base, self.url, tmp_path)
 
     def message(self, text: str) -> dict[str, Any]:
         return fake_telegram.message_update(int(self.sender), text=text)
@@ -144,6 +145,7 @@ class TelegramPlatform(Platform):
 
 class ViberPlatform(Platform):
     name = "viber"
+    support = fake_viber
     fake_class = fake_viber.FakeViber
     citizen_class = fake_viber.ViberCitizen
     sender = "01234567890A="
@@ -156,9 +158,6 @@ class ViberPlatform(Platform):
         "zeros": "0" * 64,
         "not hex": "not-hex",
     }
-
-    def settings(self, base: Settings, tmp_path: Path) -> Settings:
-        return fake_viber.settings_for(base, self.url, tmp_path)
 
     def message(self, text: str) -> dict[str, Any]:
         return fake_viber.message_event(self.sender, {"type": "text", "text": text})
@@ -226,6 +225,7 @@ class SignedPlatform(Platform):
 
 class ZaloPlatform(SignedPlatform):
     name = "zalo"
+    support = fake_zalo
     fake_class = fake_zalo.FakeZalo
     citizen_class = fake_zalo.ZaloCitizen
     sender = "6142494823001122334"
@@ -234,9 +234,6 @@ class ZaloPlatform(SignedPlatform):
     header = "X-ZEvent-Signature"
     gone_mark = "-213"  # the citizen has not followed the OA
     place_title = "Quán nhậu đường Yersin"
-
-    def settings(self, base: Settings, tmp_path: Path) -> Settings:
-        return fake_zalo.settings_for(base, self.url, tmp_path)
 
     def message(self, text: str) -> dict[str, Any]:
         return fake_zalo.text_event(self.sender, text)
@@ -267,6 +264,7 @@ class ZaloPlatform(SignedPlatform):
 
 class MessengerPlatform(SignedPlatform):
     name = "messenger"
+    support = fake_messenger
     fake_class = fake_messenger.FakeMessenger
     citizen_class = fake_messenger.MessengerCitizen
     sender = "6543210987654321"
@@ -276,9 +274,6 @@ class MessengerPlatform(SignedPlatform):
     gone_mark = "551"  # this person isn't available right now
     captions = False  # Messenger sends a photo without text
     place_title = "Vị trí đã ghim"
-
-    def settings(self, base: Settings, tmp_path: Path) -> Settings:
-        return fake_messenger.settings_for(base, self.url, tmp_path)
 
     def message(self, text: str) -> dict[str, Any]:
         return fake_messenger.text_item(self.sender, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from hotline.bot.nlu import rasa_training
 from hotline.bot.nlu.rasa_retrainer import seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import TrainedModel
+from hotline.faq.store import FaqStore
+from hotline.storage.open import open_storage
 from tests.support.fake_server import serving
 
 FAKE_TOKEN = "fake-rasa-token"
@@ -174,16 +177,23 @@ def start_server(env: Path, model: Path, work_dir: Path, port: int = 0) -> RasaS
     return server
 
 
+@contextmanager
+def running_server(env: Path, model: TrainedModel, work_dir: Path) -> Iterator[RasaServer]:
+    """A real Rasa server serving `model` while the block runs."""
+    server = start_server(env, model.path, work_dir)
+    try:
+        yield server
+    finally:
+        server.terminate()
+
+
 @pytest.fixture(scope="session")
 def rasa_server(
     rasa_env: Path, rasa_model: TrainedModel, rasa_work_dir: Path
 ) -> Iterator[RasaServer]:
     """One real Rasa server for the session; tests must not kill it or change its model."""
-    server = start_server(rasa_env, rasa_model.path, rasa_work_dir)
-    try:
+    with running_server(rasa_env, rasa_model, rasa_work_dir) as server:
         yield server
-    finally:
-        server.terminate()
 
 
 @pytest.fixture
@@ -191,8 +201,19 @@ def own_rasa_server(
     rasa_env: Path, rasa_model: TrainedModel, rasa_work_dir: Path
 ) -> Iterator[RasaServer]:
     """A real Rasa server of the test's own, to kill, restart or retrain."""
-    server = start_server(rasa_env, rasa_model.path, rasa_work_dir)
-    try:
+    with running_server(rasa_env, rasa_model, rasa_work_dir) as server:
         yield server
+
+
+@pytest.fixture
+async def seeded_faq(tmp_path: Path) -> AsyncIterator[FaqStore]:
+    """An FAQ store on a SQLite file of the test's own, holding the seed entries (the ones
+    `rasa_model` was trained on)."""
+    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
+    try:
+        store = await storage.faq()
+        for entry in seed_entries():
+            await store.put(entry)
+        yield store
     finally:
-        server.terminate()
+        await storage.close()

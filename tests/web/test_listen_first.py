@@ -17,6 +17,7 @@ from hotline.config import Settings
 from hotline.faq.index import FaqIndex
 from hotline.web.app import create_app
 from tests.support.hotline import hotline_of
+from tests.support.office import login, person
 
 QUESTION = "F1 phải cách ly bao nhiêu ngày vậy?"
 
@@ -77,7 +78,7 @@ async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_inde
     quick_sweep = replace(settings, sweep_seconds=0.1, stale_seconds=0.1)
     client = await aiohttp_client(create_app(quick_sweep))
     hotline = hotline_of(client)
-    hotline.engine.knowledge_seconds = 0.2  # the bound runs out before the index is built
+    hotline.faq.first_index_seconds = 0.2  # the bound runs out before the index is built
     message = {"sender": "late-1", "message": QUESTION, "metadata": {"message_id": "late-1"}}
     resp = await client.post("/webhooks/rest/webhook", json=message)
     assert resp.status == 503  # not acknowledged: no answer made without the index
@@ -98,3 +99,22 @@ async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_inde
         ("in", QUESTION),
         ("out", expected.answer),
     ]
+
+
+async def test_the_admins_try_box_passes_the_same_gate_as_a_citizens_question(
+    aiohttp_client: Callable[..., Awaitable[TestClient]],
+    settings: Settings,
+    held_index: threading.Event,
+) -> None:
+    client = await aiohttp_client(create_app(settings))
+    await person(client, "an", "admin")
+    await login(client, "an")
+    hotline_of(client).faq.first_index_seconds = 0.2  # the bound runs out before the index
+    resp = await client.get("/admin/try", params={"text": QUESTION})
+    assert resp.status == 503 and resp.headers["Retry-After"] == "10"
+    assert (await resp.json())["error"] == "starting"
+
+    held_index.set()
+    hotline_of(client).faq.first_index_seconds = 30
+    resp = await client.get("/admin/try", params={"text": QUESTION})
+    assert resp.status == 200 and "Bot trả lời bằng mục" in await resp.text()

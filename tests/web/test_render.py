@@ -4,13 +4,11 @@ an agency and a canned response carrying markup are shown as text and never run.
 from __future__ import annotations
 
 import ast
-from datetime import UTC, datetime
 from pathlib import Path
 
 from aiohttp.test_utils import TestClient
 
 import hotline.web
-from hotline.faq.unanswered import AskedQuestion
 from hotline.handoff.lifecycle import Lifecycle
 from hotline.web.render import vietnam_time
 from tests.support.chat import RestChat
@@ -27,10 +25,9 @@ def shown_as_text(page: str) -> bool:
 async def test_admin_pages_escape_entries_questions_users_agencies_and_canned_text(
     client: TestClient, chat: RestChat
 ) -> None:
-    # A question no entry answered, on the unanswered list (put there as the FAQ dialog logs
-    # it: what the bot takes a made-up question for is not what this test is about).
-    asked = AskedQuestion("rest", datetime.now(UTC), None, 0.0, f"xin hỏi zzkq {EVIL}")
-    await hotline_of(client).questions.record(asked)
+    # A question no entry answers, asked in the chat: on the unanswered list, whatever the bot
+    # took it for.
+    await chat.say(f"xin hỏi zzkq {EVIL}")
     await person(client, "an", "admin")
     csrf = await login(client, "an")
     entry = {"id": "thu-xss", "questions": f"hỏi {EVIL}", "topic": "quy_dinh", "answer": EVIL}

@@ -127,10 +127,6 @@ class DialogRouter:
         sure_enough = ctx.parse.intent.confidence >= EVENT_REPORT
         return ctx.intent in EVENTS and sure_enough and not is_question(ctx.message.text)
 
-    def _plausible(self, ctx: Context) -> bool:
-        """Whether the FAQ has entries worth offering for the message."""
-        return bool(faq_choice(ctx.parse.faq, self.services.faq, ctx.message.text).suggestions)
-
     async def _by_intent(self, ctx: Context, state: ConversationState) -> Turn:
         intent, confidence = ctx.intent, ctx.parse.intent.confidence
         if intent not in BY_INTENT:
@@ -142,8 +138,14 @@ class DialogRouter:
                 return answered
             if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
                 return await faq_answer.answer(ctx, state)  # a question is not a report
-            if intent == "out_of_scope" and self._plausible(ctx):
-                return await faq_answer.answer(ctx, state)  # offer the entries that may answer
+            if intent == "out_of_scope":
+                found = faq_choice(ctx.parse.faq, self.services.faq, ctx.message.text)
+                if found.suggestions:
+                    return await faq_answer.answer(ctx, state)  # offer the entries that may answer
+                # A question nothing answers goes on the admins' unanswered list, whatever it
+                # was taken for, so they may add an entry (issue 12); chit-chat that asks
+                # nothing, thanks, "ok" and greetings never do.
+                await faq_answer.log_question(ctx, found)
         if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult", "out_of_scope"):
             if not (typed and self._told_event(ctx)):
                 return await faq_answer.answer(ctx, state)

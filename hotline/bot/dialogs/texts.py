@@ -308,6 +308,11 @@ STORE_TROUBLE = (
     "Tổng đài 1022 đang tạm thời không nhận được tin nhắn. Xin anh/chị thử lại sau ít phút; "
     "nếu khẩn cấp, hãy gọi 115."
 )
+# Just after a start, a message that waited out the first FAQ index: it is kept and answered.
+STARTING = (
+    "Tổng đài 1022 đang khởi động. Tin nhắn của anh/chị đã được ghi nhận và sẽ được trả lời "
+    "sau ít phút; nếu khẩn cấp, hãy gọi 115."
+)
 # Issue 16: a chat that has filed as many tickets as it may for now.
 TICKET_QUOTA = (
     "Tổng đài đã nhận nhiều phản ánh từ cuộc trò chuyện này trong thời gian ngắn nên chưa thể "

@@ -52,6 +52,7 @@ _PHRASES = (
     ("khac", "gi"),
     ("duoc", "may"),
 )
+_ASKERS = frozenset({"em", "e", "toi", "tui", "minh", "chau", "con", "anh", "chi"})
 _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
 
 
@@ -68,5 +69,8 @@ def is_question(text: str) -> bool:
     # "Sao ..." and "ai ..." open a question ("ai có trách nhiệm đưa F0 đi viện"); "ai cũng ..."
     # is a report, and a bare "tai" is as often "tài xế" as "tại sao" (a phrase above).
     opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != ["cung"])
+    # "xin hỏi ...", "cho hỏi ...", "cho em hỏi ...": asking leave to ask is asking.
+    leave = said[:2] in (["xin", "hoi"], ["cho", "hoi"])
+    opens = opens or leave or (said[0:3:2] == ["cho", "hoi"] and said[1] in _ASKERS)
     machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
     return (said[-1] in _FINAL and not machine) or opens

@@ -16,13 +16,12 @@ import aiohttp
 from aiohttp import web
 
 from hotline import safe_json
-from hotline.bot.contact_book import ContactBook, PlatformContact
-from hotline.bot.conversation import ConversationStore, OutboxItem
+from hotline.bot.contact_book import PlatformContact
+from hotline.bot.conversation import OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.bot.ratelimit import MESSENGER
 from hotline.channels.base import ChannelParts, Route, json_error
 from hotline.channels.freshness import fresh, stale
-from hotline.channels.intake import Intake
 from hotline.channels.messenger.api import MessengerApi, Purpose, delivery, message_fields, texts_of
 from hotline.channels.messenger.events import (
     CHANNEL,
@@ -39,21 +38,9 @@ log = logging.getLogger(__name__)
 PATH = "/webhooks/messenger"
 
 
-class MessengerChannel(ContactBookChannel):
+class MessengerChannel(ContactBookChannel[MessengerApi]):
     name = CHANNEL
     limit = MESSENGER
-
-    def __init__(
-        self,
-        settings: Settings,
-        intake: Intake,
-        conversations: ConversationStore,
-        session: aiohttp.ClientSession,
-        contacts: ContactBook,
-        api: MessengerApi,
-    ) -> None:
-        super().__init__(settings, intake, conversations, session, contacts)
-        self.api = api
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:

@@ -17,13 +17,11 @@ import aiohttp
 from aiohttp import web
 
 from hotline import safe_json
-from hotline.bot.contact_book import ContactBook
-from hotline.bot.conversation import ConversationStore, OutboxItem
+from hotline.bot.conversation import OutboxItem
 from hotline.bot.messages import ConversationKey
 from hotline.bot.ratelimit import ZALO
 from hotline.channels.base import ChannelParts, Route, json_error
 from hotline.channels.freshness import fresh, stale
-from hotline.channels.intake import Intake
 from hotline.channels.platform import ContactBookChannel
 from hotline.channels.zalo.api import ZaloApi, cs_bodies
 from hotline.channels.zalo.events import CHANNEL, SIGNATURE_HEADER, parse_event, signature_ok
@@ -36,21 +34,9 @@ PATH = "/webhooks/zalo"
 UNFOLLOWED = "the citizen unfollowed the Zalo OA"
 
 
-class ZaloChannel(ContactBookChannel):
+class ZaloChannel(ContactBookChannel[ZaloApi]):
     name = CHANNEL
     limit = ZALO
-
-    def __init__(
-        self,
-        settings: Settings,
-        intake: Intake,
-        conversations: ConversationStore,
-        session: aiohttp.ClientSession,
-        contacts: ContactBook,
-        api: ZaloApi,
-    ) -> None:
-        super().__init__(settings, intake, conversations, session, contacts)
-        self.api = api
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:

@@ -8,8 +8,10 @@ COMMIT, each inside its own savepoint, so one that raises is rolled back alone. 
 back only after the COMMIT that holds its writes. When the shared transaction itself fails (a
 full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only itself.
 Reads queued meanwhile go to the thread with them (before the writes), and one call back to the
-event loop answers the whole batch: a trip to the thread and a wake-up of the loop each cost
-about as much as a small statement.
+event loop answers the reads, one the writes: a trip to the thread and a wake-up of the loop
+each cost about as much as a small statement.
+
+A file locked by another process is waited for once, not once per queued write (`WriteLock`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
+
+from hotline.storage.sqlite.write_lock import WriteLock
 
 T = TypeVar("T")
 Job = tuple[Callable[[sqlite3.Connection], Any], "asyncio.Future[Any]"]
@@ -54,6 +58,7 @@ class SqliteDatabase:
         self._writes_lock = threading.Lock()
         self.commits = 0  # COMMITs made: fewer than transactions when they were grouped
         self.transactions = 0
+        self.write_lock = WriteLock()  # a locked file is told within seconds, not per write
 
     @classmethod
     async def from_url(cls, url: str) -> SqliteDatabase:
@@ -68,7 +73,7 @@ class SqliteDatabase:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={self.write_lock.busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys=ON")
         self._conn = conn
 
@@ -144,7 +149,7 @@ class SqliteDatabase:
 
     def _alone(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        self.write_lock.begin(conn)
         try:
             result = fn(conn)
             conn.execute("COMMIT")  # may fail too (a deferred constraint), leaving it open
@@ -160,7 +165,7 @@ class SqliteDatabase:
         transaction as a whole failed."""
         try:
             conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE")
+            self.write_lock.begin(conn)
         except BaseException as exc:  # locked by another process: retrying each would wait again
             return [(job, None, exc) for _, job in batch]
         outcomes: list[Outcome] = []
@@ -217,7 +222,7 @@ class SqliteDatabase:
         is locked by another process or full (a size limit included), changes nothing."""
 
         def run(conn: sqlite3.Connection) -> None:
-            conn.execute("BEGIN IMMEDIATE")
+            self.write_lock.begin(conn)
             try:
                 conn.execute("CREATE TABLE IF NOT EXISTS store_probe (pad BLOB)")
                 conn.execute("INSERT INTO store_probe VALUES (zeroblob(16384))")

@@ -58,11 +58,8 @@ class Trial:
         return texts.SUGGEST
 
 
-TRY_WAIT_SECONDS = 30.0
-
-
 async def try_question(hotline: Hotline, text: str) -> Trial:
-    await hotline.faq.until_built(TRY_WAIT_SECONDS)  # just after a start: the first index
+    await hotline.faq.ready_for_questions()  # just after a start: the first index
     parse = await hotline.nlu.parse(text)
     return Trial(text, parse, hotline.faq.lookup(text), tuple(hotline.faq.search(text, 3)))
 

@@ -20,6 +20,9 @@ from hotline.bot.nlu.questions import is_question
         "tiền thuê trọ được hỗ trợ mấy tháng",
         "ai chịu trách nhiệm chở F0 vào bệnh viện",
         "sao tiêm rồi vẫn bị lây",
+        "xin hỏi giấy đi đường",  # asking leave to ask
+        "cho em hỏi quán ăn mở tới mấy giờ",
+        "Cho hỏi xét nghiệm ở phường Phú Cường",
     ],
 )
 def test_questions(text: str) -> None:

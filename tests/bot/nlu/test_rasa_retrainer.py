@@ -13,12 +13,12 @@ import aiohttp
 from hotline.bot.nlu import rasa_training
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.rasa_client import RasaClient
-from hotline.bot.nlu.rasa_retrainer import RasaRetrainer, seed_entries
+from hotline.bot.nlu.rasa_retrainer import RasaRetrainer
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
-from hotline.storage.open import open_storage
-from tests.support.rasa import own_rasa_server, rasa_env, rasa_model, rasa_work_dir
+from hotline.faq.store import FaqStore
+from tests.support.rasa import own_rasa_server, rasa_env, rasa_model, rasa_work_dir, seeded_faq
 
 NEW = FaqEntry(
     id="xe-buyt-hoat-dong-lai",
@@ -39,23 +39,21 @@ async def test_added_faq_entry_is_answered_by_rasa_after_retraining(
     own_rasa_server: RasaServer,
     rasa_env: Path,
     rasa_work_dir: Path,
-    tmp_path: Path,
+    seeded_faq: FaqStore,
 ) -> None:
-    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
-    store = await storage.faq()
-    for entry in seed_entries():
-        await store.put(entry)
     question = "xe buyt chay lai chua ad"  # one of its variants: Rasa was trained on it
     async with aiohttp.ClientSession() as session:
         client = RasaClient(session, own_rasa_server.url, own_rasa_server.token, timeout=5.0)
-        retrainer = RasaRetrainer(client, store, env=rasa_env, work_dir=rasa_work_dir, interval=0.5)
+        retrainer = RasaRetrainer(
+            client, seeded_faq, env=rasa_env, work_dir=rasa_work_dir, interval=0.5
+        )
         # The server already serves the model of exactly these entries: nothing to do.
         assert await retrainer.sync() is None
         before = (await client.parse(question)).faq
 
-        await store.put(NEW)
+        await seeded_faq.put(NEW)
         index = FaqIndex(words)
-        index.rebuild(await store.list(status="published"))
+        index.rebuild(await seeded_faq.list(status="published"))
         found = index.lookup(question).answer
         assert found is not None and found.id == NEW.id  # the local side knows it at once
 
@@ -72,7 +70,6 @@ async def test_added_faq_entry_is_answered_by_rasa_after_retraining(
                 await asyncio.sleep(1.0)
         after = await client.parse(question)
         status = await client.status()
-    await storage.close()
     assert before is None or before.entry_id != NEW.id
     assert answers > 3
     assert after.faq is not None and after.faq.entry_id == NEW.id

@@ -14,14 +14,13 @@ import pytest
 from hotline.bot.nlu.config import NluConfig
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.rasa_client import RasaParseResult
-from hotline.bot.nlu.rasa_retrainer import seed_entries
 from hotline.bot.nlu.rasa_runtime import rasa_nlu
 from hotline.bot.nlu.rasa_server import free_port
 from hotline.bot.nlu.rasa_training import TrainedModel
 from hotline.cli.main import main
 from hotline.config import Settings
-from hotline.storage.open import open_storage
-from tests.support.rasa import rasa_env, rasa_model, rasa_work_dir
+from hotline.faq.store import FaqStore
+from tests.support.rasa import rasa_env, rasa_model, rasa_work_dir, seeded_faq
 
 
 async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
@@ -29,17 +28,13 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
     rasa_model: TrainedModel,
     rasa_work_dir: Path,
     nlu_model_dir: Path,
-    tmp_path: Path,
+    seeded_faq: FaqStore,
 ) -> None:
-    storage = await open_storage(f"sqlite:///{tmp_path}/hotline.db")
-    store = await storage.faq()
-    for entry in seed_entries():
-        await store.put(entry)
     settings = Settings(nlu="rasa", rasa_url=f"http://127.0.0.1:{free_port()}")
     local = LocalNLU.load(nlu_model_dir)
     async with aiohttp.ClientSession() as session:
         async with rasa_nlu(
-            NluConfig.of(settings), session, local, store, work_dir=rasa_work_dir
+            NluConfig.of(settings), session, local, seeded_faq, work_dir=rasa_work_dir
         ) as nlu:
             # Rasa is still starting: the local NLU answers meanwhile.
             early = await nlu.parse("xin chào")
@@ -50,7 +45,6 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
                 await asyncio.sleep(1.0)
             assert nlu.name == "rasa"
         stopped = not await nlu.rasa.is_ready()
-    await storage.close()
     assert early.intent.name == "greet" and not isinstance(early, RasaParseResult)
     assert answer.intent.name == "greet"
     assert stopped

@@ -1,0 +1,54 @@
+"""How long a write waits for another process's lock on the SQLite file.
+
+The writes of a process run one after another on one thread. If each waited out SQLite's busy
+timeout, the writes queued behind a locked file would wait it out one after another (ten queued
+writes, ten waits), and a citizen would hear of the trouble half a minute late. So the wait is
+shared: the first write that waits out `wait` marks the store locked, and until a write gets the
+lock again every write tries once, briefly, and fails at once with SQLite's own "database is
+locked" (the same store trouble, told within seconds).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+WAIT = 3.0  # seconds a write waits for another process's write lock (a second worker, an import)
+RETRY_WAIT = 0.05  # while locked: long enough for another worker's short write, no longer
+
+
+class WriteLock:
+    """BEGIN IMMEDIATE with a wait shared by the writes queued behind a locked file."""
+
+    def __init__(self, wait: float = WAIT, retry_wait: float = RETRY_WAIT) -> None:
+        self.wait = wait
+        self.retry_wait = retry_wait
+        self.locked = False  # the last write waited out `wait`, and none got the lock since
+
+    @property
+    def busy_timeout_ms(self) -> int:
+        """The connection's busy timeout outside a locked spell."""
+        return round(self.wait * 1000)
+
+    def begin(self, conn: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE on `conn`; raises SQLite's busy error after the shared wait."""
+        if not self.locked:
+            self._begin(conn)
+            return
+        _busy_timeout(conn, round(self.retry_wait * 1000))
+        try:
+            self._begin(conn)
+        finally:  # reads and DDL keep the ordinary timeout
+            _busy_timeout(conn, self.busy_timeout_ms)
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                self.locked = True
+            raise
+        self.locked = False
+
+
+def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout={int(ms)}")

@@ -1,0 +1,55 @@
+"""A file locked by another process is told within one shared wait, not one wait per write."""
+
+import asyncio
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.trouble import Trouble, trouble_of
+
+
+def insert(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO t VALUES (1)")
+
+
+async def test_writes_queued_behind_a_locked_file_fail_together_then_recover(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "h.db"
+    db = await SqliteDatabase.from_url(f"sqlite:///{path}")
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        await db.migrate("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        started = time.monotonic()
+        first = asyncio.ensure_future(db.transaction(insert))
+        await asyncio.sleep(0.2)  # the first waits on the lock: the probe queues behind it
+        probe = db.probe_write()
+        outcomes: list[object] = await asyncio.gather(first, probe, return_exceptions=True)
+        for _ in range(4):  # then writes one after another, each a batch of its own
+            try:
+                await db.transaction(insert)
+            except sqlite3.OperationalError as exc:
+                outcomes.append(exc)
+        took = time.monotonic() - started
+        assert len(outcomes) == 6
+        assert all(trouble_of(e) is Trouble.LOCKED for e in outcomes), outcomes
+        # One wait for them all: each waiting alone would take six times as long.
+        assert took < 2 * db.write_lock.wait, took
+        assert db.write_lock.locked
+        with pytest.raises(sqlite3.OperationalError):
+            await db.probe_write()  # still locked: fails at once
+        other.execute("ROLLBACK")
+
+        await db.transaction(insert)  # the lock is gone: the next write gets it
+        assert not db.write_lock.locked
+        count = await db.query(lambda c: c.execute("SELECT count(*) FROM t").fetchone()[0])
+        assert count == 1
+        timeout = await db.query(lambda c: c.execute("PRAGMA busy_timeout").fetchone()[0])
+        assert timeout == db.write_lock.busy_timeout_ms  # the short try left it as it was
+    finally:
+        other.close()
+        await db.close()
