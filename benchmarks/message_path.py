@@ -3,14 +3,20 @@ aiohttp ceiling, and optionally against another checkout (the code before a chan
 
 Each round runs the ceiling (a tiny aiohttp app answering the REST channel's JSON), then each
 server under test on a fresh SQLite file, with wrk (2 threads, --connections, a new sender per
-message), alternating so the machine's load falls on all alike. Prints msg/s, p50, p99 and
-errors per run, and the load average. Needs `wrk` (Debian: `apt-get install wrk`).
+message), alternating so the machine's load falls on all alike. Each server is measured with six
+texts repeated (as citizens send the same few questions; memos answer them) and with every
+text distinct (the development split's citizen messages, each with a word of its own, so no
+memo ever answers). Besides msg/s, each run prints the CPU time the server used per message
+(/proc/PID/stat): on a machine other work loads, that figure moves far less than msg/s. Prints
+msg/s, p50, p99, errors and CPU a message per run, and the load average. Needs `wrk`
+(Debian: `apt-get install wrk`).
 Run: `.venv/bin/python benchmarks/message_path.py [--before /path/to/old/checkout]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import socket
@@ -20,6 +26,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent.parent
 CEILING = """
@@ -34,16 +42,45 @@ web.run_app(app, host="127.0.0.1", port=int(__import__("sys").argv[1]), print=No
 """
 LUA = """
 local n = 0
-local texts = {"xin chào", "F1 phải cách ly bao nhiêu ngày?", "dang ky tiem vac xin o dau",
-  "cam on nhieu", "thẻ đi đường xin ở đâu vậy ad", "tiêm mũi 3 cần mang gì"}
+local texts = {%s}
+local distinct = %s
 local id = tostring(math.random(1, 1000000000))
+-- a distinct text gets a word of letters: digits would read as a phone number or a code
+local function letters(k)
+  local s = ""
+  repeat s = s .. string.char(97 + k %% 26); k = math.floor(k / 26) until k == 0
+  return s
+end
 request = function()
   n = n + 1
-  local text = texts[n % #texts + 1]
-  local body = '{"sender":"wrk-' .. id .. '-' .. n .. '","message":"' .. text .. '"}'
+  local text = texts[n %% #texts + 1]
+  -- texts are JSON strings, quotes included
+  if distinct then text = string.sub(text, 1, -2) .. " " .. letters(n * 7919 + id) .. '"' end
+  local body = '{"sender":"wrk-' .. id .. '-' .. n .. '","message":' .. text .. '}'
   return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"] = "application/json"}, body)
 end
 """
+REPEATED = [
+    "xin chào",
+    "F1 phải cách ly bao nhiêu ngày?",
+    "dang ky tiem vac xin o dau",
+    "cam on nhieu",
+    "thẻ đi đường xin ở đâu vậy ad",
+    "tiêm mũi 3 cần mang gì",
+]
+
+
+def distinct_texts() -> list[str]:
+    """The development split's citizen messages (each sent with a word of its own)."""
+    data = yaml.safe_load((HERE / "hotline/evaluation/data/dev.yml").read_text(encoding="utf-8"))
+    found = {case["text"] for cases in data.values() if isinstance(cases, list) for case in cases}
+    return sorted(t for t in found if "\n" not in t)
+
+
+def lua_script(path: Path, texts: list[str], distinct: bool) -> Path:
+    quoted = ", ".join(f"[==[{json.dumps(t, ensure_ascii=False)}]==]" for t in texts)
+    path.write_text(LUA % (quoted, "true" if distinct else "false"), encoding="utf-8")
+    return path
 
 
 def free_port() -> int:
@@ -64,6 +101,12 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes]) -> None:
             pass
         time.sleep(0.1)
     raise SystemExit("a server did not become ready")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system, all threads) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def millis(text: str) -> float:
@@ -90,6 +133,7 @@ def run_wrk(port: int, lua: Path, seconds: int, connections: int) -> dict[str, f
         check=True,
     ).stdout
     found = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}  # type: ignore[union-attr]
+    found["requests"] = float(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     for label in ("50", "99"):
         found[f"p{label}"] = millis(re.search(rf"\s{label}%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
@@ -107,17 +151,29 @@ def measure(
     args: argparse.Namespace,
     lua: Path,
 ) -> dict[str, float]:
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Started in the checkout under test: `python -m` puts the working directory first on
+    # sys.path, before PYTHONPATH, so from elsewhere it would run that directory's code.
+    proc = subprocess.Popen(
+        command,
+        env=env,
+        cwd=env.get("PYTHONPATH", HERE),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_ready(port, proc)
         run_wrk(port, lua, 2, args.connections)  # warm-up
+        used = cpu_seconds(proc.pid)
         found = run_wrk(port, lua, args.seconds, args.connections)
+        found["cpu"] = (cpu_seconds(proc.pid) - used) * 1000 / max(found["requests"], 1)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    if " | " not in name:
+        name += " | repeated"
     print(
         f"| {name} | {found['rps']:,.0f} | {found['p50']:.1f} ms | {found['p99']:.1f} ms"
-        f" | {found['errors']:.0f} | {os.getloadavg()[0]:.1f} |",
+        f" | {found['errors']:.0f} | {found['cpu']:.2f} ms | {os.getloadavg()[0]:.1f} |",
         flush=True,
     )
     return found
@@ -132,11 +188,13 @@ def main() -> None:
     parser.add_argument("--nlu-model-dir", type=Path, help="a trained local NLU (else trained)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        lua = Path(tmp) / "citizens.lua"
-        lua.write_text(LUA)
+        scripts = {
+            "repeated": lua_script(Path(tmp) / "repeated.lua", REPEATED, distinct=False),
+            "distinct": lua_script(Path(tmp) / "distinct.lua", distinct_texts(), distinct=True),
+        }
         ceiling = Path(tmp) / "ceiling.py"
         ceiling.write_text(CEILING)
-        model = args.nlu_model_dir or Path(tmp) / "nlu"
+        model = (args.nlu_model_dir or Path(tmp) / "nlu").resolve()
         base = {**os.environ, "HOTLINE_NLU": "local", "HOTLINE_NLU_MODEL_DIR": str(model)}
         if args.nlu_model_dir is None:
             train = [sys.executable, "-m", "hotline.cli", "nlu", "train"]
@@ -144,29 +202,25 @@ def main() -> None:
         checkouts = [("hotline serve, SQLite + local NLU", HERE)]
         if args.before:
             checkouts.append(("the same, before (--before)", args.before.resolve()))
-        print("| configuration | msg/s | p50 | p99 | errors | load |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        print(
+            "| configuration | texts | msg/s | p50 | p99 | errors | server CPU a message | load |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for n in range(args.rounds):
             port = free_port()
-            measure(
-                "bare aiohttp (the ceiling)",
-                [sys.executable, str(ceiling), str(port)],
-                base,
-                port,
-                args,
-                lua,
-            )
-            order = checkouts if n % 2 == 0 else checkouts[::-1]
-            for name, root in order:
-                port = free_port()
-                env = {
-                    **base,
-                    "PYTHONPATH": str(root),
-                    "HOTLINE_STORE": f"sqlite:///{tmp}/{root.name}-{n}.db",
-                    "HOTLINE_MEDIA_DIR": f"{tmp}/media",
-                }
-                command = [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
-                measure(name, command, env, port, args, lua)
+            command = [sys.executable, str(ceiling), str(port)]
+            measure("bare aiohttp (the ceiling)", command, base, port, args, scripts["repeated"])
+            for texts, script in scripts.items():
+                for name, root in checkouts if n % 2 == 0 else checkouts[::-1]:
+                    port = free_port()
+                    env = {
+                        **base,
+                        "PYTHONPATH": str(root),
+                        "HOTLINE_STORE": f"sqlite:///{tmp}/{root.name}-{n}-{texts}.db",
+                        "HOTLINE_MEDIA_DIR": f"{tmp}/media",
+                    }
+                    command = [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
+                    measure(f"{name} | {texts}", command, env, port, args, script)
 
 
 if __name__ == "__main__":

@@ -79,6 +79,9 @@ class Settings:
     stale_seconds: float = 10.0  # how old an unprocessed message is before any worker takes it
     shutdown_seconds: float = 5.0  # a stop waits at most this long for requests and turns
     keepalive_seconds: float = 15.0  # an idle client connection is closed after this
+    # `hotline serve` logs every request when 1. Off by default: a line a request cost a
+    # fifth of a message's time at load, and the reverse proxy in front logs requests anyway.
+    access_log: int = 0
     channel_retry_seconds: float = 2.0  # first wait before opening an unreachable platform again
     # Back office (issue 5). Reporters' contact details are encrypted with secret_key; without
     # one, a key is generated once into secret_key_file (default: beside the SQLite file).

@@ -179,6 +179,7 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from aiohttp import web
+    from aiohttp.log import access_logger
 
     from hotline.storage.open import startup_error, store_name
     from hotline.web.app import create_app
@@ -196,6 +197,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
             print=lambda _: None,
             shutdown_timeout=settings.shutdown_seconds,  # bounded: held connections go first
             keepalive_timeout=settings.keepalive_seconds,
+            access_log=access_logger if settings.access_log else None,
         )
     except Exception as exc:
         line = startup_error(exc, store_name(settings.store))

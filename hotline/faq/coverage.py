@@ -14,6 +14,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
@@ -92,11 +93,7 @@ class Coverage:
 
     def _written(self, entry_id: str) -> Spellings:
         """The entry's words as it writes them (`hotline.faq.accents.spellings`)."""
-        found: dict[str, set[str]] = {}
-        for spelling in self._spellings.get(entry_id, ()):
-            word, marks = spelling.split(_MARKS)
-            found.setdefault(word, set()).add(marks)
-        return {w: frozenset(m) for w, m in found.items()}
+        return _written(self._spellings.get(entry_id, ()))
 
     def weight(self, word: str) -> float:
         """Rarity across entries: highest for a word no entry uses."""
@@ -120,7 +117,7 @@ class Coverage:
         total = sum(self.weight(w) for w in salient)
         if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
             return 0.0
-        asked, written = spellings([text]), self._written(entry_id)
+        asked, written = _asked(text), self._written(entry_id)
         unused = [w for w in salient if w not in known or differ(asked, written, w)]
         if DEFINITION in unused:
             # "What is X?" asked of an entry that defines nothing: it answers none of it, however
@@ -131,3 +128,19 @@ class Coverage:
     def unknown(self, words: list[str]) -> list[str]:
         """Salient words no entry uses at all."""
         return [w for w in self.salient(words) if w not in self._df]
+
+
+# A search checks the same text against several entries, and the entries a search meets are
+# few: both derivations are kept for the most recent (read only: callers never change them).
+@lru_cache(maxsize=1024)
+def _written(stored: tuple[str, ...]) -> Spellings:
+    found: dict[str, set[str]] = {}
+    for spelling in stored:
+        word, marks = spelling.split(_MARKS)
+        found.setdefault(word, set()).add(marks)
+    return {w: frozenset(m) for w, m in found.items()}
+
+
+@lru_cache(maxsize=256)
+def _asked(text: str) -> Spellings:
+    return spellings([text])

@@ -21,6 +21,7 @@ from hotline.faq.features import PAIR, WORD, content_words, features, kind
 from hotline.faq.spelling import Speller
 from hotline.faq.synonyms import expand
 from hotline.faq.vectors import Postings, Vocabulary
+from hotline.lru import Lru
 
 Analyzer = Callable[[str], list[str]]
 
@@ -29,6 +30,10 @@ Analyzer = Callable[[str], list[str]]
 BEST_VARIANT = 0.7
 # Entries analysed and assembled at a time by a rebuild (`hotline.faq.assembly`).
 CHUNK = 500
+# Searches kept per index content: a turn searches its text up to three times, and citizens
+# send the same questions a lot. A rebuild brings new content with an empty memo, so an edit
+# is never answered from a search of the old index.
+SEARCHES_KEPT = 2048
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,9 @@ class _Content:
     speller: Speller = field(default_factory=lambda: Speller({}, ()))
     by_id: dict[str, FaqEntry] = field(default_factory=dict)
     coverage: Coverage = field(default_factory=lambda: Coverage((), lambda text: []))
+    searches: Lru[tuple[str, int], tuple[FaqMatch, ...]] = field(
+        default_factory=lambda: Lru(SEARCHES_KEPT)
+    )
 
 
 class FaqIndex:
@@ -186,11 +194,15 @@ class FaqIndex:
         content = self._content
         if not content.entries:
             return []
+        found = content.searches.get((text, limit), lambda _: self._search(content, text, limit))
+        return list(found)
+
+    def _search(self, content: _Content, text: str, limit: int) -> tuple[FaqMatch, ...]:
         typed = self._analyze(text)
         analyzed = content.speller.correct(typed)
         counts = features(content_words(expand(analyzed, content.speller.knows)) or analyzed)
         if not counts:
-            return []
+            return ()
         checked = _for_coverage(typed, analyzed)
         ids = self._vocabulary.ids
         row_scores = content.postings.scores([(ids.get(f), f, tf) for f, tf in counts.items()])
@@ -216,7 +228,7 @@ class FaqIndex:
                     float(row_scores[variants + number]),
                 )
             )
-        return matches
+        return tuple(matches)
 
     def uncovered(self, entry_id: str, text: str) -> float:
         """The share of the text's salient words entry `entry_id` never uses (1.0: unknown id)."""

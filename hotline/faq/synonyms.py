@@ -60,6 +60,18 @@ GROUPS: tuple[tuple[tuple[str, ...], ...], ...] = tuple(
 )
 
 
+def _alternative_starts() -> dict[str, frozenset[int]]:
+    """The first word of each alternative (not the FAQ's own wording) -> its groups' numbers."""
+    starts: dict[str, set[int]] = {}
+    for number, group in enumerate(GROUPS):
+        for phrase in group[1:]:
+            starts.setdefault(phrase[0], set()).add(number)
+    return {word: frozenset(numbers) for word, numbers in starts.items()}
+
+
+_ALTERNATIVE_STARTS = _alternative_starts()
+
+
 def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
@@ -73,13 +85,22 @@ def expand(
     the synonym (`known`): then the FAQ's own variants find it, and the extra words would only
     blur a question that matches a variant exactly ("f0" stays "f0")."""
     extra: list[str] = []
-    for group in GROUPS:
+    present = set(words)
+    # Only the groups with a phrase whose first word the question uses can add anything: a
+    # lookup per group instead of a scan of the question per phrase.
+    for group in _groups_of(present):
         canonical = group[0]
         if _find(words, canonical):
             continue
         if any(_find(words, p) and not known(p) for p in group[1:]):
             extra += canonical
     return words + extra
+
+
+def _groups_of(present: set[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """The groups, in their order, an alternative phrase of which starts with a present word."""
+    numbers = {n for word in present for n in _ALTERNATIVE_STARTS.get(word, ())}
+    return [GROUPS[n] for n in sorted(numbers)]
 
 
 # Every phrase length the groups use, for `covered_by` to cut each text into windows once.

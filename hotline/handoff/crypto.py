@@ -13,7 +13,13 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from hotline.lru import Lru
+
 SEALED = "sealed"  # the document key under which an encrypted value is stored
+# Tokens this process sealed lately, with their plaintext: a record read back soon after it was
+# written (the replies a REST answer hands over, the transcript) opens without a decryption,
+# which costs more than the rest of reading it. The plaintext was in memory a moment before.
+RECENT_TOKENS = 1024
 
 
 class SecretUnreadable(Exception):
@@ -23,6 +29,7 @@ class SecretUnreadable(Exception):
 class Cipher:
     def __init__(self, key: str | bytes) -> None:
         self._fernet = Fernet(key.encode() if isinstance(key, str) else key)
+        self._recent: Lru[str, bytes] = Lru(RECENT_TOKENS)
 
     @staticmethod
     def new_key() -> str:
@@ -31,11 +38,15 @@ class Cipher:
     def seal(self, value: dict[str, Any]) -> dict[str, str]:
         """A JSON-able document as an opaque token: `{"sealed": "gAAAA..."}`."""
         data = json.dumps(value, ensure_ascii=False).encode()
-        return {SEALED: self._fernet.encrypt(data).decode()}
+        token = self._fernet.encrypt(data).decode()
+        self._recent.put(token, data)
+        return {SEALED: token}
 
     def open(self, sealed: dict[str, Any]) -> dict[str, Any]:
         try:
-            data = self._fernet.decrypt(sealed[SEALED].encode())
+            token = sealed[SEALED]
+            known = self._recent.find(token) if isinstance(token, str) else None
+            data = known or self._fernet.decrypt(token.encode())
         except (InvalidToken, KeyError) as exc:
             raise SecretUnreadable("reporter details cannot be decrypted with this key") from exc
         value = json.loads(data)

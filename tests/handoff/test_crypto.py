@@ -39,3 +39,19 @@ def test_a_generated_key_is_kept_private_and_reused(tmp_path: Path) -> None:
     sealed = Cipher(first).seal({"phone": "0912345678"})
     assert "0912345678" not in str(sealed)
     assert Cipher(first).open(sealed) == {"phone": "0912345678"}
+
+
+def test_a_record_read_back_opens_as_it_was_sealed_and_a_forged_one_still_fails() -> None:
+    cipher, other = Cipher(Cipher.new_key()), Cipher(Cipher.new_key())
+    value = {"text": "Quán karaoke vẫn mở", "buttons": [{"title": "Gửi", "payload": "/send"}]}
+    sealed = cipher.seal(value)
+    assert cipher.open(sealed) == value  # from the tokens sealed lately
+    assert Cipher(cipher_key := Cipher.new_key()).open(Cipher(cipher_key).seal(value)) == value
+    opened = cipher.open(sealed)
+    opened["text"] = "changed"  # each reader gets its own copy
+    assert cipher.open(sealed) == value
+    with pytest.raises(SecretUnreadable):
+        other.open(sealed)  # another key never sees this cipher's recent tokens
+    forged = {"sealed": sealed["sealed"][:-4] + "AAAA"}
+    with pytest.raises(SecretUnreadable):
+        cipher.open(forged)

@@ -11,10 +11,13 @@ from hotline.bot.nlu.classifier import META_FILE, WEIGHTS_FILE, IntentClassifier
 from hotline.bot.nlu.entities import extract_entities
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rules import rule_parse
+from hotline.lru import Lru
 
 log = logging.getLogger(__name__)
 
 FALLBACK_INTENT = "out_of_scope"
+# Classified texts kept (a parse is about 2 kB): citizens send the same short texts a lot.
+PARSES_KEPT = 2048
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -26,12 +29,22 @@ class LocalNLU:
 
     name = "local"
 
-    def __init__(self, classifier: IntentClassifier, units: AdminUnits | None = None) -> None:
+    def __init__(
+        self,
+        classifier: IntentClassifier,
+        units: AdminUnits | None = None,
+        kept: int = PARSES_KEPT,
+    ) -> None:
         self.classifier = classifier
         self.units = units
+        # Keyed on the exact text: the parse carries the text and its entities' offsets in it.
+        # A new model is a new LocalNLU, so a memo never outlives its model.
+        self.parses: Lru[str, ParseResult] = Lru(kept)
 
     @classmethod
-    def load(cls, model_dir: Path, units: AdminUnits | None = None) -> LocalNLU:
+    def load(
+        cls, model_dir: Path, units: AdminUnits | None = None, kept: int = PARSES_KEPT
+    ) -> LocalNLU:
         """The model trained into `model_dir` by `hotline.bot.nlu.training.train`."""
         missing = [f for f in (META_FILE, WEIGHTS_FILE) if not (model_dir / f).is_file()]
         if missing:
@@ -39,7 +52,7 @@ class LocalNLU:
                 f"no local NLU model in {model_dir} (missing {', '.join(missing)}): "
                 "run `hotline nlu train` first"
             )
-        return cls(IntentClassifier.load(model_dir), units)
+        return cls(IntentClassifier.load(model_dir), units, kept)
 
     async def parse(self, text: str) -> ParseResult:
         return self.parse_sync(text)
@@ -59,6 +72,9 @@ class LocalNLU:
         ruled = rule_parse(text)
         if ruled is not None:
             return ruled
+        return self.parses.get(text, self._classified)
+
+    def _classified(self, text: str) -> ParseResult:
         ranking = self._ranking(text)
         return ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
 

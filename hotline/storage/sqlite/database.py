@@ -7,6 +7,9 @@ Group commit: transactions that queue up while the thread is busy share one BEGI
 COMMIT, each inside its own savepoint, so one that raises is rolled back alone. A caller hears
 back only after the COMMIT that holds its writes. When the shared transaction itself fails (a
 full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only itself.
+Reads queued meanwhile go to the thread with them (before the writes), and one call back to the
+event loop answers the reads, one the writes: a trip to the thread and a wake-up of the loop
+each cost about as much as a small statement.
 
 A file locked by another process is waited for once, not once per queued write (`WriteLock`).
 """
@@ -17,7 +20,7 @@ import asyncio
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,7 +29,8 @@ from urllib.parse import urlparse
 from hotline.storage.sqlite.write_lock import WriteLock
 
 T = TypeVar("T")
-Write = tuple[Callable[[sqlite3.Connection], Any], "Future[Any]"]
+Job = tuple[Callable[[sqlite3.Connection], Any], "asyncio.Future[Any]"]
+Outcome = tuple["asyncio.Future[Any]", Any, BaseException | None]
 
 
 def sqlite_path(url: str) -> str:
@@ -49,7 +53,8 @@ class SqliteDatabase:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
         self._conn: sqlite3.Connection | None = None
-        self._writes: list[Write] = []  # transactions waiting for the thread
+        self._reads: list[Job] = []  # reads waiting for the thread
+        self._writes: list[Job] = []  # transactions waiting for the thread
         self._writes_lock = threading.Lock()
         self.commits = 0  # COMMITs made: fewer than transactions when they were grouped
         self.transactions = 0
@@ -77,42 +82,70 @@ class SqliteDatabase:
         return await loop.run_in_executor(self._executor, fn)
 
     async def query(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run a read-only function against the connection."""
-        return await self._call(lambda: fn(self._connection()))
+        """Run a read-only function against the connection. Reads queued in one event-loop
+        iteration, or while the thread is busy, take one trip to the thread together."""
+        return await self._queue(self._reads, fn)
 
     async def transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run `fn` inside BEGIN IMMEDIATE ... COMMIT (shared with the transactions queued
         beside it); its writes are rolled back if it raises."""
-        job: Future[T] = Future()
-        with self._writes_lock:
-            self._writes.append((fn, job))
-            first = len(self._writes) == 1
-        if first:  # the rest of this loop iteration's transactions join it
-            asyncio.get_running_loop().call_soon(self._start_drain)
-        return await asyncio.wrap_future(job)
+        return await self._queue(self._writes, fn)
 
-    def _start_drain(self) -> None:
+    async def _queue(self, queue: list[Job], fn: Callable[[sqlite3.Connection], T]) -> T:
+        loop = asyncio.get_running_loop()
+        job: asyncio.Future[T] = loop.create_future()
+        with self._writes_lock:
+            queue.append((fn, job))
+            first = len(self._reads) + len(self._writes) == 1
+        if first:  # the rest of this loop iteration's reads and writes join it
+            loop.call_soon(self._start_drain, loop)
+        return await job
+
+    def _start_drain(self, loop: asyncio.AbstractEventLoop) -> None:
         try:
-            self._executor.submit(self._drain)
+            self._executor.submit(self._drain, loop)
         except RuntimeError as exc:  # closed meanwhile: nobody will run them
             with self._writes_lock:
-                batch, self._writes = self._writes, []
-            for _, job in batch:
-                if job.set_running_or_notify_cancel():
-                    job.set_exception(exc)
+                batch = self._reads + self._writes
+                self._reads, self._writes = [], []
+            _settle([(job, None, exc) for _, job in batch])
 
-    def _drain(self) -> None:
+    def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
+        """On the thread: the queued reads, then the queued writes in one transaction; one
+        call back to the loop answers the reads, one the writes (not one wake-up each)."""
         with self._writes_lock:
-            batch, self._writes = self._writes, []
-        batch = [(fn, job) for fn, job in batch if job.set_running_or_notify_cancel()]
-        self.transactions += len(batch)
-        if len(batch) > 1 and self._together(batch):
-            return
-        for fn, job in batch:
-            try:
-                job.set_result(self._alone(fn))
-            except BaseException as exc:  # handed to the caller, who awaits it
-                job.set_exception(exc)
+            reads, writes = self._reads, self._writes
+            self._reads, self._writes = [], []
+        # A job whose caller was cancelled before it ran is not run (it may be cancelled
+        # while it runs: then it completes, as a started transaction always did).
+        outcomes: list[Outcome] = []
+        for fn, job in reads:
+            if not job.cancelled():
+                try:
+                    outcomes.append((job, fn(self._connection()), None))
+                except BaseException as exc:  # handed to the caller, who awaits it
+                    outcomes.append((job, None, exc))
+        if outcomes and writes:  # the readers need not wait for the writes' COMMIT
+            self._answer(loop, outcomes)
+            outcomes = []
+        writes = [(fn, job) for fn, job in writes if not job.cancelled()]
+        self.transactions += len(writes)
+        together = self._together(writes) if len(writes) > 1 else None
+        if together is not None:
+            outcomes += together
+        else:
+            for fn, job in writes:
+                try:
+                    outcomes.append((job, self._alone(fn), None))
+                except BaseException as exc:
+                    outcomes.append((job, None, exc))
+        self._answer(loop, outcomes)
+
+    def _answer(self, loop: asyncio.AbstractEventLoop, outcomes: list[Outcome]) -> None:
+        try:
+            loop.call_soon_threadsafe(_settle, outcomes)
+        except RuntimeError:  # the loop is closed: nobody awaits them any more
+            pass
 
     def _alone(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         conn = self._connection()
@@ -127,17 +160,15 @@ class SqliteDatabase:
         self.commits += 1
         return result
 
-    def _together(self, batch: list[Write]) -> bool:
-        """One transaction for the batch, a savepoint each; False (nothing kept, no caller
-        answered) when the transaction as a whole failed."""
+    def _together(self, batch: list[Job]) -> list[Outcome] | None:
+        """One transaction for the batch, a savepoint each; None (nothing kept) when the
+        transaction as a whole failed."""
         try:
             conn = self._connection()
             self.write_lock.begin(conn)
         except BaseException as exc:  # locked by another process: retrying each would wait again
-            for _, job in batch:
-                job.set_exception(exc)
-            return True
-        outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
+            return [(job, None, exc) for _, job in batch]
+        outcomes: list[Outcome] = []
         try:
             for fn, job in batch:
                 conn.execute("SAVEPOINT write")
@@ -145,7 +176,7 @@ class SqliteDatabase:
                     result = fn(conn)
                 except Exception as exc:
                     if not conn.in_transaction:  # SQLite ended the whole transaction
-                        return False
+                        return None
                     conn.execute("ROLLBACK TO write")
                     outcomes.append((job, None, exc))
                 else:
@@ -155,14 +186,9 @@ class SqliteDatabase:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            return False
+            return None
         self.commits += 1
-        for job, result, error in outcomes:
-            if error is None:
-                job.set_result(result)
-            else:
-                job.set_exception(error)
-        return True
+        return outcomes
 
     async def rows(self, table: str, page: int = 1000) -> AsyncIterator[dict[str, Any]]:
         """Every row of a table in the order written, read a page at a time (an export)."""
@@ -229,3 +255,14 @@ class SqliteDatabase:
 
 def _fetch_all(sql: str, args: Sequence[Any], conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute(sql, args).fetchall()
+
+
+def _settle(outcomes: list[Outcome]) -> None:
+    """On the loop: answer each caller still waiting (a cancelled one is not)."""
+    for job, result, error in outcomes:
+        if job.done():
+            continue
+        if error is None:
+            job.set_result(result)
+        else:
+            job.set_exception(error)

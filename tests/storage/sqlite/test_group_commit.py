@@ -80,3 +80,46 @@ async def test_a_broken_commit_is_retried_one_by_one(db: SqliteDatabase) -> None
     assert isinstance(results[1], sqlite3.IntegrityError), "only the bad one fails"
     assert await rows(db) == [1, 3]
     assert db.commits - before == 2, "the others committed alone after the shared COMMIT failed"
+
+
+async def test_reads_queued_together_take_one_trip_and_see_what_was_committed(
+    db: SqliteDatabase,
+) -> None:
+    await db.transaction(insert(1))
+    trips = 0
+    drain = db._drain
+
+    def counted(loop: asyncio.AbstractEventLoop) -> None:
+        nonlocal trips
+        trips += 1
+        drain(loop)
+
+    db._drain = counted  # type: ignore[method-assign]
+    found = await asyncio.gather(*(rows(db) for _ in range(10)), db.transaction(insert(2)))
+    assert trips == 1, "ten reads and a write went to the thread together"
+    assert found[:10] == [[1]] * 10, "the reads ran before the write queued beside them"
+    assert found[10] == 2 and await rows(db) == [1, 2]
+
+
+async def test_a_read_that_fails_fails_alone_and_a_cancelled_one_is_not_run(
+    db: SqliteDatabase,
+) -> None:
+    ran: list[str] = []
+
+    def bad(conn: sqlite3.Connection) -> None:
+        ran.append("bad")
+        conn.execute("SELECT * FROM nowhere")
+
+    def cancelled(conn: sqlite3.Connection) -> None:
+        ran.append("cancelled")
+
+    doomed = asyncio.ensure_future(db.query(cancelled))
+    others = [
+        asyncio.ensure_future(job) for job in (db.query(bad), rows(db), db.transaction(insert(1)))
+    ]
+    await asyncio.sleep(0)  # all queued; the thread takes them after this
+    doomed.cancel()
+    results = await asyncio.gather(*others, return_exceptions=True)
+    assert isinstance(results[0], sqlite3.OperationalError)
+    assert results[1] == [] and results[2] == 1
+    assert ran == ["bad"] and doomed.cancelled()
