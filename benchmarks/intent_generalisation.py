@@ -31,6 +31,11 @@ CONFIGS: dict[str, tuple[TrainingSettings, Augmentation]] = {
     "aug2": (OLD, Augmentation(copies=2)),
     "aug3": (OLD, Augmentation(copies=3)),
     "aug2+drop": (OLD, Augmentation(copies=2, dropped_words=True)),
+    "aug1+drop": (OLD, Augmentation(copies=1, dropped_words=True)),
+    "drop1": (
+        OLD,
+        Augmentation(copies=1, typos=False, joined_words=False, endings=False, dropped_words=True),
+    ),
     "aug2-typos": (OLD, Augmentation(copies=2, typos=False)),
     "aug2-endings": (OLD, Augmentation(copies=2, endings=False)),
     "aug2-join": (OLD, Augmentation(copies=2, joined_words=False)),
