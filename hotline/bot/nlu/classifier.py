@@ -1,8 +1,8 @@
 """The in-process intent classifier: TF-IDF features and a softmax (multinomial logistic) model.
 
-Features are folded words with teencode expanded, word pairs, and character 3-5-grams of the
-folded text (which carry typos and missing spaces). The model is trained with numpy in a second or
-two and scores a message with one small gather and a dot product.
+Features are folded words with teencode expanded, word pairs, and character n-grams of the
+folded text (which carry typos and missing spaces). The model is trained with numpy on sparse rows
+(`softmax.py`) in a few seconds and scores a message with one small gather and a dot product.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from typing import Any
 
 import numpy as np
 
+from hotline.bot.nlu import softmax
 from hotline.bot.nlu.normalize import words
 
-# Bump when the features change, so models trained by older code count as stale.
-FEATURES_VERSION = 2
+# Bump when the features or the training change, so models trained by older code count as stale.
+FEATURES_VERSION = 3
 CHAR_NGRAMS = (3, 4, 5)
 # Below this share of known features a text is mostly unseen (gibberish, another topic), and the
 # probabilities are pulled toward uniform in proportion, so a low confidence means "unsure".
@@ -32,26 +33,33 @@ WEIGHTS_FILE = "weights.npz"
 META_FILE = "model.json"
 
 
-def features(text: str) -> Counter[str]:
+def features(text: str, char_ngrams: Sequence[int] = CHAR_NGRAMS) -> Counter[str]:
     """Feature counts of a text: words, word pairs and character n-grams."""
     tokens = words(text)
     counts: Counter[str] = Counter("w " + t for t in tokens)
     counts.update(f"b {a} {b}" for a, b in pairwise(tokens))
     joined = f" {' '.join(tokens)} "
-    for n in CHAR_NGRAMS:
+    for n in char_ngrams:
         counts.update("c" + joined[i : i + n] for i in range(len(joined) - n + 1))
     return counts
 
 
 @dataclass(frozen=True)
 class TrainingSettings:
-    """Optimiser settings; the defaults suit a few hundred to a few thousand examples."""
+    """Features and optimiser settings; the defaults suit a few thousand examples.
+
+    `class_balance` weighs each example by (mean class size / its class size) ** class_balance:
+    0 counts every example alike, 1 gives every intent the same total weight.
+    """
 
     l2: float = 1e-5
     learning_rate: float = 0.2
     epochs: int = 200
     min_char_df: int = 2
-    seed: int = 1022
+    word_weight: float = WORD_WEIGHT
+    char_ngrams: tuple[int, ...] = CHAR_NGRAMS
+    class_balance: float = 0.0
+    full_coverage: float = FULL_COVERAGE
 
 
 class IntentClassifier:
@@ -64,8 +72,12 @@ class IntentClassifier:
         idf: np.ndarray,
         weights: np.ndarray,
         bias: np.ndarray,
+        char_ngrams: Sequence[int] = CHAR_NGRAMS,
+        full_coverage: float = FULL_COVERAGE,
     ) -> None:
         self.intents = tuple(intents)
+        self.char_ngrams = tuple(char_ngrams)
+        self.full_coverage = full_coverage
         self.vocabulary = tuple(vocabulary)
         self._index = {feature: i for i, feature in enumerate(self.vocabulary)}
         self.idf = idf.astype(np.float32)
@@ -81,7 +93,7 @@ class IntentClassifier:
         if not texts or len(texts) != len(labels):
             raise ValueError("need as many labels as texts, and at least one text")
         intents = sorted(set(labels))
-        counted = [features(t) for t in texts]
+        counted = [features(t, settings.char_ngrams) for t in texts]
         df: Counter[str] = Counter(f for c in counted for f in c)
         vocabulary = sorted(
             f for f, n in df.items() if not f.startswith("c") or n >= settings.min_char_df
@@ -89,21 +101,34 @@ class IntentClassifier:
         idf = np.array(
             [
                 (math.log((1 + len(texts)) / (1 + df[f])) + 1.0)
-                * (WORD_WEIGHT if f.startswith("w ") else 1.0)
+                * (settings.word_weight if f.startswith("w ") else 1.0)
                 for f in vocabulary
             ],
             np.float32,
         )
         model = cls(
-            intents, vocabulary, idf, np.zeros((len(vocabulary), len(intents))), np.zeros(0)
+            intents,
+            vocabulary,
+            idf,
+            np.zeros((len(vocabulary), len(intents))),
+            np.zeros(0),
+            settings.char_ngrams,
+            settings.full_coverage,
         )
-        matrix = np.zeros((len(texts), len(vocabulary)), np.float32)
-        for row, counts in enumerate(counted):
-            index, values = model._vector(counts)
-            matrix[row, index] = values
+        matrix = softmax.SparseRows.of([model._vector(c) for c in counted], len(vocabulary))
+        label_index = np.array([intents.index(label) for label in labels])
         targets = np.zeros((len(texts), len(intents)), np.float32)
-        targets[np.arange(len(texts)), [intents.index(label) for label in labels]] = 1.0
-        model.weights, model.bias = _softmax_regression(matrix, targets, settings)
+        targets[np.arange(len(texts)), label_index] = 1.0
+        sizes = np.bincount(label_index, minlength=len(intents)).astype(np.float64)
+        balance = (sizes.mean() / sizes[label_index]) ** settings.class_balance
+        model.weights, model.bias = softmax.fit(
+            matrix,
+            targets,
+            balance,
+            l2=settings.l2,
+            learning_rate=settings.learning_rate,
+            epochs=settings.epochs,
+        )
         return model
 
     def _vector(self, counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -117,7 +142,7 @@ class IntentClassifier:
 
     def probabilities(self, text: str) -> np.ndarray | None:
         """One probability per intent (in `intents` order), or None if no feature is known."""
-        counts = features(text)
+        counts = features(text, self.char_ngrams)
         index, values = self._vector(counts)
         if index.size == 0:
             return None
@@ -125,7 +150,7 @@ class IntentClassifier:
         exp: np.ndarray = np.exp(scores - scores.max())
         probabilities = exp / exp.sum()
         known = sum(n for f, n in counts.items() if f in self._index)
-        trust = min(1.0, known / sum(counts.values()) / FULL_COVERAGE)
+        trust = min(1.0, known / sum(counts.values()) / self.full_coverage)
         return trust * probabilities + (1.0 - trust) / len(self.intents)
 
     def save(self, model_dir: Path, meta: dict[str, object]) -> None:
@@ -136,6 +161,8 @@ class IntentClassifier:
         document = {
             **meta,
             "features_version": FEATURES_VERSION,
+            "char_ngrams": list(self.char_ngrams),
+            "full_coverage": self.full_coverage,
             "intents": list(self.intents),
             "vocabulary": list(self.vocabulary),
         }
@@ -151,6 +178,8 @@ class IntentClassifier:
                 arrays["idf"],
                 arrays["weights"],
                 arrays["bias"],
+                meta.get("char_ngrams", CHAR_NGRAMS),
+                meta.get("full_coverage", FULL_COVERAGE),
             )
 
 
@@ -158,31 +187,3 @@ def read_meta(model_dir: Path) -> dict[str, Any]:
     """The model's metadata (fingerprint, intents, vocabulary...)."""
     meta: dict[str, Any] = json.loads((model_dir / META_FILE).read_text("utf-8"))
     return meta
-
-
-def _softmax_regression(
-    x: np.ndarray, y: np.ndarray, settings: TrainingSettings
-) -> tuple[np.ndarray, np.ndarray]:
-    """Full-batch Adam on mean cross-entropy plus an L2 penalty on the weights."""
-    n, d = x.shape
-    k = y.shape[1]
-    w = np.zeros((d, k), np.float32)
-    b = np.zeros(k, np.float32)
-    moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
-    beta1, beta2, eps = 0.9, 0.999, 1e-8
-    for step in range(1, settings.epochs + 1):
-        scores = x @ w + b
-        scores -= scores.max(axis=1, keepdims=True)
-        p = np.exp(scores)
-        p /= p.sum(axis=1, keepdims=True)
-        error = (p - y) / n
-        grads = (x.T @ error + settings.l2 * w, error.sum(axis=0))
-        for param, grad, m, v in ((w, grads[0], *moments[:2]), (b, grads[1], *moments[2:])):
-            m *= beta1
-            m += (1 - beta1) * grad
-            v *= beta2
-            v += (1 - beta2) * grad * grad
-            m_hat = m / (1 - beta1**step)
-            v_hat = v / (1 - beta2**step)
-            param -= settings.learning_rate * m_hat / (np.sqrt(v_hat) + eps)
-    return w, b

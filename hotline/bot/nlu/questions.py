@@ -54,6 +54,9 @@ _PHRASES = (
 )
 _ASKERS = frozenset({"em", "e", "toi", "tui", "minh", "chau", "con", "anh", "chi"})
 _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
+# Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"): the
+# asking particle is the word before it.
+_TRAILING = frozenset({"a", "admin", "oi", "nhe"})
 
 
 def is_question(text: str) -> bool:
@@ -61,6 +64,8 @@ def is_question(text: str) -> bool:
     if "?" in text:
         return True
     said = words(text)
+    while len(said) > 1 and said[-1] in _TRAILING:
+        said = said[:-1]
     if not said:
         return False
     for length in (3, 2, 1):

@@ -42,7 +42,9 @@ ACKNOWLEDGEMENTS = frozenset(
     }
 )
 _POLITE = frozenset({"da", "vang", "ok", "u", "uh"})
-_ADDRESSING = frozenset({"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen"})
+_ADDRESSING = frozenset(
+    {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
+)
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
     {
@@ -85,16 +87,31 @@ def rule_parse(text: str) -> ParseResult | None:
     said = normalize(text)
     if acknowledges(said):
         return _with_text(_ranked("thank"), text)
-    if said in REPORT_WORDS:
+    if asks_to_report(said):
         return _with_text(_ranked("report_violation"), text)
     return None
 
 
-def acknowledges(said: str) -> bool:
-    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
+def _core(said: str) -> list[str]:
+    """The folded words without those that only address the hotline at the end ("... ad ơi")."""
     core = said.split()
     while core and core[-1] in _ADDRESSING:
         core.pop()
+    return core
+
+
+def asks_to_report(said: str) -> bool:
+    """True for "phản ánh", "muốn phản ánh ạ", "em muốn gửi phản ánh ad ơi" (folded words)."""
+    # Taken off one at a time: "ánh" folds to "anh", which is also a way to address the hotline.
+    core = said.split()
+    while " ".join(core) not in REPORT_WORDS and core and core[-1] in _ADDRESSING:
+        core.pop()
+    return " ".join(core) in REPORT_WORDS
+
+
+def acknowledges(said: str) -> bool:
+    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
+    core = _core(said)
     # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
     if len(core) > 1 and core[0] in _POLITE and " ".join(core[1:]) in ACKNOWLEDGEMENTS:
         return True

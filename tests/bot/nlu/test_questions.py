@@ -23,6 +23,9 @@ from hotline.bot.nlu.questions import is_question
         "xin hỏi giấy đi đường",  # asking leave to ask
         "cho em hỏi quán ăn mở tới mấy giờ",
         "Cho hỏi xét nghiệm ở phường Phú Cường",
+        "trẻ em tiêm mũi 3 chưa ạ",
+        "chợ đầu mối mở lại chưa ad ơi",
+        "tiêm xong uống rượu được ko a",
     ],
 )
 def test_questions(text: str) -> None:
@@ -39,6 +42,8 @@ def test_questions(text: str) -> None:
         "tài xế xe khách tuyến Bến Cát dương tính vẫn chạy",  # "tai" is not "tại sao"
         "ai cũng tụ tập ở quán nước đầu ngõ",
         "xưởng gỗ ở Tân Uyên có 3 công nhân F0 vẫn chạy máy",
+        "quán karaoke đường Lê Lợi mở hát tới khuya ạ",
+        "nhà bên cạnh có F0 mà không khai báo ad ơi",
         "",
     ],
 )

@@ -33,7 +33,18 @@ def test_acknowledgements_are_thanks(text: str) -> None:
     assert result is not None and result.intent.name == "thank"
 
 
-@pytest.mark.parametrize("text", ["phản ánh", "muốn phản ánh", "gửi phản ánh", "Tôi muốn phản ánh"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phản ánh",
+        "muốn phản ánh",
+        "gửi phản ánh",
+        "Tôi muốn phản ánh",
+        "em muốn phản ánh ạ",
+        "cho mình gửi phản ánh ad ơi",
+        "muon phan anh nha",
+    ],
+)
 def test_a_bare_report_starts_a_violation_report(text: str) -> None:
     result = rule_parse(text)
     assert result is not None and result.intent.name == "report_violation"
