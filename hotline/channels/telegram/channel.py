@@ -30,6 +30,7 @@ from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
 from hotline import safe_json
+from hotline.channels.telegram import telegram_on
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.media import MediaRejected
 from hotline.bot.messages import Attachment, OutboundMessage
@@ -114,7 +115,7 @@ class TelegramChannel(Channel):
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:
-        return bool(settings.telegram_token and settings.telegram_secret)
+        return telegram_on(settings)
 
     @classmethod
     def routes(cls) -> list[Route]:

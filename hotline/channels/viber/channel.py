@@ -24,6 +24,7 @@ from viberbot.api.viber_requests import (
 )
 
 from hotline import safe_json
+from hotline.channels.viber import viber_on
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Attachment, ConversationKey
@@ -70,7 +71,7 @@ class ViberChannel(Channel):
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:
-        return bool(settings.viber_token)
+        return viber_on(settings)
 
     @classmethod
     def routes(cls) -> list[Route]:
