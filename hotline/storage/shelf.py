@@ -17,7 +17,6 @@ from typing import Any, Protocol
 
 from hotline.storage.portable import Record
 
-
 ASCENDING = 1
 DESCENDING = -1
 

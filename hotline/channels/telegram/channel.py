@@ -30,7 +30,6 @@ from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
 from hotline import safe_json
-from hotline.channels.telegram import telegram_on
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.media import MediaRejected
 from hotline.bot.messages import Attachment, OutboundMessage
@@ -39,6 +38,7 @@ from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
 from hotline.channels.intake import Intake
 from hotline.channels.platform import PartsSent
+from hotline.channels.telegram import telegram_on
 from hotline.channels.telegram.parse import CHANNEL, FILE_PREFIX, parse_update, split_text
 from hotline.config import Settings
 

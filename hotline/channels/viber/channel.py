@@ -24,7 +24,6 @@ from viberbot.api.viber_requests import (
 )
 
 from hotline import safe_json
-from hotline.channels.viber import viber_on
 from hotline.bot.conversation import OutboxItem
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Attachment, ConversationKey
@@ -33,6 +32,7 @@ from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
 from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
+from hotline.channels.viber import viber_on
 from hotline.channels.viber.events import (
     CHANNEL,
     inbound,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-
 from hotline.bot.contact_log import Contact, HandledBy
 from hotline.bot.messages import InboundMessage
 from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf

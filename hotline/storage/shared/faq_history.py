@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from hotline.faq.history import FaqVersion
 from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf
 

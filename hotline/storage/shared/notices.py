@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 
-
 from hotline.bot.messages import ConversationKey
 from hotline.bot.notices import Delivery, Notice, Stage
 from hotline.clock import utc_now

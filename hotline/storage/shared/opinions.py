@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-
 from hotline.bot.opinions import Opinion
 from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-
 from hotline.faq.unanswered import AskedQuestion
 from hotline.storage.shelf import ASCENDING, DESCENDING, Layout, MongoIndex, OnShelf
 

@@ -11,7 +11,6 @@ import builtins
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 
-
 from hotline.clock import utc_now
 from hotline.handoff.users import Session, User, UserExists
 from hotline.storage.portable import Record
