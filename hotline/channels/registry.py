@@ -57,6 +57,11 @@ def channels_on(settings: Settings) -> tuple[type[Channel], ...]:
     return tuple(load() for on, load in CHANNELS if on(settings))
 
 
+def every_channel() -> tuple[type[Channel], ...]:
+    """Every channel, on or not (each platform's SDK loaded), in the order they are opened."""
+    return tuple(load() for _, load in CHANNELS)
+
+
 async def set_webhooks(settings: Settings) -> list[str]:
     """`hotline webhooks set`: register our webhook with every platform that is on."""
     notes = []
