@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from hotline.storage.base import Storage
-from hotline.storage.mongo.backend import MongoStorage
 from hotline.storage.sqlite.backend import SqliteStorage
 from hotline.storage.sqlite.database import sqlite_path
 from hotline.storage.trouble import RETRY_AFTER, Trouble, startup_error, trouble_of
@@ -57,4 +56,7 @@ async def open_storage(url: str) -> Storage:
     """
     if backend(url) == "sqlite":
         return await SqliteStorage.from_url(url)
+    # Imported here so that a SQLite deployment never loads pymongo (7 MiB of RSS).
+    from hotline.storage.mongo.backend import MongoStorage
+
     return await MongoStorage.from_url(url)

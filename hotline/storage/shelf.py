@@ -15,9 +15,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from pymongo import IndexModel
-
 from hotline.storage.portable import Record
+
+ASCENDING = 1
+DESCENDING = -1
+
+
+@dataclass(frozen=True)
+class MongoIndex:
+    """A MongoDB index as plain data: the MongoDB back end builds pymongo's `IndexModel` from
+    it, so a SQLite deployment loads the shared stores without loading pymongo."""
+
+    keys: tuple[tuple[str, int], ...]  # (field, ASCENDING or DESCENDING), in order
+    expire_after_seconds: int | None = None  # a TTL index
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,7 +43,7 @@ class Layout:
 
     name: str  # the SQLite table and the MongoDB collection
     sqlite_schema: str  # idempotent DDL
-    mongo_indexes: tuple[IndexModel, ...] = ()
+    mongo_indexes: tuple[MongoIndex, ...] = ()
     key: tuple[str, ...] = ()
     sequence: str | None = None
     times: frozenset[str] = frozenset()  # aware datetimes; UTC ISO text on SQLite

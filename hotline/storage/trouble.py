@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from enum import StrEnum
-
-from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
 
 
 class Trouble(StrEnum):
@@ -59,17 +58,29 @@ def trouble_of(exc: BaseException) -> Trouble | None:
         if code is not None:
             return _SQLITE.get(code & 0xFF)
         return Trouble.CORRUPT if isinstance(exc, sqlite3.DatabaseError) else None
+    # No pymongo error exists unless pymongo was loaded (only the MongoDB back end loads it),
+    # so a SQLite deployment never loads it here either.
+    if "pymongo" in sys.modules:
+        found = _mongo_trouble(exc)
+        if found is not None:
+            return found
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return Trouble.FULL
+        if exc.errno in UNREADABLE_ERRNOS:
+            return Trouble.UNREADABLE
+    return None
+
+
+def _mongo_trouble(exc: BaseException) -> Trouble | None:
+    from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
+
     if isinstance(exc, OperationFailure):
         return Trouble.FULL if exc.code in _MONGO_DISK_FULL else None
     if isinstance(exc, ConnectionFailure):
         return Trouble.UNAVAILABLE
     if isinstance(exc, PyMongoError) and exc.has_error_label("RetryableWriteError"):
         return Trouble.UNAVAILABLE
-    if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
-            return Trouble.FULL
-        if exc.errno in UNREADABLE_ERRNOS:
-            return Trouble.UNREADABLE
     return None
 
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from aiohttp.test_utils import TestClient
 
 from hotline.channels.delivery import Delivery
-from hotline.channels.registry import CHANNELS as ALL_CHANNELS
+from hotline.channels.registry import every_channel
 from hotline.config import Settings
 from hotline.handoff.rules import CANNED, DEADLINES
 from hotline.web.app import create_app
@@ -24,9 +24,9 @@ async def test_only_the_channels_whose_credentials_are_set_run(client: TestClien
 
 
 def test_every_channel_is_named_once_and_delivers_one_way() -> None:
-    names = [c.name for c in ALL_CHANNELS]
+    names = [c.name for c in every_channel()]
     assert len(names) == len(set(names))
-    assert {c.name for c in ALL_CHANNELS if c.delivery is Delivery.HELD} == {"rest", "webchat"}
+    assert {c.name for c in every_channel() if c.delivery is Delivery.HELD} == {"rest", "webchat"}
 
 
 async def test_a_restart_starts_with_the_rules_admins_saved(

@@ -38,6 +38,7 @@ from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
 from hotline.channels.intake import Intake
 from hotline.channels.platform import PartsSent
+from hotline.channels.telegram import telegram_on
 from hotline.channels.telegram.parse import CHANNEL, FILE_PREFIX, parse_update, split_text
 from hotline.config import Settings
 
@@ -114,7 +115,7 @@ class TelegramChannel(Channel):
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:
-        return bool(settings.telegram_token and settings.telegram_secret)
+        return telegram_on(settings)
 
     @classmethod
     def routes(cls) -> list[Route]:

@@ -32,6 +32,7 @@ from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery, DeliveryFailed, RecipientGone
 from hotline.channels.freshness import fresh, stale
 from hotline.channels.intake import Intake
+from hotline.channels.viber import viber_on
 from hotline.channels.viber.events import (
     CHANNEL,
     inbound,
@@ -70,7 +71,7 @@ class ViberChannel(Channel):
 
     @classmethod
     def enabled(cls, settings: Settings) -> bool:
-        return bool(settings.viber_token)
+        return viber_on(settings)
 
     @classmethod
     def routes(cls) -> list[Route]:

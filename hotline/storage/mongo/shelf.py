@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from pymongo import ASCENDING, DESCENDING, ReplaceOne, UpdateOne
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReplaceOne, UpdateOne
 from pymongo.errors import BulkWriteError
 
 from hotline.storage.mongo.database import Document, MongoDatabase
 from hotline.storage.portable import Record
-from hotline.storage.shelf import Layout
+from hotline.storage.shelf import Layout, MongoIndex
 
 DUPLICATE_KEY = 11000  # MongoDB's error code for a taken key
 
@@ -28,7 +28,7 @@ class MongoShelf:
 
     @classmethod
     async def open(cls, db: MongoDatabase, layout: Layout) -> MongoShelf:
-        await db.ensure_indexes(layout.name, layout.mongo_indexes)
+        await db.ensure_indexes(layout.name, [_index_model(i) for i in layout.mongo_indexes])
         return cls(db, layout)
 
     def _id(self, values: Sequence[Any]) -> Any:
@@ -148,3 +148,10 @@ class MongoShelf:
         await self._docs.bulk_write(requests, ordered=False)
         if seq:
             await self._db.count_past(self.layout.name, max(int(r[seq]) for r in records))
+
+
+def _index_model(index: MongoIndex) -> IndexModel:
+    options: dict[str, Any] = {}
+    if index.expire_after_seconds is not None:
+        options["expireAfterSeconds"] = index.expire_after_seconds
+    return IndexModel(list(index.keys), **options)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pymongo import ASCENDING, IndexModel
-
 from hotline.handoff.audit import AuditEntry
-from hotline.storage.shelf import Layout, OnShelf
+from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf
 
 AUDIT_LOG = Layout(
     "audit_log",
@@ -21,7 +19,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 CREATE INDEX IF NOT EXISTS audit_log_code ON audit_log (code, id);
 """,
-    mongo_indexes=(IndexModel([("code", ASCENDING), ("seq", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("code", ASCENDING), ("seq", ASCENDING))),),
     sequence="seq",
     times=frozenset({"at"}),
     sqlite_columns={"seq": "id"},

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pymongo import ASCENDING, IndexModel
-
 from hotline.bot.contact_log import Contact, HandledBy
 from hotline.bot.messages import InboundMessage
-from hotline.storage.shelf import Layout, OnShelf
+from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf
 
 CONTACTS = Layout(
     "contacts",
@@ -25,7 +23,7 @@ CREATE TABLE IF NOT EXISTS contacts (
 );
 CREATE INDEX IF NOT EXISTS contacts_at ON contacts (at);
 """,
-    mongo_indexes=(IndexModel([("at", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("at", ASCENDING),)),),
     key=("channel", "message_id"),
     times=frozenset({"at"}),
 )

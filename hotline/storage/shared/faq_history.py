@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pymongo import ASCENDING, IndexModel
-
 from hotline.faq.history import FaqVersion
-from hotline.storage.shelf import Layout, OnShelf
+from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf
 
 FAQ_VERSIONS = Layout(
     "faq_versions",
@@ -21,7 +19,7 @@ CREATE TABLE IF NOT EXISTS faq_versions (
 );
 CREATE INDEX IF NOT EXISTS faq_versions_entry ON faq_versions (entry_id, seq);
 """,
-    mongo_indexes=(IndexModel([("entry_id", ASCENDING), ("seq", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("entry_id", ASCENDING), ("seq", ASCENDING))),),
     sequence="seq",  # save order, whatever the clocks say
     documents=frozenset({"entry"}),
     sqlite_columns={"entry": "doc"},

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 
-from pymongo import ASCENDING, IndexModel
-
 from hotline.bot.messages import ConversationKey
 from hotline.bot.notices import Delivery, Notice, Stage
 from hotline.clock import utc_now
 from hotline.storage.portable import Record
-from hotline.storage.shelf import Layout, OnShelf, Shelf
+from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf, Shelf
 
 NOTICES = Layout(
     "notices",
@@ -28,7 +26,7 @@ CREATE TABLE IF NOT EXISTS notices (
     finished INTEGER NOT NULL DEFAULT 0
 );
 """,
-    mongo_indexes=(IndexModel([("finished", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("finished", ASCENDING),)),),
     key=("id",),
     sequence="id",
     times=frozenset({"created_at"}),
@@ -49,7 +47,7 @@ CREATE TABLE IF NOT EXISTS notice_deliveries (
 );
 CREATE INDEX IF NOT EXISTS notice_deliveries_stage ON notice_deliveries (notice, stage);
 """,
-    mongo_indexes=(IndexModel([("notice", ASCENDING), ("stage", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("notice", ASCENDING), ("stage", ASCENDING))),),
     key=("id",),  # one field, so a row's stage can be updated: "notice|channel:sender"
     times=frozenset({"planned_at"}),
 )

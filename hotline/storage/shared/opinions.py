@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pymongo import ASCENDING, IndexModel
-
 from hotline.bot.opinions import Opinion
-from hotline.storage.shelf import Layout, OnShelf
+from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, OnShelf
 
 OPINIONS = Layout(
     "opinions",
@@ -23,7 +21,7 @@ CREATE TABLE IF NOT EXISTS opinions (
 );
 CREATE INDEX IF NOT EXISTS opinions_at ON opinions (at);
 """,
-    mongo_indexes=(IndexModel([("at", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("at", ASCENDING),)),),
     key=("subject", "about", "by"),
     times=frozenset({"at"}),
 )

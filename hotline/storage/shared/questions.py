@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from pymongo import ASCENDING, DESCENDING, IndexModel
-
 from hotline.faq.unanswered import AskedQuestion
-from hotline.storage.shelf import Layout, OnShelf
+from hotline.storage.shelf import ASCENDING, DESCENDING, Layout, MongoIndex, OnShelf
 
 FAQ_QUESTIONS = Layout(
     "faq_questions",
@@ -26,8 +24,8 @@ CREATE INDEX IF NOT EXISTS faq_questions_at ON faq_questions (at);
 CREATE INDEX IF NOT EXISTS faq_questions_open ON faq_questions (answered, resolved_by, id);
 """,
     mongo_indexes=(
-        IndexModel([("at", ASCENDING), ("_id", ASCENDING)]),
-        IndexModel([("answered", ASCENDING), ("resolved_by", ASCENDING), ("_id", DESCENDING)]),
+        MongoIndex((("at", ASCENDING), ("_id", ASCENDING))),
+        MongoIndex((("answered", ASCENDING), ("resolved_by", ASCENDING), ("_id", DESCENDING))),
     ),
     key=("id",),
     sequence="id",  # integer ids on both back ends, as the admin pages expect

@@ -11,12 +11,10 @@ import builtins
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 
-from pymongo import ASCENDING, IndexModel
-
 from hotline.clock import utc_now
 from hotline.handoff.users import Session, User, UserExists
 from hotline.storage.portable import Record
-from hotline.storage.shelf import Layout, Shelf
+from hotline.storage.shelf import ASCENDING, Layout, MongoIndex, Shelf
 
 USERS = Layout(
     "users",
@@ -44,7 +42,7 @@ CREATE TABLE IF NOT EXISTS user_tokens (
     created_at TEXT NOT NULL
 );
 """,
-    mongo_indexes=(IndexModel([("name", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("name", ASCENDING),)),),
     key=("digest",),
     times=frozenset({"created_at"}),
 )
@@ -59,7 +57,7 @@ CREATE TABLE IF NOT EXISTS user_sessions (
     expires_at TEXT NOT NULL
 );
 """,
-    mongo_indexes=(IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0),),
+    mongo_indexes=(MongoIndex((("expires_at", ASCENDING),), expire_after_seconds=0),),
     key=("digest",),
     times=frozenset({"created_at", "expires_at"}),
 )
@@ -72,7 +70,7 @@ CREATE TABLE IF NOT EXISTS login_failures (
 );
 CREATE INDEX IF NOT EXISTS login_failures_name ON login_failures (name, at);
 """,
-    mongo_indexes=(IndexModel([("name", ASCENDING), ("at", ASCENDING)]),),
+    mongo_indexes=(MongoIndex((("name", ASCENDING), ("at", ASCENDING))),),
     times=frozenset({"at"}),
 )
 LAYOUTS = (USERS, USER_TOKENS, USER_SESSIONS, LOGIN_FAILURES)
