@@ -138,6 +138,11 @@ class ConversationStore(Protocol):
         """Both directions of a conversation, oldest first."""
         ...
 
+    async def said_before(self, key: ConversationKey, message_id: str) -> bool:
+        """Whether the sender wrote a message other than `message_id` (cheap: nothing is read
+        back or decrypted)."""
+        ...
+
     async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
         """Where these stored replies are: "pending", "held", "delivered" or "failed" (given
         up), each with its last error; unknown ids are left out."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Container
+from collections.abc import AsyncIterator, Awaitable, Callable, Container
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,6 +23,9 @@ from hotline.bot.ticket_quota import TicketQuotaReached
 from hotline.faq.knowledge import FaqKnowledge
 
 log = logging.getLogger(__name__)
+
+# Hands a recovered turn's replies to their channels (the outbox's `hand_out`).
+Deliver = Callable[[list[OutboxItem]], Awaitable[object]]
 
 
 class Engine:
@@ -113,11 +116,15 @@ class Engine:
             return await self._process(message, state)
 
     async def recover(
-        self, before: datetime | None = None, busy: Container[tuple[str, str]] = ()
+        self,
+        before: datetime | None = None,
+        busy: Container[tuple[str, str]] = (),
+        deliver: Deliver | None = None,
     ) -> int:
         """Process the messages stored (before `before`) but never finished: by a previous run,
         a dead worker, a failed background turn. `busy` are (channel, message id) this worker is
-        processing now. Returns how many were finished here."""
+        processing now; `deliver` gets each turn's replies (a web chat socket still open hears
+        them). Returns how many were finished here."""
         finished = 0
         for message in await self.conversations.unprocessed(before):
             if (message.key.channel, message.message_id) in busy:
@@ -125,9 +132,12 @@ class Engine:
             try:
                 async with self._turn_of(message):
                     earlier, state = await self.conversations.begin(message)
-                    if earlier is None:  # not done yet
-                        await self._process(message, state)
-                        finished += 1
+                    if earlier is not None:  # finished meanwhile
+                        continue
+                    items = await self._process(message, state)
+                finished += 1
+                if deliver is not None:
+                    await deliver(items)
             except Exception:  # one message that fails again must not hold up the others
                 log.exception("could not finish message %s", message.message_id)
         return finished

@@ -40,11 +40,15 @@ class Outbox:
     async def push(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
         """Store replies that answer no request (agent messages, status news) and send them."""
         items = await self.conversations.queue(replies)
+        await self.hand_out(items)
+        return items
+
+    async def hand_out(self, items: list[OutboxItem]) -> None:
+        """Send stored replies; what a held connection on another worker awaits is announced."""
         waiting = await self.deliver(items)
         held = (i.message.key for i in waiting if self._held(i.message.key.channel))
         for key in dict.fromkeys(held):
             self.events.publish(Event(REPLY_WAITING, {"conversation": str(key)}))
-        return items
 
     def _held(self, channel: str) -> bool:
         found = self.channels.get(channel)

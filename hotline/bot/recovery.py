@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Container
 from datetime import timedelta
 
-from hotline.bot.engine import Engine
+from hotline.bot.engine import Deliver, Engine
 from hotline.clock import utc_now
 
 log = logging.getLogger(__name__)
@@ -21,12 +21,15 @@ log = logging.getLogger(__name__)
 Busy = Callable[[], Container[tuple[str, str]]]  # (channel, message id) being processed here
 
 
-async def recover_forever(engine: Engine, busy: Busy, every: float, stale: float) -> None:
-    """Finish the last run's messages now, then sweep stale ones; until cancelled."""
+async def recover_forever(
+    engine: Engine, busy: Busy, every: float, stale: float, deliver: Deliver | None = None
+) -> None:
+    """Finish the last run's messages now, then sweep stale ones; until cancelled. `deliver`
+    hands the replies to their channels."""
     before = None  # the first pass: everything stored so far
     while True:
         try:
-            finished = await engine.recover(before, busy())
+            finished = await engine.recover(before, busy(), deliver)
         except Exception:  # a busy or locked store: try again at the next sweep
             log.exception("recovering unprocessed messages failed; trying again")
         else:

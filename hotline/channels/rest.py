@@ -36,7 +36,6 @@ from hotline.handoff.confidentiality import SenderProofs
 MAX_ID_CHARS = 128
 MAX_WAIT = 25.0  # seconds: under the idle timeouts of common proxies and mobile networks
 TOKEN_HEADER = "X-Hotline-Sender-Token"
-FIRST_LOOK = 20  # transcript lines read to tell a sender's first message from a later one
 
 
 class _MessageIds:
@@ -129,16 +128,11 @@ class RestChannel(Channel):
         waiting = await self.conversations.take_pending(parsed.key)
         items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
         response = json_response([to_rasa(i) for i in items])
-        if await self._first_message(parsed.key):
+        # Only the first answer (or a redelivery of the first message) carries the secret:
+        # whoever writes later as this sender (a guessed or overheard id) does not get it.
+        if not await self.conversations.said_before(parsed.key, parsed.message_id):
             response.headers[TOKEN_HEADER] = self.proofs.of(self.name, parsed.key.sender)
         return response
-
-    async def _first_message(self, key: ConversationKey) -> bool:
-        """Only the first answer carries the secret: whoever writes later as this sender (a
-        guessed or overheard id) does not get it."""
-        lines = await self.conversations.transcript(key, limit=FIRST_LOOK)
-        said = sum(1 for line in lines if line.get("direction") == "in")
-        return said == 1 and len(lines) < FIRST_LOOK
 
     async def messages(self, request: web.Request) -> web.Response:
         """What waits for a sender, waiting up to `wait` seconds when nothing does yet."""

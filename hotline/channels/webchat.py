@@ -19,6 +19,7 @@ from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.channels.base import Channel, ChannelParts, Route, json_error
 from hotline.channels.delivery import Delivery
 from hotline.channels.intake import Inbox
+from hotline.faq.knowledge import KnowledgeNotReady
 from hotline.storage.open import RETRY_AFTER, trouble_of
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,12 @@ def parse_frame(sender: str, raw: str) -> InboundMessage | None:
 
 def not_taken(sender: str, exc: Exception) -> dict[str, object]:
     """The frame for a message the hotline could not take: store trouble says so, as the HTTP
-    channels' 503 does (with how long to wait); anything else is a plain "send it again"."""
+    channels' 503 does (with how long to wait); anything else is a plain "send it again".
+    Just after a start (no FAQ index yet) the message is kept, as the HTTP 503 "starting" says,
+    and the sweep answers it over the socket."""
+    if isinstance(exc, KnowledgeNotReady):
+        log.info("web chat message from %s kept until the FAQ index is built", sender)
+        return {"text": texts.STARTING}
     found = trouble_of(exc)
     if found is None:
         log.exception("web chat message from %s was not taken", sender, exc_info=exc)

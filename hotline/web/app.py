@@ -175,7 +175,11 @@ async def _channels(
         app[TAKEOVER] = Takeover(hotline.conversations, app[OUTBOX], events)
         # In the background: the server listens at once, however much the last run left.
         recovering = recover_forever(
-            hotline.engine, running.busy, settings.sweep_seconds, settings.stale_seconds
+            hotline.engine,
+            running.busy,
+            settings.sweep_seconds,
+            settings.stale_seconds,
+            app[OUTBOX].hand_out,
         )
         async with background(recovering):
             yield

@@ -150,3 +150,19 @@ async def test_what_citizens_wrote_is_sealed_at_rest_and_reads_back(storage: Sto
     stored = [r for part in conversations.parts async for r in conversations.export(part)]
     assert "0987654321" not in repr(stored) and "Bích" not in repr(stored)
     assert "tin cũ" in repr(stored)
+
+
+async def test_said_before_tells_whether_the_sender_wrote_another_message(
+    conversations: ConversationStore,
+) -> None:
+    """What the REST channel asks to give the sender's token only with the first answer."""
+    assert not await conversations.said_before(KEY, "m1")
+    await conversations.record_inbound(inbound("m1"))
+    await conversations.queue([OutboundMessage(KEY, "Dạ.")])
+    assert not await conversations.said_before(KEY, "m1"), "its own message and replies"
+    other = ConversationKey("rest", "citizen-2")
+    await conversations.record_inbound(inbound("m2", key=other))
+    assert not await conversations.said_before(KEY, "m1"), "another sender's message"
+    await conversations.record_inbound(inbound("m2"))
+    assert await conversations.said_before(KEY, "m2")
+    assert await conversations.said_before(KEY, "m1")

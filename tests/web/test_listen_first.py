@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from aiohttp.test_utils import TestClient
 
+from hotline.bot.dialogs import texts
 from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.faq.index import FaqIndex
@@ -118,3 +119,25 @@ async def test_the_admins_try_box_passes_the_same_gate_as_a_citizens_question(
     hotline_of(client).faq.first_index_seconds = 30
     resp = await client.get("/admin/try", params={"text": QUESTION})
     assert resp.status == 200 and "Bot trả lời bằng mục" in await resp.text()
+
+
+async def test_a_web_chat_question_whose_wait_runs_out_is_told_the_hotline_is_starting(
+    aiohttp_client: Callable[..., Awaitable[TestClient]],
+    settings: Settings,
+    held_index: threading.Event,
+) -> None:
+    quick_sweep = replace(settings, sweep_seconds=0.1, stale_seconds=0.1)
+    client = await aiohttp_client(create_app(quick_sweep))
+    hotline = hotline_of(client)
+    hotline.faq.first_index_seconds = 0.2  # the bound runs out before the index is built
+    async with client.ws_connect("/webchat/ws?sender=early-web") as ws:
+        await ws.send_json({"id": "early-web-1", "message": QUESTION})
+        assert await ws.receive_json(timeout=10) == {"text": texts.STARTING}
+        unprocessed = await hotline.conversations.unprocessed()
+        assert [m.message_id for m in unprocessed] == ["early-web-1"]
+
+        held_index.set()  # the sweep answers the kept message over the open socket
+        answer = await ws.receive_json(timeout=20)
+        expected = hotline.faq.lookup(QUESTION).answer
+        assert expected is not None and answer["text"] == expected.answer
+        assert not ws.closed

@@ -17,6 +17,7 @@ from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.dialogs.place import names_a_place, take_place, without_phone
 from hotline.bot.nlu.payloads import payload
+from hotline.bot.nlu.rules import asks_to_report
 
 DIALOG = "report"
 
@@ -78,7 +79,9 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
     category = INTENT_CATEGORIES[ctx.intent]
     form = state.finished().goto(DIALOG, DESCRIBE, category=category, evidence=[])
     intro = ctx.reply(texts.FORM_INTRO[category])
-    if not ctx.message.content.startswith("/") and len(ctx.said.split()) >= _DESCRIPTIVE_WORDS:
+    # "cho em gửi phản ánh ạ" is long, yet only says the citizen wants to report.
+    described = len(ctx.said.split()) >= _DESCRIPTIVE_WORDS and not asks_to_report(ctx.said)
+    if not ctx.message.content.startswith("/") and described:
         form = take_place(ctx, form).goto(DIALOG, DESCRIBE, description=ctx.message.text.strip())
         return _prepend(intro, _ask_next(ctx, form))
     return _prepend(intro, _ask(ctx, form, DESCRIBE))
@@ -295,10 +298,8 @@ async def _on_when(ctx: Context, state: ConversationState) -> Turn:
 
 async def _on_evidence(ctx: Context, state: ConversationState) -> Turn:
     if ctx.message.attachments:
-        count = len(state.slots["evidence"])
-        return Turn(
-            state, (ctx.reply(texts.EVIDENCE_KEPT.format(count=count), [(texts.DONE, "/skip")]),)
-        )
+        kept = texts.EVIDENCE_KEPT.format(count=len(state.slots["evidence"]))
+        return Turn(state, (ctx.reply(kept, [(texts.DONE, "/skip")]),))
     return _ask_next(ctx, state)
 
 

@@ -70,6 +70,8 @@ REPORT_WORDS = frozenset(
         "muon to cao",
     }
 )
+# Words that end a wish to report without adding to it ("cho mình phản ánh với").
+_REPORT_TAIL = _ADDRESSING | {"voi"}
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
 
 
@@ -104,7 +106,7 @@ def asks_to_report(said: str) -> bool:
     """True for "phản ánh", "muốn phản ánh ạ", "em muốn gửi phản ánh ad ơi" (folded words)."""
     # Taken off one at a time: "ánh" folds to "anh", which is also a way to address the hotline.
     core = said.split()
-    while " ".join(core) not in REPORT_WORDS and core and core[-1] in _ADDRESSING:
+    while " ".join(core) not in REPORT_WORDS and core and core[-1] in _REPORT_TAIL:
         core.pop()
     return " ".join(core) in REPORT_WORDS
 

@@ -28,6 +28,7 @@ from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessag
 from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.mongo.database import Document, MongoDatabase
+from hotline.storage.mongo.sender_history import MongoSenderHistory
 from hotline.storage.mongo.shelf import MongoShelf
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
@@ -91,7 +92,7 @@ def _in_key(message: InboundMessage) -> Document:
     }
 
 
-class MongoConversationStore:
+class MongoConversationStore(MongoSenderHistory):
     """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
     (tests of other parts, and copies, which move documents as stored)."""
 

@@ -20,6 +20,7 @@ from hotline.storage.sealed import opened_record, opened_state, sealed_record, s
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.sqlite.sender_history import SqliteSenderHistory
 from hotline.storage.sqlite.shelf import SqliteShelf, iso
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,7 @@ def _delivered(conn: sqlite3.Connection, ids: list[int]) -> None:
         conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", part)
 
 
-class SqliteConversationStore:
+class SqliteConversationStore(SqliteSenderHistory):
     """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
     (tests of other parts, and copies, which move documents as stored)."""
 

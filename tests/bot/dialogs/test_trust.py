@@ -201,7 +201,18 @@ async def test_a_tip_about_an_undeclared_f1_still_starts_the_tip_form(
 
 
 @pytest.mark.parametrize(
-    "text", ["phản ánh", "muốn phản ánh", "gửi phản ánh", "Tôi muốn gửi phản ánh", "phan anh"]
+    "text",
+    [
+        "phản ánh",
+        "muốn phản ánh",
+        "gửi phản ánh",
+        "Tôi muốn gửi phản ánh",
+        "phan anh",
+        # Only the wish to report, however politely: the form asks what happened.
+        "cho em gửi phản ánh ạ",
+        "em muốn gửi phản ánh",
+        "cho mình phản ánh với",
+    ],
 )
 async def test_report_starts_a_report(chat: RestChat, client: TestClient, text: str) -> None:
     await chat.say(text)
@@ -210,14 +221,24 @@ async def test_report_starts_a_report(chat: RestChat, client: TestClient, text: 
     assert await _dialog(client, chat) == REPORT
 
 
-@pytest.mark.parametrize("text", ["Muốn phản ánh", "gui phan anh", "cho em gửi phản ánh ạ"])
+@pytest.mark.parametrize("text", ["Muốn phản ánh", "gui phan anh"])
 async def test_report_in_other_words_starts_a_report(
     chat: RestChat, client: TestClient, text: str
 ) -> None:
-    # A report form starts; "cho em gửi phản ánh ạ" is taken as its description (asks where).
     await chat.say(text)
     assert texts.ASK_CODE not in chat.text
     assert await _dialog(client, chat) == REPORT
+
+
+async def test_a_report_that_says_what_happened_is_taken_as_its_description(
+    chat: RestChat, client: TestClient
+) -> None:
+    text = "cho em phản ánh quán karaoke ở đường 30/4 mở cửa tới 2 giờ sáng"
+    await chat.say(text)
+    assert texts.ASK_DESCRIBE["violation"] not in chat.text
+    state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
+    assert state.dialog == REPORT
+    assert state.slots["description"] == text
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,8 @@ def test_acknowledgements_are_thanks(text: str) -> None:
         "em muốn phản ánh ạ",
         "cho mình gửi phản ánh ad ơi",
         "muon phan anh nha",
+        "cho mình phản ánh với",
+        "cho em gửi phản ánh ạ",
     ],
 )
 def test_a_bare_report_starts_a_violation_report(text: str) -> None:
