@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
 
 import pytest
 
+from hotline.faq.entries import FaqEntry
 from hotline.faq.store import FaqStore
+from hotline.storage.sqlite import faq as faq_module
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.faq import SqliteFaqStore
+from hotline.storage.sqlite.faq import PLANNED, SqliteFaqStore
 from tests.faq.samples import entry
 
 
@@ -128,3 +133,48 @@ async def test_a_closed_store_refuses_work(store: SqliteFaqStore) -> None:
     await store.close()
     with pytest.raises(RuntimeError):
         await store.list()
+
+
+def _many(count: int, answer: str = "Dạ, {n} ngày.") -> list[FaqEntry]:
+    return [
+        replace(entry(f"nhap-{n:03d}", topic="nhap"), answer=answer.format(n=n))
+        for n in range(count)
+    ]
+
+
+async def test_a_large_import_stores_what_one_put_at_a_time_would(db: SqliteDatabase) -> None:
+    store = await SqliteFaqStore.open(db, clock=lambda: "2021-08-01T10:00:00+00:00")
+    first = await store.put_many(_many(PLANNED + 10))
+    assert [(e.id, e.version) for e in first] == [(f"nhap-{n:03d}", 1) for n in range(74)]
+    revision = await store.revision()
+    # Half changed, half the same: versions move only where the content did.
+    edited = _many(PLANNED + 10, "Dạ, {n} ngày.")[:37] + _many(PLANNED + 10, "Dạ, {n} tuần.")[37:]
+    second = await store.put_many(edited)
+    assert [e.version for e in second] == [1] * 37 + [2] * 37
+    assert second[:37] == first[:37]
+    assert await store.revision() == revision + 1
+    assert [await store.get(e.id) for e in second] == second
+
+
+async def test_an_entry_changed_while_an_import_is_worked_out_is_not_lost(
+    db: SqliteDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = await SqliteFaqStore.open(db)
+    await store.put_many(_many(PLANNED))
+    planned = faq_module._plan
+
+    def plan_then_edit(*args: Any) -> Any:
+        worked_out = planned(*args)
+        # Another admin saves entry 0 after the import read the versions, before it writes.
+        with sqlite3.connect(db.path) as other:
+            other.execute(
+                "UPDATE faq_entries SET version = 6, doc = json_set(doc, '$.version', 6,"
+                " '$.answer', 'Dạ, khác.') WHERE id = 'nhap-000'"
+            )
+        return worked_out
+
+    monkeypatch.setattr(faq_module, "_plan", plan_then_edit)
+    stored = await store.put_many(_many(PLANNED, "Dạ, {n} tuần."))
+    assert stored[0].version == 7  # worked out again inside the transaction: over version 6
+    assert [e.version for e in stored[1:]] == [2] * (PLANNED - 1)
+    assert await store.get("nhap-000") == stored[0]
