@@ -39,11 +39,7 @@ class Lru(Generic[K, V]):
             value = work_out(key)
             self.put(key, value)
             return value
-        self.hits += 1
-        try:
-            self._kept.move_to_end(key)
-        except KeyError:  # another thread pushed it out meanwhile
-            pass
+        self._used(key)
         return kept  # type: ignore[return-value]
 
     def recall(self, key: K) -> V | None:
@@ -53,12 +49,15 @@ class Lru(Generic[K, V]):
         if kept is None:
             self.misses += 1
             return None
+        self._used(key)
+        return kept
+
+    def _used(self, key: K) -> None:
         self.hits += 1
         try:
             self._kept.move_to_end(key)
         except KeyError:  # another thread pushed it out meanwhile
             pass
-        return kept
 
     def find(self, key: K) -> V | None:
         """The kept answer for `key`, or None (not counted, not moved up)."""
