@@ -21,6 +21,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support, as faq_scale
+
+from tests.support.serving import stop
+
 START_SECONDS = 600.0  # a first start trains the local NLU, which takes minutes
 
 
@@ -85,12 +89,7 @@ def serving(
         wait_ready(server, within)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def wait_ready(server: Server, within: float) -> None:
