@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import itertools
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.rest_throughput import free_port
+from benchmarks.serving import serving
 from hotline.faq.io import write_entries
 from tests.support.synthetic_faq import synthetic_entries
 
@@ -37,33 +36,6 @@ SEED_QUESTIONS = [
     "f0 dieu tri tai nha can lam gi",
     "chợ có mở cửa không",
 ]
-
-
-async def wait_ready(
-    session: aiohttp.ClientSession, base: str, server: subprocess.Popen[bytes]
-) -> None:
-    """Until /readyz answers 200; the first start trains the local NLU, which takes minutes."""
-    for _ in range(6000):
-        if server.poll() is not None:
-            raise SystemExit("the server exited during start-up")
-        try:
-            async with session.get(f"{base}/readyz") as resp:
-                if resp.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.1)
-    raise SystemExit("the server did not become ready")
-
-
-def memory(pid: int) -> dict[str, float]:
-    """VmRSS and VmHWM (the peak) in MiB."""
-    found = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            found[name] = int(value.split()[0]) / 1024
-    return found
 
 
 class Citizen:
@@ -100,32 +72,19 @@ def summary(name: str, latencies: list[float]) -> str:
 
 
 async def run(entries: int, after: int) -> None:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     faq = synthetic_entries(entries)
     probe = faq[-1]  # answers once the whole import is indexed
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "faq.yml"
         path.write_text(write_entries(faq, "yaml"), encoding="utf-8")
-        env = {
-            **os.environ,
-            "HOTLINE_STORE": f"sqlite:///{tmp}/bench.db",
-            "HOTLINE_PORT": str(port),
-        }
-        server = subprocess.Popen(  # noqa: ASYNC220 - started once, before any timing
-            [sys.executable, "-m", "hotline.cli", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
+        env = {**os.environ, "HOTLINE_STORE": f"sqlite:///{tmp}/bench.db"}
+        with serving(env) as server:  # started once, before any timing
             async with aiohttp.ClientSession() as session:
-                await wait_ready(session, base, server)
                 questions = SEED_QUESTIONS + [e.questions[1] for e in faq[:: max(1, entries // 50)]]
-                citizen = Citizen(base, questions)
+                citizen = Citizen(server.url, questions)
                 for text in questions[:20]:
                     await citizen.ask(session, text)
-                before = memory(server.pid)
+                before = server.memory()
                 citizen.phase = "during"
                 asking = asyncio.create_task(citizen.keep_asking(session))
                 started = time.perf_counter()
@@ -139,20 +98,13 @@ async def run(entries: int, after: int) -> None:
                 while probe.answer[:60] not in answer:
                     answer = await citizen.ask(session, probe.questions[0])
                 live = time.perf_counter() - started
-                reloaded = memory(server.pid)
+                reloaded = server.memory()
                 asking.cancel()
                 await asyncio.gather(asking, return_exceptions=True)
                 citizen.phase = "after"
                 for _ in range(after):
                     await citizen.ask(session, next(citizen.questions))
-                answered = memory(server.pid)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+                answered = server.memory()
     load = os.getloadavg()
     print(f"FAQ of {entries} synthetic entries ({sum(len(e.questions) for e in faq)} questions)")
     print(f"  import exit {importer.returncode} after {imported:.1f} s; new entries answer after")

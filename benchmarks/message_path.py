@@ -19,15 +19,15 @@ import argparse
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+from citizen_texts import REPEATED
+from citizen_texts import distinct_texts as citizen_texts
+from serving import hotline_serve, serving
 
 HERE = Path(__file__).resolve().parent.parent
 CEILING = """
@@ -60,53 +60,18 @@ request = function()
   return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"] = "application/json"}, body)
 end
 """
-REPEATED = [
-    "xin chào",
-    "F1 phải cách ly bao nhiêu ngày?",
-    "dang ky tiem vac xin o dau",
-    "cam on nhieu",
-    "thẻ đi đường xin ở đâu vậy ad",
-    "tiêm mũi 3 cần mang gì",
-]
 
 
 def distinct_texts() -> list[str]:
-    """The development split's citizen messages (each sent with a word of its own)."""
-    data = yaml.safe_load((HERE / "hotline/evaluation/data/dev.yml").read_text(encoding="utf-8"))
-    found = {case["text"] for cases in data.values() if isinstance(cases, list) for case in cases}
-    return sorted(t for t in found if "\n" not in t)
+    """The development split's citizen messages on one line each (each sent with a word of its
+    own)."""
+    return [t for t in citizen_texts() if "\n" not in t]
 
 
 def lua_script(path: Path, texts: list[str], distinct: bool) -> Path:
     quoted = ", ".join(f"[==[{json.dumps(t, ensure_ascii=False)}]==]" for t in texts)
     path.write_text(LUA % (quoted, "true" if distinct else "false"), encoding="utf-8")
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_ready(port: int, proc: subprocess.Popen[bytes]) -> None:
-    for _ in range(3000):
-        if proc.poll() is not None:
-            raise SystemExit("a server exited during start-up")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise SystemExit("a server did not become ready")
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user and system, all threads) a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def millis(text: str) -> float:
@@ -145,30 +110,18 @@ def run_wrk(port: int, lua: Path, seconds: int, connections: int) -> dict[str, f
 
 def measure(
     name: str,
-    command: list[str],
+    command: Callable[[int], list[str]],
     env: dict[str, str],
-    port: int,
     args: argparse.Namespace,
     lua: Path,
 ) -> dict[str, float]:
     # Started in the checkout under test: `python -m` puts the working directory first on
     # sys.path, before PYTHONPATH, so from elsewhere it would run that directory's code.
-    proc = subprocess.Popen(
-        command,
-        env=env,
-        cwd=env.get("PYTHONPATH", HERE),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_ready(port, proc)
-        run_wrk(port, lua, 2, args.connections)  # warm-up
-        used = cpu_seconds(proc.pid)
-        found = run_wrk(port, lua, args.seconds, args.connections)
-        found["cpu"] = (cpu_seconds(proc.pid) - used) * 1000 / max(found["requests"], 1)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serving(env, command, cwd=env.get("PYTHONPATH", HERE)) as server:
+        run_wrk(server.port, lua, 2, args.connections)  # warm-up
+        used = server.cpu_seconds()
+        found = run_wrk(server.port, lua, args.seconds, args.connections)
+        found["cpu"] = (server.cpu_seconds() - used) * 1000 / max(found["requests"], 1)
     if " | " not in name:
         name += " | repeated"
     print(
@@ -194,6 +147,10 @@ def main() -> None:
         }
         ceiling = Path(tmp) / "ceiling.py"
         ceiling.write_text(CEILING)
+
+        def ceiling_at(port: int) -> list[str]:
+            return [sys.executable, str(ceiling), str(port)]
+
         model = (args.nlu_model_dir or Path(tmp) / "nlu").resolve()
         base = {**os.environ, "HOTLINE_NLU": "local", "HOTLINE_NLU_MODEL_DIR": str(model)}
         if args.nlu_model_dir is None:
@@ -207,20 +164,16 @@ def main() -> None:
         )
         print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for n in range(args.rounds):
-            port = free_port()
-            command = [sys.executable, str(ceiling), str(port)]
-            measure("bare aiohttp (the ceiling)", command, base, port, args, scripts["repeated"])
+            measure("bare aiohttp (the ceiling)", ceiling_at, base, args, scripts["repeated"])
             for texts, script in scripts.items():
                 for name, root in checkouts if n % 2 == 0 else checkouts[::-1]:
-                    port = free_port()
                     env = {
                         **base,
                         "PYTHONPATH": str(root),
                         "HOTLINE_STORE": f"sqlite:///{tmp}/{root.name}-{n}-{texts}.db",
                         "HOTLINE_MEDIA_DIR": f"{tmp}/media",
                     }
-                    command = [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
-                    measure(f"{name} | {texts}", command, env, port, args, script)
+                    measure(f"{name} | {texts}", hotline_serve, env, args, script)
 
 
 if __name__ == "__main__":

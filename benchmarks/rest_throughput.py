@@ -10,15 +10,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 import aiohttp
+from serving import serving
 
 MESSAGES = [
     "xin chào",
@@ -32,35 +29,6 @@ MESSAGES = [
     "phường Phú Cường, Thủ Dầu Một",
     "/cancel",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-async def wait_ready(
-    session: aiohttp.ClientSession, base: str, proc: subprocess.Popen[bytes]
-) -> None:
-    for _ in range(600):
-        if proc.poll() is not None:
-            raise SystemExit("the server exited during start-up")
-        try:
-            async with session.get(f"{base}/readyz") as resp:
-                if resp.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.1)
-    raise SystemExit("the server did not become ready")
 
 
 async def drive(
@@ -102,25 +70,11 @@ async def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "HOTLINE_STORE": f"sqlite:///{tmp}/bench.db",
-            "HOTLINE_PORT": str(port),
-        }
-        proc = subprocess.Popen(  # noqa: ASYNC220 - started once, before any timing
-            [sys.executable, "-m", "hotline.cli", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            async with aiohttp.ClientSession() as session:
-                await wait_ready(session, base, proc)
-            await drive(base, 200, 20, 4)  # warm-up
-            elapsed, lat = await drive(base, args.messages, args.citizens, args.concurrency)
+        env = {**os.environ, "HOTLINE_STORE": f"sqlite:///{tmp}/bench.db"}
+        with serving(env) as server:  # started once, before any timing
+            await drive(server.url, 200, 20, 4)  # warm-up
+            elapsed, lat = await drive(server.url, args.messages, args.citizens, args.concurrency)
             print(f"REST channel, SQLite + local NLU, {args.concurrency} concurrent clients")
             print(f"  messages:        {len(lat)} in {elapsed:.2f} s")
             print(f"  throughput:      {len(lat) / elapsed:.0f} messages/s")
@@ -128,10 +82,7 @@ async def main() -> None:
                 f"  latency ms:      p50 {pct(lat, 0.5):.1f}  p90 {pct(lat, 0.9):.1f}"
                 f"  p99 {pct(lat, 0.99):.1f}  mean {statistics.fmean(lat) * 1000:.1f}"
             )
-            print(f"  server RSS:      {rss_mib(proc.pid):.0f} MiB")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            print(f"  server RSS:      {server.memory()['VmRSS']:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -27,25 +27,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import yaml
+from citizen_texts import REPEATED, distinct_texts
 
 HERE = Path(__file__).resolve().parent.parent
-DATA = HERE / "hotline" / "evaluation" / "data"
-REPEATED = [
-    "xin chào",
-    "F1 phải cách ly bao nhiêu ngày?",
-    "dang ky tiem vac xin o dau",
-    "cam on nhieu",
-    "thẻ đi đường xin ở đâu vậy ad",
-    "tiêm mũi 3 cần mang gì",
-]
-
-
-def distinct_texts() -> list[str]:
-    data = yaml.safe_load((DATA / "dev.yml").read_text(encoding="utf-8"))
-    return sorted(
-        {case["text"] for cases in data.values() if isinstance(cases, list) for case in cases}
-    )
 
 
 def per_call_ms(run: Callable[[str], object], texts: list[str]) -> float:

@@ -39,19 +39,37 @@ class Lru(Generic[K, V]):
             value = work_out(key)
             self.put(key, value)
             return value
+        self._used(key)
+        return kept  # type: ignore[return-value]
+
+    def recall(self, key: K) -> V | None:
+        """The kept answer for `key`, counted and moved up as just used; None on a miss (counted,
+        nothing worked out: the caller fetches the answer itself and `put`s it)."""
+        kept = self._kept.get(key)
+        if kept is None:
+            self.misses += 1
+            return None
+        self._used(key)
+        return kept
+
+    def _used(self, key: K) -> None:
         self.hits += 1
         try:
             self._kept.move_to_end(key)
         except KeyError:  # another thread pushed it out meanwhile
             pass
-        return kept  # type: ignore[return-value]
 
     def find(self, key: K) -> V | None:
         """The kept answer for `key`, or None (not counted, not moved up)."""
         return self._kept.get(key)
 
     def put(self, key: K, value: V) -> None:
+        """Keep `value` for `key` as the most recently used answer."""
         self._kept[key] = value
+        try:
+            self._kept.move_to_end(key)  # a new answer for a kept key is its latest use
+        except KeyError:  # another thread pushed it out meanwhile
+            pass
         while len(self._kept) > self.size:
             try:
                 self._kept.popitem(last=False)

@@ -39,3 +39,17 @@ def test_an_answer_that_raises_is_not_kept() -> None:
 def test_a_memo_keeps_at_least_one_answer() -> None:
     with pytest.raises(ValueError):
         Lru(0)
+
+
+def test_recall_moves_a_kept_answer_up_and_put_keeps_the_newest_answer_as_latest() -> None:
+    memo: Lru[str, int] = Lru(2)
+    assert memo.recall("a") is None  # a miss works nothing out
+    memo.put("a", 1)
+    memo.put("b", 2)
+    assert memo.recall("a") == 1  # "a" is now the latest used: "b" goes first
+    memo.put("c", 3)
+    assert memo.find("b") is None and memo.find("a") == 1
+    memo.put("a", 10)  # a new answer for "a" is its latest use: "c" goes first
+    memo.put("d", 4)
+    assert memo.find("c") is None and memo.find("a") == 10
+    assert (memo.hits, memo.misses) == (1, 1)

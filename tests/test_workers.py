@@ -8,8 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from hotline.storage.mongo.backend import MongoStorage
 from hotline.storage.open import open_storage
 from tests.support.chat import CODE
 from tests.support.mongo_server import free_port, scratch_url
+from tests.support.serving import listening, serve, stop
 
 START_SECONDS = 90
 
@@ -44,44 +43,7 @@ def start_worker(store: str, model_dir: Path, key: str, cwd: Path, name: str) ->
         "HOTLINE_SECRET_KEY": key,
         "HOTLINE_SHARE_EVENTS": "on",  # several processes on one store: leases and shared news
     }
-    with (cwd / f"{name}.log").open("wb") as log:  # the child keeps its own descriptor
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from hotline.cli.main import main; raise SystemExit(main())",
-                "serve",
-            ],
-            env=env,
-            cwd=cwd,  # no .env of the checkout
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    return Worker(f"http://127.0.0.1:{port}", proc)
-
-
-async def wait_ready(worker: Worker, session: aiohttp.ClientSession) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if worker.proc.poll() is not None:
-            raise RuntimeError(f"worker exited with {worker.proc.returncode}")
-        try:
-            async with session.get(f"{worker.url}/healthz") as resp:
-                if resp.status == 200:
-                    return
-        except aiohttp.ClientConnectionError:
-            pass
-        await asyncio.sleep(0.2)
-    raise TimeoutError(f"worker {worker.url} did not start")
-
-
-def stop_worker(worker: Worker) -> None:
-    worker.proc.terminate()
-    try:
-        worker.proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        worker.proc.kill()
-        worker.proc.wait()
+    return Worker(f"http://127.0.0.1:{port}", serve(env, cwd, f"{name}.log"))  # no .env in cwd
 
 
 @pytest.fixture(params=["sqlite", "mongodb"])
@@ -99,12 +61,11 @@ async def workers(
     key = Cipher.new_key()
     started = [start_worker(store_url, nlu_model_dir, key, tmp_path, f"w{i}") for i in (1, 2)]
     try:
-        async with aiohttp.ClientSession() as session:
-            await asyncio.gather(*(wait_ready(w, session) for w in started))
+        await asyncio.gather(*(listening(w.url, w.proc, START_SECONDS) for w in started))
         yield started
     finally:
         for worker in started:
-            stop_worker(worker)
+            stop(worker.proc)
         async with await open_storage(store_url) as storage:
             if isinstance(storage, MongoStorage):
                 await storage.db.drop()

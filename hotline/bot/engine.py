@@ -164,9 +164,9 @@ class Engine:
         if problem:
             reply = OutboundMessage(message.key, problem)
             return Turn(state, (reply,)), Contact.of(message, None, "refused")
-        if self.knowledge is not None and not self.knowledge.built:
-            # Past the bound the turn fails (KnowledgeNotReady), so the message stays stored
-            # unprocessed and the sweep answers it later, never "no answer" for want of it.
+        if self.knowledge is not None:
+            # Waits only for the first index. Past the bound the turn fails (KnowledgeNotReady),
+            # so the message stays stored unprocessed and the sweep answers it later.
             await self.knowledge.ready_for_questions()
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()

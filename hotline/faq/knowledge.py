@@ -66,7 +66,9 @@ class FaqKnowledge:
 
     async def ready_for_questions(self) -> None:
         """Return once the first index is built; KnowledgeNotReady after `first_index_seconds`
-        without it, so nothing answers "no entry" for want of an index."""
+        without it, so nothing answers "no entry" for want of an index. Once built, a no-op."""
+        if self._built.is_set():
+            return
         if not await self.until_built(self.first_index_seconds):
             raise KnowledgeNotReady(f"no FAQ index after {self.first_index_seconds} s")
 

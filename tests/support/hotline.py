@@ -20,6 +20,13 @@ def hotline_of(client: TestClient) -> Hotline:
     return client.app[HOTLINE]  # type: ignore[index]
 
 
+async def unanswered(client: TestClient) -> list[str | None]:
+    """The texts of the questions open in the admins' unanswered inbox, as the store lists them."""
+    log = hotline_of(client).questions
+    assert log is not None
+    return [q.text for q in await log.open_unanswered()]
+
+
 def platform_settings(settings: Settings, media_dir: Path, **credentials: Any) -> Settings:
     """Settings for a platform test: its credentials, photos kept under `media_dir`, and a
     courier that polls and backs off in fractions of a second."""

@@ -71,15 +71,25 @@ async def test_listens_and_accepts_a_question_before_the_faq_index_is_built(
     assert (await ready.json())["loading"] == []
 
 
-async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_index_is_built(
+@pytest.fixture
+async def impatient_client(
     aiohttp_client: Callable[..., Awaitable[TestClient]],
     settings: Settings,
     held_index: threading.Event,
-) -> None:
+) -> TestClient:
+    """An app whose index is held, whose wait for it runs out after 0.2 s (before the index is
+    built) and whose sweep runs every 0.1 s."""
     quick_sweep = replace(settings, sweep_seconds=0.1, stale_seconds=0.1)
     client = await aiohttp_client(create_app(quick_sweep))
+    hotline_of(client).faq.first_index_seconds = 0.2
+    return client
+
+
+async def test_a_question_whose_wait_runs_out_is_kept_and_answered_once_the_index_is_built(
+    impatient_client: TestClient, held_index: threading.Event
+) -> None:
+    client = impatient_client
     hotline = hotline_of(client)
-    hotline.faq.first_index_seconds = 0.2  # the bound runs out before the index is built
     message = {"sender": "late-1", "message": QUESTION, "metadata": {"message_id": "late-1"}}
     resp = await client.post("/webhooks/rest/webhook", json=message)
     assert resp.status == 503  # not acknowledged: no answer made without the index
@@ -122,15 +132,10 @@ async def test_the_admins_try_box_passes_the_same_gate_as_a_citizens_question(
 
 
 async def test_a_web_chat_question_whose_wait_runs_out_is_told_the_hotline_is_starting(
-    aiohttp_client: Callable[..., Awaitable[TestClient]],
-    settings: Settings,
-    held_index: threading.Event,
+    impatient_client: TestClient, held_index: threading.Event
 ) -> None:
-    quick_sweep = replace(settings, sweep_seconds=0.1, stale_seconds=0.1)
-    client = await aiohttp_client(create_app(quick_sweep))
-    hotline = hotline_of(client)
-    hotline.faq.first_index_seconds = 0.2  # the bound runs out before the index is built
-    async with client.ws_connect("/webchat/ws?sender=early-web") as ws:
+    hotline = hotline_of(impatient_client)
+    async with impatient_client.ws_connect("/webchat/ws?sender=early-web") as ws:
         await ws.send_json({"id": "early-web-1", "message": QUESTION})
         assert await ws.receive_json(timeout=10) == {"text": texts.STARTING}
         unprocessed = await hotline.conversations.unprocessed()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import Any
 from hotline.bot.nlu.metrics import RASA_IN_FLIGHT, RASA_PARSE_CACHE, RASA_WAITING
 from hotline.bot.nlu.normalize import normalize
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError, RasaParseResult, serving
+from hotline.lru import Lru
 
 log = logging.getLogger(__name__)
 
@@ -48,34 +49,6 @@ class RasaBusy(RasaError):
         super().__init__("queue_timeout", f"no free slot towards Rasa within {seconds:.2f} s")
 
 
-class ParseCache:
-    """Rasa's parse answers by normalised text, least recently used dropped past `size`."""
-
-    def __init__(self, size: int = 10_000) -> None:
-        self.size = size
-        self._bodies: OrderedDict[str, Body] = OrderedDict()
-
-    def __len__(self) -> int:
-        return len(self._bodies)
-
-    def get(self, key: str) -> Body | None:
-        body = self._bodies.get(key)
-        if body is not None:
-            self._bodies.move_to_end(key)
-        return body
-
-    def put(self, key: str, body: Body) -> None:
-        if self.size <= 0:
-            return
-        self._bodies[key] = body
-        self._bodies.move_to_end(key)
-        while len(self._bodies) > self.size:
-            self._bodies.popitem(last=False)
-
-    def clear(self) -> None:
-        self._bodies.clear()
-
-
 class RasaPool:
     """Parses through Rasa with a cache, coalescing and a bounded queue; one or more servers."""
 
@@ -96,7 +69,8 @@ class RasaPool:
         self.clients = tuple(clients)
         self.concurrency = concurrency
         self.queue_seconds = queue_seconds
-        self.cache = ParseCache(cache_size)
+        # Rasa's usable answers by normalised text; None: no cache (`plain`)
+        self.cache: Lru[str, Body] | None = Lru(cache_size) if cache_size > 0 else None
         self._key = key
         self.max_batch = max_batch
         self._queue: deque[_Waiting] = deque()
@@ -115,7 +89,7 @@ class RasaPool:
     def cached(self, text: str) -> RasaParseResult | None:
         """The parse from the cache, without asking Rasa; None on a miss."""
         key = self._key(text)
-        body = self.cache.get(key) if key else None
+        body = self.cache.recall(key) if key and self.cache is not None else None
         if body is None:
             return None
         RASA_PARSE_CACHE.labels(result="hit").inc()
@@ -145,7 +119,7 @@ class RasaPool:
         generation = self._model
         body = await self._request(text)
         self.clients[0].result(text, body)  # raises RasaError when unusable: never cached
-        if generation == self._model:  # no model change while the request was out
+        if self.cache is not None and generation == self._model:  # no model change meanwhile
             self.cache.put(key, body)
         return body
 
@@ -217,7 +191,8 @@ class RasaPool:
 
     def forget(self) -> None:
         """Empty the cache (a new model, or Rasa back after an outage with maybe another)."""
-        self.cache.clear()
+        if self.cache is not None:
+            self.cache.clear()
 
     async def load_model(self, model_file: Path | str, seconds: float = 120.0) -> None:
         """PUT /model on every server; the cache is emptied once the new model answers."""

@@ -1,4 +1,5 @@
-"""Conversations, messages and the outbox in MongoDB.
+"""Conversations, messages and the outbox in MongoDB: a turn's reads and its commit here, the
+courier's side of the outbox in outbox.py, a conversation's past in history.py.
 
 `conversations` holds one document per (channel, sender) with the dialog state; `messages`
 holds both directions, with integer ids from a counter so outbox ids look the same on both
@@ -16,9 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
-from typing import Any
 
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReplaceOne, UpdateOne
+from pymongo import ASCENDING, IndexModel, ReplaceOne, UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
@@ -28,7 +28,8 @@ from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessag
 from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.mongo.database import Document, MongoDatabase
-from hotline.storage.mongo.sender_history import MongoSenderHistory
+from hotline.storage.mongo.history import MongoConversationHistory
+from hotline.storage.mongo.outbox import MongoOutbox, bson_now, outbox_item
 from hotline.storage.mongo.shelf import MongoShelf
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
@@ -54,12 +55,6 @@ INDEXES = {
 RETIRED_INDEX = "platform_message_id"
 
 
-def _now() -> datetime:
-    """Now, to the millisecond that BSON keeps: an item reads back as it was handed out."""
-    now = utc_now()
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
 def _inbound_doc(msg: InboundMessage, now: datetime, cipher: Cipher | None) -> Document:
     return {
         "channel": msg.key.channel,
@@ -77,12 +72,6 @@ def _inbound(doc: Document, cipher: Cipher | None) -> InboundMessage:
     return InboundMessage.from_record(key, doc["message_id"], opened_record(doc, cipher))
 
 
-def _outbox_item(doc: Document, cipher: Cipher | None) -> OutboxItem:
-    key = ConversationKey(doc["channel"], doc["sender"])
-    message = OutboundMessage.from_record(key, opened_record(doc, cipher))
-    return OutboxItem(doc["_id"], message, doc["created_at"], doc.get("attempts", 0))
-
-
 def _in_key(message: InboundMessage) -> Document:
     return {
         "direction": "in",
@@ -92,7 +81,7 @@ def _in_key(message: InboundMessage) -> Document:
     }
 
 
-class MongoConversationStore(MongoSenderHistory):
+class MongoConversationStore(MongoOutbox, MongoConversationHistory):
     """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
     (tests of other parts, and copies, which move documents as stored)."""
 
@@ -112,7 +101,7 @@ class MongoConversationStore(MongoSenderHistory):
         return cls(db, cipher)
 
     async def record_inbound(self, message: InboundMessage) -> bool:
-        now = _now()
+        now = bson_now()
         (id_,) = await self._db.next_ids("messages")
         try:
             await self._messages.insert_one(
@@ -142,35 +131,6 @@ class MongoConversationStore(MongoSenderHistory):
             upsert=True,
             session=session,
         )
-
-    async def _insert_replies(
-        self,
-        replies: list[OutboundMessage],
-        reply_to: int | None,
-        status: str,
-        session: AsyncClientSession | None = None,
-    ) -> list[OutboxItem]:
-        if not replies:
-            return []
-        ids = await self._db.next_ids("messages", len(replies))
-        now = _now()
-        docs = [
-            {
-                "_id": id_,
-                "channel": reply.key.channel,
-                "sender": reply.key.sender,
-                "direction": "out",
-                "reply_to": reply_to,
-                "status": status,
-                "created_at": now,
-                "attempts": 0,
-                "next_attempt_at": None,
-                **sealed_record(reply.to_record(), self._cipher),
-            }
-            for id_, reply in zip(ids, replies, strict=True)
-        ]
-        await self._messages.insert_many(docs, session=session)
-        return [_outbox_item(d, self._cipher) for d in docs]
 
     async def commit_turn(
         self,
@@ -214,7 +174,7 @@ class MongoConversationStore(MongoSenderHistory):
             return None
         ids = inbound.get("replies", [])
         docs = await self._messages.find({"_id": {"$in": ids}}).sort("_id", ASCENDING).to_list()
-        return [_outbox_item(d, self._cipher) for d in docs]
+        return [outbox_item(d, self._cipher) for d in docs]
 
     async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
         query: Document = {"direction": "in", "status": "received"}
@@ -223,101 +183,13 @@ class MongoConversationStore(MongoSenderHistory):
         cursor = self._messages.find(query).sort("_id", 1)
         return [_inbound(d, self._cipher) for d in await cursor.to_list()]
 
-    async def claim(self, item_id: int, holder: str, until: datetime) -> bool:
-        # One document, one atomic update: two workers cannot both match a free claim.
-        found = await self._messages.find_one_and_update(
-            {
-                "_id": item_id,
-                "direction": "out",
-                "status": "pending",
-                "$or": [
-                    {"claimed_until": None},
-                    {"claimed_until": {"$lte": utc_now()}},
-                    {"claimed_by": holder},
-                ],
-            },
-            {"$set": {"claimed_by": holder, "claimed_until": until}},
-            {"_id": 1},
-        )
-        return found is not None
-
-    async def mark_delivered(self, ids: list[int]) -> None:
-        if ids:
-            await self._messages.update_many(
-                {"_id": {"$in": ids}},
-                {"$set": {"status": "delivered"}, "$unset": UNCLAIMED},
-            )
-
-    async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
-        cursor = self._messages.find(
-            {"_id": {"$in": ids}, "direction": "out"}, {"status": 1, "last_error": 1}
-        )
-        return {d["_id"]: (d["status"], d.get("last_error")) for d in await cursor.to_list()}
-
     async def save_state(self, state: ConversationState) -> None:
         await self._save_state(state)
-
-    async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
-        return await self._insert_replies(replies, None, "pending")
-
-    async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
-        await self._messages.update_one(
-            {"_id": item_id, "direction": "out"},
-            {
-                "$inc": {"attempts": 1},
-                "$set": {
-                    "status": "pending" if retry_at else "failed",
-                    "last_error": error[:500],
-                    "next_attempt_at": retry_at,
-                },
-                "$unset": UNCLAIMED,
-            },
-        )
-
-    async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
-        if not channels:
-            return []
-        cursor = (
-            self._messages.find(
-                {
-                    "status": "pending",
-                    "direction": "out",
-                    "channel": {"$in": channels},
-                    "$and": [
-                        {"$or": [{"next_attempt_at": None}, {"next_attempt_at": {"$lte": now}}]},
-                        {"$or": [{"claimed_until": None}, {"claimed_until": {"$lte": utc_now()}}]},
-                    ],
-                }
-            )
-            .sort("_id", ASCENDING)
-            .limit(limit)
-        )
-        return [_outbox_item(d, self._cipher) for d in await cursor.to_list()]
 
     async def begin(
         self, message: InboundMessage
     ) -> tuple[list[OutboxItem] | None, ConversationState]:
         return await self.replies_to(message), await self.load(message.key)
-
-    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
-        items = await self.pending(key)
-        await self.mark_delivered([i.id for i in items])
-        return items
-
-    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
-        cursor = self._messages.find(
-            {"channel": key.channel, "sender": key.sender, "direction": "out", "status": "pending"}
-        ).sort("_id", ASCENDING)
-        return [_outbox_item(d, self._cipher) for d in await cursor.to_list()]
-
-    async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
-        cursor = (
-            self._messages.find({"channel": key.channel, "sender": key.sender})
-            .sort("_id", DESCENDING)
-            .limit(limit)
-        )
-        docs = list(reversed(await cursor.to_list()))
-        return [_transcript_line(opened_record(d, self._cipher)) for d in docs]
 
     async def ping(self) -> bool:
         return await self._db.ping()
@@ -366,26 +238,12 @@ class MongoConversationStore(MongoSenderHistory):
         await self._db.count_past("messages", max(d["_id"] for d in docs))
 
 
-def _transcript_line(doc: Document) -> dict[str, Any]:
-    line: dict[str, Any] = {"direction": doc["direction"], "at": doc["created_at"].isoformat()}
-    if doc["direction"] == "in":
-        for field in ("text", "payload", "attachments", "metadata", "received_at"):
-            line[field] = doc[field]
-    else:
-        line["text"] = doc["text"]
-        for field in ("buttons", "agent"):
-            if doc.get(field):
-                line[field] = doc[field]
-    return line
-
-
 # A message's fields beside its own record (`to_record`), as exported on both back ends.
 META = tuple(
     "channel sender direction message_id reply_to status created_at next_attempt_at"
     " last_error".split()
 )
 OWN = ("_id", "attempts", "replies", "claimed_by", "claimed_until")  # the store's bookkeeping
-UNCLAIMED = {"claimed_by": "", "claimed_until": ""}
 
 
 def _message_doc(record: Record) -> Document:

@@ -1,26 +1,32 @@
 """Conversations, messages and the outbox in SQLite: a JSON document per row, with the
-columns the queues read."""
+columns the queues read. A turn's reads and its commit are here; the courier's side of the
+outbox is in outbox.py, a conversation's past (transcript, earlier messages) in history.py."""
 
 from __future__ import annotations
 
 import json
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
-from typing import Any
 
 from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
 from hotline.storage.portable import Record
-from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
+from hotline.storage.sealed import opened_state, sealed_record, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.sender_history import SqliteSenderHistory
+from hotline.storage.sqlite.history import SqliteConversationHistory
+from hotline.storage.sqlite.outbox import (
+    SqliteOutbox,
+    now_iso,
+    opened_row,
+    outbox_item,
+    queue_replies,
+)
 from hotline.storage.sqlite.shelf import SqliteShelf, iso
 
 log = logging.getLogger(__name__)
@@ -63,68 +69,14 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
 );
 """
 
-# Compare-and-set: a claim on a pending reply, taken when there is none, when it has expired or
-# when it is the holder's own. One statement, so two processes cannot both win it.
-CLAIM = """
-INSERT INTO outbox_claims (id, holder, until)
-SELECT id, ?, ? FROM messages WHERE id = ? AND direction = 'out' AND status = 'pending'
-ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, until = excluded.until
-WHERE outbox_claims.until <= ? OR outbox_claims.holder = excluded.holder
-"""
-
-
-def _now() -> str:
-    return utc_now().isoformat()
-
-
-def _fetch(sql: str, args: Sequence[Any]) -> Callable[[sqlite3.Connection], list[sqlite3.Row]]:
-    return lambda conn: conn.execute(sql, args).fetchall()
-
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
     return json.dumps(sealed_record(msg.to_record(), cipher), ensure_ascii=False)
 
 
-def _record(row: sqlite3.Row, cipher: Cipher | None) -> dict[str, Any]:
-    return opened_record(json.loads(row["doc"]), cipher)
-
-
 def _inbound(row: sqlite3.Row, cipher: Cipher | None) -> InboundMessage:
     key = ConversationKey(row["channel"], row["sender"])
-    return InboundMessage.from_record(key, row["message_id"], _record(row, cipher))
-
-
-def _outbox_item(row: sqlite3.Row, cipher: Cipher | None) -> OutboxItem:
-    key = ConversationKey(row["channel"], row["sender"])
-    message = OutboundMessage.from_record(key, _record(row, cipher))
-    return OutboxItem(
-        row["id"], message, datetime.fromisoformat(row["created_at"]), row["attempts"]
-    )
-
-
-def queue_replies(
-    conn: sqlite3.Connection,
-    replies: list[OutboundMessage],
-    reply_to: int | None,
-    cipher: Cipher | None = None,
-) -> list[OutboxItem]:
-    """Insert replies as pending outbox rows inside the caller's transaction."""
-    items = []
-    for reply in replies:
-        created = _now()
-        cur = conn.execute(
-            "INSERT INTO messages (channel, sender, direction, reply_to, status, doc, created_at)"
-            " VALUES (?, ?, 'out', ?, 'pending', ?, ?)",
-            (
-                reply.key.channel,
-                reply.key.sender,
-                reply_to,
-                json.dumps(sealed_record(reply.to_record(), cipher), ensure_ascii=False),
-                created,
-            ),
-        )
-        items.append(OutboxItem(int(cur.lastrowid or 0), reply, datetime.fromisoformat(created)))
-    return items
+    return InboundMessage.from_record(key, row["message_id"], opened_row(row, cipher))
 
 
 def _save_state(
@@ -138,20 +90,12 @@ def _save_state(
             state.key.channel,
             state.key.sender,
             json.dumps(sealed_state(state.to_doc(), cipher), ensure_ascii=False),
-            _now(),
+            now_iso(),
         ),
     )
 
 
-def _delivered(conn: sqlite3.Connection, ids: list[int]) -> None:
-    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
-        part = ids[start : start + 500]
-        marks = ",".join("?" * len(part))
-        conn.execute(f"UPDATE messages SET status = 'delivered' WHERE id IN ({marks})", part)
-        conn.execute(f"DELETE FROM outbox_claims WHERE id IN ({marks})", part)
-
-
-class SqliteConversationStore(SqliteSenderHistory):
+class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     """`cipher` seals what citizens wrote and the dialogs' slots; None keeps them readable
     (tests of other parts, and copies, which move documents as stored)."""
 
@@ -178,7 +122,7 @@ class SqliteConversationStore(SqliteSenderHistory):
                 message.key.sender,
                 message.message_id,
                 _inbound_doc(message, self._cipher),
-                _now(),
+                now_iso(),
             ),
         )
         return cur.rowcount == 1
@@ -253,7 +197,7 @@ class SqliteConversationStore(SqliteSenderHistory):
         rows = conn.execute(
             "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
         ).fetchall()
-        return [_outbox_item(r, self._cipher) for r in rows]
+        return [outbox_item(r, self._cipher) for r in rows]
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
         return await self._db.query(lambda conn: self._replies_to(conn, message))
@@ -269,97 +213,8 @@ class SqliteConversationStore(SqliteSenderHistory):
         )
         return [_inbound(r, self._cipher) for r in rows]
 
-    async def claim(self, item_id: int, holder: str, until: datetime) -> bool:
-        args = (holder, iso(until), item_id, _now())
-        return await self._db.transaction(lambda c: c.execute(CLAIM, args).rowcount == 1)
-
-    async def mark_delivered(self, ids: list[int]) -> None:
-        if not ids:
-            return
-        await self._db.transaction(lambda conn: _delivered(conn, ids))
-
-    async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
-        found: dict[int, tuple[str, str | None]] = {}
-        for start in range(0, len(ids), 500):  # SQLite's limit on parameters
-            part = ids[start : start + 500]
-            marks = ",".join("?" * len(part))
-            sql = (
-                "SELECT id, status, last_error FROM messages"
-                f" WHERE direction = 'out' AND id IN ({marks})"
-            )
-            rows = await self._db.query(_fetch(sql, part))
-            found.update((r["id"], (r["status"], r["last_error"])) for r in rows)
-        return found
-
     async def save_state(self, state: ConversationState) -> None:
         await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher))
-
-    async def queue(self, replies: list[OutboundMessage]) -> list[OutboxItem]:
-        return await self._db.transaction(
-            lambda conn: queue_replies(conn, replies, None, self._cipher)
-        )
-
-    async def mark_failed(self, item_id: int, error: str, retry_at: datetime | None) -> None:
-        status = "pending" if retry_at else "failed"
-
-        def run(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "UPDATE messages SET attempts = attempts + 1, status = ?, last_error = ?,"
-                " next_attempt_at = ? WHERE id = ? AND direction = 'out'",
-                (status, error[:500], iso(retry_at) if retry_at else None, item_id),
-            )
-            conn.execute("DELETE FROM outbox_claims WHERE id = ?", (item_id,))
-
-        await self._db.transaction(run)
-
-    async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
-        if not channels:
-            return []
-        marks = ",".join("?" * len(channels))
-        rows = await self._db.query(
-            lambda c: c.execute(
-                "SELECT * FROM messages INDEXED BY messages_outbox"
-                " WHERE status = 'pending' AND direction = 'out'"
-                f" AND channel IN ({marks})"
-                " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                " AND id NOT IN (SELECT id FROM outbox_claims WHERE until > ?)"
-                " ORDER BY id LIMIT ?",
-                (*channels, iso(now), _now(), limit),
-            ).fetchall()
-        )
-        return [_outbox_item(r, self._cipher) for r in rows]
-
-    def _pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
-        rows = conn.execute(
-            "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
-            " AND status = 'pending' ORDER BY id",
-            (key.channel, key.sender),
-        ).fetchall()
-        return [_outbox_item(r, self._cipher) for r in rows]
-
-    async def pending(self, key: ConversationKey) -> list[OutboxItem]:
-        return await self._db.query(lambda conn: self._pending(conn, key))
-
-    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
-            items = self._pending(conn, key)
-            _delivered(conn, [i.id for i in items])
-            return items
-
-        return await self._db.transaction(run)
-
-    async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
-        rows = await self._db.query(
-            lambda c: c.execute(
-                "SELECT * FROM (SELECT * FROM messages WHERE channel = ? AND sender = ?"
-                " ORDER BY id DESC LIMIT ?) ORDER BY id",
-                (key.channel, key.sender, limit),
-            ).fetchall()
-        )
-        return [
-            {"direction": r["direction"], "at": r["created_at"], **_record(r, self._cipher)}
-            for r in rows
-        ]
 
     async def ping(self) -> bool:
         return await self._db.ping()

@@ -30,24 +30,24 @@ class WriteLock:
         return round(self.wait * 1000)
 
     def begin(self, conn: sqlite3.Connection) -> None:
-        """BEGIN IMMEDIATE on `conn`; raises SQLite's busy error after the shared wait."""
-        if not self.locked:
-            self._begin(conn)
-            return
-        _busy_timeout(conn, round(self.retry_wait * 1000))
-        try:
-            self._begin(conn)
-        finally:  # reads and DDL keep the ordinary timeout
-            _busy_timeout(conn, self.busy_timeout_ms)
+        """BEGIN IMMEDIATE on `conn`; raises SQLite's busy error after the shared wait.
 
-    def _begin(self, conn: sqlite3.Connection) -> None:
+        The connection's busy timeout changes twice a locked spell, not on every write: to
+        `retry_wait` when the spell starts, back to `wait` when a write gets the lock again.
+        Reads in WAL mode never wait for a writer, so the short timeout meanwhile spares them;
+        only a schema change in the spell tries briefly too.
+        """
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+            busy = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
+            if busy and not self.locked:
                 self.locked = True
+                _busy_timeout(conn, round(self.retry_wait * 1000))
             raise
-        self.locked = False
+        if self.locked:
+            self.locked = False
+            _busy_timeout(conn, self.busy_timeout_ms)
 
 
 def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:

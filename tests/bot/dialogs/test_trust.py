@@ -14,7 +14,7 @@ from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.report_form import DIALOG as REPORT
 from hotline.bot.messages import ConversationKey
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
+from tests.support.hotline import hotline_of, unanswered
 
 
 async def _answers(client: TestClient) -> dict[str, str]:
@@ -89,9 +89,7 @@ async def test_an_unanswered_question_says_so_offers_a_person_and_is_recorded(
         assert [b["payload"] for b in chat.buttons] == ["/request_human"]
     else:  # plausible suggestions, with the way to a person
         assert texts.SUGGEST_NONE in [b["title"] for b in chat.buttons]
-    log = hotline_of(client).questions
-    assert log is not None
-    assert question in [q.text for q in await log.open_unanswered()]
+    assert question in await unanswered(client)
 
 
 @pytest.mark.parametrize(

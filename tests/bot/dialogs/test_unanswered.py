@@ -8,13 +8,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
-
-
-async def _unanswered(client: TestClient) -> list[str | None]:
-    log = hotline_of(client).questions
-    assert log is not None
-    return [q.text for q in await log.open_unanswered()]
+from tests.support.hotline import unanswered
 
 
 @pytest.mark.parametrize(
@@ -29,7 +23,7 @@ async def test_a_question_the_bot_cannot_answer_is_recorded_whatever_its_intent(
     chat: RestChat, client: TestClient, question: str
 ) -> None:
     await chat.say(question)
-    assert question in await _unanswered(client)
+    assert question in await unanswered(client)
 
 
 @pytest.mark.parametrize(
@@ -40,4 +34,4 @@ async def test_thanks_greetings_emoji_and_chit_chat_are_never_recorded(
 ) -> None:
     await chat.say(text)
     assert chat.last, "the bot replied"
-    assert await _unanswered(client) == []
+    assert await unanswered(client) == []
