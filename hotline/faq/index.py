@@ -80,7 +80,9 @@ class Thresholds:
     to the FAQ, 106 of them answered by their top entry) and rounded; each is monotone (closer,
     further ahead, more covered: surer) and kept its sign and rough size fitted on either half
     of dev. An evidence of 0 is even odds; `answer` is where dev had at most 1.5% of its
-    uncovered questions answered. Never an answer leaving more than `max_uncovered` of the
+    uncovered questions answered and no covered one answered with another entry, on either
+    half of dev alike (1.5 to 1.3: 3 more direct answers in each half, nothing wrong added;
+    1.2 answered a covered question with the wrong entry). Never an answer leaving more than `max_uncovered` of the
     question uncovered (dev's right answers left at most 45%).
 
     Otherwise entries scoring at least `suggest` and covering all but `suggest_uncovered` of
@@ -91,7 +93,7 @@ class Thresholds:
     leaving up to 45-60% uncovered offered entries for gold prices and cooking).
     """
 
-    answer: float = 1.5
+    answer: float = 1.3
     max_uncovered: float = 0.45
     whole_weight: float = 20.0
     margin_weight: float = 6.0
