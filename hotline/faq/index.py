@@ -82,8 +82,8 @@ class Thresholds:
     of dev. An evidence of 0 is even odds; `answer` is where dev had at most 1.5% of its
     uncovered questions answered and no covered one answered with another entry, on either
     half of dev alike (1.5 to 1.3: 3 more direct answers in each half, nothing wrong added;
-    1.2 answered a covered question with the wrong entry). Never an answer leaving more than `max_uncovered` of the
-    question uncovered (dev's right answers left at most 45%).
+    1.2 answered a covered question with the wrong entry). Never an answer leaving more than
+    `max_uncovered` of the question uncovered (dev's right answers left at most 45%).
 
     Otherwise entries scoring at least `suggest` and covering all but `suggest_uncovered` of
     the question are offered; none when none is plausible. An entry covering all but

@@ -89,34 +89,45 @@ def test_an_untrusted_pick_is_plausible_when_sure_enough_and_mostly_covered() ->
 
 
 class _Faq:
-    """A hand-made FAQ: the index ranks `top` first, sure of it or not, and covers the words
-    of the question as told."""
+    """A hand-made FAQ: the index scores the entries as told (the best first), never sure
+    enough to answer alone, and covers the words of the question as told."""
 
-    def __init__(self, top: str, sure: bool, uncovered: dict[str, float]) -> None:
+    def __init__(self, scores: dict[str, float], uncovered: dict[str, float]) -> None:
         self.entries = {id: sample_entry(id, answer=f"Trả lời {id}.") for id in uncovered}
-        self.top, self.sure, self._uncovered = top, sure, uncovered
+        self.scores, self._uncovered = scores, uncovered
 
     def get_published(self, id: str) -> FaqEntry | None:
         return self.entries.get(id)
 
     def lookup(self, text: str) -> FaqLookup:
-        top = self.entries[self.top]
-        return FaqLookup(top, (), 0.5) if self.sure else FaqLookup(None, (), 0.1)
+        return FaqLookup(None, (), max(self.scores.values()))
 
     def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
-        return [FaqMatch(self.entries[self.top], 0.1, "câu hỏi")][:limit]
+        ranked = sorted(self.scores, key=lambda id: -self.scores[id])
+        return [FaqMatch(self.entries[id], self.scores[id], "câu hỏi") for id in ranked][:limit]
 
     def uncovered(self, entry_id: str, text: str) -> float:
         return self._uncovered[entry_id]
 
 
+TRUST_B = PickTrust(answer=0.4, disagree=0.2, suggest=0.15, index_floor=0.15)
+COVERED_B = {"a": 0.3, "b": 0.0}
+
+
 def test_a_fairly_sure_pick_against_the_index_top_is_offered_alone() -> None:
-    faq = _Faq(top="a", sure=False, uncovered={"a": 0.3, "b": 0.0})
-    trust = PickTrust(answer=0.4, disagree=0.2, suggest=0.15)
-    found = faq_choice(FaqPick("b", 0.5), faq, "?", trust)
+    faq = _Faq({"a": 0.3, "b": 0.2}, COVERED_B)
+    found = faq_choice(FaqPick("b", 0.5), faq, "?", TRUST_B)
     assert found.answer is None and [e.id for e in found.suggestions] == ["b"]
     # The same pick when the index ranks it first answers.
-    agreeing = _Faq(top="b", sure=False, uncovered={"a": 0.3, "b": 0.0})
-    assert faq_choice(FaqPick("b", 0.5), agreeing, "?", trust).answer is not None
+    agreeing = _Faq({"a": 0.2, "b": 0.3}, COVERED_B)
+    assert faq_choice(FaqPick("b", 0.5), agreeing, "?", TRUST_B).answer is not None
     # An implausible pick is not offered: nothing is.
-    assert faq_choice(FaqPick("b", 0.1), faq, "?", trust) == FaqLookup(None, (), 0.1)
+    assert faq_choice(FaqPick("b", 0.1), faq, "?", TRUST_B) == FaqLookup(None, (), 0.3)
+
+
+def test_a_pick_the_index_finds_no_plausible_match_for_never_answers() -> None:
+    # Ranked first by the index, but with a score below the floor: offered, not answered.
+    faint = _Faq({"a": 0.05, "b": 0.1}, COVERED_B)
+    found = faq_choice(FaqPick("b", 0.95), faint, "?", TRUST_B)
+    assert found.answer is None and [e.id for e in found.suggestions] == ["b"]
+    assert not trusted(FaqPick("b", 0.95), 0.0, TRUST_B, agrees=True, index=0.1)
