@@ -41,7 +41,7 @@ class PickTrust:
     -5.5). Rasa's confidence generalised worse than the index's evidence from dev to test, and
     where the two disagree Rasa stands alone: over all 343 dev messages, asking `disagree` more
     of such a pick kept 3 of 10 confidently wrong picks of uncovered messages from answering
-    for 3 of 101 right ones, on either half alike.
+    for 3 of 101 right ones (2 and 1 of the wrong ones in the two halves of dev).
 
     Nor does a pick answer that the index does not find plausible: among its closest three
     with a score of at least `index_floor`. Two retrievers agreeing that the entry is close
