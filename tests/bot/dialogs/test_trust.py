@@ -142,6 +142,15 @@ async def test_a_paraphrase_is_at_least_helped(
     assert chat.text != texts.NOT_UNDERSTOOD
 
 
+async def test_a_vague_question_an_entry_wholly_covers_is_offered_it(chat: RestChat) -> None:
+    # The index scores it faintly (below the usual suggestion floor), but the entry on medical
+    # declarations uses every word that matters: offered, not "no answer yet".
+    await chat.say("cho mình hỏi cái vụ khai báo")
+    offered = [b["payload"] for b in chat.buttons if b["payload"].startswith("/ask_faq")]
+    assert any("khai-bao-y-te" in p for p in offered), chat.last
+    assert chat.text != texts.NO_ANSWER
+
+
 async def _filed(client: TestClient, chat: RestChat) -> list[object]:
     return list(await hotline_of(client).desk.store.for_conversation("rest", chat.sender))
 

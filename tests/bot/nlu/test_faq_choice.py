@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from hotline.bot.nlu.base import FaqPick
-from hotline.bot.nlu.faq_choice import TRUST, PickTrust, faq_choice, trusted
+from hotline.bot.nlu.faq_choice import TRUST, PickTrust, faq_choice, plausible, trusted
 from hotline.bot.nlu.normalize import words
+from hotline.faq.entries import FaqEntry
+from hotline.faq.index import FaqLookup, FaqMatch
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.storage.open import open_storage
+from tests.faq.samples import entry as sample_entry
 
 CLEAR = "F1 cách ly bao nhiêu ngày?"  # the FAQ index ranks cach-ly-f1-bao-lau first
 HIV = "Tôi sống chung với HIV, đang uống ARV, có nên tiêm vắc xin COVID không?"
@@ -68,3 +71,63 @@ def test_a_pick_is_trusted_by_its_confidence_less_what_it_leaves_uncovered() -> 
     assert trusted(FaqPick("x", 0.6), uncovered=0.0, trust=trust)
     # However confident, a pick leaving more than half the question uncovered never answers.
     assert not trusted(FaqPick("x", 1.0), uncovered=0.55, trust=trust)
+
+
+def test_a_pick_the_index_ranks_below_another_must_be_surer() -> None:
+    trust = PickTrust(answer=0.4, uncovered=0.5, disagree=0.2)
+    assert trusted(FaqPick("x", 0.5), uncovered=0.0, trust=trust, agrees=True)
+    assert not trusted(FaqPick("x", 0.5), uncovered=0.0, trust=trust, agrees=False)
+    assert trusted(FaqPick("x", 0.7), uncovered=0.0, trust=trust, agrees=False)
+    assert not trusted(FaqPick("x", 0.7), uncovered=0.2, trust=trust, agrees=False)
+
+
+def test_an_untrusted_pick_is_plausible_when_sure_enough_and_mostly_covered() -> None:
+    trust = PickTrust(suggest=0.15, suggest_uncovered=0.5)
+    assert plausible(FaqPick("x", 0.2), uncovered=0.4, trust=trust)
+    assert not plausible(FaqPick("x", 0.1), uncovered=0.0, trust=trust)
+    assert not plausible(FaqPick("x", 0.9), uncovered=0.6, trust=trust)
+
+
+class _Faq:
+    """A hand-made FAQ: the index scores the entries as told (the best first), never sure
+    enough to answer alone, and covers the words of the question as told."""
+
+    def __init__(self, scores: dict[str, float], uncovered: dict[str, float]) -> None:
+        self.entries = {id: sample_entry(id, answer=f"Trả lời {id}.") for id in uncovered}
+        self.scores, self._uncovered = scores, uncovered
+
+    def get_published(self, id: str) -> FaqEntry | None:
+        return self.entries.get(id)
+
+    def lookup(self, text: str) -> FaqLookup:
+        return FaqLookup(None, (), max(self.scores.values()))
+
+    def search(self, text: str, limit: int = 3) -> list[FaqMatch]:
+        ranked = sorted(self.scores, key=lambda id: -self.scores[id])
+        return [FaqMatch(self.entries[id], self.scores[id], "câu hỏi") for id in ranked][:limit]
+
+    def uncovered(self, entry_id: str, text: str) -> float:
+        return self._uncovered[entry_id]
+
+
+TRUST_B = PickTrust(answer=0.4, disagree=0.2, suggest=0.15, index_floor=0.15)
+COVERED_B = {"a": 0.3, "b": 0.0}
+
+
+def test_a_fairly_sure_pick_against_the_index_top_is_offered_alone() -> None:
+    faq = _Faq({"a": 0.3, "b": 0.2}, COVERED_B)
+    found = faq_choice(FaqPick("b", 0.5), faq, "?", TRUST_B)
+    assert found.answer is None and [e.id for e in found.suggestions] == ["b"]
+    # The same pick when the index ranks it first answers.
+    agreeing = _Faq({"a": 0.2, "b": 0.3}, COVERED_B)
+    assert faq_choice(FaqPick("b", 0.5), agreeing, "?", TRUST_B).answer is not None
+    # An implausible pick is not offered: nothing is.
+    assert faq_choice(FaqPick("b", 0.1), faq, "?", TRUST_B) == FaqLookup(None, (), 0.3)
+
+
+def test_a_pick_the_index_finds_no_plausible_match_for_never_answers() -> None:
+    # Ranked first by the index, but with a score below the floor: offered, not answered.
+    faint = _Faq({"a": 0.05, "b": 0.1}, COVERED_B)
+    found = faq_choice(FaqPick("b", 0.95), faint, "?", TRUST_B)
+    assert found.answer is None and [e.id for e in found.suggestions] == ["b"]
+    assert not trusted(FaqPick("b", 0.95), 0.0, TRUST_B, agrees=True, index=0.1)

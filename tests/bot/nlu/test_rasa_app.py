@@ -93,9 +93,10 @@ async def test_dialog_answers_with_the_entry_rasa_picked(
     fake_rasa_bot: tuple[FakeRasa, TestClient],
 ) -> None:
     fake, client = fake_rasa_bot
-    # Too vague for the FAQ index on its own, but Rasa picked the entry with confidence 0.8
-    # and the entry covers every word that matters.
-    vague = "cho mình hỏi cái vụ khai báo"
+    # Too vague for the FAQ index to answer on its own (it only finds the entry plausible),
+    # but Rasa picked the entry with confidence 0.8 and the entry covers every word that
+    # matters. (A pick the index does not even find plausible is offered, not answered.)
+    vague = "vụ khai báo làm sao"
     fake.intents[vague] = ("ask_faq", "khai-bao-y-te")
     # A pick of an entry the store does not have (withdrawn since training): the index decides.
     fake.intents["F1 cách ly bao nhiêu ngày?"] = ("ask_faq", "da-go-khoi-faq")
@@ -130,3 +131,23 @@ async def test_a_question_taken_for_small_talk_is_offered_the_entries_that_may_a
     # Talk the FAQ has nothing plausible for still gets the polite out-of-scope reply.
     assert await say(client, "fake-oos-2", "phở bò nấu như thế nào") == [texts.OUT_OF_SCOPE]
     assert fake.parses >= 2
+
+
+async def test_a_pick_the_index_ranks_below_another_is_offered_not_answered(
+    fake_rasa_bot: tuple[FakeRasa, TestClient],
+) -> None:
+    fake, client = fake_rasa_bot
+    # The FAQ index finds nothing plausible here and ranks another entry first; Rasa's pick
+    # covers every salient word. Fairly sure (0.5) is not sure enough against the index, and
+    # unsure (0.3) is still worth offering: either way the entry is offered, never answered.
+    vague = "hỏi về cái vụ giấy tờ"
+    fake.intents[vague] = ("ask_faq", "giay-di-duong-qr")
+    for sender, confidence in (("pick-1", 0.5), ("pick-2", 0.3)):
+        fake.pick_confidence = confidence
+        response = await client.post(
+            "/webhooks/rest/webhook", json={"sender": sender, "message": vague}
+        )
+        replies = await response.json()
+        assert answer_of("giay-di-duong-qr") not in [r["text"] for r in replies]
+        offered = [b["payload"] for r in replies for b in r.get("buttons", [])]
+        assert any("giay-di-duong-qr" in p for p in offered), replies
