@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import logging
 import socket
@@ -204,6 +205,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
+    importlib.import_module("hotline.web.app")  # once, before the fork: the workers share it
     return serve_workers(args.workers, lambda i: _serve_one(chosen[i], host, port, True))
 
 
@@ -215,7 +217,7 @@ def _serve_one(settings: Settings, host: str, port: int, reuse_port: bool) -> in
     from hotline.web.app import create_app
     from hotline.web.serving import new_event_loop, tune_for_serving
 
-    loop = new_event_loop(settings.uvloop)
+    loop = new_event_loop(bool(settings.uvloop))
     asyncio.set_event_loop(loop)
     app = create_app(settings)
     tune_for_serving(app)

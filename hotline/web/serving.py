@@ -21,7 +21,7 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
@@ -75,7 +75,7 @@ def worker_settings(settings: Settings, worker: str, workers: int) -> Settings:
 def serve_workers(workers: int, run_one: Callable[[int], int], stop_seconds: float = 30.0) -> int:
     """Run `run_one(i)` in `workers` processes; stop them all on SIGTERM/SIGINT or when one
     exits. Answers the first non-zero exit code, else 0."""
-    context = multiprocessing.get_context("fork")  # the parent imported everything already
+    context = multiprocessing.get_context("fork")  # no loop and no thread yet: safe to fork
     processes = [
         context.Process(target=_exit_with, args=(run_one, i), name=f"hotline-worker-{i}")
         for i in range(workers)
@@ -112,7 +112,7 @@ def _exit_with(run_one: Callable[[int], int], index: int) -> None:
     raise SystemExit(run_one(index))
 
 
-def _watch(processes: list[BaseProcess], stopping: Callable[[], bool]) -> int:
+def _watch(processes: Sequence[BaseProcess], stopping: Callable[[], bool]) -> int:
     """Wait until a worker exits or a stop is asked; the first non-zero exit code, else 0."""
     sentinels = [process.sentinel for process in processes]
     while not stopping() and not wait(sentinels, timeout=0.5):
