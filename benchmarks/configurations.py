@@ -225,7 +225,7 @@ def ceiling_and_serve(args: argparse.Namespace, tmp: Path, round_: int = 0) -> l
     model = Path(os.environ.get("HOTLINE_NLU_MODEL_DIR", here / "var" / "nlu"))
     variants = [("hotline serve, SQLite + local NLU", here, 1)]
     if args.before:
-        variants.append(("the same, before (--before)", args.before.resolve(), 1))
+        variants.insert(0, ("the same, before (--before)", args.before.resolve(), 1))
     if args.workers > 1:
         variants.append((f"hotline serve --workers {args.workers}", here, args.workers))
     for name, root, workers in variants if round_ % 2 == 0 else variants[::-1]:
