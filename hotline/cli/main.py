@@ -14,7 +14,7 @@ import json
 import logging
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hotline.config import Settings
@@ -206,10 +206,16 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     importlib.import_module("hotline.web.app")  # once, before the fork: the workers share it
-    return serve_workers(args.workers, lambda i: _serve_one(chosen[i], host, port, True))
+    return serve_workers(args.workers, lambda i, up: _serve_one(chosen[i], host, port, True, up))
 
 
-def _serve_one(settings: Settings, host: str, port: int, reuse_port: bool) -> int:
+def _serve_one(
+    settings: Settings,
+    host: str,
+    port: int,
+    reuse_port: bool,
+    started: Callable[[], None] | None = None,
+) -> int:
     from aiohttp import web
     from aiohttp.log import access_logger
 
@@ -220,7 +226,7 @@ def _serve_one(settings: Settings, host: str, port: int, reuse_port: bool) -> in
     loop = new_event_loop(bool(settings.uvloop))
     asyncio.set_event_loop(loop)
     app = create_app(settings)
-    tune_for_serving(app)
+    tune_for_serving(app, started)
     try:
         web.run_app(
             app,

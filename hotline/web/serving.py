@@ -56,9 +56,15 @@ async def _freeze_garbage(app: web.Application) -> None:
     gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
 
 
-def tune_for_serving(app: web.Application) -> None:
-    """Run once the app has started (after every part in `cleanup_ctx`)."""
+def tune_for_serving(app: web.Application, started: Started | None = None) -> None:
+    """Run once the app has started (after every part in `cleanup_ctx`); then `started`."""
     app.on_startup.append(_freeze_garbage)
+    if started is not None:
+
+        async def tell(app: web.Application) -> None:
+            started()
+
+        app.on_startup.append(tell)
 
 
 def worker_settings(settings: Settings, worker: str, workers: int) -> Settings:
@@ -72,12 +78,24 @@ def worker_settings(settings: Settings, worker: str, workers: int) -> Settings:
     return replace(settings, worker_id=worker, share_events=shared)
 
 
-def serve_workers(workers: int, run_one: Callable[[int], int], stop_seconds: float = 30.0) -> int:
-    """Run `run_one(i)` in `workers` processes; stop them all on SIGTERM/SIGINT or when one
-    exits. Answers the first non-zero exit code, else 0."""
+Started = Callable[[], None]
+
+
+def serve_workers(
+    workers: int, run_one: Callable[[int, Started], int], stop_seconds: float = 30.0
+) -> int:
+    """Run `run_one(i, started)` in `workers` processes; stop them all on SIGTERM/SIGINT or
+    when one exits. Answers the first non-zero exit code, else 0.
+
+    The first worker starts alone, and the others once it calls `started` (its app has
+    started): what a first start creates (the key file, the schema, the seeded FAQ) is
+    created once, not raced for."""
     context = multiprocessing.get_context("fork")  # no loop and no thread yet: safe to fork
+    first_up = context.Event()
     processes = [
-        context.Process(target=_exit_with, args=(run_one, i), name=f"hotline-worker-{i}")
+        context.Process(
+            target=_exit_with, args=(run_one, i, first_up.set), name=f"hotline-worker-{i}"
+        )
         for i in range(workers)
     ]
     stopping = False
@@ -91,8 +109,13 @@ def serve_workers(workers: int, run_one: Callable[[int], int], stop_seconds: flo
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        for process in processes:
-            process.start()
+        processes[0].start()
+        while not stopping and processes[0].is_alive() and not first_up.wait(0.5):
+            pass
+        if first_up.is_set() and not stopping:
+            for process in processes[1:]:
+                process.start()
+        processes = [p for p in processes if p.pid is not None]  # the first failed: alone
         code = _watch(processes, lambda: stopping)
         stop(signal.SIGTERM, None)
         for process in processes:
@@ -106,10 +129,10 @@ def serve_workers(workers: int, run_one: Callable[[int], int], stop_seconds: flo
             signal.signal(sig, handler)
 
 
-def _exit_with(run_one: Callable[[int], int], index: int) -> None:
+def _exit_with(run_one: Callable[[int, Started], int], index: int, started: Started) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):  # not the parent's handler: aiohttp's own
         signal.signal(sig, signal.SIG_DFL)
-    raise SystemExit(run_one(index))
+    raise SystemExit(run_one(index, started))
 
 
 def _watch(processes: Sequence[BaseProcess], stopping: Callable[[], bool]) -> int:
