@@ -13,8 +13,14 @@ on another (the development split's 343 citizen messages, every request from a n
 - Rasa 3.6's own REST channel with 5 FAQ rules (benchmarks/rasa_peer.py), the peer.
 
 For our server /metrics gives the NLU fallbacks (Rasa timeouts, queue deadlines, an open
-breaker) and the parse cache's hit rate during the measured run.
-Run: `.venv/bin/python benchmarks/configurations.py [--seconds 20] [--rasa-servers 2]`.
+breaker) and the parse cache's hit rate during the measured run. For the local NLU rows it also
+prints the CPU time our server (its worker processes included) used per message.
+
+`--only-serve` measures only the ceiling and `hotline serve` with the local NLU, `--rounds N`
+times, alternating with `--before CHECKOUT` (the same row from another checkout, e.g. the code
+before a change) and with `--workers N` (`hotline serve --workers N` on the same SQLite file).
+Run: `.venv/bin/python benchmarks/configurations.py [--seconds 20] [--rasa-servers 2]
+[--only-serve --rounds 3 --before /path/to/old/checkout --workers 2]`.
 """
 
 from __future__ import annotations
@@ -124,13 +130,26 @@ def wait_http(url: str, process: subprocess.Popen[bytes], seconds: float = 180) 
     raise SystemExit(f"{url} did not answer in {seconds:.0f} s")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system, all threads) a process and its live children used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
+
+
 @contextmanager
-def running(command: list[str], env: dict[str, str], log: Path, ready: str) -> Iterator[None]:
+def running(
+    command: list[str], env: dict[str, str], log: Path, ready: str, cwd: Path | None = None
+) -> Iterator[int]:
     with log.open("ab") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
     try:
         wait_http(ready, process)
-        yield
+        yield process.pid
     finally:
         process.terminate()
         try:
@@ -152,13 +171,19 @@ def ceiling_app() -> web.Application:
     return app
 
 
-def measure(name: str, base: str, args: argparse.Namespace, distinct: bool = False) -> dict:
+def measure(
+    name: str, base: str, args: argparse.Namespace, distinct: bool = False, pid: int = 0
+) -> dict:
     url = f"{base}/webhooks/rest/webhook"
     wrk(url, args.warm_script, args.warm_seconds, f"warm{time.time_ns()}")
     ours = name.startswith("hotline") or name.startswith("make run")
     before = metrics(base) if ours else {}
+    used = cpu_seconds(pid) if pid else 0.0
     row = wrk(url, args.script, args.seconds, f"run{time.time_ns()}", distinct)
+    if pid:
+        row["cpu"] = (cpu_seconds(pid) - used) * 1000 / max(row["requests"], 1)
     row["name"] = name  # type: ignore[assignment]
+    row["load"] = os.getloadavg()[0]
     if ours:
         after = metrics(base)
         diff = {key: after[key] - before.get(key, 0.0) for key in after}
@@ -184,20 +209,50 @@ def hotline(tmp: Path, port: int, nlu: str, rasa_url: str = "", token: str = "")
     }
 
 
-def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
+def ceiling_and_serve(args: argparse.Namespace, tmp: Path, round_: int = 0) -> list[dict]:
+    """The ceiling, then `hotline serve` with the local NLU: this checkout, and the variants
+    asked for (another checkout, several workers), in an order that alternates by round."""
     rows = []
-    serve = [sys.executable, "-m", "hotline.cli", "serve"]
     port = free_port()
     ceiling = [sys.executable, __file__, "--serve-ceiling", str(port)]
     with running(
         ceiling, dict(os.environ), tmp / "ceiling.log", f"http://127.0.0.1:{port}/webhooks/rest/"
-    ):
-        rows.append(measure("bare aiohttp handler (ceiling)", f"http://127.0.0.1:{port}", args))
-    port = free_port()
-    with running(
-        serve, hotline(tmp, port, "local"), tmp / "local.log", f"http://127.0.0.1:{port}/readyz"
-    ):
-        rows.append(measure("hotline serve, SQLite + local NLU", f"http://127.0.0.1:{port}", args))
+    ) as pid:
+        rows.append(
+            measure("bare aiohttp handler (ceiling)", f"http://127.0.0.1:{port}", args, pid=pid)
+        )
+    here = Path(__file__).resolve().parent.parent
+    model = Path(os.environ.get("HOTLINE_NLU_MODEL_DIR", here / "var" / "nlu"))
+    variants = [("hotline serve, SQLite + local NLU", here, 1)]
+    if args.before:
+        variants.insert(0, ("the same, before (--before)", args.before.resolve(), 1))
+    if args.workers > 1:
+        variants.append((f"hotline serve --workers {args.workers}", here, args.workers))
+    for name, root, workers in variants if round_ % 2 == 0 else variants[::-1]:
+        port = free_port()
+        env = {
+            **hotline(tmp, port, "local"),
+            "HOTLINE_STORE": f"sqlite:///{tmp}/local-{round_}-{len(rows)}.db",
+            "HOTLINE_NLU_MODEL_DIR": str(model.resolve()),
+            "HOTLINE_MEDIA_DIR": str(tmp / "media"),
+            "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+        }
+        serve = [sys.executable, "-m", "hotline.cli", "serve"]
+        serve += ["--workers", str(workers)] if workers > 1 else []
+        ready = f"http://127.0.0.1:{port}/readyz"
+        # Started in the checkout: `python -m` puts the working directory first on sys.path.
+        with running(serve, env, tmp / "local.log", ready, cwd=root) as pid:
+            rows.append(measure(name, f"http://127.0.0.1:{port}", args, pid=pid))
+    return rows
+
+
+def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
+    rows = []
+    for round_ in range(args.rounds):
+        rows += ceiling_and_serve(args, tmp, round_)
+    if args.only_serve:
+        return rows
+    serve = [sys.executable, "-m", "hotline.cli", "serve"]
     env = rasa_training.find_rasa_env() or rasa_training.ensure_rasa_env()
     config = NluConfig(backend="rasa", rasa_work_dir=str(args.rasa_work_dir))
     model = asyncio.run(train_model(config, [], progress=lambda line: None)).path
@@ -252,16 +307,17 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
 
 def table(rows: list[dict]) -> None:
     columns = "configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts)"
-    print(f"\n| {columns} | cache hits |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"\n| {columns} | cache hits | server CPU a message | load |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         rate = row["requests"] / row["seconds"]
         errors = f"{row['errors']:.0f}, {row['timeouts']:.0f} timeouts, {row['status']:.0f} non-2xx"
         nlu = f"{row['fallbacks']:.0f} ({row['rasa_timeouts']:.0f})" if "fallbacks" in row else ""
         hits = f"{row['hit_rate']:.0%}" if row.get("hit_rate", -1) >= 0 else ""
+        cpu = f"{row['cpu']:.2f} ms" if "cpu" in row else ""
         print(
             f"| {row['name']} | {rate:,.0f} | {row['p50'] / 1000:.1f} ms | "
-            f"{row['p99'] / 1000:.1f} ms | {errors} | {nlu} | {hits} |"
+            f"{row['p99'] / 1000:.1f} ms | {errors} | {nlu} | {hits} | {cpu} | {row['load']:.1f} |"
         )
 
 
@@ -272,6 +328,10 @@ def main() -> None:
     parser.add_argument("--rasa-servers", type=int, default=1)
     parser.add_argument("--rasa-work-dir", type=Path, default=Path("var/rasa"))
     parser.add_argument("--peer-dir", type=Path, help="keep the peer's trained project here")
+    parser.add_argument("--only-serve", action="store_true", help="no Rasa rows, no peer")
+    parser.add_argument("--rounds", type=int, default=1, help="ceiling and serve rows, again")
+    parser.add_argument("--before", type=Path, help="another checkout's serve row beside ours")
+    parser.add_argument("--workers", type=int, default=1, help="a `serve --workers N` row too")
     parser.add_argument("--serve-ceiling", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_ceiling:

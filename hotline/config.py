@@ -82,6 +82,7 @@ class Settings:
     # `hotline serve` logs every request when 1. Off by default: a line a request cost a
     # fifth of a message's time at load, and the reverse proxy in front logs requests anyway.
     access_log: int = 0
+    uvloop: int = 1  # `hotline serve` runs on uvloop when it is installed; 0: asyncio's own loop
     channel_retry_seconds: float = 2.0  # first wait before opening an unreachable platform again
     # Back office (issue 5). Reporters' contact details are encrypted with secret_key; without
     # one, a key is generated once into secret_key_file (default: beside the SQLite file).

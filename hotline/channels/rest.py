@@ -123,14 +123,19 @@ class RestChannel(Channel):
         if isinstance(parsed, str):
             return json_error(400, parsed)
         replies = await self.inbox.handle(parsed)
-        # What waited for this sender goes first, in the order it was written; the turn's own
-        # replies are among them (a redelivery's were delivered before, and come again).
-        waiting = await self.conversations.take_pending(parsed.key)
-        items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
-        response = json_response([to_rasa(i) for i in items])
         # Only the first answer (or a redelivery of the first message) carries the secret:
         # whoever writes later as this sender (a guessed or overheard id) does not get it.
-        if not await self.conversations.said_before(parsed.key, parsed.message_id):
+        # Asked beside the write below, so both take one trip to the store's thread.
+        first = asyncio.ensure_future(self.conversations.said_before(parsed.key, parsed.message_id))
+        try:
+            # What waited for this sender goes first, in the order it was written; the turn's
+            # own replies are among them (a redelivery's were delivered before, come again).
+            waiting = await self.conversations.take_pending(parsed.key)
+        finally:
+            said_before = await first
+        items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
+        response = json_response([to_rasa(i) for i in items])
+        if not said_before:
             response.headers[TOKEN_HEADER] = self.proofs.of(self.name, parsed.key.sender)
         return response
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import logging
 import socket
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hotline.config import Settings
@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the hotline over HTTP")
     serve.add_argument("--host", help="address to listen on (HOTLINE_HOST, default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (HOTLINE_PORT, default 8080)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes sharing the port (SO_REUSEPORT) and the store (default 1)",
+    )
     serve.set_defaults(run=_serve)
 
     nlu = sub.add_parser("nlu", help="train, evaluate and try the NLU").add_subparsers(
@@ -178,17 +184,49 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from hotline.web.serving import serve_workers, worker_settings
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    if args.workers < 1:
+        print("hotline: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.workers == 1:
+        # Restarted on the same address, the worker takes its own leases back at once.
+        worker = settings.worker_id or f"{socket.gethostname()}:{port}"
+        return _serve_one(worker_settings(settings, worker, 1), host, port, reuse_port=False)
+    try:
+        chosen = [
+            worker_settings(
+                settings, f"{settings.worker_id or socket.gethostname()}:{port}:{i}", args.workers
+            )
+            for i in range(args.workers)
+        ]
+    except ValueError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
+        return 2
+    importlib.import_module("hotline.web.app")  # once, before the fork: the workers share it
+    return serve_workers(args.workers, lambda i, up: _serve_one(chosen[i], host, port, True, up))
+
+
+def _serve_one(
+    settings: Settings,
+    host: str,
+    port: int,
+    reuse_port: bool,
+    started: Callable[[], None] | None = None,
+) -> int:
     from aiohttp import web
     from aiohttp.log import access_logger
 
     from hotline.storage.open import startup_error, store_name
     from hotline.web.app import create_app
+    from hotline.web.serving import new_event_loop, tune_for_serving
 
-    host = args.host or settings.host
-    port = args.port or settings.port
-    # Restarted on the same address, the worker takes its own leases back at once.
-    worker = settings.worker_id or f"{socket.gethostname()}:{port}"
-    app = create_app(replace(settings, worker_id=worker))
+    loop = new_event_loop(bool(settings.uvloop))
+    asyncio.set_event_loop(loop)
+    app = create_app(settings)
+    tune_for_serving(app, started)
     try:
         web.run_app(
             app,
@@ -198,6 +236,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
             shutdown_timeout=settings.shutdown_seconds,  # bounded: held connections go first
             keepalive_timeout=settings.keepalive_seconds,
             access_log=access_logger if settings.access_log else None,
+            reuse_port=reuse_port or None,
+            loop=loop,
         )
     except Exception as exc:
         line = startup_error(exc, store_name(settings.store))

@@ -20,6 +20,7 @@ class TicketQuery:
 
     statuses: tuple[str, ...] = ()
     category: str | None = None
+    channel: str | None = None  # filed from this channel's chats
     district: str | None = None
     ward: str | None = None
     team: str | None = None

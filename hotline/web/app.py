@@ -68,9 +68,8 @@ from hotline.web.keys import (
 )
 from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
-from hotline.web.safety import refuse_bad_input, security_headers
-from hotline.web.starting import starting_middleware
-from hotline.web.store_health import StoreHealth, store_trouble_middleware
+from hotline.web.safety import guarded
+from hotline.web.store_health import StoreHealth
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +83,12 @@ def create_app(settings: Settings) -> web.Application:
     media = MediaStore(
         Path(settings.media_dir), settings.media_max_bytes, settings.photo_max_pixels
     )
-    behind = forwarded(
-        networks(settings.trusted_proxies), settings.public_url.lower().startswith("https://")
-    )
-    app = web.Application(
-        client_max_size=settings.max_body_bytes,
-        middlewares=[behind, security_headers, refuse_bad_input],
-    )
-    app.middlewares.append(store_trouble_middleware(lambda: app.get(STORE_HEALTH)))
-    app.middlewares.append(starting_middleware)  # inside: not store trouble, said apart
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    proxies = networks(settings.trusted_proxies)
+    public_https = settings.public_url.lower().startswith("https://")
+    if proxies or public_https:  # else it would change nothing, at a cost on every request
+        app.middlewares.append(forwarded(proxies, public_https))
+    app.middlewares.append(guarded(lambda: app.get(STORE_HEALTH)))
     app[EVENTS] = EventBus()
     app[PRESENCE] = Presence(app[EVENTS])
     app.cleanup_ctx.extend(

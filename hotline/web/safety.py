@@ -1,4 +1,7 @@
-"""Middlewares every answer goes through: bad input answered as a 4xx, security headers.
+"""The one middleware every answer goes through: what a handler raised becomes its answer (bad
+input a 4xx, store trouble or a start not finished a 503), and security headers on all of them.
+One middleware rather than one per concern: each costs a coroutine frame and aiohttp's wrapping
+on every request, and none of them has anything to do before the handler runs.
 
 The headers are set once here rather than per page: a page added later is covered without
 anyone remembering to. The Content-Security-Policy allows the pages' own scripts, styles and
@@ -8,10 +11,15 @@ site, and no plugins.
 
 from __future__ import annotations
 
-from aiohttp import web
-from aiohttp.typedefs import Handler
+from collections.abc import Callable
 
+from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
+
+from hotline.faq.knowledge import KnowledgeNotReady
 from hotline.safe_json import BadJson, bad_json_answer
+from hotline.web.starting import starting_response
+from hotline.web.store_health import StoreHealth, trouble_answer
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -23,6 +31,7 @@ HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
     "Referrer-Policy": "same-origin",
 }
+ALWAYS = (*HEADERS.items(), ("Content-Security-Policy", CSP))
 # Answers that may carry a reporter's identity or a citizen's words: never kept by a cache.
 PRIVATE_PREFIXES = (
     "/api/",
@@ -35,24 +44,29 @@ PRIVATE_PREFIXES = (
 )
 
 
-@web.middleware
-async def refuse_bad_input(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Whatever a handler's JSON reader refused becomes a 4xx with the reason."""
-    try:
-        return await handler(request)
-    except BadJson as error:
-        return bad_json_answer(error)
+def guarded(health: Callable[[], StoreHealth | None]) -> Middleware:
+    """The middleware; `health` gives the running store health (None before start-up)."""
 
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            _mark(request, exc)
+            raise
+        except BadJson as error:  # whatever a handler's JSON reader refused, with the reason
+            response = bad_json_answer(error)
+        except KnowledgeNotReady:  # its wait for the first FAQ index ran out: not store trouble
+            response = starting_response()
+        except Exception as exc:
+            trouble = trouble_answer(request, exc, health())
+            if trouble is None:
+                raise
+            response = trouble
+        _mark(request, response)
+        return response
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    try:
-        response = await handler(request)
-    except web.HTTPException as exc:
-        _mark(request, exc)
-        raise
-    _mark(request, response)
-    return response
+    return middleware
 
 
 def _mark(request: web.Request, response: web.StreamResponse) -> None:
@@ -60,7 +74,9 @@ def _mark(request: web.Request, response: web.StreamResponse) -> None:
         return
     # On every answer, not only HTML: a file answer's type is known only once it is sent, and
     # a JSON answer opened as a page is a page too.
-    for name, value in {**HEADERS, "Content-Security-Policy": CSP}.items():
-        response.headers.setdefault(name, value)
+    headers = response.headers
+    for name, value in ALWAYS:
+        if name not in headers:
+            headers[name] = value
     if request.path.startswith(PRIVATE_PREFIXES):
         response.headers["Cache-Control"] = "no-store"

@@ -7,11 +7,9 @@ built; the sender may also send it again (deduplicated by its message id)."""
 from __future__ import annotations
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
 
 from hotline.bot.dialogs import texts
 from hotline.channels.base import json_response
-from hotline.faq.knowledge import KnowledgeNotReady
 
 STARTING_RETRY_SECONDS = 10  # the FAQ index of a large FAQ may still be building
 
@@ -21,12 +19,3 @@ def starting_response() -> web.Response:
     response = json_response(body, status=503)
     response.headers["Retry-After"] = str(STARTING_RETRY_SECONDS)
     return response
-
-
-@web.middleware
-async def starting_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """503 "starting" for a request whose wait for the first FAQ index ran out."""
-    try:
-        return await handler(request)
-    except KnowledgeNotReady:
-        return starting_response()

@@ -16,7 +16,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
 
 from hotline.bot.dialogs import texts
 from hotline.channels.base import json_response
@@ -81,25 +80,15 @@ def _upgraded(request: web.Request) -> bool:
     return request.headers.get("Upgrade", "").lower() == "websocket"
 
 
-def store_trouble_middleware(health: Callable[[], StoreHealth | None]) -> Callable:
-    """503 JSON with Retry-After for a request that met store trouble (locked, full...)."""
-
-    @web.middleware
-    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-        try:
-            return await handler(request)
-        except web.HTTPException:
-            raise
-        except Exception as exc:
-            found = trouble_of(exc)
-            if found is None or _upgraded(request):
-                raise  # a socket's handshake is done: no HTTP answer can follow it
-            log.warning(
-                "%s %s met store trouble (%s): %s", request.method, request.path, found, exc
-            )
-            watching = health()
-            if watching is not None:
-                watching.met(found)
-            return trouble_response(found)
-
-    return middleware
+def trouble_answer(
+    request: web.Request, exc: Exception, health: StoreHealth | None
+) -> web.Response | None:
+    """503 JSON with Retry-After for a request that met store trouble (locked, full...); None
+    for any other failure, or once a socket's handshake is done (no HTTP answer can follow)."""
+    found = trouble_of(exc)
+    if found is None or _upgraded(request):
+        return None
+    log.warning("%s %s met store trouble (%s): %s", request.method, request.path, found, exc)
+    if health is not None:
+        health.met(found)
+    return trouble_response(found)

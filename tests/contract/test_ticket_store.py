@@ -141,3 +141,14 @@ async def test_tickets_filed_in_a_period(tickets: TicketStore) -> None:
     since = TicketQuery(created_from=(T0 + timedelta(minutes=59)).astimezone(hanoi))
     assert codes(await tickets.find(since)) == {"PA-LAST-03", "PA-AFTER-04"}
     assert codes(await tickets.find(TicketQuery(created_until=T0))) == {"PA-EARLY-01"}
+
+
+async def test_tickets_filed_from_a_channel(tickets: TicketStore) -> None:
+    await tickets.insert(ticket("PA-REST-01", 5))
+    await tickets.insert(ticket("PA-ZALO-02", 5, channel="zalo", source_key="zalo:2"))
+    await tickets.insert(ticket("PA-ZALO-03", 5, channel="zalo", source_key="zalo:3"))
+
+    zalo = await tickets.find(TicketQuery(channel="zalo", created_from=T0))
+    assert sorted(t.code for t in zalo) == ["PA-ZALO-02", "PA-ZALO-03"]
+    assert len(await tickets.find(TicketQuery(channel="zalo", limit=1))) == 1
+    assert [t.code for t in await tickets.find(TicketQuery(channel="rest"))] == ["PA-REST-01"]

@@ -156,7 +156,7 @@ def _filter(query: TicketQuery) -> Document:
             where["closed"] = False
         elif set(query.statuses) <= set(CLOSED):
             where["closed"] = True
-    for field in ("category", "district", "ward", "team", "assignee"):
+    for field in ("category", "channel", "district", "ward", "team", "assignee"):
         value = getattr(query, field)
         if value:
             where[field] = value

@@ -279,7 +279,7 @@ def _where(query: TicketQuery) -> tuple[str, list[object]]:
             parts.append("t.closed = 0")
         elif set(query.statuses) <= set(CLOSED):
             parts.append("t.closed = 1")
-    for field in ("category", "district", "ward", "team", "assignee"):
+    for field in ("category", "channel", "district", "ward", "team", "assignee"):
         value = getattr(query, field)
         if value:
             parts.append(f"t.{field} = ?")

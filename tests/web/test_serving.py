@@ -1,0 +1,154 @@
+"""How `hotline serve` runs: `--workers N` processes on one port and one SQLite file, the
+event loop chosen, the collector tuned once the app has started."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+from hotline.config import Settings
+from hotline.storage.open import open_storage
+from hotline.web.serving import (
+    GC_YOUNG_THRESHOLD,
+    new_event_loop,
+    tune_for_serving,
+    worker_settings,
+)
+from tests.support.mongo_server import free_port
+
+START_SECONDS = 90
+
+
+def serve(
+    store: str, model_dir: Path, cwd: Path, port: int, *args: str, **env: str
+) -> subprocess.Popen[bytes]:
+    environ = {
+        **os.environ,
+        "HOTLINE_STORE": store,
+        "HOTLINE_HOST": "127.0.0.1",
+        "HOTLINE_PORT": str(port),
+        "HOTLINE_NLU_MODEL_DIR": str(model_dir),
+        "HOTLINE_NLU": "local",
+        **env,
+    }
+    command = [sys.executable, "-c", "from hotline.cli.main import main; raise SystemExit(main())"]
+    with (cwd / "serve.log").open("wb") as log:
+        return subprocess.Popen(
+            [*command, "serve", *args], env=environ, cwd=cwd, stdout=log, stderr=subprocess.STDOUT
+        )
+
+
+def children(pid: int) -> list[int]:
+    return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def alive(pid: int) -> bool:
+    return Path(f"/proc/{pid}").exists()
+
+
+async def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, f"serve exited with {proc.returncode}"
+            try:
+                async with session.get(f"{url}/readyz") as resp:
+                    if resp.status == 200:
+                        return
+            except aiohttp.ClientConnectionError:
+                pass
+            await asyncio.sleep(0.2)
+    raise TimeoutError("hotline serve did not become ready")
+
+
+async def test_two_workers_share_the_port_and_the_store(
+    nlu_model_dir: Path, tmp_path: Path
+) -> None:
+    store, port = f"sqlite:///{tmp_path}/shared.db", free_port()
+    proc = serve(store, nlu_model_dir, tmp_path, port, "--workers", "2")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        await wait_ready(url, proc)
+        workers = children(proc.pid)
+        assert len(workers) == 2
+        async with aiohttp.ClientSession() as session:
+
+            async def say(n: int) -> list[dict[str, str]]:
+                body = {"sender": f"c{n}", "message": "cách ly bao nhiêu ngày"}
+                async with session.post(f"{url}/webhooks/rest/webhook", json=body) as resp:
+                    assert resp.status == 200, await resp.text()
+                    return list(await resp.json())
+
+            answers = await asyncio.gather(*(say(n) for n in range(20)))
+        assert all(replies and "ngày" in replies[0]["text"] for replies in answers)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=30)
+    assert code == 0
+    assert not any(alive(pid) for pid in workers)
+    async with await open_storage(store) as storage:
+        conversations = await storage.conversations()
+        stored = [r async for r in conversations.export("messages")]
+    inbound = sorted(r["sender"] for r in stored if r["direction"] == "in")
+    assert inbound == sorted(f"c{n}" for n in range(20))  # each message stored once
+
+
+async def test_several_workers_refuse_sharing_turned_off(
+    nlu_model_dir: Path, tmp_path: Path
+) -> None:
+    proc = serve(
+        f"sqlite:///{tmp_path}/h.db",
+        nlu_model_dir,
+        tmp_path,
+        free_port(),
+        "--workers",
+        "2",
+        HOTLINE_SHARE_EVENTS="off",
+    )
+    assert proc.wait(timeout=START_SECONDS) == 2
+    said = (tmp_path / "serve.log").read_text()
+    assert "HOTLINE_SHARE_EVENTS" in said
+    assert "Traceback" not in said
+
+
+def test_workers_share_events_and_have_their_own_ids() -> None:
+    settings = Settings(share_events="auto")
+    one = worker_settings(settings, "host:8080", 1)
+    assert (one.worker_id, one.share_events) == ("host:8080", "auto")
+    several = worker_settings(settings, "host:8080:1", 2)
+    assert (several.worker_id, several.share_events) == ("host:8080:1", "on")
+    with pytest.raises(ValueError, match="HOTLINE_SHARE_EVENTS"):
+        worker_settings(Settings(share_events="off"), "host:8080:0", 2)
+
+
+def test_asyncio_loop_when_uvloop_is_not_wanted() -> None:
+    loop = new_event_loop(use_uvloop=False)
+    try:
+        assert type(loop).__module__.startswith("asyncio")
+        assert loop.run_until_complete(asyncio.sleep(0, "ran")) == "ran"
+    finally:
+        loop.close()
+
+
+async def test_the_collector_leaves_what_start_up_made_alone() -> None:
+    threshold = gc.get_threshold()
+    app = web.Application()
+    tune_for_serving(app)
+    try:
+        async with TestServer(app):
+            assert gc.get_freeze_count() > 0
+            assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
