@@ -20,7 +20,7 @@ from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 Combine = Callable[[ParseResult, ParseResult], ParseResult]
 
 # Rasa's share of the averaged distribution; the local NLU has the rest.
-RASA_WEIGHT = 0.5
+RASA_WEIGHT = 0.1
 
 
 def distribution(parse: ParseResult, intents: tuple[str, ...] = INTENTS) -> dict[str, float]:
@@ -72,6 +72,9 @@ def rasa_only(rasa: ParseResult, local: ParseResult) -> ParseResult:
 
 # The ways measured (benchmarks/intent_combination.py); `combine` is the one the bot uses.
 COMBINATIONS: dict[str, Combine] = {
+    "mean 0.0": partial(averaged, rasa_weight=0.0),
+    "mean 0.1": partial(averaged, rasa_weight=0.1),
+    "mean 0.2": partial(averaged, rasa_weight=0.2),
     "mean 0.3": partial(averaged, rasa_weight=0.3),
     "mean 0.4": partial(averaged, rasa_weight=0.4),
     "mean 0.5": partial(averaged, rasa_weight=0.5),
