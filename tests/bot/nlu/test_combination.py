@@ -35,7 +35,7 @@ def test_the_average_overrules_a_narrow_rasa_with_a_sure_local_nlu() -> None:
     pick = FaqPick("f1-la-ai", 0.8)
     rasa = parse(("report_contact", 0.5), ("ask_faq", 0.45), ("out_of_scope", 0.05), faq=pick)
     local = parse(("ask_faq", 0.9), ("report_contact", 0.1))
-    mixed = averaged(rasa, local)
+    mixed = averaged(rasa, local, rasa_weight=0.5)
     assert mixed.intent.name == "ask_faq"
     assert mixed.intent.confidence == pytest.approx(0.675)
     # Only the intent changes: still Rasa's parse, with Rasa's FAQ pick.
