@@ -77,5 +77,8 @@ def is_question(text: str) -> bool:
     # "xin hỏi ...", "cho hỏi ...", "cho em hỏi ...": asking leave to ask is asking.
     leave = said[:2] in (["xin", "hoi"], ["cho", "hoi"])
     opens = opens or leave or (said[0:3:2] == ["cho", "hoi"] and said[1] in _ASKERS)
+    # "nên gọi 115 hay nhắn tổng đài", "nên tiêm Pfizer hay Moderna": a choice asked for.
+    choice = "nen" in said and "hay" in said[said.index("nen") + 2 :]
+    opens = opens or choice
     machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
     return (said[-1] in _FINAL and not machine) or opens

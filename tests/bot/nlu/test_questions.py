@@ -26,6 +26,8 @@ from hotline.bot.nlu.questions import is_question
         "trẻ em tiêm mũi 3 chưa ạ",
         "chợ đầu mối mở lại chưa ad ơi",
         "tiêm xong uống rượu được ko a",
+        "nên gọi cấp cứu hay tự chở ông đi viện",  # a choice: "nên ... hay ..."
+        "con em nen tiem pfizer hay moderna",
     ],
 )
 def test_questions(text: str) -> None:
@@ -44,6 +46,7 @@ def test_questions(text: str) -> None:
         "xưởng gỗ ở Tân Uyên có 3 công nhân F0 vẫn chạy máy",
         "quán karaoke đường Lê Lợi mở hát tới khuya ạ",
         "nhà bên cạnh có F0 mà không khai báo ad ơi",
+        "quán bida hẻm 3 hay mở tới khuya, nên kiểm tra",  # "hay" as "often", no choice
         "",
     ],
 )
