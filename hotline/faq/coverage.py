@@ -14,12 +14,12 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
 from hotline.faq.synonyms import covered_by
+from hotline.lru import Lru
 
 Analyzer = Callable[[str], list[str]]
 
@@ -132,8 +132,15 @@ class Coverage:
 
 # A search checks the same text against several entries, and the entries a search meets are
 # few: both derivations are kept for the most recent (read only: callers never change them).
-@lru_cache(maxsize=1024)
+_WRITTEN: Lru[tuple[str, ...], Spellings] = Lru(1024)
+_ASKED: Lru[str, Spellings] = Lru(256)
+
+
 def _written(stored: tuple[str, ...]) -> Spellings:
+    return _WRITTEN.get(stored, _derive_written)
+
+
+def _derive_written(stored: tuple[str, ...]) -> Spellings:
     found: dict[str, set[str]] = {}
     for spelling in stored:
         word, marks = spelling.split(_MARKS)
@@ -141,6 +148,5 @@ def _written(stored: tuple[str, ...]) -> Spellings:
     return {w: frozenset(m) for w, m in found.items()}
 
 
-@lru_cache(maxsize=256)
 def _asked(text: str) -> Spellings:
-    return spellings([text])
+    return _ASKED.get(text, lambda t: spellings([t]))
