@@ -72,22 +72,36 @@ class Coverage:
         self._spellings: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         for entry in entries:
-            text = (entry.questions, entry.answer)
-            if previous is not None and previous._texts.get(entry.id) == text:
-                self._words[entry.id] = previous._words[entry.id]
-                self._spellings[entry.id] = previous._spellings[entry.id]
-            else:
-                asked = [analyze(q) for q in entry.questions]
-                answer = analyze(entry.answer)
-                said = [w for ws in asked for w in ws] + answer
-                # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
-                alike = covered_by([*asked, answer])
-                words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
-                self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
-                found = spellings([*entry.questions, entry.answer])
-                written = (sys.intern(f"{w}{_MARKS}{m}") for w, ms in found.items() for m in ms)
-                self._spellings[entry.id] = tuple(sorted(written))
-            self._texts[entry.id] = text
+            if not self.reuse(entry, previous):
+                self.add(entry, [analyze(q) for q in entry.questions], analyze)
+        self.seal()
+
+    def reuse(self, entry: FaqEntry, previous: Coverage | None) -> bool:
+        """Take `previous`'s analysis of `entry` if its text is unchanged there; True if so."""
+        text = (entry.questions, entry.answer)
+        if previous is None or previous._texts.get(entry.id) != text:
+            return False
+        self._words[entry.id] = previous._words[entry.id]
+        self._spellings[entry.id] = previous._spellings[entry.id]
+        self._texts[entry.id] = text
+        return True
+
+    def add(self, entry: FaqEntry, asked: list[list[str]], analyze: Analyzer) -> None:
+        """Analyse `entry`, whose questions' words `asked` are already known (the index's
+        rebuild analyses each question once, for its postings and for this)."""
+        answer = analyze(entry.answer)
+        said = [w for ws in asked for w in ws] + answer
+        # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
+        alike = covered_by([*asked, answer])
+        words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
+        self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
+        found = spellings([*entry.questions, entry.answer])
+        written = (sys.intern(f"{w}{_MARKS}{m}") for w, ms in found.items() for m in ms)
+        self._spellings[entry.id] = tuple(sorted(written))
+        self._texts[entry.id] = (entry.questions, entry.answer)
+
+    def seal(self) -> None:
+        """Count the words across entries, once every entry is added."""
         self._df: Counter[str] = Counter(w for ws in self._words.values() for w in ws)
         self._n = len(self._words)
 
