@@ -45,7 +45,6 @@ _AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
 # virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
 # a salient word of its own, weighing as much as this many rare words.
 DEFINITION = "?la_gi"
-_MARKS = "\x00"  # between a folded word and its marks in a stored spelling
 KIND_WEIGHT = 3.0
 
 
@@ -60,16 +59,16 @@ def kinds(words: list[str]) -> list[str]:
 class Coverage:
     """Each entry's vocabulary and the FAQ-wide rarity of words, rebuilt with the index.
 
-    Kept compact for FAQs of thousands of entries: an entry's words and spellings are tuples of
-    interned strings (a set or a dict each would cost kilobytes per entry), made into a set
-    only for the few entries a lookup checks. `previous` lends its analysis of unchanged entries.
+    Kept compact for FAQs of thousands of entries: an entry's words are a tuple of interned
+    strings (a set would cost kilobytes per entry), made into a set only for the few entries a
+    lookup checks, and how it writes them is worked out from its text for those entries only.
+    `previous` lends its analysis of unchanged entries.
     """
 
     def __init__(
         self, entries: Iterable[FaqEntry], analyze: Analyzer, previous: Coverage | None = None
     ) -> None:
         self._words: dict[str, tuple[str, ...]] = {}
-        self._spellings: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         for entry in entries:
             if not self.reuse(entry, previous):
@@ -82,7 +81,6 @@ class Coverage:
         if previous is None or previous._texts.get(entry.id) != text:
             return False
         self._words[entry.id] = previous._words[entry.id]
-        self._spellings[entry.id] = previous._spellings[entry.id]
         self._texts[entry.id] = text
         return True
 
@@ -95,9 +93,6 @@ class Coverage:
         alike = covered_by([*asked, answer])
         words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
-        found = spellings([*entry.questions, entry.answer])
-        written = (sys.intern(f"{w}{_MARKS}{m}") for w, ms in found.items() for m in ms)
-        self._spellings[entry.id] = tuple(sorted(written))
         self._texts[entry.id] = (entry.questions, entry.answer)
 
     def seal(self) -> None:
@@ -106,8 +101,11 @@ class Coverage:
         self._n = len(self._words)
 
     def _written(self, entry_id: str) -> Spellings:
-        """The entry's words as it writes them (`hotline.faq.accents.spellings`)."""
-        return _written(self._spellings.get(entry_id, ()))
+        """The entry's words as it writes them (`hotline.faq.accents.spellings`), worked out
+        from its text when a lookup checks it: keeping them for every entry cost 5 MiB at
+        10,000 entries, and a lookup checks a few."""
+        text = self._texts.get(entry_id)
+        return {} if text is None else _WRITTEN.get(text, _entry_spellings)
 
     def weight(self, word: str) -> float:
         """Rarity across entries: highest for a word no entry uses."""
@@ -146,20 +144,13 @@ class Coverage:
 
 # A search checks the same text against several entries, and the entries a search meets are
 # few: both derivations are kept for the most recent (read only: callers never change them).
-_WRITTEN: Lru[tuple[str, ...], Spellings] = Lru(1024)
+_WRITTEN: Lru[tuple[tuple[str, ...], str], Spellings] = Lru(1024)
 _ASKED: Lru[str, Spellings] = Lru(256)
 
 
-def _written(stored: tuple[str, ...]) -> Spellings:
-    return _WRITTEN.get(stored, _derive_written)
-
-
-def _derive_written(stored: tuple[str, ...]) -> Spellings:
-    found: dict[str, set[str]] = {}
-    for spelling in stored:
-        word, marks = spelling.split(_MARKS)
-        found.setdefault(word, set()).add(marks)
-    return {w: frozenset(m) for w, m in found.items()}
+def _entry_spellings(text: tuple[tuple[str, ...], str]) -> Spellings:
+    questions, answer = text
+    return spellings([*questions, answer])
 
 
 def _asked(text: str) -> Spellings:
