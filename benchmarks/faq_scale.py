@@ -30,6 +30,7 @@ from benchmarks.rest_throughput import free_port
 from hotline.faq.io import write_entries
 from tests.support.synthetic_faq import synthetic_entries
 
+SETTLE = 2.0  # seconds from the new entries' first answer to the second RSS reading
 ANSWER_WITHIN = 60.0  # seconds before a question counts as unanswered
 LIVE_WITHIN = 1200.0  # seconds from the import's start for the new entries to answer
 
@@ -163,6 +164,9 @@ async def run(entries: int, after: int) -> None:
                     answer = await citizen.ask(session, probe.questions[0])
                 live = time.perf_counter() - started
                 reloaded = memory(server.pid)
+                # The swap answers at once; the heap is handed back just after (`give_back_memory`).
+                await asyncio.sleep(SETTLE)
+                settled = memory(server.pid)
                 asking.cancel()
                 await asyncio.gather(asking, return_exceptions=True)
                 citizen.phase = "after"
@@ -182,6 +186,7 @@ async def run(entries: int, after: int) -> None:
     print(f"  {live:.1f} s; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     print(f"  server RSS before import     {before['VmRSS']:6.0f} MiB")
     print(f"  server RSS once reloaded     {reloaded['VmRSS']:6.0f} MiB")
+    print(f"  server RSS {SETTLE:.0f} s later         {settled['VmRSS']:6.0f} MiB")
     print(
         f"  server RSS after {after} answers {answered['VmRSS']:6.0f} MiB"
         f" (peak {answered['VmHWM']:.0f} MiB)"
