@@ -129,7 +129,12 @@ class Coverage:
         total = sum(self.weight(w) for w in salient)
         if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
             return 0.0
-        asked, written = _asked(text), self._written(entry_id)
+        asked = _asked(text)
+        # How the entry writes its words matters only for a known word the text wrote with
+        # marks (`differ`); most questions come without, and the entry's spellings cost
+        # milliseconds to work out.
+        marked = any(w in known and asked.get(w, frozenset()) - {""} for w in salient)
+        written = self._written(entry_id) if marked else {}
         unused = [w for w in salient if w not in known or differ(asked, written, w)]
         if DEFINITION in unused:
             # "What is X?" asked of an entry that defines nothing: it answers none of it, however
