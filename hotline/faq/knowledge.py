@@ -139,18 +139,9 @@ class FaqKnowledge:
 def give_back_memory() -> None:
     """Hand the heap a rebuild freed back to the system. glibc keeps freed memory of a thread's
     arena for reuse; after a rebuild of 10,000 entries that is about 115 MiB of RSS (measured:
-    236 MiB before the trim, 120 MiB after). It also raises its threshold for serving a large
-    block by its own mapping each time such a block is freed, up to 32 MiB, so a search's
-    temporary arrays over 100,000 rows came from the heap and stayed in the RSS (+11 MiB after
-    20 questions in process, +6 MiB with the threshold fixed from the start). Elsewhere than glibc
-    this does nothing."""
+    236 MiB before the trim, 120 MiB after). Elsewhere than glibc this does nothing."""
     try:
         libc = ctypes.CDLL("libc.so.6")
     except OSError:
         return
-    libc.mallopt(M_MMAP_THRESHOLD, OWN_MAPPING_FROM)
     libc.malloc_trim(0)
-
-
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter; setting it stops the threshold's growth
-OWN_MAPPING_FROM = 256 * 1024  # bytes: larger blocks are mapped and unmapped on their own
