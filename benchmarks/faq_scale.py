@@ -29,6 +29,10 @@ from benchmarks.serving import serving
 from hotline.faq.io import write_entries
 from tests.support.synthetic_faq import synthetic_entries
 
+SETTLE = 2.0  # seconds from the new entries' first answer to the second RSS reading
+ANSWER_WITHIN = 60.0  # seconds before a question counts as unanswered
+LIVE_WITHIN = 1200.0  # seconds from the import's start for the new entries to answer
+
 SEED_QUESTIONS = [
     "F1 phải cách ly bao nhiêu ngày?",
     "dang ky tiem vac xin o dau",
@@ -47,14 +51,29 @@ class Citizen:
         self.phase = "before"
         self.latencies: dict[str, list[float]] = {}
         self.count = itertools.count()
+        self.zero = time.perf_counter()  # set again when the import starts
+        self.slowest: list[tuple[float, float]] = []  # during the import: (latency, began at)
+        self.failures: list[str] = []
 
     async def ask(self, session: aiohttp.ClientSession, text: str) -> str:
         body = {"sender": f"faq-scale-{next(self.count) % 50}", "message": text}
         started = time.perf_counter()
-        async with session.post(f"{self.base}/webhooks/rest/webhook", json=body) as resp:
-            replies = await resp.json()
-            assert resp.status == 200, resp.status
-        self.latencies.setdefault(self.phase, []).append(time.perf_counter() - started)
+        # aiohttp's default is 300 s: an unanswered question shows up as a failure, with when.
+        timeout = aiohttp.ClientTimeout(total=ANSWER_WITHIN)
+        url = f"{self.base}/webhooks/rest/webhook"
+        try:
+            async with session.post(url, json=body, timeout=timeout) as resp:
+                replies = await resp.json()
+                if resp.status != 200:
+                    raise RuntimeError(f"status {resp.status}")
+        except (aiohttp.ClientError, TimeoutError, RuntimeError) as error:
+            at = started - self.zero
+            self.failures.append(f"{self.phase} at {at:.1f} s: {text!r} {error!r}")
+            return ""
+        took = time.perf_counter() - started
+        self.latencies.setdefault(self.phase, []).append(took)
+        if self.phase == "during":
+            self.slowest = sorted([*self.slowest, (took, started - self.zero)], reverse=True)[:5]
         return " ".join(r.get("text", "") for r in replies)
 
     async def keep_asking(self, session: aiohttp.ClientSession) -> None:
@@ -87,7 +106,7 @@ async def run(entries: int, after: int) -> None:
                 before = server.memory()
                 citizen.phase = "during"
                 asking = asyncio.create_task(citizen.keep_asking(session))
-                started = time.perf_counter()
+                started = citizen.zero = time.perf_counter()
                 importer = await asyncio.create_subprocess_exec(
                     sys.executable, "-m", "hotline.cli", "faq", "import", str(path),
                     env=env, stdout=asyncio.subprocess.DEVNULL,
@@ -96,9 +115,17 @@ async def run(entries: int, after: int) -> None:
                 imported = time.perf_counter() - started
                 answer = ""
                 while probe.answer[:60] not in answer:
+                    if asking.done() or time.perf_counter() - started > LIVE_WITHIN:
+                        failed = asking.exception() if asking.done() else None
+                        raise SystemExit(
+                            f"no new entry answers ({importer.returncode=}, {failed=})"
+                        )
                     answer = await citizen.ask(session, probe.questions[0])
                 live = time.perf_counter() - started
                 reloaded = server.memory()
+                # The swap answers at once; the heap is handed back just after (`give_back_memory`).
+                await asyncio.sleep(SETTLE)
+                settled = server.memory()
                 asking.cancel()
                 await asyncio.gather(asking, return_exceptions=True)
                 citizen.phase = "after"
@@ -111,12 +138,17 @@ async def run(entries: int, after: int) -> None:
     print(f"  {live:.1f} s; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     print(f"  server RSS before import     {before['VmRSS']:6.0f} MiB")
     print(f"  server RSS once reloaded     {reloaded['VmRSS']:6.0f} MiB")
+    print(f"  server RSS {SETTLE:.0f} s later         {settled['VmRSS']:6.0f} MiB")
     print(
         f"  server RSS after {after} answers {answered['VmRSS']:6.0f} MiB"
         f" (peak {answered['VmHWM']:.0f} MiB)"
     )
     for phase in ("before", "during", "after"):
         print(summary(phase, citizen.latencies[phase]))
+    slowest = ", ".join(f"{took * 1000:.0f} ms at {at:.1f} s" for took, at in citizen.slowest)
+    print(
+        f"  slowest during the import (since its start; it exited at {imported:.1f} s): {slowest}"
+    )
 
 
 def main() -> None:

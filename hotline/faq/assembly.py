@@ -1,11 +1,12 @@
 """Postings assembled a chunk of entries at a time, so a rebuild of thousands of entries never
 holds every posting in several wide temporary arrays at once.
 
-A chunk keeps only its postings in the stored widths (feature ids as `int32`, counts as
-`uint16`) and its whole-entry rows; `finish` lays all chunks into the final arrays by feature,
-in the order a single sort of every posting gives (variants, then entries, each in row order),
-and computes each row's norm over its postings in the order they were given, so the postings
-and their scores are exactly those of one build over all rows (`tests/faq/test_assembly.py`).
+A chunk keeps only its postings in the stored widths (feature ids as `int32`, counts as `uint8`
+or, should one not fit, `uint16`) and its whole-entry rows; `finish` lays all chunks into the
+final arrays by feature, in the order a single sort of every posting gives (variants, then
+entries, each in row order), and computes each row's norm over its postings in the order they
+were given, so the postings and their scores are exactly those of one build over all rows
+(`tests/faq/test_assembly.py`).
 """
 
 from __future__ import annotations
@@ -57,9 +58,11 @@ class PostingsAssembly:
         )
         entry_counts = np.bincount(inverse, weights=counts.astype(np.float64)).astype(COUNT)
         entry_lengths = np.bincount(keys // width, minlength=len(sizes))
-        self._variants.append(_Part(self._next_variant, lengths, fids.astype(ROW), counts))
+        self._variants.append(_Part(self._next_variant, lengths, fids.astype(ROW), _narrow(counts)))
         self._entries.append(
-            _Part(self._next_entry, entry_lengths, (keys % width).astype(ROW), entry_counts)
+            _Part(
+                self._next_entry, entry_lengths, (keys % width).astype(ROW), _narrow(entry_counts)
+            )
         )
         self._next_variant += len(rows)
         self._next_entry += len(sizes)
@@ -82,7 +85,9 @@ class PostingsAssembly:
         offsets = np.zeros(width + 1, dtype=np.int64)
         offsets[1:] = np.cumsum(in_variants + entry_count)
         rows = np.empty(offsets[-1], dtype=ROW)
-        counts = np.empty(offsets[-1], dtype=COUNT)
+        parts = [*self._variants, *self._entries]
+        counts = np.empty(offsets[-1], dtype=np.result_type(*(p.counts for p in parts)))
+        del parts
         n_rows = self._n_variants + self._n_entries
         squares = np.zeros(n_rows)
         # Each feature's variant postings first, then its entry postings, each in row order.
@@ -117,3 +122,12 @@ class PostingsAssembly:
             n_rows,
             self._n_entries,
         )
+
+
+def _narrow(counts: np.ndarray) -> np.ndarray:
+    """Counts as `uint8` when they fit (they nearly always do: a word rarely comes more than a
+    few times in an entry), else as `COUNT`: one byte a posting less. A weight is computed from
+    the count as a float64 (`vectors._weights`), so the scores are the same either way."""
+    if counts.size and int(counts.max()) > np.iinfo(np.uint8).max:
+        return counts.astype(COUNT)
+    return counts.astype(np.uint8)

@@ -14,12 +14,12 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
 from hotline.faq.synonyms import covered_by
+from hotline.lru import Lru
 
 Analyzer = Callable[[str], list[str]]
 
@@ -45,7 +45,6 @@ _AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
 # virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
 # a salient word of its own, weighing as much as this many rare words.
 DEFINITION = "?la_gi"
-_MARKS = "\x00"  # between a folded word and its marks in a stored spelling
 KIND_WEIGHT = 3.0
 
 
@@ -60,40 +59,53 @@ def kinds(words: list[str]) -> list[str]:
 class Coverage:
     """Each entry's vocabulary and the FAQ-wide rarity of words, rebuilt with the index.
 
-    Kept compact for FAQs of thousands of entries: an entry's words and spellings are tuples of
-    interned strings (a set or a dict each would cost kilobytes per entry), made into a set
-    only for the few entries a lookup checks. `previous` lends its analysis of unchanged entries.
+    Kept compact for FAQs of thousands of entries: an entry's words are a tuple of interned
+    strings (a set would cost kilobytes per entry), made into a set only for the few entries a
+    lookup checks, and how it writes them is worked out from its text for those entries only.
+    `previous` lends its analysis of unchanged entries.
     """
 
     def __init__(
         self, entries: Iterable[FaqEntry], analyze: Analyzer, previous: Coverage | None = None
     ) -> None:
         self._words: dict[str, tuple[str, ...]] = {}
-        self._spellings: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         for entry in entries:
-            text = (entry.questions, entry.answer)
-            if previous is not None and previous._texts.get(entry.id) == text:
-                self._words[entry.id] = previous._words[entry.id]
-                self._spellings[entry.id] = previous._spellings[entry.id]
-            else:
-                asked = [analyze(q) for q in entry.questions]
-                answer = analyze(entry.answer)
-                said = [w for ws in asked for w in ws] + answer
-                # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
-                alike = covered_by([*asked, answer])
-                words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
-                self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
-                found = spellings([*entry.questions, entry.answer])
-                written = (sys.intern(f"{w}{_MARKS}{m}") for w, ms in found.items() for m in ms)
-                self._spellings[entry.id] = tuple(sorted(written))
-            self._texts[entry.id] = text
+            if not self.reuse(entry, previous):
+                self.add(entry, [analyze(q) for q in entry.questions], analyze)
+        self.seal()
+
+    def reuse(self, entry: FaqEntry, previous: Coverage | None) -> bool:
+        """Take `previous`'s analysis of `entry` if its text is unchanged there; True if so."""
+        text = (entry.questions, entry.answer)
+        if previous is None or previous._texts.get(entry.id) != text:
+            return False
+        self._words[entry.id] = previous._words[entry.id]
+        self._texts[entry.id] = text
+        return True
+
+    def add(self, entry: FaqEntry, asked: list[list[str]], analyze: Analyzer) -> None:
+        """Analyse `entry`, whose questions' words `asked` are already known (the index's
+        rebuild analyses each question once, for its postings and for this)."""
+        answer = analyze(entry.answer)
+        said = [w for ws in asked for w in ws] + answer
+        # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
+        alike = covered_by([*asked, answer])
+        words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
+        self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
+        self._texts[entry.id] = (entry.questions, entry.answer)
+
+    def seal(self) -> None:
+        """Count the words across entries, once every entry is added."""
         self._df: Counter[str] = Counter(w for ws in self._words.values() for w in ws)
         self._n = len(self._words)
 
     def _written(self, entry_id: str) -> Spellings:
-        """The entry's words as it writes them (`hotline.faq.accents.spellings`)."""
-        return _written(self._spellings.get(entry_id, ()))
+        """The entry's words as it writes them (`hotline.faq.accents.spellings`), worked out
+        from its text when a lookup checks it: keeping them for every entry cost 5 MiB at
+        10,000 entries, and a lookup checks a few."""
+        text = self._texts.get(entry_id)
+        return {} if text is None else _WRITTEN.get(text, _entry_spellings)
 
     def weight(self, word: str) -> float:
         """Rarity across entries: highest for a word no entry uses."""
@@ -117,7 +129,12 @@ class Coverage:
         total = sum(self.weight(w) for w in salient)
         if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
             return 0.0
-        asked, written = _asked(text), self._written(entry_id)
+        asked = _asked(text)
+        # How the entry writes its words matters only for a known word the text wrote with
+        # marks (`differ`); most questions come without, and the entry's spellings cost
+        # milliseconds to work out.
+        marked = any(w in known and asked.get(w, frozenset()) - {""} for w in salient)
+        written = self._written(entry_id) if marked else {}
         unused = [w for w in salient if w not in known or differ(asked, written, w)]
         if DEFINITION in unused:
             # "What is X?" asked of an entry that defines nothing: it answers none of it, however
@@ -132,15 +149,14 @@ class Coverage:
 
 # A search checks the same text against several entries, and the entries a search meets are
 # few: both derivations are kept for the most recent (read only: callers never change them).
-@lru_cache(maxsize=1024)
-def _written(stored: tuple[str, ...]) -> Spellings:
-    found: dict[str, set[str]] = {}
-    for spelling in stored:
-        word, marks = spelling.split(_MARKS)
-        found.setdefault(word, set()).add(marks)
-    return {w: frozenset(m) for w, m in found.items()}
+_WRITTEN: Lru[tuple[tuple[str, ...], str], Spellings] = Lru(1024)
+_ASKED: Lru[str, Spellings] = Lru(256)
 
 
-@lru_cache(maxsize=256)
+def _entry_spellings(text: tuple[tuple[str, ...], str]) -> Spellings:
+    questions, answer = text
+    return spellings([*questions, answer])
+
+
 def _asked(text: str) -> Spellings:
-    return spellings([text])
+    return _ASKED.get(text, lambda t: spellings([t]))

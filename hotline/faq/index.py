@@ -176,23 +176,34 @@ class FaqIndex:
             known = {}
         starts, old_fids, old_counts = old.postings.variant_rows(len(old.questions) if known else 0)
         assembly = PostingsAssembly(self._vocabulary, len(questions), len(published))
-        done = 0
+        coverage = Coverage((), self._analyze)
         for first in range(0, len(published), CHUNK):
-            chunk = sizes[first : first + CHUNK]
             rows = []
-            for question in questions[done : done + sum(chunk)]:
-                i = known.get(question)
-                if i is None:
-                    rows.append(self._vocabulary.row(features(self._analyze(question))))
-                else:
-                    rows.append(
-                        (old_fids[starts[i] : starts[i + 1]], old_counts[starts[i] : starts[i + 1]])
-                    )
-            assembly.add(rows, chunk)
-            done += sum(chunk)
+            for entry in published[first : first + CHUNK]:
+                # Each question is analysed once, for its postings and the entry's coverage;
+                # an unchanged one keeps its features, an unchanged entry its coverage.
+                reused = coverage.reuse(entry, old.coverage)
+                asked = []
+                for question in entry.questions:
+                    i = known.get(question)
+                    words = self._analyze(question) if i is None or not reused else []
+                    asked.append(words)
+                    if i is None:
+                        rows.append(self._vocabulary.row(features(words)))
+                    else:
+                        rows.append(
+                            (
+                                old_fids[starts[i] : starts[i + 1]],
+                                old_counts[starts[i] : starts[i + 1]],
+                            )
+                        )
+                if not reused:
+                    coverage.add(entry, asked, self._analyze)
+            assembly.add(rows, sizes[first : first + CHUNK])
             # The event loop answers meanwhile: let it take the interpreter between chunks.
             time.sleep(0)
         del known, starts, old_fids, old_counts
+        coverage.seal()
         postings = assembly.finish()
         return _Content(
             entries=published,
@@ -201,7 +212,7 @@ class FaqIndex:
             postings=postings,
             speller=self._speller(postings),
             by_id={e.id: e for e in published},
-            coverage=Coverage(published, self._analyze, old.coverage),
+            coverage=coverage,
         )
 
     def search(self, text: str, limit: int = 3) -> list[FaqMatch]:

@@ -83,29 +83,26 @@ class SqliteFaqStore:
     async def put_many(self, entries: Sequence[FaqEntry]) -> builtins.list[FaqEntry]:
         """`put` each entry in one transaction, with one revision bump if any changed.
 
-        A large import is worked out before the transaction (the stored versions read, the
-        documents decoded, compared and encoded off the database's thread), so the file's write
-        lock is held only for the writes: the server answering citizens on the same file waits
-        milliseconds, not the seconds 10,000 entries take to encode. Should any entry change
-        meanwhile, the transaction works it out again inside, as a small batch always does."""
+        The batch is worked out before the transaction (the stored versions read, the documents
+        decoded, compared and encoded off the database's thread), so the file's write lock is
+        held only for the writes: the server answering citizens on the same file waits
+        milliseconds, not the seconds an import of 10,000 entries takes to encode. Should any
+        entry change meanwhile, the transaction works the batch out again inside."""
         now = self._clock()
         db = self._database()
-        plan: _Plan | None = None
-        ids = [entry.id for entry in entries]
-        if len(entries) >= PLANNED and len(set(ids)) == len(ids):
-            found = await db.query(partial(_stored, ids))
-            plan = await asyncio.to_thread(_plan, entries, found, now)
+        ids = list(dict.fromkeys(entry.id for entry in entries))
+        found = await db.query(partial(_stored, ids))
+        plan = await asyncio.to_thread(_plan, entries, found, now)
 
         def run(conn: sqlite3.Connection) -> list[FaqEntry]:
-            if plan is not None and _versions(conn, ids) == plan.versions:
-                conn.executemany(_INSERT, plan.inserts)
-                conn.executemany(_UPDATE, plan.updates)
-                done = plan.done
-            else:
-                done = [_put(conn, entry, now) for entry in entries]
-            if any(changed for _, changed in done):
+            done = plan
+            if _versions(conn, ids) != plan.versions:
+                done = _plan(entries, _stored(ids, conn), now)
+            conn.executemany(_INSERT, done.inserts)
+            conn.executemany(_UPDATE, done.updates)
+            if any(changed for _, changed in done.done):
                 _bump_revision(conn)
-            return [stored for stored, _ in done]
+            return [stored for stored, _ in done.done]
 
         return await db.transaction(run)
 
@@ -178,20 +175,7 @@ _COLUMNS = "id, topic, status, version, updated_at, doc"
 _INSERT = f"INSERT INTO faq_entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
 _SETS = "topic = ?, status = ?, version = ?, updated_at = ?, doc = ?"
 _UPDATE = f"UPDATE faq_entries SET {_SETS} WHERE id = ?"
-# From this many entries a `put_many` is worked out before its transaction (an import).
-PLANNED = 64
 _IDS_A_QUERY = 500  # ids in one IN (...) list, well under SQLite's limit on parameters
-
-
-def _put(conn: sqlite3.Connection, entry: FaqEntry, now: str) -> tuple[FaqEntry, bool]:
-    """The entry as stored, and whether this changed it."""
-    row = conn.execute("SELECT doc FROM faq_entries WHERE id = ?", (entry.id,)).fetchone()
-    stored, changed = _outcome(entry, None if row is None else _entry(row["doc"]), now)
-    if changed and row is None:
-        conn.execute(_INSERT, (*_columns(stored), _doc(stored)))
-    elif changed:
-        conn.execute(_UPDATE, (*_columns(stored)[1:], _doc(stored), stored.id))
-    return stored, changed
 
 
 def _outcome(entry: FaqEntry, current: FaqEntry | None, now: str) -> tuple[FaqEntry, bool]:
@@ -236,13 +220,20 @@ def _versions(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:
 
 
 def _plan(entries: Sequence[FaqEntry], found: dict[str, tuple[int, str]], now: str) -> _Plan:
+    """Inserts first, then updates in order: an id put twice is compared, the second time,
+    with what the first put stores."""
     plan = _Plan({id: version for id, (version, _) in found.items()}, [], [], [])
+    current: dict[str, FaqEntry | None] = {}
     for entry in entries:
-        current = found.get(entry.id)
-        stored, changed = _outcome(entry, None if current is None else _entry(current[1]), now)
-        if changed and current is None:
+        if entry.id not in current:
+            stored_doc = found.get(entry.id)
+            current[entry.id] = None if stored_doc is None else _entry(stored_doc[1])
+        before = current[entry.id]
+        stored, changed = _outcome(entry, before, now)
+        if changed and before is None:
             plan.inserts.append((*_columns(stored), _doc(stored)))
         elif changed:
             plan.updates.append((*_columns(stored)[1:], _doc(stored), stored.id))
+        current[entry.id] = stored
         plan.done.append((stored, changed))
     return plan

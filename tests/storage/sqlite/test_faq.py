@@ -14,7 +14,7 @@ from hotline.faq.entries import FaqEntry
 from hotline.faq.store import FaqStore
 from hotline.storage.sqlite import faq as faq_module
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.faq import PLANNED, SqliteFaqStore
+from hotline.storage.sqlite.faq import SqliteFaqStore
 from tests.faq.samples import entry
 
 
@@ -135,6 +135,9 @@ async def test_a_closed_store_refuses_work(store: SqliteFaqStore) -> None:
         await store.list()
 
 
+MANY = 64  # an import's size, worked out before its transaction like any batch
+
+
 def _many(count: int, answer: str = "Dạ, {n} ngày.") -> list[FaqEntry]:
     return [
         replace(entry(f"nhap-{n:03d}", topic="nhap"), answer=answer.format(n=n))
@@ -144,11 +147,11 @@ def _many(count: int, answer: str = "Dạ, {n} ngày.") -> list[FaqEntry]:
 
 async def test_a_large_import_stores_what_one_put_at_a_time_would(db: SqliteDatabase) -> None:
     store = await SqliteFaqStore.open(db, clock=lambda: "2021-08-01T10:00:00+00:00")
-    first = await store.put_many(_many(PLANNED + 10))
+    first = await store.put_many(_many(MANY + 10))
     assert [(e.id, e.version) for e in first] == [(f"nhap-{n:03d}", 1) for n in range(74)]
     revision = await store.revision()
     # Half changed, half the same: versions move only where the content did.
-    edited = _many(PLANNED + 10, "Dạ, {n} ngày.")[:37] + _many(PLANNED + 10, "Dạ, {n} tuần.")[37:]
+    edited = _many(MANY + 10, "Dạ, {n} ngày.")[:37] + _many(MANY + 10, "Dạ, {n} tuần.")[37:]
     second = await store.put_many(edited)
     assert [e.version for e in second] == [1] * 37 + [2] * 37
     assert second[:37] == first[:37]
@@ -160,11 +163,15 @@ async def test_an_entry_changed_while_an_import_is_worked_out_is_not_lost(
     db: SqliteDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = await SqliteFaqStore.open(db)
-    await store.put_many(_many(PLANNED))
+    await store.put_many(_many(MANY))
     planned = faq_module._plan
+    calls: list[int] = []
 
     def plan_then_edit(*args: Any) -> Any:
         worked_out = planned(*args)
+        if calls:
+            return worked_out  # worked out again, inside the transaction
+        calls.append(1)
         # Another admin saves entry 0 after the import read the versions, before it writes.
         with sqlite3.connect(db.path) as other:
             other.execute(
@@ -174,7 +181,19 @@ async def test_an_entry_changed_while_an_import_is_worked_out_is_not_lost(
         return worked_out
 
     monkeypatch.setattr(faq_module, "_plan", plan_then_edit)
-    stored = await store.put_many(_many(PLANNED, "Dạ, {n} tuần."))
+    stored = await store.put_many(_many(MANY, "Dạ, {n} tuần."))
     assert stored[0].version == 7  # worked out again inside the transaction: over version 6
-    assert [e.version for e in stored[1:]] == [2] * (PLANNED - 1)
+    assert [e.version for e in stored[1:]] == [2] * (MANY - 1)
     assert await store.get("nhap-000") == stored[0]
+
+
+async def test_an_id_put_twice_in_one_batch_is_stored_as_two_puts(db: SqliteDatabase) -> None:
+    store = await SqliteFaqStore.open(db)
+    first, second = _many(1), _many(1, "Dạ, {n} tuần.")
+    stored = await store.put_many([*first, *second, *second])
+    assert [(e.version, e.answer) for e in stored] == [
+        (1, "Dạ, 0 ngày."),
+        (2, "Dạ, 0 tuần."),
+        (2, "Dạ, 0 tuần."),
+    ]
+    assert await store.get("nhap-000") == stored[1]
