@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -34,6 +35,7 @@ from hotline.config import Settings
 # (Python's default is 700): a request allocates a few thousand objects, so the default
 # collected several times per request.
 GC_YOUNG_THRESHOLD = 20_000
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def new_event_loop(use_uvloop: bool = True) -> asyncio.AbstractEventLoop:
@@ -90,7 +92,9 @@ def serve_workers(
     The first worker starts alone, and the others once it calls `started` (its app has
     started): what a first start creates (the key file, the schema, the seeded FAQ) is
     created once, not raced for."""
-    context = multiprocessing.get_context("fork")  # no loop and no thread yet: safe to fork
+    # Forked before any event loop runs; the threads alive then are the numeric libraries' own
+    # pools, which handle a fork themselves.
+    context = multiprocessing.get_context("fork")
     first_up = context.Event()
     processes = [
         context.Process(
@@ -132,7 +136,21 @@ def serve_workers(
 def _exit_with(run_one: Callable[[int, Started], int], index: int, started: Started) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):  # not the parent's handler: aiohttp's own
         signal.signal(sig, signal.SIG_DFL)
+    _stop_with_parent()
     raise SystemExit(run_one(index, started))
+
+
+def _stop_with_parent() -> None:
+    """A worker whose parent is killed (SIGKILL, the OOM killer) gets SIGTERM instead of holding
+    the port and the store on its own (Linux's `PR_SET_PDEATHSIG`; elsewhere nothing)."""
+    parent = multiprocessing.parent_process()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent.pid:  # it died before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _watch(processes: Sequence[BaseProcess], stopping: Callable[[], bool]) -> int:

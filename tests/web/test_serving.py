@@ -6,10 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import aiohttp
@@ -25,6 +22,7 @@ from hotline.web.serving import (
     tune_for_serving,
     worker_settings,
 )
+from tests.support import serving as support
 from tests.support.mongo_server import free_port
 
 START_SECONDS = 90
@@ -42,11 +40,7 @@ def serve(
         "HOTLINE_NLU": "local",
         **env,
     }
-    command = [sys.executable, "-c", "from hotline.cli.main import main; raise SystemExit(main())"]
-    with (cwd / "serve.log").open("wb") as log:
-        return subprocess.Popen(
-            [*command, "serve", *args], env=environ, cwd=cwd, stdout=log, stderr=subprocess.STDOUT
-        )
+    return support.serve(environ, cwd, "serve.log", *args)
 
 
 def children(pid: int) -> list[int]:
@@ -57,21 +51,6 @@ def alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
 
 
-async def wait_ready(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, f"serve exited with {proc.returncode}"
-            try:
-                async with session.get(f"{url}/readyz") as resp:
-                    if resp.status == 200:
-                        return
-            except aiohttp.ClientConnectionError:
-                pass
-            await asyncio.sleep(0.2)
-    raise TimeoutError("hotline serve did not become ready")
-
-
 async def test_two_workers_share_the_port_and_the_store(
     nlu_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -79,7 +58,7 @@ async def test_two_workers_share_the_port_and_the_store(
     proc = serve(store, nlu_model_dir, tmp_path, port, "--workers", "2")
     url = f"http://127.0.0.1:{port}"
     try:
-        await wait_ready(url, proc)
+        await support.listening(url, proc, START_SECONDS, "/readyz")
         workers = children(proc.pid)
         assert len(workers) == 2
         async with aiohttp.ClientSession() as session:
@@ -93,9 +72,8 @@ async def test_two_workers_share_the_port_and_the_store(
             answers = await asyncio.gather(*(say(n) for n in range(20)))
         assert all(replies and "ngày" in replies[0]["text"] for replies in answers)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        code = proc.wait(timeout=30)
-    assert code == 0
+        support.stop(proc)  # SIGTERM, as a service manager stops it
+    assert proc.returncode == 0
     assert not any(alive(pid) for pid in workers)
     async with await open_storage(store) as storage:
         conversations = await storage.conversations()
