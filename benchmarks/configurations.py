@@ -43,6 +43,7 @@ import yaml
 from aiohttp import web
 from rasa_peer import serve as serve_peer
 from rasa_peer import trained as peer_model
+from serving import cpu_seconds
 
 from hotline.bot.nlu import rasa_training
 from hotline.bot.nlu.config import NluConfig
@@ -128,17 +129,6 @@ def wait_http(url: str, process: subprocess.Popen[bytes], seconds: float = 180) 
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"{url} did not answer in {seconds:.0f} s")
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user and system, all threads) a process and its live children used so far."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return 0.0
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 @contextmanager

@@ -11,7 +11,6 @@ sys.path.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,19 +22,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.support, as faq_scale
 
+from hotline.bot.nlu.rasa_server import free_port
 from tests.support.serving import stop
 
 START_SECONDS = 600.0  # a first start trains the local NLU, which takes minutes
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def hotline_serve(port: int) -> list[str]:
     return [sys.executable, "-m", "hotline.cli", "serve", "--port", str(port)]
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system, all threads) a process and its live children used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,8 @@ class Server:
         return self.proc.pid
 
     def cpu_seconds(self) -> float:
-        """CPU time (user and system, all threads) the server has used so far."""
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU time the server (its worker processes included) has used so far."""
+        return cpu_seconds(self.pid)
 
     def memory(self) -> dict[str, float]:
         """VmRSS and VmHWM (the peak) in MiB."""

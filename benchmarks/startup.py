@@ -25,14 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from hotline.bot.nlu.rasa_server import free_port
 from hotline.faq.io import write_entries
 from tests.support.synthetic_faq import synthetic_entries
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def listens(port: int) -> bool:
