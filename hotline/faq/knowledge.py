@@ -138,6 +138,10 @@ class FaqKnowledge:
         return self.index.get(id)
 
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter; setting it stops the threshold's growth
+OWN_MAPPING_FROM = 4 * 1024 * 1024  # bytes: larger blocks are mapped and unmapped on their own
+
+
 def give_back_memory() -> None:
     """Hand the heap a rebuild freed back to the system. glibc keeps freed memory of a thread's
     arena for reuse; after a rebuild of 10,000 entries that is about 115 MiB of RSS (measured:
@@ -153,6 +157,3 @@ def give_back_memory() -> None:
     libc.mallopt(M_MMAP_THRESHOLD, OWN_MAPPING_FROM)
     libc.malloc_trim(0)
 
-
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter; setting it stops the threshold's growth
-OWN_MAPPING_FROM = 4 * 1024 * 1024  # bytes: larger blocks are mapped and unmapped on their own
