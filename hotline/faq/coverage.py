@@ -62,17 +62,14 @@ class Coverage:
     Kept compact for FAQs of thousands of entries: an entry's words are a tuple of interned
     strings (a set would cost kilobytes per entry), made into a set only for the few entries a
     lookup checks, and how it writes them is worked out from its text for those entries only.
-    `previous` lends its analysis of unchanged entries.
+    The index's rebuild fills it entry by entry (`reuse` or `add`, then `seal`).
     """
 
-    def __init__(
-        self, entries: Iterable[FaqEntry], analyze: Analyzer, previous: Coverage | None = None
-    ) -> None:
+    def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
         self._words: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         for entry in entries:
-            if not self.reuse(entry, previous):
-                self.add(entry, [analyze(q) for q in entry.questions], analyze)
+            self.add(entry, [analyze(q) for q in entry.questions], analyze)
         self.seal()
 
     def reuse(self, entry: FaqEntry, previous: Coverage | None) -> bool:

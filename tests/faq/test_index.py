@@ -190,3 +190,27 @@ def test_an_entry_leaving_too_much_uncovered_never_answers(
     assert lenient.search(question, limit=1)[0].uncovered > 0.0
     assert lenient.lookup(question).answer is None
     assert lenient.lookup("F0 phải cách ly bao nhiêu ngày?").answer is not None
+
+
+def test_a_live_edit_reanalyses_only_the_entry_it_changed(analyzer: Analyzer) -> None:
+    other = entry("phat", questions=("Không đeo khẩu trang bị phạt bao nhiêu?",), topic="phat")
+    index = FaqIndex(analyzer)
+    index.rebuild([entry(), other])
+    question = "F0 cách ly ở khách sạn bao nhiêu ngày?"
+    before = index.uncovered("cach-ly-f0-bao-lau", question)
+    kept = index._content.coverage._words["phat"]
+    edited = entry(answer="F0 cách ly 7 ngày tại nhà hoặc ở khách sạn do tỉnh bố trí.")
+    index.rebuild([edited, other])
+    # The edited answer now says "khách sạn": the question leaves less of itself uncovered.
+    assert index.uncovered("cach-ly-f0-bao-lau", question) < before
+    assert index._content.coverage._words["phat"] is kept  # the unchanged entry: reused
+    assert index.lookup("f0 cach ly bao lau").answer == edited
+
+
+def test_a_match_is_plausible_by_its_score_or_by_its_coverage() -> None:
+    gate = Thresholds(suggest=0.15, suggest_covered=0.13, covered_uncovered=0.2)
+    assert gate.plausible(_match(entry(), 0.15, whole=0.1, uncovered=0.5))
+    assert not gate.plausible(_match(entry(), 0.14, whole=0.1, uncovered=0.5))
+    assert gate.plausible(_match(entry(), 0.14, whole=0.1, uncovered=0.1))  # covered: lower floor
+    assert not gate.plausible(_match(entry(), 0.12, whole=0.1, uncovered=0.1))
+    assert not gate.plausible(_match(entry(), 0.9, whole=0.9, uncovered=0.8))  # mostly uncovered
