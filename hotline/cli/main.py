@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import json
 import logging
-import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from hotline.config import Settings
@@ -184,68 +182,9 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from hotline.web.serving import serve_workers, worker_settings
+    from hotline.cli.serve import serve
 
-    host = args.host or settings.host
-    port = args.port or settings.port
-    if args.workers < 1:
-        print("hotline: --workers must be at least 1", file=sys.stderr)
-        return 2
-    if args.workers == 1:
-        # Restarted on the same address, the worker takes its own leases back at once.
-        worker = settings.worker_id or f"{socket.gethostname()}:{port}"
-        return _serve_one(worker_settings(settings, worker, 1), host, port, reuse_port=False)
-    try:
-        chosen = [
-            worker_settings(
-                settings, f"{settings.worker_id or socket.gethostname()}:{port}:{i}", args.workers
-            )
-            for i in range(args.workers)
-        ]
-    except ValueError as exc:
-        print(f"hotline: {exc}", file=sys.stderr)
-        return 2
-    importlib.import_module("hotline.web.app")  # once, before the fork: the workers share it
-    return serve_workers(args.workers, lambda i, up: _serve_one(chosen[i], host, port, True, up))
-
-
-def _serve_one(
-    settings: Settings,
-    host: str,
-    port: int,
-    reuse_port: bool,
-    started: Callable[[], None] | None = None,
-) -> int:
-    from aiohttp import web
-    from aiohttp.log import access_logger
-
-    from hotline.storage.open import startup_error, store_name
-    from hotline.web.app import create_app
-    from hotline.web.serving import new_event_loop, tune_for_serving
-
-    loop = new_event_loop(bool(settings.uvloop))
-    asyncio.set_event_loop(loop)
-    app = create_app(settings)
-    tune_for_serving(app, started)
-    try:
-        web.run_app(
-            app,
-            host=host,
-            port=port,
-            print=lambda _: None,
-            shutdown_timeout=settings.shutdown_seconds,  # bounded: held connections go first
-            keepalive_timeout=settings.keepalive_seconds,
-            access_log=access_logger if settings.access_log else None,
-            reuse_port=reuse_port or None,
-            loop=loop,
-        )
-    except Exception as exc:
-        line = startup_error(exc, store_name(settings.store))
-        if line is None:
-            raise
-        print(line, file=sys.stderr)  # one line that names the store and the fix
-        return 2
-    return 0
+    return serve(settings, args.host or settings.host, args.port or settings.port, args.workers)
 
 
 def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:

@@ -1,0 +1,70 @@
+"""`hotline serve`: the app on one address, in one process or several (`--workers N`)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+from collections.abc import Callable
+
+from aiohttp import web
+from aiohttp.log import access_logger
+
+from hotline.config import Settings
+from hotline.storage.open import startup_error, store_name
+from hotline.web.app import create_app  # imported before any fork: the workers share it
+from hotline.web.serving import new_event_loop, serve_workers, tune_for_serving, worker_settings
+
+
+def serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Serve the app on host:port, in `workers` processes when more than one."""
+    if workers < 1:
+        print("hotline: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if workers == 1:
+        # Restarted on the same address, the worker takes its own leases back at once.
+        worker = settings.worker_id or f"{socket.gethostname()}:{port}"
+        return _serve_one(worker_settings(settings, worker, 1), host, port, reuse_port=False)
+    try:
+        chosen = [
+            worker_settings(
+                settings, f"{settings.worker_id or socket.gethostname()}:{port}:{i}", workers
+            )
+            for i in range(workers)
+        ]
+    except ValueError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
+        return 2
+    return serve_workers(workers, lambda i, up: _serve_one(chosen[i], host, port, True, up))
+
+
+def _serve_one(
+    settings: Settings,
+    host: str,
+    port: int,
+    reuse_port: bool,
+    started: Callable[[], None] | None = None,
+) -> int:
+    loop = new_event_loop(bool(settings.uvloop))
+    asyncio.set_event_loop(loop)
+    app = create_app(settings)
+    tune_for_serving(app, started)
+    try:
+        web.run_app(
+            app,
+            host=host,
+            port=port,
+            print=lambda _: None,
+            shutdown_timeout=settings.shutdown_seconds,  # bounded: held connections go first
+            keepalive_timeout=settings.keepalive_seconds,
+            access_log=access_logger if settings.access_log else None,
+            reuse_port=reuse_port,
+            loop=loop,
+        )
+    except Exception as exc:
+        line = startup_error(exc, store_name(settings.store))
+        if line is None:
+            raise
+        print(line, file=sys.stderr)  # one line that names the store and the fix
+        return 2
+    return 0
