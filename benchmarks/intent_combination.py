@@ -17,16 +17,40 @@ import asyncio
 import json
 import sys
 import tempfile
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from hotline.bot.nlu import rasa_project, rasa_training
-from hotline.bot.nlu.combination import COMBINATIONS
+from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.combination import Combine, averaged
 from hotline.bot.nlu.crossval import folds, macro_f1
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.rasa_client import to_parse_result
 from hotline.bot.nlu.training import fit_examples, read_examples
 
 K = 5
+
+
+def margin(parse: ParseResult) -> float:
+    """How far the first intent leads the second."""
+    ranking = parse.intent_ranking or (parse.intent,)
+    second = ranking[1].confidence if len(ranking) > 1 else 0.0
+    return ranking[0].confidence - second
+
+
+def by_margin(rasa: ParseResult, local: ParseResult) -> ParseResult:
+    """Rasa's parse; when the two disagree, the intent of the one that leads by more."""
+    if rasa.intent.name == local.intent.name or margin(rasa) >= margin(local):
+        return rasa
+    return replace(rasa, intent=local.intent, intent_ranking=local.intent_ranking)
+
+
+# The ways measured: Rasa's share of the averaged distributions, and the surer side.
+COMBINATIONS: dict[str, Combine] = {
+    **{f"mean {w / 10:.1f}": partial(averaged, rasa_weight=w / 10) for w in range(8)},
+    "margin": by_margin,
+}
 
 
 def record(out: Path) -> None:

@@ -156,4 +156,3 @@ def give_back_memory() -> None:
         return
     libc.mallopt(M_MMAP_THRESHOLD, OWN_MAPPING_FROM)
     libc.malloc_trim(0)
-

@@ -6,14 +6,14 @@ n-grams), and on messages neither was trained on each is right where the other i
 answers, the bot also asks the local NLU (in-process, cached, well under a millisecond) and acts
 on the average of the two intent distributions. Rasa's FAQ pick and the entities stay Rasa's: only
 the intent and its ranking change. Chosen on grouped cross-validation with Rasa trained in every
-fold (`benchmarks/intent_combination.py`) and on the open-world development split.
+fold (`benchmarks/intent_combination.py`, which also measures the other ways tried) and on
+the open-world development split.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from functools import partial
 
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 
@@ -51,35 +51,4 @@ def averaged(
     return _with_ranking(rasa, mixed)
 
 
-def margin(parse: ParseResult) -> float:
-    """How far the first intent leads the second."""
-    ranking = parse.intent_ranking or (parse.intent,)
-    second = ranking[1].confidence if len(ranking) > 1 else 0.0
-    return ranking[0].confidence - second
-
-
-def by_margin(rasa: ParseResult, local: ParseResult) -> ParseResult:
-    """Rasa's parse; when the two disagree, the intent of the one that leads by more."""
-    if rasa.intent.name == local.intent.name or margin(rasa) >= margin(local):
-        return rasa
-    return replace(rasa, intent=local.intent, intent_ranking=local.intent_ranking)
-
-
-def rasa_only(rasa: ParseResult, local: ParseResult) -> ParseResult:
-    """Rasa's parse as it is (the bot before the combination)."""
-    return rasa
-
-
-# The ways measured (benchmarks/intent_combination.py); `combine` is the one the bot uses.
-COMBINATIONS: dict[str, Combine] = {
-    "mean 0.0": partial(averaged, rasa_weight=0.0),
-    "mean 0.1": partial(averaged, rasa_weight=0.1),
-    "mean 0.2": partial(averaged, rasa_weight=0.2),
-    "mean 0.3": partial(averaged, rasa_weight=0.3),
-    "mean 0.4": partial(averaged, rasa_weight=0.4),
-    "mean 0.5": partial(averaged, rasa_weight=0.5),
-    "mean 0.6": partial(averaged, rasa_weight=0.6),
-    "mean 0.7": partial(averaged, rasa_weight=0.7),
-    "margin": by_margin,
-}
 combine: Combine = averaged

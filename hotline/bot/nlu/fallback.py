@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from hotline.bot.nlu.base import NLU, ParseResult
-from hotline.bot.nlu.combination import Combine, combine
+from hotline.bot.nlu.combination import combine
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
@@ -116,7 +116,7 @@ class FallbackLog:
 
 class FallbackNLU:
     """The NLU the bot talks to: Rasa when it answers, the local NLU otherwise. Rasa's intent
-    is combined with the local NLU's (`combination.py`; `combined` decides how)."""
+    is combined with the local NLU's (`combination.combine`)."""
 
     def __init__(
         self,
@@ -124,11 +124,9 @@ class FallbackNLU:
         local: NLU,
         breaker: CircuitBreaker | None = None,
         fallback_log: FallbackLog | None = None,
-        combined: Combine = combine,
     ) -> None:
         self.rasa = rasa if isinstance(rasa, RasaPool) else plain(rasa)
         self.local = local
-        self.combined = combined
         self.breaker = breaker or CircuitBreaker()
         self.fallback_log = fallback_log or FallbackLog()
         # Rasa is asked first while the breaker is closed; the first failure (a managed server
@@ -156,7 +154,7 @@ class FallbackNLU:
         cached = self.rasa.cached(text)  # Rasa's answer for this model, even while it is out
         if cached is not None:
             self._count(self.rasa.name, started)
-            return self.combined(cached, await self.local.parse(text))
+            return combine(cached, await self.local.parse(text))
         if self.breaker.allow():
             try:
                 result: ParseResult = await self.rasa.parse(text)
@@ -168,7 +166,7 @@ class FallbackNLU:
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)
-                return self.combined(result, await self.local.parse(text))
+                return combine(result, await self.local.parse(text))
         else:
             self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name

@@ -50,8 +50,9 @@ class PickTrust:
 
     A pick not trusted is still offered among suggestions when it is plausible: confidence at
     least `suggest`, leaving at most `suggest_uncovered` of the question unused (the index's
-    score floor, and a stricter share unused than the index's 70%; on dev it helped 3 more covered questions the index found nothing plausible
-    for, and at 60-70% unused it offered entries to 3 questions about other things)."""
+    score floor, and a stricter share unused than the index's 70%; on dev it helped 3 more
+    covered questions the index found nothing plausible for, and at 60-70% unused it offered
+    entries to 3 questions about other things)."""
 
     answer: float = 0.4
     uncovered: float = 0.5

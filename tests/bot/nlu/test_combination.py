@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.base import INTENTS, FaqPick, Intent, ParseResult
-from hotline.bot.nlu.combination import averaged, by_margin, distribution, margin
+from hotline.bot.nlu.combination import averaged, distribution
 from hotline.bot.nlu.rasa_client import RasaParseResult
 
 
@@ -49,13 +49,3 @@ def test_the_weight_decides_between_two_sure_disagreeing_parses() -> None:
     local = parse(("health_consult", 0.7), ("emergency", 0.3))
     assert averaged(rasa, local, rasa_weight=0.7).intent.name == "emergency"
     assert averaged(rasa, local, rasa_weight=0.3).intent.name == "health_consult"
-
-
-def test_by_margin_takes_the_parse_that_leads_by_more() -> None:
-    rasa = parse(("report_violation", 0.5), ("ask_faq", 0.4))
-    local = parse(("ask_faq", 0.8), ("report_violation", 0.1))
-    assert margin(rasa) == pytest.approx(0.1) and margin(local) == pytest.approx(0.7)
-    assert by_margin(rasa, local).intent.name == "ask_faq"
-    assert by_margin(local, rasa).intent.name == "ask_faq"  # the sure one, whichever side
-    agreeing = parse(("report_violation", 0.9), ("ask_faq", 0.1))
-    assert by_margin(rasa, agreeing) is rasa  # agreement keeps Rasa's parse

@@ -135,3 +135,17 @@ async def test_bare_codes_and_acknowledgements_never_reach_rasa(
     assert code.intent.name == "check_status" and code.entity("ticket_code") == "PA-LAHC-HQXK"
     assert ok.intent.name == "thank"
     assert fake.parses == 0
+
+
+async def test_the_bot_acts_on_both_intents_and_keeps_rasas_faq_pick(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    text = "cảm ơn tổng đài nhiều"  # the local NLU is sure it is thanks
+    fake.intents[text] = ("report_violation", "cach-ly-f0-bao-lau")
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu)
+        result = await nlu.parse(text)
+    assert isinstance(result, RasaParseResult) and nlu.name == "rasa"
+    assert result.intent.name == "thank"  # Rasa weighs 0.1 against the local NLU's 0.9
+    assert result.faq is not None and result.faq.entry_id == "cach-ly-f0-bao-lau"
