@@ -41,10 +41,17 @@ def count(metric: object, **labels: str) -> float:
     return metric.labels(**labels)._value.get()  # type: ignore[attr-defined]
 
 
-async def say(client: TestClient, sender: str, text: str) -> list[str]:
+async def exchange(client: TestClient, sender: str, text: str) -> tuple[list[str], list[str]]:
+    """The texts of the bot's replies, and the payloads of the buttons it offered."""
     response = await client.post("/webhooks/rest/webhook", json={"sender": sender, "message": text})
     assert response.status == 200
-    return [reply["text"] for reply in await response.json()]
+    replies = await response.json()
+    offered = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    return [r["text"] for r in replies], offered
+
+
+async def say(client: TestClient, sender: str, text: str) -> list[str]:
+    return (await exchange(client, sender, text))[0]
 
 
 async def test_bot_answers_citizens_through_a_real_rasa(
@@ -120,14 +127,11 @@ async def test_a_question_taken_for_small_talk_is_offered_the_entries_that_may_a
     fake_rasa_bot: tuple[FakeRasa, TestClient],
 ) -> None:
     fake, client = fake_rasa_bot  # the fake takes every text it was not taught for out_of_scope
-    response = await client.post(
-        "/webhooks/rest/webhook",
-        json={"sender": "fake-oos-1", "message": "chồng tôi dương tính thì tôi nghỉ làm mấy ngày"},
+    said, offered = await exchange(
+        client, "fake-oos-1", "chồng tôi dương tính thì tôi nghỉ làm mấy ngày"
     )
-    replies = await response.json()
-    offered = [b["payload"] for r in replies for b in r.get("buttons", [])]
-    assert any(p.startswith("/ask_faq{") for p in offered), replies  # entries, not the menu
-    assert texts.OUT_OF_SCOPE not in [r["text"] for r in replies]
+    assert any(p.startswith("/ask_faq{") for p in offered), said  # entries, not the menu
+    assert texts.OUT_OF_SCOPE not in said
     # Talk the FAQ has nothing plausible for still gets the polite out-of-scope reply.
     assert await say(client, "fake-oos-2", "phở bò nấu như thế nào") == [texts.OUT_OF_SCOPE]
     assert fake.parses >= 2
@@ -144,10 +148,6 @@ async def test_a_pick_the_index_ranks_below_another_is_offered_not_answered(
     fake.intents[vague] = ("ask_faq", "giay-di-duong-qr")
     for sender, confidence in (("pick-1", 0.5), ("pick-2", 0.3)):
         fake.pick_confidence = confidence
-        response = await client.post(
-            "/webhooks/rest/webhook", json={"sender": sender, "message": vague}
-        )
-        replies = await response.json()
-        assert answer_of("giay-di-duong-qr") not in [r["text"] for r in replies]
-        offered = [b["payload"] for r in replies for b in r.get("buttons", [])]
-        assert any("giay-di-duong-qr" in p for p in offered), replies
+        said, offered = await exchange(client, sender, vague)
+        assert answer_of("giay-di-duong-qr") not in said
+        assert any("giay-di-duong-qr" in p for p in offered), said
