@@ -66,7 +66,7 @@ TRUST = PickTrust()
 
 
 def trusted(
-    picked: FaqPick, uncovered: float, trust: PickTrust, agrees: bool = True, index: float = 1.0
+    picked: FaqPick, uncovered: float, trust: PickTrust, *, agrees: bool, index: float
 ) -> bool:
     """Whether the pick, leaving `uncovered` of the question unused, answers it directly;
     `agrees`: the index ranks the same entry first; `index`: the index's score for it (0 when
@@ -94,7 +94,7 @@ def faq_choice(
     closest = faq.search(text, limit=3)
     agrees = bool(closest) and closest[0].entry.id == entry.id
     index = next((m.score for m in closest if m.entry.id == entry.id), 0.0)
-    if trusted(picked, uncovered, trust, agrees, index):
+    if trusted(picked, uncovered, trust, agrees=agrees, index=index):
         return FaqLookup(entry, (), picked.confidence)
     if found.answer is not None and found.answer.id != entry.id:
         # The index alone is sure of another entry, and Rasa disagrees: offer both instead.

@@ -66,19 +66,27 @@ async def test_a_pick_of_an_unpublished_entry_is_ignored(faq: FaqKnowledge) -> N
 
 def test_a_pick_is_trusted_by_its_confidence_less_what_it_leaves_uncovered() -> None:
     trust = PickTrust(answer=0.4, uncovered=0.5)
-    assert trusted(FaqPick("x", 0.9), uncovered=0.3, trust=trust)
-    assert not trusted(FaqPick("x", 0.6), uncovered=0.3, trust=trust)  # 0.3 short of 0.4
-    assert trusted(FaqPick("x", 0.6), uncovered=0.0, trust=trust)
+    close = {"agrees": True, "index": 0.5}  # the index ranks it first, and finds it close
+    assert trusted(FaqPick("x", 0.9), uncovered=0.3, trust=trust, **close)
+    assert not trusted(FaqPick("x", 0.6), uncovered=0.3, trust=trust, **close)  # 0.3 short
+    assert trusted(FaqPick("x", 0.6), uncovered=0.0, trust=trust, **close)
     # However confident, a pick leaving more than half the question uncovered never answers.
-    assert not trusted(FaqPick("x", 1.0), uncovered=0.55, trust=trust)
+    assert not trusted(FaqPick("x", 1.0), uncovered=0.55, trust=trust, **close)
 
 
 def test_a_pick_the_index_ranks_below_another_must_be_surer() -> None:
     trust = PickTrust(answer=0.4, uncovered=0.5, disagree=0.2)
-    assert trusted(FaqPick("x", 0.5), uncovered=0.0, trust=trust, agrees=True)
-    assert not trusted(FaqPick("x", 0.5), uncovered=0.0, trust=trust, agrees=False)
-    assert trusted(FaqPick("x", 0.7), uncovered=0.0, trust=trust, agrees=False)
-    assert not trusted(FaqPick("x", 0.7), uncovered=0.2, trust=trust, agrees=False)
+    assert trusted(FaqPick("x", 0.5), uncovered=0.0, trust=trust, agrees=True, index=0.5)
+    assert not trusted(FaqPick("x", 0.5), uncovered=0.0, trust=trust, agrees=False, index=0.5)
+    assert trusted(FaqPick("x", 0.7), uncovered=0.0, trust=trust, agrees=False, index=0.5)
+    assert not trusted(FaqPick("x", 0.7), uncovered=0.2, trust=trust, agrees=False, index=0.5)
+
+
+def test_a_pick_the_index_finds_nothing_close_to_never_answers() -> None:
+    trust = PickTrust(answer=0.4, uncovered=0.5, index_floor=0.15)
+    assert trusted(FaqPick("x", 0.9), uncovered=0.0, trust=trust, agrees=True, index=0.15)
+    assert not trusted(FaqPick("x", 0.9), uncovered=0.0, trust=trust, agrees=True, index=0.1)
+    assert not trusted(FaqPick("x", 0.9), uncovered=0.0, trust=trust, agrees=False, index=0.0)
 
 
 def test_an_untrusted_pick_is_plausible_when_sure_enough_and_mostly_covered() -> None:
