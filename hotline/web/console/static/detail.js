@@ -178,8 +178,10 @@ export class Detail {
   renderStatusChoices() {
     const select = $("status").elements.status;
     const next = this.ticket.next_statuses || NEXT[this.ticket.status] || [];
+    const chosen = select.value; // a live update must not undo the agent's choice
     select.replaceChildren(el("option", { value: "", text: "— Chọn trạng thái —" }),
       ...next.map((code) => el("option", { value: code, text: name("statuses", code) })));
+    if (next.includes(chosen)) select.value = chosen;
     $("status").hidden = !next.length || !this.mine();
     this.statusHint();
   }
