@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.messages import ConversationKey
@@ -71,6 +73,7 @@ async def test_the_dashboard_shows_subscribers_by_district_and_notices_sent(
     assert "Người đăng ký nhận thông báo theo địa bàn" in html
     assert "Thông báo trong kỳ: 1" in html
     assert await subscribers_by_district(broadcasts) == [("Thủ Dầu Một", 2), ("Toàn tỉnh", 1)]
-    since, until = notice.created_at.replace(hour=0), notice.created_at.replace(hour=23)
+    # an hour either side: a window cut at the day's hours missed a notice made after 23:00
+    since, until = notice.created_at - timedelta(hours=1), notice.created_at + timedelta(hours=1)
     count, rows = await notices_sent(broadcasts, since, until)
     assert count == 1 and dict(rows)["Đang chờ mở ứng dụng, chat web"] == 3
