@@ -112,23 +112,29 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         await db.migrate(CONTACTS.sqlite_schema)
         return cls(db, cipher)
 
-    def _insert_inbound(self, conn: sqlite3.Connection, message: InboundMessage) -> bool:
+    def _insert_inbound(
+        self, conn: sqlite3.Connection, message: InboundMessage, status: str = "received"
+    ) -> int | None:
+        """The new row's id, or None when the message was stored before."""
         cur = conn.execute(
             "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
-            " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
+            " created_at) VALUES (?, ?, 'in', ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             (
                 message.key.channel,
                 message.key.sender,
                 message.message_id,
+                status,
                 _inbound_doc(message, self._cipher),
                 now_iso(),
             ),
         )
-        return cur.rowcount == 1
+        return cur.lastrowid if cur.rowcount == 1 else None
 
     async def record_inbound(self, message: InboundMessage) -> bool:
-        return await self._db.transaction(lambda conn: self._insert_inbound(conn, message))
+        return await self._db.transaction(
+            lambda conn: self._insert_inbound(conn, message) is not None
+        )
 
     def _state(self, conn: sqlite3.Connection, key: ConversationKey) -> ConversationState:
         row = conn.execute(
@@ -155,19 +161,23 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         state: ConversationState,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
+        hand_over: bool = False,
     ) -> list[OutboxItem]:
         def run(conn: sqlite3.Connection) -> list[OutboxItem]:
-            self._insert_inbound(conn, message)  # a turn that stores its message itself
-            row = conn.execute(
-                "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND sender = ?"
-                " AND message_id = ?",
-                (message.key.channel, message.key.sender, message.message_id),
-            ).fetchone()
+            # A turn that stores its message itself stores it processed: no mark to make.
+            stored = self._insert_inbound(conn, message, "processed")
+            if stored is None:  # a webhook stored it first
+                stored = conn.execute(
+                    "UPDATE messages SET status = 'processed' WHERE direction = 'in'"
+                    " AND channel = ? AND sender = ? AND message_id = ? RETURNING id",
+                    (message.key.channel, message.key.sender, message.message_id),
+                ).fetchall()[0][0]
             _save_state(conn, state, self._cipher)
-            conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
-            items = queue_replies(conn, replies, row["id"], self._cipher)
+            items = queue_replies(conn, replies, stored, self._cipher)
             if contact is not None:
                 self._log_contact(conn, contact)
+            if hand_over:
+                items = self._take_pending(conn, message.key, items)
             return items
 
         return await self._db.transaction(run)

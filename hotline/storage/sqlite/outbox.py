@@ -154,10 +154,32 @@ class SqliteOutbox:
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         return await self._db.query(lambda conn: self._pending(conn, key))
 
-    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
-            items = self._pending(conn, key)
-            _delivered(conn, [i.id for i in items])
-            return items
+    def _take_pending(
+        self, conn: sqlite3.Connection, key: ConversationKey, known: Sequence[OutboxItem] = ()
+    ) -> list[OutboxItem]:
+        """The conversation's pending replies, marked delivered, oldest first; `known` (just
+        queued by this transaction) are taken as they are, not read back and opened."""
+        taken = sorted(
+            row[0]
+            for row in conn.execute(
+                "UPDATE messages SET status = 'delivered' WHERE channel = ? AND sender = ?"
+                " AND direction = 'out' AND status = 'pending' RETURNING id",
+                (key.channel, key.sender),
+            ).fetchall()
+        )
+        wanted = set(taken)
+        found = {item.id: item for item in known if item.id in wanted}
+        others = [i for i in taken if i not in found]
+        for start in range(0, len(taken), 500):  # SQLite's limit on parameters
+            part = taken[start : start + 500]
+            conn.execute(
+                f"DELETE FROM outbox_claims WHERE id IN ({','.join('?' * len(part))})", part
+            )
+        for start in range(0, len(others), 500):
+            part = others[start : start + 500]
+            sql = f"SELECT * FROM messages WHERE id IN ({','.join('?' * len(part))})"
+            found.update((r["id"], outbox_item(r, self._cipher)) for r in conn.execute(sql, part))
+        return [found[i] for i in taken]
 
-        return await self._db.transaction(run)
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        return await self._db.transaction(lambda conn: self._take_pending(conn, key))
