@@ -74,6 +74,10 @@ def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
     return json.dumps(sealed_record(msg.to_record(), cipher), ensure_ascii=False)
 
 
+def _id(item: OutboxItem) -> int:
+    return item.id
+
+
 def _inbound(row: sqlite3.Row, cipher: Cipher | None) -> InboundMessage:
     key = ConversationKey(row["channel"], row["sender"])
     return InboundMessage.from_record(key, row["message_id"], opened_row(row, cipher))
@@ -173,11 +177,13 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                     (message.key.channel, message.key.sender, message.message_id),
                 ).fetchall()[0][0]
             _save_state(conn, state, self._cipher)
-            items = queue_replies(conn, replies, stored, self._cipher)
+            # Handed over: stored delivered at once, with what waited (one write, not two).
+            status = "delivered" if hand_over else "pending"
+            items = queue_replies(conn, replies, stored, self._cipher, status)
             if contact is not None:
                 self._log_contact(conn, contact)
             if hand_over:
-                items = self._take_pending(conn, message.key, items)
+                items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
             return items
 
         return await self._db.transaction(run)

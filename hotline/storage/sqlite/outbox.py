@@ -52,18 +52,21 @@ def queue_replies(
     replies: list[OutboundMessage],
     reply_to: int | None,
     cipher: Cipher | None = None,
+    status: str = "pending",
 ) -> list[OutboxItem]:
-    """Insert replies as pending outbox rows inside the caller's transaction."""
+    """Insert replies as pending outbox rows inside the caller's transaction (`delivered`:
+    handed over by the caller's answer, as the REST channel's are)."""
     items = []
     for reply in replies:
         created = now_iso()
         cur = conn.execute(
             "INSERT INTO messages (channel, sender, direction, reply_to, status, doc, created_at)"
-            " VALUES (?, ?, 'out', ?, 'pending', ?, ?)",
+            " VALUES (?, ?, 'out', ?, ?, ?, ?)",
             (
                 reply.key.channel,
                 reply.key.sender,
                 reply_to,
+                status,
                 json.dumps(sealed_record(reply.to_record(), cipher), ensure_ascii=False),
                 created,
             ),
@@ -154,32 +157,20 @@ class SqliteOutbox:
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         return await self._db.query(lambda conn: self._pending(conn, key))
 
-    def _take_pending(
-        self, conn: sqlite3.Connection, key: ConversationKey, known: Sequence[OutboxItem] = ()
-    ) -> list[OutboxItem]:
-        """The conversation's pending replies, marked delivered, oldest first; `known` (just
-        queued by this transaction) are taken as they are, not read back and opened."""
-        taken = sorted(
-            row[0]
-            for row in conn.execute(
-                "UPDATE messages SET status = 'delivered' WHERE channel = ? AND sender = ?"
-                " AND direction = 'out' AND status = 'pending' RETURNING id",
-                (key.channel, key.sender),
-            ).fetchall()
-        )
-        wanted = set(taken)
-        found = {item.id: item for item in known if item.id in wanted}
-        others = [i for i in taken if i not in found]
+    def _take_pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
+        """The conversation's pending replies, marked delivered, oldest first."""
+        rows = conn.execute(
+            "UPDATE messages SET status = 'delivered' WHERE channel = ? AND sender = ?"
+            " AND direction = 'out' AND status = 'pending' RETURNING *",
+            (key.channel, key.sender),
+        ).fetchall()
+        taken = sorted((outbox_item(r, self._cipher) for r in rows), key=lambda i: i.id)
         for start in range(0, len(taken), 500):  # SQLite's limit on parameters
-            part = taken[start : start + 500]
+            part = [i.id for i in taken[start : start + 500]]
             conn.execute(
                 f"DELETE FROM outbox_claims WHERE id IN ({','.join('?' * len(part))})", part
             )
-        for start in range(0, len(others), 500):
-            part = others[start : start + 500]
-            sql = f"SELECT * FROM messages WHERE id IN ({','.join('?' * len(part))})"
-            found.update((r["id"], outbox_item(r, self._cipher)) for r in conn.execute(sql, part))
-        return [found[i] for i in taken]
+        return taken
 
     async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
         return await self._db.transaction(lambda conn: self._take_pending(conn, key))
