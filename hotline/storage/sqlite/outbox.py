@@ -27,6 +27,10 @@ WHERE outbox_claims.until <= ? OR outbox_claims.holder = excluded.holder
 """
 
 
+# What waits for one conversation: the partial index messages_waiting answers it.
+WAITING = "channel = ? AND sender = ? AND direction = 'out' AND status = 'pending'"
+
+
 def now_iso() -> str:
     return utc_now().isoformat()
 
@@ -148,8 +152,7 @@ class SqliteOutbox:
 
     def _pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
         rows = conn.execute(
-            "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
-            " AND status = 'pending' ORDER BY id",
+            f"SELECT * FROM messages WHERE {WAITING} ORDER BY id",
             (key.channel, key.sender),
         ).fetchall()
         return [outbox_item(r, self._cipher) for r in rows]
@@ -160,8 +163,7 @@ class SqliteOutbox:
     def _take_pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
         """The conversation's pending replies, marked delivered, oldest first."""
         rows = conn.execute(
-            "UPDATE messages SET status = 'delivered' WHERE channel = ? AND sender = ?"
-            " AND direction = 'out' AND status = 'pending' RETURNING *",
+            f"UPDATE messages SET status = 'delivered' WHERE {WAITING} RETURNING *",
             (key.channel, key.sender),
         ).fetchall()
         taken = sorted((outbox_item(r, self._cipher) for r in rows), key=lambda i: i.id)
