@@ -4,7 +4,9 @@ and with every text distinct (the development split's citizen messages, each sen
 
 No HTTP and no load generator: the figures are the CPU time (of every thread of the process,
 `time.process_time`) a message takes, one message at a time, in milliseconds; other work on
-the machine moves them far less than it moves wall-clock times. `--profile` prints where a
+the machine moves them far less than it moves wall-clock times. "trips" are the times a
+message's work went to the SQLite thread (a hand-off there and back each), "commits" the COMMITs
+it took (one at a time, no group commit shares them here). `--profile` prints where a
 turn's time goes (cProfile around the engine's turns). `--before CHECKOUT` runs the same in
 another checkout (the code before a change) in a child process, alternating with this one.
 Run: `.venv/bin/python benchmarks/turn_cost.py [--before /path/to/old] [--profile]`.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import inspect
 import os
 import pstats
 import subprocess
@@ -67,17 +70,37 @@ async def measure(model: Path, rounds: int, profile: str | None) -> None:
         async with open_hotline(settings, EventBus(), NobodyOnline()) as hotline:
             engine, nlu, faq = hotline.engine, hotline.nlu, hotline.faq
 
+            # As the REST channel does: the replies handed over by the turn's own write where
+            # the code can (`hand_over`), else taken after it; the first-message check beside.
+            hands_over = "hand_over" in inspect.signature(engine.handle).parameters
+            db = getattr(hotline.conversations, "_db", None)
+
             async def turn(text: str) -> object:
                 key = ConversationKey("rest", uuid.uuid4().hex)  # a new sender each time
                 message = InboundMessage(
                     key, uuid.uuid4().hex, text=text, received_at=datetime.now(UTC)
                 )
+                first = hotline.conversations.said_before(key, message.message_id)
+                if hands_over:
+                    replies, _ = await asyncio.gather(engine.handle(message, hand_over=True), first)
+                    return replies
                 replies = await engine.handle(message)
-                await hotline.conversations.take_pending(key)  # as the REST channel does
+                await asyncio.gather(hotline.conversations.take_pending(key), first)
                 return replies
 
             async def parse(text: str) -> object:
                 return await nlu.parse(text)
+
+            seen = [getattr(db, "trips", 0), getattr(db, "commits", 0)]
+
+            def trips(texts: list[str]) -> str:
+                """Trips to the SQLite thread and commits a message took since the last call
+                (`-` where the code does not count them)."""
+                if db is None or not hasattr(db, "trips"):
+                    return "- | -"
+                counts = db.trips - seen[0], db.commits - seen[1]
+                seen[:] = [db.trips, db.commits]
+                return f"{counts[0] / len(texts):.2f} | {counts[1] / len(texts):.2f}"
 
             for n in range(rounds):
                 # Distinct first: each text's first parse and lookup are cold.
@@ -93,7 +116,9 @@ async def measure(model: Path, rounds: int, profile: str | None) -> None:
 
                     cells.append(f"{await per_turn_ms(parse, fresh(0)):.3f}")
                     cells.append(f"{per_call_ms(faq.lookup, fresh(1)):.3f}")
+                    trips(texts)
                     cells.append(f"{await per_turn_ms(turn, fresh(2)):.3f}")
+                    cells.append(trips(texts))
                 print(f"| {os.environ.get('TURN_COST_NAME', 'this code')} | {' | '.join(cells)} |")
             if profile:
                 texts = [f"{t} ww" for t in distinct] if profile == "distinct" else repeated
@@ -117,10 +142,10 @@ def main() -> None:
         return
     print(f"load average {os.getloadavg()[0]:.1f}; CPU milliseconds a message, one at a time")
     print(
-        "| code | parse, distinct | FAQ lookup, distinct | turn, distinct"
-        " | parse, repeated | FAQ lookup, repeated | turn, repeated |"
+        "| code | parse, distinct | FAQ lookup, distinct | turn, distinct | trips | commits"
+        " | parse, repeated | FAQ lookup, repeated | turn, repeated | trips | commits |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"|{' --- |' * 11}")
     checkouts = [("this code", HERE)]
     if args.before:
         checkouts.append(("before (--before)", args.before.resolve()))

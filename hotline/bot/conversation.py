@@ -82,11 +82,16 @@ class ConversationStore(Protocol):
         state: ConversationState,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
+        hand_over: bool = False,
     ) -> list[OutboxItem]:
         """Atomically: store the message if it is not yet, save the state, queue the replies,
         mark the message processed. The contact goes to the contact log with them where the
         back end can (SQLite: the same transaction), else after; failing to log it never
-        fails the turn."""
+        fails the turn.
+
+        `hand_over` (a channel that hands replies over in its answer, the mobile app's REST):
+        returns what waits for the conversation, the turn's replies among them, oldest first,
+        marked delivered, as `take_pending` after the turn would (SQLite: in the same write)."""
         ...
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:

@@ -56,21 +56,24 @@ class Engine:
         # The server listens before the FAQ index is built: a turn waits for it (bounded).
         self.knowledge = knowledge
 
-    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
+    async def handle(self, message: InboundMessage, hand_over: bool = False) -> list[OutboxItem]:
         """Process a message once; a redelivery gets the replies the first delivery got.
 
         One transaction stores the message with its turn (the state, the replies, the contact
         and the "processed" mark): the caller answers only after it, so a crash before it
         loses nothing acknowledged. A turn that fails leaves the message stored unprocessed,
-        so the sweep tries it again.
+        so the sweep tries it again. `hand_over` (a channel that answers with the replies):
+        what else waits for the conversation comes too, marked delivered by the same write.
         """
         MESSAGES.labels(message.key.channel).inc()
         async with self._turn_of(message):
             earlier, state = await self.conversations.begin(message)
             if earlier is not None:
+                if hand_over:  # delivered before, they come again with what waits now
+                    return earlier + await self.conversations.take_pending(message.key)
                 return earlier
             try:
-                return await self._process(message, state)
+                return await self._process(message, state, hand_over)
             except Exception:
                 await self._keep(message)
                 raise
@@ -142,12 +145,14 @@ class Engine:
                 log.exception("could not finish message %s", message.message_id)
         return finished
 
-    async def _process(self, message: InboundMessage, state: ConversationState) -> list[OutboxItem]:
+    async def _process(
+        self, message: InboundMessage, state: ConversationState, hand_over: bool = False
+    ) -> list[OutboxItem]:
         if state.unreachable:  # they wrote again, so the platform lets us answer again
             state = replace(state, unreachable=None)
         turn, contact = await self._turn(message, state)
         items = await self.conversations.commit_turn(
-            message, turn.state, list(turn.replies), contact
+            message, turn.state, list(turn.replies), contact, hand_over
         )
         if state.bot_paused:  # stored first, so the console's reload shows it too
             self.events.publish(citizen_message(message))

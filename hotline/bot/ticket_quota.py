@@ -50,14 +50,14 @@ class TicketQuota:
         mine = [t for t in await store.for_conversation(**key.fields()) if t.created_at >= since]
         if len(mine) >= self.per_conversation:
             self._refuse(channel, "conversation")
-        # Only this channel's, and no more than the limit: under a flood of tickets this ran
-        # per ticket and read (and opened) every channel's tickets of the last minute.
+        # Counted, only this channel's and no more than the limit: under a flood of tickets
+        # this runs per ticket, and it read (and opened) every ticket of the last minute.
         minute = TicketQuery(
             created_from=now - timedelta(minutes=1),
             channel=channel,
             limit=self.per_channel_per_minute,
         )
-        if len(await store.find(minute)) >= self.per_channel_per_minute:
+        if await store.count(minute) >= self.per_channel_per_minute:
             self._refuse(channel, "channel")
 
     @staticmethod

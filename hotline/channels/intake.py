@@ -29,8 +29,9 @@ MediaFetch = Callable[[Attachment], Awaitable[bytes]]
 class Inbox(Protocol):
     """All a channel may ask of the engine: take a message in."""
 
-    async def handle(self, message: InboundMessage) -> list[OutboxItem]:
-        """Store and process a message; a redelivery gets the replies it got before."""
+    async def handle(self, message: InboundMessage, hand_over: bool = False) -> list[OutboxItem]:
+        """Store and process a message; a redelivery gets the replies it got before.
+        `hand_over`: with what else waits for the conversation, marked delivered."""
         ...
 
     async def accept(self, message: InboundMessage) -> bool:

@@ -122,18 +122,19 @@ class RestChannel(Channel):
         parsed = parse_body(await safe_json.read_object(request))
         if isinstance(parsed, str):
             return json_error(400, parsed)
-        replies = await self.inbox.handle(parsed)
         # Only the first answer (or a redelivery of the first message) carries the secret:
         # whoever writes later as this sender (a guessed or overheard id) does not get it.
-        # Asked beside the write below, so both take one trip to the store's thread.
+        # Asked before the turn, beside its first read, so both take one trip to the store's
+        # thread (the turn stores only this message, so the answer is the same after it).
         first = asyncio.ensure_future(self.conversations.said_before(parsed.key, parsed.message_id))
         try:
             # What waited for this sender goes first, in the order it was written; the turn's
             # own replies are among them (a redelivery's were delivered before, come again).
-            waiting = await self.conversations.take_pending(parsed.key)
+            # Taken and marked delivered by the turn's own write.
+            replies = await self.inbox.handle(parsed, hand_over=True)
         finally:
             said_before = await first
-        items = sorted({i.id: i for i in [*waiting, *replies]}.values(), key=lambda i: i.id)
+        items = sorted({i.id: i for i in replies}.values(), key=lambda i: i.id)
         response = json_response([to_rasa(i) for i in items])
         if not said_before:
             response.headers[TOKEN_HEADER] = self.proofs.of(self.name, parsed.key.sender)

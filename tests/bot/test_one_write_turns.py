@@ -12,7 +12,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.leases import ConversationLeases
-from hotline.bot.messages import ConversationKey, InboundMessage
+from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.config import Settings
 from hotline.storage.sqlite.backend import SqliteStorage
 from hotline.web.app import create_app
@@ -126,3 +126,20 @@ async def test_workers_sharing_a_store_lease_each_turn(
     await RestChat(first, sender="shared-1").say("xin chào")
     await RestChat(second, sender="shared-2").say("xin chào")
     assert [c.taken for c in counted] == [1, 1], "one lease a turn, on each worker"
+
+
+async def test_a_rest_answer_hands_over_in_the_turns_own_write(client: TestClient) -> None:
+    db = sqlite_of(client).db
+    conversations = hotline_of(client).conversations
+    key = ConversationKey("rest", "hand-over")
+    [waiting] = await conversations.queue([OutboundMessage(key, "Phiếu đã được tiếp nhận")])
+    writes = db.transactions
+
+    answer = await client.post(
+        "/webhooks/rest/webhook", json={"sender": key.sender, "message": "/greet"}
+    )
+
+    replies = [r["text"] for r in await answer.json()]
+    assert len(replies) >= 2 and replies[0] == waiting.message.text, "what waited comes first"
+    assert db.transactions - writes == 1, "the turn's commit took what waited too"
+    assert await conversations.pending(key) == [], "all of it handed over"

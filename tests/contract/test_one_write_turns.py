@@ -80,3 +80,26 @@ async def test_waiting_replies_are_taken_once(storage: Storage) -> None:
         i.id: ("delivered", None) for i in queued
     }
     assert [i.id for i in await conversations.pending(other[0].message.key)] == [other[0].id]
+
+
+async def test_a_turn_hands_over_what_waits_with_its_replies(storage: Storage) -> None:
+    conversations = await storage.conversations()
+    [news] = await conversations.queue([OutboundMessage(KEY, "Phiếu đã xử lý")])
+    other = await conversations.queue([OutboundMessage(ConversationKey("rest", "khác"), "Tin")])
+    asked = message("m5")
+    items = await conversations.commit_turn(
+        asked,
+        ConversationState(KEY),
+        [OutboundMessage(KEY, "Dạ"), OutboundMessage(KEY, "Còn")],
+        hand_over=True,
+    )
+
+    assert [i.message.text for i in items] == ["Phiếu đã xử lý", "Dạ", "Còn"], "oldest first"
+    assert items[0] == news
+    assert await conversations.pending(KEY) == [], "handed over means delivered"
+    assert await conversations.outbox_status([i.id for i in items]) == {
+        i.id: ("delivered", None) for i in items
+    }
+    assert [i.id for i in await conversations.replies_to(asked) or []] == [i.id for i in items[1:]]
+    assert await conversations.pending(other[0].message.key) == other, "others' replies wait"
+    assert await conversations.unprocessed() == []

@@ -152,3 +152,15 @@ async def test_tickets_filed_from_a_channel(tickets: TicketStore) -> None:
     assert sorted(t.code for t in zalo) == ["PA-ZALO-02", "PA-ZALO-03"]
     assert len(await tickets.find(TicketQuery(channel="zalo", limit=1))) == 1
     assert [t.code for t in await tickets.find(TicketQuery(channel="rest"))] == ["PA-REST-01"]
+
+
+async def test_tickets_are_counted_up_to_the_limit(tickets: TicketStore) -> None:
+    await tickets.insert(ticket("PA-REST-01", 5))
+    for n in (2, 3, 4):
+        await tickets.insert(ticket(f"PA-ZALO-0{n}", 5, channel="zalo", source_key=f"zalo:{n}"))
+
+    assert await tickets.count(TicketQuery(channel="zalo", created_from=T0)) == 3
+    assert await tickets.count(TicketQuery(channel="zalo", limit=2)) == 2, "no further"
+    assert await tickets.count(TicketQuery(channel="rest")) == 1
+    assert await tickets.count(TicketQuery(channel="viber")) == 0
+    assert await tickets.count(TicketQuery(forwarded_to="so-y-te")) == 0

@@ -138,6 +138,7 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
         state: ConversationState,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
+        hand_over: bool = False,
     ) -> list[OutboxItem]:
         inbound = await self._messages.find_one(_in_key(message), {"_id": 1})
         if inbound is None:  # a turn that stores its message itself; stored first, so a
@@ -166,6 +167,8 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
                 await self._contacts.put(contact.to_record())
             except Exception:  # the dashboard's count must never cost a citizen the answer
                 log.exception("could not log the contact %s", contact.message_id)
+        if hand_over:  # after the turn's transaction, as the channel would take them
+            return await self.take_pending(message.key)
         return items
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:

@@ -103,6 +103,9 @@ class MongoTicketStore:
         cursor = self._tickets.find(_filter(query)).sort(_QUEUE_ORDER).limit(query.limit)
         return await self._many(cursor)
 
+    async def count(self, query: TicketQuery) -> int:
+        return await self._tickets.count_documents(_filter(query), limit=query.limit)
+
     async def close(self) -> None:
         """The database is shared and closed by its owner."""
 

@@ -62,6 +62,11 @@ CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, i
 CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
 -- The courier's due(): pending replies of its channels, not those waiting for the app.
 CREATE INDEX IF NOT EXISTS messages_outbox ON messages (status, channel, id);
+-- What waits for one conversation (a REST answer hands it over, a long poll reads it): without
+-- it, messages_outbox walked every reply waiting for any app (20,000 after a notice: 4.5 ms a
+-- message). Partial, so a reply handed over at once never enters it.
+CREATE INDEX IF NOT EXISTS messages_waiting ON messages (channel, sender, id)
+    WHERE direction = 'out' AND status = 'pending';
 CREATE TABLE IF NOT EXISTS outbox_claims (
     id INTEGER PRIMARY KEY REFERENCES messages (id),
     holder TEXT NOT NULL,
@@ -72,6 +77,10 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
     return json.dumps(sealed_record(msg.to_record(), cipher), ensure_ascii=False)
+
+
+def _id(item: OutboxItem) -> int:
+    return item.id
 
 
 def _inbound(row: sqlite3.Row, cipher: Cipher | None) -> InboundMessage:
@@ -112,23 +121,29 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         await db.migrate(CONTACTS.sqlite_schema)
         return cls(db, cipher)
 
-    def _insert_inbound(self, conn: sqlite3.Connection, message: InboundMessage) -> bool:
+    def _insert_inbound(
+        self, conn: sqlite3.Connection, message: InboundMessage, status: str = "received"
+    ) -> int | None:
+        """The new row's id, or None when the message was stored before."""
         cur = conn.execute(
             "INSERT INTO messages (channel, sender, direction, message_id, status, doc,"
-            " created_at) VALUES (?, ?, 'in', ?, 'received', ?, ?)"
+            " created_at) VALUES (?, ?, 'in', ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             (
                 message.key.channel,
                 message.key.sender,
                 message.message_id,
+                status,
                 _inbound_doc(message, self._cipher),
                 now_iso(),
             ),
         )
-        return cur.rowcount == 1
+        return cur.lastrowid if cur.rowcount == 1 else None
 
     async def record_inbound(self, message: InboundMessage) -> bool:
-        return await self._db.transaction(lambda conn: self._insert_inbound(conn, message))
+        return await self._db.transaction(
+            lambda conn: self._insert_inbound(conn, message) is not None
+        )
 
     def _state(self, conn: sqlite3.Connection, key: ConversationKey) -> ConversationState:
         row = conn.execute(
@@ -155,19 +170,25 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         state: ConversationState,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
+        hand_over: bool = False,
     ) -> list[OutboxItem]:
         def run(conn: sqlite3.Connection) -> list[OutboxItem]:
-            self._insert_inbound(conn, message)  # a turn that stores its message itself
-            row = conn.execute(
-                "SELECT id FROM messages WHERE direction = 'in' AND channel = ? AND sender = ?"
-                " AND message_id = ?",
-                (message.key.channel, message.key.sender, message.message_id),
-            ).fetchone()
+            # A turn that stores its message itself stores it processed: no mark to make.
+            stored = self._insert_inbound(conn, message, "processed")
+            if stored is None:  # a webhook stored it first
+                stored = conn.execute(
+                    "UPDATE messages SET status = 'processed' WHERE direction = 'in'"
+                    " AND channel = ? AND sender = ? AND message_id = ? RETURNING id",
+                    (message.key.channel, message.key.sender, message.message_id),
+                ).fetchall()[0][0]
             _save_state(conn, state, self._cipher)
-            conn.execute("UPDATE messages SET status = 'processed' WHERE id = ?", (row["id"],))
-            items = queue_replies(conn, replies, row["id"], self._cipher)
+            # Handed over: stored delivered at once, with what waited (one write, not two).
+            status = "delivered" if hand_over else "pending"
+            items = queue_replies(conn, replies, stored, self._cipher, status)
             if contact is not None:
                 self._log_contact(conn, contact)
+            if hand_over:
+                items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
             return items
 
         return await self._db.transaction(run)

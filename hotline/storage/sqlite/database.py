@@ -58,6 +58,7 @@ class SqliteDatabase:
         self._writes_lock = threading.Lock()
         self.commits = 0  # COMMITs made: fewer than transactions when they were grouped
         self.transactions = 0
+        self.trips = 0  # times the thread took the queued work (a hand-off each way)
         self.write_lock = WriteLock()  # a locked file is told within seconds, not per write
 
     @classmethod
@@ -116,6 +117,7 @@ class SqliteDatabase:
         with self._writes_lock:
             reads, writes = self._reads, self._writes
             self._reads, self._writes = [], []
+        self.trips += 1
         # A job whose caller was cancelled before it ran is not run (it may be cancelled
         # while it runs: then it completes, as a started transaction always did).
         outcomes: list[Outcome] = []

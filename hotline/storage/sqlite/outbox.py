@@ -27,6 +27,10 @@ WHERE outbox_claims.until <= ? OR outbox_claims.holder = excluded.holder
 """
 
 
+# What waits for one conversation: the partial index messages_waiting answers it.
+WAITING = "channel = ? AND sender = ? AND direction = 'out' AND status = 'pending'"
+
+
 def now_iso() -> str:
     return utc_now().isoformat()
 
@@ -52,18 +56,21 @@ def queue_replies(
     replies: list[OutboundMessage],
     reply_to: int | None,
     cipher: Cipher | None = None,
+    status: str = "pending",
 ) -> list[OutboxItem]:
-    """Insert replies as pending outbox rows inside the caller's transaction."""
+    """Insert replies as pending outbox rows inside the caller's transaction (`delivered`:
+    handed over by the caller's answer, as the REST channel's are)."""
     items = []
     for reply in replies:
         created = now_iso()
         cur = conn.execute(
             "INSERT INTO messages (channel, sender, direction, reply_to, status, doc, created_at)"
-            " VALUES (?, ?, 'out', ?, 'pending', ?, ?)",
+            " VALUES (?, ?, 'out', ?, ?, ?, ?)",
             (
                 reply.key.channel,
                 reply.key.sender,
                 reply_to,
+                status,
                 json.dumps(sealed_record(reply.to_record(), cipher), ensure_ascii=False),
                 created,
             ),
@@ -145,8 +152,7 @@ class SqliteOutbox:
 
     def _pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
         rows = conn.execute(
-            "SELECT * FROM messages WHERE channel = ? AND sender = ? AND direction = 'out'"
-            " AND status = 'pending' ORDER BY id",
+            f"SELECT * FROM messages WHERE {WAITING} ORDER BY id",
             (key.channel, key.sender),
         ).fetchall()
         return [outbox_item(r, self._cipher) for r in rows]
@@ -154,10 +160,19 @@ class SqliteOutbox:
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         return await self._db.query(lambda conn: self._pending(conn, key))
 
-    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
-            items = self._pending(conn, key)
-            _delivered(conn, [i.id for i in items])
-            return items
+    def _take_pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
+        """The conversation's pending replies, marked delivered, oldest first."""
+        rows = conn.execute(
+            f"UPDATE messages SET status = 'delivered' WHERE {WAITING} RETURNING *",
+            (key.channel, key.sender),
+        ).fetchall()
+        taken = sorted((outbox_item(r, self._cipher) for r in rows), key=lambda i: i.id)
+        for start in range(0, len(taken), 500):  # SQLite's limit on parameters
+            part = [i.id for i in taken[start : start + 500]]
+            conn.execute(
+                f"DELETE FROM outbox_claims WHERE id IN ({','.join('?' * len(part))})", part
+            )
+        return taken
 
-        return await self._db.transaction(run)
+    async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
+        return await self._db.transaction(lambda conn: self._take_pending(conn, key))

@@ -8,6 +8,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.storage.sqlite.conversations import SCHEMA, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.sqlite.outbox import WAITING
 
 KEY = ConversationKey("rest", "u1")
 
@@ -102,3 +103,26 @@ async def test_a_file_that_deduplicated_by_id_alone_is_upgraded_in_place(tmp_pat
         assert "messages_platform_id" not in indexes and "messages_sender_message_id" in indexes
     finally:
         await db.close()
+
+
+async def test_what_waits_for_a_conversation_is_found_by_its_own_index(
+    store: SqliteConversationStore,
+) -> None:
+    # Replies waiting for other apps (a notice to every subscriber) are not walked through.
+    others = [OutboundMessage(ConversationKey("rest", f"app-{n}"), "Thông báo") for n in range(50)]
+    await store.queue(others)
+    [mine] = await store.queue([OutboundMessage(KEY, "Phản ánh đã được xử lý")])
+
+    def plans(conn: sqlite3.Connection) -> list[str]:
+        found = []
+        for sql in (
+            f"SELECT * FROM messages WHERE {WAITING} ORDER BY id",
+            f"UPDATE messages SET status = 'delivered' WHERE {WAITING} RETURNING *",
+        ):
+            rows = conn.execute(f"EXPLAIN QUERY PLAN {sql}", ("rest", "u1")).fetchall()
+            found.append(" ".join(str(r[3]) for r in rows))
+        return found
+
+    assert all("messages_waiting" in plan for plan in await store._db.query(plans))
+    assert await store.take_pending(KEY) == [mine]
+    assert len(await store.pending(ConversationKey("rest", "app-7"))) == 1
