@@ -123,6 +123,23 @@ def test_no_answer_yet_is_taken_for_a_question_whatever_the_nlu_said() -> None:
     assert observe(_parse("out_of_scope"), other, state, [], {}).intent == "out_of_scope"
 
 
+def test_a_question_taken_for_a_status_check_and_answered_from_the_faq_was_a_question() -> None:
+    # "mã phản ánh là gì": the NLU says check_status, the router asks the FAQ first.
+    answers = {"Mã phản ánh là ...": "ma-phan-anh"}
+    state = ConversationState(KEY)
+    said = [OutboundMessage(KEY, "Mã phản ánh là ...")]
+    answered = observe(_parse("check_status"), said, state, [], answers)
+    assert answered == Outcome("ask_faq", "answer", entry="ma-phan-anh")
+    told = [OutboundMessage(KEY, texts.NO_ANSWER)]
+    assert observe(_parse("check_status"), told, state, [], {}).intent == "ask_faq"
+    # A lookup settled at once, and one waiting for the code, are status checks.
+    found = [OutboundMessage(KEY, texts.STATUS_NOT_FOUND.format(code="PA-AAAA-BBBB"))]
+    assert observe(_parse("check_status"), found, state, [], answers).action == "status"
+    waiting = state.goto("status", "code")
+    ask = [OutboundMessage(KEY, texts.ASK_CODE)]
+    assert observe(_parse("check_status"), ask, waiting, [], answers).intent == "check_status"
+
+
 def test_rasa_taken_at_its_word() -> None:
     assert literal(_parse("ask_faq", FaqPick("e1", 0.1))) == Outcome("ask_faq", "answer", "e1")
     assert literal(_parse("report_violation")).action == "form"
