@@ -1,6 +1,7 @@
 """The answer gate's settings measured on two development splits at once (issue 12).
 
-    python benchmarks/gate_fit.py --rasa dev=/tmp/dev2/rasa_dev.json --rasa dev2=/tmp/dev2/rasa_dev2.json \
+    python benchmarks/gate_fit.py --rasa dev=/tmp/dev2/rasa_dev.json \
+        --rasa dev2=/tmp/dev2/rasa_dev2.json \
         [--only NAME ...]
 
 Each named configuration below (`CONFIGS`: `Thresholds` of the FAQ index and `PickTrust` of

@@ -7,8 +7,8 @@ import pytest
 from hotline.bot.nlu.normalize import words
 from hotline.faq.accents import differ, spellings
 from hotline.faq.coverage import DEFINITION, Coverage, kinds
-from hotline.faq.places import PLACE
 from hotline.faq.entries import FaqEntry
+from hotline.faq.places import PLACE
 
 
 def entry(id: str, questions: tuple[str, ...], answer: str) -> FaqEntry:
