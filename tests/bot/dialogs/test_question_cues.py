@@ -22,7 +22,7 @@ async def _form(client: TestClient, chat: RestChat) -> tuple[str | None, object]
     [
         # "mấy tuần nay", "mấy tháng nay": for weeks, for months; an event, not a question.
         ("tiệm thuốc đầu chợ bán que test giá gấp đôi mấy tuần nay", "violation"),
-        ("quán nhậu cuối hẻm mấy tháng nay đêm nào cũng mở", "violation"),
+        ("quán nhậu cuối hẻm mấy tháng nay tối nào cũng đông khách ngồi nhậu", "violation"),
         ("dãy trọ công nhân nhịn đói mấy ngày nay rồi, xin giúp đỡ", "hardship"),
         # "ai ... với": a plea for help, not "who ...?".
         ("ai giúp nhà em ít gạo với", "hardship"),
