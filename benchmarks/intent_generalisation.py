@@ -78,6 +78,7 @@ def main(names: list[str]) -> None:
             f"{seconds:>7.1f} {parse_ms:>8.3f}",
             flush=True,
         )
+        print("  CV recall: " + ", ".join(f"{k} {v:.2f}" for k, v in cv.recall.items()))
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def observe(
     if state.dialog == REPORT_DIALOG:
         category = str(state.slots.get("category"))
         return Outcome(FORM_INTENTS.get(category, said), "form", category=category)
-    if state.dialog == STATUS_DIALOG or said == "check_status":
+    if state.dialog == STATUS_DIALOG:
         return Outcome("check_status", "status")
     faq_intent = said if said in ("ask_faq", "health_consult") else "ask_faq"
     for reply in replies:
@@ -95,6 +95,10 @@ def observe(
     if any(reply.text == texts.NO_ANSWER for reply in replies):
         # The FAQ had nothing: the bot took the message for a question, whatever the NLU said.
         return Outcome(faq_intent, "reply")
+    # A lookup settled at once (a code found or not) ends no dialog: read only after the FAQ's
+    # replies, since a question taken for a status check may have been answered from the FAQ.
+    if said == "check_status":
+        return Outcome("check_status", "status")
     return Outcome(said, "reply")
 
 

@@ -69,6 +69,7 @@ class CrossValidation:
     macro_f1: float
     examples: int
     groups: int
+    recall: dict[str, float]  # per intent: the share of its held-out examples classified right
 
 
 Fit = Callable[[list[str], list[str]], IntentClassifier]
@@ -101,7 +102,16 @@ def cross_validate(
         macro_f1=macro_f1(expected, predicted),
         examples=len(examples),
         groups=len(set(paraphrase_groups(examples))),
+        recall=per_class_recall(expected, predicted),
     )
+
+
+def per_class_recall(expected: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    pairs = list(zip(expected, predicted, strict=True))
+    return {
+        label: sum(p == label for e, p in pairs if e == label) / sum(e == label for e, _ in pairs)
+        for label in sorted(set(expected))
+    }
 
 
 def macro_f1(expected: Sequence[str], predicted: Sequence[str]) -> float:

@@ -42,7 +42,17 @@ _PHRASES = (
     ("may", "mui"),
     ("may", "dot"),
     ("may", "nguoi"),
-    ("the", "nao"),
+    ("may", "hom"),
+    ("may", "bua"),
+    ("may", "tieng"),
+    ("may", "nam"),
+    ("may", "tuoi"),
+    ("cai", "nao"),
+    ("loai", "nao"),
+    ("noi", "nao"),
+    ("thi", "ai"),
+    ("sao", "van"),
+    ("sao", "lai"),
     ("ai", "co"),
     ("hoi", "ai"),
     ("cho", "ai"),
@@ -54,6 +64,14 @@ _PHRASES = (
 )
 _ASKERS = frozenset({"em", "e", "toi", "tui", "minh", "chau", "con", "anh", "chi"})
 _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
+# "mấy ngày nay", "mấy tháng rồi", "sốt mấy hôm mà": "mấy" counts how long something has lasted
+# ("mấy giờ rồi" still asks the time).
+_DURATIONS = frozenset({"ngay", "hom", "bua", "tuan", "thang", "nam"})
+_LASTED = frozenset({"nay", "roi", "lien", "qua", "ma", "van"})
+# "sáng nào cũng", "ai cũng": "every", not "which" or "who".
+_EVERY = "cung"
+# Words that open a message without being part of it ("ad ơi cho em hỏi", "dạ cho hỏi").
+_OPENERS = frozenset({"ad", "admin", "da", "vang", "chao", "oi"})
 # Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"): the
 # asking particle is the word before it.
 _TRAILING = frozenset({"a", "admin", "oi", "nhe"})
@@ -69,16 +87,36 @@ def is_question(text: str) -> bool:
     if not said:
         return False
     for length in (3, 2, 1):
-        if any(tuple(said[i : i + length]) in _PHRASES for i in range(len(said) - length + 1)):
+        if any(_asks(said, i, length) for i in range(len(said) - length + 1)):
             return True
+    opening = said
+    while len(opening) > 1 and opening[0] in _OPENERS:
+        opening = opening[1:]
+    machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
+    return (said[-1] in _FINAL and not machine) or _opens(opening)
+
+
+def _opens(said: list[str]) -> bool:
+    """Whether the opening (after "ad ơi", "dạ"...) or a choice asks."""
     # "Sao ..." and "ai ..." open a question ("ai có trách nhiệm đưa F0 đi viện"); "ai cũng ..."
-    # is a report, and a bare "tai" is as often "tài xế" as "tại sao" (a phrase above).
-    opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != ["cung"])
+    # is a report, "ai giúp em với" a plea, and a bare "tai" is as often "tài xế" as "tại sao"
+    # (a phrase above).
+    plea = said[-1] == "voi"
+    opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != [_EVERY] and not plea)
     # "xin hỏi ...", "cho hỏi ...", "cho em hỏi ...": asking leave to ask is asking.
     leave = said[:2] in (["xin", "hoi"], ["cho", "hoi"])
     opens = opens or leave or (said[0:3:2] == ["cho", "hoi"] and said[1] in _ASKERS)
     # "nên gọi 115 hay nhắn tổng đài", "nên tiêm Pfizer hay Moderna": a choice asked for.
     choice = "nen" in said and "hay" in said[said.index("nen") + 2 :]
-    opens = opens or choice
-    machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
-    return (said[-1] in _FINAL and not machine) or opens
+    return opens or choice
+
+
+def _asks(said: list[str], at: int, length: int) -> bool:
+    """Whether the phrase of `length` words at `at` is a question phrase, in its context."""
+    phrase = tuple(said[at : at + length])
+    if phrase not in _PHRASES:
+        return False
+    after = said[at + length : at + length + 1]
+    if phrase[0] == "may" and phrase[-1] in _DURATIONS and after and after[0] in _LASTED:
+        return False  # "đói mấy ngày nay": how long it has lasted, not a question
+    return not (phrase[-1] in ("nao", "ai") and after == [_EVERY])

@@ -72,6 +72,8 @@ REPORT_WORDS = frozenset(
 )
 # Words that end a wish to report without adding to it ("cho mình phản ánh với").
 _REPORT_TAIL = _ADDRESSING | {"voi"}
+# Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
+_REPORT_HEAD = frozenset({"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau"})
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
 
 
@@ -106,9 +108,17 @@ def asks_to_report(said: str) -> bool:
     """True for "phản ánh", "muốn phản ánh ạ", "em muốn gửi phản ánh ad ơi" (folded words)."""
     # Taken off one at a time: "ánh" folds to "anh", which is also a way to address the hotline.
     core = said.split()
-    while " ".join(core) not in REPORT_WORDS and core and core[-1] in _REPORT_TAIL:
+    while core:
+        # "tôi muốn tố cáo", "dạ em xin phản ánh": the same wish, whoever opens it.
+        heads = 0
+        while heads < len(core) - 1 and core[heads] in _REPORT_HEAD:
+            heads += 1
+        if any(" ".join(core[at:]) in REPORT_WORDS for at in range(heads + 1)):
+            return True
+        if core[-1] not in _REPORT_TAIL:
+            return False
         core.pop()
-    return " ".join(core) in REPORT_WORDS
+    return False
 
 
 def acknowledges(said: str) -> bool:

@@ -219,6 +219,8 @@ async def test_a_tip_about_an_undeclared_f1_still_starts_the_tip_form(
         "cho em gửi phản ánh ạ",
         "em muốn gửi phản ánh",
         "cho mình phản ánh với",
+        "tôi muốn tố cáo",  # the other word, opened by who asks
+        "dạ em xin phản ánh",
     ],
 )
 async def test_report_starts_a_report(chat: RestChat, client: TestClient, text: str) -> None:

@@ -28,6 +28,14 @@ from hotline.bot.nlu.questions import is_question
         "tiêm xong uống rượu được ko a",
         "nên gọi cấp cứu hay tự chở ông đi viện",  # a choice: "nên ... hay ..."
         "con em nen tiem pfizer hay moderna",
+        "em trai tôi là F1 thì ở nhà mấy hôm",  # "mấy hôm", "mấy tuổi": how many
+        "tre may tuoi moi duoc tiem",
+        "que test loại nào được phép dùng",
+        "F0 ở nhà thì ai mang thuốc tới",
+        "tiêm đủ hai mũi rồi sao vẫn dương tính",
+        "ad ơi cho em hỏi về giấy đi đường",  # a greeting before asking leave to ask
+        "dạ cho hỏi chợ Thủ Dầu Một mở lúc nào",
+        "mấy giờ rồi ad",
     ],
 )
 def test_questions(text: str) -> None:
@@ -47,6 +55,12 @@ def test_questions(text: str) -> None:
         "quán karaoke đường Lê Lợi mở hát tới khuya ạ",
         "nhà bên cạnh có F0 mà không khai báo ad ơi",
         "quán bida hẻm 3 hay mở tới khuya, nên kiểm tra",  # "hay" as "often", no choice
+        "cả dãy trọ nhịn đói mấy hôm nay rồi",  # how long it has lasted
+        "chồng em mất việc mấy tháng rồi, không có thu nhập",
+        "ai giúp nhà em ít gạo với",  # a plea
+        "quán nào cũng bán cho khách ngồi tại chỗ",  # "every", not "which"
+        "nhà đó có F0 thì ai cũng sợ",
+        "bà bán xôi đầu hẻm ho sốt mấy ngày mà vẫn bán",
         "",
     ],
 )

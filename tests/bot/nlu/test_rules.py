@@ -45,6 +45,9 @@ def test_acknowledgements_are_thanks(text: str) -> None:
         "muon phan anh nha",
         "cho mình phản ánh với",
         "cho em gửi phản ánh ạ",
+        "tôi muốn tố cáo",  # whoever opens the wish, for either word
+        "dạ em xin phản ánh",
+        "cho tui gửi tố cáo nha",
     ],
 )
 def test_a_bare_report_starts_a_violation_report(text: str) -> None:
@@ -54,7 +57,14 @@ def test_a_bare_report_starts_a_violation_report(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["ok nhưng F1 cách ly mấy ngày", "phản ánh quán nhậu mở cửa", "cảm ơn", "giá vàng"]
+    "text",
+    [
+        "ok nhưng F1 cách ly mấy ngày",
+        "phản ánh quán nhậu mở cửa",
+        "cảm ơn",
+        "giá vàng",
+        "em muốn tố cáo quán karaoke",
+    ],
 )
 def test_everything_else_is_left_to_the_model(text: str) -> None:
     assert rule_parse(text) is None
