@@ -43,12 +43,16 @@ from tests.support.fake_telegram import (
 )
 from tests.support.hotline import hotline_of
 from tests.support.mongo_server import free_port
-from tests.support.serving import accepting, listening, serve, stop
+from tests.support.serving import accepting, command_start, listening, serve, stop
 
 CHATS = 40  # citizens writing at once
 PHOTOS = 4  # of them with a photo whose download hangs until the test ends
 KEY = Cipher.new_key()
-RESTART_LISTENS_WITHIN = 2.0  # seconds, issue 15 (0.1-0.3 s quiet; imports take 1.5-2 s more)
+RESTART_LISTENS_WITHIN = 2.0  # seconds, issue 15 (0.1-0.3 s quiet; the app's imports take 1-2 s)
+# On a machine loaded by others, Python itself starts several times slower: the bound is then
+# this many times what a bare start of the `hotline` command takes at that moment, which still
+# fails a start that imports the app before it listens (that takes 6-10 times as long).
+YARDSTICKS = 3
 HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 
 
@@ -130,6 +134,7 @@ async def test_a_restart_after_sigkill_listens_at_once_and_loses_nothing(
                 key = ConversationKey("telegram", str(chat))
                 assert await leases.take(key, worker, datetime.now(UTC) + timedelta(minutes=2))
 
+        yardstick = await command_start()
         restarted = time.monotonic()
         second = serve(env, tmp_path, "second.log")
         restart = await accepting(port, second)
@@ -145,11 +150,11 @@ async def test_a_restart_after_sigkill_listens_at_once_and_loses_nothing(
         print(
             f"clean start answered in {clean_start:.2f} s; the restart after SIGKILL listened"
             f" in {restart:.2f} s and took the message sent then {listened - restarted:.2f} s"
-            " after its start"
+            f" after its start (python importing the command: {yardstick:.2f} s)"
         )
         # Recovery runs in the background and waits for no lease of the dead run (it waited
         # 60 s before), and the sockets listen before the heavy imports: issue 15's bound.
-        assert restart < RESTART_LISTENS_WITHIN
+        assert restart < max(RESTART_LISTENS_WITHIN, YARDSTICKS * yardstick)
 
         for chat in chats:  # every acknowledged message answered, the stuck ones included
             await wait_for_count(lambda chat=chat: telegram.sent_to(chat), 1, within=60)

@@ -185,7 +185,7 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     port = args.port or settings.port
     try:  # listen before the app is imported: connections wait in the backlog meanwhile
-        sockets = listening_sockets(args.host or settings.host, port)
+        sockets = listening_sockets(args.host or settings.host, port, max(args.workers, 1))
     except ListenError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2

@@ -1,5 +1,5 @@
 """`hotline serve`: the app on sockets already listening, in one process or several
-(`--workers N`: the children inherit the sockets and accept on them all)."""
+(`--workers N`: each child accepts on its own set of sockets, inherited across the fork)."""
 
 from __future__ import annotations
 
@@ -18,16 +18,18 @@ from hotline.web.app import create_app  # imported before any fork: the workers 
 from hotline.web.serving import new_event_loop, serve_workers, tune_for_serving, worker_settings
 
 
-def serve(settings: Settings, sockets: Sequence[socket.socket], port: int, workers: int) -> int:
-    """Serve the app on `sockets` (listening on `port`), in `workers` processes when more than
-    one."""
+def serve(
+    settings: Settings, sockets: Sequence[Sequence[socket.socket]], port: int, workers: int
+) -> int:
+    """Serve the app on `sockets` (sets listening on `port`: one per worker, or one that all
+    share), in `workers` processes when more than one."""
     if workers < 1:
         print("hotline: --workers must be at least 1", file=sys.stderr)
         return 2
     if workers == 1:
         # Restarted on the same address, the worker takes its own leases back at once.
         worker = settings.worker_id or f"{socket.gethostname()}:{port}"
-        return _serve_one(worker_settings(settings, worker, 1), sockets)
+        return _serve_one(worker_settings(settings, worker, 1), _own(sockets, 0))
     try:
         chosen = [
             worker_settings(
@@ -38,7 +40,16 @@ def serve(settings: Settings, sockets: Sequence[socket.socket], port: int, worke
     except ValueError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
-    return serve_workers(workers, lambda i, up: _serve_one(chosen[i], sockets, up))
+    return serve_workers(workers, lambda i, up: _serve_one(chosen[i], _own(sockets, i), up))
+
+
+def _own(sockets: Sequence[Sequence[socket.socket]], index: int) -> Sequence[socket.socket]:
+    """Worker `index`'s sockets; the other workers' are closed in its process, so a worker that
+    exits leaves no socket behind that connections queue on with nobody to accept them."""
+    mine = sockets[index % len(sockets)]
+    for sock in (s for group in sockets for s in group if s not in mine):
+        sock.close()
+    return mine
 
 
 def _serve_one(

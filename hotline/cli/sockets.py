@@ -5,9 +5,11 @@ under load). The port listens first, as with socket activation: a connection mad
 in the kernel's backlog and is answered once the app runs, so a restart (after a crash, a deploy)
 refuses nothing. Only the standard library is used here, on purpose.
 
+With `--workers N` the parent makes N sets with `SO_REUSEPORT`, one per worker (inherited across
+the fork): the kernel spreads new connections over them. One shared socket would not do: asyncio
+accepts up to its backlog at each wake, so the first worker awake takes a whole burst.
 A service manager may pass the sockets instead (systemd's `LISTEN_FDS`/`LISTEN_PID`, from fd 3):
-they are taken as they are. With `--workers N` the parent makes the sockets once and every worker
-accepts on them (the children inherit them across the fork).
+they are taken as they are, and shared by the workers.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+from typing import Any
 
 BACKLOG = 4096  # connections waiting while the app starts (the kernel caps it at somaxconn)
 SYSTEMD_FIRST_FD = 3
@@ -24,12 +27,15 @@ class ListenError(Exception):
     """The address cannot be listened on: one line that says why and what to do."""
 
 
-def listening_sockets(host: str, port: int, backlog: int = BACKLOG) -> list[socket.socket]:
-    """The service manager's sockets when it passed some, else host:port bound and listening
-    (every address the host name resolves to, as aiohttp does)."""
+def listening_sockets(
+    host: str, port: int, copies: int = 1, backlog: int = BACKLOG
+) -> list[list[socket.socket]]:
+    """The service manager's sockets when it passed some (one set), else `copies` sets of
+    host:port bound and listening (every address the host name resolves to, as aiohttp does;
+    with several, `SO_REUSEPORT` on each; port 0 gives each set a port of its own)."""
     passed = _systemd_sockets()
     if passed:
-        return passed
+        return [passed]
     if not 0 <= port <= 65535:
         raise ListenError(f"cannot listen on port {port}: a port is 0-65535")
     try:
@@ -38,21 +44,30 @@ def listening_sockets(host: str, port: int, backlog: int = BACKLOG) -> list[sock
         )
     except socket.gaierror as exc:
         raise ListenError(f"cannot listen on {host}: unknown address ({exc.strerror})") from exc
-    sockets: list[socket.socket] = []
+    addresses = list(dict.fromkeys(found))  # in order, once each
+    made: list[list[socket.socket]] = []
     try:
-        for family, kind, proto, _, address in dict.fromkeys(found):  # in order, once each
-            sock = socket.socket(family, kind, proto)
-            sockets.append(sock)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart's TIME_WAIT
-            if family == socket.AF_INET6:
-                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
-            sock.bind(address)
-            sock.listen(backlog)
+        for _ in range(copies):
+            made.append([])
+            for family, kind, proto, _, address in addresses:
+                sock = socket.socket(family, kind, proto)
+                made[-1].append(sock)
+                _bind(sock, address, copies > 1, backlog)
     except OSError as exc:
-        for sock in sockets:
+        for sock in (s for group in made for s in group):
             sock.close()
         raise ListenError(_why(host, port, exc)) from exc
-    return sockets
+    return made
+
+
+def _bind(sock: socket.socket, address: tuple[Any, ...], shared: bool, backlog: int) -> None:
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart's TIME_WAIT
+    if shared:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    if sock.family == socket.AF_INET6:
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    sock.bind(address)
+    sock.listen(backlog)
 
 
 def _why(host: str, port: int, exc: OSError) -> str:

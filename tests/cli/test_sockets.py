@@ -25,13 +25,27 @@ def taken() -> Iterator[int]:
 
 
 def test_the_socket_listens_at_once_with_a_generous_backlog() -> None:
-    [sock] = listening_sockets("127.0.0.1", 0)
+    [[sock]] = listening_sockets("127.0.0.1", 0)
     with sock, socket.create_connection(sock.getsockname(), timeout=5) as client:
         accepted, _ = sock.accept()  # the connection waited in the backlog, nothing served it
         with accepted:
             client.sendall(b"ping")
             assert accepted.recv(4) == b"ping"
     assert BACKLOG >= 1024
+
+
+def test_each_worker_gets_a_socket_of_its_own_on_the_one_port() -> None:
+    [[first]] = listening_sockets("127.0.0.1", 0)
+    port = first.getsockname()[1]
+    first.close()
+    groups = listening_sockets("127.0.0.1", port, copies=2)  # SO_REUSEPORT: both bind
+    try:
+        assert [[s.getsockname()[1] for s in group] for group in groups] == [[port], [port]]
+        assert groups[0][0] is not groups[1][0]
+    finally:
+        for group in groups:
+            for sock in group:
+                sock.close()
 
 
 def test_a_port_in_use_is_one_line_that_says_what_to_do(taken: int) -> None:
@@ -55,7 +69,7 @@ from hotline.cli.sockets import listening_sockets
 passed = socket.create_server(("127.0.0.1", 0))
 os.dup2(passed.fileno(), 3)
 os.environ.update(LISTEN_PID=str(os.getpid()), LISTEN_FDS="1")
-[sock] = listening_sockets("127.0.0.1", 8080)
+[[sock]] = listening_sockets("127.0.0.1", 8080, copies=2)  # one set, shared
 print(sock.fileno(), sock.getsockname() == passed.getsockname(), "LISTEN_FDS" in os.environ)
 """
 

@@ -67,6 +67,15 @@ async def accepting(
     raise TimeoutError("the server did not listen")
 
 
+async def command_start() -> float:
+    """Seconds a Python takes now to start and import the `hotline` command (what runs before
+    `hotline serve` listens): the yardstick of the machine's load at this moment."""
+    started = time.monotonic()
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", "import hotline.cli.main")
+    assert await proc.wait() == 0
+    return time.monotonic() - started
+
+
 def stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.terminate()
