@@ -1,6 +1,7 @@
 """A `hotline serve` killed with SIGKILL under load and started again on the same address: it
-listens as soon as a clean start would (the last run's messages are finished in the background,
-its leases taken back at once) and every message the first run acknowledged gets its reply.
+listens within 2 s (its sockets before the app is imported; the last run's messages are finished
+in the background, its leases taken back at once), a message sent as it listens is taken, and
+every message the first run acknowledged gets its reply.
 
 The platform is the fake Telegram; some updates carry photos whose download never ends, so the
 kill always finds messages accepted (200) but not processed.
@@ -42,11 +43,16 @@ from tests.support.fake_telegram import (
 )
 from tests.support.hotline import hotline_of
 from tests.support.mongo_server import free_port
-from tests.support.serving import listening, serve, stop
+from tests.support.serving import accepting, command_start, listening, serve, stop
 
 CHATS = 40  # citizens writing at once
 PHOTOS = 4  # of them with a photo whose download hangs until the test ends
 KEY = Cipher.new_key()
+RESTART_LISTENS_WITHIN = 2.0  # seconds, issue 15 (0.1-0.3 s quiet; the app's imports take 1-2 s)
+# On a machine loaded by others, Python itself starts several times slower: the bound is then
+# this many times what a bare start of the `hotline` command takes at that moment, which still
+# fails a start that imports the app before it listens (that takes 6-10 times as long).
+YARDSTICKS = 3
 HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 
 
@@ -128,13 +134,27 @@ async def test_a_restart_after_sigkill_listens_at_once_and_loses_nothing(
                 key = ConversationKey("telegram", str(chat))
                 assert await leases.take(key, worker, datetime.now(UTC) + timedelta(minutes=2))
 
+        yardstick = await command_start()
+        restarted = time.monotonic()
         second = serve(env, tmp_path, "second.log")
-        restart = await listening(url, second)
+        restart = await accepting(port, second)
+        # The port listens before the app is imported: a message sent now waits in the
+        # backlog and is acknowledged once the app runs.
+        late_chat = 7770000 + CHATS
+        chats.append(late_chat)
+        async with aiohttp.ClientSession() as session:
+            late = message_update(late_chat, text="cách ly bao nhiêu ngày")
+            async with session.post(f"{url}/webhooks/telegram", json=late, headers=HEADERS) as resp:
+                assert resp.status == 200, "a message sent as the restart listens is taken"
         listened = time.monotonic()
-        print(f"clean start {clean_start:.2f} s, restart after SIGKILL {restart:.2f} s")
+        print(
+            f"clean start answered in {clean_start:.2f} s; the restart after SIGKILL listened"
+            f" in {restart:.2f} s and took the message sent then {listened - restarted:.2f} s"
+            f" after its start (python importing the command: {yardstick:.2f} s)"
+        )
         # Recovery runs in the background and waits for no lease of the dead run (it waited
-        # 60 s before): the restart is as quick as a clean start, however loaded the machine.
-        assert restart < 1.5 * clean_start + 2.0
+        # 60 s before), and the sockets listen before the heavy imports: issue 15's bound.
+        assert restart < max(RESTART_LISTENS_WITHIN, YARDSTICKS * yardstick)
 
         for chat in chats:  # every acknowledged message answered, the stuck ones included
             await wait_for_count(lambda chat=chat: telegram.sent_to(chat), 1, within=60)

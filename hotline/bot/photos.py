@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -30,6 +32,10 @@ def redrawn(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[bytes, str]:
     """The photo's pixels in a fresh file of its own format, and that format's extension."""
     if _MARKUP.search(data):
         raise NotAPhoto("the file carries markup as well as an image")
+    # Pillow is imported at the first photo, not at start: it is 0.1-0.2 s of every start
+    # (issue 15), and most starts see no photo for a while. A library, never a cycle dodged.
+    from PIL import Image, ImageOps
+
     try:
         with warnings.catch_warnings():
             # Pillow warns, then refuses, past its own bomb limit; ours is lower and checked first.
@@ -52,7 +58,7 @@ def redrawn(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[bytes, str]:
         raise NotAPhoto(f"the image cannot be read: {type(exc).__name__}") from exc
 
 
-def _written(image: Image.Image, kind: str) -> bytes:
+def _written(image: Image.Image, kind: str) -> bytes:  # Pillow imported by the caller
     out = io.BytesIO()
     if kind == "JPEG":
         image = image if image.mode in ("RGB", "L") else image.convert("RGB")

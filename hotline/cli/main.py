@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from hotline.cli.sockets import ListenError, listening_sockets
 from hotline.config import Settings
 from hotline.handoff.users import Role
 from hotline.log_secrets import hide_secrets
@@ -184,9 +185,15 @@ def _webhooks_set(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    port = args.port or settings.port
+    try:  # listen before the app is imported: connections wait in the backlog meanwhile
+        sockets = listening_sockets(args.host or settings.host, port, max(args.workers, 1))
+    except ListenError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
+        return 2
     from hotline.cli.serve import serve
 
-    return serve(settings, args.host or settings.host, args.port or settings.port, args.workers)
+    return serve(settings, sockets, port, args.workers)
 
 
 def _nlu_train(settings: Settings, args: argparse.Namespace) -> int:

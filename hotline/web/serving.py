@@ -7,11 +7,12 @@
   index, the NLU model) is moved out of the collector's sight (`gc.freeze`), so a collection
   under load walks only what requests made, and the youngest generation is collected less
   often: both shorten the pauses that make the slowest answers.
-- **Worker processes** (`hotline serve --workers N`): N processes listen on the same port
-  (`SO_REUSEPORT`: the kernel spreads the connections), each with its own event loop and its own
-  connection to the store. On one SQLite file they need what several `hotline serve` need:
-  events shared through the store and conversations leased (`HOTLINE_SHARE_EVENTS=on`, set
-  here when it is `auto`), each under its own worker id.
+- **Worker processes** (`hotline serve --workers N`): N processes listen on the same port, each
+  on its own socket (`SO_REUSEPORT`: the kernel spreads the connections), made by the parent
+  before it imported the app (`hotline/cli/sockets.py`) and inherited across the fork, each
+  with its own event loop and its own connection to the store. On one SQLite file they need
+  what several `hotline serve` need: events shared through the store and conversations
+  leased (`HOTLINE_SHARE_EVENTS=on`, set here when it is `auto`), each under its own worker id.
 """
 
 from __future__ import annotations

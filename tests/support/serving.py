@@ -10,10 +10,14 @@ from pathlib import Path
 
 import aiohttp
 
+MAIN = "from hotline.cli.main import main; raise SystemExit(main())"
 
-def serve(env: dict[str, str], cwd: Path, log_name: str, *args: str) -> subprocess.Popen[bytes]:
-    """`hotline serve *args` in `cwd`, its output in `log_name` there; its exit code is main()'s."""
-    command = "from hotline.cli.main import main; raise SystemExit(main())"
+
+def serve(
+    env: dict[str, str], cwd: Path, log_name: str, *args: str, command: str = MAIN
+) -> subprocess.Popen[bytes]:
+    """`hotline serve *args` in `cwd`, its output in `log_name` there; its exit code is main()'s
+    (`command` runs main(), after whatever the test needs first)."""
     with (cwd / log_name).open("wb") as log:
         return subprocess.Popen(
             [sys.executable, "-c", command, "serve", *args],
@@ -40,6 +44,36 @@ async def listening(
                 pass
             await asyncio.sleep(0.05)
     raise TimeoutError("the server did not listen")
+
+
+async def accepting(
+    port: int, proc: subprocess.Popen[bytes], within: float = 120, host: str = "127.0.0.1"
+) -> float:
+    """Seconds until the port accepts a TCP connection (the server listens; its app may still
+    be starting, the connection then waits in the backlog)."""
+    started = time.monotonic()
+    while time.monotonic() - started < within:
+        assert proc.poll() is None, f"the server exited with {proc.returncode}"
+        try:
+            _, writer = await asyncio.open_connection(host, port)
+        except OSError:
+            await asyncio.sleep(0.01)
+            continue
+        ours, theirs = writer.get_extra_info("sockname"), writer.get_extra_info("peername")
+        writer.close()
+        await writer.wait_closed()
+        if ours != theirs:  # not Linux's TCP self-connect to a port nobody listens on
+            return time.monotonic() - started
+    raise TimeoutError("the server did not listen")
+
+
+async def command_start() -> float:
+    """Seconds a Python takes now to start and import the `hotline` command (what runs before
+    `hotline serve` listens): the yardstick of the machine's load at this moment."""
+    started = time.monotonic()
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", "import hotline.cli.main")
+    assert await proc.wait() == 0
+    return time.monotonic() - started
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:

@@ -1,14 +1,19 @@
 """The server listens before the FAQ index is built (issue 15): /healthz answers, /readyz says the
 FAQ is still loading, and a question asked meanwhile waits for the index and gets the right answer,
-never "no answer" for want of it."""
+never "no answer" for want of it. Earlier still, `hotline serve` listens before the app is even
+imported: a connection made then waits in the backlog and is answered once the app runs."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 
+import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient
 
@@ -18,9 +23,59 @@ from hotline.config import Settings
 from hotline.faq.index import FaqIndex
 from hotline.web.app import create_app
 from tests.support.hotline import hotline_of
+from tests.support.mongo_server import free_port
 from tests.support.office import login, person
+from tests.support.serving import accepting, serve, stop
 
 QUESTION = "F1 phải cách ly bao nhiêu ngày vậy?"
+HELD_SECONDS = 3.0
+# `hotline serve` held for HELD_SECONDS once its sockets listen, before it imports the app.
+HELD_SERVE = f"""
+import importlib
+import time
+cli = importlib.import_module("hotline.cli.main")  # the package's `main` is the function
+made = cli.listening_sockets
+cli.listening_sockets = lambda *args: (lambda sockets: time.sleep({HELD_SECONDS}) or sockets)(
+    made(*args)
+)
+raise SystemExit(cli.main())
+"""
+
+
+async def test_a_connection_made_before_the_app_is_imported_is_answered(
+    nlu_model_dir: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOTLINE_STORE": f"sqlite:///{tmp_path}/hotline.db",
+        "HOTLINE_PORT": str(port),
+        "HOTLINE_NLU": "local",
+        "HOTLINE_NLU_MODEL_DIR": str(nlu_model_dir),
+    }
+    proc = serve(env, tmp_path, "serve.log", command=HELD_SERVE)
+    try:
+        await accepting(port, proc)
+        sent = time.monotonic()
+        async with aiohttp.ClientSession(f"http://127.0.0.1:{port}") as session:
+
+            async def say(n: int) -> tuple[int, list[dict[str, str]]]:
+                body = {"sender": f"early-{n}", "message": QUESTION}
+                async with session.post("/webhooks/rest/webhook", json=body) as resp:
+                    return resp.status, list(await resp.json())
+
+            async def health() -> int:
+                async with session.get("/healthz") as resp:
+                    return resp.status
+
+            alive, *answers = await asyncio.gather(health(), *(say(n) for n in range(5)))
+        waited = time.monotonic() - sent
+    finally:
+        stop(proc)
+    assert waited > HELD_SECONDS / 2, "sent while the app was not yet imported"
+    assert alive == 200
+    for status, replies in answers:  # each taken from the backlog and answered in full
+        assert status == 200 and replies and "ngày" in replies[0]["text"]
 
 
 @pytest.fixture
