@@ -44,6 +44,10 @@ CONFIGS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "pick answer 0.5": ({}, {"answer": 0.5}),
     "pick answer 0.45, disagree 0.1": ({}, {"answer": 0.45, "disagree": 0.1}),
     "index 1.1, pick answer 0.45": ({"answer": 1.1}, {"answer": 0.45}),
+    "lone plausible entry from 0.5": ({"lone_answer": 0.5}, {}),
+    "lone plausible entry from 0": ({"lone_answer": 0.0}, {}),
+    "lone plausible entry from -1": ({"lone_answer": -1.0}, {}),
+    "lone plausible entry from -2": ({"lone_answer": -2.0}, {}),
 }
 
 

@@ -6,7 +6,8 @@ words unused by the entry) and the evidence is strong: Rasa's pick is confident 
 that share (`PickTrust`). Otherwise the index decides alone, under its own thresholds
 (`hotline.faq.index.Thresholds`), between an answer, plausible suggestions and nothing; an
 index answer Rasa disagrees with becomes a choice between the two. Both sets of thresholds are
-calibrated on the open-world development split only (hotline/evaluation/data/dev.yml).
+calibrated on the open-world development splits only (hotline/evaluation/data/dev.yml, then
+checked and re-fitted with dev2.yml, written after: a change is kept when it helps on both).
 """
 
 from __future__ import annotations
@@ -52,9 +53,15 @@ class PickTrust:
     least `suggest`, leaving at most `suggest_uncovered` of the question unused (the index's
     score floor, and a stricter share unused than the index's 70%; on dev it helped 3 more
     covered questions the index found nothing plausible for, and at 60-70% unused it offered
-    entries to 3 questions about other things)."""
+    entries to 3 questions about other things).
 
-    answer: float = 0.4
+    `answer` was 0.4 until dev2, a second development split written after every threshold had
+    been fitted on dev (issue 12): there the bot with Rasa answered 9 of 213 uncovered messages
+    (4.2%, against 0.9% on dev). At 0.45 it answered 6 (2.8%), for one direct answer fewer on
+    dev2 and three on dev (79.2% instead of 81.6%), whose wrong answers it does not change; at
+    0.5, 5 on dev2 for 4.8 points of dev's direct answers."""
+
+    answer: float = 0.45
     uncovered: float = 0.5
     disagree: float = 0.2
     index_floor: float = 0.15
