@@ -44,6 +44,7 @@ def timed_rebuild(meaning: Meaning) -> tuple[FaqIndex, float]:
     index = FaqIndex(words, meaning=meaning)
     started = time.perf_counter()
     index.rebuild(load_seed())
+    index.embed_variants()
     return index, time.perf_counter() - started
 
 

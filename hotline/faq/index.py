@@ -171,10 +171,14 @@ class FaqIndex:
         """Index the published entries among `entries`; drafts are left out. Safe to run in a
         thread while the event loop searches: the old content serves until the new one is
         swapped in whole. One rebuild at a time (`FaqKnowledge` sees to it)."""
-        content = self._build(tuple(e for e in entries if e.published))
-        self._content = content
-        if self.meaning is not None:
-            # After the swap: the new words serve while the new variants are embedded.
+        self._content = self._build(tuple(e for e in entries if e.published))
+
+    def embed_variants(self) -> None:
+        """Give the encoder's second opinion the variants of the content being served (a no-op
+        without an encoder). Slow when they are not cached: run it in a thread, after `rebuild`;
+        until it is done the index decides alone."""
+        content = self._content
+        if self.meaning is not None and not self.meaning.ready_for(content.questions):
             sizes = [len(e.questions) for e in content.entries]
             owner = np.repeat(np.arange(len(sizes)), sizes)
             self.meaning.rebuild(content.questions, owner, [e.id for e in content.entries])

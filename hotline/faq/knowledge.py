@@ -104,6 +104,8 @@ class FaqKnowledge:
             self._revision = revision
             self.rebuilds += 1
             self._built.set()
+            # After the new words serve: a cold embedding of every variant takes half a minute.
+            await asyncio.to_thread(self.index.embed_variants)
             return True
 
     async def watch(self, interval: float = 0.5) -> None:

@@ -99,6 +99,9 @@ class Meaning:
         """Embed the variants of a new index content; run it off the event loop."""
         with self._lock:
             known = self._read_cache()
+            served = self._variants
+            if served is not None:  # no cache on disk, or one another process rewrote
+                known.update(zip(served.questions, served.vectors, strict=True))
             missing = sorted({q for q in questions if q not in known})
             if missing:
                 for text, row in zip(missing, self.encoder.passages(missing), strict=True):

@@ -13,7 +13,9 @@ import pytest
 from hotline.bot.nlu.normalize import words
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
+from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.meaning import E5Encoder, Meaning, MeaningGate, open_meaning
+from hotline.faq.store import FaqStore
 
 ENTRIES = ("cach-ly-f0-bao-lau", "cach-ly-f1-bao-lau", "khai-bao-y-te", "dang-ky-tiem-vac-xin")
 # The index's top entry for this message is F0's, short of an answer (evidence about 0.5): the
@@ -28,7 +30,7 @@ class HandMade:
     name = "hand-made"
 
     def __init__(self, entries: Sequence[FaqEntry], messages: dict[str, list[float]]) -> None:
-        self._axis = {q: k for k, e in enumerate(entries) for q in e.questions}
+        self.axis = {q: k for k, e in enumerate(entries) for q in e.questions}
         self._size = len(entries)
         self.messages = messages
         self.embedded: list[str] = []
@@ -41,7 +43,7 @@ class HandMade:
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:
         self.embedded.extend(texts)
-        return np.eye(self._size, dtype=np.float32)[[self._axis[t] for t in texts]]
+        return np.eye(self._size, dtype=np.float32)[[self.axis[t] for t in texts]]
 
 
 @pytest.fixture
@@ -53,6 +55,7 @@ def four(seed: list[FaqEntry]) -> list[FaqEntry]:
 def index_with(entries: list[FaqEntry], encoder: HandMade, cache: Path | None = None) -> FaqIndex:
     index = FaqIndex(words, meaning=Meaning(encoder, cache))
     index.rebuild(entries)
+    index.embed_variants()
     return index
 
 
@@ -128,10 +131,30 @@ def test_embeddings_of_an_older_content_are_not_used(four: list[FaqEntry]) -> No
     meaning = Meaning(encoder)
     index = FaqIndex(words, meaning=meaning)
     index.rebuild(four)
-    index.meaning = None
-    index.rebuild(four[:3])
-    index.meaning = meaning  # its variants are those of the four entries' content
+    index.embed_variants()
+    assert index.lookup(UNSURE).answer is not None
+    index.rebuild(four)  # the same entries again: a new content, not yet embedded
     assert index.lookup(UNSURE).answer is None
+    index.embed_variants()
+    assert index.lookup(UNSURE).answer is not None
+
+
+async def test_the_knowledge_embeds_after_the_words_serve_and_an_edit_embeds_only_its_variant(
+    four: list[FaqEntry], store: FaqStore
+) -> None:
+    encoder = HandMade(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]})
+    knowledge = FaqKnowledge(store, words, meaning=Meaning(encoder))
+    for entry in four:
+        await store.put(entry)
+    await knowledge.refresh()
+    assert knowledge.built and len(encoder.embedded) == sum(len(e.questions) for e in four)
+    found = knowledge.lookup(UNSURE)
+    assert found.answer is not None and found.answer.id == "cach-ly-f0-bao-lau"
+    encoder.embedded.clear()
+    new = "F0 ở nhà mấy hôm thì khỏi"
+    encoder.axis[new] = 0
+    await knowledge.put(replace(four[0], questions=(*four[0].questions, new)))
+    assert encoder.embedded == [new]
 
 
 def test_without_the_setting_or_the_package_there_is_no_second_opinion(tmp_path: Path) -> None:
