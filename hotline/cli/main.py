@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
         help="the frozen open-world split: wrong answers, help, forms (--backends local,rasa)",
     )
     evaluate.add_argument(
-        "--split", default="test", help="with --open-world: dev, test, or a file in their format"
+        "--split",
+        default="test",
+        help="with --open-world: dev, dev2, test, a union (dev+dev2), or a file in their format",
     )
     evaluate.add_argument("--backends", default="local,rasa", help="with --open-world")
     evaluate.add_argument("--misses", action="store_true", help="with --open-world: list misses")

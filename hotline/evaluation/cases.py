@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "dev2", "test")
 # Gold intents that make a message a question (or talk): it must never start a report form.
 QUESTIONS = frozenset({"ask_faq", "health_consult", "out_of_scope"})
 
@@ -63,11 +63,17 @@ def parse_cases(document: dict[str, Any]) -> list[Case]:
     return cases
 
 
+def is_split(name: str) -> bool:
+    """Whether `name` names splits: one of SPLITS, or several joined by "+" ("dev+dev2")."""
+    return all(part in SPLITS for part in name.split("+"))
+
+
 def load_split(name: str, data_dir: Path = DATA_DIR) -> list[Case]:
-    """The cases of split `name` ("dev" or "test"), exactly as written in its file."""
-    if name not in SPLITS:
-        raise ValueError(f"unknown split {name!r}; one of {', '.join(SPLITS)}")
-    return load_file(data_dir / f"{name}.yml")
+    """The cases of split `name` ("dev", "dev2", "test", or a union such as "dev+dev2"),
+    exactly as written in their files, in the order named."""
+    if not is_split(name):
+        raise ValueError(f"unknown split {name!r}; one of {', '.join(SPLITS)}, or joined by '+'")
+    return [case for part in name.split("+") for case in load_file(data_dir / f"{part}.yml")]
 
 
 def load_file(path: Path) -> list[Case]:

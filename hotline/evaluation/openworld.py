@@ -18,7 +18,7 @@ from pathlib import Path
 from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.bot.nlu.rasa_client import RasaClient
 from hotline.evaluation import recorded
-from hotline.evaluation.cases import SPLITS, Case, load_file, load_split
+from hotline.evaluation.cases import Case, is_split, load_file, load_split
 from hotline.evaluation.outcome import Outcome
 from hotline.evaluation.runner import bot, run_bot, run_literal
 from hotline.evaluation.scores import Miss, Scores, misses, score
@@ -117,10 +117,11 @@ async def run(
     model_dir: Path | None = None,
     rasa_parses: Path | None = None,
 ) -> list[Column]:
-    """`split`: "dev", "test", or the path of a file in their format (a small set of one's own)."""
+    """`split`: "dev", "dev2", "test", a union such as "dev+dev2", or the path of a file in
+    their format (a small set of one's own)."""
     unknown = set(backends) - set(BACKENDS)
     if unknown:
         raise ValueError(f"unknown back end(s) {sorted(unknown)}; choose from {BACKENDS}")
-    cases = load_split(split) if split in SPLITS else load_file(Path(split))
+    cases = load_split(split) if is_split(split) else load_file(Path(split))
     with tempfile.TemporaryDirectory(prefix="hotline-openworld-") as tmp:
         return await evaluate(cases, backends, rasa_work_dir, Path(tmp), model_dir, rasa_parses)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.places import PLACE, names_place, speaks_of_elsewhere
 from hotline.faq.synonyms import covered_by
 from hotline.lru import Lru
 
@@ -49,11 +50,13 @@ KIND_WEIGHT = 3.0
 
 
 def kinds(words: list[str]) -> list[str]:
-    """The question kinds a text asks: a definition ("là gì", "là thuốc gì")."""
+    """The question kinds a text asks: a definition ("là gì", "là thuốc gì"), a place outside
+    the province (`hotline.faq.places`)."""
+    found = [PLACE] if names_place(words) else []
     for i, word in enumerate(words):
         if word == "la" and "gi" in words[i + 1 : i + 3]:
-            return [DEFINITION]
-    return []
+            return [DEFINITION, *found]
+    return found
 
 
 class Coverage:
@@ -88,7 +91,9 @@ class Coverage:
         said = [w for ws in asked for w in ws] + answer
         # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
         alike = covered_by([*asked, answer])
-        words = {*said, *alike, *(k for ws in asked for k in kinds(ws))}
+        words = {*said, *alike, *(k for ws in asked for k in kinds(ws) if k == DEFINITION)}
+        if speaks_of_elsewhere([*asked, answer]):
+            words.add(PLACE)
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
         self._texts[entry.id] = (entry.questions, entry.answer)
 

@@ -24,7 +24,7 @@ nguoi cao tuoi | nguoi gia | nguoi lon tuoi | cu gia | ong ba | ong cu | ba cu
 tre em | con nit | tre nho | em be | chau nho
 duong tinh | f0 | nhiem covid | mac covid | dinh covid | nhiem benh | bi nhiem
 tiep xuc gan | f1 | ngoi canh | o chung nha | gap nguoi benh
-xu phat | phat tien | bi phat
+xu phat | phat tien | bi phat | bi xu ly
 sieu thi | cua hang tien loi | bach hoa xanh | winmart | coop mart
 xe buyt | xe bus | bus | xe khach | xe dua ruoc
 taxi | grab | xe om | xe cong nghe | be car | gojek
@@ -34,12 +34,13 @@ khai bao y te | kbyt | khai bao | to khai y te
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
 pc covid | so suc khoe dien tu
 mat viec | nghi viec | that nghiep | bi duoi viec | bi cho nghi | cham dut hop dong
-ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi
+ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi | tam nghi
 tien thue nha | tien tro | tien phong tro | thue tro | tien nha tro
 luong thuc | gao | do an | thuc pham | nhu yeu pham | mi goi | rau cu
 phong toa | rao chan | bi rao | phong toa cung
 cap cuu | kho tho | tho khong noi | ngat xiu | spo2
 tong dai | hotline | duong day nong
+mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi
 ra duong | ra ngoai | ra khoi nha
 ban dem | ve khuya | buoi toi | gio gioi nghiem | ca dem
 lien tinh | ve que | tinh khac | di tinh | ngoai tinh

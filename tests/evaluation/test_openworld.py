@@ -17,7 +17,7 @@ from hotline.bot.nlu.base import FaqPick, Intent, ParseResult
 from hotline.bot.nlu.rasa_client import RasaError
 from hotline.cli.main import main
 from hotline.evaluation import recorded
-from hotline.evaluation.cases import DATA_DIR, Case, load_split, parse_cases
+from hotline.evaluation.cases import DATA_DIR, Case, is_split, load_split, parse_cases
 from hotline.evaluation.openworld import evaluate
 from hotline.evaluation.outcome import Outcome, literal, observe
 from hotline.evaluation.report import format_table
@@ -36,13 +36,28 @@ def test_the_test_split_is_frozen() -> None:
 
 
 def test_the_splits_are_separate_and_name_real_entries() -> None:
-    dev, test = load_split("dev"), load_split("test")
-    assert not {c.text.casefold() for c in dev} & {c.text.casefold() for c in test}
+    splits = {name: load_split(name) for name in ("dev", "dev2", "test")}
+    texts = {name: {c.text.casefold() for c in cases} for name, cases in splits.items()}
+    for a, b in (("dev", "dev2"), ("dev", "test"), ("dev2", "test")):
+        # Only the count: a failure must not print the frozen test split's messages.
+        shared = len(texts[a] & texts[b])
+        assert shared == 0, f"{a} and {b} share {shared} messages"
     ids = {e.id for e in load_seed()}
-    assert {f for c in [*dev, *test] for f in c.faq} <= ids
-    assert sum(c.group == "uncovered" for c in test) >= 300
-    pairs = [c for c in test if c.pair]
-    assert {c.question for c in pairs} == {True, False}
+    for name, cases in splits.items():
+        assert {f for c in cases for f in c.faq} <= ids, name
+        assert len({c.text for c in cases}) == len(cases), f"{name} repeats a message"
+        pairs = [c for c in cases if c.pair]
+        assert {c.question for c in pairs} == {True, False}, name
+    assert sum(c.group == "uncovered" for c in splits["test"]) >= 300
+    assert sum(c.group == "uncovered" for c in splits["dev2"]) >= 150
+
+
+def test_a_union_of_splits_is_both_in_order() -> None:
+    dev, dev2 = load_split("dev"), load_split("dev2")
+    assert load_split("dev+dev2") == [*dev, *dev2]
+    assert is_split("dev+dev2") and not is_split("dev+mine.yml")
+    with pytest.raises(ValueError):
+        load_split("dev3")
 
 
 def test_cases_read_their_fields() -> None:

@@ -8,6 +8,7 @@ from hotline.bot.nlu.normalize import words
 from hotline.faq.accents import differ, spellings
 from hotline.faq.coverage import DEFINITION, Coverage, kinds
 from hotline.faq.entries import FaqEntry
+from hotline.faq.places import PLACE
 
 
 def entry(id: str, questions: tuple[str, ...], answer: str) -> FaqEntry:
@@ -92,3 +93,37 @@ def test_where_the_tone_mark_sits_does_not_matter() -> None:
     assert not differ(spellings(["hoà bình"]), spellings(["hòa bình"]), "hoa")
     assert differ(spellings(["sức yếu"]), spellings(["yêu cầu"]), "yeu")
     assert not differ(spellings(["suc yeu"]), spellings(["yêu cầu"]), "yeu")
+
+
+@pytest.fixture
+def places() -> Coverage:
+    return Coverage(
+        [
+            entry(
+                "cap-do",
+                ("Phường mình đang ở cấp độ dịch mấy?", "Vùng cam ở Tây Ninh là gì?"),
+                "Cấp độ dịch do UBND tỉnh công bố hằng tuần.",
+            ),
+            entry(
+                "lien-tinh",
+                ("Chạy xe về Tây Ninh hay tỉnh khác cần giấy tờ gì?",),
+                "Người đi lại liên tỉnh khai báo y tế; về quê hỏi UBND xã nơi đến.",
+            ),
+            entry("phat", ("Không đeo khẩu trang bị phạt bao nhiêu?",), "Phạt 1-3 triệu đồng."),
+        ],
+        words,
+    )
+
+
+def test_a_place_outside_the_province_is_a_salient_word(places: Coverage) -> None:
+    assert kinds(words("Lâm Đồng đang ở cấp độ mấy")) == [PLACE]
+    assert kinds(words("Singapore có bắt cách ly không")) == [PLACE]
+    assert kinds(words("thủ dầu một đang ở cấp độ mấy")) == []
+    assert places.uncovered("cap-do", words("Lâm Đồng đang ở cấp độ mấy")) > 0.5
+    assert places.uncovered("cap-do", words("phường mình đang ở cấp độ mấy")) == 0.0
+
+
+def test_an_entry_on_other_places_covers_them(places: Coverage) -> None:
+    assert places.uncovered("lien-tinh", words("chạy xe về Tây Ninh cần giấy tờ gì")) == 0.0
+    # The entry on levels uses the words "tây ninh", not the place: the place is left over.
+    assert places.uncovered("cap-do", words("Tây Ninh đang ở cấp độ mấy")) > 0.5

@@ -214,3 +214,31 @@ def test_a_match_is_plausible_by_its_score_or_by_its_coverage() -> None:
     assert gate.plausible(_match(entry(), 0.14, whole=0.1, uncovered=0.1))  # covered: lower floor
     assert not gate.plausible(_match(entry(), 0.12, whole=0.1, uncovered=0.1))
     assert not gate.plausible(_match(entry(), 0.9, whole=0.9, uncovered=0.8))  # mostly uncovered
+
+
+def test_the_only_plausible_entry_answers_from_the_lower_lone_evidence(
+    analyzer: Analyzer,
+) -> None:
+    entries = [
+        entry(),
+        entry("phat", questions=("Không đeo khẩu trang bị phạt bao nhiêu?",), topic="phat"),
+    ]
+    question = "F0 cách ly mấy ngày"
+    probe = FaqIndex(analyzer, Thresholds(answer=99.0, lone_answer=None))
+    probe.rebuild(entries)
+    found = probe.search(question)
+    assert [m.entry.id for m in found][:1] == ["cach-ly-f0-bao-lau"]
+    runner_up = found[1].score if len(found) > 1 else 0.0
+    assert not any(probe.thresholds.plausible(m) for m in found[1:])
+    evidence = probe.thresholds.evidence(found[0], runner_up)
+    assert probe.lookup(question).answer is None  # under `answer`, no lone rule: suggested
+    assert [e.id for e in probe.lookup(question).suggestions] == ["cach-ly-f0-bao-lau"]
+
+    def answered(lone: float | None) -> bool:
+        index = FaqIndex(analyzer, Thresholds(answer=evidence + 1.0, lone_answer=lone))
+        index.rebuild(entries)
+        return index.lookup(question).answer is not None
+
+    assert answered(evidence - 0.1)
+    assert not answered(evidence + 0.1)
+    assert not answered(None)

@@ -52,9 +52,15 @@ class PickTrust:
     least `suggest`, leaving at most `suggest_uncovered` of the question unused (the index's
     score floor, and a stricter share unused than the index's 70%; on dev it helped 3 more
     covered questions the index found nothing plausible for, and at 60-70% unused it offered
-    entries to 3 questions about other things)."""
+    entries to 3 questions about other things).
 
-    answer: float = 0.4
+    `answer` was 0.4 until dev2, a second development split written after every threshold had
+    been fitted on dev (issue 12): there the bot with Rasa answered 9 of 213 uncovered messages
+    (4.2%, against 0.9% on dev). At 0.45 it answered 6 (2.8%), for one direct answer fewer on
+    dev2 and three on dev (79.2% instead of 81.6%), whose wrong answers it does not change; at
+    0.5, 5 on dev2 for 4.8 points of dev's direct answers."""
+
+    answer: float = 0.45
     uncovered: float = 0.5
     disagree: float = 0.2
     index_floor: float = 0.15
