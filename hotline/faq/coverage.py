@@ -126,6 +126,10 @@ class Coverage:
         entry whose questions never ask one is wholly uncovered (1.0)."""
         known = frozenset(self._words.get(entry_id, ()))
         salient = self.salient(words)
+        if PLACE in known:
+            # A place is a reason not to answer, never one to answer: an entry on other places
+            # covers it without the place's weight drowning the rest of the question.
+            salient = [w for w in salient if w != PLACE]
         if not salient:
             return 1.0
         total = sum(self.weight(w) for w in salient)
