@@ -4,8 +4,10 @@ epidemic levels, "Singapore có bắt cách ly không" not the entry on travel b
 
 Folded, place names are common syllables ("lam dong", "can tho", "han quoc"), which weigh
 nothing as words: `Coverage` counts a place named here as one salient word of its own (a kind,
-`PLACE`), which only an entry speaking of other places covers ("tỉnh khác", "liên tỉnh", "về
-quê", "nước ngoài": travel, declarations on arrival). Binh Duong and its own towns are not here.
+`PLACE`), which every entry leaves uncovered but those speaking of other places ("tỉnh khác",
+"liên tỉnh", "về quê", "nước ngoài": travel, declarations on arrival), for which it does not
+count at all: a place is a reason not to answer, never one to answer. Binh Duong and its own
+towns are not here.
 Written from the map, not from any evaluation split; names that are also common words or places
 inside the province ("Mỹ" and Mỹ Phước, "Lào" and "lao động", Phú Thọ ward, Bình Thuận) are left
 out.

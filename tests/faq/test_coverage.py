@@ -127,3 +127,14 @@ def test_an_entry_on_other_places_covers_them(places: Coverage) -> None:
     assert places.uncovered("lien-tinh", words("chạy xe về Tây Ninh cần giấy tờ gì")) == 0.0
     # The entry on levels uses the words "tây ninh", not the place: the place is left over.
     assert places.uncovered("cap-do", words("Tây Ninh đang ở cấp độ mấy")) > 0.5
+
+
+def test_a_place_never_counts_for_the_entry_on_other_places(places: Coverage) -> None:
+    # Covered, the place would weigh as much as several words and drown "cà mau", which the
+    # entry never says: it counts neither way for the entry on travel.
+    asked = words("Cà Mau chạy xe cần giấy tờ gì")
+    salient = [w for w in places.salient(asked) if w != PLACE]
+    unused = [w for w in salient if w in ("ca", "mau")]
+    share = sum(map(places.weight, unused)) / sum(map(places.weight, salient))
+    assert places.uncovered("lien-tinh", asked) == pytest.approx(share)
+    assert share > 0.0
