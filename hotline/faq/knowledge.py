@@ -21,6 +21,7 @@ import logging
 
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import Analyzer, FaqIndex, FaqLookup, FaqMatch, Thresholds
+from hotline.faq.meaning import Meaning
 from hotline.faq.store import FaqStore
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,14 @@ class FaqKnowledge:
     """Holds a `FaqStore` and a `FaqIndex` of its published entries."""
 
     def __init__(
-        self, store: FaqStore, analyzer: Analyzer, thresholds: Thresholds | None = None
+        self,
+        store: FaqStore,
+        analyzer: Analyzer,
+        thresholds: Thresholds | None = None,
+        meaning: Meaning | None = None,
     ) -> None:
         self.store = store
-        self.index = FaqIndex(analyzer, thresholds)
+        self.index = FaqIndex(analyzer, thresholds, meaning)
         self._revision: int | None = None
         self._lock = asyncio.Lock()
         self._asked = 0  # refresh requests so far
@@ -99,6 +104,8 @@ class FaqKnowledge:
             self._revision = revision
             self.rebuilds += 1
             self._built.set()
+            # After the new words serve: a cold embedding of every variant takes half a minute.
+            await asyncio.to_thread(self.index.embed_variants)
             return True
 
     async def watch(self, interval: float = 0.5) -> None:
