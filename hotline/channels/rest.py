@@ -122,18 +122,16 @@ class RestChannel(Channel):
         parsed = parse_body(await safe_json.read_object(request))
         if isinstance(parsed, str):
             return json_error(400, parsed)
+        # What waited for this sender goes first, in the order it was written; the turn's own
+        # replies are among them (a redelivery's were delivered before, come again). Taken and
+        # marked delivered by the turn's own write.
+        replies = await self.inbox.handle(parsed, hand_over=True)
         # Only the first answer (or a redelivery of the first message) carries the secret:
         # whoever writes later as this sender (a guessed or overheard id) does not get it.
-        # Asked before the turn, beside its first read, so both take one trip to the store's
-        # thread (the turn stores only this message, so the answer is the same after it).
-        first = asyncio.ensure_future(self.conversations.said_before(parsed.key, parsed.message_id))
-        try:
-            # What waited for this sender goes first, in the order it was written; the turn's
-            # own replies are among them (a redelivery's were delivered before, come again).
-            # Taken and marked delivered by the turn's own write.
-            replies = await self.inbox.handle(parsed, hand_over=True)
-        finally:
-            said_before = await first
+        # Asked after the turn has stored this message, never before it: of two first messages
+        # at once, the later one then sees the earlier, whichever worker took it (asked before,
+        # both could read "never wrote" and both get the secret). It costs a trip of its own.
+        said_before = await self.conversations.said_before(parsed.key, parsed.message_id)
         items = sorted({i.id: i for i in replies}.values(), key=lambda i: i.id)
         response = json_response([to_rasa(i) for i in items])
         if not said_before:
