@@ -161,16 +161,17 @@ class RestChannel(Channel):
         arrived = asyncio.Event()
         self._waiting[key.sender].add(arrived)  # before reading: a push in between wakes it
         try:
-            items = await self.conversations.pending(key)
+            # Taken (marked delivered) as they are read: a REST answer on another worker that
+            # hands them over at the same moment does not hand over the same replies.
+            items = await self.conversations.take_pending(key)
             if not items and wait > 0 and not self._stopping:
                 # Woken by `push` in this process; another worker's push is found at timeout.
                 await at_most(wait, arrived.wait())
-                items = await self.conversations.pending(key)
+                items = await self.conversations.take_pending(key)
         finally:
             self._waiting[key.sender].discard(arrived)
             if not self._waiting[key.sender]:
                 del self._waiting[key.sender]
-        await self.conversations.mark_delivered([i.id for i in items])
         return items
 
     async def push(self, item: OutboxItem) -> bool:
