@@ -136,7 +136,8 @@ class ConversationStore(Protocol):
 
     async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
         """`pending`, marked delivered as they are taken (in one write where the back end can):
-        a channel that hands them over in its answer (the mobile app's REST)."""
+        a channel that hands them over in its answer (the mobile app's REST). Of two takers at
+        once, across workers, each reply goes to one."""
         ...
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:

@@ -122,18 +122,16 @@ class RestChannel(Channel):
         parsed = parse_body(await safe_json.read_object(request))
         if isinstance(parsed, str):
             return json_error(400, parsed)
+        # What waited for this sender goes first, in the order it was written; the turn's own
+        # replies are among them (a redelivery's were delivered before, come again). Taken and
+        # marked delivered by the turn's own write.
+        replies = await self.inbox.handle(parsed, hand_over=True)
         # Only the first answer (or a redelivery of the first message) carries the secret:
         # whoever writes later as this sender (a guessed or overheard id) does not get it.
-        # Asked before the turn, beside its first read, so both take one trip to the store's
-        # thread (the turn stores only this message, so the answer is the same after it).
-        first = asyncio.ensure_future(self.conversations.said_before(parsed.key, parsed.message_id))
-        try:
-            # What waited for this sender goes first, in the order it was written; the turn's
-            # own replies are among them (a redelivery's were delivered before, come again).
-            # Taken and marked delivered by the turn's own write.
-            replies = await self.inbox.handle(parsed, hand_over=True)
-        finally:
-            said_before = await first
+        # Asked after the turn has stored this message, never before it: of two first messages
+        # at once, the later one then sees the earlier, whichever worker took it (asked before,
+        # both could read "never wrote" and both get the secret). It costs a trip of its own.
+        said_before = await self.conversations.said_before(parsed.key, parsed.message_id)
         items = sorted({i.id: i for i in replies}.values(), key=lambda i: i.id)
         response = json_response([to_rasa(i) for i in items])
         if not said_before:
@@ -163,16 +161,17 @@ class RestChannel(Channel):
         arrived = asyncio.Event()
         self._waiting[key.sender].add(arrived)  # before reading: a push in between wakes it
         try:
-            items = await self.conversations.pending(key)
+            # Taken (marked delivered) as they are read: a REST answer on another worker that
+            # hands them over at the same moment does not hand over the same replies.
+            items = await self.conversations.take_pending(key)
             if not items and wait > 0 and not self._stopping:
                 # Woken by `push` in this process; another worker's push is found at timeout.
                 await at_most(wait, arrived.wait())
-                items = await self.conversations.pending(key)
+                items = await self.conversations.take_pending(key)
         finally:
             self._waiting[key.sender].discard(arrived)
             if not self._waiting[key.sender]:
                 del self._waiting[key.sender]
-        await self.conversations.mark_delivered([i.id for i in items])
         return items
 
     async def push(self, item: OutboxItem) -> bool:

@@ -151,6 +151,19 @@ async def test_a_fetch_without_the_senders_secret_gets_nothing_and_takes_nothing
     assert [r["text"] for r in await resp.json()] == ["Chị Bích ơi, số 0987654321 đúng không ạ?"]
 
 
+async def test_of_two_first_messages_at_once_only_one_gets_the_secret(client: TestClient) -> None:
+    """The app and someone who guessed its id write first at the same moment: one answer
+    carries the secret, the other does not (each fetch with it would read the citizen's news)."""
+    answers = await asyncio.gather(
+        *(
+            client.post(URL, json={"sender": "c3", "message": text})
+            for text in ("xin chào", "alo", "cho hỏi")
+        )
+    )
+    assert [a.status for a in answers] == [200, 200, 200]
+    assert sum(TOKEN_HEADER in a.headers for a in answers) == 1
+
+
 async def test_another_senders_message_id_is_a_message_of_its_own(client: TestClient) -> None:
     """A second citizen who sends the first one's message id is answered for themselves and
     never gets the first citizen's replies."""

@@ -51,3 +51,19 @@ async def test_a_given_up_reply_cannot_be_claimed(conversations: ConversationSto
     [item] = await conversations.queue([OutboundMessage(KEY, "trả lời")])
     await conversations.mark_failed(item.id, "blocked", None)
     assert not await conversations.claim(item.id, "w1", utc_now() + timedelta(seconds=60))
+
+
+async def test_what_waits_is_taken_by_one_of_the_takers_at_once(
+    conversations: ConversationStore,
+) -> None:
+    """A REST answer and a long poll on another worker take at the same moment: each reply
+    is handed over by one of them, never by both."""
+    app = ConversationKey("rest", "citizen-2")
+    queued = await conversations.queue([OutboundMessage(app, f"tin {n}") for n in range(5)])
+    # Reads at once first: a client then holds a connection for each taker, so they overlap.
+    await asyncio.gather(*(conversations.pending(app) for _ in range(4)))
+    takes = await asyncio.gather(*(conversations.take_pending(app) for _ in range(4)))
+    taken = sorted(item.id for take in takes for item in take)
+    assert taken == [item.id for item in queued], "each reply once, none lost"
+    assert all(take == sorted(take, key=lambda i: i.id) for take in takes), "oldest first"
+    assert await conversations.pending(app) == []

@@ -155,12 +155,18 @@ async def test_tickets_filed_from_a_channel(tickets: TicketStore) -> None:
 
 
 async def test_tickets_are_counted_up_to_the_limit(tickets: TicketStore) -> None:
-    await tickets.insert(ticket("PA-REST-01", 5))
+    await tickets.insert(ticket("PA-REST-01", 5, forwarded_to=("cong-an", "so-y-te")))
     for n in (2, 3, 4):
         await tickets.insert(ticket(f"PA-ZALO-0{n}", 5, channel="zalo", source_key=f"zalo:{n}"))
+    await tickets.insert(ticket("PA-REST-05", 5, forwarded_to=("cong-an",)))
 
     assert await tickets.count(TicketQuery(channel="zalo", created_from=T0)) == 3
     assert await tickets.count(TicketQuery(channel="zalo", limit=2)) == 2, "no further"
-    assert await tickets.count(TicketQuery(channel="rest")) == 1
+    assert await tickets.count(TicketQuery(channel="rest")) == 2
     assert await tickets.count(TicketQuery(channel="viber")) == 0
-    assert await tickets.count(TicketQuery(forwarded_to="so-y-te")) == 0
+    # An agency's count walks its forwards (a join on SQLite): only the tickets sent to it.
+    assert await tickets.count(TicketQuery(forwarded_to="so-y-te")) == 1
+    assert await tickets.count(TicketQuery(forwarded_to="cong-an")) == 2
+    assert await tickets.count(TicketQuery(forwarded_to="cong-an", channel="zalo")) == 0
+    assert await tickets.count(TicketQuery(forwarded_to="cong-an", limit=1)) == 1, "no further"
+    assert await tickets.count(TicketQuery(forwarded_to="so-ngoai-vu")) == 0

@@ -3,6 +3,7 @@ or handed over with a REST answer. Part of the conversation store (conversations
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from pymongo import ASCENDING
@@ -142,8 +143,21 @@ class MongoOutbox:
 
     async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
         items = await self.pending(key)
-        await self.mark_delivered([i.id for i in items])
-        return items
+        if not items:
+            return []
+        # Each reply taken by an update of its own that still finds it pending: of two takers
+        # at once (a REST answer, a long poll on another worker), one matches, the other is
+        # left without it, as SQLite's one UPDATE ... RETURNING does.
+        taken = await asyncio.gather(
+            *(
+                self._messages.update_one(
+                    {"_id": i.id, "status": "pending"},
+                    {"$set": {"status": "delivered"}, "$unset": UNCLAIMED},
+                )
+                for i in items
+            )
+        )
+        return [i for i, result in zip(items, taken, strict=True) if result.matched_count]
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
         cursor = self._messages.find(
