@@ -20,6 +20,7 @@ from hotline.config import Settings
 from hotline.storage.sqlite.backend import SqliteStorage
 from hotline.storage.sqlite.database import sqlite_path
 from tests.support.hotline import hotline_of
+from tests.support.mongo_server import free_port
 
 
 def database(client: TestClient) -> SqliteStorage:
@@ -128,7 +129,8 @@ def test_a_start_on_a_corrupt_store_says_so_in_one_line(
         **os.environ,
         "HOTLINE_STORE": f"sqlite:///{store}",
         "HOTLINE_NLU_MODEL_DIR": str(nlu_model_dir),
-        "HOTLINE_PORT": "1",  # never reached: the store fails first
+        # The port listens before the store is opened: a free one, so that the store is what fails.
+        "HOTLINE_PORT": str(free_port()),
     }
     serve = "from hotline.cli.main import main; raise SystemExit(main())"
     done = subprocess.run(
