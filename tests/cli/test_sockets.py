@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hotline.cli.sockets import BACKLOG, ListenError, listening_sockets
+from tests.support.serving import run_hotline
 
 
 @pytest.fixture
@@ -126,15 +127,7 @@ def test_a_passed_fd_that_is_no_socket_is_one_line() -> None:
 
 def test_hotline_serve_on_a_port_in_use_prints_one_line(taken: int, tmp_path: Path) -> None:
     env = {**os.environ, "HOTLINE_STORE": f"sqlite:///{tmp_path}/h.db"}
-    command = "from hotline.cli.main import main; raise SystemExit(main())"
-    done = subprocess.run(
-        [sys.executable, "-c", command, "serve", "--port", str(taken)],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_hotline(env, tmp_path, "serve", "--port", str(taken), within=60)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         f"hotline: cannot listen on 127.0.0.1:{taken}: the address is in use (another hotline"
