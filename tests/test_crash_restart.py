@@ -147,14 +147,18 @@ async def test_a_restart_after_sigkill_listens_at_once_and_loses_nothing(
             async with session.post(f"{url}/webhooks/telegram", json=late, headers=HEADERS) as resp:
                 assert resp.status == 200, "a message sent as the restart listens is taken"
         listened = time.monotonic()
+        # A second sample, after the restart listened (the message above went first, so it was
+        # sent as the port listened): one sample alone may miss a load that came meanwhile.
+        yardstick_after = await command_start()
         print(
             f"clean start answered in {clean_start:.2f} s; the restart after SIGKILL listened"
             f" in {restart:.2f} s and took the message sent then {listened - restarted:.2f} s"
-            f" after its start (python importing the command: {yardstick:.2f} s)"
+            f" after its start (python importing the command: {yardstick:.2f} s before,"
+            f" {yardstick_after:.2f} s after)"
         )
         # Recovery runs in the background and waits for no lease of the dead run (it waited
         # 60 s before), and the sockets listen before the heavy imports: issue 15's bound.
-        assert restart < max(RESTART_LISTENS_WITHIN, YARDSTICKS * yardstick)
+        assert restart < max(RESTART_LISTENS_WITHIN, YARDSTICKS * max(yardstick, yardstick_after))
 
         for chat in chats:  # every acknowledged message answered, the stuck ones included
             await wait_for_count(lambda chat=chat: telegram.sent_to(chat), 1, within=60)

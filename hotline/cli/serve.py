@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from aiohttp import web
 from aiohttp.log import access_logger
@@ -40,16 +40,34 @@ def serve(
     except ValueError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
-    return serve_workers(workers, lambda i, up: _serve_one(chosen[i], _own(sockets, i), up))
+
+    def forked(index: int) -> None:
+        # Each set now lives in its worker only. A set the workers share (systemd's) is closed
+        # here once the last worker has it.
+        if len(sockets) > 1 or index == workers - 1:
+            _close(sockets[index % len(sockets)])
+
+    try:
+        return serve_workers(
+            workers, lambda i, up: _serve_one(chosen[i], _own(sockets, i), up), forked=forked
+        )
+    finally:
+        _close(s for group in sockets for s in group)  # the sets of workers never started
 
 
 def _own(sockets: Sequence[Sequence[socket.socket]], index: int) -> Sequence[socket.socket]:
-    """Worker `index`'s sockets; the other workers' are closed in its process, so a worker that
-    exits leaves no socket behind that connections queue on with nobody to accept them."""
+    """Worker `index`'s sockets; the other workers' are closed in its process, and its own in
+    the parent's once it is forked, so a worker that exits leaves no socket behind that
+    connections queue on with nobody to accept them. (The parent starts no worker again: one
+    that exits stops them all, so the parent never needs a set back.)"""
     mine = sockets[index % len(sockets)]
-    for sock in (s for group in sockets for s in group if s not in mine):
-        sock.close()
+    _close(s for group in sockets for s in group if s not in mine)
     return mine
+
+
+def _close(sockets: Iterable[socket.socket]) -> None:
+    for sock in sockets:
+        sock.close()
 
 
 def _serve_one(

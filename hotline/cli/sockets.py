@@ -50,14 +50,25 @@ def listening_sockets(
         for _ in range(copies):
             made.append([])
             for family, kind, proto, _, address in addresses:
-                sock = socket.socket(family, kind, proto)
+                try:
+                    sock = socket.socket(family, kind, proto)
+                except OSError as exc:
+                    if exc.errno == errno.EAFNOSUPPORT:  # IPv6 off: "localhost" still has ::1
+                        continue  # as asyncio's create_server skips it
+                    raise
                 made[-1].append(sock)
                 _bind(sock, address, copies > 1, backlog)
+            if not made[-1]:
+                raise OSError(errno.EAFNOSUPPORT, "no address of it can be used here")
     except OSError as exc:
-        for sock in (s for group in made for s in group):
-            sock.close()
+        _close(made)
         raise ListenError(_why(host, port, exc)) from exc
     return made
+
+
+def _close(made: list[list[socket.socket]]) -> None:
+    for sock in (s for group in made for s in group):
+        sock.close()
 
 
 def _bind(sock: socket.socket, address: tuple[Any, ...], shared: bool, backlog: int) -> None:
@@ -88,10 +99,22 @@ def _systemd_sockets() -> list[socket.socket]:
     """The listening sockets systemd passed to this very process (sd_listen_fds(3))."""
     if os.environ.get("LISTEN_PID") != str(os.getpid()):
         return []
-    count = int(os.environ.get("LISTEN_FDS", "0") or 0)
+    listed = os.environ.get("LISTEN_FDS", "")
     for name in ("LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"):  # not for our children
         os.environ.pop(name, None)
-    sockets = [socket.socket(fileno=SYSTEMD_FIRST_FD + n) for n in range(count)]
-    for sock in sockets:
-        os.set_inheritable(sock.fileno(), False)
+    try:
+        count = int(listed or 0)
+    except ValueError:
+        raise ListenError(f"LISTEN_FDS={listed!r} is not a number of sockets") from None
+    sockets: list[socket.socket] = []
+    for fd in range(SYSTEMD_FIRST_FD, SYSTEMD_FIRST_FD + count):
+        try:
+            sockets.append(socket.socket(fileno=fd))
+        except OSError as exc:
+            _close([sockets])
+            raise ListenError(
+                f"the service manager's fd {fd} (LISTEN_FDS={count}) is no socket:"
+                f" {exc.strerror or exc}"
+            ) from exc
+        os.set_inheritable(fd, False)
     return sockets

@@ -9,10 +9,11 @@
   often: both shorten the pauses that make the slowest answers.
 - **Worker processes** (`hotline serve --workers N`): N processes listen on the same port, each
   on its own socket (`SO_REUSEPORT`: the kernel spreads the connections), made by the parent
-  before it imported the app (`hotline/cli/sockets.py`) and inherited across the fork, each
-  with its own event loop and its own connection to the store. On one SQLite file they need
-  what several `hotline serve` need: events shared through the store and conversations
-  leased (`HOTLINE_SHARE_EVENTS=on`, set here when it is `auto`), each under its own worker id.
+  before it imported the app (`hotline/cli/sockets.py`), inherited across the fork and then
+  closed in the parent (a worker that exits takes its socket out of the port), each with its
+  own event loop and its own connection to the store. On one SQLite file they need what
+  several `hotline serve` need: events shared through the store and conversations leased
+  (`HOTLINE_SHARE_EVENTS=on`, set here when it is `auto`), each under its own worker id.
 """
 
 from __future__ import annotations
@@ -85,10 +86,14 @@ Started = Callable[[], None]
 
 
 def serve_workers(
-    workers: int, run_one: Callable[[int, Started], int], stop_seconds: float = 30.0
+    workers: int,
+    run_one: Callable[[int, Started], int],
+    stop_seconds: float = 30.0,
+    forked: Callable[[int], None] | None = None,
 ) -> int:
     """Run `run_one(i, started)` in `workers` processes; stop them all on SIGTERM/SIGINT or
-    when one exits. Answers the first non-zero exit code, else 0.
+    when one exits (a worker is never started again). Answers the first non-zero exit code,
+    else 0. `forked(i)` runs in the parent right after worker `i` is forked.
 
     The first worker starts alone, and the others once it calls `started` (its app has
     started): what a first start creates (the key file, the schema, the seeded FAQ) is
@@ -114,12 +119,12 @@ def serve_workers(
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        processes[0].start()
+        _start(processes[0], 0, forked)
         while not stopping and processes[0].is_alive() and not first_up.wait(0.5):
             pass
         if first_up.is_set() and not stopping:
-            for process in processes[1:]:
-                process.start()
+            for i, process in enumerate(processes[1:], start=1):
+                _start(process, i, forked)
         processes = [p for p in processes if p.pid is not None]  # the first failed: alone
         code = _watch(processes, lambda: stopping)
         stop(signal.SIGTERM, None)
@@ -132,6 +137,12 @@ def serve_workers(
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _start(process: BaseProcess, index: int, forked: Callable[[int], None] | None) -> None:
+    process.start()
+    if forked is not None:
+        forked(index)
 
 
 def _exit_with(run_one: Callable[[int, Started], int], index: int, started: Started) -> None:

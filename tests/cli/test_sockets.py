@@ -3,6 +3,7 @@ passed), and the one line it prints when the address cannot be listened on."""
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hotline.cli.sockets import BACKLOG, ListenError, listening_sockets
+from tests.support.serving import run_hotline
 
 
 @pytest.fixture
@@ -62,6 +64,27 @@ def test_a_bad_address_is_one_line(host: str, port: int, said: str) -> None:
         listening_sockets(host, port)
 
 
+def test_an_address_family_the_kernel_lacks_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As with "localhost" on a machine with IPv6 off: its ::1 is skipped, 127.0.0.1 served."""
+    found = socket.getaddrinfo("127.0.0.1", 0, type=socket.SOCK_STREAM)
+    no_such_family = 255  # above any AF_*: socket() fails with EAFNOSUPPORT, as AF_INET6 would
+    lacking = (no_such_family, socket.SOCK_STREAM, 0, "", ("::1", 0))
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *_, **__: [lacking, *found])
+    [[sock]] = listening_sockets("localhost", 0)
+    with sock:
+        assert sock.family == socket.AF_INET
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *_, **__: [lacking])
+    with pytest.raises(ListenError, match="cannot listen on localhost:0: no address"):
+        listening_sockets("localhost", 0)
+
+
+def test_a_malformed_listen_fds_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LISTEN_PID", str(os.getpid()))
+    monkeypatch.setenv("LISTEN_FDS", "two")
+    with pytest.raises(ListenError, match="LISTEN_FDS='two' is not a number"):
+        listening_sockets("127.0.0.1", 0)
+
+
 # Run in a process of its own: fd 3, where systemd puts the first socket, is pytest's here.
 PASSED_BY_SYSTEMD = """
 import os, socket
@@ -81,17 +104,30 @@ def test_sockets_passed_by_systemd_are_taken_as_they_are() -> None:
     assert done.stdout.split() == ["3", "True", "False"], done.stderr  # not handed on either
 
 
+PASSED_NO_SOCKET = """
+import os, sys
+from hotline.cli.sockets import ListenError, listening_sockets
+os.dup2(os.open(sys.executable, os.O_RDONLY), 3)  # a file, not a socket
+os.environ.update(LISTEN_PID=str(os.getpid()), LISTEN_FDS="1")
+try:
+    listening_sockets("127.0.0.1", 8080)
+except ListenError as exc:
+    print(exc)
+"""
+
+
+def test_a_passed_fd_that_is_no_socket_is_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PASSED_NO_SOCKET], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "the service manager's fd 3 (LISTEN_FDS=1) is no socket: " + (
+        os.strerror(errno.ENOTSOCK)
+    ), done.stderr
+
+
 def test_hotline_serve_on_a_port_in_use_prints_one_line(taken: int, tmp_path: Path) -> None:
     env = {**os.environ, "HOTLINE_STORE": f"sqlite:///{tmp_path}/h.db"}
-    command = "from hotline.cli.main import main; raise SystemExit(main())"
-    done = subprocess.run(
-        [sys.executable, "-c", command, "serve", "--port", str(taken)],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_hotline(env, tmp_path, "serve", "--port", str(taken), within=60)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         f"hotline: cannot listen on 127.0.0.1:{taken}: the address is in use (another hotline"

@@ -1,4 +1,5 @@
-"""A `hotline serve` of the test's own, as a real process: started, awaited, stopped."""
+"""A `hotline serve` of the test's own, as a real process: started, awaited, stopped (or a
+`hotline` command run to its end)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,20 @@ def serve(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+
+def run_hotline(
+    env: dict[str, str], cwd: Path, *args: str, within: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """`hotline *args` in `cwd`, run to its end; its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-c", MAIN, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=within,
+    )
 
 
 async def listening(

@@ -51,6 +51,18 @@ def alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
 
 
+def listening_on(port: int, pid: int) -> int:
+    """How many sockets listening on `port` process `pid` holds (Linux's /proc)."""
+    listening = {
+        fields[9]
+        for table in ("tcp", "tcp6")
+        for line in Path(f"/proc/net/{table}").read_text().splitlines()[1:]
+        if (fields := line.split())[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port
+    }
+    held = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
+    return len({f"socket:[{inode}]" for inode in listening} & held)
+
+
 async def test_two_workers_share_the_port_and_the_store(
     nlu_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -61,6 +73,8 @@ async def test_two_workers_share_the_port_and_the_store(
         await support.listening(url, proc, START_SECONDS, "/readyz")
         workers = children(proc.pid)
         assert len(workers) == 2
+        # Each worker alone holds its socket: one that exits takes it out of the port's group.
+        assert [listening_on(port, pid) for pid in [proc.pid, *workers]] == [0, 1, 1]
         async with aiohttp.ClientSession() as session:
 
             async def say(n: int) -> list[dict[str, str]]:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,6 +18,8 @@ from hotline.config import Settings
 from hotline.storage.sqlite.backend import SqliteStorage
 from hotline.storage.sqlite.database import sqlite_path
 from tests.support.hotline import hotline_of
+from tests.support.mongo_server import free_port
+from tests.support.serving import run_hotline
 
 
 def database(client: TestClient) -> SqliteStorage:
@@ -128,17 +128,10 @@ def test_a_start_on_a_corrupt_store_says_so_in_one_line(
         **os.environ,
         "HOTLINE_STORE": f"sqlite:///{store}",
         "HOTLINE_NLU_MODEL_DIR": str(nlu_model_dir),
-        "HOTLINE_PORT": "1",  # never reached: the store fails first
+        # The port listens before the store is opened: a free one, so that the store is what fails.
+        "HOTLINE_PORT": str(free_port()),
     }
-    serve = "from hotline.cli.main import main; raise SystemExit(main())"
-    done = subprocess.run(
-        [sys.executable, "-c", serve, "serve"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_hotline(env, tmp_path, "serve")
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
