@@ -131,6 +131,14 @@ class FaqKnowledge:
             await self.refresh(force=True)
         return deleted
 
+    async def consider(self, text: str) -> None:
+        """Before a `lookup` of `text` that decides an answer: when the match is unsure and the
+        encoder's second opinion is not memoised, ask for it in a thread (tens of milliseconds
+        of the encoder would stall every other conversation on the event loop)."""
+        meaning = self.index.meaning
+        if meaning is not None and not meaning.knows(text) and self.index.unsure(text):
+            await asyncio.to_thread(meaning.remember, text)
+
     def lookup(self, text: str) -> FaqLookup:
         return self.index.lookup(text)
 

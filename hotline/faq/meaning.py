@@ -144,14 +144,20 @@ class Meaning:
         close = self.closeness(text, entry_id)
         return close is not None and self.gate.vouches(*close)
 
-    def _embed(self, text: str) -> np.ndarray:
-        key = " ".join(text.lower().split())
+    def knows(self, text: str) -> bool:
+        """Whether the embedding of `text` is memoised (asking for it costs nothing)."""
+        return self._queries.find(_memo_key(text)) is not None
 
+    def remember(self, text: str) -> None:
+        """Embed `text` into the memo; tens of milliseconds: run it off the event loop."""
+        self._embed(text)
+
+    def _embed(self, text: str) -> np.ndarray:
         def embed(_: str) -> np.ndarray:
             self.asked += 1
             return np.asarray(self.encoder.query(text), dtype=np.float32)
 
-        return self._queries.get(key, embed)
+        return self._queries.get(_memo_key(text), embed)
 
     def _read_cache(self) -> dict[str, np.ndarray]:
         if self._cache_file is None or not self._cache_file.exists():
@@ -172,6 +178,10 @@ class Meaning:
         partial = self._cache_file.with_suffix(".part.npz")
         np.savez(partial, texts=np.array(texts), vectors=np.stack([known[t] for t in texts]))
         os.replace(partial, self._cache_file)
+
+
+def _memo_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 class E5Encoder:
