@@ -142,6 +142,7 @@ async def open_hotline(
         desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
         meaning = open_meaning(settings.faq_encoder, data_folder(settings.store) / "meaning")
         faq = FaqKnowledge(await storage.faq(), words, meaning=meaning)
+        stack.push_async_callback(faq.close)  # before the storage's: the embedding task
         seeded = await seed_faq(faq)
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)

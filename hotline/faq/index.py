@@ -180,6 +180,11 @@ class FaqIndex:
         swapped in whole. One rebuild at a time (`FaqKnowledge` sees to it)."""
         self._content = self._build(tuple(e for e in entries if e.published))
 
+    @property
+    def embedded(self) -> bool:
+        """Whether the encoder has the variants of the content being served (True without one)."""
+        return self.meaning is None or self.meaning.ready_for(self._content.questions)
+
     def embed_variants(self) -> None:
         """Give the encoder's second opinion the variants of the content being served (a no-op
         without an encoder). Slow when they are not cached: run it in a thread, after `rebuild`;

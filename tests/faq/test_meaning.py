@@ -148,6 +148,7 @@ async def test_the_knowledge_embeds_after_the_words_serve_and_an_edit_embeds_onl
     for entry in four:
         await store.put(entry)
     await knowledge.refresh()
+    await knowledge.until_embedded()
     assert knowledge.built and len(encoder.embedded) == sum(len(e.questions) for e in four)
     found = knowledge.lookup(UNSURE)
     assert found.answer is not None and found.answer.id == "cach-ly-f0-bao-lau"
@@ -155,7 +156,9 @@ async def test_the_knowledge_embeds_after_the_words_serve_and_an_edit_embeds_onl
     new = "F0 ở nhà mấy hôm thì khỏi"
     encoder.axis[new] = 0
     await knowledge.put(replace(four[0], questions=(*four[0].questions, new)))
+    await knowledge.until_embedded()
     assert encoder.embedded == [new]
+    await knowledge.close()
 
 
 def test_without_the_setting_or_the_package_there_is_no_second_opinion(tmp_path: Path) -> None:
