@@ -15,9 +15,11 @@ inside the wheel); without it there is no second opinion and the index decides a
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -171,13 +173,25 @@ class Meaning:
         return {str(t): v for t, v in zip(texts, vectors, strict=True)}
 
     def _write_cache(self, known: dict[str, np.ndarray]) -> None:
+        """Save the embeddings; a failure (a full disk, a read-only folder) costs only the next
+        start's time. Each writer has its own temporary file: workers rebuild at once."""
         if self._cache_file is None:
             return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
         texts = sorted(known)
-        partial = self._cache_file.with_suffix(".part.npz")
-        np.savez(partial, texts=np.array(texts), vectors=np.stack([known[t] for t in texts]))
-        os.replace(partial, self._cache_file)
+        partial: str | None = None
+        try:
+            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+            handle, partial = tempfile.mkstemp(
+                prefix=f"{self._cache_file.stem}.", suffix=".part.npz", dir=self._cache_file.parent
+            )
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, texts=np.array(texts), vectors=np.stack([known[t] for t in texts]))
+            os.replace(partial, self._cache_file)
+        except OSError as error:
+            log.warning("could not save the FAQ embedding cache %s: %s", self._cache_file, error)
+            if partial is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(partial)
 
 
 def _memo_key(text: str) -> str:

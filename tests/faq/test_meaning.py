@@ -3,6 +3,7 @@ decision is what is tested; the real encoder on a handful of variants when nanoe
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 
 from hotline.bot.nlu.normalize import words
+from hotline.faq import meaning as meaning_module
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
 from hotline.faq.knowledge import FaqKnowledge
@@ -183,3 +185,36 @@ def test_the_real_encoder_finds_a_paraphrase_in_other_words(tmp_path: Path) -> N
     assert meaning.closeness("muốn chích ngừa covid thì đăng ký ở đâu", "tiem") is not None
     assert meaning.closeness("ra đường không mang khẩu trang bị phạt mấy trăm", "phat") is not None
     assert (tmp_path / "faq-variants-e5-small-q4.npz").exists()
+
+
+def test_writers_of_the_cache_do_not_trip_over_each_other(
+    four: list[FaqEntry], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers rebuild at once: the second writes and replaces while the first is between its
+    # write and its replace. Each has its own temporary file, so both land (the last wins).
+    first, second = (Meaning(HandMade(four, {}), tmp_path) for _ in range(2))
+    replace_file = os.replace
+    interleaved: list[str] = []
+
+    def second_writes_meanwhile(source: str, target: Path) -> None:
+        if not interleaved:
+            interleaved.append(source)
+            second._write_cache({"F1 cách ly mấy ngày": np.zeros(4, dtype=np.float32)})
+        replace_file(source, target)
+
+    monkeypatch.setattr(meaning_module.os, "replace", second_writes_meanwhile)
+    first._write_cache({"F0 cách ly mấy ngày": np.ones(4, dtype=np.float32)})
+    assert interleaved
+    assert [p.name for p in tmp_path.iterdir()] == ["faq-variants-hand-made.npz"]
+    assert list(first._read_cache()) == ["F0 cách ly mấy ngày"]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_a_warning(
+    four: list[FaqEntry], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    index = index_with(four, HandMade(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]}), blocked / "cache")
+    assert "could not save the FAQ embedding cache" in caplog.text
+    found = index.lookup(UNSURE)
+    assert found.answer is not None and found.answer.id == "cach-ly-f0-bao-lau"
