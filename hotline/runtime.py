@@ -148,6 +148,7 @@ async def open_hotline(
             log.info("seeded the FAQ with %d sample entries", seeded)
         if not faq_later:
             await faq.refresh(force=True)
+            await faq.until_embedded()  # a command (an evaluation) answers with the encoder too
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         nlu = await stack.enter_async_context(
             active_nlu(NluConfig.of(settings), local_nlu, faq.store)
