@@ -142,11 +142,13 @@ async def open_hotline(
         desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
         meaning = open_meaning(settings.faq_encoder, data_folder(settings.store) / "meaning")
         faq = FaqKnowledge(await storage.faq(), words, meaning=meaning)
+        stack.push_async_callback(faq.close)  # before the storage's: the embedding task
         seeded = await seed_faq(faq)
         if seeded:
             log.info("seeded the FAQ with %d sample entries", seeded)
         if not faq_later:
             await faq.refresh(force=True)
+            await faq.until_embedded()  # a command (an evaluation) answers with the encoder too
         local_nlu = await load_local_nlu(Path(settings.nlu_model_dir))
         nlu = await stack.enter_async_context(
             active_nlu(NluConfig.of(settings), local_nlu, faq.store)

@@ -180,6 +180,11 @@ class FaqIndex:
         swapped in whole. One rebuild at a time (`FaqKnowledge` sees to it)."""
         self._content = self._build(tuple(e for e in entries if e.published))
 
+    @property
+    def embedded(self) -> bool:
+        """Whether the encoder has the variants of the content being served (True without one)."""
+        return self.meaning is None or self.meaning.ready_for(self._content.questions)
+
     def embed_variants(self) -> None:
         """Give the encoder's second opinion the variants of the content being served (a no-op
         without an encoder). Slow when they are not cached: run it in a thread, after `rebuild`;
@@ -309,6 +314,20 @@ class FaqIndex:
         if close == (best.entry,) and self._lone_answers(best, runner_up):
             return FaqLookup(best.entry, (), top)
         return FaqLookup(None, close, top)
+
+    def unsure(self, text: str) -> bool:
+        """Whether `lookup(text)` asks the encoder's second opinion: the top entry covers the
+        question, its evidence short of an answer yet in the grey zone (`MeaningGate.grey`)."""
+        meaning, t = self.meaning, self.thresholds
+        if meaning is None or not meaning.ready_for(self._content.questions):
+            return False
+        matches = self.search(text, limit=max(2, t.max_suggestions))  # memoised for `lookup`
+        if not matches:
+            return False
+        runner_up = matches[1].score if len(matches) > 1 else 0.0
+        evidence = t.evidence(matches[0], runner_up)
+        grey = meaning.gate.grey(evidence) and evidence < t.answer
+        return grey and matches[0].uncovered <= t.max_uncovered
 
     def _vouched(self, text: str, best: FaqMatch, evidence: float) -> bool:
         """The encoder's second opinion, when there is one for the content being served."""

@@ -11,13 +11,19 @@ the store as it is then (the latest wins).
 The server listens before the first index is built (`built` is set once it is): whatever needs
 the index (a citizen's turn, the admins' "try" box) passes the one gate, `ready_for_questions`,
 and /readyz names the FAQ as still loading until then.
+
+With an encoder (`hotline.faq.meaning`), each rebuild is followed by an embedding of the new
+variants in a tracked task, outside the rebuild's lock: an edit is live at once, the encoder's
+second opinion of it when the embedding is done. `close` stops the task.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import logging
+import time
 
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import Analyzer, FaqIndex, FaqLookup, FaqMatch, Thresholds
@@ -27,6 +33,7 @@ from hotline.faq.store import FaqStore
 log = logging.getLogger(__name__)
 
 FIRST_INDEX_SECONDS = 60.0  # how long a question waits for the first index after a start
+EMBEDDING_RETRY_SECONDS = 60.0  # after a failed embedding of the variants, by the next refresh
 
 
 class KnowledgeNotReady(RuntimeError):
@@ -49,6 +56,8 @@ class FaqKnowledge:
         self._lock = asyncio.Lock()
         self._asked = 0  # refresh requests so far
         self._served = 0  # requests made before the latest rebuild read the store
+        self._embedding: asyncio.Task[None] | None = None  # the encoder's, of the variants
+        self._embedding_failed: float | None = None  # time.monotonic() of the last failure
         self.rebuilds = 0
         self._built = asyncio.Event()  # set by the first rebuild, never cleared
         self.first_index_seconds = FIRST_INDEX_SECONDS
@@ -94,6 +103,7 @@ class FaqKnowledge:
             revision = await self.store.revision()
             if not force and revision == self._revision:
                 self._served = served
+                self._retry_embedding()
                 return False
             # Revision first, entries second: a write in between is caught by the next refresh.
             entries = await self.store.list("published")
@@ -104,9 +114,48 @@ class FaqKnowledge:
             self._revision = revision
             self.rebuilds += 1
             self._built.set()
-            # After the new words serve: a cold embedding of every variant takes half a minute.
-            await asyncio.to_thread(self.index.embed_variants)
-            return True
+        # After the new words serve, and outside the lock: a cold embedding of every variant
+        # takes half a minute, which an admin's save (`put`) must not wait for.
+        self._embed_variants_soon()
+        return True
+
+    def _embed_variants_soon(self) -> None:
+        """Embed the served content's variants in a tracked task, unless one is under way (it
+        goes on to the newest content) or there is no encoder."""
+        if self.index.meaning is None or not (self._embedding is None or self._embedding.done()):
+            return
+        self._embedding = asyncio.create_task(self._embed_variants(), name="faq-embedding")
+
+    async def _embed_variants(self) -> None:
+        try:
+            # Checked on the loop after each pass: a rebuild that swapped the content during
+            # it is embedded by the next pass; one after it finds this task done and starts one.
+            while not self.index.embedded:
+                await asyncio.to_thread(self.index.embed_variants)
+        except Exception:  # the index decides alone meanwhile
+            self._embedding_failed = time.monotonic()
+            log.exception("embedding the FAQ variants failed; trying again in a minute")
+        else:
+            self._embedding_failed = None
+
+    def _retry_embedding(self) -> None:
+        failed = self._embedding_failed
+        if failed is not None and time.monotonic() - failed >= EMBEDDING_RETRY_SECONDS:
+            self._embedding_failed = None
+            self._embed_variants_soon()
+
+    async def until_embedded(self) -> None:
+        """Wait for the embedding under way, if any (tests, a command that answers once)."""
+        if self._embedding is not None:
+            await asyncio.shield(self._embedding)
+
+    async def close(self) -> None:
+        """Stop the embedding under way (the thread finishes its pass; nothing waits for it)."""
+        if self._embedding is not None and not self._embedding.done():
+            self._embedding.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._embedding
+        self._embedding = None
 
     async def watch(self, interval: float = 0.5) -> None:
         """Refresh every `interval` seconds until cancelled; a failed refresh is logged and
@@ -130,6 +179,14 @@ class FaqKnowledge:
         if deleted:
             await self.refresh(force=True)
         return deleted
+
+    async def consider(self, text: str) -> None:
+        """Before a `lookup` of `text` that decides an answer: when the match is unsure and the
+        encoder's second opinion is not memoised, ask for it in a thread (tens of milliseconds
+        of the encoder would stall every other conversation on the event loop)."""
+        meaning = self.index.meaning
+        if meaning is not None and not meaning.knows(text) and self.index.unsure(text):
+            await asyncio.to_thread(meaning.remember, text)
 
     def lookup(self, text: str) -> FaqLookup:
         return self.index.lookup(text)

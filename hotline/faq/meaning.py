@@ -15,9 +15,11 @@ inside the wheel); without it there is no second opinion and the index decides a
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -144,14 +146,20 @@ class Meaning:
         close = self.closeness(text, entry_id)
         return close is not None and self.gate.vouches(*close)
 
-    def _embed(self, text: str) -> np.ndarray:
-        key = " ".join(text.lower().split())
+    def knows(self, text: str) -> bool:
+        """Whether the embedding of `text` is memoised (asking for it costs nothing)."""
+        return self._queries.find(_memo_key(text)) is not None
 
+    def remember(self, text: str) -> None:
+        """Embed `text` into the memo; tens of milliseconds: run it off the event loop."""
+        self._embed(text)
+
+    def _embed(self, text: str) -> np.ndarray:
         def embed(_: str) -> np.ndarray:
             self.asked += 1
             return np.asarray(self.encoder.query(text), dtype=np.float32)
 
-        return self._queries.get(key, embed)
+        return self._queries.get(_memo_key(text), embed)
 
     def _read_cache(self) -> dict[str, np.ndarray]:
         if self._cache_file is None or not self._cache_file.exists():
@@ -165,13 +173,29 @@ class Meaning:
         return {str(t): v for t, v in zip(texts, vectors, strict=True)}
 
     def _write_cache(self, known: dict[str, np.ndarray]) -> None:
+        """Save the embeddings; a failure (a full disk, a read-only folder) costs only the next
+        start's time. Each writer has its own temporary file: workers rebuild at once."""
         if self._cache_file is None:
             return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
         texts = sorted(known)
-        partial = self._cache_file.with_suffix(".part.npz")
-        np.savez(partial, texts=np.array(texts), vectors=np.stack([known[t] for t in texts]))
-        os.replace(partial, self._cache_file)
+        partial: str | None = None
+        try:
+            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+            handle, partial = tempfile.mkstemp(
+                prefix=f"{self._cache_file.stem}.", suffix=".part.npz", dir=self._cache_file.parent
+            )
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, texts=np.array(texts), vectors=np.stack([known[t] for t in texts]))
+            os.replace(partial, self._cache_file)
+        except OSError as error:
+            log.warning("could not save the FAQ embedding cache %s: %s", self._cache_file, error)
+            if partial is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(partial)
+
+
+def _memo_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 class E5Encoder:

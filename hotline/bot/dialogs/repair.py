@@ -24,7 +24,6 @@ from hotline.bot.dialogs import (
 )
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.messages import OutboundMessage
-from hotline.bot.nlu.faq_choice import faq_choice
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.questions import is_question
 
@@ -100,7 +99,7 @@ async def mend(ctx: Context, state: ConversationState) -> Turn | None:
 async def _answer_on_the_way(ctx: Context, state: ConversationState) -> Turn | None:
     """A question the FAQ surely answers is answered and the step asked again; else the step
     takes the message (a question may well be the answer: "ở chợ Thủ Dầu Một phải không?")."""
-    found = faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+    found = await faq_answer.choose(ctx)
     if found.answer is None:
         return None
     await faq_answer.log_question(ctx, found)

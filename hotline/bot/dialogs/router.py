@@ -22,7 +22,6 @@ from hotline.bot.dialogs import (
 from hotline.bot.dialogs.base import Context, Services, Turn
 from hotline.bot.messages import InboundMessage
 from hotline.bot.nlu.base import ParseResult
-from hotline.bot.nlu.faq_choice import faq_choice
 from hotline.bot.nlu.questions import is_question
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
@@ -139,7 +138,7 @@ class DialogRouter:
             if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
                 return await faq_answer.answer(ctx, state)  # a question is not a report
             if intent == "out_of_scope":
-                found = faq_choice(ctx.parse.faq, self.services.faq, ctx.message.text)
+                found = await faq_answer.choose(ctx)
                 if found.suggestions:
                     return await faq_answer.answer(ctx, state)  # offer the entries that may answer
                 # A question nothing answers goes on the admins' unanswered list, whatever it

@@ -61,6 +61,7 @@ class Trial:
 async def try_question(hotline: Hotline, text: str) -> Trial:
     await hotline.faq.ready_for_questions()  # just after a start: the first index
     parse = await hotline.nlu.parse(text)
+    await hotline.faq.consider(text)  # the encoder's opinion, off the event loop
     return Trial(text, parse, hotline.faq.lookup(text), tuple(hotline.faq.search(text, 3)))
 
 
