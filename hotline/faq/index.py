@@ -299,49 +299,59 @@ class FaqIndex:
     def lookup(self, text: str) -> FaqLookup:
         """The answer when confident; else the 2-3 closest entries, or none when none is close."""
         t = self.thresholds
-        matches = self.search(text, limit=max(2, t.max_suggestions))
+        matches, evidence = self._weighed(text)
         if not matches:
             return FaqLookup(None, (), 0.0)
         best = matches[0]
-        top = best.score
-        runner_up = matches[1].score if len(matches) > 1 else 0.0
-        evidence = t.evidence(best, runner_up)
         if best.uncovered <= t.max_uncovered and (
             evidence >= t.answer or self._vouched(text, best, evidence)
         ):
-            return FaqLookup(best.entry, (), top)
+            return FaqLookup(best.entry, (), best.score)
         close = tuple(m.entry for m in matches[: t.max_suggestions] if t.plausible(m))
-        if close == (best.entry,) and self._lone_answers(best, runner_up):
-            return FaqLookup(best.entry, (), top)
-        return FaqLookup(None, close, top)
+        if close == (best.entry,) and self._lone_answers(best, evidence):
+            return FaqLookup(best.entry, (), best.score)
+        return FaqLookup(None, close, best.score)
 
     def unsure(self, text: str) -> bool:
         """Whether `lookup(text)` asks the encoder's second opinion: the top entry covers the
         question, its evidence short of an answer yet in the grey zone (`MeaningGate.grey`)."""
-        meaning, t = self.meaning, self.thresholds
-        if meaning is None or not meaning.ready_for(self._content.questions):
+        meaning, t = self._second_opinion(), self.thresholds
+        if meaning is None:
             return False
-        matches = self.search(text, limit=max(2, t.max_suggestions))  # memoised for `lookup`
+        matches, evidence = self._weighed(text)  # memoised for `lookup`
+        return (
+            bool(matches)
+            and matches[0].uncovered <= t.max_uncovered
+            and (evidence < t.answer and meaning.gate.grey(evidence))
+        )
+
+    def _weighed(self, text: str) -> tuple[list[FaqMatch], float]:
+        """The closest entries and the evidence that the first answers (0.0 when none)."""
+        t = self.thresholds
+        matches = self.search(text, limit=max(2, t.max_suggestions))
         if not matches:
-            return False
+            return matches, 0.0
         runner_up = matches[1].score if len(matches) > 1 else 0.0
-        evidence = t.evidence(matches[0], runner_up)
-        grey = meaning.gate.grey(evidence) and evidence < t.answer
-        return grey and matches[0].uncovered <= t.max_uncovered
+        return matches, t.evidence(matches[0], runner_up)
+
+    def _second_opinion(self) -> Meaning | None:
+        """The encoder, when there is one and it has embedded the content being served."""
+        meaning = self.meaning
+        if meaning is None or not meaning.ready_for(self._content.questions):
+            return None
+        return meaning
 
     def _vouched(self, text: str, best: FaqMatch, evidence: float) -> bool:
         """The encoder's second opinion, when there is one for the content being served."""
-        meaning = self.meaning
-        if meaning is None or not meaning.ready_for(self._content.questions):
-            return False
-        return meaning.vouches(text, best.entry.id, evidence)
+        meaning = self._second_opinion()
+        return meaning is not None and meaning.vouches(text, best.entry.id, evidence)
 
-    def _lone_answers(self, best: FaqMatch, runner_up: float) -> bool:
+    def _lone_answers(self, best: FaqMatch, evidence: float) -> bool:
         """Whether the only plausible entry is sure enough to answer (`Thresholds.lone_answer`)."""
         t = self.thresholds
         if t.lone_answer is None or best.uncovered > t.max_uncovered:
             return False
-        return t.evidence(best, runner_up) >= t.lone_answer
+        return evidence >= t.lone_answer
 
     def _speller(self, postings: Postings) -> Speller:
         names = self._vocabulary.names
