@@ -190,10 +190,9 @@ class FaqIndex:
         without an encoder). Slow when they are not cached: run it in a thread, after `rebuild`;
         until it is done the index decides alone."""
         content = self._content
-        if self.meaning is not None and not self.meaning.ready_for(content.questions):
+        if self.meaning is not None:
             sizes = [len(e.questions) for e in content.entries]
-            owner = np.repeat(np.arange(len(sizes)), sizes)
-            self.meaning.rebuild(content.questions, owner, [e.id for e in content.entries])
+            self.meaning.embed_content(content.questions, sizes, [e.id for e in content.entries])
 
     def _build(self, published: tuple[FaqEntry, ...]) -> _Content:
         old = self._content
@@ -319,10 +318,8 @@ class FaqIndex:
         if meaning is None:
             return False
         matches, evidence = self._weighed(text)  # memoised for `lookup`
-        return (
-            bool(matches)
-            and matches[0].uncovered <= t.max_uncovered
-            and (evidence < t.answer and meaning.gate.grey(evidence))
+        return bool(matches) and meaning.unsure(
+            matches[0].uncovered, evidence, t.answer, t.max_uncovered
         )
 
     def _weighed(self, text: str) -> tuple[list[FaqMatch], float]:

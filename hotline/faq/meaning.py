@@ -124,6 +124,20 @@ class Meaning:
         variants = self._variants
         return variants is not None and variants.questions is questions
 
+    def embed_content(
+        self, questions: tuple[str, ...], sizes: Sequence[int], entry_ids: Sequence[str]
+    ) -> None:
+        """Embed an index content's variants (`sizes`: each entry's number of them, in order)
+        unless they already are; slow when not cached: run it off the event loop."""
+        if not self.ready_for(questions):
+            self.rebuild(questions, np.repeat(np.arange(len(sizes)), sizes), entry_ids)
+
+    def unsure(self, uncovered: float, evidence: float, answer: float, limit: float) -> bool:
+        """Whether a top match leaving `uncovered` of the question unused, with `evidence` short
+        of the index's `answer` yet in the grey zone, asks this second opinion (`limit`: the
+        index's most uncovered share for an answer)."""
+        return uncovered <= limit and evidence < answer and self.gate.grey(evidence)
+
     def closeness(self, text: str, entry_id: str) -> tuple[float, float] | None:
         """The best cosine of `text` to entry `entry_id`'s variants and its lead over the
         closest other entry's; None when another entry is closer or the id is unknown."""
