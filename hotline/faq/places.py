@@ -6,8 +6,10 @@ Folded, place names are common syllables ("lam dong", "can tho", "han quoc"), wh
 nothing as words: `Coverage` counts a place named here as one salient word of its own (a kind,
 `PLACE`), which every entry leaves uncovered but those speaking of other places ("tỉnh khác",
 "liên tỉnh", "về quê", "nước ngoài": travel, declarations on arrival), for which it does not
-count at all: a place is a reason not to answer, never one to answer. Binh Duong and its own
-towns are not here.
+count at all when the place is somewhere to go or come from ("về Tây Ninh", "từ Cà Mau lên"):
+a place is a reason not to answer, never one to answer. A place whose own rules are asked
+("Cà Mau có bắt cách ly không") counts against those entries too (`asks_of_place`). Binh Duong
+and its own towns are not here.
 Written from the map, not from any evaluation split; names that are also common words or places
 inside the province ("Mỹ" and Mỹ Phước, "Lào" and "lao động", Phú Thọ ward, Bình Thuận) are left
 out.
@@ -50,6 +52,42 @@ def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
         tuple(words[i : i + n]) in phrases
         for n in range(1, _LONGEST + 1)
         for i in range(len(words) - n + 1)
+    )
+
+
+# Words after which a place is somewhere to go or come from ("về Tây Ninh", "từ Đắk Lắk lên",
+# "qua Long Khánh"), and the province's own name, after which it ends a route ("tuyến Bình
+# Dương - Cà Mau"): travel, which the entries on other places answer. Folded.
+_MOVES = frozenset("ve tu di len xuong qua sang toi den ra vao vo".split())
+HOME = ("binh", "duong")
+
+
+def _places(words: list[str]) -> list[tuple[int, int]]:
+    """Where the words name places outside the province: (start, length), longest name first."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        n = next((n for n in range(_LONGEST, 0, -1) if tuple(words[i : i + n]) in PLACES), 0)
+        if n:
+            found.append((i, n))
+        i += n or 1
+    return found
+
+
+def without_places(words: list[str]) -> list[str]:
+    """The words less those naming a place outside the province: the place counts as one
+    word of its own (`PLACE`), not as its common syllables ("tây", "ninh")."""
+    named = {i for start, n in _places(words) for i in range(start, start + n)}
+    return [w for i, w in enumerate(words) if i not in named]
+
+
+def asks_of_place(words: list[str]) -> bool:
+    """Whether a place outside the province is named other than as somewhere to go or come
+    from: its own rules are asked ("Long An có bắt cách ly không", "ở Hà Nội tiêm mũi mấy"),
+    which an entry on travel between provinces does not answer."""
+    return not all(
+        (start > 0 and words[start - 1] in _MOVES) or tuple(words[start - 2 : start]) == HOME
+        for start, _ in _places(words)
     )
 
 
