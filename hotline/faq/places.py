@@ -55,10 +55,11 @@ def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     )
 
 
-# Words after which a place is somewhere to go or come from ("về Tây Ninh", "từ Đắk Lắk lên",
-# "qua Long Khánh"), and the province's own name, after which it ends a route ("tuyến Bình
-# Dương - Cà Mau"): travel, which the entries on other places answer. Folded.
-_MOVES = frozenset("ve tu di len xuong qua sang toi den ra vao vo".split())
+# Words one or two words after which a place is somewhere to go or come from ("về Tây Ninh",
+# "từ Đắk Lắk lên", "về quê ở Đồng Tháp", "quê Bến Tre"), and the province's own name, after
+# which it ends a route ("tuyến Bình Dương - Cà Mau"): travel, which the entries on other
+# places answer. Folded.
+_MOVES = frozenset("ve tu di len xuong qua sang toi den ra vao vo que".split())
 HOME = ("binh", "duong")
 
 
@@ -86,7 +87,8 @@ def asks_of_place(words: list[str]) -> bool:
     from: its own rules are asked ("Long An có bắt cách ly không", "ở Hà Nội tiêm mũi mấy"),
     which an entry on travel between provinces does not answer."""
     return not all(
-        (start > 0 and words[start - 1] in _MOVES) or tuple(words[start - 2 : start]) == HOME
+        bool(_MOVES.intersection(words[max(start - 2, 0) : start]))
+        or tuple(words[max(start - 2, 0) : start]) == HOME
         for start, _ in _places(words)
     )
 

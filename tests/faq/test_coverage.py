@@ -149,6 +149,9 @@ def test_a_place_whose_rules_are_asked_counts_against_the_entry_on_other_places(
     assert asks_of_place(words("ở Hà Nội chạy xe cần giấy tờ gì"))
     assert not asks_of_place(words("chạy xe về Tây Ninh rồi qua Long An cần giấy tờ gì"))
     assert not asks_of_place(words("chạy xe trong tỉnh cần giấy tờ gì"))
+    assert not asks_of_place(words("về quê Bến Tre hay về quê ở Đồng Tháp cần giấy tờ gì"))
+    # Its syllables covered by the entry ("an"), the place still counts against it.
+    assert places.uncovered("lien-tinh", words("Long An có bắt chạy xe cần giấy tờ gì")) > 0.5
 
 
 def test_a_place_counts_as_itself_not_as_its_syllables(places: Coverage) -> None:

@@ -50,6 +50,11 @@ async def _dialog(client: TestClient, chat: RestChat) -> str | None:
         # Other provinces and countries: close to an entry, yet not what it answers.
         ("Cà Mau có bắt người từ Bình Dương về phải cách ly không", "di-lai-lien-tinh"),
         ("Ở Mỹ người ta tiêm mũi thứ 4 chưa", "tiem-mui-nhac-lai"),
+        # Another province's own scheme or rule asked in the words of the entry on travel
+        # between provinces (hotline.faq.places.asks_of_place; "hỗ trợ" carries the support
+        # entries, which that entry never is: hotline.faq.coverage.Coverage.unused_weight).
+        ("Tây Ninh có hỗ trợ tiền cho người từ Bình Dương về không", "di-lai-lien-tinh"),
+        ("An Giang có bắt người từ Bình Dương về phải cách ly 7 ngày không", "di-lai-lien-tinh"),
     ],
 )
 async def test_an_uncovered_question_gets_no_answer_from_an_unrelated_entry(
@@ -113,6 +118,8 @@ async def test_an_unanswered_question_says_so_offers_a_person_and_is_recorded(
             "tôi đi phụ bếp tự do, mất thu nhập thì nhận hỗ trợ lao động tự do ở đâu",
             "ho-tro-lao-dong-tu-do",
         ),
+        # Another province as where one goes: travel, which the entry on it answers.
+        ("đi từ Bình Dương về quê Tây Ninh có phải cách ly không", "di-lai-lien-tinh"),
     ],
 )
 async def test_a_paraphrase_of_a_covered_entry_is_answered(
