@@ -1,7 +1,7 @@
 """The answer gate's settings measured on two development splits at once (issue 12).
 
     python benchmarks/gate_fit.py --rasa dev=/tmp/dev2/rasa_dev.json \
-        --rasa dev2=/tmp/dev2/rasa_dev2.json \
+        --rasa dev2=/tmp/dev2/rasa_dev2.json [--local dev3] \
         [--only NAME ...]
 
 Each named configuration below (`CONFIGS`: `Thresholds` of the FAQ index and `PickTrust` of
@@ -9,8 +9,9 @@ Rasa's pick, as changes to the shipped ones) runs every message of dev and dev2 
 real engine, the local NLU and the bot with Rasa (Rasa's parses replayed from the recordings
 `hotline nlu evaluate --open-world --rasa-parses FILE` writes). It prints, per configuration,
 split and back end: wrong answers (of uncovered messages), covered helped, covered answered
-directly, questions into a form, intent accuracy. A change is kept when it helps on both
-splits (fit on one, check on the other); never the test split here.
+directly, questions into a form, intent accuracy. A split given with `--local` (no recording
+of Rasa's parses yet) is measured with the local NLU only. A change is kept when it helps on
+both splits (fit on one, check on the other); never the test split here.
 """
 
 from __future__ import annotations
@@ -61,9 +62,12 @@ def _row(split: str, backend: str, s: Scores) -> str:
 
 
 async def _measure(
-    splits: dict[str, list[Case]], parses: dict[str, Any], names: Sequence[str], scratch: Path
+    splits: dict[str, list[Case]],
+    parses: dict[str, Any],
+    names: Sequence[str],
+    scratch: Path,
+    local_only: frozenset[str] = frozenset(),
 ) -> None:
-    every = [c for cases in splits.values() for c in cases]
     model_dir = Path("var/nlu")
     client = recorded.ReplayedRasa(parses)
     async with (
@@ -78,9 +82,14 @@ async def _measure(
             print(f"{name}: index {index_changes or '-'}, rasa pick {trust_changes or '-'}")
             for backend, target in (("local", local), ("bot(rasa)", rasa)):
                 target.hotline.faq.index.thresholds = thresholds
-                outcomes = await run_bot(target, every)
+                measured = {
+                    split: cases
+                    for split, cases in splits.items()
+                    if backend == "local" or split not in local_only
+                }
+                outcomes = await run_bot(target, [c for cases in measured.values() for c in cases])
                 at = 0
-                for split, cases in splits.items():
+                for split, cases in measured.items():
                     got = outcomes[at : at + len(cases)]
                     at += len(cases)
                     print(_row(split, backend, score(backend, cases, got)))
@@ -90,19 +99,21 @@ async def _measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rasa", action="append", default=[], help="SPLIT=recording.json")
+    parser.add_argument("--local", action="append", default=[], help="SPLIT, local NLU only")
     parser.add_argument("--only", nargs="*", help="configurations to run (default: all)")
     args = parser.parse_args()
     parses: dict[str, Any] = {}
     splits: dict[str, list[Case]] = {}
-    for item in args.rasa:
+    for item in [*args.rasa, *args.local]:
         split, _, path = item.partition("=")
         if "test" in split.split("+"):  # alone or in a union ("dev+test")
             raise SystemExit("the test split is run once, by `hotline nlu evaluate`, not here")
         splits[split] = load_split(split)
-        parses.update(recorded.load(Path(path))[1])
+        if path:
+            parses.update(recorded.load(Path(path))[1])
     names = args.only or list(CONFIGS)
     with tempfile.TemporaryDirectory(prefix="gate-fit-") as tmp:
-        asyncio.run(_measure(splits, parses, names, Path(tmp)))
+        asyncio.run(_measure(splits, parses, names, Path(tmp), frozenset(args.local)))
 
 
 if __name__ == "__main__":
