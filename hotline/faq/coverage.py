@@ -171,7 +171,7 @@ class Coverage:
     def unused_weight(self, word: str) -> float:
         """What a salient word an entry never says weighs against it: its rarity across the FAQ,
         or, when more, `CARRY_WEIGHT` times how much it carries a topic, on the scale of a word
-        no entry says. Rarity alone lets a word many entries say ("hỗ trợ", "bán") count for
+        no entry says. Rarity alone lets a word many entries say ("hỗ trợ", "tiền") count for
         little even when this entry never says it: a question on support asked of the entry on
         travel between provinces asks what that entry does not answer."""
         rarity = self.weight(word)
