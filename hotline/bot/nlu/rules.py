@@ -98,7 +98,7 @@ def rule_parse(text: str) -> ParseResult | None:
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     said = normalize(text)
-    if acknowledges(said) or _approves(text):
+    if acknowledges(said) or approves(text):
         return _with_text(_ranked("thank"), text)
     if asks_to_report(said):
         return _with_text(_ranked("report_violation"), text)
@@ -141,7 +141,7 @@ def acknowledges(said: str) -> bool:
     return " ".join(core) in ACKNOWLEDGEMENTS
 
 
-def _approves(text: str) -> bool:
+def approves(text: str) -> bool:
     """True for a message of approving emoji only ("💯", "👏👏")."""
     marks = text.replace("\ufe0f", "").split()
     return bool(marks) and all(set(m) <= APPROVING_EMOJI for m in marks)
