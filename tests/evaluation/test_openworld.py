@@ -6,6 +6,7 @@ The figures themselves are printed by `hotline nlu evaluate --open-world` and ne
 from __future__ import annotations
 
 import hashlib
+import itertools
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,19 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Button, ConversationKey, OutboundMessage
 from hotline.bot.nlu.base import FaqPick, Intent, ParseResult
+from hotline.bot.nlu.normalize import fold, words
 from hotline.bot.nlu.rasa_client import RasaError
+from hotline.bot.nlu.training import read_examples
 from hotline.cli.main import main
 from hotline.evaluation import recorded
-from hotline.evaluation.cases import DATA_DIR, Case, is_split, load_split, parse_cases
+from hotline.evaluation.cases import (
+    DATA_DIR,
+    SPLITS,
+    Case,
+    is_split,
+    load_split,
+    parse_cases,
+)
 from hotline.evaluation.openworld import evaluate
 from hotline.evaluation.outcome import Outcome, literal, observe
 from hotline.evaluation.report import format_table
@@ -36,9 +46,9 @@ def test_the_test_split_is_frozen() -> None:
 
 
 def test_the_splits_are_separate_and_name_real_entries() -> None:
-    splits = {name: load_split(name) for name in ("dev", "dev2", "test")}
+    splits = {name: load_split(name) for name in SPLITS}
     texts = {name: {c.text.casefold() for c in cases} for name, cases in splits.items()}
-    for a, b in (("dev", "dev2"), ("dev", "test"), ("dev2", "test")):
+    for a, b in itertools.combinations(SPLITS, 2):
         # Only the count: a failure must not print the frozen test split's messages.
         shared = len(texts[a] & texts[b])
         assert shared == 0, f"{a} and {b} share {shared} messages"
@@ -50,14 +60,37 @@ def test_the_splits_are_separate_and_name_real_entries() -> None:
         assert {c.question for c in pairs} == {True, False}, name
     assert sum(c.group == "uncovered" for c in splits["test"]) >= 300
     assert sum(c.group == "uncovered" for c in splits["dev2"]) >= 150
+    assert sum(c.group == "uncovered" for c in splits["dev3"]) >= 150
+
+
+def test_dev3_has_no_near_duplicate_in_the_other_splits_or_the_training_data() -> None:
+    """dev3 was written to be unseen: no message is, folded, another split's message, a
+    training example or an FAQ question variant, and none of three words or more shares 60% of
+    its folded words (Jaccard) with one. Only indices are printed: never the test split's text."""
+    others = [c.text for name in SPLITS if name != "dev3" for c in load_split(name)]
+    others += [e.text for e in read_examples()]
+    others += [q for e in load_seed() for q in e.questions]
+    exact = {" ".join(fold(t).split()) for t in others}
+    bags = [b for b in (frozenset(words(t)) for t in others) if b]
+    close: list[int] = []
+    for i, case in enumerate(load_split("dev3")):
+        mine = frozenset(words(case.text))
+        if " ".join(fold(case.text).split()) in exact or (
+            len(mine) >= 3 and any(len(mine & b) >= 0.6 * len(mine | b) for b in bags)
+        ):
+            close.append(i)
+    assert not close, f"dev3 messages (0-based) too close to other data: {close}"
 
 
 def test_a_union_of_splits_is_both_in_order() -> None:
     dev, dev2 = load_split("dev"), load_split("dev2")
     assert load_split("dev+dev2") == [*dev, *dev2]
     assert is_split("dev+dev2") and not is_split("dev+mine.yml")
+    dev3 = load_split("dev3")
+    assert load_split("dev+dev2+dev3") == [*dev, *dev2, *dev3]
+    assert is_split("dev2+dev3")
     with pytest.raises(ValueError):
-        load_split("dev3")
+        load_split("dev4")
 
 
 def test_cases_read_their_fields() -> None:
