@@ -1,25 +1,34 @@
 """Intent generalisation of the local NLU: grouped k-fold cross-validation and the dev split.
 
     PYTHONPATH=. python benchmarks/intent_generalisation.py [name ...]
+    PYTHONPATH=. python benchmarks/intent_generalisation.py --since COMMIT
+
 
 Prints, per configuration (classifier settings and training-time augmentation): accuracy and
 macro F1 over 5 grouped folds of the training examples (paraphrases never straddle folds), the
 classifier's intent accuracy on the open-world dev split (the NLU's own pick, before the router),
 training time on all examples and parse time per message. Never the test split.
+
+With `--since COMMIT`: whether the intent examples added since that commit generalise, by the
+shipped settings: CV over the examples that existed then only, in folds grouped over old and new
+together, trained without and with the new examples outside each fold (`cross_validate_added`).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from hotline.bot.nlu.augment import Augmentation
 from hotline.bot.nlu.classifier import TrainingSettings
-from hotline.bot.nlu.crossval import cross_validate, fitter
+from hotline.bot.nlu.crossval import cross_validate, cross_validate_added, fitter
 from hotline.bot.nlu.local import LocalNLU
-from hotline.bot.nlu.training import AUGMENTATION, SETTINGS, read_examples
+from hotline.bot.nlu.training import AUGMENTATION, DATA_DIR, SETTINGS, read_examples
 from hotline.evaluation.cases import load_split
 
 NONE = Augmentation(copies=0)
@@ -81,5 +90,26 @@ def main(names: list[str]) -> None:
         print("  CV recall: " + ", ".join(f"{k} {v:.2f}" for k, v in cv.recall.items()))
 
 
+def since(commit: str) -> None:
+    current = read_examples()
+    path = (DATA_DIR / "nlu.yml").relative_to(Path.cwd())
+    then = subprocess.run(
+        ["git", "show", f"{commit}:{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "nlu.yml").write_text(then, "utf-8")
+        known = {(e.text, e.intent) for e in read_examples([Path(tmp) / "nlu.yml"])}
+    old = [e for e in current if (e.text, e.intent) in known]
+    added = [e for e in current if (e.text, e.intent) not in known]
+    print(f"load {os.getloadavg()[0]:.1f}; {len(old)} examples then, {len(added)} added")
+    without, with_added = cross_validate_added(old, added, fitter(SETTINGS, AUGMENTATION))
+    for name, cv in (("without", without), ("with", with_added)):
+        print(f"{name:<8} CV accuracy {cv.accuracy:.3f}, macro F1 {cv.macro_f1:.3f}")
+        print("  CV recall: " + ", ".join(f"{k} {v:.2f}" for k, v in cv.recall.items()))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--since"]:
+        since(sys.argv[2])
+    else:
+        main(sys.argv[1:])

@@ -106,6 +106,41 @@ def cross_validate(
     )
 
 
+def cross_validate_added(
+    old: Sequence[Example], added: Sequence[Example], fit: Fit, k: int = 5, seed: int = SEED
+) -> tuple[CrossValidation, CrossValidation]:
+    """Whether `added` examples generalise: the same held-out `old` examples, without and with
+    the added ones that fall outside each fold. Folds are grouped over old and added together,
+    so an added paraphrase of a held-out example is held out with it (never trained on)."""
+    every = [*old, *added]
+    fold_numbers = folds(every, k, seed)
+    results = []
+    for use_added in (False, True):
+        expected: list[str] = []
+        predicted: list[str] = []
+        for fold in range(k):
+            train = [
+                e
+                for at, (e, f) in enumerate(zip(every, fold_numbers, strict=True))
+                if f != fold and (use_added or at < len(old))
+            ]
+            held = [e for e, f in zip(old, fold_numbers, strict=False) if f == fold]
+            nlu = LocalNLU(fit([e.text for e in train], [e.intent for e in train]))
+            expected += [e.intent for e in held]
+            predicted += [nlu.parse_sync(e.text).intent.name for e in held]
+        results.append(
+            CrossValidation(
+                accuracy=sum(a == b for a, b in zip(expected, predicted, strict=True))
+                / len(expected),
+                macro_f1=macro_f1(expected, predicted),
+                examples=len(old),
+                groups=len(set(paraphrase_groups(every))),
+                recall=per_class_recall(expected, predicted),
+            )
+        )
+    return results[0], results[1]
+
+
 def per_class_recall(expected: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     pairs = list(zip(expected, predicted, strict=True))
     return {

@@ -78,10 +78,11 @@ _TRAILING = frozenset({"a", "admin", "oi", "nhe"})
 
 
 def is_question(text: str) -> bool:
-    """True for a question mark, a question phrase, or a final asking particle."""
-    if "?" in text:
-        return True
+    """True for a question mark, a question phrase, or a final asking particle; a bare "?" (no
+    word) asks nothing the FAQ or a person could answer."""
     said = words(text)
+    if "?" in text and said:
+        return True
     while len(said) > 1 and said[-1] in _TRAILING:
         said = said[:-1]
     if not said:

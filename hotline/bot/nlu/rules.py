@@ -39,8 +39,17 @@ ACKNOWLEDGEMENTS = frozenset(
         "da duoc",
         "vang em hieu roi",
         "ok luon",
+        "o ke",
+        "nam roi",
+        "biet roi",
+        "da nam",
+        "da biet",
     }
 )
+# Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
+APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
+# Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
+_SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
 _POLITE = frozenset({"da", "vang", "ok", "u", "uh"})
 _ADDRESSING = frozenset(
     {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
@@ -89,7 +98,7 @@ def rule_parse(text: str) -> ParseResult | None:
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     said = normalize(text)
-    if acknowledges(said):
+    if acknowledges(said) or approves(text):
         return _with_text(_ranked("thank"), text)
     if asks_to_report(said):
         return _with_text(_ranked("report_violation"), text)
@@ -125,9 +134,17 @@ def acknowledges(said: str) -> bool:
     """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
     core = _core(said)
     # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
-    if len(core) > 1 and core[0] in _POLITE and " ".join(core[1:]) in ACKNOWLEDGEMENTS:
-        return True
+    if len(core) > 1 and core[0] in _POLITE:
+        rest = core[2:] if core[1] in _SELF and len(core) > 2 else core[1:]
+        if " ".join(rest) in ACKNOWLEDGEMENTS:
+            return True
     return " ".join(core) in ACKNOWLEDGEMENTS
+
+
+def approves(text: str) -> bool:
+    """True for a message of approving emoji only ("💯", "👏👏")."""
+    marks = text.replace("\ufe0f", "").split()
+    return bool(marks) and all(set(m) <= APPROVING_EMOJI for m in marks)
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

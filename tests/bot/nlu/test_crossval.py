@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from hotline.bot.nlu.augment import Augmentation
-from hotline.bot.nlu.classifier import TrainingSettings
-from hotline.bot.nlu.crossval import cross_validate, fitter, folds, macro_f1, paraphrase_groups
+from hotline.bot.nlu.classifier import IntentClassifier, TrainingSettings
+from hotline.bot.nlu.crossval import (
+    cross_validate,
+    cross_validate_added,
+    fitter,
+    folds,
+    macro_f1,
+    paraphrase_groups,
+)
 from hotline.bot.nlu.training import Example
 
 EXAMPLES = [
@@ -57,3 +64,22 @@ def test_macro_f1_averages_intents() -> None:
     assert macro_f1(["a", "a", "b", "b"], ["a", "a", "b", "b"]) == 1.0
     # a: precision 2/3, recall 1 -> 0.8; b: precision 1, recall 1/2 -> 2/3.
     assert abs(macro_f1(["a", "a", "b", "b"], ["a", "a", "a", "b"]) - (0.8 + 2 / 3) / 2) < 1e-9
+
+
+def test_added_examples_are_judged_on_the_old_ones_and_never_trained_with_their_twin() -> None:
+    old, added = EXAMPLES[:-3], [*EXAMPLES[-3:], Example("cách ly F0 mấy ngày vậy ad", "ask_faq")]
+    fit = fitter(TrainingSettings(epochs=20), None)
+    trained: list[list[str]] = []
+
+    def recording(texts: list[str], labels: list[str]) -> IntentClassifier:
+        trained.append(texts)
+        return fit(texts, labels)
+
+    without, with_added = cross_validate_added(old, added, recording, k=3)
+    assert without.examples == with_added.examples == len(old)
+    added_texts = {e.text for e in added}
+    assert all(not added_texts & set(texts) for texts in trained[:3])
+    assert any(added_texts & set(texts) for texts in trained[3:])
+    # The added twin of "cách ly F0 mấy ngày" is held out with it: never trained beside it.
+    twin = "cách ly F0 mấy ngày vậy ad"
+    assert all(twin not in texts for texts in trained if "cách ly F0 mấy ngày" not in texts)

@@ -66,3 +66,9 @@ def test_questions(text: str) -> None:
 )
 def test_reports_and_tips(text: str) -> None:
     assert not is_question(text)
+
+
+def test_a_bare_question_mark_is_no_question() -> None:
+    assert not is_question("?")
+    assert not is_question("??")
+    assert is_question("f1 ?")

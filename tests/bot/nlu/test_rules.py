@@ -27,7 +27,22 @@ def test_a_code_inside_a_sentence_is_left_to_the_model() -> None:
     assert rule_parse("mã PA-LAHC-HQXK của tôi xử lý tới đâu rồi") is None
 
 
-@pytest.mark.parametrize("text", ["ok", "OK", "oke ad", "👍", "👍👍", "dạ vâng ạ", "ok bạn nhé"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok",
+        "OK",
+        "oke ad",
+        "👍",
+        "👍👍",
+        "dạ vâng ạ",
+        "ok bạn nhé",
+        "ô kê",
+        "💯",
+        "✅ ✅",
+        "vâng em nắm rồi",
+    ],
+)
 def test_acknowledgements_are_thanks(text: str) -> None:
     result = rule_parse(text)
     assert result is not None and result.intent.name == "thank"
