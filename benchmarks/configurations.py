@@ -20,7 +20,9 @@ prints the CPU time our server (its worker processes included) used per message.
 times, alternating with `--before CHECKOUT` (the same row from another checkout, e.g. the code
 before a change) and with `--workers N` (`hotline serve --workers N` on the same SQLite file).
 Run: `.venv/bin/python benchmarks/configurations.py [--seconds 20] [--rasa-servers 2]
-[--only-serve --rounds 3 --before /path/to/old/checkout --workers 2]`.
+[--only-serve --rounds 3 --before /path/to/old/checkout --workers 2] [--only-distinct]`.
+The Rasa rows print the CPU our server and the Rasa processes used per message, and how busy
+the whole machine was during the measured run.
 """
 
 from __future__ import annotations
@@ -161,17 +163,36 @@ def ceiling_app() -> web.Application:
     return app
 
 
+def busy_cores() -> tuple[float, float]:
+    """(busy, all) CPU seconds of the whole machine so far, summed over its cores."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
+    hz = os.sysconf("SC_CLK_TCK")
+    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz
+
+
 def measure(
-    name: str, base: str, args: argparse.Namespace, distinct: bool = False, pid: int = 0
+    name: str,
+    base: str,
+    args: argparse.Namespace,
+    distinct: bool = False,
+    pid: int = 0,
+    rasa_pids: tuple[int, ...] = (),
 ) -> dict:
     url = f"{base}/webhooks/rest/webhook"
     wrk(url, args.warm_script, args.warm_seconds, f"warm{time.time_ns()}")
     ours = name.startswith("hotline") or name.startswith("make run")
     before = metrics(base) if ours else {}
     used = cpu_seconds(pid) if pid else 0.0
+    rasa_used = sum(cpu_seconds(p) for p in rasa_pids)
+    machine = busy_cores()
     row = wrk(url, args.script, args.seconds, f"run{time.time_ns()}", distinct)
+    busy, total = (after - before for after, before in zip(busy_cores(), machine, strict=True))
+    row["busy"] = busy / total  # of both cores, every process on the machine included
     if pid:
         row["cpu"] = (cpu_seconds(pid) - used) * 1000 / max(row["requests"], 1)
+    if rasa_pids:
+        rasa = sum(cpu_seconds(p) for p in rasa_pids) - rasa_used
+        row["rasa_cpu"] = rasa * 1000 / max(row["requests"], 1)
     row["name"] = name  # type: ignore[assignment]
     row["load"] = os.getloadavg()[0]
     if ours:
@@ -238,7 +259,7 @@ def ceiling_and_serve(args: argparse.Namespace, tmp: Path, round_: int = 0) -> l
 
 def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     rows = []
-    for round_ in range(args.rounds):
+    for round_ in range(0 if args.only_distinct else args.rounds):
         rows += ceiling_and_serve(args, tmp, round_)
     if args.only_serve:
         return rows
@@ -249,6 +270,8 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     variants = [(1, True), (1, False)] + (
         [(args.rasa_servers, True)] if args.rasa_servers > 1 else []
     )
+    if args.only_distinct:
+        variants = [(args.rasa_servers, True)]
     for servers, batch in variants:
         rasas = [
             RasaServer(env, model, work_dir=args.rasa_work_dir, batch=batch) for _ in range(servers)
@@ -264,23 +287,26 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
             urls = ",".join(rasa.url for rasa in rasas)
             environ = hotline(tmp, port, "rasa", urls, token)
             log = tmp / f"rasa-{servers}-{batch}.log"
-            with running(serve, environ, log, f"http://127.0.0.1:{port}/readyz"):
+            with running(serve, environ, log, f"http://127.0.0.1:{port}/readyz") as pid:
                 base = f"http://127.0.0.1:{port}"
+                pids = {"pid": pid, "rasa_pids": tuple(r.process.pid for r in rasas if r.process)}
                 if not batch:
                     label = "make run, Rasa without the batch channel, every text distinct"
-                    rows.append(measure(label, base, args, distinct=True))
+                    rows.append(measure(label, base, args, distinct=True, **pids))  # type: ignore[arg-type]
                     continue
                 label = "" if servers == 1 else f", {servers} Rasa processes"
-                rows.append(measure(f"make run, SQLite + Rasa{label}", base, args))
-                if servers == 1:
-                    rows.append(
-                        measure("make run, every text distinct (no cache hits)", base, args, True)
-                    )
+                if not args.only_distinct:
+                    rows.append(measure(f"make run, SQLite + Rasa{label}", base, args, **pids))  # type: ignore[arg-type]
+                if servers == 1 or args.only_distinct:
+                    label = f"make run, every text distinct (no cache hits){label}"
+                    rows.append(measure(label, base, args, True, **pids))  # type: ignore[arg-type]
             if "training a Rasa model" in log.read_text(errors="replace"):
                 print("  WARNING: the bot retrained Rasa during the run; see", log)
         finally:
             for rasa in rasas:
                 rasa.terminate()
+    if args.only_distinct:
+        return rows
     peer_dir = args.peer_dir or tmp / "peer"
     peer_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -297,17 +323,20 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
 
 def table(rows: list[dict]) -> None:
     columns = "configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts)"
-    print(f"\n| {columns} | cache hits | server CPU a message | load |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    cpu = "server CPU a message | Rasa CPU a message | machine busy"
+    print(f"\n| {columns} | cache hits | {cpu} | load |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         rate = row["requests"] / row["seconds"]
         errors = f"{row['errors']:.0f}, {row['timeouts']:.0f} timeouts, {row['status']:.0f} non-2xx"
         nlu = f"{row['fallbacks']:.0f} ({row['rasa_timeouts']:.0f})" if "fallbacks" in row else ""
         hits = f"{row['hit_rate']:.0%}" if row.get("hit_rate", -1) >= 0 else ""
         cpu = f"{row['cpu']:.2f} ms" if "cpu" in row else ""
+        rasa = f"{row['rasa_cpu']:.2f} ms" if "rasa_cpu" in row else ""
         print(
             f"| {row['name']} | {rate:,.0f} | {row['p50'] / 1000:.1f} ms | "
-            f"{row['p99'] / 1000:.1f} ms | {errors} | {nlu} | {hits} | {cpu} | {row['load']:.1f} |"
+            f"{row['p99'] / 1000:.1f} ms | {errors} | {nlu} | {hits} | {cpu} | {rasa} | "
+            f"{row['busy']:.0%} | {row['load']:.1f} |"
         )
 
 
@@ -319,6 +348,9 @@ def main() -> None:
     parser.add_argument("--rasa-work-dir", type=Path, default=Path("var/rasa"))
     parser.add_argument("--peer-dir", type=Path, help="keep the peer's trained project here")
     parser.add_argument("--only-serve", action="store_true", help="no Rasa rows, no peer")
+    parser.add_argument(
+        "--only-distinct", action="store_true", help="only `make run` with every text distinct"
+    )
     parser.add_argument("--rounds", type=int, default=1, help="ceiling and serve rows, again")
     parser.add_argument("--before", type=Path, help="another checkout's serve row beside ours")
     parser.add_argument("--workers", type=int, default=1, help="a `serve --workers N` row too")

@@ -85,11 +85,8 @@ class RasaClient:
 
     def result(self, text: str, body: dict[str, Any]) -> RasaParseResult:
         """Rasa's parse JSON as our ParseResult, entities from `text`; RasaError if unusable."""
-        result = to_parse_result(text, body, self._entities(text))
-        if not result.intent_ranking:
-            # `{"intent": {}}` or only intents we do not know: a model that cannot classify.
-            raise RasaError("no_intent", f"no usable intent in {str(body.get('intent'))[:80]}")
-        return result
+        check_usable(body)
+        return to_parse_result(text, body, self._entities(text))
 
     async def load_model(self, model_file: Path | str, seconds: float = 120.0) -> None:
         """PUT /model: the server swaps to the new model without dropping requests."""
@@ -145,6 +142,14 @@ def to_parse_result(
     return RasaParseResult(
         text=text, intent=top, entities=entities, intent_ranking=ranking, faq=_faq_pick(body)
     )
+
+
+def check_usable(body: dict[str, Any]) -> None:
+    """RasaError("no_intent") for a parse the bot cannot act on (what a cache must not keep);
+    no entities are extracted."""
+    if not to_parse_result("", body).intent_ranking:
+        # `{"intent": {}}` or only intents we do not know: a model that cannot classify.
+        raise RasaError("no_intent", f"no usable intent in {str(body.get('intent'))[:80]}")
 
 
 def _faq_pick(body: dict[str, Any]) -> FaqPick | None:

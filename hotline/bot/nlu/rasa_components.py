@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.message import Message  # type: ignore[import
 from rasa.shared.nlu.training_data.training_data import (  # type: ignore[import-not-found]
     TrainingData,
 )
-from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyped]
+from scipy.sparse import coo_matrix, csr_matrix  # type: ignore[import-untyped]
 
 MODEL_FILE = "linear.npz"
 RANKING_LENGTH = 10
@@ -42,19 +42,27 @@ def _features(messages: list[Message], numbers: bool = False) -> list[Any]:
     then, with `numbers`, the block of short numbers (_numbers).
 
     Each block is weighted and normalised on its own, so the many character n-grams of a message
-    do not drown its few words.
+    do not drown its few words. A block is built from all its messages' entries at once: a
+    matrix per message stacked afterwards cost more than the model itself in a batch of 32.
     """
-    blocks: dict[str, list[Any]] = {}
-    for message in messages:
-        found = {
-            str(f.origin): f.features
-            for f in message.features
-            if f.attribute == "text" and f.type == "sentence" and f.is_sparse()
-        }
-        for origin, matrix in found.items():
-            blocks.setdefault(origin, []).append(csr_matrix(matrix))
-    matrices = [vstack(rows).tocsr() for _, rows in sorted(blocks.items())]
+    blocks: dict[str, dict[int, Any]] = {}
+    for row, message in enumerate(messages):
+        for f in message.features:
+            if f.attribute == "text" and f.type == "sentence" and f.is_sparse():
+                blocks.setdefault(str(f.origin), {})[row] = f.features  # the last one counts
+    matrices = [_stacked(rows, len(messages)) for _, rows in sorted(blocks.items())]
     return [*matrices, _numbers(messages)] if numbers else matrices
+
+
+def _stacked(rows: dict[int, Any], count: int) -> Any:
+    """One CSR matrix of `count` rows from each row's 1 x n sparse matrix (duplicates summed,
+    indices sorted, as csr_matrix of each row then vstack would give)."""
+    width = next(iter(rows.values())).shape[1]
+    parts = [(row, matrix.tocoo()) for row, matrix in rows.items()]
+    data = np.concatenate([m.data for _, m in parts])
+    columns = np.concatenate([m.col for _, m in parts])
+    numbers = np.concatenate([np.full(m.nnz, row) for row, m in parts])
+    return coo_matrix((data, (numbers, columns)), shape=(count, width)).tocsr()
 
 
 def _numbers(messages: list[Message]) -> Any:
@@ -75,10 +83,17 @@ def _numbers(messages: list[Message]) -> Any:
     return csr_matrix((values, (rows, columns)), shape=(len(messages), NUMBER_BUCKETS))
 
 
-def _normalised(matrix: Any) -> Any:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _unit_rows(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """The values of a CSR matrix (`data`, rows by `indptr`, indices sorted) with each row
+    scaled to unit L2 norm. The arithmetic is scipy's for `m.multiply(1 / norms)`, number for
+    number, without its per-call checks (a graph run did ~20 such calls)."""
+    squares = np.zeros(len(indptr) - 1)
+    filled = np.flatnonzero(np.diff(indptr))
+    if len(filled):
+        squares[filled] = np.add.reduceat(data * data, indptr[filled])
+    norms = np.sqrt(squares)
     norms[norms == 0.0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    return np.asarray(data * np.repeat(1.0 / norms, np.diff(indptr)))
 
 
 class LinearModel:
@@ -100,15 +115,26 @@ class LinearModel:
         self.intercept = intercept
         self.labels = labels
         self.scales = np.ones(len(sizes)) if scales is None else scales
+        self._transposed: tuple[np.ndarray, np.ndarray] | None = None  # (coef, coef.T contiguous)
 
     def weigh(self, blocks: list[Any]) -> Any:
+        """Per block (canonical CSR counts): sublinear TF-IDF, unit rows, times its scale; then
+        the blocks side by side (as scipy's hstack orders them) and each row made unit again."""
         starts = np.concatenate([[0], np.cumsum(self.sizes)])
-        weighted = []
+        count = blocks[0].shape[0]
+        values, columns, owners = [], [], []
         for number, counts in enumerate(blocks):
             idf = self.idf[starts[number] : starts[number + 1]]
-            block = _normalised(counts.astype(np.float64).log1p().multiply(idf).tocsr())
-            weighted.append(block * float(self.scales[number]))
-        return _normalised(hstack(weighted).tocsr())
+            data = np.log1p(counts.data.astype(np.float64)) * idf[counts.indices]
+            values.append(_unit_rows(data, counts.indptr) * float(self.scales[number]))
+            columns.append(counts.indices + starts[number])
+            owners.append(np.repeat(np.arange(count), np.diff(counts.indptr)))
+        owner = np.concatenate(owners)
+        order = np.argsort(owner, kind="stable")  # a row's entries block by block
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=count))])
+        data = _unit_rows(np.concatenate(values)[order], indptr)
+        shape = (count, int(starts[-1]))
+        return csr_matrix((data, np.concatenate(columns)[order], indptr), shape=shape)
 
     @classmethod
     def fit(
@@ -143,10 +169,18 @@ class LinearModel:
         return model
 
     def probabilities(self, blocks: list[Any]) -> np.ndarray:
-        scores = np.asarray(self.weigh(blocks) @ self.coef.T + self.intercept)
+        scores = np.asarray(self.weigh(blocks) @ self._columns() + self.intercept)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+    def _columns(self) -> np.ndarray:
+        """`coef.T`, contiguous, made once: scipy copies a transposed (non-contiguous) dense
+        operand on every product, 12 ms for the FAQ model's 52 x 15,723 weights, more than the
+        rest of a parse of 32 texts. The product is the same, number for number."""
+        if self._transposed is None or self._transposed[0] is not self.coef:
+            self._transposed = (self.coef, np.ascontiguousarray(self.coef.T))
+        return self._transposed[1]
 
     def ranking(self, blocks: list[Any]) -> list[list[tuple[str, float]]]:
         """Per row, (label, probability) best first, RANKING_LENGTH long."""

@@ -25,7 +25,13 @@ from typing import Any
 
 from hotline.bot.nlu.metrics import RASA_IN_FLIGHT, RASA_PARSE_CACHE, RASA_WAITING
 from hotline.bot.nlu.normalize import normalize
-from hotline.bot.nlu.rasa_client import RasaClient, RasaError, RasaParseResult, serving
+from hotline.bot.nlu.rasa_client import (
+    RasaClient,
+    RasaError,
+    RasaParseResult,
+    check_usable,
+    serving,
+)
 from hotline.lru import Lru
 
 log = logging.getLogger(__name__)
@@ -118,7 +124,7 @@ class RasaPool:
     async def _fetch(self, key: str, text: str) -> Body:
         generation = self._model
         body = await self._request(text)
-        self.clients[0].result(text, body)  # raises RasaError when unusable: never cached
+        check_usable(body)  # raises RasaError when unusable: never cached
         if self.cache is not None and generation == self._model:  # no model change meanwhile
             self.cache.put(key, body)
         return body

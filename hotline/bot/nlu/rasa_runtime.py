@@ -42,7 +42,7 @@ BACKENDS = ("local", "rasa")
 # Rasa parses one request at a time per process: more requests in flight only queue inside
 # Rasa, where no deadline applies. Texts queue here instead, each for at most QUEUE_SECONDS,
 # and leave together, up to MAX_BATCH in one request (rasa_pool.py, rasa_batch.py).
-CONCURRENCY_PER_SERVER = 2
+CONCURRENCY_PER_SERVER = 1
 QUEUE_SECONDS = 1.0
 MAX_BATCH = 32
 
