@@ -142,7 +142,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
 
     async def record_inbound(self, message: InboundMessage) -> bool:
         return await self._db.transaction(
-            lambda conn: self._insert_inbound(conn, message) is not None
+            lambda conn: self._insert_inbound(conn, message) is not None, quick=True
         )
 
     def _state(self, conn: sqlite3.Connection, key: ConversationKey) -> ConversationState:
@@ -155,13 +155,14 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         return ConversationState.from_doc(key, opened_state(json.loads(row["doc"]), self._cipher))
 
     async def load(self, key: ConversationKey) -> ConversationState:
-        return await self._db.query(lambda conn: self._state(conn, key))
+        return await self._db.query(lambda conn: self._state(conn, key), quick=True)
 
     async def begin(
         self, message: InboundMessage
     ) -> tuple[list[OutboxItem] | None, ConversationState]:
         return await self._db.query(
-            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key))
+            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key)),
+            quick=True,
         )
 
     async def commit_turn(
@@ -191,7 +192,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                 items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
             return items
 
-        return await self._db.transaction(run)
+        return await self._db.transaction(run, quick=True)
 
     def _log_contact(self, conn: sqlite3.Connection, contact: Contact) -> None:
         # In a savepoint: the dashboard's count must never cost a citizen the answer.
@@ -221,7 +222,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         return [outbox_item(r, self._cipher) for r in rows]
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
-        return await self._db.query(lambda conn: self._replies_to(conn, message))
+        return await self._db.query(lambda conn: self._replies_to(conn, message), quick=True)
 
     async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
         cutoff = iso(before) if before else "9999"
@@ -235,7 +236,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         return [_inbound(r, self._cipher) for r in rows]
 
     async def save_state(self, state: ConversationState) -> None:
-        await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher))
+        await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher), quick=True)
 
     async def ping(self) -> bool:
         return await self._db.ping()

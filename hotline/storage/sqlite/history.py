@@ -24,7 +24,8 @@ class SqliteConversationHistory:
                 "SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND sender = ?"
                 " AND direction = 'in' AND message_id != ?)",
                 (key.channel, key.sender, message_id),
-            ).fetchone()
+            ).fetchone(),
+            quick=True,
         )
         return bool(row[0])
 
