@@ -19,7 +19,7 @@ from hotline.storage.sealed import opened_state, sealed_record, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.history import SqliteConversationHistory
+from hotline.storage.sqlite.history import SqliteConversationHistory, said_before_in
 from hotline.storage.sqlite.outbox import (
     SqliteOutbox,
     now_iso,
@@ -112,6 +112,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         self._db = db
         self._cipher = cipher
         self._contacts = SqliteShelf(db, CONTACTS)  # written inside the turn's transaction
+        self._told = {}
 
     @classmethod
     async def open(
@@ -173,7 +174,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         contact: Contact | None = None,
         hand_over: bool = False,
     ) -> list[OutboxItem]:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+        def run(conn: sqlite3.Connection) -> tuple[list[OutboxItem], bool]:
             # A turn that stores its message itself stores it processed: no mark to make.
             stored = self._insert_inbound(conn, message, "processed")
             if stored is None:  # a webhook stored it first
@@ -190,9 +191,15 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                 self._log_contact(conn, contact)
             if hand_over:
                 items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
-            return items
+                # The REST answer asks next whether the sender wrote before: asked here, in
+                # the write transaction, it costs no statement and no wake-up of its own.
+                return items, said_before_in(conn, message.key, message.message_id)
+            return items, False
 
-        return await self._db.transaction(run, quick=True)
+        items, said = await self._db.transaction(run, quick=True)
+        if hand_over:  # committed: the answer holds
+            self._tell(message.key, message.message_id, said)
+        return items
 
     def _log_contact(self, conn: sqlite3.Connection, contact: Contact) -> None:
         # In a savepoint: the dashboard's count must never cost a citizen the answer.
