@@ -13,13 +13,15 @@ each cost about as much as a small statement.
 
 A file locked by another process is waited for once, not once per queued write (`WriteLock`).
 
-Quick statements run on the event loop's own thread (`quick=True`: a turn's reads and its
-commit, a few rows each). A hop to the thread and back cost more than such a statement, and the
-two threads traded the interpreter's lock at every statement. They run there only when the
-thread is idle and nothing slow waits, and a write that would have to wait for another process's
-lock (`BEGIN IMMEDIATE` busy at once: the connection's busy timeout is 0 outside the thread) goes
-to the thread, which waits for it as before: the loop never waits for a lock. Slow work (an
-import, an export, a dashboard's scan, the readiness probe) stays on the thread.
+A quick job alone (`quick=True`: a turn's reads or its commit, a few rows by an index) runs on
+the event loop's own thread: for one message at a time the hop to the thread and back cost more
+CPU than its statements. Only when the thread is idle and nothing slow waits; a write that would
+wait for another process's lock (`BEGIN IMMEDIATE` busy at once: the connection's busy timeout is
+0 outside the thread) goes to the thread, which waits as before: the loop never waits for a
+lock. Several jobs queued together (a busy server) go to the thread as before: there their
+statements run beside the loop's Python (sqlite3 lets go of the interpreter's lock while a
+statement runs), which served more messages a second under wrk than running them on the loop.
+Slow work (an import, an export, a dashboard's scan, the readiness probe) stays on the thread.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+from hotline.storage.sqlite.checkpoints import Checkpoints
 from hotline.storage.sqlite.jobs import (
     Job,
     Outcome,
@@ -46,6 +49,7 @@ from hotline.storage.sqlite.jobs import (
 from hotline.storage.sqlite.write_lock import WriteLock
 
 T = TypeVar("T")
+INLINE_JOBS = 1  # a job alone: the hop would cost more than its statements
 
 
 def sqlite_path(url: str) -> str:
@@ -76,7 +80,13 @@ class SqliteDatabase:
         self.trips = 0  # times the thread took the queued work (a hand-off each way)
         self.inline_drains = 0  # times the loop ran the queued work itself (no hand-off)
         self.write_lock = WriteLock()  # a locked file is told within seconds, not per write
+        # A file's WAL is checkpointed on a thread of its own, never inside a COMMIT here.
+        self.checkpoints = Checkpoints(path) if path != ":memory:" else None
         self.inline = True  # quick work on the loop's thread (False: everything on the thread)
+        # Up to this many jobs queued: run here. More (a busy server) go to the thread, where
+        # their statements run beside the loop's Python (sqlite3 lets go of the interpreter's
+        # lock while a statement runs) and share a COMMIT as before.
+        self.inline_jobs = INLINE_JOBS
         self._slow = 0  # queued jobs not marked quick: they take the queue to the thread
         self._in_thread = 0  # work handed to the thread and not finished: the loop waits its turn
 
@@ -93,6 +103,8 @@ class SqliteDatabase:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        if self.checkpoints is not None:
+            conn.execute("PRAGMA wal_autocheckpoint=0")
         # 0: a write on the loop's thread never waits; the thread sets its wait while it works.
         conn.execute("PRAGMA busy_timeout=0")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -147,7 +159,13 @@ class SqliteDatabase:
         with self._writes_lock:
             if not self._reads and not self._writes:
                 return  # taken by a drain that was already on its way
-            here = self.inline and not self._slow and not self._in_thread
+            queued = len(self._reads) + len(self._writes)
+            here = (
+                self.inline
+                and queued <= self.inline_jobs
+                and not self._slow
+                and not self._in_thread
+            )
             if not here:
                 self._in_thread += 1
         if here:
@@ -273,8 +291,13 @@ class SqliteDatabase:
 
     def _alone(self, fn: Callable[[sqlite3.Connection], T], begun: bool = False) -> T:
         result = commit_alone(self._connection(), self.write_lock, fn, begun)
-        self.commits += 1
+        self._committed()
         return result
+
+    def _committed(self) -> None:
+        self.commits += 1
+        if self.checkpoints is not None:
+            self.checkpoints.committed()
 
     def _together(self, batch: list[Job], begun: bool = False) -> list[Outcome] | None:
         try:
@@ -282,7 +305,8 @@ class SqliteDatabase:
         except BaseException as exc:
             return [(job, None, exc) for _, job in batch]
         outcomes = commit_together(conn, self.write_lock, batch, begun)
-        self.commits += outcomes is not None
+        if outcomes is not None:
+            self._committed()
         return outcomes
 
     async def rows(self, table: str, page: int = 1000) -> AsyncIterator[dict[str, Any]]:
@@ -346,6 +370,8 @@ class SqliteDatabase:
             conn, self._conn = self._conn, None
             await self._call(conn.close)  # counted: the loop runs nothing on it meanwhile
         self._executor.shutdown(wait=False)
+        if self.checkpoints is not None:
+            self.checkpoints.close()
 
 
 def _fetch_all(sql: str, args: Sequence[Any], conn: sqlite3.Connection) -> list[sqlite3.Row]:

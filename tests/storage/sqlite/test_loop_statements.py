@@ -1,4 +1,4 @@
-"""Quick statements run on the event loop's thread: no trip to the SQLite thread, group commit
+"""A quick job alone runs on the event loop's thread: no trip to the SQLite thread; group commit
 kept; a write that would wait for another process's lock, and slow work, go to the thread, and
 the loop never waits for a lock meanwhile."""
 
@@ -41,13 +41,22 @@ def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM notes").fetchone()[0])
 
 
-async def test_quick_work_runs_on_the_loop_and_shares_commits(db: SqliteDatabase) -> None:
-    trips, commits = db.trips, db.commits
-    names = await asyncio.gather(*(db.transaction(note(n), quick=True) for n in range(20)))
-    assert set(names) == {threading.current_thread().name}
-    assert await db.query(count, quick=True) == 20
+async def test_a_quick_job_alone_runs_on_the_loop(db: SqliteDatabase) -> None:
+    trips = db.trips
+    assert await db.transaction(note(1), quick=True) == threading.current_thread().name
+    assert await db.query(count, quick=True) == 1
     assert db.trips == trips, "no hand-off to the SQLite thread"
+
+
+async def test_quick_jobs_queued_together_share_a_commit(db: SqliteDatabase) -> None:
+    commits = db.commits
+    names = await asyncio.gather(*(db.transaction(note(n), quick=True) for n in range(20)))
     assert db.commits - commits == 1, "the 20 writes queued together shared one COMMIT"
+    assert len(set(names)) == 1 and names[0] != threading.current_thread().name, "the thread"
+    db.inline_jobs = 20
+    names = await asyncio.gather(*(db.transaction(note(n), quick=True) for n in range(20, 40)))
+    assert set(names) == {threading.current_thread().name}, "allowed 20: on the loop"
+    assert db.commits - commits == 2, "sharing one COMMIT there too"
 
 
 async def test_slow_work_goes_to_the_thread_and_what_queues_with_it_follows(
@@ -80,3 +89,17 @@ async def test_a_write_the_file_lock_holds_up_waits_on_the_thread_not_the_loop(
         other.close()
     assert await db.query(count, quick=True) == 1
     assert await db.transaction(note(2), quick=True) == threading.current_thread().name
+
+
+async def test_the_wal_is_checkpointed_on_a_thread_of_its_own(db: SqliteDatabase) -> None:
+    assert db.checkpoints is not None
+    autocheckpoint = await db.query(lambda c: c.execute("PRAGMA wal_autocheckpoint").fetchone())
+    assert autocheckpoint[0] == 0, "never inside a COMMIT on the loop's thread"
+    for n in range(db.checkpoints.every):
+        await db.transaction(note(n), quick=True)
+    for _ in range(100):  # the checkpoint runs on its thread meanwhile
+        if db.checkpoints.made:
+            break
+        await asyncio.sleep(0.05)
+    assert db.checkpoints.made == 1
+    assert await db.query(count, quick=True) == db.checkpoints.every
