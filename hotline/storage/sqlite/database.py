@@ -250,20 +250,22 @@ class SqliteDatabase:
     def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
         """On the thread: the queued reads, then the queued writes in one transaction; one
         call back to the loop answers the reads, one the writes (not one wake-up each)."""
+        outcomes: list[Outcome] = []
         try:
-            self._in_turn(lambda: self._drain_on_thread(loop))
+            outcomes = self._in_turn(lambda: self._drain_on_thread(loop))
         finally:
-            with self._writes_lock:
+            with self._writes_lock:  # done before the answers: what they start may run here
                 self._in_thread -= 1
+            self._answer(loop, outcomes)
 
-    def _drain_on_thread(self, loop: asyncio.AbstractEventLoop) -> None:
+    def _drain_on_thread(self, loop: asyncio.AbstractEventLoop) -> list[Outcome]:
         reads, writes = self._take()
         self.trips += 1
         outcomes = self._read(reads)
         if outcomes and writes:  # the readers need not wait for the writes' COMMIT
             self._answer(loop, outcomes)
             outcomes = []
-        self._answer(loop, outcomes + self._write(writes))
+        return outcomes + self._write(writes)
 
     def _read(self, reads: list[Job], keep_cancelled: bool = False) -> list[Outcome]:
         return read_all(self._connection, reads, keep_cancelled)
