@@ -166,3 +166,14 @@ async def test_said_before_tells_whether_the_sender_wrote_another_message(
     await conversations.record_inbound(inbound("m2"))
     assert await conversations.said_before(KEY, "m2")
     assert await conversations.said_before(KEY, "m1")
+
+
+async def test_said_before_after_a_handed_over_turn(conversations: ConversationStore) -> None:
+    """The REST answer's order: the turn's commit (handing over), then the question."""
+    state = ConversationState(KEY)
+    await conversations.commit_turn(inbound("m1"), state, [OutboundMessage(KEY, "Dạ.")], None, True)
+    assert not await conversations.said_before(KEY, "m1"), "the first message"
+    assert not await conversations.said_before(KEY, "m1"), "asked again: the same answer"
+    await conversations.commit_turn(inbound("m2"), state, [OutboundMessage(KEY, "Dạ.")], None, True)
+    assert await conversations.said_before(KEY, "m2")
+    assert await conversations.said_before(KEY, "m1"), "m2 came since"

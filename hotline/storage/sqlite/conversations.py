@@ -19,7 +19,7 @@ from hotline.storage.sealed import opened_state, sealed_record, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.history import SqliteConversationHistory
+from hotline.storage.sqlite.history import SqliteConversationHistory, said_before_in
 from hotline.storage.sqlite.outbox import (
     SqliteOutbox,
     now_iso,
@@ -112,6 +112,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         self._db = db
         self._cipher = cipher
         self._contacts = SqliteShelf(db, CONTACTS)  # written inside the turn's transaction
+        self._told = {}
 
     @classmethod
     async def open(
@@ -142,7 +143,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
 
     async def record_inbound(self, message: InboundMessage) -> bool:
         return await self._db.transaction(
-            lambda conn: self._insert_inbound(conn, message) is not None
+            lambda conn: self._insert_inbound(conn, message) is not None, quick=True
         )
 
     def _state(self, conn: sqlite3.Connection, key: ConversationKey) -> ConversationState:
@@ -155,13 +156,14 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         return ConversationState.from_doc(key, opened_state(json.loads(row["doc"]), self._cipher))
 
     async def load(self, key: ConversationKey) -> ConversationState:
-        return await self._db.query(lambda conn: self._state(conn, key))
+        return await self._db.query(lambda conn: self._state(conn, key), quick=True)
 
     async def begin(
         self, message: InboundMessage
     ) -> tuple[list[OutboxItem] | None, ConversationState]:
         return await self._db.query(
-            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key))
+            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key)),
+            quick=True,
         )
 
     async def commit_turn(
@@ -172,7 +174,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         contact: Contact | None = None,
         hand_over: bool = False,
     ) -> list[OutboxItem]:
-        def run(conn: sqlite3.Connection) -> list[OutboxItem]:
+        def run(conn: sqlite3.Connection) -> tuple[list[OutboxItem], bool]:
             # A turn that stores its message itself stores it processed: no mark to make.
             stored = self._insert_inbound(conn, message, "processed")
             if stored is None:  # a webhook stored it first
@@ -189,9 +191,15 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                 self._log_contact(conn, contact)
             if hand_over:
                 items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
-            return items
+                # The REST answer asks next whether the sender wrote before: asked here, in
+                # the write transaction, it costs no statement and no wake-up of its own.
+                return items, said_before_in(conn, message.key, message.message_id)
+            return items, False
 
-        return await self._db.transaction(run)
+        items, said = await self._db.transaction(run, quick=True)
+        if hand_over:  # committed: the answer holds
+            self._tell(message.key, message.message_id, said)
+        return items
 
     def _log_contact(self, conn: sqlite3.Connection, contact: Contact) -> None:
         # In a savepoint: the dashboard's count must never cost a citizen the answer.
@@ -221,7 +229,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         return [outbox_item(r, self._cipher) for r in rows]
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
-        return await self._db.query(lambda conn: self._replies_to(conn, message))
+        return await self._db.query(lambda conn: self._replies_to(conn, message), quick=True)
 
     async def unprocessed(self, before: datetime | None = None) -> list[InboundMessage]:
         cutoff = iso(before) if before else "9999"
@@ -235,7 +243,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         return [_inbound(r, self._cipher) for r in rows]
 
     async def save_state(self, state: ConversationState) -> None:
-        await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher))
+        await self._db.transaction(lambda conn: _save_state(conn, state, self._cipher), quick=True)
 
     async def ping(self) -> bool:
         return await self._db.ping()

@@ -12,6 +12,16 @@ event loop answers the reads, one the writes: a trip to the thread and a wake-up
 each cost about as much as a small statement.
 
 A file locked by another process is waited for once, not once per queued write (`WriteLock`).
+
+A quick job alone (`quick=True`: a turn's reads or its commit, a few rows by an index) runs on
+the event loop's own thread: for one message at a time the hop to the thread and back cost more
+CPU than its statements. Only when the thread is idle and nothing slow waits; a write that would
+wait for another process's lock (`BEGIN IMMEDIATE` busy at once: the connection's busy timeout is
+0 outside the thread) goes to the thread, which waits as before: the loop never waits for a
+lock. Several jobs queued together (a busy server) go to the thread as before: there their
+statements run beside the loop's Python (sqlite3 lets go of the interpreter's lock while a
+statement runs), which served more messages a second under wrk than running them on the loop.
+Slow work (an import, an export, a dashboard's scan, the readiness probe) stays on the thread.
 """
 
 from __future__ import annotations
@@ -26,11 +36,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+from hotline.storage.sqlite.checkpoints import Checkpoints
+from hotline.storage.sqlite.jobs import (
+    Job,
+    Outcome,
+    busy,
+    commit_alone,
+    commit_together,
+    read_all,
+    settle,
+)
 from hotline.storage.sqlite.write_lock import WriteLock
 
 T = TypeVar("T")
-Job = tuple[Callable[[sqlite3.Connection], Any], "asyncio.Future[Any]"]
-Outcome = tuple["asyncio.Future[Any]", Any, BaseException | None]
+INLINE_JOBS = 1  # a job alone: the hop would cost more than its statements
 
 
 def sqlite_path(url: str) -> str:
@@ -59,7 +78,17 @@ class SqliteDatabase:
         self.commits = 0  # COMMITs made: fewer than transactions when they were grouped
         self.transactions = 0
         self.trips = 0  # times the thread took the queued work (a hand-off each way)
+        self.inline_drains = 0  # times the loop ran the queued work itself (no hand-off)
         self.write_lock = WriteLock()  # a locked file is told within seconds, not per write
+        # A file's WAL is checkpointed on a thread of its own, never inside a COMMIT here.
+        self.checkpoints = Checkpoints(path) if path != ":memory:" else None
+        self.inline = True  # quick work on the loop's thread (False: everything on the thread)
+        # Up to this many jobs queued: run here. More (a busy server) go to the thread, where
+        # their statements run beside the loop's Python (sqlite3 lets go of the interpreter's
+        # lock while a statement runs) and share a COMMIT as before.
+        self.inline_jobs = INLINE_JOBS
+        self._slow = 0  # queued jobs not marked quick: they take the queue to the thread
+        self._in_thread = 0  # work handed to the thread and not finished: the loop waits its turn
 
     @classmethod
     async def from_url(cls, url: str) -> SqliteDatabase:
@@ -74,122 +103,212 @@ class SqliteDatabase:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA busy_timeout={self.write_lock.busy_timeout_ms}")
+        if self.checkpoints is not None:
+            conn.execute("PRAGMA wal_autocheckpoint=0")
+        # 0: a write on the loop's thread never waits; the thread sets its wait while it works.
+        conn.execute("PRAGMA busy_timeout=0")
         conn.execute("PRAGMA foreign_keys=ON")
         self._conn = conn
 
     async def _call(self, fn: Callable[[], T]) -> T:
+        with self._writes_lock:
+            self._in_thread += 1
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, fn)
+        try:
+            return await loop.run_in_executor(self._executor, partial(self._in_turn, fn))
+        finally:
+            with self._writes_lock:
+                self._in_thread -= 1
 
-    async def query(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    def _in_turn(self, fn: Callable[[], T]) -> T:
+        """On the thread: `fn` with the connection's busy timeout set for waiting."""
+        conn = self._conn
+        if conn is not None:
+            self.write_lock.waiting(conn)
+        try:
+            return fn()
+        finally:
+            if self._conn is not None:
+                self.write_lock.not_waiting(self._conn)
+
+    async def query(self, fn: Callable[[sqlite3.Connection], T], quick: bool = False) -> T:
         """Run a read-only function against the connection. Reads queued in one event-loop
-        iteration, or while the thread is busy, take one trip to the thread together."""
-        return await self._queue(self._reads, fn)
+        iteration, or while the thread is busy, take one trip to the thread together.
+        `quick`: a few rows by an index, which may run on the loop's own thread."""
+        return await self._queue(self._reads, fn, quick)
 
-    async def transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def transaction(self, fn: Callable[[sqlite3.Connection], T], quick: bool = False) -> T:
         """Run `fn` inside BEGIN IMMEDIATE ... COMMIT (shared with the transactions queued
-        beside it); its writes are rolled back if it raises."""
-        return await self._queue(self._writes, fn)
+        beside it); its writes are rolled back if it raises. `quick` as for `query`."""
+        return await self._queue(self._writes, fn, quick)
 
-    async def _queue(self, queue: list[Job], fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def _queue(
+        self, queue: list[Job], fn: Callable[[sqlite3.Connection], T], quick: bool
+    ) -> T:
         loop = asyncio.get_running_loop()
         job: asyncio.Future[T] = loop.create_future()
         with self._writes_lock:
             queue.append((fn, job))
+            self._slow += not quick
             first = len(self._reads) + len(self._writes) == 1
         if first:  # the rest of this loop iteration's reads and writes join it
             loop.call_soon(self._start_drain, loop)
         return await job
 
     def _start_drain(self, loop: asyncio.AbstractEventLoop) -> None:
+        with self._writes_lock:
+            if not self._reads and not self._writes:
+                return  # taken by a drain that was already on its way
+            queued = len(self._reads) + len(self._writes)
+            here = (
+                self.inline
+                and queued <= self.inline_jobs
+                and not self._slow
+                and not self._in_thread
+            )
+            if not here:
+                self._in_thread += 1
+        if here:
+            self._drain_here()
+            return
         try:
             self._executor.submit(self._drain, loop)
         except RuntimeError as exc:  # closed meanwhile: nobody will run them
             with self._writes_lock:
+                self._in_thread -= 1
                 batch = self._reads + self._writes
-                self._reads, self._writes = [], []
-            _settle([(job, None, exc) for _, job in batch])
+                self._reads, self._writes, self._slow = [], [], 0
+            settle([(job, None, exc) for _, job in batch])
+
+    def _take(self) -> tuple[list[Job], list[Job]]:
+        with self._writes_lock:
+            reads, writes = self._reads, self._writes
+            self._reads, self._writes, self._slow = [], [], 0
+        return reads, [(fn, job) for fn, job in writes if not job.cancelled()]
+
+    def _drain_here(self) -> None:
+        """On the loop: the queued quick reads, then the writes in one transaction. What would
+        have to wait for another process (a busy file) goes to the thread, which waits."""
+        reads, writes = self._take()
+        self.inline_drains += 1
+        outcomes: list[Outcome] = []
+        busy_reads: list[Job] = []
+        for outcome, read in zip(self._read(reads, keep_cancelled=True), reads, strict=True):
+            if busy(outcome[2]):  # a WAL read rarely waits (another process's recovery)
+                busy_reads.append(read)
+            else:
+                outcomes.append(outcome)
+        busy_writes: list[Job] = []
+        if writes:
+            try:
+                self.write_lock.try_begin(self._connection())
+            except BaseException as exc:
+                if busy(exc):
+                    busy_writes = writes
+                else:
+                    outcomes += [(job, None, exc) for _, job in writes]
+            else:
+                done = self._commit_begun(writes)
+                if done is None:  # the shared transaction failed: each alone, on the thread
+                    busy_writes = writes
+                else:
+                    outcomes += done
+        if busy_reads or busy_writes:
+            self._hand_to_thread(busy_reads, busy_writes)
+        settle(outcomes)
+
+    def _commit_begun(self, writes: list[Job]) -> list[Outcome] | None:
+        if len(writes) > 1:
+            done = self._together(writes, begun=True)
+            if done is not None:
+                self.transactions += len(writes)
+            return done
+        fn, job = writes[0]
+        self.transactions += 1
+        try:
+            return [(job, self._alone(fn, begun=True), None)]
+        except BaseException as exc:
+            return [(job, None, exc)]
+
+    def _hand_to_thread(self, reads: list[Job], writes: list[Job]) -> None:
+        """Work the loop could not do without waiting: first in line for the thread."""
+        loop = asyncio.get_running_loop()
+        with self._writes_lock:
+            self._reads[:0] = reads
+            self._writes[:0] = writes
+            self._slow += len(reads) + len(writes)  # what queues behind them follows them
+            self._in_thread += 1
+        try:
+            self._executor.submit(self._drain, loop)
+        except RuntimeError as exc:
+            with self._writes_lock:
+                self._in_thread -= 1
+                batch = self._reads + self._writes
+                self._reads, self._writes, self._slow = [], [], 0
+            settle([(job, None, exc) for _, job in batch])
 
     def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
         """On the thread: the queued reads, then the queued writes in one transaction; one
         call back to the loop answers the reads, one the writes (not one wake-up each)."""
-        with self._writes_lock:
-            reads, writes = self._reads, self._writes
-            self._reads, self._writes = [], []
-        self.trips += 1
-        # A job whose caller was cancelled before it ran is not run (it may be cancelled
-        # while it runs: then it completes, as a started transaction always did).
         outcomes: list[Outcome] = []
-        for fn, job in reads:
-            if not job.cancelled():
-                try:
-                    outcomes.append((job, fn(self._connection()), None))
-                except BaseException as exc:  # handed to the caller, who awaits it
-                    outcomes.append((job, None, exc))
+        try:
+            outcomes = self._in_turn(lambda: self._drain_on_thread(loop))
+        finally:
+            with self._writes_lock:  # done before the answers: what they start may run here
+                self._in_thread -= 1
+            self._answer(loop, outcomes)
+
+    def _drain_on_thread(self, loop: asyncio.AbstractEventLoop) -> list[Outcome]:
+        reads, writes = self._take()
+        self.trips += 1
+        outcomes = self._read(reads)
         if outcomes and writes:  # the readers need not wait for the writes' COMMIT
             self._answer(loop, outcomes)
             outcomes = []
-        writes = [(fn, job) for fn, job in writes if not job.cancelled()]
+        return outcomes + self._write(writes)
+
+    def _read(self, reads: list[Job], keep_cancelled: bool = False) -> list[Outcome]:
+        return read_all(self._connection, reads, keep_cancelled)
+
+    def _write(self, writes: list[Job]) -> list[Outcome]:
+        """The writes in one transaction, or each alone when there is one, or when the
+        shared one failed as a whole."""
         self.transactions += len(writes)
         together = self._together(writes) if len(writes) > 1 else None
         if together is not None:
-            outcomes += together
-        else:
-            for fn, job in writes:
-                try:
-                    outcomes.append((job, self._alone(fn), None))
-                except BaseException as exc:
-                    outcomes.append((job, None, exc))
-        self._answer(loop, outcomes)
+            return together
+        outcomes: list[Outcome] = []
+        for fn, job in writes:
+            try:
+                outcomes.append((job, self._alone(fn), None))
+            except BaseException as exc:
+                outcomes.append((job, None, exc))
+        return outcomes
 
     def _answer(self, loop: asyncio.AbstractEventLoop, outcomes: list[Outcome]) -> None:
         try:
-            loop.call_soon_threadsafe(_settle, outcomes)
+            loop.call_soon_threadsafe(settle, outcomes)
         except RuntimeError:  # the loop is closed: nobody awaits them any more
             pass
 
-    def _alone(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        conn = self._connection()
-        self.write_lock.begin(conn)
-        try:
-            result = fn(conn)
-            conn.execute("COMMIT")  # may fail too (a deferred constraint), leaving it open
-        except BaseException:
-            if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
-                conn.execute("ROLLBACK")
-            raise
-        self.commits += 1
+    def _alone(self, fn: Callable[[sqlite3.Connection], T], begun: bool = False) -> T:
+        result = commit_alone(self._connection(), self.write_lock, fn, begun)
+        self._committed()
         return result
 
-    def _together(self, batch: list[Job]) -> list[Outcome] | None:
-        """One transaction for the batch, a savepoint each; None (nothing kept) when the
-        transaction as a whole failed."""
+    def _committed(self) -> None:
+        self.commits += 1
+        if self.checkpoints is not None:
+            self.checkpoints.committed()
+
+    def _together(self, batch: list[Job], begun: bool = False) -> list[Outcome] | None:
         try:
             conn = self._connection()
-            self.write_lock.begin(conn)
-        except BaseException as exc:  # locked by another process: retrying each would wait again
+        except BaseException as exc:
             return [(job, None, exc) for _, job in batch]
-        outcomes: list[Outcome] = []
-        try:
-            for fn, job in batch:
-                conn.execute("SAVEPOINT write")
-                try:
-                    result = fn(conn)
-                except Exception as exc:
-                    if not conn.in_transaction:  # SQLite ended the whole transaction
-                        return None
-                    conn.execute("ROLLBACK TO write")
-                    outcomes.append((job, None, exc))
-                else:
-                    outcomes.append((job, result, None))
-                conn.execute("RELEASE write")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            return None
-        self.commits += 1
+        outcomes = commit_together(conn, self.write_lock, batch, begun)
+        if outcomes is not None:
+            self._committed()
         return outcomes
 
     async def rows(self, table: str, page: int = 1000) -> AsyncIterator[dict[str, Any]]:
@@ -251,20 +370,11 @@ class SqliteDatabase:
     async def close(self) -> None:
         if self._conn is not None:
             conn, self._conn = self._conn, None
-            await asyncio.get_running_loop().run_in_executor(self._executor, conn.close)
+            await self._call(conn.close)  # counted: the loop runs nothing on it meanwhile
         self._executor.shutdown(wait=False)
+        if self.checkpoints is not None:
+            self.checkpoints.close()
 
 
 def _fetch_all(sql: str, args: Sequence[Any], conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute(sql, args).fetchall()
-
-
-def _settle(outcomes: list[Outcome]) -> None:
-    """On the loop: answer each caller still waiting (a cancelled one is not)."""
-    for job, result, error in outcomes:
-        if job.done():
-            continue
-        if error is None:
-            job.set_result(result)
-        else:
-            job.set_exception(error)

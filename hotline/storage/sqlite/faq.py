@@ -91,7 +91,7 @@ class SqliteFaqStore:
         now = self._clock()
         db = self._database()
         ids = list(dict.fromkeys(entry.id for entry in entries))
-        found = await db.query(partial(_stored, ids))
+        found = await db.query(partial(_stored, ids), quick=len(ids) <= QUICK_ENTRIES)
         plan = await asyncio.to_thread(_plan, entries, found, now)
 
         def run(conn: sqlite3.Connection) -> list[FaqEntry]:
@@ -104,7 +104,7 @@ class SqliteFaqStore:
                 _bump_revision(conn)
             return [stored for stored, _ in done.done]
 
-        return await db.transaction(run)
+        return await db.transaction(run, quick=len(entries) <= QUICK_ENTRIES)
 
     async def delete(self, id: str) -> bool:
         def run(conn: sqlite3.Connection) -> bool:
@@ -120,7 +120,7 @@ class SqliteFaqStore:
             row = conn.execute("SELECT value FROM faq_revision WHERE id = 1").fetchone()
             return int(row["value"])
 
-        return await self._database().query(run)
+        return await self._database().query(run, quick=True)
 
     async def close(self) -> None:
         """Stop using the database; the app closes the database itself."""
@@ -176,6 +176,9 @@ _INSERT = f"INSERT INTO faq_entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
 _SETS = "topic = ?, status = ?, version = ?, updated_at = ?, doc = ?"
 _UPDATE = f"UPDATE faq_entries SET {_SETS} WHERE id = ?"
 _IDS_A_QUERY = 500  # ids in one IN (...) list, well under SQLite's limit on parameters
+QUICK_ENTRIES = (
+    16  # entries put in one write on the loop's thread (an edit); more: the SQLite thread
+)
 
 
 def _outcome(entry: FaqEntry, current: FaqEntry | None, now: str) -> tuple[FaqEntry, bool]:

@@ -3,6 +3,7 @@ indexed look, with nothing read back or decrypted). Part of the conversation sto
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from hotline.bot.messages import ConversationKey
@@ -10,23 +11,40 @@ from hotline.handoff.crypto import Cipher
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.outbox import opened_row
 
+# The answer a turn's own write found, kept until its REST answer asks (once): at most this many.
+TOLD_AT_MOST = 1024
+SAID_BEFORE = (
+    "SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND sender = ?"
+    " AND direction = 'in' AND message_id != ?)"
+)
+
+
+def said_before_in(conn: sqlite3.Connection, key: ConversationKey, message_id: str) -> bool:
+    # The unique index on (channel, sender, message_id) of inbound messages answers it.
+    row = conn.execute(SAID_BEFORE, (key.channel, key.sender, message_id)).fetchone()
+    return bool(row[0])
+
 
 class SqliteConversationHistory:
     """What a conversation said so far."""
 
     _db: SqliteDatabase
     _cipher: Cipher | None
+    # (channel, sender, message id) -> whether the sender wrote before, as the turn's commit
+    # found it: inside its write transaction, so what any worker committed before is seen and
+    # what commits after sees this message. Set only once that commit is made.
+    _told: dict[tuple[str, str, str], bool]
+
+    def _tell(self, key: ConversationKey, message_id: str, said: bool) -> None:
+        if len(self._told) >= TOLD_AT_MOST:  # answers never asked for: the oldest go
+            del self._told[next(iter(self._told))]
+        self._told[(key.channel, key.sender, message_id)] = said
 
     async def said_before(self, key: ConversationKey, message_id: str) -> bool:
-        # The unique index on (channel, sender, message_id) of inbound messages answers it.
-        row = await self._db.query(
-            lambda c: c.execute(
-                "SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND sender = ?"
-                " AND direction = 'in' AND message_id != ?)",
-                (key.channel, key.sender, message_id),
-            ).fetchone()
-        )
-        return bool(row[0])
+        told = self._told.pop((key.channel, key.sender, message_id), None)
+        if told is not None:  # the turn's commit found it: no statement of its own
+            return told
+        return await self._db.query(lambda c: said_before_in(c, key, message_id), quick=True)
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
         rows = await self._db.query(

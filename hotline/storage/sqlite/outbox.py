@@ -95,12 +95,14 @@ class SqliteOutbox:
 
     async def claim(self, item_id: int, holder: str, until: datetime) -> bool:
         args = (holder, iso(until), item_id, now_iso())
-        return await self._db.transaction(lambda c: c.execute(CLAIM, args).rowcount == 1)
+        return await self._db.transaction(
+            lambda c: c.execute(CLAIM, args).rowcount == 1, quick=True
+        )
 
     async def mark_delivered(self, ids: list[int]) -> None:
         if not ids:
             return
-        await self._db.transaction(lambda conn: _delivered(conn, ids))
+        await self._db.transaction(lambda conn: _delivered(conn, ids), quick=len(ids) <= 50)
 
     async def outbox_status(self, ids: list[int]) -> dict[int, tuple[str, str | None]]:
         found: dict[int, tuple[str, str | None]] = {}
@@ -131,7 +133,7 @@ class SqliteOutbox:
             )
             conn.execute("DELETE FROM outbox_claims WHERE id = ?", (item_id,))
 
-        await self._db.transaction(run)
+        await self._db.transaction(run, quick=True)
 
     async def due(self, now: datetime, channels: list[str], limit: int = 100) -> list[OutboxItem]:
         if not channels:
@@ -158,7 +160,7 @@ class SqliteOutbox:
         return [outbox_item(r, self._cipher) for r in rows]
 
     async def pending(self, key: ConversationKey) -> list[OutboxItem]:
-        return await self._db.query(lambda conn: self._pending(conn, key))
+        return await self._db.query(lambda conn: self._pending(conn, key), quick=True)
 
     def _take_pending(self, conn: sqlite3.Connection, key: ConversationKey) -> list[OutboxItem]:
         """The conversation's pending replies, marked delivered, oldest first."""
@@ -175,4 +177,4 @@ class SqliteOutbox:
         return taken
 
     async def take_pending(self, key: ConversationKey) -> list[OutboxItem]:
-        return await self._db.transaction(lambda conn: self._take_pending(conn, key))
+        return await self._db.transaction(lambda conn: self._take_pending(conn, key), quick=True)

@@ -53,7 +53,8 @@ class SqliteRoutingStore:
 
     async def rules(self) -> list[RoutingRule]:
         rows = await self._db.query(
-            lambda c: c.execute("SELECT doc FROM routing_rules ORDER BY position").fetchall()
+            lambda c: c.execute("SELECT doc FROM routing_rules ORDER BY position").fetchall(),
+            quick=True,  # a few dozen rules
         )
         return [RoutingRule.from_doc(json.loads(r["doc"])) for r in rows]
 
@@ -72,7 +73,8 @@ class SqliteRoutingStore:
             lambda c: c.execute(
                 "INSERT INTO agencies VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET doc = ?",
                 (agency.name, doc, doc),
-            )
+            ),
+            quick=True,
         )
 
     async def close(self) -> None:

@@ -16,6 +16,8 @@ from hotline.storage.portable import Record
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
 
+QUICK_ROWS = 16  # added in one write on the loop's thread; more go to the SQLite thread
+
 
 def iso(moment: datetime) -> str:
     """UTC ISO text: text order is time order whatever zone a clock used."""
@@ -92,10 +94,12 @@ class SqliteShelf:
                     )
             return added
 
-        return await self._db.transaction(run) if records else []
+        # A few rows (a question logged, a record added) run on the loop's thread.
+        quick = len(records) <= QUICK_ROWS
+        return await self._db.transaction(run, quick=quick) if records else []
 
     async def put(self, record: Record) -> None:
-        await self._db.transaction(lambda c: self.put_in(c, record))
+        await self._db.transaction(lambda c: self.put_in(c, record), quick=True)
 
     def put_in(self, conn: sqlite3.Connection, record: Record) -> None:
         """`put` inside a transaction the caller holds (another store's)."""
@@ -117,7 +121,7 @@ class SqliteShelf:
             )
         keys = ", ".join(self._column(k) for k in self.layout.key)
         sql += f" ON CONFLICT ({keys}) DO UPDATE SET {', '.join(sets)}"
-        await self._db.transaction(lambda c: c.execute(sql, values))
+        await self._db.transaction(lambda c: c.execute(sql, values), quick=True)
 
     def _where(self, equal: dict[str, Any]) -> tuple[str, list[Any]]:
         parts, args = ["1 = 1"], []

@@ -49,6 +49,21 @@ class WriteLock:
             self.locked = False
             _busy_timeout(conn, self.busy_timeout_ms)
 
+    def try_begin(self, conn: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE without waiting (the connection's busy timeout is 0 outside
+        `waiting`): raises SQLite's busy error at once when another process writes."""
+        conn.execute("BEGIN IMMEDIATE")
+        if self.locked:
+            self.locked = False  # a write got the lock: the spell is over
+
+    def waiting(self, conn: sqlite3.Connection) -> None:
+        """The thread starts its work: its writes wait for the lock (briefly in a spell)."""
+        _busy_timeout(conn, round(self.retry_wait * 1000) if self.locked else self.busy_timeout_ms)
+
+    def not_waiting(self, conn: sqlite3.Connection) -> None:
+        """The thread is done: statements on the loop's thread never wait."""
+        _busy_timeout(conn, 0)
+
 
 def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
     conn.execute(f"PRAGMA busy_timeout={int(ms)}")

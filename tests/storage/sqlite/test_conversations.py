@@ -126,3 +126,15 @@ async def test_what_waits_for_a_conversation_is_found_by_its_own_index(
     assert all("messages_waiting" in plan for plan in await store._db.query(plans))
     assert await store.take_pending(KEY) == [mine]
     assert len(await store.pending(ConversationKey("rest", "app-7"))) == 1
+
+
+async def test_the_first_message_check_after_a_turn_costs_no_statement(
+    store: SqliteConversationStore,
+) -> None:
+    db = store._db
+    await store.commit_turn(msg("m1"), ConversationState(KEY), [], hand_over=True)
+    drains, trips = db.inline_drains, db.trips
+    assert not await store.said_before(KEY, "m1")
+    assert (db.inline_drains, db.trips) == (drains, trips), "answered from the turn's write"
+    assert not await store.said_before(KEY, "m1"), "asked again: by a statement, the same"
+    assert db.inline_drains == drains + 1
