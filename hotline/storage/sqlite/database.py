@@ -40,13 +40,12 @@ from hotline.storage.sqlite.checkpoints import Checkpoints
 from hotline.storage.sqlite.jobs import (
     Job,
     Outcome,
-    busy,
     commit_alone,
     commit_together,
     read_all,
     settle,
 )
-from hotline.storage.sqlite.write_lock import WriteLock
+from hotline.storage.sqlite.write_lock import WriteLock, busy
 
 T = TypeVar("T")
 INLINE_JOBS = 1  # a job alone: the hop would cost more than its statements
