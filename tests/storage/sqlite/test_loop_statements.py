@@ -102,4 +102,9 @@ async def test_the_wal_is_checkpointed_on_a_thread_of_its_own(db: SqliteDatabase
             break
         await asyncio.sleep(0.05)
     assert db.checkpoints.made == 1
+    assert db.checkpoints.last is not None
+    _busy, wal_pages, checkpointed = db.checkpoints.last
+    assert 0 < checkpointed <= wal_pages, (
+        "pages copied into the file, not an attempt that did nothing"
+    )
     assert await db.query(count, quick=True) == db.checkpoints.every
