@@ -130,7 +130,9 @@ class RestChannel(Channel):
         # whoever writes later as this sender (a guessed or overheard id) does not get it.
         # Asked after the turn has stored this message, never before it: of two first messages
         # at once, the later one then sees the earlier, whichever worker took it (asked before,
-        # both could read "never wrote" and both get the secret). It costs a trip of its own.
+        # both could read "never wrote" and both get the secret). SQLite answers it with what
+        # the turn's own write found (asked inside it, kept once committed); MongoDB with one
+        # indexed look.
         said_before = await self.conversations.said_before(parsed.key, parsed.message_id)
         items = sorted({i.id: i for i in replies}.values(), key=lambda i: i.id)
         response = json_response([to_rasa(i) for i in items])

@@ -26,6 +26,7 @@ class Checkpoints:
         self.path = path
         self.every = every
         self.made = 0  # checkpoints run
+        self.last: tuple[int, int, int] | None = None  # its (busy, WAL pages, pages checkpointed)
         self._since = 0
         self._running = False
         self._executor: ThreadPoolExecutor | None = None
@@ -48,7 +49,7 @@ class Checkpoints:
         try:
             if self._conn is None:
                 self._conn = sqlite3.connect(self.path, isolation_level=None)
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            self.last = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             self.made += 1
         except sqlite3.Error:  # the next one tries again; the WAL only grows meanwhile
             log.warning("WAL checkpoint of %s failed", self.path, exc_info=True)

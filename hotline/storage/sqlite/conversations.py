@@ -161,10 +161,15 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     async def begin(
         self, message: InboundMessage
     ) -> tuple[list[OutboxItem] | None, ConversationState]:
-        return await self._db.query(
+        earlier, state = await self._db.query(
             lambda conn: (self._replies_to(conn, message), self._state(conn, message.key)),
             quick=True,
         )
+        if earlier is not None:
+            # A redelivery: what the first turn's write found, if never asked for (its answer
+            # broke off), may be stale now that later messages exist. Its statement answers.
+            self._told.pop((message.key.channel, message.key.sender, message.message_id), None)
+        return earlier, state
 
     async def commit_turn(
         self,

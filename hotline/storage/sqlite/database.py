@@ -40,13 +40,12 @@ from hotline.storage.sqlite.checkpoints import Checkpoints
 from hotline.storage.sqlite.jobs import (
     Job,
     Outcome,
-    busy,
     commit_alone,
     commit_together,
     read_all,
     settle,
 )
-from hotline.storage.sqlite.write_lock import WriteLock
+from hotline.storage.sqlite.write_lock import WriteLock, busy
 
 T = TypeVar("T")
 INLINE_JOBS = 1  # a job alone: the hop would cost more than its statements
@@ -170,10 +169,15 @@ class SqliteDatabase:
                 self._in_thread += 1
         if here:
             self._drain_here()
-            return
+        else:
+            self._submit_drain(loop)
+
+    def _submit_drain(self, loop: asyncio.AbstractEventLoop) -> None:
+        """A drain on the thread (`_in_thread` counted already); if the executor is closed
+        meanwhile nobody will run the queue, so its jobs fail with that error."""
         try:
             self._executor.submit(self._drain, loop)
-        except RuntimeError as exc:  # closed meanwhile: nobody will run them
+        except RuntimeError as exc:
             with self._writes_lock:
                 self._in_thread -= 1
                 batch = self._reads + self._writes
@@ -232,20 +236,12 @@ class SqliteDatabase:
 
     def _hand_to_thread(self, reads: list[Job], writes: list[Job]) -> None:
         """Work the loop could not do without waiting: first in line for the thread."""
-        loop = asyncio.get_running_loop()
         with self._writes_lock:
             self._reads[:0] = reads
             self._writes[:0] = writes
             self._slow += len(reads) + len(writes)  # what queues behind them follows them
             self._in_thread += 1
-        try:
-            self._executor.submit(self._drain, loop)
-        except RuntimeError as exc:
-            with self._writes_lock:
-                self._in_thread -= 1
-                batch = self._reads + self._writes
-                self._reads, self._writes, self._slow = [], [], 0
-            settle([(job, None, exc) for _, job in batch])
+        self._submit_drain(asyncio.get_running_loop())
 
     def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
         """On the thread: the queued reads, then the queued writes in one transaction; one

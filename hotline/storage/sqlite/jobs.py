@@ -85,14 +85,6 @@ def commit_together(
     return outcomes
 
 
-def busy(error: BaseException | None) -> bool:
-    """SQLite's "database is locked": another process holds what this needs."""
-    return (
-        isinstance(error, sqlite3.OperationalError)
-        and getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
-    )
-
-
 def settle(outcomes: list[Outcome]) -> None:
     """On the loop: answer each caller still waiting (a cancelled one is not)."""
     for job, result, error in outcomes:

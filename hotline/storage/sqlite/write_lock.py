@@ -40,8 +40,7 @@ class WriteLock:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            busy = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
-            if busy and not self.locked:
+            if busy(exc) and not self.locked:
                 self.locked = True
                 _busy_timeout(conn, round(self.retry_wait * 1000))
             raise
@@ -63,6 +62,19 @@ class WriteLock:
     def not_waiting(self, conn: sqlite3.Connection) -> None:
         """The thread is done: statements on the loop's thread never wait."""
         _busy_timeout(conn, 0)
+
+
+def busy(error: BaseException | None) -> bool:
+    """SQLite's "database is locked": another process holds what this needs.
+
+    `sqlite_errorcode` is the extended code: BUSY_RECOVERY (another process recovers the WAL)
+    and BUSY_SNAPSHOT are busy too, so the primary code is its low byte."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return (
+        isinstance(error, sqlite3.OperationalError)
+        and code is not None
+        and code & 0xFF == sqlite3.SQLITE_BUSY
+    )
 
 
 def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:

@@ -8,6 +8,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.storage.sqlite.conversations import SCHEMA, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.sqlite.history import TOLD_AT_MOST
 from hotline.storage.sqlite.outbox import WAITING
 
 KEY = ConversationKey("rest", "u1")
@@ -138,3 +139,23 @@ async def test_the_first_message_check_after_a_turn_costs_no_statement(
     assert (db.inline_drains, db.trips) == (drains, trips), "answered from the turn's write"
     assert not await store.said_before(KEY, "m1"), "asked again: by a statement, the same"
     assert db.inline_drains == drains + 1
+
+
+async def test_a_redelivery_never_gets_a_first_message_answer_its_first_turn_left(
+    store: SqliteConversationStore,
+) -> None:
+    # The first turn commits, but its answer breaks off before asking.
+    await store.commit_turn(msg("m1"), ConversationState(KEY), [], hand_over=True)
+    await store.commit_turn(msg("m2"), ConversationState(KEY), [], hand_over=True)
+    earlier, _ = await store.begin(msg("m1"))  # the app sends m1 again
+    assert earlier is not None
+    assert await store.said_before(KEY, "m1"), "m2 came after it: m1 is no longer the only one"
+
+
+async def test_first_message_answers_never_asked_for_are_kept_only_so_many(
+    store: SqliteConversationStore,
+) -> None:
+    for n in range(TOLD_AT_MOST + 1):
+        store._tell(KEY, f"m{n}", False)
+    assert len(store._told) == TOLD_AT_MOST
+    assert ("rest", "u1", "m0") not in store._told, "the oldest goes"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hotline.storage.sqlite.database import SqliteDatabase
+from hotline.storage.sqlite.write_lock import WriteLock, busy
 from hotline.storage.trouble import Trouble, trouble_of
 
 
@@ -53,3 +54,48 @@ async def test_writes_queued_behind_a_locked_file_fail_together_then_recover(
     finally:
         other.close()
         await db.close()
+
+
+def test_an_extended_busy_code_is_busy(tmp_path: Path) -> None:
+    path = tmp_path / "h.db"
+    reader = sqlite3.connect(path, isolation_level=None)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        reader.execute("PRAGMA journal_mode=WAL")
+        reader.execute("CREATE TABLE t (x INTEGER)")
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM t").fetchone()  # a snapshot of the file
+        writer.execute("INSERT INTO t VALUES (1)")  # another process writes past it
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            insert(reader)  # the snapshot is stale: SQLITE_BUSY_SNAPSHOT, not plain BUSY
+        reader.execute("ROLLBACK")
+    finally:
+        reader.close()
+        writer.close()
+    assert raised.value.sqlite_errorcode == sqlite3.SQLITE_BUSY_SNAPSHOT
+    assert busy(raised.value)
+    assert not busy(sqlite3.OperationalError("no such table: t"))
+
+
+class Recovering(sqlite3.Connection):
+    """A connection whose BEGIN IMMEDIATE meets another process recovering the WAL."""
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "BEGIN IMMEDIATE":
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = sqlite3.SQLITE_BUSY_RECOVERY
+            raise error
+        return super().execute(sql, *args)
+
+
+def test_a_lock_busy_with_recovery_starts_a_locked_spell(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "h.db", isolation_level=None, factory=Recovering)
+    lock = WriteLock()
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            lock.begin(conn)
+        assert lock.locked
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        assert timeout == round(lock.retry_wait * 1000)
+    finally:
+        conn.close()
