@@ -142,27 +142,34 @@ class Postings:
     def scores(self, query: list[tuple[int | None, str, float]]) -> np.ndarray:
         """Cosine of the query, given as (feature id or None, feature, count), with every row."""
         unseen = float(bm25_idf(self.n_entries, np.zeros(1))[0])
-        rows: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
+        fids: list[int] = []
+        weights: list[float] = []
         norm = 0.0
+        n_known = len(self.idf)
         for fid, feature, tf in query:
             scale = 1.0 + math.log(tf)
-            if fid is not None and fid < len(self.idf) and self.entry_count[fid] > 0:
+            if fid is not None and fid < n_known and self.entry_count[fid] > 0:
                 weight = scale * float(self.idf[fid])
-                lo, hi = self.offsets[fid], self.offsets[fid + 1]
-                found = self.rows[lo:hi]
-                stored = _weights(self.counts[lo:hi], self.idf[fid]) / self.norms[found]
-                rows.append(found)
-                weights.append(stored * weight)
+                fids.append(fid)
+                weights.append(weight)
             else:
                 # Words the FAQ never uses still count in the norm: an off-topic question
                 # that shares one word with an entry must not look like a close match.
                 weight = scale * unseen * WEIGHTS[kind(feature)]
             norm += weight * weight
-        if not rows or norm == 0.0:
+        if not fids or norm == 0.0:
             return np.zeros(self.n_rows)
+        # All the query's postings in one gather, feature after feature as they came: the
+        # same operations per posting, and the same order of the sum, as one feature at a time.
+        known = np.array(fids, dtype=np.int64)
+        lo, hi = self.offsets[known], self.offsets[known + 1]
+        lengths = hi - lo
+        starts = np.cumsum(lengths) - lengths
+        at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(lo - starts, lengths)
+        found = self.rows[at]
+        stored = _weights(self.counts[at], np.repeat(self.idf[known], lengths)) / self.norms[found]
         total = np.bincount(
-            np.concatenate(rows), weights=np.concatenate(weights), minlength=self.n_rows
+            found, weights=stored * np.repeat(np.array(weights), lengths), minlength=self.n_rows
         )
         return total / math.sqrt(norm)
 
