@@ -127,9 +127,9 @@ async def measure(model: Path, rounds: int, profile: str | None) -> None:
                 profiler.enable()
                 await per_turn_ms(turn, texts)
                 profiler.disable()
-                pstats.Stats(profiler).sort_stats(os.environ.get("TURN_COST_SORT", "tottime")).print_stats(
-                    int(os.environ.get("TURN_COST_LINES", "30"))
-                )
+                order = os.environ.get("TURN_COST_SORT", "tottime")
+                lines = int(os.environ.get("TURN_COST_LINES", "30"))
+                pstats.Stats(profiler).sort_stats(order).print_stats(lines)
 
 
 def main() -> None:

@@ -60,7 +60,6 @@ def test_groups_are_folded_and_no_phrase_is_in_two_groups() -> None:
     assert len(phrases) == len(set(phrases))
 
 
-
 def test_a_phrase_is_found_wherever_its_first_word_stands() -> None:
     # The phrase's first word twice, the phrase only at the second; then only at the end.
     assert expand(words("trở lại trợ cấp")) == [*words("trở lại trợ cấp"), "ho", "tro"]
