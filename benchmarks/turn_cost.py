@@ -7,7 +7,8 @@ No HTTP and no load generator: the figures are the CPU time (of every thread of 
 the machine moves them far less than it moves wall-clock times. "trips" are the times a
 message's work went to the SQLite thread (a hand-off there and back each), "commits" the COMMITs
 it took (one at a time, no group commit shares them here). `--profile` prints where a
-turn's time goes (cProfile around the engine's turns). `--before CHECKOUT` runs the same in
+turn's time goes (cProfile around the engine's turns; `TURN_COST_SORT=cumulative` and
+`TURN_COST_LINES=60` to sort and cut it otherwise). `--before CHECKOUT` runs the same in
 another checkout (the code before a change) in a child process, alternating with this one.
 Run: `.venv/bin/python benchmarks/turn_cost.py [--before /path/to/old] [--profile]`.
 """
@@ -126,7 +127,9 @@ async def measure(model: Path, rounds: int, profile: str | None) -> None:
                 profiler.enable()
                 await per_turn_ms(turn, texts)
                 profiler.disable()
-                pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+                order = os.environ.get("TURN_COST_SORT", "tottime")
+                lines = int(os.environ.get("TURN_COST_LINES", "30"))
+                pstats.Stats(profiler).sort_stats(order).print_stats(lines)
 
 
 def main() -> None:

@@ -74,8 +74,13 @@ _ALTERNATIVE_STARTS = _alternative_starts()
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+    n, first = len(phrase), phrase[0]
+    # Only where the phrase's first word stands: a tuple built per position of the question
+    # cost most of a search's synonym step.
+    return any(
+        w == first and tuple(words[i : i + n]) == phrase
+        for i, w in enumerate(words[: len(words) - n + 1])
+    )
 
 
 def expand(

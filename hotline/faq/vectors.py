@@ -142,27 +142,37 @@ class Postings:
     def scores(self, query: list[tuple[int | None, str, float]]) -> np.ndarray:
         """Cosine of the query, given as (feature id or None, feature, count), with every row."""
         unseen = float(bm25_idf(self.n_entries, np.zeros(1))[0])
-        rows: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
+        weights: list[float] = []
         norm = 0.0
-        for fid, feature, tf in query:
+        # Each query feature's IDF (0.0 where no entry has it), gathered in one numpy step.
+        ids = np.fromiter((-1 if f is None else f for f, _, _ in query), np.int64, len(query))
+        used = (ids >= 0) & (ids < len(self.idf))
+        used[used] = self.entry_count[ids[used]] > 0
+        idfs = np.zeros(len(ids))
+        idfs[used] = self.idf[ids[used]]
+        for (_, feature, tf), in_use, idf in zip(query, used.tolist(), idfs.tolist(), strict=True):
             scale = 1.0 + math.log(tf)
-            if fid is not None and fid < len(self.idf) and self.entry_count[fid] > 0:
-                weight = scale * float(self.idf[fid])
-                lo, hi = self.offsets[fid], self.offsets[fid + 1]
-                found = self.rows[lo:hi]
-                stored = _weights(self.counts[lo:hi], self.idf[fid]) / self.norms[found]
-                rows.append(found)
-                weights.append(stored * weight)
+            if in_use:
+                weight = scale * idf
+                weights.append(weight)
             else:
                 # Words the FAQ never uses still count in the norm: an off-topic question
                 # that shares one word with an entry must not look like a close match.
                 weight = scale * unseen * WEIGHTS[kind(feature)]
             norm += weight * weight
-        if not rows or norm == 0.0:
+        if not weights or norm == 0.0:
             return np.zeros(self.n_rows)
+        # All the query's postings in one gather, feature after feature as they came: the
+        # same operations per posting, and the same order of the sum, as one feature at a time.
+        known = ids[used]
+        lo, hi = self.offsets[known], self.offsets[known + 1]
+        lengths = hi - lo
+        starts = np.cumsum(lengths) - lengths
+        at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(lo - starts, lengths)
+        found = self.rows[at]
+        stored = _weights(self.counts[at], np.repeat(self.idf[known], lengths)) / self.norms[found]
         total = np.bincount(
-            np.concatenate(rows), weights=np.concatenate(weights), minlength=self.n_rows
+            found, weights=stored * np.repeat(np.array(weights), lengths), minlength=self.n_rows
         )
         return total / math.sqrt(norm)
 

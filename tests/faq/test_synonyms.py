@@ -58,3 +58,10 @@ def test_groups_are_folded_and_no_phrase_is_in_two_groups() -> None:
     phrases = [phrase for group in GROUPS for phrase in group]
     assert all(" ".join(p) == " ".join(words(" ".join(p))) for p in phrases)
     assert len(phrases) == len(set(phrases))
+
+
+def test_a_phrase_is_found_wherever_its_first_word_stands() -> None:
+    # The phrase's first word twice, the phrase only at the second; then only at the end.
+    assert expand(words("trở lại trợ cấp")) == [*words("trở lại trợ cấp"), "ho", "tro"]
+    assert expand(words("xin trợ")) == words("xin trợ")
+    assert expand(words("đi làm test")) == [*words("đi làm test"), "xet", "nghiem"]

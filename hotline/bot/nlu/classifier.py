@@ -139,7 +139,14 @@ class IntentClassifier:
 
     def _vector(self, counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """Indices and L2-normalised sublinear TF-IDF values of the known features."""
-        known = [(self._index[f], n) for f, n in counts.items() if f in self._index]
+        return self._known_vector(self._known(counts))
+
+    def _known(self, counts: Counter[str]) -> list[tuple[int, int]]:
+        """(index, count) of the features the model knows, in the order of `counts`."""
+        index = self._index
+        return [(index[f], n) for f, n in counts.items() if f in index]
+
+    def _known_vector(self, known: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         if not known:
             return np.zeros(0, np.intp), np.zeros(0, np.float32)
         index = np.fromiter((i for i, _ in known), np.intp, len(known))
@@ -149,14 +156,14 @@ class IntentClassifier:
     def probabilities(self, text: str) -> np.ndarray | None:
         """One probability per intent (in `intents` order), or None if no feature is known."""
         counts = features(text, self.char_ngrams)
-        index, values = self._vector(counts)
+        known = self._known(counts)
+        index, values = self._known_vector(known)
         if index.size == 0:
             return None
         scores = values @ self.weights[index] + self.bias
         exp: np.ndarray = np.exp(scores - scores.max())
         probabilities = exp / exp.sum()
-        known = sum(n for f, n in counts.items() if f in self._index)
-        trust = min(1.0, known / sum(counts.values()) / self.full_coverage)
+        trust = min(1.0, sum(n for _, n in known) / sum(counts.values()) / self.full_coverage)
         return trust * probabilities + (1.0 - trust) / len(self.intents)
 
     def save(self, model_dir: Path, meta: dict[str, object]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -123,14 +124,31 @@ def fold(text: str) -> str:
     return strip_diacritics(nfc(text).lower())
 
 
+# Texts and words folded lately. A message's text is folded by the NLU, its rules, the dialogs
+# and the FAQ search (up to five times a turn), and most words of a new text were met before.
+TEXTS_KEPT = 4096
+WORDS_KEPT = 16384
+
+
 def words(text: str) -> list[str]:
     """Folded words with teencode expanded: "ko dc j" -> ["khong", "duoc", "gi"]."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     for word in _WORD.findall(nfc(text).lower()):
-        folded = strip_diacritics(word)
-        out.extend(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())
-    return out
+        out.extend(_word(word))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def _word(word: str) -> tuple[str, ...]:
+    """One lower-case NFC word folded, teencode expanded."""
+    folded = strip_diacritics(word)
+    return tuple(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())
 
 
 def normalize(text: str) -> str:

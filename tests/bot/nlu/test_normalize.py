@@ -45,3 +45,11 @@ def test_teencode_is_expanded() -> None:
 def test_normalize_makes_one_string_from_any_typing() -> None:
     typed = ["Cách ly bao nhiêu ngày?", "cach  ly bn ngay", "CÁCH LY BAO NHIÊU NGÀY"]
     assert {normalize(t) for t in typed} == {"cach ly bao nhieu ngay"}
+
+
+def test_a_text_folded_again_comes_from_the_memo_as_a_list_of_its_own() -> None:
+    first = words("Chích ngừa mũi 3 ở đâu ạ")
+    first.append("changed")
+    assert words("Chích ngừa mũi 3 ở đâu ạ") == ["chich", "ngua", "mui", "3", "o", "dau", "a"]
+    assert words("ko dc") == ["khong", "duoc"]  # a memoised word expands alike in every text
+    assert words("dc ko") == ["duoc", "khong"]
