@@ -16,7 +16,7 @@ from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessag
 from hotline.faq.unanswered import AskedQuestion
 from hotline.handoff.crypto import Cipher
 from hotline.storage.portable import Record
-from hotline.storage.sealed import opened_state, sealed_record, sealed_state
+from hotline.storage.sealed import opened_state, sealed_json, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shared.questions import FAQ_QUESTIONS
 from hotline.storage.shelf import Layout
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
-    return json.dumps(sealed_record(msg.to_record(), cipher), ensure_ascii=False)
+    return sealed_json(msg.to_record(), cipher)
 
 
 def _id(item: OutboxItem) -> int:
