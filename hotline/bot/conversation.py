@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from hotline.bot.contact_log import Contact
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.faq.unanswered import AskedQuestion
 
 Mode = Literal["bot", "agent"]
 
@@ -83,11 +85,12 @@ class ConversationStore(Protocol):
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
+        questions: Sequence[AskedQuestion] = (),
     ) -> list[OutboxItem]:
         """Atomically: store the message if it is not yet, save the state, queue the replies,
-        mark the message processed. The contact goes to the contact log with them where the
-        back end can (SQLite: the same transaction), else after; failing to log it never
-        fails the turn.
+        mark the message processed. The contact goes to the contact log and the FAQ
+        `questions` to the question log with them where the back end can (SQLite: the same
+        transaction), else after; failing to log them never fails the turn.
 
         `hand_over` (a channel that hands replies over in its answer, the mobile app's REST):
         returns what waits for the conversation, the turn's replies among them, oldest first,

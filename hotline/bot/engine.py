@@ -21,6 +21,7 @@ from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
 from hotline.bot.nlu.base import NLU
 from hotline.bot.ticket_quota import TicketQuotaReached
 from hotline.faq.knowledge import FaqKnowledge
+from hotline.faq.unanswered import held_questions
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,11 @@ class Engine:
     ) -> list[OutboxItem]:
         if state.unreachable:  # they wrote again, so the platform lets us answer again
             state = replace(state, unreachable=None)
-        turn, contact = await self._turn(message, state)
+        # The FAQ questions the turn logs are written by its transaction, not one by one.
+        with held_questions() as questions:
+            turn, contact = await self._turn(message, state)
         items = await self.conversations.commit_turn(
-            message, turn.state, list(turn.replies), contact, hand_over
+            message, turn.state, list(turn.replies), contact, hand_over, questions
         )
         if state.bot_paused:  # stored first, so the console's reload shows it too
             self.events.publish(citizen_message(message))

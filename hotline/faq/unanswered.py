@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -89,6 +91,31 @@ class QuestionLog(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+# The questions a citizen's turn logged, held for the turn's own write (one transaction).
+_held: ContextVar[list[AskedQuestion] | None] = ContextVar("held_questions", default=None)
+
+
+@contextmanager
+def held_questions() -> Iterator[list[AskedQuestion]]:
+    """Inside, a question log keeps what it is asked to record in the list it yields instead
+    of writing it: the engine writes them with the turn (`ConversationStore.commit_turn`)."""
+    held: list[AskedQuestion] = []
+    token = _held.set(held)
+    try:
+        yield held
+    finally:
+        _held.reset(token)
+
+
+def hold(question: AskedQuestion) -> bool:
+    """True when a turn holds its questions (then this one is kept for its write)."""
+    held = _held.get()
+    if held is None:
+        return False
+    held.append(question)
+    return True
 
 
 @dataclass(frozen=True)

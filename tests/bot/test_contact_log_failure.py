@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from aiohttp.test_utils import TestClient
 
 from hotline.storage.sqlite.backend import SqliteStorage
@@ -17,3 +19,27 @@ async def test_a_broken_contact_log_does_not_abort_the_turn(client: TestClient) 
     chat = RestChat(client, sender="citizen-log")
     await chat.say("cách ly bao nhiêu ngày")
     assert "ngày" in chat.text
+
+
+async def test_a_broken_question_log_does_not_abort_the_turn(client: TestClient) -> None:
+    storage = hotline_of(client).storage
+    assert isinstance(storage, SqliteStorage)
+    await storage.db.transaction(lambda c: c.execute("DROP TABLE faq_questions"))
+
+    chat = RestChat(client, sender="citizen-questions")
+    await chat.say("cách ly bao nhiêu ngày")
+    assert "ngày" in chat.text
+
+
+async def test_an_faq_question_is_logged_by_the_turns_own_write(client: TestClient) -> None:
+    storage = hotline_of(client).storage
+    assert isinstance(storage, SqliteStorage)
+    commits = storage.db.commits
+    chat = RestChat(client, sender="citizen-asks")
+    await chat.say("cách ly bao nhiêu ngày")
+    assert "ngày" in chat.text
+    questions = await hotline_of(client).questions.between(
+        datetime.now(UTC) - timedelta(minutes=5), datetime.now(UTC) + timedelta(minutes=1)
+    )
+    assert [q.channel for q in questions if q.answered] == ["rest"]
+    assert storage.db.commits - commits == 1, "the message, its turn and its question: one write"

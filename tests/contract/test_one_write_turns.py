@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.faq.unanswered import AskedQuestion, held_questions
 from hotline.storage.base import Storage
 
 KEY = ConversationKey("rest", "one-write")
@@ -103,3 +104,27 @@ async def test_a_turn_hands_over_what_waits_with_its_replies(storage: Storage) -
     assert [i.id for i in await conversations.replies_to(asked) or []] == [i.id for i in items[1:]]
     assert await conversations.pending(other[0].message.key) == other, "others' replies wait"
     assert await conversations.unprocessed() == []
+
+
+async def test_a_turn_writes_the_questions_it_asked(storage: Storage) -> None:
+    conversations = await storage.conversations()
+    questions = await storage.questions()
+    asked = message("m6", "xe buýt chạy chưa")
+    now = datetime.now(UTC)
+    with held_questions() as held:  # what a turn's dialog logs is held for the turn's write
+        await questions.record(AskedQuestion("rest", now, None, 0.1, asked.text))
+        await questions.record(AskedQuestion("rest", now, "cach-ly", 0.9, None))
+    assert await questions.open_unanswered() == [], "held, not written"
+
+    await conversations.commit_turn(
+        asked, ConversationState(KEY), [], Contact.of(asked, "ask_faq", "bot"), False, held
+    )
+    logged = await questions.between(now - timedelta(minutes=1), now + timedelta(minutes=1))
+    assert [(q.answered, q.text) for q in logged] == [
+        (None, "xe buýt chạy chưa"),
+        ("cach-ly", None),
+    ]
+    [open_one] = await questions.open_unanswered()
+    assert open_one.id is not None and open_one.text == "xe buýt chạy chưa"
+    await questions.record(AskedQuestion("rest", now, "cach-ly", 0.8, None))  # outside a turn
+    assert len(await questions.between(now, now + timedelta(minutes=1))) == 3

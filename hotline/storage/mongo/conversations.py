@@ -26,6 +26,7 @@ from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.clock import utc_now
+from hotline.faq.unanswered import AskedQuestion
 from hotline.handoff.crypto import Cipher
 from hotline.storage.mongo.database import Document, MongoDatabase
 from hotline.storage.mongo.history import MongoConversationHistory
@@ -34,6 +35,7 @@ from hotline.storage.mongo.shelf import MongoShelf
 from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_record, opened_state, sealed_record, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
+from hotline.storage.shared.questions import FAQ_QUESTIONS
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +93,7 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
         self._conversations = db.collection("conversations")
         self._messages = db.collection("messages")
         self._contacts = MongoShelf(db, CONTACTS)
+        self._questions = MongoShelf(db, FAQ_QUESTIONS)
 
     @classmethod
     async def open(cls, db: MongoDatabase, cipher: Cipher | None = None) -> MongoConversationStore:
@@ -139,6 +142,7 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
+        questions: Sequence[AskedQuestion] = (),
     ) -> list[OutboxItem]:
         inbound = await self._messages.find_one(_in_key(message), {"_id": 1})
         if inbound is None:  # a turn that stores its message itself; stored first, so a
@@ -167,6 +171,11 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
                 await self._contacts.put(contact.to_record())
             except Exception:  # the dashboard's count must never cost a citizen the answer
                 log.exception("could not log the contact %s", contact.message_id)
+        if questions:
+            try:
+                await self._questions.add_many([q.to_record() for q in questions])
+            except Exception:  # the admins' question log, likewise
+                log.exception("could not log the FAQ questions of %s", message.message_id)
         if hand_over:  # after the turn's transaction, as the channel would take them
             return await self.take_pending(message.key)
         return items

@@ -13,10 +13,12 @@ from datetime import datetime
 from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, OutboxItem
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.faq.unanswered import AskedQuestion
 from hotline.handoff.crypto import Cipher
 from hotline.storage.portable import Record
-from hotline.storage.sealed import opened_state, sealed_record, sealed_state
+from hotline.storage.sealed import opened_state, sealed_json, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
+from hotline.storage.shared.questions import FAQ_QUESTIONS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import SqliteConversationHistory, said_before_in
@@ -76,7 +78,7 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
-    return json.dumps(sealed_record(msg.to_record(), cipher), ensure_ascii=False)
+    return sealed_json(msg.to_record(), cipher)
 
 
 def _id(item: OutboxItem) -> int:
@@ -112,6 +114,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         self._db = db
         self._cipher = cipher
         self._contacts = SqliteShelf(db, CONTACTS)  # written inside the turn's transaction
+        self._questions = SqliteShelf(db, FAQ_QUESTIONS)  # so is the question log
         self._told = {}
 
     @classmethod
@@ -120,6 +123,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     ) -> SqliteConversationStore:
         await db.migrate(SCHEMA)
         await db.migrate(CONTACTS.sqlite_schema)
+        await db.migrate(FAQ_QUESTIONS.sqlite_schema)
         return cls(db, cipher)
 
     def _insert_inbound(
@@ -178,6 +182,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
+        questions: Sequence[AskedQuestion] = (),
     ) -> list[OutboxItem]:
         def run(conn: sqlite3.Connection) -> tuple[list[OutboxItem], bool]:
             # A turn that stores its message itself stores it processed: no mark to make.
@@ -192,8 +197,8 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             # Handed over: stored delivered at once, with what waited (one write, not two).
             status = "delivered" if hand_over else "pending"
             items = queue_replies(conn, replies, stored, self._cipher, status)
-            if contact is not None:
-                self._log_contact(conn, contact)
+            if contact is not None or questions:
+                self._log_contact(conn, contact, questions)
             if hand_over:
                 items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
                 # The REST answer asks next whether the sender wrote before: asked here, in
@@ -206,13 +211,22 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             self._tell(message.key, message.message_id, said)
         return items
 
-    def _log_contact(self, conn: sqlite3.Connection, contact: Contact) -> None:
-        # In a savepoint: the dashboard's count must never cost a citizen the answer.
+    def _log_contact(
+        self,
+        conn: sqlite3.Connection,
+        contact: Contact | None,
+        questions: Sequence[AskedQuestion],
+    ) -> None:
+        # In a savepoint: the dashboard's count and the admins' question log must never cost
+        # a citizen the answer.
         conn.execute("SAVEPOINT contact")
         try:
-            self._contacts.put_in(conn, contact.to_record())
+            if contact is not None:
+                self._contacts.put_in(conn, contact.to_record())
+            for question in questions:
+                self._questions.add_in(conn, question.to_record())
         except sqlite3.Error:
-            log.exception("could not log the contact %s", contact.message_id)
+            log.exception("could not log a turn's contact and FAQ questions")
             if not conn.in_transaction:
                 raise  # SQLite ended the whole transaction: the turn itself failed
             conn.execute("ROLLBACK TO contact")

@@ -13,7 +13,7 @@ from hotline.bot.conversation import OutboxItem
 from hotline.bot.messages import ConversationKey, OutboundMessage
 from hotline.clock import utc_now
 from hotline.handoff.crypto import Cipher
-from hotline.storage.sealed import opened_record, sealed_record
+from hotline.storage.sealed import opened_record, sealed_json
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.shelf import iso
 
@@ -71,7 +71,7 @@ def queue_replies(
                 reply.key.sender,
                 reply_to,
                 status,
-                json.dumps(sealed_record(reply.to_record(), cipher), ensure_ascii=False),
+                sealed_json(reply.to_record(), cipher),
                 created,
             ),
         )

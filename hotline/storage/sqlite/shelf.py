@@ -106,6 +106,11 @@ class SqliteShelf:
         sql, values = self._insert("INSERT OR REPLACE", record)
         conn.execute(sql, values)
 
+    def add_in(self, conn: sqlite3.Connection, record: Record) -> None:
+        """A new record (its sequence numbered by SQLite) in a transaction the caller holds."""
+        sql, values = self._insert("INSERT", record)
+        conn.execute(sql, values)
+
     async def merge(self, record: Record, later: Collection[str]) -> None:
         sql, values = self._insert("INSERT", record)
         sets = []
