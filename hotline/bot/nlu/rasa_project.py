@@ -25,6 +25,7 @@ NLU_DATA = Path(__file__).parent / "data" / "nlu.yml"
 FAQ_INTENT = "faq"
 RASA_TOKENIZER = Path(__file__).parent / "rasa_tokenizer.py"
 RASA_COMPONENTS = Path(__file__).parent / "rasa_components.py"
+RASA_FEATURIZER = Path(__file__).parent / "rasa_featurizer.py"
 RASA_BATCH = Path(__file__).parent / "rasa_batch.py"  # the batch parse channel (rasa_server)
 
 # Measured with bot/nlu/rasa_evaluate.py (see the README): words, word pairs and character n-grams
@@ -40,10 +41,18 @@ RASA_BATCH = Path(__file__).parent / "rasa_batch.py"  # the batch parse channel 
 # half of it (92.0%) were worse; FaqSelector C 30-1000, character 2-4 or 3-5-grams and word
 # 1-3-grams were within a point or worse. These comparisons ran on a scikit-learn replica of the
 # two components (same features, same LinearModel), within 0.3 points of rasa_evaluate's figures.
+# rasa_featurizer.SentenceCountsFeaturizer gives the sentence features of Rasa's
+# CountVectorsFeaturizer (the same numbers; COUNT_VECTORS is that pipeline's featurizers) without
+# the per-token features nothing of ours reads, one transform per batch.
 PIPELINE: list[dict[str, Any]] = [
     {"name": "rasa_tokenizer.FoldingTokenizer"},
-    {"name": "CountVectorsFeaturizer", "min_ngram": 1, "max_ngram": 2},
-    {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
+    {"name": "rasa_featurizer.SentenceCountsFeaturizer", "min_ngram": 1, "max_ngram": 2},
+    {
+        "name": "rasa_featurizer.SentenceCountsFeaturizer",
+        "analyzer": "char_wb",
+        "min_ngram": 2,
+        "max_ngram": 5,
+    },
     {"name": "rasa_components.TfidfIntentClassifier", "C": 100.0, "numbers": 0.5},
     {
         "name": "rasa_components.FaqSelector",
@@ -51,6 +60,11 @@ PIPELINE: list[dict[str, Any]] = [
         "C": 100.0,
         "numbers": 0.5,
     },
+]
+
+COUNT_VECTORS: list[dict[str, Any]] = [
+    {"name": "CountVectorsFeaturizer", "min_ngram": 1, "max_ngram": 2},
+    {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5},
 ]
 
 ANSWER_SENTENCES = 2
@@ -149,6 +163,7 @@ def fingerprint(examples: Sequence[Example], extras: Sequence[dict[str, Any]] = 
     digest.update(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode())
     digest.update(RASA_TOKENIZER.read_bytes())
     digest.update(RASA_COMPONENTS.read_bytes())
+    digest.update(RASA_FEATURIZER.read_bytes())
     digest.update(Path(normalize.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -201,6 +216,7 @@ def copy_components(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(RASA_TOKENIZER, target / "rasa_tokenizer.py")
     shutil.copyfile(RASA_COMPONENTS, target / "rasa_components.py")
+    shutil.copyfile(RASA_FEATURIZER, target / "rasa_featurizer.py")
     shutil.copyfile(RASA_BATCH, target / "rasa_batch.py")
     shutil.copyfile(normalize.__file__, target / "hotline_normalize.py")
     return target

@@ -27,7 +27,12 @@ def test_project_has_our_intents_and_one_retrieval_intent_per_entry(tmp_path: Pa
     assert domain["responses"][f"utter_faq/{entries[0].id}"] == [{"text": entries[0].id}]
     assert all(entries[0].answer not in str(r) for r in domain["responses"].values())
     assert config["pipeline"][0]["name"] == "rasa_tokenizer.FoldingTokenizer"
-    components = ("rasa_tokenizer.py", "rasa_components.py", "hotline_normalize.py")
+    components = (
+        "rasa_tokenizer.py",
+        "rasa_components.py",
+        "rasa_featurizer.py",
+        "hotline_normalize.py",
+    )
     assert all((project / name).is_file() for name in components)
     assert config["pipeline"][-1]["name"] == "rasa_components.FaqSelector"
     annotated = next(i for i in nlu if i["intent"] == "report_violation")["examples"]
