@@ -126,22 +126,28 @@ def fold(text: str) -> str:
 
 # Texts and words folded lately. A message's text is folded by the NLU, its rules, the dialogs
 # and the FAQ search (up to five times a turn), and most words of a new text were met before.
+# A long text is folded anew each time: kept, 4,096 texts of 4,000 characters would hold ~200 MiB.
 TEXTS_KEPT = 4096
+LONGEST_TEXT_KEPT = 256
 WORDS_KEPT = 16384
 
 
 def words(text: str) -> list[str]:
     """Folded words with teencode expanded: "ko dc j" -> ["khong", "duoc", "gi"]."""
+    if len(text) > LONGEST_TEXT_KEPT:
+        return list(_fold_words(text))
     return list(_words(text))
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
-def _words(text: str) -> tuple[str, ...]:
+def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     for word in _WORD.findall(nfc(text).lower()):
         out.extend(_word(word))
     return tuple(out)
+
+
+_words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)
 
 
 @functools.lru_cache(maxsize=WORDS_KEPT)

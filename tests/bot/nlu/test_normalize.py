@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from hotline.bot.nlu import normalize as normalize_module
 from hotline.bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, words
 
 
@@ -53,3 +54,14 @@ def test_a_text_folded_again_comes_from_the_memo_as_a_list_of_its_own() -> None:
     assert words("Chích ngừa mũi 3 ở đâu ạ") == ["chich", "ngua", "mui", "3", "o", "dau", "a"]
     assert words("ko dc") == ["khong", "duoc"]  # a memoised word expands alike in every text
     assert words("dc ko") == ["duoc", "khong"]
+
+
+def test_a_long_text_is_folded_anew_not_kept() -> None:
+    piece = "Chích ngừa mũi 3 ở đâu ạ, ko dc j "
+    text = piece * 20  # 680 characters
+    assert len(text) > normalize_module.LONGEST_TEXT_KEPT
+    kept = normalize_module._words.cache_info().currsize
+    first = words(text)
+    assert normalize_module._words.cache_info().currsize == kept
+    assert first == words(piece) * 20  # the same words as the memoised short text gives
+    assert first[:10] == ["chich", "ngua", "mui", "3", "o", "dau", "a", "khong", "duoc", "gi"]
