@@ -1,6 +1,8 @@
 """Run by the Rasa environment's Python (tests/bot/nlu/test_rasa_featurizer.py), never by the bot:
-trains Rasa's CountVectorsFeaturizer and our SentenceCountsFeaturizer on the same texts and
-prints, as JSON, whether each text's sentence features are the same for both analyzers.
+trains Rasa's CountVectorsFeaturizer and our SentenceCountsFeaturizer on the same texts, loads ours
+back from its saved vocabulary (as the Rasa server does), and prints, as JSON, whether each text's
+sentence features are the same for both analyzers; and whether ours, trained on no example and
+loaded, gives no feature at all ("untrained").
 
 argv: a JSON file {"train": [[text, intent], ...], "texts": [text, ...]}; the generated
 project's components must be on PYTHONPATH (rasa_project.copy_components).
@@ -34,9 +36,12 @@ ANALYZERS = {
 }
 
 
-def _component(cls: type, name: str, config: dict, storage: LocalModelStorage) -> object:
+def _component(
+    cls: type, name: str, config: dict, storage: LocalModelStorage, *, load: bool = False
+) -> object:
     context = ExecutionContext(GraphSchema({}), node_name=name)
-    return cls.create({**cls.get_default_config(), **config}, storage, Resource(name), context)
+    make = cls.load if load else cls.create
+    return make({**cls.get_default_config(), **config}, storage, Resource(name), context)
 
 
 def _sentence(message: Message) -> list[tuple[int, int]]:
@@ -59,16 +64,25 @@ def main() -> None:
         ours = _component(SentenceCountsFeaturizer, f"ours_{analyzer}", config, storage)
         theirs.train(data)
         ours.train(data)
-        a = [Message.build(text=t) for t in spec["texts"]]
-        b = [Message.build(text=t) for t in spec["texts"]]
-        tokenizer.process(a)
-        tokenizer.process(b)
+        loaded = _component(
+            SentenceCountsFeaturizer, f"ours_{analyzer}", config, storage, load=True
+        )
+        untrained = _component(SentenceCountsFeaturizer, f"none_{analyzer}", config, storage)
+        untrained.train(TrainingData([]))
+        untrained = _component(
+            SentenceCountsFeaturizer, f"none_{analyzer}", config, storage, load=True
+        )
+        a, b, c = ([Message.build(text=t) for t in spec["texts"]] for _ in range(3))
+        for messages in (a, b, c):
+            tokenizer.process(messages)
         theirs.process(a)
-        ours.process(b)
+        loaded.process(b)
+        untrained.process(c)
         report[analyzer] = {
             "same": [_sentence(x) == _sentence(y) for x, y in zip(a, b, strict=True)],
             "nonempty": [bool(_sentence(x)) for x in a],
             "sequence": [any(f.type == "sequence" for f in y.features) for y in b],
+            "untrained": [not m.features for m in c],
         }
     print(json.dumps(report))
 

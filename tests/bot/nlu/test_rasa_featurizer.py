@@ -1,4 +1,5 @@
-"""Our sentence-only featurizer gives the numbers of Rasa's CountVectorsFeaturizer (real Rasa)."""
+"""Our sentence-only featurizer, loaded from its saved vocabulary, gives the numbers of Rasa's
+CountVectorsFeaturizer (real Rasa); trained on nothing, it gives no features."""
 
 from __future__ import annotations
 
@@ -48,5 +49,6 @@ def test_sentence_features_are_count_vectors_featurizers(rasa_env: Path, tmp_pat
     for analyzer in ("word", "char_wb"):
         assert report[analyzer]["same"] == [True] * len(TEXTS), analyzer
         assert not any(report[analyzer]["sequence"])  # no per-token features
+        assert report[analyzer]["untrained"] == [True] * len(TEXTS), analyzer  # none, no crash
     assert report["word"]["nonempty"][:2] == [True, True]  # the comparison compared counts
     assert report["char_wb"]["nonempty"][4]
