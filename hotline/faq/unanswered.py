@@ -109,6 +109,17 @@ def held_questions() -> Iterator[list[AskedQuestion]]:
         _held.reset(token)
 
 
+@contextmanager
+def unheld() -> Iterator[None]:
+    """Inside, questions are written at once even in a turn: for a question whose turn
+    cannot log it again on a retry (the thumbs-down was written before the turn's commit)."""
+    token = _held.set(None)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
 def hold(question: AskedQuestion) -> bool:
     """True when a turn holds its questions (then this one is kept for its write)."""
     held = _held.get()
