@@ -7,6 +7,7 @@ similarity, most frequent group first, and a group becomes a new entry's questio
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -76,7 +77,10 @@ class AskedQuestion:
 class QuestionLog(Protocol):
     """Where asked questions are kept; a store with SQLite and MongoDB back ends."""
 
-    async def record(self, question: AskedQuestion) -> None: ...
+    async def record(self, question: AskedQuestion) -> None:
+        """Keep a question. An implementation must first call `hold(question)` and write
+        nothing when it returns True (the turn writes it with its own transaction)."""
+        ...
 
     async def between(self, since: datetime, until: datetime) -> list[AskedQuestion]:
         """Questions asked in [since, until), oldest first."""
@@ -93,29 +97,52 @@ class QuestionLog(Protocol):
     async def close(self) -> None: ...
 
 
-# The questions a citizen's turn logged, held for the turn's own write (one transaction).
-_held: ContextVar[list[AskedQuestion] | None] = ContextVar("held_questions", default=None)
+# The questions a citizen's turn logged, held for the turn's own write (one transaction), with
+# the task that holds them: a task started inside the turn copies the context, and what it records
+# after the commit would be dropped, so only the turn's own task holds.
+_held: ContextVar[tuple[asyncio.Task[Any] | None, list[AskedQuestion]] | None] = ContextVar(
+    "held_questions", default=None
+)
 
 
 @contextmanager
 def held_questions() -> Iterator[list[AskedQuestion]]:
     """Inside, a question log keeps what it is asked to record in the list it yields instead
-    of writing it: the engine writes them with the turn (`ConversationStore.commit_turn`)."""
+    of writing it: the engine writes them with the turn (`ConversationStore.commit_turn`).
+    Only the task that entered holds; other code writes at once."""
     held: list[AskedQuestion] = []
-    token = _held.set(held)
+    token = _held.set((_current_task(), held))
     try:
         yield held
     finally:
         _held.reset(token)
 
 
+@contextmanager
+def unheld() -> Iterator[None]:
+    """Inside, questions are written at once even in a turn: for a question whose turn
+    cannot log it again on a retry (the thumbs-down was written before the turn's commit)."""
+    token = _held.set(None)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
 def hold(question: AskedQuestion) -> bool:
-    """True when a turn holds its questions (then this one is kept for its write)."""
-    held = _held.get()
-    if held is None:
+    """True when this task's turn holds its questions (then this one is kept for its write)."""
+    holding = _held.get()
+    if holding is None or holding[0] is not _current_task():
         return False
-    held.append(question)
+    holding[1].append(question)
     return True
+
+
+def _current_task() -> asyncio.Task[Any] | None:
+    try:
+        return asyncio.current_task()
+    except RuntimeError:  # no running loop: a synchronous caller
+        return None
 
 
 @dataclass(frozen=True)

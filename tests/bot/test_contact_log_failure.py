@@ -29,6 +29,10 @@ async def test_a_broken_question_log_does_not_abort_the_turn(client: TestClient)
     chat = RestChat(client, sender="citizen-questions")
     await chat.say("cách ly bao nhiêu ngày")
     assert "ngày" in chat.text
+    contacts = await hotline_of(client).contacts.between(
+        datetime.now(UTC) - timedelta(minutes=5), datetime.now(UTC) + timedelta(minutes=1)
+    )
+    assert len(contacts) == 1, "the question log's failure keeps the dashboard's contact row"
 
 
 async def test_an_faq_question_is_logged_by_the_turns_own_write(client: TestClient) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
 
 from hotline.bot.messages import ConversationKey, InboundMessage
 from hotline.config import Settings
@@ -76,3 +80,29 @@ async def test_a_message_stored_before_a_crash_is_answered_after_restart(
                 break
             await asyncio.sleep(0.02)
     assert await hotline.conversations.pending(key) == []
+
+
+async def test_a_turn_that_fails_after_logging_a_question_writes_none(
+    aiohttp_client: Callable, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No sweep during the test: it would answer the failed message and log its question.
+    client = await aiohttp_client(create_app(replace(settings, sweep_seconds=3600)))
+    router = hotline_of(client).engine.router
+    handle = router.handle
+
+    async def fails_after_the_dialog(*args: Any) -> Any:
+        await handle(*args)  # the FAQ dialog logs the question (held for the turn's write)
+        raise RuntimeError("injected failure after the dialog")
+
+    monkeypatch.setattr(router, "handle", fails_after_the_dialog)
+    body = {"sender": "fails-asking", "message": "cách ly bao nhiêu ngày"}
+    resp = await client.post("/webhooks/rest/webhook", json=body)
+    assert resp.status >= 500
+    questions = hotline_of(client).questions
+    since = datetime.now(UTC) - timedelta(minutes=5)
+    assert await questions.between(since, since + timedelta(minutes=10)) == []
+
+    monkeypatch.undo()  # no stray hold: the next turn logs its question as usual
+    chat = RestChat(client, sender="asks-after")
+    await chat.say("cách ly bao nhiêu ngày")
+    assert len(await questions.between(since, since + timedelta(minutes=10))) == 1

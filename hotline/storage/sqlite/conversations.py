@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 
 from hotline.bot.contact_log import Contact
@@ -198,7 +198,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             status = "delivered" if hand_over else "pending"
             items = queue_replies(conn, replies, stored, self._cipher, status)
             if contact is not None or questions:
-                self._log_contact(conn, contact, questions)
+                self._log_turn(conn, message, contact, questions)
             if hand_over:
                 items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
                 # The REST answer asks next whether the sender wrote before: asked here, in
@@ -211,26 +211,42 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             self._tell(message.key, message.message_id, said)
         return items
 
-    def _log_contact(
+    def _log_turn(
         self,
         conn: sqlite3.Connection,
+        message: InboundMessage,
         contact: Contact | None,
         questions: Sequence[AskedQuestion],
     ) -> None:
-        # In a savepoint: the dashboard's count and the admins' question log must never cost
-        # a citizen the answer.
-        conn.execute("SAVEPOINT contact")
+        # Each log in its own savepoint: the dashboard's count and the admins' question log
+        # must never cost a citizen the answer, nor one another their rows.
+        if contact is not None:
+            record = contact.to_record()
+            self._in_savepoint(
+                conn, lambda: self._contacts.put_in(conn, record), "the contact", message
+            )
+        if questions:
+            records = [question.to_record() for question in questions]
+
+            def add() -> None:
+                for record in records:
+                    self._questions.add_in(conn, record)
+
+            self._in_savepoint(conn, add, "the FAQ questions", message)
+
+    @staticmethod
+    def _in_savepoint(
+        conn: sqlite3.Connection, write: Callable[[], None], what: str, message: InboundMessage
+    ) -> None:
+        conn.execute("SAVEPOINT turn_log")
         try:
-            if contact is not None:
-                self._contacts.put_in(conn, contact.to_record())
-            for question in questions:
-                self._questions.add_in(conn, question.to_record())
+            write()
         except sqlite3.Error:
-            log.exception("could not log a turn's contact and FAQ questions")
+            log.exception("could not log %s of %s", what, message.message_id)
             if not conn.in_transaction:
                 raise  # SQLite ended the whole transaction: the turn itself failed
-            conn.execute("ROLLBACK TO contact")
-        conn.execute("RELEASE contact")
+            conn.execute("ROLLBACK TO turn_log")
+        conn.execute("RELEASE turn_log")
 
     def _replies_to(
         self, conn: sqlite3.Connection, message: InboundMessage

@@ -107,7 +107,10 @@ class SqliteShelf:
         conn.execute(sql, values)
 
     def add_in(self, conn: sqlite3.Connection, record: Record) -> None:
-        """A new record (its sequence numbered by SQLite) in a transaction the caller holds."""
+        """A new record (its sequence numbered by SQLite) in a transaction the caller holds.
+
+        A plain INSERT, unlike `add`'s ON CONFLICT DO NOTHING: a conflict raises, so the caller's
+        savepoint sees the failure instead of a row silently not written."""
         sql, values = self._insert("INSERT", record)
         conn.execute(sql, values)
 

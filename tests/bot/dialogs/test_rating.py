@@ -9,8 +9,10 @@ from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
 from hotline.bot.opinions import Subject, Verdict
+from hotline.storage.sqlite.backend import SqliteStorage
+from tests.bot.test_one_write_turns import FAIL_AT_THE_REPLY
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
+from tests.support.hotline import hotline_of, unanswered
 from tests.support.office import login, person
 
 QUESTION = "F1 phải cách ly bao nhiêu ngày vậy?"
@@ -43,6 +45,23 @@ async def test_an_answer_offers_thumbs_and_a_thumb_down_reaches_the_inbox(
     assert chat.text == texts.RATED_UP
     assert len(await questions.open_unanswered()) == 1, "a 👍 is no unanswered question"
     assert [v for _, _, v in await _opinions(client)].count(Verdict.UP) == 1
+
+
+async def test_a_thumb_down_whose_turn_fails_once_still_reaches_the_inbox(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say(QUESTION)
+    [down] = [b["payload"] for b in chat.buttons if b["title"] == texts.NOT_HELPFUL]
+    storage = hotline_of(client).storage
+    assert isinstance(storage, SqliteStorage)
+    await storage.db.transaction(lambda c: c.execute(FAIL_AT_THE_REPLY))
+    body = {"sender": chat.sender, "message": down, "metadata": {"message_id": "down-1"}}
+    resp = await client.post("/webhooks/rest/webhook", json=body)
+    assert resp.status >= 500, "the turn's commit failed"
+
+    await storage.db.transaction(lambda c: c.execute("DROP TRIGGER fail_at_the_reply"))
+    assert await hotline_of(client).engine.recover() == 1  # the retry finds the opinion written
+    assert await unanswered(client) == [QUESTION], "logged once, though the retry skips it"
 
 
 async def test_a_thumb_mid_form_keeps_the_form(chat: RestChat, client: TestClient) -> None:
