@@ -95,7 +95,7 @@ def asks_of_place(words: list[str]) -> bool:
 
 def names_place(words: list[str]) -> bool:
     """Whether the (analysed, folded) words name a place outside the province."""
-    return _has(words, PLACES)
+    return bool(_places(words))
 
 
 def speaks_of_elsewhere(texts: Iterable[list[str]]) -> bool:
