@@ -61,15 +61,20 @@ def test_the_splits_are_separate_and_name_real_entries() -> None:
     assert sum(c.group == "uncovered" for c in splits["test"]) >= 300
     assert sum(c.group == "uncovered" for c in splits["dev2"]) >= 150
     assert sum(c.group == "uncovered" for c in splits["dev3"]) >= 150
+    assert sum(c.group == "uncovered" for c in splits["dev4"]) >= 150
 
 
-def _others_than_dev3() -> list[tuple[str, str]]:
-    """Every text dev3 must keep away from, with how a failure names it: a training example or
-    an FAQ question variant by its text (whoever added it can reword it), a message of another
+# The development splits written to be unseen: each is kept away from everything else.
+UNSEEN = ("dev3", "dev4")
+
+
+def _others_than(split: str) -> list[tuple[str, str]]:
+    """Every text `split` must keep away from, with how a failure names it: a training example
+    or an FAQ question variant by its text (whoever added it can reword it), a message of another
     development split by its index, and a test-split message never by anything."""
     others: list[tuple[str, str]] = []
     for name in SPLITS:
-        if name != "dev3":
+        if name != split:
             for i, case in enumerate(load_split(name)):
                 shown = "a test-split message" if name == "test" else f"{name} message {i}"
                 others.append((case.text, shown))
@@ -80,21 +85,22 @@ def _others_than_dev3() -> list[tuple[str, str]]:
     return others
 
 
-def test_dev3_has_no_near_duplicate_in_the_other_splits_or_the_training_data() -> None:
-    """dev3 was written to be unseen: no message is, folded, another split's message, a
-    training example or an FAQ question variant, and none of three words or more shares 60% of
-    its folded words (Jaccard) with one. A failure names dev3's index and what it met, never
-    the test split's text."""
-    others = _others_than_dev3()
+@pytest.mark.parametrize("split", UNSEEN)
+def test_an_unseen_split_has_no_near_duplicate_elsewhere(split: str) -> None:
+    """dev3 and dev4 were written to be unseen: no message is, folded, another split's message,
+    a training example or an FAQ question variant, and none of three words or more shares 60% of
+    its folded words (Jaccard) with one. A failure names the split's index and what it met,
+    never the test split's text."""
+    others = _others_than(split)
     exact = {" ".join(fold(t).split()): shown for t, shown in others}
     bags = [(b, shown) for b, shown in ((frozenset(words(t)), s) for t, s in others) if b]
     close: list[str] = []
-    for i, case in enumerate(load_split("dev3")):
+    for i, case in enumerate(load_split(split)):
         mine = frozenset(words(case.text))
         same = exact.get(" ".join(fold(case.text).split()))
         near = [s for b, s in bags if len(mine) >= 3 and len(mine & b) >= 0.6 * len(mine | b)]
         met = [same] if same else near
-        close += [f"dev3 message {i} (0-based) too close to {shown}" for shown in met]
+        close += [f"{split} message {i} (0-based) too close to {shown}" for shown in met]
     assert not close, "\n".join([*close, "reword the new example or FAQ variant"])
 
 
@@ -105,8 +111,11 @@ def test_a_union_of_splits_is_both_in_order() -> None:
     dev3 = load_split("dev3")
     assert load_split("dev+dev2+dev3") == [*dev, *dev2, *dev3]
     assert is_split("dev2+dev3")
+    dev4 = load_split("dev4")
+    assert load_split("dev+dev2+dev3+dev4") == [*dev, *dev2, *dev3, *dev4]
+    assert is_split("dev3+dev4")
     with pytest.raises(ValueError):
-        load_split("dev4")
+        load_split("dev5")
 
 
 def test_cases_read_their_fields() -> None:
