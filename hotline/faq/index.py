@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from hotline.faq.asks import kinds_asked
 from hotline.faq.assembly import PostingsAssembly
 from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
@@ -42,7 +43,8 @@ class FaqMatch:
     """An entry and how close the question came to it (0..1); `question` is its closest variant,
     `variant` that variant's own cosine, `whole` the cosine of the entry's variants taken as one
     text, `uncovered` the share of the question's salient words the entry never uses
-    (`hotline.faq.coverage`)."""
+    (`hotline.faq.coverage`), `unsaid` whether the question asks a kind of thing (a cost, an
+    hour, a place...) the entry's answer never says (`hotline.faq.asks`)."""
 
     entry: FaqEntry
     score: float
@@ -50,6 +52,7 @@ class FaqMatch:
     variant: float = 0.0
     uncovered: float = 0.0
     whole: float = 0.0
+    unsaid: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,7 @@ class FaqIndex:
         if not counts:
             return ()
         checked = _for_coverage(typed, analyzed)
+        asks = kinds_asked(typed)
         ids = self._vocabulary.ids
         row_scores = content.postings.scores([(ids.get(f), f, tf) for f, tf in counts.items()])
         variants = len(content.questions)
@@ -281,6 +285,7 @@ class FaqIndex:
                     float(row_scores[best]),
                     uncovered,
                     float(row_scores[variants + number]),
+                    bool(content.coverage.unsaid(entry.id, asks)),
                 )
             )
         return tuple(matches)
@@ -302,7 +307,8 @@ class FaqIndex:
         if not matches:
             return FaqLookup(None, (), 0.0)
         best = matches[0]
-        if best.uncovered <= t.max_uncovered and (
+        # An entry whose answer never says what is asked (a cost, an hour...) is offered at most.
+        if not best.unsaid and best.uncovered <= t.max_uncovered and (
             evidence >= t.answer or self._vouched(text, best, evidence)
         ):
             return FaqLookup(best.entry, (), best.score)
@@ -346,7 +352,7 @@ class FaqIndex:
     def _lone_answers(self, best: FaqMatch, evidence: float) -> bool:
         """Whether the only plausible entry is sure enough to answer (`Thresholds.lone_answer`)."""
         t = self.thresholds
-        if t.lone_answer is None or best.uncovered > t.max_uncovered:
+        if t.lone_answer is None or best.unsaid or best.uncovered > t.max_uncovered:
             return False
         return evidence >= t.lone_answer
 

@@ -100,8 +100,11 @@ def faq_choice(
     uncovered = faq.uncovered(entry.id, text)
     closest = faq.search(text, limit=3)
     agrees = bool(closest) and closest[0].entry.id == entry.id
-    index = next((m.score for m in closest if m.entry.id == entry.id), 0.0)
-    if trusted(picked, uncovered, trust, agrees=agrees, index=index):
+    mine = next((m for m in closest if m.entry.id == entry.id), None)
+    index = mine.score if mine is not None else 0.0
+    # An entry whose answer never says what is asked (a cost, an hour...) is offered at most.
+    says = mine is not None and not mine.unsaid
+    if says and trusted(picked, uncovered, trust, agrees=agrees, index=index):
         return FaqLookup(entry, (), picked.confidence)
     if found.answer is not None and found.answer.id != entry.id:
         # The index alone is sure of another entry, and Rasa disagrees: offer both instead.
