@@ -44,7 +44,9 @@ def _phrases(*phrases: str) -> re.Pattern[str]:
 
 _ASKED: dict[Ask, re.Pattern[str]] = {
     Ask.COST: _phrases(
-        r"(?:mat|ton|thu|dong|tra|chi) (?:tien|phi|le phi|chi phi)",
+        # "mất tiền" asked ("có mất tiền không"), not told ("tôi mất tiền rồi").
+        r"(?:mat|ton|thu|dong|tra|chi) (?:tien|phi|le phi|chi phi)"
+        r"(?= (?:khong|chua|ha|gi|bao nhieu|nhieu|may|sao|vay|a) )",
         r"(?:co|bi|thu|tinh|dong|tra) (?:phi|le phi)",
         r"mien phi",
         r"chi phi",
@@ -72,7 +74,10 @@ _SAID: dict[Ask, re.Pattern[str]] = {
         r"\d+ %",
     ),
     Ask.HOUR: _phrases(
-        r"(?:\d+|vai|mot) (?:gio|h|tieng)", r"khung gio", r"24 7", r"gio hanh chinh"
+        r"(?:\d+|vai|mot) (?:gio|h|tieng)",
+        r"khung gio|24 7|gio hanh chinh",
+        # Hours that no longer apply say something of them: "đã bỏ giờ hạn chế".
+        r"(?:bo|khong con|khong gioi han) (?:gio|khung gio|gioi han gio)",
     ),
     Ask.DURATION: _phrases(rf"{_NUMBER} {_UNIT}"),
     Ask.WHEN: _phrases(
