@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from hotline.faq.accents import Spellings, differ, spellings
+from hotline.faq.asks import Ask, kinds_said
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
 from hotline.faq.places import (
@@ -84,6 +85,8 @@ class Coverage:
     def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
         self._words: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
+        # What each entry's answer says of costs, hours, places... (`hotline.faq.asks`).
+        self._says: dict[str, frozenset[Ask]] = {}
         # Entries that speak of other provinces or countries (`hotline.faq.places`).
         self._elsewhere: set[str] = set()
         # Per topic, its number of entries and how many of them say each word: kept only while
@@ -101,6 +104,7 @@ class Coverage:
             return False
         self._words[entry.id] = previous._words[entry.id]
         self._texts[entry.id] = text
+        self._says[entry.id] = previous._says[entry.id]
         if entry.id in previous._elsewhere:
             self._elsewhere.add(entry.id)
         self._count_topic(entry.topic, self._words[entry.id])
@@ -118,6 +122,7 @@ class Coverage:
             self._elsewhere.add(entry.id)
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
         self._texts[entry.id] = (entry.questions, entry.answer)
+        self._says[entry.id] = kinds_said(answer)
         self._count_topic(entry.topic, self._words[entry.id])
 
     def _count_topic(self, topic: str, words: tuple[str, ...]) -> None:
@@ -155,6 +160,11 @@ class Coverage:
         declarations on arrival): a place named outside the province is then no reason against
         it (`hotline.faq.places`)."""
         return entry_id in self._elsewhere
+
+    def unsaid(self, entry_id: str, asks: frozenset[Ask]) -> frozenset[Ask]:
+        """What the question asks (`hotline.faq.asks.kinds_asked`) that the entry's answer
+        never says: an entry leaving any of it unsaid does not answer the question directly."""
+        return asks - self._says.get(entry_id, frozenset())
 
     def _written(self, entry_id: str) -> Spellings:
         """The entry's words as it writes them (`hotline.faq.accents.spellings`), worked out

@@ -45,9 +45,9 @@ async def test_rollback_saves_the_old_content_as_a_new_version_live_at_once(
     editor: FaqEditor,
 ) -> None:
     v1 = await editor.save(entry(), "lan")
-    await editor.save(replace(v1, answer="Câu trả lời sai, sửa nhầm."), "lan")
+    await editor.save(replace(v1, answer="Câu trả lời sai, sửa nhầm: 30 ngày."), "lan")
     wrong = editor.knowledge.lookup("f0 cach ly bao lau").answer
-    assert wrong is not None and wrong.answer == "Câu trả lời sai, sửa nhầm."
+    assert wrong is not None and wrong.answer == "Câu trả lời sai, sửa nhầm: 30 ngày."
 
     restored = await editor.rollback(v1.id, 1, "minh")
     assert restored.version == 3 and restored.same_content(v1)

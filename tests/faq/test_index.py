@@ -136,7 +136,11 @@ def test_rebuild_replaces_the_content(analyzer: Analyzer) -> None:
     index = FaqIndex(analyzer)
     index.rebuild([entry()])
     assert index.lookup("f0 cach ly bao lau").answer == entry()
-    edited = entry(questions=("Thẻ đi đường xin ở đâu?",), topic="di_lai")
+    edited = entry(
+        questions=("Thẻ đi đường xin ở đâu?",),
+        answer="Thẻ đi đường xin tại công an phường.",
+        topic="di_lai",
+    )
     index.rebuild([edited])
     assert index.lookup("f0 cach ly bao lau").answer is None
     assert index.lookup("the di duong xin o dau").answer == edited

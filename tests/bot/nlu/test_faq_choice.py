@@ -139,3 +139,17 @@ def test_a_pick_the_index_finds_no_plausible_match_for_never_answers() -> None:
     found = faq_choice(FaqPick("b", 0.95), faint, "?", TRUST_B)
     assert found.answer is None and [e.id for e in found.suggestions] == ["b"]
     assert not trusted(FaqPick("b", 0.95), 0.0, TRUST_B, agrees=True, index=0.1)
+
+
+async def test_a_sure_pick_whose_answer_never_says_what_is_asked_is_only_offered(
+    faq: FaqKnowledge,
+) -> None:
+    # The 115 entry's answer names no cost (hotline.faq.asks): Rasa's sure pick is offered.
+    question = "gọi xe cấp cứu 115 chở người nhà đi viện có tính phí không"
+    assert faq.uncovered("khan-cap-goi-115", question) <= TRUST.uncovered
+    found = faq_choice(FaqPick("khan-cap-goi-115", 0.99), faq, question)
+    assert found.answer is None
+    assert "khan-cap-goi-115" in [e.id for e in found.suggestions]
+    # The same sure pick of a question its answer does say something of answers it.
+    found = faq_choice(FaqPick("khan-cap-goi-115", 0.99), faq, "khó thở nặng thì gọi 115 à")
+    assert found.answer is not None and found.answer.id == "khan-cap-goi-115"

@@ -1,0 +1,117 @@
+"""What a question asks (a cost, an hour, how long, when, where, who, a replacement) and what an
+FAQ entry's answer says of those.
+
+Closeness of topic cannot tell "Xe cấp cứu 115 có mất tiền không" from the entry on calling 115:
+the question uses every salient word of the entry and asks what its answer never says. An entry
+answers a question directly only when its answer says every kind the question asks; otherwise it
+is offered at most (`hotline.faq.index.FaqIndex.lookup`). Both sides are read from folded words
+as the analyzer gives them ("bao nhiêu tiền", "bn tien", "bao nhieu tien" alike); the kinds an
+answer says are worked out from its text when the index is built, never labelled by hand.
+
+Each kind is asked only by words that ask it and nothing else ("mấy giờ", not "giờ"), and said
+generously (any amount in đồng, "miễn phí", "phí" or "tiền" says something of a cost): a kind
+read where it is not asked costs a direct answer, one read as said where it is not lets a wrong
+answer through, which the rest of the gate may still stop.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Ask(StrEnum):
+    """A kind of thing a question asks for."""
+
+    COST = "cost"  # what it costs, whether it is free, how much money
+    HOUR = "hour"  # at what time of day, until what hour
+    DURATION = "duration"  # how long, how many days
+    WHEN = "when"  # from when, by when
+    PLACE = "place"  # where
+    WHO = "who"  # who does it, which office
+    REISSUE = "reissue"  # a lost or wrong paper made again
+
+
+_UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
+_NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
+_MONEY = r"(?:tien|trieu|tr|nghin|ngan|k|dong)"
+
+
+def _phrases(*phrases: str) -> re.Pattern[str]:
+    """Any of `phrases` (regular expressions over folded words) as whole words."""
+    return re.compile(rf"(?<= )(?:{'|'.join(phrases)})(?= )")
+
+
+_ASKED: dict[Ask, re.Pattern[str]] = {
+    Ask.COST: _phrases(
+        # "mất tiền" asked ("có mất tiền không"), not told ("tôi mất tiền rồi").
+        r"(?:mat|ton|thu|dong|tra|chi) (?:tien|phi|le phi|chi phi)"
+        r"(?= (?:khong|chua|ha|gi|bao nhieu|nhieu|may|sao|vay|a) )",
+        r"(?:co|bi|thu|tinh|dong|tra) (?:phi|le phi)",
+        r"mien phi",
+        r"chi phi",
+        rf"(?:bao nhieu|nhieu|may) {_MONEY}",
+        r"gia (?:bao nhieu|nhieu|may|sao|ca)",
+    ),
+    Ask.HOUR: _phrases(r"may (?:gio|h)", r"(?:gio|khung gio) nao", r"luc may"),
+    Ask.DURATION: _phrases(r"bao lau", r"(?:may|bao nhieu) (?:ngay|tuan|thang|tieng|phut)"),
+    Ask.WHEN: _phrases(r"(?:khi|luc|hoi|chung) nao", r"(?<!co )bao gio(?! cung)"),
+    Ask.PLACE: _phrases(
+        r"(?:o|tai) (?:dau|cho nao)",
+        r"(?:cho|noi) nao",
+        r"dia chi (?:o )?(?:dau|nao)",
+        r"(?:mua|nop|lay|nhan|lam) (?:o )?dau",
+    ),
+    Ask.WHO: _phrases(r"(?<!bat ky )(?<!bat ki )ai(?! cung)"),
+    Ask.REISSUE: _phrases(r"(?:xin|cap|lam|in) lai"),
+}
+
+_SAID: dict[Ask, re.Pattern[str]] = {
+    Ask.COST: _phrases(
+        r"mien phi|phi|le phi|chi phi|chi tra|tien|gia dich vu|gia ban",
+        r"muc (?:ho tro|huong|phat|gia|tran)",
+        rf"\d+(?: \d{{3}})* {_MONEY}",
+        r"\d+ %",
+    ),
+    Ask.HOUR: _phrases(
+        r"(?:\d+|vai|mot) (?:gio|h|tieng)",
+        r"khung gio|24 7|gio hanh chinh",
+        # Hours that no longer apply say something of them: "đã bỏ giờ hạn chế".
+        r"(?:bo|khong con|khong gioi han) (?:gio|khung gio|gioi han gio)",
+    ),
+    Ask.DURATION: _phrases(rf"{_NUMBER} {_UNIT}"),
+    Ask.WHEN: _phrases(
+        rf"{_NUMBER} {_UNIT}",
+        r"20\d\d",
+        r"\d+ \d+",
+        r"khi|tu ngay|tu thang|hang ngay|hang tuan|lich|thoi gian|dot|giai doan",
+    ),
+    Ask.PLACE: _phrases(
+        r"tai|o|noi|qua|tram y te|ubnd|benh vien|co so|cong|ung dung|trung tam|dia chi",
+        r"diem|truong|cho|sieu thi|nha thuoc",
+    ),
+    Ask.WHO: _phrases(
+        r"ubnd|uy ban|tram y te|co quan|cong an|so|bo|can bo|to covid|to truong|doanh nghiep",
+        r"trung tam|benh vien|nhan vien|truong khu pho|nguoi|chinh quyen|bac si|don vi",
+        r"nha truong|co so|luc luong|khu pho|ap",
+    ),
+    Ask.REISSUE: _phrases(
+        r"(?:xin|cap|lam|in) lai", r"mat (?:phieu|giay|the)", r"dieu chinh", r"sai thong tin"
+    ),
+}
+
+
+def _line(words: list[str]) -> str:
+    return f" {' '.join(words)} "
+
+
+def kinds_asked(words: list[str]) -> frozenset[Ask]:
+    """The kinds the question in `words` (folded, as the analyzer gives them) asks."""
+    line = _line(words)
+    return frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(line))
+
+
+def kinds_said(words: list[str]) -> frozenset[Ask]:
+    """The kinds an answer in `words` (folded, as the analyzer gives them) says something of."""
+    line = _line(words)
+    return frozenset(kind for kind, pattern in _SAID.items() if pattern.search(line))
