@@ -44,13 +44,31 @@ ACKNOWLEDGEMENTS = frozenset(
         "biet roi",
         "da nam",
         "da biet",
+        # Repeated letters are folded first ("okk", "okii", "okeee"), so these are the forms
+        # that remain; "rồi" and "ok" may also open one ("rồi rồi hiểu rồi", see `_POLITE`).
+        "oke",
+        "okie",
+        "okla",
+        "roi",
+        "hieu",
+        "ok roi",
+        "ok nha",
+        "xong roi",
+        "on roi",
+        "vay la duoc",
+        "vay la duoc roi",
+        "vay la on",
+        "giup duoc roi",
+        "da duoc roi",
+        "hieu rui",
+        "ok rui",
     }
 )
 # Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
 APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
 # Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
 _SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
-_POLITE = frozenset({"da", "vang", "ok", "u", "uh"})
+_POLITE = frozenset({"da", "vang", "ok", "u", "uh", "roi"})
 _ADDRESSING = frozenset(
     {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
 )
@@ -84,6 +102,11 @@ _REPORT_TAIL = _ADDRESSING | {"voi"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset({"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau"})
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
+# A letter typed twice or more stands for one in chat ("okkk", "okiii", "vângg").
+_REPEATED = re.compile(r"(\w)\1+")
+# A bare "k" or "kk" ("ok" in chat, folded to "không" by `normalize`) between dialogs answers the
+# bot's last reply; inside a form the form step reads the text itself, whatever the intent.
+_BARE_K = re.compile(r"\s*k+\s*[.!]*\s*", re.IGNORECASE)
 
 
 def _ranked(name: str) -> ParseResult:
@@ -97,10 +120,9 @@ def rule_parse(text: str) -> ParseResult | None:
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
-    said = normalize(text)
-    if acknowledges(said) or approves(text):
+    if acknowledgement(text):
         return _with_text(_ranked("thank"), text)
-    if asks_to_report(said):
+    if asks_to_report(normalize(text)):
         return _with_text(_ranked("report_violation"), text)
     return None
 
@@ -130,9 +152,18 @@ def asks_to_report(said: str) -> bool:
     return False
 
 
+def acknowledgement(text: str) -> bool:
+    """True for a message that only acknowledges: "ok", "okk", "dạ vâng ạ", 👍, a bare "k"."""
+    return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
+
+
 def acknowledges(said: str) -> bool:
     """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
-    core = _core(said)
+    core: list[str] = []
+    for word in _core(said):
+        word = _REPEATED.sub(r"\1", word)
+        if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
+            core.append(word)
     # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
     if len(core) > 1 and core[0] in _POLITE:
         rest = core[2:] if core[1] in _SELF and len(core) > 2 else core[1:]
