@@ -97,6 +97,14 @@ REPORT_WORDS = frozenset(
         "muon to cao",
     }
 )
+# A wish to report something not yet told, in any of its usual shapes ("tui muốn báo cái vụ
+# này", "cần tố cáo một trường hợp", "báo một vụ vi phạm ở xóm"): who and "muốn/cần" are taken
+# off first (`_REPORT_HEAD`); what follows the verb names no event, only that there is one.
+_WISH_TO_REPORT = re.compile(
+    r"(?:(?:muon|can|xin) )?(?:gui )?(?:phan anh|to cao|to giac|bao|bao cao)"
+    r"(?: (?:cai |mot |1 )?(?:vu|truong hop|viec|chuyen)(?: vi pham)?(?: nay| nhu vay)?)?"
+    r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
+)
 # Words that end a wish to report without adding to it ("cho mình phản ánh với").
 _REPORT_TAIL = _ADDRESSING | {"voi"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
@@ -144,7 +152,11 @@ def asks_to_report(said: str) -> bool:
         heads = 0
         while heads < len(core) - 1 and core[heads] in _REPORT_HEAD:
             heads += 1
-        if any(" ".join(core[at:]) in REPORT_WORDS for at in range(heads + 1)):
+        tails = [" ".join(core[at:]) for at in range(heads + 1)]
+        if any(t in REPORT_WORDS for t in tails):
+            return True
+        # "báo" alone is too little ("báo giá", "báo lại"): the pattern needs a wish or an object.
+        if any(_WISH_TO_REPORT.fullmatch(t) and t not in ("bao", "bao cao") for t in tails):
             return True
         if core[-1] not in _REPORT_TAIL:
             return False
