@@ -139,8 +139,11 @@ def _requests(said: list[str]) -> bool:
 
 
 def _asks_who(clause: list[str]) -> bool:
-    """A later clause opening with "ai", not "ai cũng" (everyone) nor a plea ("ai giúp với")."""
-    return len(clause) > 1 and clause[0] == "ai" and clause[1] != _EVERY and clause[-1] != "voi"
+    """A later clause opening with "ai", not "ai cũng" (everyone), "ai ... thì" (whoever) nor a
+    plea ("ai giúp với")."""
+    if len(clause) < 2 or clause[0] != "ai" or "thi" in clause:
+        return False
+    return clause[1] != _EVERY and clause[-1] != "voi"
 
 
 def _opens(said: list[str]) -> bool:

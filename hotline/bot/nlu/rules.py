@@ -172,8 +172,7 @@ def acknowledgement(text: str) -> bool:
 def acknowledges(said: str) -> bool:
     """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
     core: list[str] = []
-    for word in _core(said):
-        word = _REPEATED.sub(r"\1", word)
+    for word in _core(_REPEATED.sub(r"\1", said)):
         if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
             core.append(word)
     # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
