@@ -5,7 +5,7 @@ from __future__ import annotations
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.nlu.rules import acknowledges, approves
+from hotline.bot.nlu.rules import acknowledgement
 
 
 def menu(ctx: Context, text: str) -> Turn:
@@ -21,7 +21,7 @@ def greet(ctx: Context, state: ConversationState) -> Turn:
 
 def thank(ctx: Context, state: ConversationState) -> Turn:
     """Thanks, or an "ok" or a 👍: a short polite reply that leaves any dialog as it was."""
-    acknowledged = acknowledges(ctx.said) or approves(ctx.message.text)
+    acknowledged = acknowledgement(ctx.message.text)
     said = texts.ACKNOWLEDGED if acknowledged else texts.THANKS
     return Turn(state, (ctx.reply(said),))
 

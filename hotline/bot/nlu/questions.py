@@ -7,6 +7,8 @@ small talk, so "hàng xóm là F1 thì phải ở nhà bao lâu" gets the answer
 
 from __future__ import annotations
 
+import re
+
 from hotline.bot.nlu.normalize import words
 
 # Question phrases, folded, anywhere; the asking particles ("không", "chưa", "hả") only at the
@@ -61,6 +63,17 @@ _PHRASES = (
     ("ntn",),
     ("khac", "gi"),
     ("duoc", "may"),
+    # "là những gì", "gồm những gì": what a rule consists of.
+    ("nhung", "gi"),
+    # "có ... không hay ...": "or not", asked ("có đang bán không hay đóng rồi").
+    ("khong", "hay"),
+    # Where to go and whom to reach ("đến đâu xin", "nhắn ai", "liên hệ ai").
+    ("den", "dau"),
+    ("nhan", "ai"),
+    ("goi", "ai"),
+    ("tim", "ai"),
+    ("lien", "he", "ai"),
+    ("nhu", "nao"),
 )
 _ASKERS = frozenset({"em", "e", "toi", "tui", "minh", "chau", "con", "anh", "chi"})
 _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
@@ -72,6 +85,21 @@ _LASTED = frozenset({"nay", "roi", "lien", "qua", "ma", "van"})
 _EVERY = "cung"
 # Words that open a message without being part of it ("ad ơi cho em hỏi", "dạ cho hỏi").
 _OPENERS = frozenset({"ad", "admin", "da", "vang", "chao", "oi"})
+# A request for guidance is a question ("đề nghị hướng dẫn hồ sơ ...", "xin cho biết ..."):
+# the words that make the request, then what is requested.
+_REQUESTS = (
+    ("kinh", "de", "nghi"),
+    ("de", "nghi"),
+    ("vui", "long"),
+    ("xin",),
+    ("mong",),
+    ("nho",),
+    (),
+)
+_GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"))
+# A clause of its own that opens with "ai" asks who ("VNeID ghi sai tên, ai sửa cho"); "ai" inside
+# a clause is as often "anyone" ("không cho ai nghỉ").
+_CLAUSE = re.compile(r"[,;:.!\n]+")
 # Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"): the
 # asking particle is the word before it.
 _TRAILING = frozenset({"a", "admin", "oi", "nhe"})
@@ -94,7 +122,28 @@ def is_question(text: str) -> bool:
     while len(opening) > 1 and opening[0] in _OPENERS:
         opening = opening[1:]
     machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
-    return (said[-1] in _FINAL and not machine) or _opens(opening)
+    if (said[-1] in _FINAL and not machine) or _opens(opening) or _requests(opening):
+        return True
+    return any(_asks_who(words(clause)) for clause in _CLAUSE.split(text)[1:])
+
+
+def _requests(said: list[str]) -> bool:
+    """Whether the message opens by asking for guidance ("đề nghị hướng dẫn ...")."""
+    for request in _REQUESTS:
+        if tuple(said[: len(request)]) == request:
+            rest = said[len(request) :]
+            if rest[:1] == ["cho"] and rest[1:2] and rest[1] in _ASKERS:
+                rest = ["cho", *rest[2:]]  # "cho em biết" is "cho biết"
+            return any(tuple(rest[: len(g)]) == g for g in _GUIDANCE)
+    return False
+
+
+def _asks_who(clause: list[str]) -> bool:
+    """A later clause opening with "ai", not "ai cũng" (everyone), "ai ... thì" (whoever) nor a
+    plea ("ai giúp với")."""
+    if len(clause) < 2 or clause[0] != "ai" or "thi" in clause:
+        return False
+    return clause[1] != _EVERY and clause[-1] != "voi"
 
 
 def _opens(said: list[str]) -> bool:
@@ -120,4 +169,6 @@ def _asks(said: list[str], at: int, length: int) -> bool:
     after = said[at + length : at + length + 1]
     if phrase[0] == "may" and phrase[-1] in _DURATIONS and after and after[0] in _LASTED:
         return False  # "đói mấy ngày nay": how long it has lasted, not a question
+    if phrase == ("khong", "hay") and "co" not in said[:at]:
+        return False  # "làm vậy không hay": "not good"; asked only after a "có"
     return not (phrase[-1] in ("nao", "ai") and after == [_EVERY])

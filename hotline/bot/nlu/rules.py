@@ -44,13 +44,31 @@ ACKNOWLEDGEMENTS = frozenset(
         "biet roi",
         "da nam",
         "da biet",
+        # Repeated letters are folded first ("okk", "okii", "okeee"), so these are the forms
+        # that remain; "rồi" and "ok" may also open one ("rồi rồi hiểu rồi", see `_POLITE`).
+        "oke",
+        "okie",
+        "okla",
+        "roi",
+        "hieu",
+        "ok roi",
+        "ok nha",
+        "xong roi",
+        "on roi",
+        "vay la duoc",
+        "vay la duoc roi",
+        "vay la on",
+        "giup duoc roi",
+        "da duoc roi",
+        "hieu rui",
+        "ok rui",
     }
 )
 # Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
 APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
 # Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
 _SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
-_POLITE = frozenset({"da", "vang", "ok", "u", "uh"})
+_POLITE = frozenset({"da", "vang", "ok", "u", "uh", "roi"})
 _ADDRESSING = frozenset(
     {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
 )
@@ -79,11 +97,24 @@ REPORT_WORDS = frozenset(
         "muon to cao",
     }
 )
+# A wish to report something not yet told, in any of its usual shapes ("tui muốn báo cái vụ
+# này", "cần tố cáo một trường hợp", "báo một vụ vi phạm ở xóm"): who and "muốn/cần" are taken
+# off first (`_REPORT_HEAD`); what follows the verb names no event, only that there is one.
+_WISH_TO_REPORT = re.compile(
+    r"(?:(?:muon|can|xin) )?(?:gui )?(?:phan anh|to cao|to giac|bao|bao cao)"
+    r"(?: (?:cai |mot |1 )?(?:vu|truong hop|viec|chuyen)(?: vi pham)?(?: nay| nhu vay)?)?"
+    r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
+)
 # Words that end a wish to report without adding to it ("cho mình phản ánh với").
 _REPORT_TAIL = _ADDRESSING | {"voi"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset({"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau"})
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
+# A letter typed twice or more stands for one in chat ("okkk", "okiii", "vângg").
+_REPEATED = re.compile(r"(\w)\1+")
+# A bare "k" or "kk" ("ok" in chat, folded to "không" by `normalize`) between dialogs answers the
+# bot's last reply; inside a form the form step reads the text itself, whatever the intent.
+_BARE_K = re.compile(r"\s*k+\s*[.!]*\s*", re.IGNORECASE)
 
 
 def _ranked(name: str) -> ParseResult:
@@ -97,10 +128,9 @@ def rule_parse(text: str) -> ParseResult | None:
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
-    said = normalize(text)
-    if acknowledges(said) or approves(text):
+    if acknowledgement(text):
         return _with_text(_ranked("thank"), text)
-    if asks_to_report(said):
+    if asks_to_report(normalize(text)):
         return _with_text(_ranked("report_violation"), text)
     return None
 
@@ -122,7 +152,11 @@ def asks_to_report(said: str) -> bool:
         heads = 0
         while heads < len(core) - 1 and core[heads] in _REPORT_HEAD:
             heads += 1
-        if any(" ".join(core[at:]) in REPORT_WORDS for at in range(heads + 1)):
+        tails = [" ".join(core[at:]) for at in range(heads + 1)]
+        if any(t in REPORT_WORDS for t in tails):
+            return True
+        # "báo" alone is too little ("báo giá", "báo lại"): the pattern needs a wish or an object.
+        if any(_WISH_TO_REPORT.fullmatch(t) and t not in ("bao", "bao cao") for t in tails):
             return True
         if core[-1] not in _REPORT_TAIL:
             return False
@@ -130,9 +164,17 @@ def asks_to_report(said: str) -> bool:
     return False
 
 
+def acknowledgement(text: str) -> bool:
+    """True for a message that only acknowledges: "ok", "okk", "dạ vâng ạ", 👍, a bare "k"."""
+    return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
+
+
 def acknowledges(said: str) -> bool:
     """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
-    core = _core(said)
+    core: list[str] = []
+    for word in _core(_REPEATED.sub(r"\1", said)):
+        if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
+            core.append(word)
     # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
     if len(core) > 1 and core[0] in _POLITE:
         rest = core[2:] if core[1] in _SELF and len(core) > 2 else core[1:]

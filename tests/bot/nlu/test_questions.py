@@ -36,6 +36,13 @@ from hotline.bot.nlu.questions import is_question
         "ad ơi cho em hỏi về giấy đi đường",  # a greeting before asking leave to ask
         "dạ cho hỏi chợ Thủ Dầu Một mở lúc nào",
         "mấy giờ rồi ad",
+        "tờ khai gồm những gì",  # what it consists of
+        "nhà hàng có được mở không hay vẫn đóng",  # "có ... không hay ...": or not
+        "hết tiền thì đến đâu xin trợ cấp",
+        "tiêm bị sốt thì gọi ai",
+        "xin cho em biết lịch tiêm ở phường",  # a request for guidance
+        "đề nghị hướng dẫn cách khai báo",
+        "mã QR bị lỗi, ai cấp lại",  # a later clause opening with "ai"
     ],
 )
 def test_questions(text: str) -> None:
@@ -61,6 +68,9 @@ def test_questions(text: str) -> None:
         "quán nào cũng bán cho khách ngồi tại chỗ",  # "every", not "which"
         "nhà đó có F0 thì ai cũng sợ",
         "bà bán xôi đầu hẻm ho sốt mấy ngày mà vẫn bán",
+        "họ tụ tập như vậy là không hay, cần nhắc nhở",  # no "có": "not good"
+        "xưởng có F0 mà vẫn bắt làm, ai nghỉ thì trừ lương",  # "ai ... thì": whoever
+        "chủ quán đề nghị khách ngồi sát nhau",  # "đề nghị" inside, no guidance asked
         "",
     ],
 )

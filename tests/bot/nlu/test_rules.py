@@ -41,6 +41,13 @@ def test_a_code_inside_a_sentence_is_left_to_the_model() -> None:
         "💯",
         "✅ ✅",
         "vâng em nắm rồi",
+        # Letters and words typed twice or more, as chat types them; a bare "k".
+        "okkk",
+        "okii ad",
+        "rồi rồi hiểu rồi",
+        "k",
+        "KK.",
+        "xong rồi nha",
     ],
 )
 def test_acknowledgements_are_thanks(text: str) -> None:
@@ -63,6 +70,10 @@ def test_acknowledgements_are_thanks(text: str) -> None:
         "tôi muốn tố cáo",  # whoever opens the wish, for either word
         "dạ em xin phản ánh",
         "cho tui gửi tố cáo nha",
+        # A wish to report something not yet told, named by a generic word.
+        "tôi cần báo một trường hợp",
+        "em muốn tố giác vụ này",
+        "muon bao cai vu nay o xom",
     ],
 )
 def test_a_bare_report_starts_a_violation_report(text: str) -> None:
@@ -79,6 +90,9 @@ def test_a_bare_report_starts_a_violation_report(text: str) -> None:
         "cảm ơn",
         "giá vàng",
         "em muốn tố cáo quán karaoke",
+        "báo giá",  # "báo" alone is too little
+        "k biết",
+        "kho",
     ],
 )
 def test_everything_else_is_left_to_the_model(text: str) -> None:
