@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState, ConversationStore, OutboxItem
 from hotline.bot.dialogs import texts
-from hotline.bot.dialogs.base import Turn
+from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.router import DialogRouter
 from hotline.bot.events import Event, EventBus
 from hotline.bot.leases import ConversationLeases, leased, new_worker_id
@@ -21,7 +21,6 @@ from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
 from hotline.bot.nlu.base import NLU
 from hotline.bot.ticket_quota import TicketQuotaReached
 from hotline.faq.knowledge import FaqKnowledge
-from hotline.faq.unanswered import held_questions
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +150,9 @@ class Engine:
     ) -> list[OutboxItem]:
         if state.unreachable:  # they wrote again, so the platform lets us answer again
             state = replace(state, unreachable=None)
-        # The FAQ questions the turn logs are written by its transaction, not one by one.
-        with held_questions() as questions:
-            turn, contact = await self._turn(message, state)
+        turn, contact = await self._turn(message, state)
         items = await self.conversations.commit_turn(
-            message, turn.state, list(turn.replies), contact, hand_over, questions
+            message, turn.state, list(turn.replies), contact, hand_over, turn.questions
         )
         if state.bot_paused:  # stored first, so the console's reload shows it too
             self.events.publish(citizen_message(message))
@@ -164,7 +161,8 @@ class Engine:
     async def _turn(
         self, message: InboundMessage, state: ConversationState
     ) -> tuple[Turn, Contact]:
-        """The dialog's turn, and the message as the dashboard counts it (written with it)."""
+        """The dialog's turn with the FAQ questions it asked, and the message as the dashboard
+        counts it (all written with the turn)."""
         if state.bot_paused:
             # An agent has the conversation: the bot stays silent.
             return Turn(state), Contact.of(message, None, "agent")
@@ -179,11 +177,14 @@ class Engine:
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
+        ctx = Context(message, parse, self.router.services)
         try:
-            return await self.router.handle(message, parse, state), contact
+            turn = await self.router.handle(ctx, state)
         except TicketQuotaReached:
             # Nothing filed; the conversation stays where it was, so they can send it later.
-            return Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),)), contact
+            # The question asked before the refusal is logged all the same.
+            turn = Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),))
+        return replace(turn, questions=tuple(ctx.questions)), contact
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

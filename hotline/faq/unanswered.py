@@ -7,12 +7,9 @@ similarity, most frequent group first, and a group becomes a new entry's questio
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -78,8 +75,8 @@ class QuestionLog(Protocol):
     """Where asked questions are kept; a store with SQLite and MongoDB back ends."""
 
     async def record(self, question: AskedQuestion) -> None:
-        """Keep a question. An implementation must first call `hold(question)` and write
-        nothing when it returns True (the turn writes it with its own transaction)."""
+        """Keep a question now, in its own write (a citizen's turn logs its questions with
+        the turn instead: `ConversationStore.commit_turn`)."""
         ...
 
     async def between(self, since: datetime, until: datetime) -> list[AskedQuestion]:
@@ -95,54 +92,6 @@ class QuestionLog(Protocol):
         ...
 
     async def close(self) -> None: ...
-
-
-# The questions a citizen's turn logged, held for the turn's own write (one transaction), with
-# the task that holds them: a task started inside the turn copies the context, and what it records
-# after the commit would be dropped, so only the turn's own task holds.
-_held: ContextVar[tuple[asyncio.Task[Any] | None, list[AskedQuestion]] | None] = ContextVar(
-    "held_questions", default=None
-)
-
-
-@contextmanager
-def held_questions() -> Iterator[list[AskedQuestion]]:
-    """Inside, a question log keeps what it is asked to record in the list it yields instead
-    of writing it: the engine writes them with the turn (`ConversationStore.commit_turn`).
-    Only the task that entered holds; other code writes at once."""
-    held: list[AskedQuestion] = []
-    token = _held.set((_current_task(), held))
-    try:
-        yield held
-    finally:
-        _held.reset(token)
-
-
-@contextmanager
-def unheld() -> Iterator[None]:
-    """Inside, questions are written at once even in a turn: for a question whose turn
-    cannot log it again on a retry (the thumbs-down was written before the turn's commit)."""
-    token = _held.set(None)
-    try:
-        yield
-    finally:
-        _held.reset(token)
-
-
-def hold(question: AskedQuestion) -> bool:
-    """True when this task's turn holds its questions (then this one is kept for its write)."""
-    holding = _held.get()
-    if holding is None or holding[0] is not _current_task():
-        return False
-    holding[1].append(question)
-    return True
-
-
-def _current_task() -> asyncio.Task[Any] | None:
-    try:
-        return asyncio.current_task()
-    except RuntimeError:  # no running loop: a synchronous caller
-        return None
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ async def test_a_turn_that_fails_after_logging_a_question_writes_none(
     handle = router.handle
 
     async def fails_after_the_dialog(*args: Any) -> Any:
-        await handle(*args)  # the FAQ dialog logs the question (held for the turn's write)
+        await handle(*args)  # the FAQ dialog asks the question (logged by the turn's write)
         raise RuntimeError("injected failure after the dialog")
 
     monkeypatch.setattr(router, "handle", fails_after_the_dialog)
@@ -102,7 +102,7 @@ async def test_a_turn_that_fails_after_logging_a_question_writes_none(
     since = datetime.now(UTC) - timedelta(minutes=5)
     assert await questions.between(since, since + timedelta(minutes=10)) == []
 
-    monkeypatch.undo()  # no stray hold: the next turn logs its question as usual
+    monkeypatch.undo()  # the next turn logs its question as usual
     chat = RestChat(client, sender="asks-after")
     await chat.say("cách ly bao nhiêu ngày")
     assert len(await questions.between(since, since + timedelta(minutes=10))) == 1

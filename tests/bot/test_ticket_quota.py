@@ -11,7 +11,10 @@ from hotline.bot.dialogs import texts
 from hotline.config import Settings
 from hotline.web.app import create_app
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
+from tests.support.hotline import hotline_of, unanswered
+
+# Nothing in the FAQ answers it, so it goes to a health consultant (a ticket).
+HEALTH_QUESTION = "con tôi 3 tuổi bị phát ban đỏ sau khi sốt, có cần đưa đi khám không"
 
 
 async def test_a_chat_files_only_so_many_tickets_and_is_told_so_politely(
@@ -36,3 +39,15 @@ async def test_a_chat_files_only_so_many_tickets_and_is_told_so_politely(
     metrics = await (await client.get("/metrics")).text()
     assert 'hotline_ticket_quota_refusals_total{channel="rest",limit="conversation"}' in metrics
     assert 'hotline_ticket_quota_refusals_total{channel="rest",limit="channel"}' in metrics
+
+
+async def test_a_health_question_refused_a_ticket_is_still_logged_for_the_admins(
+    aiohttp_client: Callable[..., Awaitable[TestClient]], settings: Settings
+) -> None:
+    client = await aiohttp_client(create_app(replace(settings, tickets_per_conversation=1)))
+    chat = RestChat(client, sender="health-over-quota")
+    await chat.say("/request_human")
+    assert "mã phản ánh" in chat.text
+    await chat.say(HEALTH_QUESTION)  # logged, then its ticket to the consultant is refused
+    assert chat.text == texts.TICKET_QUOTA
+    assert await unanswered(client) == [HEALTH_QUESTION]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
 from hotline.faq.index import Analyzer
-from hotline.faq.unanswered import AskedQuestion, group_questions, held_questions, unheld
+from hotline.faq.unanswered import AskedQuestion, group_questions
 from hotline.storage.base import Storage
 
 T0 = datetime(2021, 8, 2, 9, 0, tzinfo=UTC)
@@ -65,16 +64,3 @@ async def test_the_log_keeps_text_only_of_unanswered_questions(storage: Storage)
     await log.resolve([q.id for q in open_ones if q.text and "kết hôn" in q.text], "ket-hon")
     assert [q.text for q in await log.open_unanswered()] == ["giá xăng hôm nay"]
     assert await log.between(T0 + timedelta(hours=1), T0 + timedelta(hours=2)) == []
-
-
-async def test_only_the_turns_own_task_holds_its_questions(storage: Storage) -> None:
-    log = await storage.questions()
-    with held_questions() as held:
-        await log.record(asked("the turn's own", 0))
-        # A task started in the turn copies its context; it may record after the commit.
-        await asyncio.create_task(log.record(asked("a task of the turn", 1)))
-        with unheld():
-            await log.record(asked("written at once", 2))
-    assert [q.text for q in held] == ["the turn's own"]
-    rows = await log.between(T0, T0 + timedelta(hours=1))
-    assert sorted(q.text or "" for q in rows) == ["a task of the turn", "written at once"]

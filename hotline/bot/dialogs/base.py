@@ -14,7 +14,7 @@ from hotline.bot.opinions import OpinionLog
 from hotline.bot.subscriptions import SubscriptionBook
 from hotline.bot.ticket_quota import TicketQuota
 from hotline.faq.knowledge import FaqKnowledge
-from hotline.faq.unanswered import QuestionLog
+from hotline.faq.unanswered import AskedQuestion, QuestionLog
 from hotline.handoff.desk import TicketDesk
 
 
@@ -54,7 +54,8 @@ class Services:
     # Channels where a message is a whole letter (e-mail): reports are filed at once.
     letter_channels: frozenset[str] = frozenset()
     agents: AgentsOnline = field(default_factory=NobodyOnline)
-    # Where FAQ questions are logged (answered or not) for admins; None logs nothing.
+    # Where FAQ questions are logged (answered or not) for admins; None logs nothing. A turn's
+    # questions go with the turn's own write (`Context.asked`), not through this log.
     questions: QuestionLog | None = None
     # Who follows the province's notices; None: subscribing is unavailable.
     subscriptions: SubscriptionBook | None = None
@@ -66,10 +67,12 @@ class Services:
 
 @dataclass(frozen=True)
 class Turn:
-    """The outcome of one message: the next state and the replies, saved together."""
+    """The outcome of one message: the next state and the replies, saved together, with the
+    FAQ questions the dialog asked (`Context.asked`, which the engine puts here)."""
 
     state: ConversationState
     replies: tuple[OutboundMessage, ...] = ()
+    questions: tuple[AskedQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class Context:
     parse: ParseResult
     services: Services
     said: str = field(init=False)
+    # The FAQ questions this message asked, for the engine to log with the turn's write.
+    questions: list[AskedQuestion] = field(default_factory=list, init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "said", normalize(self.message.text))
@@ -90,6 +95,11 @@ class Context:
     def source_key(self) -> str:
         """Identifies the message that triggered an action, so a replay does it once."""
         return f"{self.message.key.channel}:{self.message.message_id}"
+
+    def asked(self, question: AskedQuestion) -> None:
+        """Log an FAQ question with the turn: written by the turn's own transaction, so a turn
+        that fails logs nothing and its retry logs it once."""
+        self.questions.append(question)
 
     def reply(self, text: str, buttons: Sequence[tuple[str, str]] = ()) -> OutboundMessage:
         return OutboundMessage(

@@ -44,7 +44,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
         prompt = texts.ASK_HEALTH_PROMPT if ctx.intent == "health_consult" else texts.ASK_FAQ_PROMPT
         return Turn(state.finished(), (ctx.reply(prompt),))
     found = await choose(ctx)
-    await log_question(ctx, found)
+    log_question(ctx, found)
     if found.answer is not None:
         return rating.answer_turn(ctx, state, found.answer)
     if found.suggestions:
@@ -71,19 +71,19 @@ async def sure_answer(ctx: Context, state: ConversationState) -> Turn | None:
     found = await choose(ctx)
     if found.answer is None:
         return None
-    await log_question(ctx, found)
+    log_question(ctx, found)
     return rating.answer_turn(ctx, state, found.answer)
 
 
-async def log_question(ctx: Context, found: FaqLookup) -> None:
-    """Log the question for admins: which entry answered it, or its text when none did."""
-    log = ctx.services.questions
-    if log is None:
+def log_question(ctx: Context, found: FaqLookup) -> None:
+    """Log the question for admins (with the turn): which entry answered it, or its text when
+    none did."""
+    if ctx.services.questions is None:
         return
     at = ctx.message.received_at or datetime.now(UTC)
     answered = found.answer.id if found.answer is not None else None
     text = None if answered else ctx.message.text
-    await log.record(AskedQuestion(ctx.message.key.channel, at, answered, found.score, text))
+    ctx.asked(AskedQuestion(ctx.message.key.channel, at, answered, found.score, text))
 
 
 async def health_ticket(ctx: Context, state: ConversationState) -> Turn:

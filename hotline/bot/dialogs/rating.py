@@ -17,7 +17,7 @@ from hotline.bot.messages import Button, ConversationKey, OutboundMessage
 from hotline.bot.nlu.payloads import payload
 from hotline.bot.opinions import SURVEY_VERDICTS, Opinion, Subject, Verdict
 from hotline.faq.entries import FaqEntry
-from hotline.faq.unanswered import AskedQuestion, unheld
+from hotline.faq.unanswered import AskedQuestion
 
 UP, DOWN, SURVEYED = "faq_up", "faq_down", "rate_ticket"
 
@@ -67,10 +67,9 @@ async def rate(ctx: Context, state: ConversationState) -> Turn:
     if await log.record(opinion) and verdict == Verdict.DOWN and ctx.services.questions:
         asked = state.slots.get("asked") if state.slots.get("answered") == entry.id else None
         text = asked or entry.questions[0]
-        # Written at once, not with the turn: the opinion already is, so a retried turn
-        # (its commit failed) would find it recorded and not log the question again.
-        with unheld():
-            await ctx.services.questions.record(AskedQuestion(_channel(ctx), _at(ctx), text=text))
+        # Written at once, not with the turn (`ctx.asked`): the opinion already is, so a
+        # retried turn (its commit failed) would find it recorded and not log the question.
+        await ctx.services.questions.record(AskedQuestion(_channel(ctx), _at(ctx), text=text))
     if verdict == Verdict.UP:
         return Turn(state, (ctx.reply(texts.RATED_UP),))
     return Turn(state, (ctx.reply(texts.RATED_DOWN, [(texts.ASK_PERSON, "/request_human")]),))

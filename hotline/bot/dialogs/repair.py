@@ -102,7 +102,7 @@ async def _answer_on_the_way(ctx: Context, state: ConversationState) -> Turn | N
     found = await faq_answer.choose(ctx)
     if found.answer is None:
         return None
-    await faq_answer.log_question(ctx, found)
+    faq_answer.log_question(ctx, found)
     again = await _ask_again(ctx, state)
     resumed = again.replies
     if resumed:

@@ -21,8 +21,6 @@ from hotline.bot.dialogs import (
     understood,
 )
 from hotline.bot.dialogs.base import Context, Services, Turn
-from hotline.bot.messages import InboundMessage
-from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.questions import is_question
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
@@ -96,10 +94,7 @@ class DialogRouter:
     def __init__(self, services: Services) -> None:
         self.services = services
 
-    async def handle(
-        self, message: InboundMessage, parse: ParseResult, state: ConversationState
-    ) -> Turn:
-        ctx = Context(message=message, parse=parse, services=self.services)
+    async def handle(self, ctx: Context, state: ConversationState) -> Turn:
         if rating.pressed(ctx):  # 👍/👎 or a survey answer: kept, and whatever ran goes on
             return await rating.rate(ctx, state)
         # Notices: typed or the menu's button, at any step.
@@ -143,7 +138,7 @@ class DialogRouter:
                 # add an entry (issue 12); chit-chat that asks nothing, thanks, "ok" and
                 # greetings never are.
                 found = await faq_answer.choose(ctx)
-                await faq_answer.log_question(ctx, replace(found, answer=None))
+                faq_answer.log_question(ctx, replace(found, answer=None))
                 return await BY_INTENT[intent](ctx, state)
             answered = await faq_answer.sure_answer(ctx, state)
             if answered is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from hotline.faq.unanswered import AskedQuestion, hold
+from hotline.faq.unanswered import AskedQuestion
 from hotline.storage.shelf import ASCENDING, DESCENDING, Layout, MongoIndex, OnShelf
 
 FAQ_QUESTIONS = Layout(
@@ -35,8 +35,6 @@ CREATE INDEX IF NOT EXISTS faq_questions_open ON faq_questions (answered, resolv
 
 class QuestionLogOnShelf(OnShelf):
     async def record(self, question: AskedQuestion) -> None:
-        if hold(question):  # a turn's question: written by the turn's own transaction
-            return
         await self._shelf.add(question.to_record())
 
     async def between(self, since: datetime, until: datetime) -> list[AskedQuestion]:
