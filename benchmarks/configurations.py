@@ -333,7 +333,9 @@ def distinct_rounds(
     here = Path(__file__).resolve().parent.parent
     checkouts = [("make run, every text distinct (no cache hits)", here)]
     if args.before:
-        checkouts.append(("the same, before (--before)", args.before.resolve()))
+        checkouts.append(
+            ("make run, every text distinct, before (--before)", args.before.resolve())
+        )
     rows = []
     for round_ in range(args.rounds):
         for name, root in checkouts if round_ % 2 == 0 else checkouts[::-1]:
