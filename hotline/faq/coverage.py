@@ -292,4 +292,5 @@ def _entry_spellings(text: tuple[tuple[str, ...], str]) -> Spellings:
 
 
 def _asked(text: str) -> Spellings:
-    return _ASKED.get(text, lambda t: spellings([t]))
+    # A text of plain ASCII has no diacritics: `spellings` would find none, word by word.
+    return {} if text.isascii() else _ASKED.get(text, lambda t: spellings([t]))
