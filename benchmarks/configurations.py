@@ -18,7 +18,9 @@ prints the CPU time our server (its worker processes included) used per message.
 
 `--only-serve` measures only the ceiling and `hotline serve` with the local NLU, `--rounds N`
 times, alternating with `--before CHECKOUT` (the same row from another checkout, e.g. the code
-before a change) and with `--workers N` (`hotline serve --workers N` on the same SQLite file).
+before a change) and with `--workers N` (`hotline serve --workers N` on the same SQLite file);
+`--only-distinct` only the distinct row, `--rounds N` times, alternating the same way with
+`--before` (our server from either checkout, the same Rasa processes).
 Run: `.venv/bin/python benchmarks/configurations.py [--seconds 20] [--rasa-servers 2]
 [--only-serve --rounds 3 --before /path/to/old/checkout --workers 2] [--only-distinct]`.
 The Rasa rows print the CPU our server and the Rasa processes used per message, and how busy
@@ -283,8 +285,11 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
         try:
             for rasa in rasas:
                 rasa.wait_ready(300)
-            port = free_port()
             urls = ",".join(rasa.url for rasa in rasas)
+            if args.only_distinct:
+                rows += distinct_rounds(args, tmp, urls, token, rasas)
+                continue
+            port = free_port()
             environ = hotline(tmp, port, "rasa", urls, token)
             log = tmp / f"rasa-{servers}-{batch}.log"
             with running(serve, environ, log, f"http://127.0.0.1:{port}/readyz") as pid:
@@ -295,9 +300,8 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
                     rows.append(measure(label, base, args, distinct=True, **pids))  # type: ignore[arg-type]
                     continue
                 label = "" if servers == 1 else f", {servers} Rasa processes"
-                if not args.only_distinct:
-                    rows.append(measure(f"make run, SQLite + Rasa{label}", base, args, **pids))  # type: ignore[arg-type]
-                if servers == 1 or args.only_distinct:
+                rows.append(measure(f"make run, SQLite + Rasa{label}", base, args, **pids))  # type: ignore[arg-type]
+                if servers == 1:
                     label = f"make run, every text distinct (no cache hits){label}"
                     rows.append(measure(label, base, args, True, **pids))  # type: ignore[arg-type]
             if "training a Rasa model" in log.read_text(errors="replace"):
@@ -318,6 +322,40 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     finally:
         os.killpg(peer.pid, 15)
         peer.wait(30)
+    return rows
+
+
+def distinct_rounds(
+    args: argparse.Namespace, tmp: Path, urls: str, token: str, rasas: list[RasaServer]
+) -> list[dict]:
+    """`--only-distinct`: the distinct row `--rounds` times on the same Rasa servers, this
+    checkout and `--before`'s alternating (each server process a fresh parse cache)."""
+    here = Path(__file__).resolve().parent.parent
+    checkouts = [("make run, every text distinct (no cache hits)", here)]
+    if args.before:
+        checkouts.append(
+            ("make run, every text distinct, before (--before)", args.before.resolve())
+        )
+    rows = []
+    for round_ in range(args.rounds):
+        for name, root in checkouts if round_ % 2 == 0 else checkouts[::-1]:
+            port = free_port()
+            environ = {
+                **hotline(tmp, port, "rasa", urls, token),
+                "HOTLINE_STORE": f"sqlite:///{tmp}/distinct-{round_}-{len(rows)}.db",
+                # Both checkouts read this checkout's local model and Rasa work directory.
+                "HOTLINE_NLU_MODEL_DIR": str((here / "var" / "nlu").resolve()),
+                "HOTLINE_RASA_WORK_DIR": str(args.rasa_work_dir.resolve()),
+                "HOTLINE_MEDIA_DIR": str(tmp / "media"),
+                "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+            }
+            serve = [sys.executable, "-m", "hotline.cli", "serve"]
+            log = tmp / f"distinct-{round_}.log"
+            ready = f"http://127.0.0.1:{port}/readyz"
+            with running(serve, environ, log, ready, cwd=root) as pid:
+                rasa_pids = tuple(r.process.pid for r in rasas if r.process)
+                base = f"http://127.0.0.1:{port}"
+                rows.append(measure(name, base, args, True, pid=pid, rasa_pids=rasa_pids))
     return rows
 
 
@@ -351,8 +389,12 @@ def main() -> None:
     parser.add_argument(
         "--only-distinct", action="store_true", help="only `make run` with every text distinct"
     )
-    parser.add_argument("--rounds", type=int, default=1, help="ceiling and serve rows, again")
-    parser.add_argument("--before", type=Path, help="another checkout's serve row beside ours")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="ceiling and serve rows (or the distinct row), again"
+    )
+    parser.add_argument(
+        "--before", type=Path, help="another checkout's serve (or distinct) row beside ours"
+    )
     parser.add_argument("--workers", type=int, default=1, help="a `serve --workers N` row too")
     parser.add_argument("--serve-ceiling", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()

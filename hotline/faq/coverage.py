@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 import re
 import sys
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.asks import Ask, kinds_said
@@ -61,6 +63,8 @@ KIND_WEIGHT = 3.0
 # moved nothing on dev; 0.4 and more cost dev's covered questions ("ở trọ" folds to the "trợ"
 # of "hỗ trợ", which carries the support entries).
 CARRY_WEIGHT = 0.3
+# Questions kept worked out per content: a turn checks its text against a few entries.
+QUESTIONS_KEPT = 256
 
 
 def kinds(words: list[str]) -> list[str]:
@@ -93,6 +97,8 @@ class Coverage:
         # the entries are added, for `seal` to work out what each word carries.
         self._topics: dict[str, Counter[str]] = {}
         self._topic_sizes: Counter[str] = Counter()
+        # The questions of recent lookups, worked out for this content (`_question`).
+        self._questions: Lru[tuple[str, tuple[str, ...]], _Question] = Lru(QUESTIONS_KEPT)
         for entry in entries:
             self.add(entry, [analyze(q) for q in entry.questions], analyze)
         self.seal()
@@ -203,25 +209,26 @@ class Coverage:
         `text`, a word it writes with diacritics the entry never writes that word with is not
         used by the entry ("vẫn vàng" is not the "vâng" of an answer). A definition asked of an
         entry whose questions never ask one is wholly uncovered (1.0)."""
-        known = frozenset(self._words.get(entry_id, ()))
-        salient = self.salient(words)
-        if self.speaks_of_elsewhere(entry_id) and not asks_of_place(words):
+        # What the question asks is worked out once for all the entries a lookup checks.
+        question = self._questions.get((text, tuple(words)), self._question)
+        known = self._words.get(entry_id, ())
+        salient, total = question.salient, question.total
+        if question.place and self.speaks_of_elsewhere(entry_id):
             # A place to go to or come from is a reason not to answer, never one to answer: an
             # entry on other places covers it without the place's weight drowning the rest of
             # the question. A place whose own rules are asked it does not cover.
-            salient = [w for w in salient if w != PLACE]
+            salient, total = question.salient_here, question.total_here
         if not salient:
             return 1.0
-        total = sum(self.weight(w) for w in salient)
         if total == 0.0:  # every entry uses every word: nothing tells them apart, all covered
             return 0.0
-        asked = _asked(text)
         # How the entry writes its words matters only for a known word the text wrote with
         # marks (`differ`); most questions come without, and the entry's spellings cost
         # milliseconds to work out.
-        marked = any(w in known and asked.get(w, frozenset()) - {""} for w in salient)
+        marked = any(_says(known, w) for w in question.marked)
         written = self._written(entry_id) if marked else {}
-        unused = [w for w in salient if w not in known or differ(asked, written, w)]
+        asked = question.asked
+        unused = [w for w in salient if not _says(known, w) or differ(asked, written, w)]
         if DEFINITION in unused:
             # "What is X?" asked of an entry that defines nothing: it answers none of it, however
             # many of the other words it uses ("molnupiravir là thuốc gì" and the F0 pack).
@@ -229,12 +236,58 @@ class Coverage:
         if not unused:
             return 0.0
         # The words it never says weigh what they carry against it (`unused_weight`).
-        against = sum(self.unused_weight(w) for w in unused)
-        return against / (total - sum(self.weight(w) for w in unused) + against)
+        weights, carried = question.weights, question.carried
+        against = sum(carried[w] for w in unused)
+        return against / (total - sum(weights[w] for w in unused) + against)
+
+    def _question(self, key: tuple[str, tuple[str, ...]]) -> _Question:
+        text, words = key
+        salient = self.salient(list(words))
+        # Without the place: only when the place is not asked of (`asks_of_place`), so an
+        # entry on other places leaves it out.
+        here = [w for w in salient if w != PLACE] if PLACE in salient else salient
+        if here is not salient and asks_of_place(list(words)):
+            here = salient
+        weights = {w: self.weight(w) for w in salient}
+        asked = _asked(text)
+        return _Question(
+            salient=salient,
+            total=sum(weights[w] for w in salient),
+            salient_here=here,
+            total_here=sum(weights[w] for w in here),
+            place=here is not salient,
+            weights=weights,
+            carried={w: self.unused_weight(w) for w in salient},
+            asked=asked,
+            marked=tuple(w for w in salient if asked.get(w, frozenset()) - {""}),
+        )
 
     def unknown(self, words: list[str]) -> list[str]:
         """Salient words no entry uses at all."""
         return [w for w in self.salient(words) if w not in self._df]
+
+
+@dataclass(frozen=True)
+class _Question:
+    """What a question asks, whichever entry is checked: its salient words and their weights,
+    with and without a place outside the province (`place`: whether they differ), and the
+    words it wrote with marks (`hotline.faq.accents`)."""
+
+    salient: list[str]
+    total: float
+    salient_here: list[str]
+    total_here: float
+    place: bool
+    weights: dict[str, float]
+    carried: dict[str, float]
+    asked: Spellings
+    marked: tuple[str, ...]
+
+
+def _says(words: tuple[str, ...], word: str) -> bool:
+    """Whether an entry's sorted words hold `word` (no set made for one look-up)."""
+    i = bisect_left(words, word)
+    return i < len(words) and words[i] == word
 
 
 # A search checks the same text against several entries, and the entries a search meets are
@@ -249,4 +302,5 @@ def _entry_spellings(text: tuple[tuple[str, ...], str]) -> Spellings:
 
 
 def _asked(text: str) -> Spellings:
-    return _ASKED.get(text, lambda t: spellings([t]))
+    # A text of plain ASCII has no diacritics: `spellings` would find none, word by word.
+    return {} if text.isascii() else _ASKED.get(text, lambda t: spellings([t]))

@@ -152,6 +152,9 @@ class _Content:
     searches: Lru[tuple[str, int], tuple[FaqMatch, ...]] = field(
         default_factory=lambda: Lru(SEARCHES_KEPT)
     )
+    # A text's words as coverage checks them (`_for_coverage`): a turn checks its text's
+    # coverage by the index's matches and again by Rasa's pick.
+    checked: Lru[str, list[str]] = field(default_factory=lambda: Lru(SEARCHES_KEPT))
 
 
 class FaqIndex:
@@ -267,6 +270,7 @@ class FaqIndex:
         if not counts:
             return ()
         checked = _for_coverage(typed, analyzed)
+        content.checked.put(text, checked)
         asks = kinds_asked(typed)
         ids = self._vocabulary.ids
         row_scores = content.postings.scores([(ids.get(f), f, tf) for f, tf in counts.items()])
@@ -300,10 +304,12 @@ class FaqIndex:
         content = self._content
         if entry_id not in content.by_id:
             return 1.0
+        checked = content.checked.get(text, lambda t: self._checked(content, t))
+        return content.coverage.uncovered(entry_id, checked, text)
+
+    def _checked(self, content: _Content, text: str) -> list[str]:
         typed = self._analyze(text)
-        return content.coverage.uncovered(
-            entry_id, _for_coverage(typed, content.speller.correct(typed)), text
-        )
+        return _for_coverage(typed, content.speller.correct(typed))
 
     def lookup(self, text: str) -> FaqLookup:
         """The answer when confident; else the 2-3 closest entries, or none when none is close."""

@@ -47,6 +47,7 @@ class FakeRasa:
     statuses: int = 0
     loads: list[str] = field(default_factory=list)
     pick_confidence: float = 0.8
+    received: asyncio.Event = field(default_factory=asyncio.Event)  # set by a parse request
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -65,6 +66,7 @@ class FakeRasa:
             raise web.HTTPInternalServerError(text="model exploded")
 
     async def _parse(self, request: web.Request) -> web.Response:
+        self.received.set()
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
@@ -75,6 +77,7 @@ class FakeRasa:
     async def _parse_batch(self, request: web.Request) -> web.Response:
         if not self.batch:
             raise web.HTTPNotFound(text="no such route")
+        self.received.set()
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:

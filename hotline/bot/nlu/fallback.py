@@ -155,9 +155,18 @@ class FallbackNLU:
         if cached is not None:
             self._count(self.rasa.name, started)
             return combine(cached, await self.local.parse(text))
+        local: ParseResult | None = None
         if self.breaker.allow():
+            # The text is queued for Rasa first; the local NLU's parse, which the combination
+            # (or the fallback) needs either way, is worked out while Rasa parses, not after.
+            answer = self.rasa.submit(text)
             try:
-                result: ParseResult = await self.rasa.parse(text)
+                local = await self.local.parse(text)
+            except BaseException:
+                answer.close()  # never awaited: Rasa's answer, when it comes, goes unread
+                raise
+            try:
+                result: ParseResult = await answer
             except RasaBusy as exc:  # overloaded, not broken: the breaker stays as it is
                 self.breaker.release_probe()
                 self.fallback_log.note(exc.reason, str(exc), self.rasa.url)
@@ -166,11 +175,11 @@ class FallbackNLU:
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)
-                return combine(result, await self.local.parse(text))
+                return combine(result, local)
         else:
             self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name
-        result = await self.local.parse(text)
+        result = local if local is not None else await self.local.parse(text)
         self._count(self.local.name, started)
         return result
 

@@ -18,7 +18,7 @@ import asyncio
 import itertools
 import logging
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,34 +103,45 @@ class RasaPool:
 
     async def parse(self, text: str) -> RasaParseResult:
         """The cached parse, else Rasa's (shared with identical texts in flight); RasaError."""
+        return await self.submit(text)
+
+    def submit(self, text: str) -> Coroutine[Any, Any, RasaParseResult]:
+        """`parse(text)`, with the text queued for Rasa before this returns, so the caller can
+        work (the local NLU's parse) while Rasa does; the answer must be awaited."""
         hit = self.cached(text)
         if hit is not None:
-            return hit
+            return _ready(hit)
         key = self._key(text)
         if not key:  # "???": nothing to share or keep; Rasa sees the raw tokens
             RASA_PARSE_CACHE.labels(result="miss").inc()
-            return self.clients[0].result(text, await self._request(text))
+            return self._result(text, self._enqueue(text))
         task = self._in_flight.get(key)
         if task is None:
             RASA_PARSE_CACHE.labels(result="miss").inc()
-            task = asyncio.create_task(self._fetch(key, text), name="rasa-parse")
+            task = asyncio.create_task(self._fetch(key, self._enqueue(text)), name="rasa-parse")
             self._in_flight[key] = task
             task.add_done_callback(lambda _: self._in_flight.pop(key, None))
         else:
             RASA_PARSE_CACHE.labels(result="shared").inc()
+        return self._shared(text, task)
+
+    async def _result(self, text: str, queued: asyncio.Future[Body]) -> RasaParseResult:
+        return self.clients[0].result(text, await queued)
+
+    async def _shared(self, text: str, task: asyncio.Task[Body]) -> RasaParseResult:
         # shield: a caller that gives up (its request cancelled) leaves the parse to the others
         return self.clients[0].result(text, await asyncio.shield(task))
 
-    async def _fetch(self, key: str, text: str) -> Body:
+    async def _fetch(self, key: str, queued: asyncio.Future[Body]) -> Body:
         generation = self._model
-        body = await self._request(text)
+        body = await queued
         check_usable(body)  # raises RasaError when unusable: never cached
         if self.cache is not None and generation == self._model:  # no model change meanwhile
             self.cache.put(key, body)
         return body
 
-    async def _request(self, text: str) -> Body:
-        """Rasa's parse of `text`: queued until a slot is free, then sent with the texts that
+    def _enqueue(self, text: str) -> asyncio.Future[Body]:
+        """Queue `text` for Rasa: it waits until a slot is free, then leaves with the texts that
         queued meanwhile as one batch; RasaBusy when no slot frees within `queue_seconds`."""
         loop = asyncio.get_running_loop()
         waiting = _Waiting(text, loop.create_future())
@@ -138,7 +149,7 @@ class RasaPool:
         self._queue.append(waiting)
         RASA_WAITING.inc()
         self._dispatch()
-        return await waiting.future
+        return waiting.future
 
     def _expire(self, waiting: _Waiting) -> None:
         if waiting in self._queue:
@@ -220,6 +231,10 @@ class RasaPool:
 
     async def is_ready(self) -> bool:
         return await serving(self.status)
+
+
+async def _ready(parse: RasaParseResult) -> RasaParseResult:
+    return parse
 
 
 def plain(client: RasaClient) -> RasaPool:

@@ -11,6 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.fallback import CircuitBreaker, FallbackLog, FallbackNLU
 from hotline.bot.nlu.local import LocalNLU
 from hotline.bot.nlu.metrics import NLU_FALLBACKS, RASA_PARSE_CACHE
@@ -185,6 +186,40 @@ async def test_a_cached_parse_answers_while_rasa_fails(
         again = await nlu.parse("Alo tổng đài!")
     assert isinstance(again, RasaParseResult) and again.intent.name == "greet"
     assert fake.parses == 1 and nlu.breaker.state == "closed"
+
+
+class AskedAfterRasa:
+    """A local NLU that parses only once Rasa has the text: the fallback must queue the text
+    for Rasa before it asks the local NLU (both parses are needed for the combination)."""
+
+    name = "local"
+
+    def __init__(self, local: LocalNLU, fake: FakeRasa) -> None:
+        self.local, self.fake, self.saw_rasa_busy = local, fake, False
+
+    async def parse(self, text: str) -> ParseResult:
+        async with asyncio.timeout(5):
+            await self.fake.received.wait()
+        self.saw_rasa_busy = self.fake.in_flight == 1
+        return await self.local.parse(text)
+
+    async def is_ready(self) -> bool:
+        return True
+
+
+async def test_the_local_parse_is_made_while_rasa_parses(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.mode, fake.delay = "slow", 0.2
+    fake.intents["cho hỏi cách ly mấy ngày"] = ("ask_faq", "cach-ly-f1")
+    local = AskedAfterRasa(local_nlu, fake)
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(pool_for(session, url), local)
+        parsed = await nlu.parse("cho hỏi cách ly mấy ngày")
+    assert local.saw_rasa_busy and fake.parses == 1
+    assert isinstance(parsed, RasaParseResult) and parsed.faq is not None
+    assert parsed.faq.entry_id == "cach-ly-f1"
 
 
 def test_the_fallback_warning_is_rate_limited(caplog: pytest.LogCaptureFixture) -> None:
