@@ -67,6 +67,10 @@ class PickTrust:
     index_floor: float = 0.15
     suggest: float = 0.15
     suggest_uncovered: float = 0.5
+    among: float = 0.0
+    agreed: float | None = None
+    agreed_index: float = 0.1
+    agreed_off_topic: float | None = None
 
 
 TRUST = PickTrust()
@@ -88,6 +92,29 @@ def plausible(picked: FaqPick, uncovered: float, trust: PickTrust) -> bool:
     return uncovered <= trust.suggest_uncovered and picked.confidence >= trust.suggest
 
 
+def agreed(
+    picked: FaqPick | None, faq: PublishedFaq, text: str, floor: float | None, index_floor: float
+) -> FaqEntry | None:
+    """The pick, when both retrievers put the same entry first: the index ranks it first with a
+    score of at least `index_floor` and the pick's confidence reaches `floor` (None: never),
+    however much of the question it leaves unused."""
+    if picked is None or floor is None or picked.confidence < floor:
+        return None
+    closest = faq.search(text, limit=1)
+    if not closest or closest[0].entry.id != picked.entry_id or closest[0].score < index_floor:
+        return None
+    return faq.get_published(picked.entry_id)
+
+
+def off_topic_offer(
+    picked: FaqPick | None, faq: PublishedFaq, text: str, trust: PickTrust | None = None
+) -> FaqEntry | None:
+    """The one entry offered to a message taken for small talk: both retrievers agree on it
+    (`agreed`, from `PickTrust.agreed_off_topic`)."""
+    trust = trust or TRUST
+    return agreed(picked, faq, text, trust.agreed_off_topic, trust.agreed_index)
+
+
 def faq_choice(
     picked: FaqPick | None, faq: PublishedFaq, text: str, trust: PickTrust | None = None
 ) -> FaqLookup:
@@ -107,8 +134,10 @@ def faq_choice(
         # The index alone is sure of another entry, and Rasa disagrees: offer both instead.
         return FaqLookup(None, (found.answer, entry), found.score)
     if found.answer is None and entry not in found.suggestions:
-        if found.suggestions:
+        if found.suggestions and picked.confidence >= trust.among:
             return FaqLookup(None, (entry, *found.suggestions[:2]), found.score)
-        if plausible(picked, uncovered, trust):
+        if plausible(picked, uncovered, trust) or agreed(
+            picked, faq, text, trust.agreed, trust.agreed_index
+        ):
             return FaqLookup(None, (entry,), found.score)
     return found
