@@ -52,6 +52,21 @@ POLICIES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "pick among from 0.1": ({}, {"among": 0.1}),
     "pick among from 0.15": ({}, {"among": 0.15}),
     "pick among from 0.25": ({}, {"among": 0.25}),
+    "index suggest 0.13": ({"suggest": 0.13}, {}),
+    "index suggest uncovered 0.8": ({"suggest_uncovered": 0.8}, {}),
+    "index suggest 0.18, uncovered 0.85": ({"suggest": 0.18, "suggest_uncovered": 0.85}, {}),
+    "index covered 0.35 from 0.13": ({"covered_uncovered": 0.35}, {}),
+    "index covered 0.2 from 0.11": ({"suggest_covered": 0.11}, {}),
+    "pick among from 0.35": ({}, {"among": 0.35}),
+    "pick among from 0.5": ({}, {"among": 0.5}),
+    "pick among 0.25, agreed 0.45, off-topic 0.45": (
+        {},
+        {"among": 0.25, "agreed": 0.45, "agreed_off_topic": 0.45},
+    ),
+    "pick among 0.25, agreed 0.6, off-topic 0.6": (
+        {},
+        {"among": 0.25, "agreed": 0.6, "agreed_off_topic": 0.6},
+    ),
 }
 
 
