@@ -42,6 +42,10 @@ from hotline.faq.index import Thresholds
 # name -> (changes to Thresholds, changes to PickTrust)
 POLICIES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "shipped": ({}, {}),
+    "before (issue 12's suggestion round)": (
+        {},
+        {"among": 0.0, "agreed": None, "agreed_off_topic": None},
+    ),
     "agreed 0.3": ({}, {"agreed": 0.3}),
     "agreed 0.45": ({}, {"agreed": 0.45}),
     "agreed 0.6": ({}, {"agreed": 0.6}),
@@ -62,6 +66,14 @@ POLICIES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "pick among 0.25, agreed 0.45, off-topic 0.45": (
         {},
         {"among": 0.25, "agreed": 0.45, "agreed_off_topic": 0.45},
+    ),
+    "pick among 0.25, agreed 0.6, off-topic 0.6, index 0.15": (
+        {},
+        {"among": 0.25, "agreed": 0.6, "agreed_off_topic": 0.6, "agreed_index": 0.15},
+    ),
+    "pick among 0.25, agreed 0.6, off-topic 0.6, uncovered 0.95": (
+        {},
+        {"among": 0.25, "agreed": 0.6, "agreed_off_topic": 0.6, "agreed_uncovered": 0.95},
     ),
     "pick among 0.25, agreed 0.6, off-topic 0.6": (
         {},
