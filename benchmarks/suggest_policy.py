@@ -27,6 +27,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ async def _measure(
         for split, (cases, parses) in splits.items():
             client = recorded.ReplayedRasa(parses)
             for backend in ("local", "bot(rasa)"):
-                wrap = None if backend == "local" else (lambda n: FallbackNLU(client, n))
+                wrap = None if backend == "local" else partial(FallbackNLU, client)
                 async with bot(scratch / f"{name}-{split}-{backend}", wrap, model_dir) as target:
                     target.hotline.faq.index.thresholds = replace(Thresholds(), **index_changes)
                     got, tags = [], Counter[str]()
