@@ -46,7 +46,8 @@ STATUS_DIALOG = "status"
 
 @dataclass(frozen=True)
 class Outcome:
-    """`intent`: what the bot took the message for; `entry`: the entry it answered with."""
+    """`intent`: what the bot took the message for; `entry`: the entry it answered with;
+    `offered`: the entries offered as buttons (with suggestions, or beside a ticket or a reply)."""
 
     intent: str
     action: Action
@@ -74,12 +75,13 @@ def observe(
 ) -> Outcome:
     """The bot's outcome; `answers` maps each published answer text to its entry id."""
     said = parse.intent.name
+    offered = suggested_entries(replies)
     for ticket in tickets:
         action = _TICKET_ACTIONS.get(ticket.category, "form")
         intent = FORM_INTENTS.get(ticket.category) or _ACTION_INTENTS.get(action) or said
         if action == "health":
             intent = "health_consult"
-        return Outcome(intent, action, category=ticket.category)
+        return Outcome(intent, action, offered=offered, category=ticket.category)
     if state.dialog == REPORT_DIALOG:
         category = str(state.slots.get("category"))
         return Outcome(FORM_INTENTS.get(category, said), "form", category=category)
@@ -89,7 +91,8 @@ def observe(
     for reply in replies:
         if reply.text in answers:
             return Outcome(faq_intent, "answer", entry=answers[reply.text])
-    offered = suggested_entries(replies)
+    if any(reply.text == texts.OUT_OF_SCOPE for reply in replies):
+        return Outcome("out_of_scope", "reply", offered=offered)  # with an entry, maybe
     if offered:
         return Outcome(faq_intent, "suggest", offered=offered)
     if any(reply.text == texts.NO_ANSWER for reply in replies):

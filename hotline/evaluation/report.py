@@ -31,6 +31,11 @@ ROWS: list[tuple[str, str, Callable[[Scores], str]]] = [
     ("covered messages helped", "covered_helped", lambda s: _percent(s.covered_helped)),
     ("covered messages answered directly", "covered_direct", lambda s: _percent(s.covered_direct)),
     (
+        "messages no entry covers offered entries (entries each)",
+        "",
+        lambda s: f"{_percent(s.uncovered_offered)} ({s.offered_mean:.1f})",
+    ),
+    (
         "questions sent into a report form",
         "questions_to_form",
         lambda s: _percent(s.questions_to_form),

@@ -26,6 +26,8 @@ class Scores:
     questions_to_form: float  # questions (and off-topic talk) sent into a form or an emergency
     intent_accuracy: float
     macro_f1: float
+    uncovered_offered: float = 0.0  # messages no entry answers offered entries, of those messages
+    offered_mean: float = 0.0  # entries offered to such a message, on average, when any is
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def right_answer(case: Case, outcome: Outcome) -> bool:
 
 
 def helped(case: Case, outcome: Outcome) -> bool:
-    offered = outcome.action == "suggest" and any(e in case.faq for e in outcome.offered)
+    offered = any(e in case.faq for e in outcome.offered)
     return right_answer(case, outcome) or offered
 
 
@@ -53,6 +55,7 @@ def score(backend: str, cases: Sequence[Case], outcomes: Sequence[Outcome]) -> S
     uncovered = [o for c, o in both if not c.covered]
     covered = [(c, o) for c, o in both if c.covered]
     questions = [o for c, o in both if c.question]
+    offers = [len(o.offered) for o in uncovered if o.offered]
     # An intent that is just as right counts as the gold one (see `also` in the split files).
     pairs = [(o.intent if c.accepts(o.intent) else c.intent, o.intent) for c, o in both]
     return Scores(
@@ -70,6 +73,8 @@ def score(backend: str, cases: Sequence[Case], outcomes: Sequence[Outcome]) -> S
         questions_to_form=_share(sum(o.action in FORMS for o in questions), len(questions)),
         intent_accuracy=_share(sum(g == p for g, p in pairs), len(pairs)),
         macro_f1=macro_f1(pairs),
+        uncovered_offered=_share(len(offers), len(uncovered)),
+        offered_mean=_share(sum(offers), len(offers)),
     )
 
 

@@ -166,6 +166,35 @@ def test_scores_count_answers_help_forms_and_intents() -> None:
     assert "wrong answers" in table and "<= 2%" in table and "33.3%" in table
 
 
+def test_scores_count_the_uncovered_messages_offered_entries_and_how_many() -> None:
+    cases = [
+        Case("a", "ask_faq", "covered", faq=("e1",)),
+        Case("b", "ask_faq", "uncovered"),
+        Case("c", "out_of_scope", "uncovered"),
+        Case("d", "ask_faq", "uncovered"),
+        Case("e", "ask_faq", "uncovered"),
+    ]
+    outcomes = [
+        Outcome("out_of_scope", "reply", offered=("e1",)),  # helped beside a small-talk reply
+        Outcome("ask_faq", "suggest", offered=("e1", "e2", "e3")),
+        Outcome("out_of_scope", "reply", offered=("e4",)),
+        Outcome("ask_faq", "reply"),
+        Outcome("health_consult", "health"),
+    ]
+    s = score("x", cases, outcomes)
+    assert s.covered_helped == 1.0
+    assert s.uncovered_offered == pytest.approx(2 / 4)
+    assert s.offered_mean == pytest.approx(2.0)
+    assert "50.0% (2.0)" in format_table("dev", [s])
+
+
+def test_entries_offered_beside_a_small_talk_reply_keep_its_intent() -> None:
+    buttons = (Button("Câu 1", '/ask_faq{"faq_id":"e2"}'),)
+    replies = [OutboundMessage(KEY, texts.OUT_OF_SCOPE), OutboundMessage(KEY, "?", buttons)]
+    got = observe(_parse("out_of_scope"), replies, ConversationState(KEY), [], {})
+    assert got == Outcome("out_of_scope", "reply", offered=("e2",))
+
+
 def _parse(intent: str, faq: FaqPick | None = None) -> ParseResult:
     return ParseResult("t", Intent(intent, 0.9), (), (Intent(intent, 0.9),), faq)
 

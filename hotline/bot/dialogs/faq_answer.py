@@ -8,8 +8,10 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import rating, smalltalk, texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
-from hotline.bot.nlu.faq_choice import faq_choice
+from hotline.bot.messages import OutboundMessage
+from hotline.bot.nlu.faq_choice import faq_choice, off_topic_offer
 from hotline.bot.nlu.payloads import payload
+from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqLookup
 from hotline.faq.unanswered import AskedQuestion
 
@@ -47,15 +49,31 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     log_question(ctx, found)
     if found.answer is not None:
         return rating.answer_turn(ctx, state, found.answer)
-    if found.suggestions:
-        buttons = [
-            (_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in found.suggestions
-        ]
-        buttons.append((texts.SUGGEST_NONE, "/request_human"))
-        return Turn(state.finished(), (ctx.reply(texts.SUGGEST, buttons),))
     if ctx.intent == "health_consult":
-        return await health_ticket(ctx, state)
+        # The consultant answers in person; plausible entries meanwhile, which may answer sooner.
+        if not found.suggestions:
+            return await health_ticket(ctx, state)
+        offered = ctx.reply(texts.SUGGEST_WHILE_WAITING, _buttons(found.suggestions))
+        return await health_ticket(ctx, state, offered)
+    if found.suggestions:
+        buttons = [*_buttons(found.suggestions), (texts.SUGGEST_NONE, "/request_human")]
+        return Turn(state.finished(), (ctx.reply(texts.SUGGEST, buttons),))
     return no_answer(ctx, state)
+
+
+def _buttons(entries: tuple[FaqEntry, ...]) -> list[tuple[str, str]]:
+    return [(_title(e.questions[0]), payload("ask_faq", faq_id=e.id)) for e in entries]
+
+
+def off_topic(ctx: Context, state: ConversationState) -> Turn:
+    """What the hotline does, for a message taken for small talk; and the entry both retrievers
+    agree on, when they do (`faq_choice.off_topic_offer`), since small talk is sometimes a
+    question the NLU misread."""
+    turn = smalltalk.out_of_scope(ctx, state)
+    entry = off_topic_offer(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+    if entry is None:
+        return turn
+    return Turn(turn.state, (*turn.replies, ctx.reply(texts.SUGGEST_OFF_TOPIC, _buttons((entry,)))))
 
 
 def no_answer(ctx: Context, state: ConversationState) -> Turn:
@@ -86,7 +104,7 @@ def log_question(ctx: Context, found: FaqLookup) -> None:
     ctx.asked(AskedQuestion(ctx.message.key.channel, at, answered, found.score, text))
 
 
-async def health_ticket(ctx: Context, state: ConversationState) -> Turn:
+async def health_ticket(ctx: Context, state: ConversationState, *offered: OutboundMessage) -> Turn:
     ticket = await file_ticket(
         ctx,
         "health",
@@ -95,4 +113,4 @@ async def health_ticket(ctx: Context, state: ConversationState) -> Turn:
         ward=ctx.parse.entity("ward"),
     )
     reply = texts.HEALTH_TICKET.format(code=ticket.code, due=due(ticket))
-    return Turn(state.finished(), (ctx.reply(reply),))
+    return Turn(state.finished(), (ctx.reply(reply), *offered))

@@ -70,7 +70,7 @@ BY_INTENT: dict[str, Handler] = {
     "greet": _wrap(smalltalk.greet),
     "goodbye": _wrap(smalltalk.goodbye),
     "thank": _wrap(smalltalk.thank),
-    "out_of_scope": _wrap(smalltalk.out_of_scope),
+    "out_of_scope": _wrap(faq_answer.off_topic),
     "ask_faq": faq_answer.answer,
     "health_consult": faq_answer.answer,
     "report_violation": report_form.start,

@@ -38,6 +38,10 @@ NO_ANSWER = (
 ASK_PERSON = "Gặp tổng đài viên"
 ACKNOWLEDGED = "Dạ. Khi cần, anh/chị cứ nhắn cho Tổng đài 1022 nhé."
 SUGGEST_NONE = "Không phải, gặp tổng đài viên"
+SUGGEST_WHILE_WAITING = (
+    "Trong lúc chờ tư vấn viên, anh/chị xem thử các câu hỏi sau có đúng điều mình muốn hỏi không:"
+)
+SUGGEST_OFF_TOPIC = "Nếu anh/chị muốn hỏi về phòng, chống dịch, có phải câu hỏi sau không?"
 TOO_LONG = (
     "Tin nhắn quá dài (tối đa {limit} ký tự). Xin gửi ngắn gọn hơn, hoặc chia thành nhiều tin."
 )

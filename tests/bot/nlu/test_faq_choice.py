@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from hotline.bot.nlu.base import FaqPick
-from hotline.bot.nlu.faq_choice import TRUST, PickTrust, faq_choice, plausible, trusted
+from hotline.bot.nlu.faq_choice import (
+    TRUST,
+    PickTrust,
+    faq_choice,
+    off_topic_offer,
+    plausible,
+    trusted,
+)
 from hotline.bot.nlu.normalize import words
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqLookup, FaqMatch
@@ -153,3 +160,39 @@ async def test_a_sure_pick_whose_answer_never_says_what_is_asked_is_only_offered
     # The same sure pick of a question its answer does say something of answers it.
     found = faq_choice(FaqPick("khan-cap-goi-115", 0.99), faq, "khó thở nặng thì gọi 115 à")
     assert found.answer is not None and found.answer.id == "khan-cap-goi-115"
+
+
+TRUST_C = PickTrust(among=0.25, agreed=0.6, agreed_index=0.15, agreed_off_topic=0.6)
+# Neither retriever finds "b" plausible alone: it leaves 80% of the question unused.
+UNUSED_C = {"a": 0.9, "b": 0.8}
+
+
+def test_the_entry_both_retrievers_put_first_is_offered_however_much_it_leaves_unused() -> None:
+    both = _Faq({"a": 0.1, "b": 0.2}, UNUSED_C)
+    found = faq_choice(FaqPick("b", 0.7), both, "?", TRUST_C)
+    assert found.answer is None and [e.id for e in found.suggestions] == ["b"]
+    assert off_topic_offer(FaqPick("b", 0.7), both, "?", TRUST_C) == both.entries["b"]
+    # Not when the pick is unsure, when the index ranks another entry first, or scores it faintly.
+    assert faq_choice(FaqPick("b", 0.5), both, "?", TRUST_C).suggestions == ()
+    other_first = _Faq({"a": 0.3, "b": 0.2}, UNUSED_C)
+    assert faq_choice(FaqPick("b", 0.7), other_first, "?", TRUST_C).suggestions == ()
+    faint = _Faq({"a": 0.05, "b": 0.1}, UNUSED_C)
+    assert off_topic_offer(FaqPick("b", 0.9), faint, "?", TRUST_C) is None
+    # Off by default for small talk when the setting is None.
+    assert off_topic_offer(FaqPick("b", 0.9), both, "?", PickTrust(agreed_off_topic=None)) is None
+
+
+class _Suggesting(_Faq):
+    """The hand-made FAQ, with plausible entries of the index's own to offer."""
+
+    def lookup(self, text: str) -> FaqLookup:
+        ranked = sorted(self.scores, key=lambda id: -self.scores[id])
+        return FaqLookup(None, tuple(self.entries[id] for id in ranked[:3]), 0.3)
+
+
+def test_a_wild_pick_never_pushes_out_the_indexs_own_suggestions() -> None:
+    index = _Suggesting({"a": 0.3, "c": 0.25, "d": 0.2}, {"a": 0.0, "c": 0.0, "d": 0.0, "b": 0.9})
+    wild = faq_choice(FaqPick("b", 0.1), index, "?", TRUST_C)
+    assert [e.id for e in wild.suggestions] == ["a", "c", "d"]
+    fair = faq_choice(FaqPick("b", 0.3), index, "?", TRUST_C)
+    assert [e.id for e in fair.suggestions] == ["b", "a", "c"]
