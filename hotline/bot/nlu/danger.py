@@ -99,11 +99,12 @@ IF = (
     "goi so nao", "so may", "so nao",
 )  # fmt: skip
 
-# A history for the health consultant: not happening.
+# A history for the health consultant: not happening. Not "ngày trước" nor "năm trước": folded,
+# they are also "ngay trước" (right in front of) and "nằm trước" (lying in front of).
 PAST = (
     "hoi truoc", "hoi thang", "hoi nam", "hoi nho", "hoi do", "thang truoc", "tuan truoc",
-    "nam ngoai", "nam truoc", "nam roi", "thang roi", "truoc day", "truoc kia", "luc truoc",
-    "ngay truoc", "hom truoc", "lan truoc", "dot truoc", "da tung", "tung bi", "tien su",
+    "nam ngoai", "nam roi", "thang roi", "truoc day", "truoc kia", "luc truoc",
+    "hom truoc", "lan truoc", "dot truoc", "da tung", "tung bi", "tien su",
     "tien can", "ngay xua", "tu nho", "tu be", "tu hoi",
 )  # fmt: skip
 
