@@ -34,3 +34,14 @@ async def test_a_baby_in_a_seizure_under_lockdown_is_an_emergency(
     assert chat.last[0]["text"].startswith(NOBODY)
     tickets = await hotline_of(client).desk.store.list()
     assert [t.category for t in tickets] == ["emergency"]
+
+
+async def test_the_danger_told_again_with_the_address_files_no_second_ticket(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("cứu với, có người bất tỉnh trước cổng chợ")
+    code = chat.code()
+    await chat.say("chợ Thủ Dầu Một, phường Phú Cường, người đó vẫn đang co giật, nhanh lên")
+    tickets = await hotline_of(client).desk.store.list()
+    assert [t.code for t in tickets] == [code]
+    assert tickets[0].ward == "Phú Cường"
