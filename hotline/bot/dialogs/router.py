@@ -120,7 +120,9 @@ class DialogRouter:
         person asked for from a form is the repair's: it keeps what the form collected)."""
         if ctx.message.content.startswith("/") and ctx.intent in BY_INTENT:
             return not (ctx.intent == "request_human" and state.dialog in repair.REPAIRED)
-        return ctx.intent == "emergency" and ctx.parse.intent.confidence >= EMERGENCY_INTERRUPT
+        # In the emergency flow itself, "still bleeding, at ..." is the address it asks for.
+        sure = ctx.intent == "emergency" and ctx.parse.intent.confidence >= EMERGENCY_INTERRUPT
+        return sure and state.dialog != emergency.DIALOG
 
     def _told_event(self, ctx: Context) -> bool:
         """A report or tip intent, fairly sure, for a message that asks nothing."""

@@ -15,6 +15,7 @@ from typing import Literal
 
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.combination import combine
+from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
@@ -154,7 +155,7 @@ class FallbackNLU:
         cached = self.rasa.cached(text)  # Rasa's answer for this model, even while it is out
         if cached is not None:
             self._count(self.rasa.name, started)
-            return combine(cached, await self.local.parse(text))
+            return escalated(combine(cached, await self.local.parse(text)))
         local: ParseResult | None = None
         if self.breaker.allow():
             # The text is queued for Rasa first; the local NLU's parse, which the combination
@@ -175,7 +176,7 @@ class FallbackNLU:
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)
-                return combine(result, local)
+                return escalated(combine(result, local))
         else:
             self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name

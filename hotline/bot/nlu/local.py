@@ -8,6 +8,7 @@ from pathlib import Path
 from hotline.bot.nlu.admin_units import AdminUnits
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.classifier import META_FILE, WEIGHTS_FILE, IntentClassifier
+from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rules import rule_parse
@@ -76,7 +77,8 @@ class LocalNLU:
 
     def _classified(self, text: str) -> ParseResult:
         ranking = self._ranking(text)
-        return ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
+        # A danger sign happening now is an emergency, whatever the classifier says (`danger`).
+        return escalated(ParseResult(text, ranking[0], extract_entities(text, self.units), ranking))
 
     def _ranking(self, text: str) -> tuple[Intent, ...]:
         probabilities = self.classifier.probabilities(text)

@@ -1,0 +1,162 @@
+"""A net for emergencies the classifiers miss: a danger sign happening now is an emergency.
+
+For a government hotline a missed emergency is the worst miss, and the emergency intent is
+learnt only by the classifiers, which see few ways of telling one. So, whatever they say, a
+message that names a danger sign (not breathing, unconscious, a seizure, heavy bleeding, an
+accident with injuries, fire, drowning, poisoning, suicide or violence, a baby or an old person in
+acute danger) together with a sign that it is happening now or needs help at once ("đang",
+"bây giờ", "cứu", "gấp", "nhanh lên", "không tỉnh") is an emergency. A question about the rules
+("nếu bị khó thở thì gọi số nào") and a history for the health consultant ("hồi tháng trước tôi
+bị co giật, tiêm được không") are not. A false alarm costs little: the emergency reply still helps
+(call 115, a person is alerted). Everything is matched on folded words (`normalize`), so it holds
+with or without diacritics and in teencode.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.normalize import normalize
+from hotline.bot.nlu.questions import is_question
+
+# The parse's confidence when the net fires: above the router's EMERGENCY_INTERRUPT (0.8), so an
+# emergency told in the middle of a form interrupts it.
+DANGER_CONFIDENCE = 0.95
+
+# Danger signs, in folded words. Ambiguous once folded, and so left out: "cháy" alone ("chạy",
+# to run), "sập" ("sắp", soon), "khói" ("khỏi", recovered), "máu" alone ("mau", quickly), "xỉu"
+# alone ("xíu", a little), "tự tử" alone ("từ từ", slowly), "không tỉnh" alone ("không tính").
+SIGNS = (
+    # breathing
+    "ngung tho", "tat tho", "khong tho", "het tho", "tho khong duoc", "tho khong noi",
+    "khong the tho", "tho doc", "ngat tho", "tim tai", "tim ngat", "tim moi", "kho tho",
+    "tho met", "tho rat met", "tho hon hen",
+    # consciousness
+    "bat tinh", "ngat xiu", "xiu roi", "bi xiu", "xiu ngang", "hon me", "khong tinh lai",
+    "khong tinh day", "khong con tinh", "chua tinh lai", "van chua tinh", "van khong tinh",
+    "mat y thuc", "li bi", "lim di", "goi khong day", "lay khong day", "bat dong",
+    # seizures
+    "co giat", "len con", "dong kinh", "giat kinh", "sui bot mep", "tron mat",
+    # bleeding and wounds
+    "chay mau", "mat mau", "mau chay", "ra mau nhieu", "be mau", "bi dam", "bi chem",
+    "bi thuong", "gay chan", "gay tay", "vo dau",
+    # accidents
+    "tai nan", "dung xe", "tong xe", "xe tong", "xe dung", "lat xe", "nga xe", "te xe",
+    "dien giat", "giat dien", "nga giao", "roi tu tren", "te tu", "nga tu tren", "nha sap",
+    "bi sap", "sap gian",
+    # heart and stroke
+    "dot quy", "dau nguc", "dau that nguc", "nhoi mau", "meo mieng", "liet nua nguoi",
+    # fire
+    "hoa hoan", "chay nha", "nha chay", "bi chay", "boc chay", "chay lon", "chay du",
+    "ngon lua", "lua chay", "no gas", "no binh gas", "phat no",
+    # drowning (falling into water: `_IN_WATER`)
+    "duoi nuoc", "chet duoi", "bi duoi", "dang duoi", "khong biet boi",
+    # poisoning and bites
+    "ngo doc", "thuoc tru sau", "thuoc chuot", "uong nham", "an nham", "ran can",
+    "uong thuoc ngu",
+    # suicide and violence
+    "muon tu tu", "doi tu tu", "dinh tu tu", "doa tu tu", "tu tu roi", "tu sat", "muon chet",
+    "khong muon song", "nhay cau", "nhay lau", "treo co", "cat co tay", "rach tay", "giet nguoi",
+    "doa giet", "giet chet", "cam dao", "danh dap", "bi danh",
+    # childbirth
+    "vo oi", "chuyen da",
+)  # fmt: skip
+
+# Signs that are happening when told as an event, with no word for "now": "có người bất tỉnh
+# trước cổng công ty". Two different signs (an accident and bleeding) count as one of these.
+STRONG = (
+    "ngung tho", "tat tho", "khong tho duoc", "tho khong duoc", "tho khong noi", "tim tai",
+    "bat tinh", "ngat xiu", "xiu roi", "hon me", "khong tinh lai", "khong con tinh",
+    "van chua tinh", "van khong tinh", "mat y thuc", "goi khong day", "lay khong day",
+    "nam bat dong", "sui bot mep", "chay mau nhieu", "mat mau nhieu", "chay mau rat nhieu",
+    "hoa hoan", "chay nha", "nha chay", "boc chay", "chet duoi", "dang duoi", "ngo doc",
+    "tu sat", "muon tu tu", "dinh tu tu", "doa tu tu", "nhay cau", "treo co", "cat co tay",
+    "doa giet", "cam dao", "dang co giat", "dang len con",
+)  # fmt: skip
+
+# It is happening now.
+NOW = (
+    "dang", "bay gio", "luc nay", "hien gio", "vua bi", "vua moi", "vua xay ra", "tu sang",
+    "tu chieu", "tu toi", "tu dem", "tu nay", "khong tinh lai", "khong tinh day",
+    "khong con tinh",
+)  # fmt: skip
+
+# Help is wanted at once.
+URGENT = (
+    "cuu", "cap cuu", "khan cap", "gap gap", "can gap", "rat gap", "gap qua", "giup gap",
+    "giup voi", "giup em", "giup toi", "giup minh", "giup con", "giup chau", "mau len",
+    "mau toi", "mau den", "nhanh len", "nhanh giup", "nhanh toi", "toi lien", "den lien",
+    "toi ngay", "den ngay", "lien di", "115", "114", "113", "sos", "help", "lam sao bay gio",
+    "lam sao gio", "khong ai toi", "khong ai den", "chua ai toi", "chua ai den",
+)  # fmt: skip
+
+# A question about the rules or a hypothetical: not happening.
+IF = (
+    "neu", "gia su", "truong hop", "lo nhu", "lo ma", "phong khi", "de phong", "khi nao",
+    "dau hieu", "trieu chung", "quy dinh", "so cuu", "the nao la", "phai lam gi khi",
+    "goi so nao", "so may", "so nao",
+)  # fmt: skip
+
+# A history for the health consultant: not happening. Not "ngày trước" nor "năm trước": folded,
+# they are also "ngay trước" (right in front of) and "nằm trước" (lying in front of).
+PAST = (
+    "hoi truoc", "hoi thang", "hoi nam", "hoi nho", "hoi do", "thang truoc", "tuan truoc",
+    "nam ngoai", "nam roi", "thang roi", "truoc day", "truoc kia", "luc truoc",
+    "hom truoc", "lan truoc", "dot truoc", "da tung", "tung bi", "tien su",
+    "tien can", "ngay xua", "tu nho", "tu be", "tu hoi",
+)  # fmt: skip
+
+# A question naming a vaccine or an underlying illness asks whether one may be vaccinated or
+# treated: the health consultant's, even when it names a sign ("động kinh ... tiêm có sao không").
+_VACCINE = re.compile(r" (tiem|vaccine|vac xin|vacxin|vaxin|benh nen|mui \d) ")
+# Fallen into water: "té xuống kênh", "rớt xuống ao".
+_IN_WATER = re.compile(
+    r" (roi|rot|te|nga|nhay) (xuong )?(ao|ho|song|kenh|muong|gieng|suoi|bien|ho boi|rach) "
+)
+# Blood oxygen below this is a danger sign of its own ("SpO2 còn 88").
+OXYGEN_LOW = 94
+_OXYGEN = re.compile(r" (?:spo2|oxy|o2)(?: [a-z]+){0,4} (\d{2}) ")
+
+
+def _says(said: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {phrase} " in said for phrase in phrases)
+
+
+def in_danger(text: str) -> bool:
+    """True when the message tells of a danger sign happening now, not a question or a past."""
+    said = f" {normalize(text)} "
+    if _says(said, IF) or _says(said, PAST):
+        return False
+    asks = is_question(text)
+    if _VACCINE.search(said) and asks:
+        return False  # whether one may be vaccinated with a condition: the consultant's
+    now, urgent = _says(said, NOW), _says(said, URGENT)
+    signs = sum(f" {sign} " in said for sign in SIGNS)
+    if _says(said, STRONG) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
+        # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening.
+        return now or urgent or not asks
+    # "Mẹ đang thở hổn hển thì có cần vô viện không" asks; "đang khó thở, cứu với" does not.
+    return signs > 0 and (urgent or (now and not asks))
+
+
+def _oxygen_low(said: str) -> bool:
+    return any(int(m.group(1)) < OXYGEN_LOW for m in _OXYGEN.finditer(said))
+
+
+def escalated(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for a message in danger, an emergency sure enough to interrupt."""
+    intent = parse.intent
+    if intent.name == "emergency" and intent.confidence >= DANGER_CONFIDENCE:
+        return parse
+    if not in_danger(parse.text):
+        return parse
+    others = [i for i in parse.intent_ranking if i.name != "emergency"]
+    share = sum(i.confidence for i in others) or 1.0
+    rest = 1.0 - DANGER_CONFIDENCE
+    ranking = (
+        Intent("emergency", DANGER_CONFIDENCE),
+        *(Intent(i.name, i.confidence / share * rest) for i in others),
+    )
+    return replace(parse, intent=ranking[0], intent_ranking=ranking)
