@@ -165,6 +165,7 @@ class FallbackNLU:
                 local = await self.local.parse(text)
             except BaseException:
                 answer.close()  # never awaited: Rasa's answer, when it comes, goes unread
+                self.breaker.release_probe()  # a probe that told nothing: the next one goes
                 raise
             try:
                 result: ParseResult = await answer
@@ -173,6 +174,9 @@ class FallbackNLU:
                 self.fallback_log.note(exc.reason, str(exc), self.rasa.url)
             except RasaError as exc:
                 self._failed(exc.reason, str(exc))
+            except BaseException:  # the turn cancelled while Rasa parses: likewise
+                self.breaker.release_probe()
+                raise
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)

@@ -120,10 +120,14 @@ class RasaPool:
             RASA_PARSE_CACHE.labels(result="miss").inc()
             task = asyncio.create_task(self._fetch(key, self._enqueue(text)), name="rasa-parse")
             self._in_flight[key] = task
-            task.add_done_callback(lambda _: self._in_flight.pop(key, None))
+            task.add_done_callback(lambda done: self._landed(key, done))
         else:
             RASA_PARSE_CACHE.labels(result="shared").inc()
         return self._shared(text, task)
+
+    def _landed(self, key: str, task: asyncio.Task[Body]) -> None:
+        self._in_flight.pop(key, None)
+        _read(task)
 
     async def _result(self, text: str, queued: asyncio.Future[Body]) -> RasaParseResult:
         return self.clients[0].result(text, await queued)
@@ -145,6 +149,7 @@ class RasaPool:
         queued meanwhile as one batch; RasaBusy when no slot frees within `queue_seconds`."""
         loop = asyncio.get_running_loop()
         waiting = _Waiting(text, loop.create_future())
+        waiting.future.add_done_callback(_read)
         waiting.timer = loop.call_later(self.queue_seconds, self._expire, waiting)
         self._queue.append(waiting)
         RASA_WAITING.inc()
@@ -235,6 +240,13 @@ class RasaPool:
 
 async def _ready(parse: RasaParseResult) -> RasaParseResult:
     return parse
+
+
+def _read(done: asyncio.Future[Body]) -> None:
+    """Mark a failure read: a caller that gave up (`submit`'s answer closed unawaited) leaves it
+    unread, and asyncio would log it as never retrieved. Callers that await still get it."""
+    if not done.cancelled():
+        done.exception()
 
 
 def plain(client: RasaClient) -> RasaPool:
