@@ -159,7 +159,8 @@ class FallbackNLU:
         local: ParseResult | None = None
         if self.breaker.allow():
             # The text is queued for Rasa first; the local NLU's parse, which the combination
-            # (or the fallback) needs either way, is worked out while Rasa parses, not after.
+            # (or the fallback) needs either way, is worked out before Rasa's answer is awaited,
+            # not after it. The local NLU never yields: the request leaves once it is done.
             answer = self.rasa.submit(text)
             try:
                 local = await self.local.parse(text)

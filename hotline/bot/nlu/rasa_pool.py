@@ -106,8 +106,9 @@ class RasaPool:
         return await self.submit(text)
 
     def submit(self, text: str) -> Coroutine[Any, Any, RasaParseResult]:
-        """`parse(text)`, with the text queued for Rasa before this returns, so the caller can
-        work (the local NLU's parse) while Rasa does; the answer must be awaited."""
+        """`parse(text)`, with the text queued for Rasa before this returns; the request
+        leaves when the caller next yields to the event loop. Await the answer, or `close` it
+        to give it up (its failure is then read here, never reported as unretrieved)."""
         hit = self.cached(text)
         if hit is not None:
             return _ready(hit)
