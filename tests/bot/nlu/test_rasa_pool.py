@@ -263,6 +263,30 @@ async def test_a_probe_whose_local_parse_raises_lets_the_next_one_probe(
     assert isinstance(probe, RasaParseResult) and breaker.state == "closed"
 
 
+async def test_a_probe_cancelled_while_rasa_parses_lets_the_next_one_probe(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.mode = "error"
+    now = [0.0]
+    breaker = CircuitBreaker(failures_to_open=1, reset_after=10.0, clock=lambda: now[0])
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(pool_for(session, url), local_nlu, breaker)
+        await nlu.parse("quán karaoke vẫn mở cửa")
+        now[0] += 11.0  # half-open: one probe may go
+        fake.mode, fake.delay = "slow", 0.2
+        fake.received.clear()
+        probe = asyncio.create_task(nlu.parse("quán karaoke vẫn mở cửa"))
+        async with asyncio.timeout(5):
+            await fake.received.wait()
+        probe.cancel()  # the turn gives up while Rasa parses
+        with pytest.raises(asyncio.CancelledError):
+            await probe
+        await nlu.rasa.parse("quán karaoke vẫn mở cửa")  # its request, answered meanwhile
+        again = await nlu.parse("cảm ơn tổng đài nhiều")
+    assert isinstance(again, RasaParseResult) and breaker.state == "closed"
+
+
 async def test_rasas_failure_nobody_awaits_is_not_reported_as_never_retrieved(
     fake_rasa: Fake, local_nlu: LocalNLU, caplog: pytest.LogCaptureFixture
 ) -> None:
