@@ -148,6 +148,18 @@ def test_rebuild_replaces_the_content(analyzer: Analyzer) -> None:
     assert len(index) == 0 and index.search("the di duong") == []
 
 
+def test_an_edit_is_checked_against_the_new_words_not_a_kept_coverage(analyzer: Analyzer) -> None:
+    index = FaqIndex(analyzer)
+    index.rebuild([entry()])
+    asked = "f0 cách ly bao lâu thì được xét nghiệm lại"
+    index.search(asked)  # keeps the text's coverage words for this content
+    before = index.uncovered("cach-ly-f0-bao-lau", asked)
+    edited = entry(answer="F0 cách ly 7 ngày, được xét nghiệm lại vào ngày thứ 7.")
+    index.rebuild([edited])
+    assert before > 0.0
+    assert index.uncovered("cach-ly-f0-bao-lau", asked) < before
+
+
 def test_thresholds_decide_answer_or_suggest(seed: list[FaqEntry], analyzer: Analyzer) -> None:
     strict = FaqIndex(analyzer, Thresholds(answer=99.0, suggest=0.0))
     strict.rebuild(seed)

@@ -97,8 +97,9 @@ class Context:
         return f"{self.message.key.channel}:{self.message.message_id}"
 
     def asked(self, question: AskedQuestion) -> None:
-        """Log an FAQ question with the turn: written by the turn's own transaction, so a turn
-        that fails logs nothing and its retry logs it once."""
+        """Log an FAQ question with the turn: written by the turn's own write
+        (`ConversationStore.commit_turn`: SQLite in its transaction, MongoDB right after it),
+        so a turn that fails logs nothing and its retry logs it once."""
         self.questions.append(question)
 
     def reply(self, text: str, buttons: Sequence[tuple[str, str]] = ()) -> OutboundMessage:

@@ -159,12 +159,14 @@ class FallbackNLU:
         local: ParseResult | None = None
         if self.breaker.allow():
             # The text is queued for Rasa first; the local NLU's parse, which the combination
-            # (or the fallback) needs either way, is worked out while Rasa parses, not after.
+            # (or the fallback) needs either way, is worked out before Rasa's answer is awaited,
+            # not after it. The local NLU never yields: the request leaves once it is done.
             answer = self.rasa.submit(text)
             try:
                 local = await self.local.parse(text)
             except BaseException:
                 answer.close()  # never awaited: Rasa's answer, when it comes, goes unread
+                self.breaker.release_probe()  # a probe that told nothing: the next one goes
                 raise
             try:
                 result: ParseResult = await answer
@@ -173,6 +175,9 @@ class FallbackNLU:
                 self.fallback_log.note(exc.reason, str(exc), self.rasa.url)
             except RasaError as exc:
                 self._failed(exc.reason, str(exc))
+            except BaseException:  # the turn cancelled while Rasa parses: likewise
+                self.breaker.release_probe()
+                raise
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)

@@ -106,8 +106,9 @@ class RasaPool:
         return await self.submit(text)
 
     def submit(self, text: str) -> Coroutine[Any, Any, RasaParseResult]:
-        """`parse(text)`, with the text queued for Rasa before this returns, so the caller can
-        work (the local NLU's parse) while Rasa does; the answer must be awaited."""
+        """`parse(text)`, with the text queued for Rasa before this returns; the request
+        leaves when the caller next yields to the event loop. Await the answer, or `close` it
+        to give it up (its failure is then read here, never reported as unretrieved)."""
         hit = self.cached(text)
         if hit is not None:
             return _ready(hit)
@@ -120,10 +121,14 @@ class RasaPool:
             RASA_PARSE_CACHE.labels(result="miss").inc()
             task = asyncio.create_task(self._fetch(key, self._enqueue(text)), name="rasa-parse")
             self._in_flight[key] = task
-            task.add_done_callback(lambda _: self._in_flight.pop(key, None))
+            task.add_done_callback(lambda done: self._landed(key, done))
         else:
             RASA_PARSE_CACHE.labels(result="shared").inc()
         return self._shared(text, task)
+
+    def _landed(self, key: str, task: asyncio.Task[Body]) -> None:
+        self._in_flight.pop(key, None)
+        _read(task)
 
     async def _result(self, text: str, queued: asyncio.Future[Body]) -> RasaParseResult:
         return self.clients[0].result(text, await queued)
@@ -145,6 +150,7 @@ class RasaPool:
         queued meanwhile as one batch; RasaBusy when no slot frees within `queue_seconds`."""
         loop = asyncio.get_running_loop()
         waiting = _Waiting(text, loop.create_future())
+        waiting.future.add_done_callback(_read)
         waiting.timer = loop.call_later(self.queue_seconds, self._expire, waiting)
         self._queue.append(waiting)
         RASA_WAITING.inc()
@@ -235,6 +241,13 @@ class RasaPool:
 
 async def _ready(parse: RasaParseResult) -> RasaParseResult:
     return parse
+
+
+def _read(done: asyncio.Future[Body]) -> None:
+    """Mark a failure read: a caller that gave up (`submit`'s answer closed unawaited) leaves it
+    unread, and asyncio would log it as never retrieved. Callers that await still get it."""
+    if not done.cancelled():
+        done.exception()
 
 
 def plain(client: RasaClient) -> RasaPool:

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import aiohttp
@@ -48,12 +47,11 @@ async def test_slow_rasa_times_out_and_local_answers(fake_rasa: Fake, local_nlu:
     timeouts = count(NLU_FALLBACKS, reason="timeout")
     async with aiohttp.ClientSession() as session:
         nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN, timeout=0.3), local_nlu)
-        started = time.perf_counter()
         result = await nlu.parse("cảm ơn tổng đài nhiều")
-        waited = time.perf_counter() - started
+    # Rasa would have answered after 2 s: the local answer is the timeout's (no clock read here,
+    # which a busy machine would make flaky).
     assert not isinstance(result, RasaParseResult)
     assert result.intent.name == "thank"
-    assert 0.3 <= waited < 1.5
     assert count(NLU_FALLBACKS, reason="timeout") == timeouts + 1
     assert nlu.breaker.state == "closed"  # one slow answer does not open the breaker
 

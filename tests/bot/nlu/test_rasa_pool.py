@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from pathlib import Path
 
@@ -220,6 +221,91 @@ async def test_the_local_parse_is_made_while_rasa_parses(
     assert local.saw_rasa_busy and fake.parses == 1
     assert isinstance(parsed, RasaParseResult) and parsed.faq is not None
     assert parsed.faq.entry_id == "cach-ly-f1"
+
+
+class FailsOnDemand:
+    """The local NLU, made to raise (a bug, a cancelled turn) while Rasa has the text."""
+
+    name = "local"
+
+    def __init__(self, local: LocalNLU) -> None:
+        self.local, self.fail = local, False
+
+    async def parse(self, text: str) -> ParseResult:
+        if self.fail:
+            raise RuntimeError("local parse failed")
+        return await self.local.parse(text)
+
+    async def is_ready(self) -> bool:
+        return True
+
+
+async def test_a_probe_whose_local_parse_raises_lets_the_next_one_probe(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.mode = "error"
+    now = [0.0]
+    breaker = CircuitBreaker(failures_to_open=1, reset_after=10.0, clock=lambda: now[0])
+    local = FailsOnDemand(local_nlu)
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(pool_for(session, url), local, breaker)
+        await nlu.parse("quán karaoke vẫn mở cửa")
+        assert breaker.state == "open"
+        now[0] += 11.0  # half-open: one probe may go
+        local.fail = True
+        with pytest.raises(RuntimeError):
+            await nlu.parse("quán karaoke vẫn mở cửa")
+        with pytest.raises(RasaError):  # Rasa's answer nobody took: awaited here, not leaked
+            await nlu.rasa.parse("quán karaoke vẫn mở cửa")
+        fake.mode, local.fail = "ok", False
+        probe = await nlu.parse("quán karaoke vẫn mở cửa")
+    assert isinstance(probe, RasaParseResult) and breaker.state == "closed"
+
+
+async def test_a_probe_cancelled_while_rasa_parses_lets_the_next_one_probe(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.mode = "error"
+    now = [0.0]
+    breaker = CircuitBreaker(failures_to_open=1, reset_after=10.0, clock=lambda: now[0])
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(pool_for(session, url), local_nlu, breaker)
+        await nlu.parse("quán karaoke vẫn mở cửa")
+        now[0] += 11.0  # half-open: one probe may go
+        fake.mode, fake.delay = "slow", 0.2
+        fake.received.clear()
+        probe = asyncio.create_task(nlu.parse("quán karaoke vẫn mở cửa"))
+        async with asyncio.timeout(5):
+            await fake.received.wait()
+        probe.cancel()  # the turn gives up while Rasa parses
+        with pytest.raises(asyncio.CancelledError):
+            await probe
+        await nlu.rasa.parse("quán karaoke vẫn mở cửa")  # its request, answered meanwhile
+        again = await nlu.parse("cảm ơn tổng đài nhiều")
+    assert isinstance(again, RasaParseResult) and breaker.state == "closed"
+
+
+async def test_rasas_failure_nobody_awaits_is_not_reported_as_never_retrieved(
+    fake_rasa: Fake, local_nlu: LocalNLU, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake, url = fake_rasa
+    fake.mode = "error"
+    local = FailsOnDemand(local_nlu)
+    local.fail = True
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        async with aiohttp.ClientSession() as session:
+            pool = pool_for(session, url, concurrency=1)
+            nlu = FallbackNLU(pool, local)
+            with pytest.raises(RuntimeError):
+                await nlu.parse("quán karaoke vẫn mở cửa")
+            # One slot: this text leaves once the one nobody awaits has its answer.
+            with pytest.raises(RasaError):
+                await pool.parse("cảm ơn tổng đài nhiều")
+        gc.collect()
+    assert fake.received.is_set()
+    assert "never retrieved" not in caplog.text
 
 
 def test_the_fallback_warning_is_rate_limited(caplog: pytest.LogCaptureFixture) -> None:
