@@ -123,6 +123,10 @@ OXYGEN_LOW = 94
 _OXYGEN = re.compile(r" (?:spo2|oxy|o2)(?: [a-z]+){0,4} (\d{2}) ")
 
 
+# Everyday words that hold a sign, marks and all: "bất động sản" (real estate) is not "bất động",
+# "bị đánh giá" (assessed) not "bị đánh". Taken out of the text before anything is matched.
+EVERYDAY = ("bat dong san", "bi danh gia", "bi danh dau", "bi danh so", "bi danh thue")
+
 # Signs and words of "now" or of urgency that fold into everyday words: where the message writes
 # them with other marks they are those words ("bị đuổi việc" is not "bị đuối", "tìm tài xế" not
 # "tím tái", "treo cờ" not "treo cổ", "đăng ký" not "đang", "đến ngày" not "đến ngay"). Written
@@ -169,6 +173,8 @@ def _said(said: str, phrase: str, written: Written) -> bool:
 def in_danger(text: str) -> bool:
     """True when the message tells of a danger sign happening now, not a question or a past."""
     said = f" {normalize(text)} "
+    for phrase in EVERYDAY:  # "|" keeps the words either side from making a phrase of their own
+        said = said.replace(f" {phrase} ", " | ")
     written = [(w, fold(w)) for w in _WORD.findall(nfc(text).lower())]
     if _says(said, IF) or _says(said, PAST):
         return False

@@ -84,6 +84,8 @@ def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
         "tôi đang dưới quê muốn lên thành phố",
         "giờ em phải vô đâu để xét nghiệm, giúp em với",
         "xe khách đang dừng xe đón khách giữa đường",
+        "công ty bất động sản đang tụ tập đông người",
+        "bây giờ cửa hàng bị đánh giá là vùng đỏ, cứu với",
         # reports, asking and questions
         "quán nhậu đường Lê Lợi đang tụ tập đông người",
         "nhà em đang cách ly có được nhận gói hỗ trợ không",
