@@ -54,7 +54,10 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
     ),
     Ask.HOUR: _phrases(r"may (?:gio|h)", r"(?:gio|khung gio) nao", r"luc may"),
-    Ask.DURATION: _phrases(r"bao lau", r"(?:may|bao nhieu) (?:ngay|tuan|thang|tieng|phut)"),
+    # "Ho mấy ngày nay" tells how long it has been; it does not ask.
+    Ask.DURATION: _phrases(
+        r"bao lau", r"(?:may|bao nhieu) (?:ngay|tuan|thang|tieng|phut)(?! (?:nay|qua|truoc) )"
+    ),
     Ask.WHEN: _phrases(r"(?:khi|luc|hoi|chung) nao", r"(?<!co )bao gio(?! cung)"),
     Ask.PLACE: _phrases(
         r"(?:o|tai) (?:dau|cho nao)",
@@ -62,7 +65,10 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"dia chi (?:o )?(?:dau|nao)",
         r"(?:mua|nop|lay|nhan|lam) (?:o )?dau",
     ),
-    Ask.WHO: _phrases(r"(?<!bat ky )(?<!bat ki )ai(?! cung)"),
+    # Nobody ("không có ai chăm") is told, not asked.
+    Ask.WHO: _phrases(
+        r"(?<!bat ky )(?<!bat ki )(?<!khong )(?<!khong co )(?<!chua co )(?<!chang )ai(?! cung)"
+    ),
     Ask.REISSUE: _phrases(r"(?:xin|cap|lam|in) lai"),
 }
 

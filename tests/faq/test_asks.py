@@ -47,6 +47,10 @@ def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: 
         "giờ làm sao đây",
         "đi đâu cũng phải đeo khẩu trang",
         "ai cũng phải khai báo",
+        "nhà tôi không có ai chăm sóc",
+        "ko ai nghe máy",
+        "mẹ em ho mấy ngày nay",
+        "sốt may hom nay, may ngay qua van ho",
         "hỗ trợ lao động tự do thế nào",
     ],
 )

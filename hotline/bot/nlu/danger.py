@@ -8,8 +8,10 @@ acute danger) together with a sign that it is happening now or needs help at onc
 "bây giờ", "cứu", "gấp", "nhanh lên", "không tỉnh") is an emergency. A question about the rules
 ("nếu bị khó thở thì gọi số nào") and a history for the health consultant ("hồi tháng trước tôi
 bị co giật, tiêm được không") are not. A false alarm costs little: the emergency reply still helps
-(call 115, a person is alerted). Everything is matched on folded words (`normalize`), so it holds
-with or without diacritics and in teencode.
+(call 115, a person is alerted), but not to the hardship or violation report it takes the place
+of. Everything is matched on folded words (`normalize`), so it holds with or without diacritics
+and in teencode; a phrase that folds into everyday words counts only where the message does not
+write it as those words (`MARKED`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from dataclasses import replace
 
 from hotline.bot.nlu.base import Intent, ParseResult
-from hotline.bot.nlu.normalize import normalize
+from hotline.bot.nlu.normalize import fold, nfc, normalize
 from hotline.bot.nlu.questions import is_question
 
 # The parse's confidence when the net fires: above the router's EMERGENCY_INTERRUPT (0.8), so an
@@ -115,26 +117,73 @@ _VACCINE = re.compile(r" (tiem|vaccine|vac xin|vacxin|vaxin|benh nen|mui \d) ")
 _IN_WATER = re.compile(
     r" (roi|rot|te|nga|nhay) (xuong )?(ao|ho|song|kenh|muong|gieng|suoi|bien|ho boi|rach) "
 )
+_WORD = re.compile(r"[^\W_]+")
 # Blood oxygen below this is a danger sign of its own ("SpO2 còn 88").
 OXYGEN_LOW = 94
 _OXYGEN = re.compile(r" (?:spo2|oxy|o2)(?: [a-z]+){0,4} (\d{2}) ")
 
 
-def _says(said: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {phrase} " in said for phrase in phrases)
+# Everyday words that hold a sign, marks and all: "bất động sản" (real estate) is not "bất động",
+# "bị đánh giá" (assessed) not "bị đánh". Taken out of the text before anything is matched.
+EVERYDAY = ("bat dong san", "bi danh gia", "bi danh dau", "bi danh so", "bi danh thue")
+
+# Signs and words of "now" or of urgency that fold into everyday words: where the message writes
+# them with other marks they are those words ("bị đuổi việc" is not "bị đuối", "tìm tài xế" not
+# "tím tái", "treo cờ" not "treo cổ", "đăng ký" not "đang", "đến ngày" not "đến ngay"). Written
+# without marks, or reached through teencode, they count as before.
+MARKED = {
+    "bi duoi": "bị đuối", "dang duoi": "đang đuối", "duoi nuoc": "đuối nước",
+    "tim tai": "tím tái", "tim moi": "tím môi", "treo co": "treo cổ", "vo dau": "vỡ đầu",
+    "xe dung": "xe đụng", "dung xe": "đụng xe", "nha sap": "nhà sập", "bi sap": "bị sập",
+    "chuyen da": "chuyển dạ", "vo oi": "vỡ ối", "chay nha": "cháy nhà", "nha chay": "nhà cháy",
+    "bi chay": "bị cháy", "chay mau": "chảy máu", "mau chay": "máu chảy", "mat mau": "mất máu",
+    "co giat": "co giật", "dang": "đang", "cuu": "cứu", "den ngay": "đến ngay",
+    "toi ngay": "tới ngay", "toi lien": "tới liền", "mau toi": "mau tới", "mau den": "mau đến",
+}  # fmt: skip
+
+
+# The text's words as written, lower case, each with its folded form.
+Written = list[tuple[str, str]]
+
+
+def _says(said: str, phrases: tuple[str, ...], written: Written | None = None) -> bool:
+    return any(_said(said, phrase, written or []) for phrase in phrases)
+
+
+def _said(said: str, phrase: str, written: Written) -> bool:
+    """Whether `phrase` is in the folded text `said`, and, for a phrase that folds into everyday
+    words (`MARKED`), not only as those words in the text as `written`."""
+    if f" {phrase} " not in said:
+        return False
+    marked = MARKED.get(phrase)
+    if marked is None:
+        return True
+    folded, spelt = phrase.split(), marked.split()
+    size, elsewhere = len(folded), False
+    for start in range(len(written) - size + 1):
+        window = written[start : start + size]
+        if [f for _, f in window] != folded:
+            continue
+        if all(w in (f, m) for (w, f), m in zip(window, spelt, strict=True)):
+            return True
+        elsewhere = True
+    return not elsewhere  # reached only through teencode ("đg" for "đang"): counted
 
 
 def in_danger(text: str) -> bool:
     """True when the message tells of a danger sign happening now, not a question or a past."""
     said = f" {normalize(text)} "
+    for phrase in EVERYDAY:  # "|" keeps the words either side from making a phrase of their own
+        said = said.replace(f" {phrase} ", " | ")
+    written = [(w, fold(w)) for w in _WORD.findall(nfc(text).lower())]
     if _says(said, IF) or _says(said, PAST):
         return False
     asks = is_question(text)
     if _VACCINE.search(said) and asks:
         return False  # whether one may be vaccinated with a condition: the consultant's
-    now, urgent = _says(said, NOW), _says(said, URGENT)
-    signs = sum(f" {sign} " in said for sign in SIGNS)
-    if _says(said, STRONG) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
+    now, urgent = _says(said, NOW, written), _says(said, URGENT, written)
+    signs = sum(_said(said, sign, written) for sign in SIGNS)
+    if _says(said, STRONG, written) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
         # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening.
         return now or urgent or not asks
     # "Mẹ đang thở hổn hển thì có cần vô viện không" asks; "đang khó thở, cứu với" does not.

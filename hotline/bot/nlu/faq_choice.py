@@ -159,8 +159,10 @@ def faq_choice(
         # The index alone is sure of another entry, and Rasa disagrees: offer both instead.
         return FaqLookup(None, (found.answer, entry), found.score)
     if found.answer is None and entry not in found.suggestions:
-        if found.suggestions and picked.confidence >= trust.among:
-            return FaqLookup(None, (entry, *found.suggestions[:2]), found.score)
-        if plausible(picked, uncovered, trust) or agreed(picked, faq, text, trust.agreed, trust):
+        if found.suggestions:
+            # Below `among` the pick never takes the place of the index's own suggestions.
+            if picked.confidence >= trust.among:
+                return FaqLookup(None, (entry, *found.suggestions[:2]), found.score)
+        elif plausible(picked, uncovered, trust) or agreed(picked, faq, text, trust.agreed, trust):
             return FaqLookup(None, (entry,), found.score)
     return found

@@ -44,6 +44,8 @@ ACCIDENT = "xe tải tông xe máy ở ngã ba Sở Sao, người chạy xe nằ
         "co nguoi nga giao o cong trinh, dau chay mau, mau len",
         "ba em bi dot quy, meo mieng, lien di",
         "bé đang co giật phải làm sao bây giờ",  # asks, but it is happening
+        "em bi duoi nuoc o ho, cuu",  # without marks a sign that folds like another word counts
+        "bé đg co giật, cứu em",  # and through teencode
     ],
 )
 def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
@@ -74,6 +76,16 @@ def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
         "tôi đang chạy xe về quê có cần giấy gì",
         "siêu thị bán rau gấp đôi giá",
         "xin cứu trợ gạo cho gia đình khó khăn",
+        # signs and "now" that fold into everyday words, written with the other marks
+        "Em đang bị đuổi khỏi phòng trọ, giúp em với",
+        "Tôi bị đuổi việc, bây giờ không có tiền ăn",
+        "Tôi đang tìm tài xế chở hàng",
+        "phường yêu cầu các hộ treo cờ",
+        "tôi đang dưới quê muốn lên thành phố",
+        "giờ em phải vô đâu để xét nghiệm, giúp em với",
+        "xe khách đang dừng xe đón khách giữa đường",
+        "công ty bất động sản đang tụ tập đông người",
+        "bây giờ cửa hàng bị đánh giá là vùng đỏ, cứu với",
         # reports, asking and questions
         "quán nhậu đường Lê Lợi đang tụ tập đông người",
         "nhà em đang cách ly có được nhận gói hỗ trợ không",

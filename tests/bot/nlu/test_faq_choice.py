@@ -194,5 +194,12 @@ def test_a_wild_pick_never_pushes_out_the_indexs_own_suggestions() -> None:
     index = _Suggesting({"a": 0.3, "c": 0.25, "d": 0.2}, {"a": 0.0, "c": 0.0, "d": 0.0, "b": 0.9})
     wild = faq_choice(FaqPick("b", 0.1), index, "?", TRUST_C)
     assert [e.id for e in wild.suggestions] == ["a", "c", "d"]
+    # Nor a pick below `among` that covers the question (plausible on its own).
+    covering = _Suggesting(
+        {"a": 0.3, "c": 0.25, "d": 0.2}, {"a": 0.0, "c": 0.0, "d": 0.0, "b": 0.0}
+    )
+    unsure = faq_choice(FaqPick("b", 0.2), covering, "?", TRUST_C)
+    assert plausible(FaqPick("b", 0.2), 0.0, TRUST_C)
+    assert [e.id for e in unsure.suggestions] == ["a", "c", "d"]
     fair = faq_choice(FaqPick("b", 0.3), index, "?", TRUST_C)
     assert [e.id for e in fair.suggestions] == ["b", "a", "c"]
