@@ -67,7 +67,7 @@ class CircuitBreaker:
             self._move("closed")
 
     def release_probe(self) -> None:
-        """A half-open probe that never reached Rasa (no slot free): let the next one try."""
+        """A half-open probe that told nothing (no slot free, turn cancelled): the next may go."""
         self._probing = False
 
     def record_failure(self) -> None:
@@ -152,30 +152,22 @@ class FallbackNLU:
             ruled = None
         if ruled is not None:  # a button, a bare code, "ok", "phản ánh": no model needed
             return ruled
+        # The local parse is needed either way: for the combination with Rasa's, or as the
+        # answer when Rasa cannot give one. It is made first; the local NLU never yields.
+        local = await self.local.parse(text)
         cached = self.rasa.cached(text)  # Rasa's answer for this model, even while it is out
         if cached is not None:
             self._count(self.rasa.name, started)
-            return escalated(combine(cached, await self.local.parse(text)))
-        local: ParseResult | None = None
+            return escalated(combine(cached, local))
         if self.breaker.allow():
-            # The text is queued for Rasa first; the local NLU's parse, which the combination
-            # (or the fallback) needs either way, is worked out before Rasa's answer is awaited,
-            # not after it. The local NLU never yields: the request leaves once it is done.
-            answer = self.rasa.submit(text)
             try:
-                local = await self.local.parse(text)
-            except BaseException:
-                answer.close()  # never awaited: Rasa's answer, when it comes, goes unread
-                self.breaker.release_probe()  # a probe that told nothing: the next one goes
-                raise
-            try:
-                result: ParseResult = await answer
+                result: ParseResult = await self.rasa.parse(text)
             except RasaBusy as exc:  # overloaded, not broken: the breaker stays as it is
                 self.breaker.release_probe()
                 self.fallback_log.note(exc.reason, str(exc), self.rasa.url)
             except RasaError as exc:
                 self._failed(exc.reason, str(exc))
-            except BaseException:  # the turn cancelled while Rasa parses: likewise
+            except BaseException:  # the turn cancelled while Rasa parses: the probe told nothing
                 self.breaker.release_probe()
                 raise
             else:
@@ -185,9 +177,8 @@ class FallbackNLU:
         else:
             self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name
-        result = local if local is not None else await self.local.parse(text)
         self._count(self.local.name, started)
-        return result
+        return local
 
     async def is_ready(self) -> bool:
         """Ready when the local NLU is: it answers whenever Rasa cannot. Rasa's own state is the

@@ -18,7 +18,7 @@ import asyncio
 import itertools
 import logging
 from collections import deque
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,59 +103,50 @@ class RasaPool:
 
     async def parse(self, text: str) -> RasaParseResult:
         """The cached parse, else Rasa's (shared with identical texts in flight); RasaError."""
-        return await self.submit(text)
-
-    def submit(self, text: str) -> Coroutine[Any, Any, RasaParseResult]:
-        """`parse(text)`, with the text queued for Rasa before this returns; the request
-        leaves when the caller next yields to the event loop. Await the answer, or `close` it
-        to give it up (its failure is then read here, never reported as unretrieved)."""
         hit = self.cached(text)
         if hit is not None:
-            return _ready(hit)
+            return hit
         key = self._key(text)
         if not key:  # "???": nothing to share or keep; Rasa sees the raw tokens
             RASA_PARSE_CACHE.labels(result="miss").inc()
-            return self._result(text, self._enqueue(text))
+            return self.clients[0].result(text, await self._request(text))
         task = self._in_flight.get(key)
         if task is None:
             RASA_PARSE_CACHE.labels(result="miss").inc()
-            task = asyncio.create_task(self._fetch(key, self._enqueue(text)), name="rasa-parse")
+            task = asyncio.create_task(self._fetch(key, text), name="rasa-parse")
             self._in_flight[key] = task
             task.add_done_callback(lambda done: self._landed(key, done))
         else:
             RASA_PARSE_CACHE.labels(result="shared").inc()
-        return self._shared(text, task)
-
-    def _landed(self, key: str, task: asyncio.Task[Body]) -> None:
-        self._in_flight.pop(key, None)
-        _read(task)
-
-    async def _result(self, text: str, queued: asyncio.Future[Body]) -> RasaParseResult:
-        return self.clients[0].result(text, await queued)
-
-    async def _shared(self, text: str, task: asyncio.Task[Body]) -> RasaParseResult:
         # shield: a caller that gives up (its request cancelled) leaves the parse to the others
         return self.clients[0].result(text, await asyncio.shield(task))
 
-    async def _fetch(self, key: str, queued: asyncio.Future[Body]) -> Body:
+    def _landed(self, key: str, task: asyncio.Task[Body]) -> None:
+        self._in_flight.pop(key, None)
+        if not task.cancelled():
+            # Read its failure: when every caller gave up, nobody awaits the task (the shield
+            # drops its callback once its caller is cancelled) and asyncio would log the
+            # failure as never retrieved. Callers that await still get it.
+            task.exception()
+
+    async def _fetch(self, key: str, text: str) -> Body:
         generation = self._model
-        body = await queued
+        body = await self._request(text)
         check_usable(body)  # raises RasaError when unusable: never cached
         if self.cache is not None and generation == self._model:  # no model change meanwhile
             self.cache.put(key, body)
         return body
 
-    def _enqueue(self, text: str) -> asyncio.Future[Body]:
-        """Queue `text` for Rasa: it waits until a slot is free, then leaves with the texts that
+    async def _request(self, text: str) -> Body:
+        """Rasa's parse of `text`: queued until a slot is free, then sent with the texts that
         queued meanwhile as one batch; RasaBusy when no slot frees within `queue_seconds`."""
         loop = asyncio.get_running_loop()
         waiting = _Waiting(text, loop.create_future())
-        waiting.future.add_done_callback(_read)
         waiting.timer = loop.call_later(self.queue_seconds, self._expire, waiting)
         self._queue.append(waiting)
         RASA_WAITING.inc()
         self._dispatch()
-        return waiting.future
+        return await waiting.future
 
     def _expire(self, waiting: _Waiting) -> None:
         if waiting in self._queue:
@@ -237,17 +228,6 @@ class RasaPool:
 
     async def is_ready(self) -> bool:
         return await serving(self.status)
-
-
-async def _ready(parse: RasaParseResult) -> RasaParseResult:
-    return parse
-
-
-def _read(done: asyncio.Future[Body]) -> None:
-    """Mark a failure read: a caller that gave up (`submit`'s answer closed unawaited) leaves it
-    unread, and asyncio would log it as never retrieved. Callers that await still get it."""
-    if not done.cancelled():
-        done.exception()
 
 
 def plain(client: RasaClient) -> RasaPool:

@@ -189,49 +189,17 @@ async def test_a_cached_parse_answers_while_rasa_fails(
     assert fake.parses == 1 and nlu.breaker.state == "closed"
 
 
-class AskedAfterRasa:
-    """A local NLU that parses only once Rasa has the text: the fallback must queue the text
-    for Rasa before it asks the local NLU (both parses are needed for the combination)."""
+class LocalOnDemand:
+    """The local NLU, made to raise on demand (a bug), noting whether Rasa had a text then."""
 
     name = "local"
 
     def __init__(self, local: LocalNLU, fake: FakeRasa) -> None:
-        self.local, self.fake, self.saw_rasa_busy = local, fake, False
+        self.local, self.fake, self.fail = local, fake, False
+        self.rasa_had_it: list[bool] = []
 
     async def parse(self, text: str) -> ParseResult:
-        async with asyncio.timeout(5):
-            await self.fake.received.wait()
-        self.saw_rasa_busy = self.fake.in_flight == 1
-        return await self.local.parse(text)
-
-    async def is_ready(self) -> bool:
-        return True
-
-
-async def test_the_local_parse_is_made_while_rasa_parses(
-    fake_rasa: Fake, local_nlu: LocalNLU
-) -> None:
-    fake, url = fake_rasa
-    fake.mode, fake.delay = "slow", 0.2
-    fake.intents["cho hỏi cách ly mấy ngày"] = ("ask_faq", "cach-ly-f1")
-    local = AskedAfterRasa(local_nlu, fake)
-    async with aiohttp.ClientSession() as session:
-        nlu = FallbackNLU(pool_for(session, url), local)
-        parsed = await nlu.parse("cho hỏi cách ly mấy ngày")
-    assert local.saw_rasa_busy and fake.parses == 1
-    assert isinstance(parsed, RasaParseResult) and parsed.faq is not None
-    assert parsed.faq.entry_id == "cach-ly-f1"
-
-
-class FailsOnDemand:
-    """The local NLU, made to raise (a bug, a cancelled turn) while Rasa has the text."""
-
-    name = "local"
-
-    def __init__(self, local: LocalNLU) -> None:
-        self.local, self.fail = local, False
-
-    async def parse(self, text: str) -> ParseResult:
+        self.rasa_had_it.append(self.fake.received.is_set())
         if self.fail:
             raise RuntimeError("local parse failed")
         return await self.local.parse(text)
@@ -240,24 +208,38 @@ class FailsOnDemand:
         return True
 
 
-async def test_a_probe_whose_local_parse_raises_lets_the_next_one_probe(
+async def test_the_local_parse_is_made_before_rasa_is_asked(
+    fake_rasa: Fake, local_nlu: LocalNLU
+) -> None:
+    fake, url = fake_rasa
+    fake.intents["cho hỏi cách ly mấy ngày"] = ("ask_faq", "cach-ly-f1")
+    local = LocalOnDemand(local_nlu, fake)
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(pool_for(session, url), local)
+        parsed = await nlu.parse("cho hỏi cách ly mấy ngày")
+    assert local.rasa_had_it == [False] and fake.parses == 1
+    assert isinstance(parsed, RasaParseResult) and parsed.faq is not None
+    assert parsed.faq.entry_id == "cach-ly-f1"
+
+
+async def test_a_local_parse_that_raises_takes_no_probe_and_asks_rasa_nothing(
     fake_rasa: Fake, local_nlu: LocalNLU
 ) -> None:
     fake, url = fake_rasa
     fake.mode = "error"
     now = [0.0]
     breaker = CircuitBreaker(failures_to_open=1, reset_after=10.0, clock=lambda: now[0])
-    local = FailsOnDemand(local_nlu)
+    local = LocalOnDemand(local_nlu, fake)
     async with aiohttp.ClientSession() as session:
         nlu = FallbackNLU(pool_for(session, url), local, breaker)
         await nlu.parse("quán karaoke vẫn mở cửa")
         assert breaker.state == "open"
         now[0] += 11.0  # half-open: one probe may go
         local.fail = True
+        fake.received.clear()
         with pytest.raises(RuntimeError):
             await nlu.parse("quán karaoke vẫn mở cửa")
-        with pytest.raises(RasaError):  # Rasa's answer nobody took: awaited here, not leaked
-            await nlu.rasa.parse("quán karaoke vẫn mở cửa")
+        assert not fake.received.is_set() and breaker.state == "half_open"
         fake.mode, local.fail = "ok", False
         probe = await nlu.parse("quán karaoke vẫn mở cửa")
     assert isinstance(probe, RasaParseResult) and breaker.state == "closed"
@@ -287,24 +269,25 @@ async def test_a_probe_cancelled_while_rasa_parses_lets_the_next_one_probe(
     assert isinstance(again, RasaParseResult) and breaker.state == "closed"
 
 
-async def test_rasas_failure_nobody_awaits_is_not_reported_as_never_retrieved(
-    fake_rasa: Fake, local_nlu: LocalNLU, caplog: pytest.LogCaptureFixture
+async def test_a_failure_whose_caller_gave_up_is_not_reported_as_never_retrieved(
+    fake_rasa: Fake, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake, url = fake_rasa
-    fake.mode = "error"
-    local = FailsOnDemand(local_nlu)
-    local.fail = True
+    fake.mode, fake.delay = "slow", 0.2
     with caplog.at_level(logging.ERROR, logger="asyncio"):
         async with aiohttp.ClientSession() as session:
             pool = pool_for(session, url, concurrency=1)
-            nlu = FallbackNLU(pool, local)
-            with pytest.raises(RuntimeError):
-                await nlu.parse("quán karaoke vẫn mở cửa")
+            gave_up = asyncio.create_task(pool.parse("quán karaoke vẫn mở cửa"))
+            async with asyncio.timeout(5):
+                await fake.received.wait()
+            fake.mode = "error"  # the request at Rasa fails once its delay is over
+            gave_up.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await gave_up
             # One slot: this text leaves once the one nobody awaits has its answer.
             with pytest.raises(RasaError):
                 await pool.parse("cảm ơn tổng đài nhiều")
         gc.collect()
-    assert fake.received.is_set()
     assert "never retrieved" not in caplog.text
 
 
