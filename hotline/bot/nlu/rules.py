@@ -119,7 +119,9 @@ _WISH_TO_REPORT = re.compile(
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
 _REPORT_TAIL = _ADDRESSING | {"voi", "ne"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
-_REPORT_HEAD = frozenset({"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau"})
+_REPORT_HEAD = frozenset(
+    {"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau", "admin", "oi", "vang"}
+)
 # A report opened with its verb and what it is about, asking nothing: "phản ánh vụ quán nhậu mở
 # tới khuya", "phản ánh giúp em chuyện xóm trọ", "cho phản ánh cái". The word after the verb says
 # it opens a report; "phản ánh của tôi", "phản ánh hôm qua", "phản ánh rồi mà ..." name one sent.
@@ -146,10 +148,13 @@ _WHAT_IS_REPORTED_PAIRS = frozenset(
 _WHAT_IS_TOLD = frozenset({"vu", "chuyen", "viec", "co", "mot", "1"})
 _TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop")})
 # What opens the message before the verb: who, asking leave, wishing, addressing the hotline.
-_BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "admin", "oi", "vang", "e", "xin"}
-# Intents a report opener was mistaken for: the FAQ's side. Out of scope stays (a land dispute
-# "tố cáo" is not the hotline's), and so do emergencies, people and small talk.
-_MISTAKEN_FOR = frozenset({"ask_faq", "check_status", "health_consult"})
+_BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e"}
+# Intents a report opener was mistaken for: the FAQ's side, and small talk ("ad ơi phản ánh giúp
+# mình việc này" reads as a greeting). Out of scope stays (a land dispute "tố cáo" is not the
+# hotline's), and so do emergencies and a person asked for.
+_MISTAKEN_FOR = frozenset(
+    {"ask_faq", "check_status", "health_consult", "greet", "thank", "goodbye"}
+)
 FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedback")
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
@@ -263,7 +268,10 @@ def opens_report(text: str) -> bool:
     pairs = _TOLD_PAIRS if told else _WHAT_IS_REPORTED_PAIRS
     if not (after and (after[0] in single or pair in pairs)):
         return False
-    return not is_question(text)
+    # "phản ánh vụ này thì gửi phường hay huyện": a choice asked, which `is_question` reads
+    # only after "nên" ("thì ... hay" is as often "usually" in a report, so only here).
+    chooses = "thi" in after and "hay" in after[after.index("thi") + 2 :]
+    return not chooses and not is_question(text)
 
 
 def reported(parse: ParseResult) -> ParseResult:
