@@ -21,6 +21,7 @@ from hotline.bot.dialogs import (
     understood,
 )
 from hotline.bot.dialogs.base import Context, Services, Turn
+from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.questions import is_question
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
@@ -135,6 +136,9 @@ class DialogRouter:
         if intent not in BY_INTENT:
             return smalltalk.not_understood(ctx, state)
         typed = not ctx.message.content.startswith("/")
+        if intent == "greet" and typed and greets(ctx.message.text):
+            # "alo, có ai trực không" is put as a question, yet asks the FAQ nothing.
+            return await BY_INTENT[intent](ctx, state)
         if typed and intent in QUESTION_FIRST and is_question(ctx.message.text):
             if intent == "out_of_scope" and confidence >= SURE_OUT_OF_SCOPE:
                 # Still on the admins' unanswered list, whatever it was taken for, so they may

@@ -20,7 +20,7 @@ from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECOND
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
 from hotline.bot.nlu.rasa_pool import RasaBusy, RasaPool, plain
-from hotline.bot.nlu.rules import rule_parse
+from hotline.bot.nlu.rules import reported, rule_parse
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class FallbackNLU:
         cached = self.rasa.cached(text)  # Rasa's answer for this model, even while it is out
         if cached is not None:
             self._count(self.rasa.name, started)
-            return escalated(combine(cached, local))
+            return escalated(reported(combine(cached, local)))
         if self.breaker.allow():
             try:
                 result: ParseResult = await self.rasa.parse(text)
@@ -173,7 +173,7 @@ class FallbackNLU:
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)
-                return escalated(combine(result, local))
+                return escalated(reported(combine(result, local)))
         else:
             self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name

@@ -11,7 +11,7 @@ from hotline.bot.nlu.classifier import META_FILE, WEIGHTS_FILE, IntentClassifier
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
-from hotline.bot.nlu.rules import rule_parse
+from hotline.bot.nlu.rules import reported, rule_parse
 from hotline.lru import Lru
 
 log = logging.getLogger(__name__)
@@ -77,8 +77,10 @@ class LocalNLU:
 
     def _classified(self, text: str) -> ParseResult:
         ranking = self._ranking(text)
-        # A danger sign happening now is an emergency, whatever the classifier says (`danger`).
-        return escalated(ParseResult(text, ranking[0], extract_entities(text, self.units), ranking))
+        # A danger sign happening now is an emergency, whatever the classifier says (`danger`);
+        # a report opened with its verb is a report (`rules.reported`).
+        parse = ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
+        return escalated(reported(parse))
 
     def _ranking(self, text: str) -> tuple[Intent, ...]:
         probabilities = self.classifier.probabilities(text)

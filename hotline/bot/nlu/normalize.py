@@ -150,10 +150,17 @@ def _fold_words(text: str) -> tuple[str, ...]:
 _words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)
 
 
+# Words typed with their diacritics that fold onto a teencode spelling yet are other words:
+# "hẻm" (an alley) is no "hem" ("không"), or "quán nhậu trong hẻm" would end by asking.
+NOT_TEENCODE = frozenset({"hẻm"})
+
+
 @functools.lru_cache(maxsize=WORDS_KEPT)
 def _word(word: str) -> tuple[str, ...]:
     """One lower-case NFC word folded, teencode expanded."""
     folded = strip_diacritics(word)
+    if word in NOT_TEENCODE:
+        return (folded,)
     return tuple(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())
 
 

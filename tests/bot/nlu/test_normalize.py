@@ -43,6 +43,12 @@ def test_teencode_is_expanded() -> None:
     assert words("đc hok") == ["duoc", "khong"]
 
 
+def test_an_alley_typed_with_its_mark_is_no_teencode() -> None:
+    # "hem" typed bare is chat for "không"; "hẻm" is an alley, and a report may end with it.
+    assert words("quán nhậu trong hẻm") == ["quan", "nhau", "trong", "hem"]
+    assert words("có hem") == ["co", "khong"]
+
+
 def test_normalize_makes_one_string_from_any_typing() -> None:
     typed = ["Cách ly bao nhiêu ngày?", "cach  ly bn ngay", "CÁCH LY BAO NHIÊU NGÀY"]
     assert {normalize(t) for t in typed} == {"cach ly bao nhieu ngay"}

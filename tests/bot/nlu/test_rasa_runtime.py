@@ -37,9 +37,11 @@ async def test_local_rasa_runs_beside_the_bot_and_stops_with_it(
             NluConfig.of(settings), session, local, seeded_faq, work_dir=rasa_work_dir
         ) as nlu:
             # Rasa is still starting: the local NLU answers meanwhile.
-            early = await nlu.parse("xin chào")
+            early = await nlu.parse("xin chào, tôi mới dùng lần đầu")
             deadline = time.monotonic() + 300  # a retrain if the data changed, then ~20 s start
-            while not isinstance(answer := await nlu.parse("chào tổng đài"), RasaParseResult):
+            while not isinstance(
+                answer := await nlu.parse("chào bạn mình mới vào"), RasaParseResult
+            ):
                 assert time.monotonic() < deadline, "the managed Rasa server never answered"
                 nlu.breaker.reset_after = 1.0  # probe often while the test waits
                 await asyncio.sleep(1.0)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.bot.nlu.rules import acknowledges, rule_parse
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.rules import (
+    FORM_INTENTS,
+    OPENER_CONFIDENCE,
+    acknowledges,
+    opens_report,
+    reported,
+    rule_parse,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +82,12 @@ def test_acknowledgements_are_thanks(text: str) -> None:
         "tôi cần báo một trường hợp",
         "em muốn tố giác vụ này",
         "muon bao cai vu nay o xom",
+        # "Let me report a thing", for someone, pointed at: still nothing told.
+        "cho phản ánh cái",
+        "phản ánh giùm em vụ này",
+        "phan anh dum cai ne",
+        "ad ơi cho em phản ánh với",
+        "gửi báo cáo",
     ],
 )
 def test_a_bare_report_starts_a_violation_report(text: str) -> None:
@@ -91,6 +105,8 @@ def test_a_bare_report_starts_a_violation_report(text: str) -> None:
         "giá vàng",
         "em muốn tố cáo quán karaoke",
         "báo giá",  # "báo" alone is too little
+        "báo giúp em",  # nor with "giúp": "let me know"
+        "báo cái",
         "k biết",
         "kho",
     ],
@@ -109,3 +125,107 @@ def test_a_polite_word_before_an_acknowledgement_is_one() -> None:
     assert acknowledges("da hieu roi")
     assert acknowledges("vang ro roi a")
     assert not acknowledges("da cach ly roi")
+
+
+@pytest.mark.parametrize("text", ["xong rồi à?", "hiểu rồi?", "Rồi?", "ok ?"])
+def test_an_acknowledgement_asked_is_a_question_for_the_model(text: str) -> None:
+    assert rule_parse(text) is None
+    assert rule_parse(text.rstrip(" ?")) is not None  # the same words told acknowledge
+
+
+def test_a_bare_greeting_is_a_greeting() -> None:
+    result = rule_parse("xin chào tổng đài 1022 ạ")
+    assert result is not None and result.intent.name == "greet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phản ánh vụ tiệm thuốc bán kit test giá gấp ba",
+        "phan anh giup toi chuyen cong ty bat lam ca dem",
+        "cho phản ánh cái quán nước đầu hẻm",
+        "em xin phản ánh về việc phát gạo không đúng người",
+        "dạ phản ánh tình trạng chợ tự phát ở ấp 2",
+        "ad ơi phản ánh hàng xóm đi cách ly về trốn ra ngoài",
+        "tố giác nhóm người vượt chốt ban đêm",
+        "báo vụ xe khách chở người trái phép",
+        "báo có người từ tỉnh khác về không khai báo",
+        # "thì ... hay" right after each other is "usually", not a choice.
+        "phản ánh vụ quán bi-a tối thì hay mở cửa",
+    ],
+)
+def test_a_report_verb_and_what_is_reported_open_a_report(text: str) -> None:
+    assert opens_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Questions about reporting.
+        "phản ánh qua đâu",
+        "phản ánh rồi thì bao lâu có kết quả",
+        "phan anh ve viec nay co mat phi ko",
+        "phản ánh vụ này thì gửi phường hay huyện",
+        # A report already sent, a lookup, talk about reports.
+        "phản ánh của tôi sao rồi",
+        "phản ánh hôm qua em gửi tới đâu",
+        "tôi đã phản ánh vụ này mà chưa ai xuống",
+        "phản ánh lên phường mà không ai giải quyết",
+        "tra cứu phản ánh",
+        "phản ánh PA-LAHC-HQXK",
+        # "báo" needs an event after it.
+        "báo giá khẩu trang",
+        "báo lại cho em nhé",
+    ],
+)
+def test_questions_lookups_and_reports_sent_open_nothing(text: str) -> None:
+    assert not opens_report(text)
+
+
+def _taken_for(text: str, *ranking: tuple[str, float]) -> ParseResult:
+    intents = tuple(Intent(name, confidence) for name, confidence in ranking)
+    return ParseResult(text, intents[0], (), intents)
+
+
+def test_an_opener_taken_for_the_faq_gets_the_report_intent_it_ranks_best() -> None:
+    parse = _taken_for(
+        "phản ánh vụ tổ covid thu tiền đi chợ hộ",
+        ("ask_faq", 0.7),
+        ("check_status", 0.1),
+        ("request_support", 0.08),
+        ("report_violation", 0.07),
+    )
+    result = reported(parse)
+    assert result.intent == Intent("request_support", OPENER_CONFIDENCE)
+    assert [i.name for i in result.intent_ranking][:2] == ["request_support", "ask_faq"]
+    assert sum(i.confidence for i in result.intent_ranking) == pytest.approx(1.0)
+
+
+def test_an_opener_the_model_found_a_report_unsure_is_made_sure() -> None:
+    parse = _taken_for("phản ánh chuyện này", ("report_contact", 0.35), ("ask_faq", 0.3))
+    assert reported(parse).intent == Intent("report_contact", OPENER_CONFIDENCE)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # Off the hotline's topics, an emergency, a person: as the model said.
+        ("tố cáo vụ hàng xóm lấn đất nhà tôi", "out_of_scope"),
+        ("báo vụ cháy nhà ở hẻm 5 đang cháy lớn", "emergency"),
+        ("phản ánh về việc này, cho tôi gặp nhân viên", "request_human"),
+        # No opener: the FAQ keeps its question.
+        ("phản ánh xong bao lâu có người xuống", "ask_faq"),
+    ],
+)
+def test_everything_else_keeps_its_intent(text: str, intent: str) -> None:
+    parse = _taken_for(text, (intent, 0.6), ("report_violation", 0.3))
+    assert reported(parse) == parse
+
+
+def test_the_form_intents_are_those_that_start_a_form() -> None:
+    assert set(FORM_INTENTS) == {
+        "report_violation",
+        "report_contact",
+        "request_support",
+        "feedback",
+    }

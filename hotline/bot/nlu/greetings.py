@@ -1,0 +1,145 @@
+"""A greeting and nothing else: "chào ad", "alo", "xin chào tổng đài 1022 ạ", "hello 👋".
+
+Both classifiers learnt greetings, but the words that address the hotline ("tổng đài", "1022",
+"đường dây nóng") are also the words of the FAQ entry on how to reach it, so a greeting that
+names the hotline could be answered with that entry; and "alo, có ai trực không" is put as a
+question, which sends it to the FAQ first. A message made only of greeting words, the words that
+address the hotline or its staff, politeness, a check that someone is there and emoji is a
+greeting, whatever the classifiers say, and the FAQ never answers it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hotline.bot.nlu.normalize import words
+
+# Phrases in folded words (`normalize.words`: "ad" is "admin", "ạ" is "a").
+GREETING_PHRASES = frozenset(
+    {
+        ("chao",),
+        ("xin", "chao"),
+        ("kinh", "chao"),
+        ("alo",),
+        ("a", "lo"),
+        ("hello",),
+        ("helo",),
+        ("hallo",),
+        ("helu",),
+        ("hi",),
+        ("hii",),
+        ("hey",),
+        ("he", "lo"),
+        ("he", "nho"),
+        ("good", "morning"),
+        ("chao", "buoi", "sang"),
+        ("chao", "buoi", "trua"),
+        ("chao", "buoi", "chieu"),
+        ("chao", "buoi", "toi"),
+    }
+)
+# Whom a greeting addresses: the hotline, its staff, the bot.
+ADDRESSEE_PHRASES = frozenset(
+    {
+        ("admin",),
+        ("ban",),
+        ("em",),
+        ("e",),
+        ("anh",),
+        ("chi",),
+        ("cac",),
+        ("moi", "nguoi"),
+        ("ca", "nha"),
+        ("tong", "dai"),
+        ("tong", "dai", "vien"),
+        ("1022",),
+        ("duong", "day", "nong"),
+        ("duong", "day"),
+        ("bot",),
+        ("chatbot",),
+        ("chat", "bot"),
+        ("co", "chu"),
+        ("chu",),
+        ("bac",),
+        ("may", "co", "chu"),
+        ("ho", "tro"),
+        ("truc",),
+        ("tiep", "nhan"),
+    }
+)
+# Who greets ("em chào", "con chào cô chú ạ") and the politeness around it.
+POLITE_WORDS = frozenset(
+    {"a", "oi", "nha", "nhe", "nhen", "nghen", "da", "vang", "con", "chau", "toi", "minh", "tui"}
+)
+# A check that someone is there, or leave to ask with nothing asked yet ("cho em hỏi chút").
+PRESENCE_PHRASES = frozenset(
+    {
+        ("co", "ai", "khong"),
+        ("co", "ai", "do", "khong"),
+        ("co", "ai", "o", "do", "khong"),
+        ("co", "ai", "truc", "khong"),
+        ("co", "nguoi", "truc", "khong"),
+        ("co", "do", "khong"),
+        ("con", "truc", "khong"),
+        ("co", "online", "khong"),
+        ("co", "ai", "online", "khong"),
+        ("nghe", "ro", "khong"),
+        ("nghe", "khong"),
+        ("cho", "hoi"),
+        ("cho", "hoi", "chut"),
+        ("cho", "hoi", "ti"),
+        ("cho", "hoi", "xiu"),
+        *(
+            ("cho", who, "hoi", *more)
+            for who in ("em", "minh", "toi", "con", "chau", "tui")
+            for more in ((), ("chut",), ("ti",), ("xiu",))
+        ),
+    }
+)
+# Emoji that wave or greet; other emoji carry no words here.
+GREETING_EMOJI = frozenset({"👋", "🙋", "🖐", "🤚"})
+_KINDS = (
+    ("greeting", GREETING_PHRASES),
+    ("presence", PRESENCE_PHRASES),
+    ("addressee", ADDRESSEE_PHRASES),
+)
+_LONGEST = max(len(p) for _, phrases in _KINDS for p in phrases)
+
+
+def _without_emoji(text: str) -> tuple[str, bool]:
+    """The text with its emoji and symbols blanked, and whether one of them waved."""
+    waved = any(mark in text for mark in GREETING_EMOJI)
+    kept = "".join(" " if unicodedata.category(c) in ("So", "Sk", "Cn") else c for c in text)
+    return kept, waved
+
+
+def greets(text: str) -> bool:
+    """True for a message that only greets: "chào ad", "alo alo", "xin chào tổng đài 1022 ạ",
+    "hello 👋", "tổng đài ơi", "alo có ai trực không"."""
+    plain, waved = _without_emoji(text)
+    said = words(plain)
+    if not said:
+        return waved
+    kinds: set[str] = set()
+    at = 0
+    while at < len(said):
+        kind, length = _phrase_at(said, at)
+        if kind is None:
+            return False
+        kinds.add(kind)
+        at += length
+    # "tổng đài ơi", "ad ơi": calling the hotline is greeting it.
+    called = "addressee" in kinds and "oi" in said
+    return bool(kinds & {"greeting", "presence"}) or called or (waved and "addressee" in kinds)
+
+
+def _phrase_at(said: list[str], at: int) -> tuple[str | None, int]:
+    """The kind and length of the longest greeting-side phrase at `at`."""
+    for length in range(min(_LONGEST, len(said) - at), 0, -1):
+        phrase = tuple(said[at : at + length])
+        for kind, phrases in _KINDS:
+            if phrase in phrases:
+                return kind, length
+    if said[at] in POLITE_WORDS:
+        return "polite", 1
+    return None, 1

@@ -1,0 +1,53 @@
+"""A greeting and nothing else, in folded words: the hotline addressed, politeness, emoji."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.greetings import greets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào ad",
+        "CHAO AD",
+        "alo",
+        "a lô a lô",
+        "xin chào tổng đài",
+        "xin chao tong dai 1022 a",
+        "hello",
+        "hi ad 😊",
+        "Kính chào anh chị trực tổng đài ạ",
+        "em chào các anh chị",
+        "alo đường dây nóng 1022",
+        "chào buổi tối tổng đài",
+        "tổng đài ơi",  # calling the hotline
+        "👋",
+        "👋🏻 ad",
+        "alo có ai trực không",  # checking that someone is there
+        "chào ad, cho em hỏi chút",  # leave to ask, nothing asked yet
+    ],
+)
+def test_a_bare_greeting_greets(text: str) -> None:
+    assert greets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào ad, F1 cách ly mấy ngày",  # a question follows
+        "alo cho hỏi xét nghiệm ở đâu",
+        "xin chào, quán nhậu đầu hẻm vẫn mở",
+        "tổng đài 1022",  # the hotline named, not greeted
+        "số tổng đài là bao nhiêu",
+        "chào tạm biệt",
+        "thôi em chào ad nha",
+        "cảm ơn ad",
+        "ok",
+        "🙏",
+        "",
+    ],
+)
+def test_anything_more_is_no_bare_greeting(text: str) -> None:
+    assert not greets(text)
