@@ -10,6 +10,7 @@ from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.messages import OutboundMessage
 from hotline.bot.nlu.faq_choice import faq_choice, off_topic_offer
+from hotline.bot.nlu.greetings import after_greeting
 from hotline.bot.nlu.payloads import payload
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqLookup
@@ -30,8 +31,9 @@ def _title(question: str) -> str:
 async def choose(ctx: Context) -> FaqLookup:
     """`faq_choice` for the message, the encoder's second opinion (if any) asked first off the
     event loop (`FaqKnowledge.consider`)."""
-    await ctx.services.faq.consider(ctx.message.text)
-    return faq_choice(ctx.parse.faq, ctx.services.faq, ctx.message.text)
+    asked = after_greeting(ctx.message.text)  # "chào ad, ..." asks what follows the greeting
+    await ctx.services.faq.consider(asked)
+    return faq_choice(ctx.parse.faq, ctx.services.faq, asked)
 
 
 async def answer(ctx: Context, state: ConversationState) -> Turn:

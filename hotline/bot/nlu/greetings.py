@@ -10,6 +10,7 @@ greeting, whatever the classifiers say, and the FAQ never answers it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hotline.bot.nlu.normalize import words
@@ -131,6 +132,36 @@ def greets(text: str) -> bool:
     # "tổng đài ơi", "ad ơi": calling the hotline is greeting it.
     called = "addressee" in kinds and "oi" in said
     return bool(kinds & {"greeting", "presence"}) or called or (waved and "addressee" in kinds)
+
+
+_TOKEN = re.compile(r"\S+")
+# Punctuation, emoji and spaces between a greeting and the question.
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+
+
+def after_greeting(text: str) -> str:
+    """The text with the greeting it opens with taken off ("chào ad, F1 phải cách ly mấy ngày"
+    asks "F1 phải cách ly mấy ngày"): the greeting's words say nothing of which FAQ entry is
+    meant, and counted against an entry they would cost the question its answer. The text as
+    it is when it opens with no greeting, or is nothing but one."""
+    said = words(_without_emoji(text)[0])
+    kinds: set[str] = set()
+    at = 0
+    while at < len(said):
+        kind, length = _phrase_at(said, at)
+        if kind is None:
+            break
+        kinds.add(kind)
+        at += length
+    greeted = "greeting" in kinds or ("addressee" in kinds and "oi" in said[:at])
+    if not greeted or at == len(said):
+        return text
+    # Where the greeting's words end in the text as written.
+    for token in _TOKEN.finditer(text):
+        if words(_without_emoji(text[: token.end()])[0]) == said[:at]:
+            rest = _LEADING_MARKS.sub("", text[token.end() :])
+            return rest or text
+    return text
 
 
 def _phrase_at(said: list[str], at: int) -> tuple[str | None, int]:

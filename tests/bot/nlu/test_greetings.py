@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.bot.nlu.greetings import greets
+from hotline.bot.nlu.greetings import after_greeting, greets
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,31 @@ def test_a_bare_greeting_greets(text: str) -> None:
 )
 def test_anything_more_is_no_bare_greeting(text: str) -> None:
     assert not greets(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("chào ad, F1 phải cách ly mấy ngày", "F1 phải cách ly mấy ngày"),
+        ("alo tổng đài cho em hỏi xét nghiệm ở đâu", "xét nghiệm ở đâu"),
+        ("ad ơi cho hỏi tiêm vắc xin ở đâu", "tiêm vắc xin ở đâu"),
+        ("Chào buổi sáng ad ạ. Cho em hỏi chợ mở cửa chưa", "chợ mở cửa chưa"),
+        ("hello 👋 F0 có được ra ngoài không?", "F0 có được ra ngoài không?"),
+    ],
+)
+def test_the_question_after_a_greeting_is_what_is_asked(text: str, asked: str) -> None:
+    assert after_greeting(text) == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "F1 phải cách ly mấy ngày",  # no greeting
+        "em bị F0 thì sao",  # whom it addresses, not a greeting
+        "anh chị cho em hỏi F1 là ai",
+        "chào ad",  # nothing but a greeting
+        "tổng đài 1022 làm việc tới mấy giờ",
+    ],
+)
+def test_a_text_that_opens_with_no_greeting_is_asked_whole(text: str) -> None:
+    assert after_greeting(text) == text
