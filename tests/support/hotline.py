@@ -20,6 +20,13 @@ def hotline_of(client: TestClient) -> Hotline:
     return client.app[HOTLINE]  # type: ignore[index]
 
 
+async def faq_answered(client: TestClient, replies: list[dict[str, Any]]) -> list[str]:
+    """The published FAQ entries whose answers are among `replies` (a chat's last replies)."""
+    entries = await hotline_of(client).faq.store.list(status="published")
+    answers = {e.answer: e.id for e in entries}
+    return [answers[r["text"]] for r in replies if r["text"] in answers]
+
+
 async def unanswered(client: TestClient) -> list[str | None]:
     """The texts of the questions open in the admins' unanswered inbox, as the store lists them."""
     log = hotline_of(client).questions

@@ -7,13 +7,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
-
-
-async def _answered(client: TestClient, chat: RestChat) -> list[str]:
-    entries = await hotline_of(client).faq.store.list(status="published")
-    by_answer = {e.answer: e.id for e in entries}
-    return [by_answer[r["text"]] for r in chat.last if r["text"] in by_answer]
+from tests.support.hotline import faq_answered
 
 
 @pytest.mark.parametrize(
@@ -29,7 +23,7 @@ async def test_a_greeting_before_a_question_does_not_cost_it_its_answer(
     chat: RestChat, client: TestClient, greeted: str
 ) -> None:
     await chat.say("F1 phải cách ly mấy ngày")
-    alone = await _answered(client, chat)
+    alone = await faq_answered(client, chat.last)
     assert alone == ["cach-ly-f1-bao-lau"]
     await chat.say(greeted)
-    assert await _answered(client, chat) == alone
+    assert await faq_answered(client, chat.last) == alone

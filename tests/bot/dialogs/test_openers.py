@@ -25,7 +25,7 @@ from hotline.bot.messages import ConversationKey
 from hotline.config import Settings
 from hotline.web.app import create_app
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
+from tests.support.hotline import faq_answered, hotline_of
 from tests.support.rasa import FAKE_TOKEN, FakeRasa, fake_rasa
 
 OPENERS = [
@@ -66,13 +66,6 @@ async def _dialog(client: TestClient, sender: str) -> str | None:
     return state.dialog
 
 
-async def _answered(client: TestClient, chat: RestChat) -> list[str]:
-    """The FAQ entries whose answers are among the last replies."""
-    entries = await hotline_of(client).faq.store.list(status="published")
-    answers = {e.answer: e.id for e in entries}
-    return [answers[r["text"]] for r in chat.last if r["text"] in answers]
-
-
 @pytest.fixture
 async def rasa_chat(
     aiohttp_client: Callable,
@@ -99,7 +92,7 @@ async def test_a_report_opener_starts_a_report(
 ) -> None:
     await chat.say(text)
     assert await _dialog(client, chat.sender) == REPORT
-    assert not await _answered(client, chat)
+    assert not await faq_answered(client, chat.last)
 
 
 @pytest.mark.parametrize("text", OPENERS)
@@ -109,7 +102,7 @@ async def test_a_report_opener_starts_a_report_whatever_rasa_picks(
     _, client, chat = rasa_chat
     await chat.say(text)
     assert await _dialog(client, chat.sender) == REPORT
-    assert not await _answered(client, chat)
+    assert not await faq_answered(client, chat.last)
 
 
 async def test_an_opener_that_tells_what_happened_keeps_it_as_the_description(
@@ -141,7 +134,7 @@ async def test_a_bare_greeting_gets_the_greeting(
 ) -> None:
     await chat.say(text)
     assert texts.GREETING in chat.text
-    assert not await _answered(client, chat)
+    assert not await faq_answered(client, chat.last)
 
 
 @pytest.mark.parametrize("text", GREETINGS)
@@ -151,7 +144,7 @@ async def test_a_bare_greeting_gets_the_greeting_whatever_rasa_picks(
     _, client, chat = rasa_chat
     await chat.say(text)
     assert texts.GREETING in chat.text
-    assert not await _answered(client, chat)
+    assert not await faq_answered(client, chat.last)
 
 
 async def test_a_greeting_with_a_question_gets_the_question_seen_to(
@@ -160,4 +153,4 @@ async def test_a_greeting_with_a_question_gets_the_question_seen_to(
     await chat.say("chào ad, F1 phải cách ly mấy ngày vậy")
     assert texts.GREETING not in chat.text
     offered = [b["payload"] for b in chat.buttons if "cach-ly-f1-bao-lau" in b["payload"]]
-    assert offered or await _answered(client, chat) == ["cach-ly-f1-bao-lau"]
+    assert offered or await faq_answered(client, chat.last) == ["cach-ly-f1-bao-lau"]

@@ -8,13 +8,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
-
-
-async def _answered(client: TestClient, chat: RestChat) -> list[str]:
-    entries = await hotline_of(client).faq.store.list(status="published")
-    by_answer = {e.answer: e.id for e in entries}
-    return [by_answer[r["text"]] for r in chat.last if r["text"] in by_answer]
+from tests.support.hotline import faq_answered
 
 
 @pytest.mark.parametrize(
@@ -33,7 +27,7 @@ async def test_an_entry_whose_answer_never_says_what_is_asked_does_not_answer_it
     chat: RestChat, client: TestClient, question: str, entry: str
 ) -> None:
     await chat.say(question)
-    assert entry not in await _answered(client, chat)
+    assert entry not in await faq_answered(client, chat.last)
 
 
 @pytest.mark.parametrize(
@@ -52,4 +46,4 @@ async def test_an_entry_whose_answer_says_what_is_asked_answers_it(
     chat: RestChat, client: TestClient, question: str, entry: str
 ) -> None:
     await chat.say(question)
-    assert await _answered(client, chat) == [entry]
+    assert await faq_answered(client, chat.last) == [entry]
