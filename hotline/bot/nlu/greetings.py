@@ -121,14 +121,9 @@ def greets(text: str) -> bool:
     said = words(plain)
     if not said:
         return waved
-    kinds: set[str] = set()
-    at = 0
-    while at < len(said):
-        kind, length = _phrase_at(said, at)
-        if kind is None:
-            return False
-        kinds.add(kind)
-        at += length
+    kinds, at = _opening(said)
+    if at < len(said):
+        return False
     # "tổng đài ơi", "ad ơi": calling the hotline is greeting it.
     called = "addressee" in kinds and "oi" in said
     return bool(kinds & {"greeting", "presence"}) or called or (waved and "addressee" in kinds)
@@ -145,6 +140,23 @@ def after_greeting(text: str) -> str:
     meant, and counted against an entry they would cost the question its answer. The text as
     it is when it opens with no greeting, or is nothing but one."""
     said = words(_without_emoji(text)[0])
+    kinds, at = _opening(said)
+    greeted = "greeting" in kinds or ("addressee" in kinds and "oi" in said[:at])
+    if not greeted or at == len(said):
+        return text
+    # Where the greeting's words end in the text as written.
+    for token in _TOKEN.finditer(text):
+        so_far = words(_without_emoji(text[: token.end()])[0])
+        if so_far == said[:at]:
+            rest = _LEADING_MARKS.sub("", text[token.end() :])
+            return rest or text
+        if len(so_far) > at:  # past the greeting without meeting its end: asked whole
+            break
+    return text
+
+
+def _opening(said: list[str]) -> tuple[set[str], int]:
+    """The kinds of greeting-side phrases the words open with, and where they stop."""
     kinds: set[str] = set()
     at = 0
     while at < len(said):
@@ -153,15 +165,7 @@ def after_greeting(text: str) -> str:
             break
         kinds.add(kind)
         at += length
-    greeted = "greeting" in kinds or ("addressee" in kinds and "oi" in said[:at])
-    if not greeted or at == len(said):
-        return text
-    # Where the greeting's words end in the text as written.
-    for token in _TOKEN.finditer(text):
-        if words(_without_emoji(text[: token.end()])[0]) == said[:at]:
-            rest = _LEADING_MARKS.sub("", text[token.end() :])
-            return rest or text
-    return text
+    return kinds, at
 
 
 def _phrase_at(said: list[str], at: int) -> tuple[str | None, int]:
