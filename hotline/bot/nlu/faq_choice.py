@@ -112,14 +112,18 @@ def plausible(picked: FaqPick, uncovered: float, trust: PickTrust) -> bool:
 
 
 def agreed(
-    picked: FaqPick | None, faq: PublishedFaq, text: str, floor: float | None, trust: PickTrust
+    picked: FaqPick | None,
+    faq: PublishedFaq,
+    closest: list[FaqMatch],
+    floor: float | None,
+    trust: PickTrust,
 ) -> FaqEntry | None:
-    """The pick, when both retrievers put the same entry first: the index ranks it first with a
-    score of at least `trust.agreed_index` and the pick's confidence reaches `floor` (None:
-    never), leaving at most `trust.agreed_uncovered` of the question unused."""
+    """The pick, when both retrievers put the same entry first: the index ranks it first in
+    `closest` (its search of the text) with a score of at least `trust.agreed_index` and the
+    pick's confidence reaches `floor` (None: never), leaving at most `trust.agreed_uncovered`
+    of the question unused."""
     if picked is None or floor is None or picked.confidence < floor:
         return None
-    closest = faq.search(text, limit=1)
     if not closest or closest[0].entry.id != picked.entry_id:
         return None
     top = closest[0]
@@ -134,7 +138,9 @@ def off_topic_offer(
     """The one entry offered to a message taken for small talk: both retrievers agree on it
     (`agreed`, from `PickTrust.agreed_off_topic`)."""
     trust = trust or TRUST
-    return agreed(picked, faq, text, trust.agreed_off_topic, trust)
+    if picked is None or trust.agreed_off_topic is None:
+        return None
+    return agreed(picked, faq, faq.search(text, limit=3), trust.agreed_off_topic, trust)
 
 
 def faq_choice(
@@ -163,6 +169,8 @@ def faq_choice(
             # Below `among` the pick never takes the place of the index's own suggestions.
             if picked.confidence >= trust.among:
                 return FaqLookup(None, (entry, *found.suggestions[:2]), found.score)
-        elif plausible(picked, uncovered, trust) or agreed(picked, faq, text, trust.agreed, trust):
+        elif plausible(picked, uncovered, trust) or agreed(
+            picked, faq, closest, trust.agreed, trust
+        ):
             return FaqLookup(None, (entry,), found.score)
     return found
