@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 from aiohttp import web
+from aiohttp.test_utils import TestClient
 
 from hotline.bot.nlu import rasa_training
 from hotline.bot.nlu.rasa_retrainer import seed_entries
 from hotline.bot.nlu.rasa_server import RasaServer
 from hotline.bot.nlu.rasa_training import TrainedModel
+from hotline.config import Settings
 from hotline.faq.store import FaqStore
 from hotline.storage.open import open_storage
+from hotline.web.app import create_app
 from tests.support.fake_server import serving
 
 FAKE_TOKEN = "fake-rasa-token"
@@ -138,6 +141,21 @@ async def fake_rasa() -> AsyncIterator[tuple[FakeRasa, str]]:
     fake = FakeRasa()
     async with serving(fake.app()) as url:
         yield fake, url
+
+
+@pytest.fixture
+async def fake_rasa_bot(
+    aiohttp_client: Callable,
+    settings: Settings,
+    fake_rasa: tuple[FakeRasa, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[FakeRasa, TestClient]:
+    """The bot in front of the fake Rasa; no Rasa environment, so nothing is trained or started."""
+    monkeypatch.setenv("HOTLINE_RASA_ENV", str(tmp_path / "no-rasa-here"))
+    fake, url = fake_rasa
+    rasa = replace(settings, nlu="rasa", rasa_url=url, rasa_token=FAKE_TOKEN)
+    return fake, await aiohttp_client(create_app(rasa))
 
 
 # ---- the real Rasa server ---------------------------------------------------------------------

@@ -11,10 +11,6 @@ NLU and in front of a fake Rasa that takes every one of them for the FAQ's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 from aiohttp.test_utils import TestClient
 
@@ -22,11 +18,9 @@ from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.report_form import DIALOG as REPORT
 from hotline.bot.dialogs.status_lookup import DIALOG as STATUS
 from hotline.bot.messages import ConversationKey
-from hotline.config import Settings
-from hotline.web.app import create_app
 from tests.support.chat import RestChat
 from tests.support.hotline import faq_answered, hotline_of
-from tests.support.rasa import FAKE_TOKEN, FakeRasa, fake_rasa
+from tests.support.rasa import FakeRasa, fake_rasa, fake_rasa_bot
 
 OPENERS = [
     "phản ánh vụ tiệm cầm đồ cho người ta tụ tập đánh bài",
@@ -67,22 +61,15 @@ async def _dialog(client: TestClient, sender: str) -> str | None:
 
 
 @pytest.fixture
-async def rasa_chat(
-    aiohttp_client: Callable,
-    settings: Settings,
-    fake_rasa: tuple[FakeRasa, str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+def rasa_chat(
+    fake_rasa_bot: tuple[FakeRasa, TestClient],
 ) -> tuple[FakeRasa, TestClient, RestChat]:
     """A citizen in front of a Rasa that takes openers for the entry on tracking a report and
     greetings for the entry on reaching the hotline."""
-    monkeypatch.setenv("HOTLINE_RASA_ENV", str(tmp_path / "no-rasa-here"))
-    fake, url = fake_rasa
+    fake, client = fake_rasa_bot
     fake.pick_confidence = 0.95
     fake.intents.update({text: ("ask_faq", "theo-doi-phan-anh") for text in OPENERS})
     fake.intents.update({text: ("ask_faq", "kenh-lien-he-1022") for text in GREETINGS})
-    rasa = replace(settings, nlu="rasa", rasa_url=url, rasa_token=FAKE_TOKEN)
-    client = await aiohttp_client(create_app(rasa))
     return fake, client, RestChat(client, sender="citizen-rasa")
 
 

@@ -8,20 +8,14 @@ test sets (tests/support/rasa.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
-from hotline.config import Settings
 from hotline.faq.io import load_seed
-from hotline.web.app import create_app
 from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
-from tests.support.rasa import FAKE_TOKEN, FakeRasa, fake_rasa
+from tests.support.rasa import FakeRasa, fake_rasa, fake_rasa_bot
 
 
 def _answer(entry_id: str) -> str:
@@ -33,18 +27,9 @@ def _offered(chat: RestChat) -> list[str]:
 
 
 @pytest.fixture
-async def rasa_chat(
-    aiohttp_client: Callable,
-    settings: Settings,
-    fake_rasa: tuple[FakeRasa, str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> tuple[FakeRasa, RestChat]:
+def rasa_chat(fake_rasa_bot: tuple[FakeRasa, TestClient]) -> tuple[FakeRasa, RestChat]:
     """A citizen talking to the bot in front of the fake Rasa (nothing trained or started)."""
-    monkeypatch.setenv("HOTLINE_RASA_ENV", str(tmp_path / "no-rasa-here"))
-    fake, url = fake_rasa
-    rasa = replace(settings, nlu="rasa", rasa_url=url, rasa_token=FAKE_TOKEN)
-    client = await aiohttp_client(create_app(rasa))
+    fake, client = fake_rasa_bot
     return fake, RestChat(client, sender="citizen-rasa")
 
 

@@ -23,9 +23,9 @@ from hotline.faq.io import load_seed
 from hotline.web.app import create_app
 from tests.support.hotline import hotline_of
 from tests.support.rasa import (
-    FAKE_TOKEN,
     FakeRasa,
     fake_rasa,
+    fake_rasa_bot,
     rasa_env,
     rasa_model,
     rasa_server,
@@ -79,21 +79,6 @@ async def test_bot_answers_citizens_through_a_real_rasa(
     key = parse["response_selector"]["faq"]["response"]["intent_response_key"]
     assert key == "faq/cach-ly-f0-bao-lau"
     assert count(NLU_PARSES, backend="rasa") >= before + 2
-
-
-@pytest.fixture
-async def fake_rasa_bot(
-    aiohttp_client: Callable,
-    settings: Settings,
-    fake_rasa: tuple[FakeRasa, str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> tuple[FakeRasa, TestClient]:
-    """The bot in front of the fake Rasa; no Rasa environment, so nothing is trained or started."""
-    monkeypatch.setenv("HOTLINE_RASA_ENV", str(tmp_path / "no-rasa-here"))
-    fake, url = fake_rasa
-    rasa = replace(settings, nlu="rasa", rasa_url=url, rasa_token=FAKE_TOKEN)
-    return fake, await aiohttp_client(create_app(rasa))
 
 
 async def test_dialog_answers_with_the_entry_rasa_picked(
