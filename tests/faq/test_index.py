@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 
 from hotline.faq.entries import FaqEntry
-from hotline.faq.index import Analyzer, FaqIndex, FaqMatch, Thresholds
+from hotline.faq.gate import FaqMatch, Thresholds
+from hotline.faq.index import Analyzer, FaqIndex
 from tests.faq.samples import entry
 from tests.faq.scorecard import paraphrases, score
 
