@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.asks import Ask, kinds_said
+from hotline.faq.courtesy import without_courtesy
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
 from hotline.faq.places import (
@@ -198,7 +199,7 @@ class Coverage:
         # A place outside the province counts as one kind (`PLACE`), not as its syllables.
         kept = [
             w
-            for w in without_places(words)
+            for w in without_places(without_courtesy(words))
             if w not in GENERIC and len(w) > 1 and not _AMOUNT.fullmatch(w)
         ]
         return kept + kinds(words)
