@@ -121,3 +121,28 @@ def kinds_said(words: list[str]) -> frozenset[Ask]:
     """The kinds an answer in `words` (folded, as the analyzer gives them) says something of."""
     line = _line(words)
     return frozenset(kind for kind, pattern in _SAID.items() if pattern.search(line))
+
+
+# Words after which a yes/no question names what it asks about: "có được GIỮ ...", "có bị
+# TRỪ ...", "có phải BÁO ...", "có nên TIÊM ...", "có cần ĐĂNG KÝ ...", "mới được RA ...".
+_MODALS = frozenset({"duoc", "phai", "bi", "nen", "can"})
+# What may stand before such a word for it to open the question's predicate (or nothing: the
+# message starts with it).
+_BEFORE_MODAL = frozenset({"co", "khong", "duoc", "moi", "thi", "van", "con"})
+
+
+def predicates(words: list[str]) -> frozenset[str]:
+    """The words a yes/no question in `words` (folded) asks about: the word after "có được",
+    "có bị", "có phải", "có nên", "có cần" (a second modal skipped: "có cần phải ĐÓNG"). An
+    entry that never says it answers another question on the same things ("tổ trưởng có được
+    giữ phiếu đi chợ không" is not the entry on the market pass), however many of the
+    question's other words it uses."""
+    found: set[str] = set()
+    for i, word in enumerate(words[:-1]):
+        if word not in _MODALS or (i > 0 and words[i - 1] not in _BEFORE_MODAL):
+            continue
+        asked = i + 1
+        if words[asked] in _MODALS and asked + 1 < len(words):
+            asked += 1
+        found.add(words[asked])
+    return frozenset(found)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.normalize import words
-from hotline.faq.asks import Ask, kinds_asked, kinds_said
+from hotline.faq.asks import Ask, kinds_asked, kinds_said, predicates
+from hotline.faq.coverage import Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
 
@@ -123,3 +124,44 @@ def test_an_entry_whose_answer_says_what_is_asked_answers(index: FaqIndex) -> No
     for question in ("vào hồ bơi thành phố có mất tiền không", "ho boi mo toi may h"):
         found = index.lookup(question)
         assert found.answer is not None and found.answer.id == "ho-boi"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("chủ nhà có được giữ thẻ bảo hiểm của người thuê không", {"giu"}),
+        ("luong huu co bi tru khi nhan tien ho tro ko", {"tru"}),
+        ("người bán hàng rong có cần phải đóng thuế không", {"dong"}),
+        ("có nên mang theo căn cước không", {"mang"}),
+        ("được nhận tiền chưa", {"nhan"}),
+        ("giấy này phải ký ở đâu", set()),  # "phải" after a noun is no question's predicate
+        ("xin hỏi giờ mở cửa của chợ", set()),
+    ],
+)
+def test_the_word_a_yes_no_question_asks_about(question: str, asked: set[str]) -> None:
+    assert predicates(words(question)) == asked
+
+
+def test_an_entry_that_never_says_the_predicate_covers_less() -> None:
+    coverage = Coverage(
+        [
+            FaqEntry(
+                "the-xanh",
+                ("Thẻ xanh là gì, làm thẻ xanh ở đâu?",),
+                "Thẻ xanh được cấp tại trạm y tế phường cho người đã tiêm đủ hai mũi.",
+                "tiem_chung",
+                "published",
+            ),
+            FaqEntry(
+                "xe-buyt",
+                ("Xe buýt chạy lại chưa?",),
+                "Xe buýt chạy lại từ tuần sau, hành khách giữ khoảng cách.",
+                "giao_thong",
+                "published",
+            ),
+        ],
+        words,
+    )
+    told = coverage.uncovered("the-xanh", words("nhân viên thu thẻ xanh của khách"))
+    asked = coverage.uncovered("the-xanh", words("nhân viên có được thu thẻ xanh của khách không"))
+    assert 0.0 < told < asked
