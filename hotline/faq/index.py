@@ -227,6 +227,8 @@ class FaqIndex:
             and (evidence >= t.answer or self._vouched(text, best, evidence))
         ):
             return FaqLookup(best.entry, (), best.score)
+        if t.covers_alone(matches, evidence):
+            return FaqLookup(best.entry, (), best.score)
         close = tuple(m.entry for m in matches[: t.max_suggestions] if t.plausible(m))
         if close == (best.entry,) and self._lone_answers(best, evidence):
             return FaqLookup(best.entry, (), best.score)
