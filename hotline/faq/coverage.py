@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.asks import Ask, kinds_said, predicates
@@ -75,13 +76,32 @@ CARRY_WEIGHT = 0.3
 QUESTIONS_KEPT = 256
 
 
+# "Dấu hiệu ... là gì", "thủ tục là gì": what a rule or a case consists of, which an entry
+# listing them answers, not a definition. Folded pairs, or a plural ("những") before "là gì".
+_LISTED = frozenset(
+    {
+        ("dau", "hieu"),
+        ("trieu", "chung"),
+        ("dieu", "kien"),
+        ("thu", "tuc"),
+        ("giay", "to"),
+        ("ho", "so"),
+        ("quy", "dinh"),
+        ("bien", "phap"),
+        ("doi", "tuong"),
+    }
+)
+
+
 def kinds(words: list[str]) -> list[str]:
-    """The question kinds a text asks: a definition ("là gì", "là thuốc gì"), a place outside
-    the province (`hotline.faq.places`)."""
+    """The question kinds a text asks: a definition ("là gì", "là thuốc gì", but not "dấu
+    hiệu ... là gì", `_LISTED`), a place outside the province (`hotline.faq.places`)."""
     found = [PLACE] if names_place(words) else []
     for i, word in enumerate(words):
         if word == "la" and "gi" in words[i + 1 : i + 3]:
-            return [DEFINITION, *found]
+            before = words[:i]
+            listed = "nhung" in before or any(p in _LISTED for p in pairwise(before))
+            return found if listed else [DEFINITION, *found]
     return found
 
 

@@ -202,3 +202,21 @@ def test_a_word_carrying_a_topic_weighs_against_an_entry_that_never_says_it(
     # Said by the entry, the same word is covered; a word carrying no topic weighs its rarity.
     assert topics.uncovered("ho-tro-0", words("hỗ trợ lao động tự do")) == 0.0
     assert topics.unused_weight("khau") == topics.weight("khau")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "triệu chứng hậu covid thường gặp là gì",
+        "thu tuc xin giay xac nhan la gi vay",
+        "những giấy tờ cần mang khi đi tiêm là gì",
+        "dieu kien de duoc nhan goi ho tro la gi",
+    ],
+)
+def test_what_a_rule_consists_of_is_no_definition(text: str) -> None:
+    assert DEFINITION not in kinds(words(text))
+
+
+def test_a_definition_is_still_one_after_other_words() -> None:
+    assert kinds(words("giấy thông hành điện tử là gì")) == [DEFINITION]
+    assert kinds(words("biến chủng mới tên là gì vậy")) == [DEFINITION]
