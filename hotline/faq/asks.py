@@ -1,5 +1,5 @@
-"""What a question asks (a cost, an hour, how long, when, where, who, a replacement) and what an
-FAQ entry's answer says of those.
+"""What a question asks (a cost, a price, an hour, how long, when, where, who, a replacement) and
+what an FAQ entry's answer says of those.
 
 Closeness of topic cannot tell "Xe cấp cứu 115 có mất tiền không" from the entry on calling 115:
 the question uses every salient word of the entry and asks what its answer never says. An entry
@@ -11,7 +11,9 @@ answer says are worked out from its text when the index is built, never labelled
 Each kind is asked only by words that ask it and nothing else ("mấy giờ", not "giờ"), and said
 generously (any amount in đồng, "miễn phí", "phí" or "tiền" says something of a cost): a kind
 read where it is not asked costs a direct answer, one read as said where it is not lets a wrong
-answer through, which the rest of the gate may still stop.
+answer through, which the rest of the gate may still stop. A price asked ("giá bao nhiêu một
+hộp") is a cost too, but one only an amount says: an answer that the medicine is handed out free
+says nothing of what a pharmacy sells it for.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Ask(StrEnum):
     PLACE = "place"  # where
     WHO = "who"  # who does it, which office
     REISSUE = "reissue"  # a lost or wrong paper made again
+    PRICE = "price"  # what a thing sells for ("giá bao nhiêu"), which "free" does not say
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
@@ -53,6 +56,7 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         rf"(?:bao nhieu|nhieu|may) {_MONEY}",
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
     ),
+    Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)"),
     Ask.HOUR: _phrases(r"may (?:gio|h)", r"(?:gio|khung gio) nao", r"luc may"),
     # "Ho mấy ngày nay" tells how long it has been; it does not ask.
     Ask.DURATION: _phrases(
@@ -103,6 +107,10 @@ _SAID: dict[Ask, re.Pattern[str]] = {
     ),
     Ask.REISSUE: _phrases(
         r"(?:xin|cap|lam|in) lai", r"mat (?:phieu|giay|the)", r"dieu chinh", r"sai thong tin"
+    ),
+    # A price is an amount, or named as one ("giá dịch vụ", "giá trần"); "miễn phí" is not.
+    Ask.PRICE: _phrases(
+        rf"\d+(?: \d{{3}})* {_MONEY}", r"gia (?:dich vu|ban|tran|niem yet|thi truong)", r"muc gia"
     ),
 }
 

@@ -18,7 +18,7 @@ from hotline.faq.index import FaqIndex
         ("Làm giấy tờ này có mất phí không", {Ask.COST}),
         ("lam giay nay ton tien ko ad", {Ask.COST}),
         ("đi khám bn tiền vậy", {Ask.COST}),
-        ("cái máy đo giá nhiêu", {Ask.COST}),
+        ("cái máy đo giá nhiêu", {Ask.COST, Ask.PRICE}),
         ("khám ở đây có được miễn phí không", {Ask.COST}),
         # An hour, how long, when.
         ("bưu điện đóng cửa lúc mấy giờ", {Ask.HOUR}),
@@ -32,7 +32,7 @@ from hotline.faq.index import FaqIndex
         ("ai ký giấy này", {Ask.WHO}),
         ("làm rách thẻ rồi xin lại được không", {Ask.REISSUE}),
         # Two at once.
-        ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST}),
+        ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE}),
     ],
 )
 def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: set[Ask]) -> None:
@@ -68,6 +68,13 @@ def test_an_answer_says_what_its_amounts_times_places_and_offices_say() -> None:
     assert Ask.HOUR in kinds_said(words("Tổng đài làm việc 24/7."))
     assert Ask.HOUR in kinds_said(words("Đã bỏ giờ hạn chế."))
     assert Ask.REISSUE in kinds_said(words("Mất thẻ thì báo tổ trưởng để được cấp lại."))
+
+
+def test_free_says_a_cost_but_no_price() -> None:
+    free = kinds_said(words("Gói thuốc được trạm y tế cấp miễn phí."))
+    assert Ask.COST in free and Ask.PRICE not in free
+    assert Ask.PRICE in kinds_said(words("Giá dịch vụ do bệnh viện niêm yết."))
+    assert Ask.PRICE in kinds_said(words("Mỗi lần test 238.000 đồng."))
 
 
 def test_an_answer_without_numbers_or_costs_says_neither() -> None:
