@@ -43,7 +43,7 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
     mot hai ba cac nhung va hay hoac neu cung con rat qua gium kieu dang da se vua moi xong
     van nua luc hom qua mai sang chieu toi dem nay gio bay truoc sau thi tren duoi ra vao ve
     me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di noi
-    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu
+    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu dzay dzi zay
     bi tu den het tai vi nen thay biet
     ngay tuan thang nam tieng phut lan tuoi
     """.split()

@@ -220,3 +220,10 @@ def test_what_a_rule_consists_of_is_no_definition(text: str) -> None:
 def test_a_definition_is_still_one_after_other_words() -> None:
     assert kinds(words("giấy thông hành điện tử là gì")) == [DEFINITION]
     assert kinds(words("biến chủng mới tên là gì vậy")) == [DEFINITION]
+
+
+def test_southern_chat_spellings_of_vay_are_fillers(coverage: Coverage) -> None:
+    plain = coverage.uncovered("phat", words("không đeo khẩu trang bị phạt bao nhiêu vậy"))
+    for typed in ("dzậy", "dzị", "zay"):
+        asked = words(f"không đeo khẩu trang bị phạt bao nhiêu {typed}")
+        assert coverage.uncovered("phat", asked) == plain
