@@ -251,8 +251,7 @@ class FaqIndex:
         matches = self.search(text, limit=max(2, t.max_suggestions))
         if not matches:
             return matches, 0.0
-        runner_up = matches[1].score if len(matches) > 1 else 0.0
-        return matches, t.evidence(matches[0], runner_up)
+        return matches, t.evidence(matches[0], t.runner_up(matches))
 
     def _second_opinion(self) -> Meaning | None:
         """The encoder, when there is one and it has embedded the content being served."""

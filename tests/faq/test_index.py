@@ -307,8 +307,7 @@ def test_the_sole_full_cover_answers_from_the_lower_evidence(analyzer: Analyzer)
     found = probe.search(question)
     assert found[0].entry.id == "cach-ly-f0-bao-lau" and found[0].uncovered == 0.0
     assert all(m.uncovered > 0.0 for m in found[1:])
-    runner_up = found[1].score if len(found) > 1 else 0.0
-    evidence = probe.thresholds.evidence(found[0], runner_up)
+    evidence = probe.thresholds.evidence(found[0], probe.thresholds.runner_up(found))
 
     def answered(sole: float | None) -> bool:
         gate = Thresholds(answer=evidence + 1.0, lone_answer=None, sole_cover=sole)
@@ -319,3 +318,14 @@ def test_the_sole_full_cover_answers_from_the_lower_evidence(analyzer: Analyzer)
     assert answered(evidence - 0.1)
     assert not answered(evidence + 0.1)
     assert not answered(None)
+
+
+def test_a_runner_up_that_never_says_what_is_asked_is_no_rival() -> None:
+    gate = Thresholds()
+    top, silent, other = _covering("a", 0.0), _covering("b", 0.0, unsaid=True), _covering("c", 0.2)
+    silent, other = replace(silent, score=0.28), replace(other, score=0.1)
+    assert gate.runner_up([top, silent, other]) == 0.1
+    assert gate.runner_up([top, other, silent]) == 0.1
+    assert gate.runner_up([top, silent]) == 0.0
+    assert gate.runner_up([top]) == 0.0
+    assert gate.runner_up([top, replace(silent, unsaid=False)]) == 0.28
