@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from itertools import pairwise
+
+from hotline.faq.places import PLACE, names_place
 
 
 class Ask(StrEnum):
@@ -154,3 +157,38 @@ def predicates(words: list[str]) -> frozenset[str]:
             asked += 1
         found.add(words[asked])
     return frozenset(found)
+
+
+# "What is X?" asks for a definition, which an entry on where to get X does not give ("thuốc kháng
+# virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
+# a salient word of its own (weighed by `hotline.faq.coverage.KIND_WEIGHT`).
+DEFINITION = "?la_gi"
+
+# "Dấu hiệu ... là gì", "thủ tục là gì": what a rule or a case consists of, which an entry
+# listing them answers, not a definition. Folded pairs, or a plural ("những") before "là gì".
+_LISTED = frozenset(
+    {
+        ("dau", "hieu"),
+        ("trieu", "chung"),
+        ("dieu", "kien"),
+        ("thu", "tuc"),
+        ("giay", "to"),
+        ("ho", "so"),
+        ("quy", "dinh"),
+        ("bien", "phap"),
+        ("doi", "tuong"),
+    }
+)
+
+
+def salient_kinds(words: list[str]) -> list[str]:
+    """The question kinds a text asks that count as salient words of their own
+    (`hotline.faq.coverage`): a definition ("là gì", "là thuốc gì", but not "dấu
+    hiệu ... là gì", `_LISTED`), a place outside the province (`hotline.faq.places`)."""
+    found = [PLACE] if names_place(words) else []
+    for i, word in enumerate(words):
+        if word == "la" and "gi" in words[i + 1 : i + 3]:
+            before = words[:i]
+            listed = "nhung" in before or any(p in _LISTED for p in pairwise(before))
+            return found if listed else [DEFINITION, *found]
+    return found

@@ -16,20 +16,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from hotline.faq.accents import Spellings, differ, spellings
-from hotline.faq.asks import Ask, kinds_said, predicates
+from hotline.faq.asks import DEFINITION, Ask, kinds_said, predicates, salient_kinds
 from hotline.faq.courtesy import without_courtesy
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
-from hotline.faq.places import (
-    PLACE,
-    asks_of_place,
-    names_place,
-    speaks_of_elsewhere,
-    without_places,
-)
+from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
 from hotline.faq.synonyms import covered_by
 from hotline.lru import Lru
 
@@ -53,10 +46,7 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
 _AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
 
 
-# "What is X?" asks for a definition, which an entry on where to get X does not give ("thuốc kháng
-# virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
-# a salient word of its own, weighing as much as this many rare words.
-DEFINITION = "?la_gi"
+# A question kind (`hotline.faq.asks.salient_kinds`) weighs as much as this many rare words.
 KIND_WEIGHT = 3.0
 
 # The word a yes/no question asks about ("có được GIỮ", "có bị TRỪ": `hotline.faq.asks.
@@ -74,35 +64,6 @@ PREDICATE_WEIGHT = 3.0
 CARRY_WEIGHT = 0.3
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
-
-
-# "Dấu hiệu ... là gì", "thủ tục là gì": what a rule or a case consists of, which an entry
-# listing them answers, not a definition. Folded pairs, or a plural ("những") before "là gì".
-_LISTED = frozenset(
-    {
-        ("dau", "hieu"),
-        ("trieu", "chung"),
-        ("dieu", "kien"),
-        ("thu", "tuc"),
-        ("giay", "to"),
-        ("ho", "so"),
-        ("quy", "dinh"),
-        ("bien", "phap"),
-        ("doi", "tuong"),
-    }
-)
-
-
-def kinds(words: list[str]) -> list[str]:
-    """The question kinds a text asks: a definition ("là gì", "là thuốc gì", but not "dấu
-    hiệu ... là gì", `_LISTED`), a place outside the province (`hotline.faq.places`)."""
-    found = [PLACE] if names_place(words) else []
-    for i, word in enumerate(words):
-        if word == "la" and "gi" in words[i + 1 : i + 3]:
-            before = words[:i]
-            listed = "nhung" in before or any(p in _LISTED for p in pairwise(before))
-            return found if listed else [DEFINITION, *found]
-    return found
 
 
 class Coverage:
@@ -151,7 +112,7 @@ class Coverage:
         said = [w for ws in asked for w in ws] + answer
         # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
         alike = covered_by([*asked, answer])
-        words = {*said, *alike, *(k for ws in asked for k in kinds(ws) if k == DEFINITION)}
+        words = {*said, *alike, *(k for ws in asked for k in salient_kinds(ws) if k == DEFINITION)}
         if speaks_of_elsewhere([*asked, answer]):
             self._elsewhere.add(entry.id)
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
@@ -229,7 +190,7 @@ class Coverage:
             for w in without_places(without_courtesy(words))
             if w not in GENERIC and len(w) > 1 and not _AMOUNT.fullmatch(w)
         ]
-        return kept + kinds(words)
+        return kept + salient_kinds(words)
 
     def uncovered(self, entry_id: str, words: list[str], text: str = "") -> float:
         """The weighted share (0..1) of the salient words that entry `entry_id` never uses; 1.0
