@@ -34,7 +34,7 @@ def _evidence(target: BotUnderTest, text: str) -> dict[str, Any]:
     faq = target.hotline.faq
     index = faq.index
     matches = faq.search(text, limit=3)
-    runner_up = matches[1].score if len(matches) > 1 else 0.0
+    runner_up = index.thresholds.runner_up(matches)
     row: dict[str, Any] = {
         "matches": [
             {

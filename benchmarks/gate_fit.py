@@ -31,7 +31,7 @@ from hotline.evaluation import recorded
 from hotline.evaluation.cases import Case, load_split
 from hotline.evaluation.runner import bot, run_bot
 from hotline.evaluation.scores import Scores, score
-from hotline.faq.index import Thresholds
+from hotline.faq.gate import Thresholds
 
 # name -> (changes to Thresholds, changes to PickTrust)
 CONFIGS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {

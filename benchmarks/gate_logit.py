@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from hotline.bot.nlu.faq_choice import PickTrust
-from hotline.faq.index import Thresholds
+from hotline.faq.gate import Thresholds
 
 Row = dict[str, Any]
 Features = Callable[[Row], list[float]]

@@ -38,7 +38,7 @@ from hotline.evaluation.cases import Case, load_split
 from hotline.evaluation.outcome import Outcome
 from hotline.evaluation.runner import BotUnderTest, bot
 from hotline.evaluation.scores import helped, right_answer
-from hotline.faq.index import Thresholds
+from hotline.faq.gate import Thresholds
 
 # name -> (changes to Thresholds, changes to PickTrust)
 POLICIES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {

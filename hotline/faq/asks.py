@@ -1,5 +1,5 @@
-"""What a question asks (a cost, an hour, how long, when, where, who, a replacement) and what an
-FAQ entry's answer says of those.
+"""What a question asks (a cost, a price, an hour, how long, when, where, who, a replacement) and
+what an FAQ entry's answer says of those.
 
 Closeness of topic cannot tell "Xe cấp cứu 115 có mất tiền không" from the entry on calling 115:
 the question uses every salient word of the entry and asks what its answer never says. An entry
@@ -11,13 +11,18 @@ answer says are worked out from its text when the index is built, never labelled
 Each kind is asked only by words that ask it and nothing else ("mấy giờ", not "giờ"), and said
 generously (any amount in đồng, "miễn phí", "phí" or "tiền" says something of a cost): a kind
 read where it is not asked costs a direct answer, one read as said where it is not lets a wrong
-answer through, which the rest of the gate may still stop.
+answer through, which the rest of the gate may still stop. A price asked ("giá bao nhiêu một
+hộp") is a cost too, but one only an amount says: an answer that the medicine is handed out free
+says nothing of what a pharmacy sells it for.
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
+from itertools import pairwise
+
+from hotline.faq.places import PLACE, names_place
 
 
 class Ask(StrEnum):
@@ -30,6 +35,7 @@ class Ask(StrEnum):
     PLACE = "place"  # where
     WHO = "who"  # who does it, which office
     REISSUE = "reissue"  # a lost or wrong paper made again
+    PRICE = "price"  # what a thing sells for ("giá bao nhiêu"), which "free" does not say
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
@@ -53,6 +59,7 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         rf"(?:bao nhieu|nhieu|may) {_MONEY}",
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
     ),
+    Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)"),
     Ask.HOUR: _phrases(r"may (?:gio|h)", r"(?:gio|khung gio) nao", r"luc may"),
     # "Ho mấy ngày nay" tells how long it has been; it does not ask.
     Ask.DURATION: _phrases(
@@ -104,6 +111,10 @@ _SAID: dict[Ask, re.Pattern[str]] = {
     Ask.REISSUE: _phrases(
         r"(?:xin|cap|lam|in) lai", r"mat (?:phieu|giay|the)", r"dieu chinh", r"sai thong tin"
     ),
+    # A price is an amount, or named as one ("giá dịch vụ", "giá trần"); "miễn phí" is not.
+    Ask.PRICE: _phrases(
+        rf"\d+(?: \d{{3}})* {_MONEY}", r"gia (?:dich vu|ban|tran|niem yet|thi truong)", r"muc gia"
+    ),
 }
 
 
@@ -121,3 +132,63 @@ def kinds_said(words: list[str]) -> frozenset[Ask]:
     """The kinds an answer in `words` (folded, as the analyzer gives them) says something of."""
     line = _line(words)
     return frozenset(kind for kind, pattern in _SAID.items() if pattern.search(line))
+
+
+# Words after which a yes/no question names what it asks about: "có được GIỮ ...", "có bị
+# TRỪ ...", "có phải BÁO ...", "có nên TIÊM ...", "có cần ĐĂNG KÝ ...", "mới được RA ...".
+_MODALS = frozenset({"duoc", "phai", "bi", "nen", "can"})
+# What may stand before such a word for it to open the question's predicate (or nothing: the
+# message starts with it).
+_BEFORE_MODAL = frozenset({"co", "khong", "duoc", "moi", "thi", "van", "con"})
+
+
+def predicates(words: list[str]) -> frozenset[str]:
+    """The words a yes/no question in `words` (folded) asks about: the word after "có được",
+    "có bị", "có phải", "có nên", "có cần" (a second modal skipped: "có cần phải ĐÓNG"). An
+    entry that never says it answers another question on the same things ("tổ trưởng có được
+    giữ phiếu đi chợ không" is not the entry on the market pass), however many of the
+    question's other words it uses."""
+    found: set[str] = set()
+    for i, word in enumerate(words[:-1]):
+        if word not in _MODALS or (i > 0 and words[i - 1] not in _BEFORE_MODAL):
+            continue
+        asked = i + 1
+        if words[asked] in _MODALS and asked + 1 < len(words):
+            asked += 1
+        found.add(words[asked])
+    return frozenset(found)
+
+
+# "What is X?" asks for a definition, which an entry on where to get X does not give ("thuốc kháng
+# virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
+# a salient word of its own (weighed by `hotline.faq.coverage.KIND_WEIGHT`).
+DEFINITION = "?la_gi"
+
+# "Dấu hiệu ... là gì", "thủ tục là gì": what a rule or a case consists of, which an entry
+# listing them answers, not a definition. Folded pairs, or a plural ("những") before "là gì".
+_LISTED = frozenset(
+    {
+        ("dau", "hieu"),
+        ("trieu", "chung"),
+        ("dieu", "kien"),
+        ("thu", "tuc"),
+        ("giay", "to"),
+        ("ho", "so"),
+        ("quy", "dinh"),
+        ("bien", "phap"),
+        ("doi", "tuong"),
+    }
+)
+
+
+def salient_kinds(words: list[str]) -> list[str]:
+    """The question kinds a text asks that count as salient words of their own
+    (`hotline.faq.coverage`): a definition ("là gì", "là thuốc gì", but not "dấu
+    hiệu ... là gì", `_LISTED`), a place outside the province (`hotline.faq.places`)."""
+    found = [PLACE] if names_place(words) else []
+    for i, word in enumerate(words):
+        if word == "la" and "gi" in words[i + 1 : i + 3]:
+            before = words[:i]
+            listed = "nhung" in before or any(p in _LISTED for p in pairwise(before))
+            return found if listed else [DEFINITION, *found]
+    return found

@@ -18,16 +18,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hotline.faq.accents import Spellings, differ, spellings
-from hotline.faq.asks import Ask, kinds_said
+from hotline.faq.asks import DEFINITION, Ask, kinds_said, predicates, salient_kinds
+from hotline.faq.courtesy import without_courtesy
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
-from hotline.faq.places import (
-    PLACE,
-    asks_of_place,
-    names_place,
-    speaks_of_elsewhere,
-    without_places,
-)
+from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
 from hotline.faq.synonyms import covered_by
 from hotline.lru import Lru
 
@@ -41,7 +36,7 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
     mot hai ba cac nhung va hay hoac neu cung con rat qua gium kieu dang da se vua moi xong
     van nua luc hom qua mai sang chieu toi dem nay gio bay truoc sau thi tren duoi ra vao ve
     me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di noi
-    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu
+    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu dzay dzi zay
     bi tu den het tai vi nen thay biet
     ngay tuan thang nam tieng phut lan tuoi
     """.split()
@@ -51,11 +46,15 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
 _AMOUNT = re.compile(r"\d+(?:k|tr|trieu|nghin|ngan)?\d*")
 
 
-# "What is X?" asks for a definition, which an entry on where to get X does not give ("thuốc kháng
-# virus là thuốc gì" is not answered by the entry on the F0 medicine pack). The question kind is
-# a salient word of its own, weighing as much as this many rare words.
-DEFINITION = "?la_gi"
+# A question kind (`hotline.faq.asks.salient_kinds`) weighs as much as this many rare words.
 KIND_WEIGHT = 3.0
+
+# The word a yes/no question asks about ("có được GIỮ", "có bị TRỪ": `hotline.faq.asks.
+# predicates`) weighs this many times its due against an entry that never says it. Measured on
+# dev..dev4 (issue 12, local): at 1.5, 2, 3 the wrong answers to uncovered messages went from
+# 16 to 15, 13, 12 of 844, and stayed 12 at 4 and 6, which cost 2 covered messages their help
+# (a suggestion); no direct answer was lost at any of them.
+PREDICATE_WEIGHT = 3.0
 
 # A word an entry never says weighs against it at least this share of a word no entry says,
 # times how much the word carries a topic (`Coverage.unused_weight`). Chosen on dev and dev2
@@ -65,16 +64,6 @@ KIND_WEIGHT = 3.0
 CARRY_WEIGHT = 0.3
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
-
-
-def kinds(words: list[str]) -> list[str]:
-    """The question kinds a text asks: a definition ("là gì", "là thuốc gì"), a place outside
-    the province (`hotline.faq.places`)."""
-    found = [PLACE] if names_place(words) else []
-    for i, word in enumerate(words):
-        if word == "la" and "gi" in words[i + 1 : i + 3]:
-            return [DEFINITION, *found]
-    return found
 
 
 class Coverage:
@@ -123,7 +112,7 @@ class Coverage:
         said = [w for ws in asked for w in ws] + answer
         # An entry that says "tiêm" covers the "chích" of a question (faq/synonyms.py).
         alike = covered_by([*asked, answer])
-        words = {*said, *alike, *(k for ws in asked for k in kinds(ws) if k == DEFINITION)}
+        words = {*said, *alike, *(k for ws in asked for k in salient_kinds(ws) if k == DEFINITION)}
         if speaks_of_elsewhere([*asked, answer]):
             self._elsewhere.add(entry.id)
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
@@ -198,10 +187,10 @@ class Coverage:
         # A place outside the province counts as one kind (`PLACE`), not as its syllables.
         kept = [
             w
-            for w in without_places(words)
+            for w in without_places(without_courtesy(words))
             if w not in GENERIC and len(w) > 1 and not _AMOUNT.fullmatch(w)
         ]
-        return kept + kinds(words)
+        return kept + salient_kinds(words)
 
     def uncovered(self, entry_id: str, words: list[str], text: str = "") -> float:
         """The weighted share (0..1) of the salient words that entry `entry_id` never uses; 1.0
@@ -250,6 +239,7 @@ class Coverage:
             here = salient
         weights = {w: self.weight(w) for w in salient}
         asked = _asked(text)
+        predicate = predicates(list(words))
         return _Question(
             salient=salient,
             total=sum(weights[w] for w in salient),
@@ -257,7 +247,10 @@ class Coverage:
             total_here=sum(weights[w] for w in here),
             place=here is not salient,
             weights=weights,
-            carried={w: self.unused_weight(w) for w in salient},
+            carried={
+                w: self.unused_weight(w) * (PREDICATE_WEIGHT if w in predicate else 1.0)
+                for w in salient
+            },
             asked=asked,
             marked=tuple(w for w in salient if asked.get(w, frozenset()) - {""}),
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.normalize import words
-from hotline.faq.asks import Ask, kinds_asked, kinds_said
+from hotline.faq.asks import Ask, kinds_asked, kinds_said, predicates
+from hotline.faq.coverage import Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqIndex
 
@@ -17,7 +18,7 @@ from hotline.faq.index import FaqIndex
         ("Làm giấy tờ này có mất phí không", {Ask.COST}),
         ("lam giay nay ton tien ko ad", {Ask.COST}),
         ("đi khám bn tiền vậy", {Ask.COST}),
-        ("cái máy đo giá nhiêu", {Ask.COST}),
+        ("cái máy đo giá nhiêu", {Ask.COST, Ask.PRICE}),
         ("khám ở đây có được miễn phí không", {Ask.COST}),
         # An hour, how long, when.
         ("bưu điện đóng cửa lúc mấy giờ", {Ask.HOUR}),
@@ -31,7 +32,7 @@ from hotline.faq.index import FaqIndex
         ("ai ký giấy này", {Ask.WHO}),
         ("làm rách thẻ rồi xin lại được không", {Ask.REISSUE}),
         # Two at once.
-        ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST}),
+        ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE}),
     ],
 )
 def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: set[Ask]) -> None:
@@ -67,6 +68,13 @@ def test_an_answer_says_what_its_amounts_times_places_and_offices_say() -> None:
     assert Ask.HOUR in kinds_said(words("Tổng đài làm việc 24/7."))
     assert Ask.HOUR in kinds_said(words("Đã bỏ giờ hạn chế."))
     assert Ask.REISSUE in kinds_said(words("Mất thẻ thì báo tổ trưởng để được cấp lại."))
+
+
+def test_free_says_a_cost_but_no_price() -> None:
+    free = kinds_said(words("Gói thuốc được trạm y tế cấp miễn phí."))
+    assert Ask.COST in free and Ask.PRICE not in free
+    assert Ask.PRICE in kinds_said(words("Giá dịch vụ do bệnh viện niêm yết."))
+    assert Ask.PRICE in kinds_said(words("Mỗi lần test 238.000 đồng."))
 
 
 def test_an_answer_without_numbers_or_costs_says_neither() -> None:
@@ -123,3 +131,44 @@ def test_an_entry_whose_answer_says_what_is_asked_answers(index: FaqIndex) -> No
     for question in ("vào hồ bơi thành phố có mất tiền không", "ho boi mo toi may h"):
         found = index.lookup(question)
         assert found.answer is not None and found.answer.id == "ho-boi"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("chủ nhà có được giữ thẻ bảo hiểm của người thuê không", {"giu"}),
+        ("luong huu co bi tru khi nhan tien ho tro ko", {"tru"}),
+        ("người bán hàng rong có cần phải đóng thuế không", {"dong"}),
+        ("có nên mang theo căn cước không", {"mang"}),
+        ("được nhận tiền chưa", {"nhan"}),
+        ("giấy này phải ký ở đâu", set()),  # "phải" after a noun is no question's predicate
+        ("xin hỏi giờ mở cửa của chợ", set()),
+    ],
+)
+def test_the_word_a_yes_no_question_asks_about(question: str, asked: set[str]) -> None:
+    assert predicates(words(question)) == asked
+
+
+def test_an_entry_that_never_says_the_predicate_covers_less() -> None:
+    coverage = Coverage(
+        [
+            FaqEntry(
+                "the-xanh",
+                ("Thẻ xanh là gì, làm thẻ xanh ở đâu?",),
+                "Thẻ xanh được cấp tại trạm y tế phường cho người đã tiêm đủ hai mũi.",
+                "tiem_chung",
+                "published",
+            ),
+            FaqEntry(
+                "xe-buyt",
+                ("Xe buýt chạy lại chưa?",),
+                "Xe buýt chạy lại từ tuần sau, hành khách giữ khoảng cách.",
+                "giao_thong",
+                "published",
+            ),
+        ],
+        words,
+    )
+    told = coverage.uncovered("the-xanh", words("nhân viên thu thẻ xanh của khách"))
+    asked = coverage.uncovered("the-xanh", words("nhân viên có được thu thẻ xanh của khách không"))
+    assert 0.0 < told < asked

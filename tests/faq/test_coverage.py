@@ -6,7 +6,8 @@ import pytest
 
 from hotline.bot.nlu.normalize import words
 from hotline.faq.accents import differ, spellings
-from hotline.faq.coverage import DEFINITION, Coverage, kinds
+from hotline.faq.asks import DEFINITION, salient_kinds
+from hotline.faq.coverage import Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.places import PLACE, asks_of_place, without_places
 
@@ -51,7 +52,7 @@ def test_a_message_with_nothing_salient_is_covered_by_nothing(coverage: Coverage
 
 
 def test_asking_what_something_is_needs_an_entry_that_defines(coverage: Coverage) -> None:
-    assert kinds(words("thuốc kháng virus là thuốc gì")) == [DEFINITION]
+    assert salient_kinds(words("thuốc kháng virus là thuốc gì")) == [DEFINITION]
     assert coverage.uncovered("f1-la-ai", words("F1 là gì vậy")) == 0.0
     assert coverage.uncovered("phat", words("khẩu trang là gì")) > 0.5
 
@@ -116,9 +117,9 @@ def places() -> Coverage:
 
 
 def test_a_place_outside_the_province_is_a_salient_word(places: Coverage) -> None:
-    assert kinds(words("Lâm Đồng đang ở cấp độ mấy")) == [PLACE]
-    assert kinds(words("Singapore có bắt cách ly không")) == [PLACE]
-    assert kinds(words("thủ dầu một đang ở cấp độ mấy")) == []
+    assert salient_kinds(words("Lâm Đồng đang ở cấp độ mấy")) == [PLACE]
+    assert salient_kinds(words("Singapore có bắt cách ly không")) == [PLACE]
+    assert salient_kinds(words("thủ dầu một đang ở cấp độ mấy")) == []
     assert places.uncovered("cap-do", words("Lâm Đồng đang ở cấp độ mấy")) > 0.5
     assert places.uncovered("cap-do", words("phường mình đang ở cấp độ mấy")) == 0.0
 
@@ -202,3 +203,28 @@ def test_a_word_carrying_a_topic_weighs_against_an_entry_that_never_says_it(
     # Said by the entry, the same word is covered; a word carrying no topic weighs its rarity.
     assert topics.uncovered("ho-tro-0", words("hỗ trợ lao động tự do")) == 0.0
     assert topics.unused_weight("khau") == topics.weight("khau")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "triệu chứng hậu covid thường gặp là gì",
+        "thu tuc xin giay xac nhan la gi vay",
+        "những giấy tờ cần mang khi đi tiêm là gì",
+        "dieu kien de duoc nhan goi ho tro la gi",
+    ],
+)
+def test_what_a_rule_consists_of_is_no_definition(text: str) -> None:
+    assert DEFINITION not in salient_kinds(words(text))
+
+
+def test_a_definition_is_still_one_after_other_words() -> None:
+    assert salient_kinds(words("giấy thông hành điện tử là gì")) == [DEFINITION]
+    assert salient_kinds(words("biến chủng mới tên là gì vậy")) == [DEFINITION]
+
+
+def test_southern_chat_spellings_of_vay_are_fillers(coverage: Coverage) -> None:
+    plain = coverage.uncovered("phat", words("không đeo khẩu trang bị phạt bao nhiêu vậy"))
+    for typed in ("dzậy", "dzị", "zay"):
+        asked = words(f"không đeo khẩu trang bị phạt bao nhiêu {typed}")
+        assert coverage.uncovered("phat", asked) == plain

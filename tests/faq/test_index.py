@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 
 from hotline.faq.entries import FaqEntry
-from hotline.faq.index import Analyzer, FaqIndex, FaqMatch, Thresholds
+from hotline.faq.gate import FaqMatch, Thresholds
+from hotline.faq.index import Analyzer, FaqIndex
 from tests.faq.samples import entry
 from tests.faq.scorecard import paraphrases, score
 
@@ -240,7 +241,7 @@ def test_the_only_plausible_entry_answers_from_the_lower_lone_evidence(
         entry("phat", questions=("Không đeo khẩu trang bị phạt bao nhiêu?",), topic="phat"),
     ]
     question = "F0 cách ly mấy ngày"
-    probe = FaqIndex(analyzer, Thresholds(answer=99.0, lone_answer=None))
+    probe = FaqIndex(analyzer, Thresholds(answer=99.0, lone_answer=None, sole_cover=None))
     probe.rebuild(entries)
     found = probe.search(question)
     assert [m.entry.id for m in found][:1] == ["cach-ly-f0-bao-lau"]
@@ -251,10 +252,80 @@ def test_the_only_plausible_entry_answers_from_the_lower_lone_evidence(
     assert [e.id for e in probe.lookup(question).suggestions] == ["cach-ly-f0-bao-lau"]
 
     def answered(lone: float | None) -> bool:
-        index = FaqIndex(analyzer, Thresholds(answer=evidence + 1.0, lone_answer=lone))
+        gate = Thresholds(answer=evidence + 1.0, lone_answer=lone, sole_cover=None)
+        index = FaqIndex(analyzer, gate)
         index.rebuild(entries)
         return index.lookup(question).answer is not None
 
     assert answered(evidence - 0.1)
     assert not answered(evidence + 0.1)
     assert not answered(None)
+
+
+def _covering(id: str, uncovered: float, unsaid: bool = False) -> FaqMatch:
+    return FaqMatch(entry(id), 0.3, "?", 0.3, uncovered, 0.2, unsaid)
+
+
+@pytest.mark.parametrize(
+    ("matches", "alone"),
+    [
+        ([_covering("a", 0.0), _covering("b", 0.3), _covering("c", 0.5)], True),
+        (
+            [_covering("a", 0.0), _covering("b", 0.0, unsaid=True)],
+            True,
+        ),  # b never says what is asked
+        ([_covering("a", 0.0)], True),
+        ([_covering("a", 0.0), _covering("b", 0.0)], False),  # two entries cover it: they compete
+        ([_covering("a", 0.1), _covering("b", 0.3)], False),  # a leaves some of it uncovered
+        ([_covering("a", 0.0, unsaid=True), _covering("b", 0.3)], False),
+        (
+            [_covering("a", 0.0), _covering("b", 0.2), _covering("c", 0.3), _covering("d", 0.0)],
+            True,
+        ),
+    ],
+)
+def test_an_entry_covering_the_whole_question_alone(matches: list[FaqMatch], alone: bool) -> None:
+    gate = Thresholds(sole_cover=0.5, max_suggestions=3)
+    assert gate.covers_alone(matches, evidence=0.6) is alone
+    assert not gate.covers_alone(matches, evidence=0.4)
+    assert not replace(gate, sole_cover=None).covers_alone(matches, evidence=9.0)
+
+
+def test_the_sole_full_cover_answers_from_the_lower_evidence(analyzer: Analyzer) -> None:
+    entries = [
+        entry(),
+        entry(
+            "tiem",
+            questions=("F0 khỏi bệnh bao lâu thì được tiêm?",),
+            answer="Người khỏi bệnh tiêm sau 3 tháng.",
+            topic="tiem_chung",
+        ),
+    ]
+    question = "F0 cách ly mấy ngày"
+    probe = FaqIndex(analyzer, Thresholds(answer=99.0, lone_answer=None, sole_cover=None))
+    probe.rebuild(entries)
+    found = probe.search(question)
+    assert found[0].entry.id == "cach-ly-f0-bao-lau" and found[0].uncovered == 0.0
+    assert all(m.uncovered > 0.0 for m in found[1:])
+    evidence = probe.thresholds.evidence(found[0], probe.thresholds.runner_up(found))
+
+    def answered(sole: float | None) -> bool:
+        gate = Thresholds(answer=evidence + 1.0, lone_answer=None, sole_cover=sole)
+        index = FaqIndex(analyzer, gate)
+        index.rebuild(entries)
+        return index.lookup(question).answer is not None
+
+    assert answered(evidence - 0.1)
+    assert not answered(evidence + 0.1)
+    assert not answered(None)
+
+
+def test_a_runner_up_that_never_says_what_is_asked_is_no_rival() -> None:
+    gate = Thresholds()
+    top, silent, other = _covering("a", 0.0), _covering("b", 0.0, unsaid=True), _covering("c", 0.2)
+    silent, other = replace(silent, score=0.28), replace(other, score=0.1)
+    assert gate.runner_up([top, silent, other]) == 0.1
+    assert gate.runner_up([top, other, silent]) == 0.1
+    assert gate.runner_up([top, silent]) == 0.0
+    assert gate.runner_up([top]) == 0.0
+    assert gate.runner_up([top, replace(silent, unsaid=False)]) == 0.28

@@ -4,7 +4,7 @@ A wrong answer from a government hotline is worse than none, so an entry answers
 when it really covers the question (`hotline.faq.coverage`: the share of the question's salient
 words unused by the entry) and the evidence is strong: Rasa's pick is confident well beyond
 that share (`PickTrust`). Otherwise the index decides alone, under its own thresholds
-(`hotline.faq.index.Thresholds`), between an answer, plausible suggestions and nothing; an
+(`hotline.faq.gate.Thresholds`), between an answer, plausible suggestions and nothing; an
 index answer Rasa disagrees with becomes a choice between the two. Both sets of thresholds are
 calibrated on the open-world development splits only (hotline/evaluation/data/dev.yml, then
 checked and re-fitted with dev2.yml, written after: a change is kept when it helps on both).
