@@ -11,18 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-# One group a line: phrases separated by "|", the FAQ's usual wording first.
+# One group a line: phrases separated by "|", the FAQ's usual wording first; a line opening
+# with "|" goes on with the group above it.
 _GROUPS = """
 tiem | chich | chich ngua | tiem ngua | tiem chung
-vac xin | vaccine | vacxin | vaccin | vacin
+vac xin | vaccine | vacxin | vaccin | vacin | vx | vac xin covid
 xet nghiem | test | lam test
 test nhanh | test nhanh khang nguyen | que test | kit test | bo kit | kit
+    | que thu | thu que | test que
 cach ly | nghi o nha | o yen trong nha | khong duoc ra khoi nha | tu cach ly
+    | isolation | quarantine
 giay di duong | giay thong hanh | giay phep di lai | giay xac nhan di lai | ma qr di duong
 ho tro | tro cap | tro giup | cuu tro | giup do | tien ho tro
 nguoi cao tuoi | nguoi gia | nguoi lon tuoi | cu gia | ong ba | ong cu | ba cu
 tre em | con nit | tre nho | em be | chau nho
-duong tinh | f0 | nhiem covid | mac covid | dinh covid | nhiem benh | bi nhiem
+duong tinh | f0 | nhiem covid | mac covid | dinh covid | nhiem benh | bi nhiem | positive
 tiep xuc gan | f1 | ngoi canh | o chung nha | gap nguoi benh
 xu phat | phat tien | bi phat | bi xu ly
 sieu thi | cua hang tien loi | bach hoa xanh | winmart | coop mart
@@ -32,13 +35,14 @@ shipper | giao hang | ship | grab food | baemin | shopee food | giao do an
 benh vien | nhap vien | chuyen vien | di vien
 khai bao y te | kbyt | khai bao | to khai y te
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
+    | vaccine passport | passport
 pc covid | so suc khoe dien tu
 mat viec | nghi viec | that nghiep | bi duoi viec | bi cho nghi | cham dut hop dong
 ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi | tam nghi
 tien thue nha | tien tro | tien phong tro | thue tro | tien nha tro
 luong thuc | gao | do an | thuc pham | nhu yeu pham | mi goi | rau cu
-phong toa | rao chan | bi rao | phong toa cung
-cap cuu | kho tho | tho khong noi | ngat xiu | spo2
+phong toa | rao chan | bi rao | phong toa cung | lockdown | lock down
+cap cuu | kho tho | tho khong noi | ngat xiu | spo2 | emergency
 tong dai | hotline | duong day nong
 mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi
 ra duong | ra ngoai | ra khoi nha
@@ -49,6 +53,10 @@ mui nhac lai | mui tang cuong | mui 3 | mui ba | booster
 dang ky | dang ki | ghi danh | dang ky ten
 ho kinh doanh | quan an | cua hang | buon ban
 lao dong tu do | lam thue | phu ho | ban ve so | buon ban nho | ban hang rong
+covid | co vit | co vich | covit | co vid | corona
+2 vach | hai vach | 2 gach | hai gach
+am tinh | 1 vach | mot vach | 1 gach | mot gach | negative
+test tai nha | tu test | test o nha | home test | self test
 """
 
 
@@ -57,7 +65,7 @@ def _phrases(line: str) -> tuple[tuple[str, ...], ...]:
 
 
 GROUPS: tuple[tuple[tuple[str, ...], ...], ...] = tuple(
-    _phrases(line) for line in _GROUPS.strip().splitlines() if line.strip()
+    _phrases(line) for line in _GROUPS.replace("\n    |", " |").strip().splitlines() if line.strip()
 )
 
 

@@ -65,3 +65,23 @@ def test_a_phrase_is_found_wherever_its_first_word_stands() -> None:
     assert expand(words("trở lại trợ cấp")) == [*words("trở lại trợ cấp"), "ho", "tro"]
     assert expand(words("xin trợ")) == words("xin trợ")
     assert expand(words("đi làm test")) == [*words("đi làm test"), "xet", "nghiem"]
+
+
+def test_english_words_citizens_mix_in_gain_the_faqs_wording() -> None:
+    assert expand(words("khu lockdown đi chợ sao")) == [
+        *words("khu lockdown đi chợ sao"),
+        "phong",
+        "toa",
+    ]
+    assert "cach" in expand(words("quarantine mấy ngày"))
+
+
+def test_a_test_read_as_lines_gains_the_faqs_wording() -> None:
+    assert expand(words("que thử hiện hai gạch")) == [
+        *words("que thử hiện hai gạch"),
+        "test",
+        "nhanh",
+        "2",
+        "vach",
+    ]
+    assert expand(words("cô vít có lây qua đồ ăn không"))[-1] == "covid"
