@@ -32,7 +32,7 @@ sieu thi | cua hang tien loi | bach hoa xanh | winmart | coop mart
 xe buyt | xe bus | bus | xe khach | xe dua ruoc
 taxi | grab | xe om | xe cong nghe | be car | gojek
 shipper | giao hang | ship | grab food | baemin | shopee food | giao do an
-benh vien | nhap vien | chuyen vien | di vien
+benh vien | nhap vien | chuyen vien | di vien | vo vien | dua vo vien
 khai bao y te | kbyt | khai bao | to khai y te
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
     | vaccine passport | passport
@@ -43,6 +43,7 @@ tien thue nha | tien tro | tien phong tro | thue tro | tien nha tro
 luong thuc | gao | do an | thuc pham | nhu yeu pham | mi goi | rau cu
 phong toa | rao chan | bi rao | phong toa cung | lockdown | lock down
 cap cuu | kho tho | tho khong noi | ngat xiu | spo2 | emergency
+    | tho hon hen | tho doc | hut hoi
 tong dai | hotline | duong day nong
 mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi
 ra duong | ra ngoai | ra khoi nha
@@ -53,10 +54,23 @@ mui nhac lai | mui tang cuong | mui 3 | mui ba | booster
 dang ky | dang ki | ghi danh | dang ky ten
 ho kinh doanh | quan an | cua hang | buon ban
 lao dong tu do | lam thue | phu ho | ban ve so | buon ban nho | ban hang rong
+    | ban dao | ban hang dao | ban rong | hang rong | xe day | cong nhat | lam cong nhat | ve chai
 covid | co vit | co vich | covit | co vid | corona
 2 vach | hai vach | 2 gach | hai gach
 am tinh | 1 vach | mot vach | 1 gach | mot gach | negative
 test tai nha | tu test | test o nha | home test | self test
+nha ve sinh | toilet | toa let | wc | cau tieu
+dung chung | xai chung
+dung rieng | xai rieng | de rieng
+do dung ca nhan | chen bat | chen dua | bat dua
+goi | keu
+may ngay | may bua | bao nhieu bua
+tu tap | lai rai | nhau nhet | tu ba tu bay | tu nam tu ba
+5k | nam chu khong | 5 chu khong | may chu khong
+bao hiem xa hoi | bhxh
+bao hiem that nghiep | bhtn
+cong ty | cty
+khu cong nghiep | kcn
 """
 
 

@@ -85,3 +85,20 @@ def test_a_test_read_as_lines_gains_the_faqs_wording() -> None:
         "vach",
     ]
     assert expand(words("cô vít có lây qua đồ ăn không"))[-1] == "covid"
+
+
+def test_the_souths_everyday_words_gain_the_faqs_wording() -> None:
+    assert expand(words("kêu ai tới")) == [*words("kêu ai tới"), "goi"]
+    assert expand(words("nhà có một cái toa lét")) == [
+        *words("nhà có một cái toa lét"),
+        "nha",
+        "ve",
+        "sinh",
+    ]
+    assert expand(words("ở nhà mấy bữa")) == [*words("ở nhà mấy bữa"), "may", "ngay"]
+
+
+def test_an_entry_saying_a_gathering_does_not_cover_eating_or_sitting() -> None:
+    covered = covered_by([words("Tụ tập đông người bị phạt bao nhiêu")])
+    assert {"lai", "rai", "nhet"} <= covered
+    assert not {"an", "ngoi"} & covered
