@@ -14,3 +14,7 @@ def test_the_souths_particles_and_chat_pronouns_are_fillers() -> None:
 def test_fillers_leave_no_word_pair_behind() -> None:
     assert "p:cach_ly" in features(words("cách nè ly"))
     assert not any(f.startswith("w:ne") for f in features(words("cách ly nè")))
+
+
+def test_who_the_question_is_for_is_no_content_word() -> None:
+    assert content_words(words("ông nội cháu vừa bị sốt")) == ["noi", "bi", "sot"]
