@@ -71,6 +71,10 @@ bao hiem xa hoi | bhxh
 bao hiem that nghiep | bhtn
 cong ty | cty
 khu cong nghiep | kcn
+vung xanh | mau xanh
+vung vang | mau vang
+vung cam | mau cam
+vung do | mau do
 """
 
 

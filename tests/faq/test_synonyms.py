@@ -102,3 +102,7 @@ def test_an_entry_saying_a_gathering_does_not_cover_eating_or_sitting() -> None:
     covered = covered_by([words("Tụ tập đông người bị phạt bao nhiêu")])
     assert {"lai", "rai", "nhet"} <= covered
     assert not {"an", "ngoi"} & covered
+
+
+def test_a_level_named_by_its_colour_is_the_faqs_zone() -> None:
+    assert expand(words("phường màu cam")) == [*words("phường màu cam"), "vung", "cam"]
