@@ -37,21 +37,28 @@ _SYLLABLE = re.compile(
 
 
 class Speller:
-    """Repairs misspelt words against the index vocabulary (word -> how many entries use it)."""
+    """Repairs misspelt words against the index vocabulary (word -> how many entries use it)
+    and its word pairs (pair -> how many entries use it, or just the pairs)."""
 
-    def __init__(self, vocabulary: Mapping[str, int], pairs: Collection[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        pairs: Mapping[tuple[str, str], int] | Collection[tuple[str, str]],
+    ) -> None:
         self._counts = dict(vocabulary)
-        self._pairs = set(pairs)
+        self._pair_counts = dict(pairs) if isinstance(pairs, Mapping) else dict.fromkeys(pairs, 1)
+        self._pairs = set(self._pair_counts)
         self._by_delete: dict[str, list[str]] = {}
         for word in self._counts:
             for key in _deletes(word):
                 self._by_delete.setdefault(key, []).append(word)
 
-    def knows(self, phrase: tuple[str, ...]) -> bool:
-        """True when some entry's questions use `phrase` (a word, or each of its word pairs)."""
+    def knows(self, phrase: tuple[str, ...]) -> int:
+        """How many entries' questions use `phrase` (0: none); for a phrase of several words,
+        how many use its least used word pair (they may not all use the whole phrase)."""
         if len(phrase) == 1:
-            return phrase[0] in self._counts
-        return all(pair in self._pairs for pair in pairwise(phrase))
+            return self._counts.get(phrase[0], 0)
+        return min(self._pair_counts.get(pair, 0) for pair in pairwise(phrase))
 
     def correct(self, words: list[str]) -> list[str]:
         out = list(words)

@@ -78,6 +78,11 @@ vung do | mau do
 """
 
 
+# A synonym the FAQ's questions use in fewer than 1/WIDELY of the entries that use its FAQ
+# wording gains the wording all the same (`expand`).
+WIDELY = 2
+
+
 def _phrases(line: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in line.split("|") if p.strip())
 
@@ -110,12 +115,15 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def expand(
-    words: list[str], known: Callable[[tuple[str, ...]], bool] = lambda phrase: False
+    words: list[str], known: Callable[[tuple[str, ...]], int] = lambda phrase: 0
 ) -> list[str]:
     """The words with the FAQ's wording of each synonym the question uses appended ("chich ngua"
-    gains "tiem"), unless the question already uses it, or the FAQ itself uses every word of
-    the synonym (`known`): then the FAQ's own variants find it, and the extra words would only
-    blur a question that matches a variant exactly ("f0" stays "f0")."""
+    gains "tiem"), unless the question already uses it, or the FAQ's questions use the synonym
+    about as widely as its own wording (`known`: how many entries use a phrase): then the FAQ's
+    own variants find it, and the extra words would only blur a question that matches a variant
+    exactly ("f0" stays "f0"). A synonym only one entry of many says ("chich ngua", said by the
+    entry on registering, where nine say "tiem") still gains the FAQ's wording, or that one
+    entry would draw every question that uses it."""
     extra: list[str] = []
     present = set(words)
     # Only the groups with a phrase whose first word the question uses can add anything: a
@@ -124,9 +132,16 @@ def expand(
         canonical = group[0]
         if _find(words, canonical):
             continue
-        if any(_find(words, p) and not known(p) for p in group[1:]):
+        widely = known(canonical)
+        if any(_find(words, p) and _rarely(known(p), widely) for p in group[1:]):
             extra += canonical
     return words + extra
+
+
+def _rarely(said: int, widely: int) -> bool:
+    """Whether a synonym said by `said` entries' questions is said rarely beside its FAQ wording,
+    said by `widely` (never said counts as rarely)."""
+    return not said or said * WIDELY < widely
 
 
 def _groups_of(present: set[str]) -> list[tuple[tuple[str, ...], ...]]:

@@ -40,3 +40,10 @@ def test_the_index_finds_the_entry_for_a_question_spelt_by_ear() -> None:
     index.rebuild([TIEM])
     assert [m.entry.id for m in index.search("muốn tim vắc xin thì đăng ký sao")] == [TIEM.id]
     assert index.search("muốn tim vắc xin thì đăng ký sao")[0].uncovered == 0.0
+
+
+def test_the_speller_says_how_widely_the_faq_uses_a_phrase() -> None:
+    speller = Speller({"cap": 11, "cuu": 8, "spo2": 3}, {("cap", "cuu"): 4, ("xu", "ly"): 2})
+    assert speller.knows(("spo2",)) == 3
+    assert speller.knows(("cap", "cuu")) == 4  # its pair, not its words' 11 and 8
+    assert speller.knows(("cuu", "tro")) == 0

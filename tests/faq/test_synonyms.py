@@ -106,3 +106,13 @@ def test_an_entry_saying_a_gathering_does_not_cover_eating_or_sitting() -> None:
 
 def test_a_level_named_by_its_colour_is_the_faqs_zone() -> None:
     assert expand(words("phường màu cam")) == [*words("phường màu cam"), "vung", "cam"]
+
+
+def test_a_synonym_one_entry_of_many_says_still_gains_the_faqs_wording() -> None:
+    said = {("chich",): 1, ("tiem",): 9, ("f0",): 11, ("duong", "tinh"): 7}
+
+    def known(phrase: tuple[str, ...]) -> int:
+        return said.get(phrase, 0)
+
+    assert expand(words("chích về bị sốt"), known)[-1] == "tiem"
+    assert expand(words("f0 ở nhà mấy ngày"), known) == words("f0 ở nhà mấy ngày")
