@@ -75,6 +75,10 @@ vung xanh | mau xanh
 vung vang | mau vang
 vung cam | mau cam
 vung do | mau do
+lam mat | lam rach | bi rach | lam hu
+chot | chot chan | chot kiem soat | ranh gioi | giap ranh
+ma phan anh | ma pa
+tien do | toi buoc nao | den buoc nao
 """
 
 

@@ -116,3 +116,8 @@ def test_a_synonym_one_entry_of_many_says_still_gains_the_faqs_wording() -> None
 
     assert expand(words("chích về bị sốt"), known)[-1] == "tiem"
     assert expand(words("f0 ở nhà mấy ngày"), known) == words("f0 ở nhà mấy ngày")
+
+
+def test_a_lost_or_torn_paper_and_a_checkpoint_gain_the_faqs_wording() -> None:
+    assert expand(words("lỡ làm rách giấy"))[-2:] == ["lam", "mat"]
+    assert expand(words("qua ranh giới có bị chặn không"))[-1] == "chot"
