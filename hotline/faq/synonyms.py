@@ -34,6 +34,8 @@ taxi | grab | xe om | xe cong nghe | be car | gojek
 shipper | giao hang | ship | grab food | baemin | shopee food | giao do an
 benh vien | nhap vien | chuyen vien | di vien | vo vien | dua vo vien
 khai bao y te | kbyt | khai bao | to khai y te
+    | bao khu pho | bao voi khu pho | bao to dan pho | bao voi to dan pho | bao to truong
+    | bao voi to truong | bao truong ap | bao voi ap
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
     | vaccine passport | passport
 pc covid | so suc khoe dien tu
@@ -59,7 +61,7 @@ covid | co vit | co vich | covit | co vid | corona
 2 vach | hai vach | 2 gach | hai gach
 am tinh | 1 vach | mot vach | 1 gach | mot gach | negative
 test tai nha | tu test | test o nha | home test | self test
-nha ve sinh | toilet | toa let | wc | cau tieu
+nha ve sinh | toilet | toa let | wc
 dung chung | xai chung
 dung rieng | xai rieng | de rieng
 do dung ca nhan | chen bat | chen dua | bat dua

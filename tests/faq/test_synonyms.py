@@ -121,3 +121,8 @@ def test_a_synonym_one_entry_of_many_says_still_gains_the_faqs_wording() -> None
 def test_a_lost_or_torn_paper_and_a_checkpoint_gain_the_faqs_wording() -> None:
     assert expand(words("lỡ làm rách giấy"))[-2:] == ["lam", "mat"]
     assert expand(words("qua ranh giới có bị chặn không"))[-1] == "chot"
+
+
+def test_telling_the_neighbourhood_is_declaring() -> None:
+    asked = words("mới đến ở có cần báo với tổ dân phố không")
+    assert expand(asked) == [*asked, "khai", "bao", "y", "te"]
