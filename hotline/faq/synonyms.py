@@ -20,7 +20,7 @@ xet nghiem | test | lam test
 test nhanh | test nhanh khang nguyen | que test | kit test | bo kit | kit
     | que thu | thu que | test que
 cach ly | nghi o nha | o yen trong nha | khong duoc ra khoi nha | tu cach ly
-    | isolation | quarantine
+    | isolation | quarantine | phai o nha
 giay di duong | giay thong hanh | giay phep di lai | giay xac nhan di lai | ma qr di duong
 ho tro | tro cap | tro giup | cuu tro | giup do | tien ho tro
 nguoi cao tuoi | nguoi gia | nguoi lon tuoi | cu gia | ong ba | ong cu | ba cu
@@ -80,6 +80,8 @@ vung do | mau do
 lam mat | lam rach | bi rach | lam hu
 chot | chot chan | chot kiem soat | ranh gioi | giap ranh
 ma phan anh | ma pa
+khong lay | khoi lay | tranh lay | phong lay
+xem | coi
 tien do | toi buoc nao | den buoc nao
 """
 

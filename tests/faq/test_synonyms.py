@@ -126,3 +126,9 @@ def test_a_lost_or_torn_paper_and_a_checkpoint_gain_the_faqs_wording() -> None:
 def test_telling_the_neighbourhood_is_declaring() -> None:
     asked = words("mới đến ở có cần báo với tổ dân phố không")
     assert expand(asked) == [*asked, "khai", "bao", "y", "te"]
+
+
+def test_keeping_the_family_safe_and_looking_something_up_gain_the_faqs_wording() -> None:
+    assert expand(words("làm sao cho con khỏi lây"))[-2:] == ["khong", "lay"]
+    assert expand(words("coi kết quả ở đâu"))[-1] == "xem"
+    assert {"cach", "ly"} <= set(expand(words("f1 phải ở nhà mấy ngày")))
