@@ -18,7 +18,7 @@ tiem | chich | chich ngua | tiem ngua | tiem chung
 vac xin | vaccine | vacxin | vaccin | vacin | vx | vac xin covid
 xet nghiem | test | lam test
 test nhanh | test nhanh khang nguyen | que test | kit test | bo kit | kit
-    | que thu | thu que | test que
+    | que thu | thu que | test que | quick test | rapid test
 cach ly | nghi o nha | o yen trong nha | khong duoc ra khoi nha | tu cach ly
     | isolation | quarantine | phai o nha
 giay di duong | giay thong hanh | giay phep di lai | giay xac nhan di lai | ma qr di duong
@@ -37,7 +37,7 @@ khai bao y te | kbyt | khai bao | to khai y te
     | bao khu pho | bao voi khu pho | bao to dan pho | bao voi to dan pho | bao to truong
     | bao voi to truong | bao truong ap | bao voi ap
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
-    | vaccine passport | passport
+    | vaccine passport | passport | vaccine certificate | certificate
 pc covid | so suc khoe dien tu
 mat viec | nghi viec | that nghiep | bi duoi viec | bi cho nghi | cham dut hop dong
 ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi | tam nghi
@@ -47,7 +47,7 @@ phong toa | rao chan | bi rao | phong toa cung | lockdown | lock down
 cap cuu | kho tho | tho khong noi | ngat xiu | spo2 | emergency
     | tho hon hen | tho doc | hut hoi
 tong dai | hotline | duong day nong
-mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi
+mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi | free
 ra duong | ra ngoai | ra khoi nha
 ban dem | ve khuya | buoi toi | gio gioi nghiem | ca dem
 lien tinh | ve que | tinh khac | di tinh | ngoai tinh

@@ -132,3 +132,8 @@ def test_keeping_the_family_safe_and_looking_something_up_gain_the_faqs_wording(
     assert expand(words("làm sao cho con khỏi lây"))[-2:] == ["khong", "lay"]
     assert expand(words("coi kết quả ở đâu"))[-1] == "xem"
     assert {"cach", "ly"} <= set(expand(words("f1 phải ở nhà mấy ngày")))
+
+
+def test_more_english_gains_the_faqs_wording() -> None:
+    assert expand(words("rapid test có chính xác không"))[-2:] == ["test", "nhanh"]
+    assert expand(words("xin vaccine certificate ở đâu"))[-4:] == ["chung", "nhan", "tiem", "chung"]
