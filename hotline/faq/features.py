@@ -15,7 +15,7 @@ STOPWORDS: frozenset[str] = frozenset(
     """
     a ah ak oi ad admin alo xin hoi em anh ban bac minh toi tui ta la thi ma co vay nhe
     nha ha hen voi cua nay kia day nao gi sao ai giup dum vui long lam on cam muon can
-    biet o
+    biet o ne nghen nhen e dzay ong chau vua
     """.split()
 )
 # "khong", "duoc" and "roi" stay: "có được ... không" asks whether, "bao nhiêu" asks how much,

@@ -276,8 +276,13 @@ class FaqIndex:
         names = self._vocabulary.names
         used = np.flatnonzero(postings.entry_count)
         words = {names[i][2:]: int(postings.entry_count[i]) for i in used if kind(names[i]) == WORD}
-        pairs = [names[i][2:].split("_", 1) for i in used if kind(names[i]) == PAIR]
-        return Speller(words, [(a, b) for a, b in pairs])
+        pairs = {
+            (a, b): int(postings.entry_count[i])
+            for i in used
+            if kind(names[i]) == PAIR
+            for a, b in [names[i][2:].split("_", 1)]
+        }
+        return Speller(words, pairs)
 
 
 def _for_coverage(typed: list[str], corrected: list[str]) -> list[str]:

@@ -11,36 +11,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-# One group a line: phrases separated by "|", the FAQ's usual wording first.
+# One group a line: phrases separated by "|", the FAQ's usual wording first; a line opening
+# with "|" goes on with the group above it.
 _GROUPS = """
 tiem | chich | chich ngua | tiem ngua | tiem chung
-vac xin | vaccine | vacxin | vaccin | vacin
+vac xin | vaccine | vacxin | vaccin | vacin | vx | vac xin covid
 xet nghiem | test | lam test
 test nhanh | test nhanh khang nguyen | que test | kit test | bo kit | kit
+    | que thu | thu que | test que | quick test | rapid test
 cach ly | nghi o nha | o yen trong nha | khong duoc ra khoi nha | tu cach ly
+    | isolation | quarantine | phai o nha
 giay di duong | giay thong hanh | giay phep di lai | giay xac nhan di lai | ma qr di duong
 ho tro | tro cap | tro giup | cuu tro | giup do | tien ho tro
 nguoi cao tuoi | nguoi gia | nguoi lon tuoi | cu gia | ong ba | ong cu | ba cu
 tre em | con nit | tre nho | em be | chau nho
-duong tinh | f0 | nhiem covid | mac covid | dinh covid | nhiem benh | bi nhiem
+duong tinh | f0 | nhiem covid | mac covid | dinh covid | nhiem benh | bi nhiem | positive
 tiep xuc gan | f1 | ngoi canh | o chung nha | gap nguoi benh
 xu phat | phat tien | bi phat | bi xu ly
 sieu thi | cua hang tien loi | bach hoa xanh | winmart | coop mart
 xe buyt | xe bus | bus | xe khach | xe dua ruoc
 taxi | grab | xe om | xe cong nghe | be car | gojek
 shipper | giao hang | ship | grab food | baemin | shopee food | giao do an
-benh vien | nhap vien | chuyen vien | di vien
+benh vien | nhap vien | chuyen vien | di vien | vo vien | dua vo vien
 khai bao y te | kbyt | khai bao | to khai y te
+    | bao khu pho | bao voi khu pho | bao to dan pho | bao voi to dan pho | bao to truong
+    | bao voi to truong | bao truong ap | bao voi ap
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
+    | vaccine passport | passport | vaccine certificate | certificate
 pc covid | so suc khoe dien tu
 mat viec | nghi viec | that nghiep | bi duoi viec | bi cho nghi | cham dut hop dong
 ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi | tam nghi
 tien thue nha | tien tro | tien phong tro | thue tro | tien nha tro
 luong thuc | gao | do an | thuc pham | nhu yeu pham | mi goi | rau cu
-phong toa | rao chan | bi rao | phong toa cung
-cap cuu | kho tho | tho khong noi | ngat xiu | spo2
+phong toa | rao chan | bi rao | phong toa cung | lockdown | lock down
+cap cuu | kho tho | tho khong noi | ngat xiu | spo2 | emergency
+    | tho hon hen | tho doc | hut hoi
 tong dai | hotline | duong day nong
-mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi
+mien phi | mat tien | ton tien | phai dong tien | thu tien | mat phi | ton phi | thu phi | free
 ra duong | ra ngoai | ra khoi nha
 ban dem | ve khuya | buoi toi | gio gioi nghiem | ca dem
 lien tinh | ve que | tinh khac | di tinh | ngoai tinh
@@ -49,7 +56,39 @@ mui nhac lai | mui tang cuong | mui 3 | mui ba | booster
 dang ky | dang ki | ghi danh | dang ky ten
 ho kinh doanh | quan an | cua hang | buon ban
 lao dong tu do | lam thue | phu ho | ban ve so | buon ban nho | ban hang rong
+    | ban dao | ban hang dao | ban rong | hang rong | xe day | cong nhat | lam cong nhat | ve chai
+covid | co vit | co vich | covit | co vid | corona
+2 vach | hai vach | 2 gach | hai gach
+am tinh | 1 vach | mot vach | 1 gach | mot gach | negative
+test tai nha | tu test | test o nha | home test | self test
+nha ve sinh | toilet | toa let | wc
+dung chung | xai chung
+dung rieng | xai rieng | de rieng
+do dung ca nhan | chen bat | chen dua | bat dua
+goi | keu
+may ngay | may bua | bao nhieu bua
+tu tap | lai rai | nhau nhet | tu ba tu bay | tu nam tu ba
+5k | nam chu khong | 5 chu khong | may chu khong
+bao hiem xa hoi | bhxh
+bao hiem that nghiep | bhtn
+cong ty | cty
+khu cong nghiep | kcn
+vung xanh | mau xanh
+vung vang | mau vang
+vung cam | mau cam
+vung do | mau do
+lam mat | lam rach | bi rach | lam hu
+chot | chot chan | chot kiem soat | ranh gioi | giap ranh
+ma phan anh | ma pa
+khong lay | khoi lay | tranh lay | phong lay
+xem | coi
+tien do | toi buoc nao | den buoc nao
 """
+
+
+# A synonym the FAQ's questions use in fewer than 1/WIDELY of the entries that use its FAQ
+# wording gains the wording all the same (`expand`).
+WIDELY = 2
 
 
 def _phrases(line: str) -> tuple[tuple[str, ...], ...]:
@@ -57,7 +96,7 @@ def _phrases(line: str) -> tuple[tuple[str, ...], ...]:
 
 
 GROUPS: tuple[tuple[tuple[str, ...], ...], ...] = tuple(
-    _phrases(line) for line in _GROUPS.strip().splitlines() if line.strip()
+    _phrases(line) for line in _GROUPS.replace("\n    |", " |").strip().splitlines() if line.strip()
 )
 
 
@@ -84,12 +123,15 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def expand(
-    words: list[str], known: Callable[[tuple[str, ...]], bool] = lambda phrase: False
+    words: list[str], known: Callable[[tuple[str, ...]], int] = lambda phrase: 0
 ) -> list[str]:
     """The words with the FAQ's wording of each synonym the question uses appended ("chich ngua"
-    gains "tiem"), unless the question already uses it, or the FAQ itself uses every word of
-    the synonym (`known`): then the FAQ's own variants find it, and the extra words would only
-    blur a question that matches a variant exactly ("f0" stays "f0")."""
+    gains "tiem"), unless the question already uses it, or the FAQ's questions use the synonym
+    about as widely as its own wording (`known`: how many entries use a phrase): then the FAQ's
+    own variants find it, and the extra words would only blur a question that matches a variant
+    exactly ("f0" stays "f0"). A synonym only one entry of many says ("chich ngua", said by the
+    entry on registering, where nine say "tiem") still gains the FAQ's wording, or that one
+    entry would draw every question that uses it."""
     extra: list[str] = []
     present = set(words)
     # Only the groups with a phrase whose first word the question uses can add anything: a
@@ -98,9 +140,16 @@ def expand(
         canonical = group[0]
         if _find(words, canonical):
             continue
-        if any(_find(words, p) and not known(p) for p in group[1:]):
+        widely = known(canonical)
+        if any(_find(words, p) and _rarely(known(p), widely) for p in group[1:]):
             extra += canonical
     return words + extra
+
+
+def _rarely(said: int, widely: int) -> bool:
+    """Whether a synonym said by `said` entries' questions is said rarely beside its FAQ wording,
+    said by `widely` (never said counts as rarely)."""
+    return not said or said * WIDELY < widely
 
 
 def _groups_of(present: set[str]) -> list[tuple[tuple[str, ...], ...]]:

@@ -65,3 +65,75 @@ def test_a_phrase_is_found_wherever_its_first_word_stands() -> None:
     assert expand(words("trở lại trợ cấp")) == [*words("trở lại trợ cấp"), "ho", "tro"]
     assert expand(words("xin trợ")) == words("xin trợ")
     assert expand(words("đi làm test")) == [*words("đi làm test"), "xet", "nghiem"]
+
+
+def test_english_words_citizens_mix_in_gain_the_faqs_wording() -> None:
+    assert expand(words("khu lockdown đi chợ sao")) == [
+        *words("khu lockdown đi chợ sao"),
+        "phong",
+        "toa",
+    ]
+    assert "cach" in expand(words("quarantine mấy ngày"))
+
+
+def test_a_test_read_as_lines_gains_the_faqs_wording() -> None:
+    assert expand(words("que thử hiện hai gạch")) == [
+        *words("que thử hiện hai gạch"),
+        "test",
+        "nhanh",
+        "2",
+        "vach",
+    ]
+    assert expand(words("cô vít có lây qua đồ ăn không"))[-1] == "covid"
+
+
+def test_the_souths_everyday_words_gain_the_faqs_wording() -> None:
+    assert expand(words("kêu ai tới")) == [*words("kêu ai tới"), "goi"]
+    assert expand(words("nhà có một cái toa lét")) == [
+        *words("nhà có một cái toa lét"),
+        "nha",
+        "ve",
+        "sinh",
+    ]
+    assert expand(words("ở nhà mấy bữa")) == [*words("ở nhà mấy bữa"), "may", "ngay"]
+
+
+def test_an_entry_saying_a_gathering_does_not_cover_eating_or_sitting() -> None:
+    covered = covered_by([words("Tụ tập đông người bị phạt bao nhiêu")])
+    assert {"lai", "rai", "nhet"} <= covered
+    assert not {"an", "ngoi"} & covered
+
+
+def test_a_level_named_by_its_colour_is_the_faqs_zone() -> None:
+    assert expand(words("phường màu cam")) == [*words("phường màu cam"), "vung", "cam"]
+
+
+def test_a_synonym_one_entry_of_many_says_still_gains_the_faqs_wording() -> None:
+    said = {("chich",): 1, ("tiem",): 9, ("f0",): 11, ("duong", "tinh"): 7}
+
+    def known(phrase: tuple[str, ...]) -> int:
+        return said.get(phrase, 0)
+
+    assert expand(words("chích về bị sốt"), known)[-1] == "tiem"
+    assert expand(words("f0 ở nhà mấy ngày"), known) == words("f0 ở nhà mấy ngày")
+
+
+def test_a_lost_or_torn_paper_and_a_checkpoint_gain_the_faqs_wording() -> None:
+    assert expand(words("lỡ làm rách giấy"))[-2:] == ["lam", "mat"]
+    assert expand(words("qua ranh giới có bị chặn không"))[-1] == "chot"
+
+
+def test_telling_the_neighbourhood_is_declaring() -> None:
+    asked = words("mới đến ở có cần báo với tổ dân phố không")
+    assert expand(asked) == [*asked, "khai", "bao", "y", "te"]
+
+
+def test_keeping_the_family_safe_and_looking_something_up_gain_the_faqs_wording() -> None:
+    assert expand(words("làm sao cho con khỏi lây"))[-2:] == ["khong", "lay"]
+    assert expand(words("coi kết quả ở đâu"))[-1] == "xem"
+    assert {"cach", "ly"} <= set(expand(words("f1 phải ở nhà mấy ngày")))
+
+
+def test_more_english_gains_the_faqs_wording() -> None:
+    assert expand(words("rapid test có chính xác không"))[-2:] == ["test", "nhanh"]
+    assert expand(words("xin vaccine certificate ở đâu"))[-4:] == ["chung", "nhan", "tiem", "chung"]
