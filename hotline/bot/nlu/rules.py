@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.normalize import nfc, normalize, words
@@ -297,6 +298,13 @@ def reported(parse: ParseResult) -> ParseResult:
         *(Intent(i.name, i.confidence / share * rest) for i in others),
     )
     return replace(parse, intent=ranked[0], intent_ranking=ranked)
+
+
+def overlaid(parse: ParseResult) -> ParseResult:
+    """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
+    (`reported`), a danger sign happening now an emergency (`danger.escalated`). With Rasa they
+    go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    return escalated(reported(parse))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
