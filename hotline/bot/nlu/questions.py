@@ -151,8 +151,8 @@ def is_question(text: str) -> bool:
     if "?" in text and said:
         return True
     said = _untrailed(said)
-    if not said:
-        return False
+    if not said or (len(said) == 1 and said[0] in _FINAL):
+        return False  # a bare "hả", "sao": a reaction, nothing the FAQ or a person could answer
     for length in (3, 2, 1):
         if any(_asks(said, i, length, text) for i in range(len(said) - length + 1)):
             return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
@@ -21,65 +22,6 @@ from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.normalize import nfc, normalize, words
 from hotline.bot.nlu.questions import is_question
 
-# Acknowledgements, in folded words (an emoji is folded to the word it stands for), once the
-# words that only address the hotline ("ad", "bạn", "ạ", "nhé") are taken off the end.
-ACKNOWLEDGEMENTS = frozenset(
-    {
-        "ok",
-        "ok ok",
-        "okela",
-        "oki",
-        "okay",
-        "uk",
-        "ukm",
-        "um",
-        "u",
-        "ua",
-        "uh",
-        "da",
-        "vang",
-        "da vang",
-        "da ro",
-        "da hieu",
-        "hieu roi",
-        "ro roi",
-        "duoc roi",
-        "da duoc",
-        "vang em hieu roi",
-        "ok luon",
-        "o ke",
-        "nam roi",
-        "biet roi",
-        "da nam",
-        "da biet",
-        # Repeated letters are folded first ("okk", "okii", "okeee"), so these are the forms
-        # that remain; "rồi" and "ok" may also open one ("rồi rồi hiểu rồi", see `_POLITE`).
-        "oke",
-        "okie",
-        "okla",
-        "roi",
-        "hieu",
-        "ok roi",
-        "ok nha",
-        "xong roi",
-        "on roi",
-        "vay la duoc",
-        "vay la duoc roi",
-        "vay la on",
-        "giup duoc roi",
-        "da duoc roi",
-        "hieu rui",
-        "ok rui",
-    }
-)
-# Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
-APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
-# Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
-_SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
-_POLITE = frozenset({"da", "vang", "ok", "u", "uh", "roi"})
-_ADDRESSING = frozenset(
-    {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
-)
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
     {
@@ -118,7 +60,7 @@ _WISH_TO_REPORT = re.compile(
     r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
 )
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
-_REPORT_TAIL = _ADDRESSING | {"voi", "ne"}
+_REPORT_TAIL = ADDRESSING | {"voi", "ne"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset(
     {"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau", "admin", "oi", "vang"}
@@ -161,11 +103,6 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
-# A letter typed twice or more stands for one in chat ("okkk", "okiii", "vângg").
-_REPEATED = re.compile(r"(\w)\1+")
-# A bare "k" or "kk" ("ok" in chat, folded to "không" by `normalize`) between dialogs answers the
-# bot's last reply; inside a form the form step reads the text itself, whatever the intent.
-_BARE_K = re.compile(r"\s*k+\s*[.!]*\s*", re.IGNORECASE)
 
 
 def _ranked(name: str) -> ParseResult:
@@ -181,19 +118,13 @@ def rule_parse(text: str) -> ParseResult | None:
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     if acknowledgement(text):
         return _with_text(_ranked("thank"), text)
+    if laughs(text):
+        return _with_text(_ranked("out_of_scope"), text)
     if asks_to_report(normalize(text)):
         return _with_text(_ranked("report_violation"), text)
     if greets(text):
         return _with_text(_ranked("greet"), text)
     return None
-
-
-def _core(said: str) -> list[str]:
-    """The folded words without those that only address the hotline at the end ("... ad ơi")."""
-    core = said.split()
-    while core and core[-1] in _ADDRESSING:
-        core.pop()
-    return core
 
 
 def asks_to_report(said: str) -> bool:
@@ -223,34 +154,6 @@ def _wishes_to_report(said: str) -> bool:
     # "báo" alone is too little ("báo giá", "báo lại"): it needs a wish or an object.
     bare = matched["verb"] in ("bao", "bao cao") and not (matched["wish"] or matched["sent"])
     return not bare or matched["noun"] is not None
-
-
-def acknowledgement(text: str) -> bool:
-    """True for a message that only acknowledges: "ok", "okk", "dạ vâng ạ", 👍, a bare "k".
-    Asked ("xong rồi à?", "hiểu rồi?") it is a question."""
-    if text.rstrip().endswith("?"):
-        return False
-    return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
-
-
-def acknowledges(said: str) -> bool:
-    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
-    core: list[str] = []
-    for word in _core(_REPEATED.sub(r"\1", said)):
-        if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
-            core.append(word)
-    # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
-    if len(core) > 1 and core[0] in _POLITE:
-        rest = core[2:] if core[1] in _SELF and len(core) > 2 else core[1:]
-        if " ".join(rest) in ACKNOWLEDGEMENTS:
-            return True
-    return " ".join(core) in ACKNOWLEDGEMENTS
-
-
-def approves(text: str) -> bool:
-    """True for a message of approving emoji only ("💯", "👏👏")."""
-    marks = text.replace("\ufe0f", "").split()
-    return bool(marks) and all(set(m) <= APPROVING_EMOJI for m in marks)
 
 
 def opens_report(text: str) -> bool:

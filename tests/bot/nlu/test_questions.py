@@ -126,3 +126,8 @@ def test_questions_in_more_shapes(text: str) -> None:
 )
 def test_reports_and_pleas_in_more_shapes(text: str) -> None:
     assert not is_question(text)
+
+
+@pytest.mark.parametrize("text", ["hả", "sao", "gì ad", "hả ad ơi"])
+def test_a_bare_particle_asks_nothing(text: str) -> None:
+    assert not is_question(text)

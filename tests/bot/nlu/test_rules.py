@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from hotline.bot.nlu.acknowledgements import acknowledges
 from hotline.bot.nlu.base import Intent, ParseResult
 from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
-    acknowledges,
     opens_report,
     reported,
     rule_parse,
