@@ -53,14 +53,15 @@ REPORT_WORDS = frozenset(
 # "giúp/giùm/dùm em" and a bare "cái" ("cho phản ánh cái", "phản ánh giùm em vụ này") add nothing
 # either; after a bare "báo" they are too little ("báo giúp em" may be "let me know").
 _WISH_TO_REPORT = re.compile(
-    r"(?P<wish>(?:muon|can|xin) )?(?P<sent>gui )?(?P<verb>phan anh|to cao|to giac|bao|bao cao)"
+    r"(?P<wish>(?:muon|can|xin) )?(?P<sent>gui (?:mot |1 )?)?"
+    r"(?P<verb>phan anh|to cao|to giac|bao|bao cao)"
     r"(?P<helped> (?:giup|gium|dum|ho)(?: (?:em|toi|minh|tui|con|chau))?)?"
     r"(?: (?:(?:cai |mot |1 )?(?P<noun>vu|truong hop|viec|chuyen)(?: vi pham)?|cai)"
     r"(?: nay| nhu vay| nay nua)?)?"
     r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
 )
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
-_REPORT_TAIL = ADDRESSING | {"voi", "ne"}
+_REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset(
     {"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau", "admin", "oi", "vang"}
@@ -85,13 +86,18 @@ _WHAT_IS_REPORTED_PAIRS = frozenset(
         ("nhan", "vien"),
         ("co", "so"),
         ("doanh", "nghiep"),
+        ("su", "viec"),
     }
 )
 # After a bare "báo" only a word that names an event ("báo vụ ...", "báo có F0 ở ...").
 _WHAT_IS_TOLD = frozenset({"vu", "chuyen", "viec", "co", "mot", "1"})
 _TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop")})
 # What opens the message before the verb: who, asking leave, wishing, addressing the hotline.
-_BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e"}
+_BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e", "duoc"}
+# How to do it, asked after a wish to report ("em muốn phản ánh vụ hàng xóm thì làm sao"): the
+# form is the answer.
+_HOW_TO = (("thi", "lam", "sao"), ("thi", "phai", "lam", "sao"), ("lam", "the", "nao"))
+_WISH = frozenset({"muon", "can"})
 # Intents a report opener was mistaken for: the FAQ's side, and small talk ("ad ơi phản ánh giúp
 # mình việc này" reads as a greeting). Out of scope stays (a land dispute "tố cáo" is not the
 # hotline's), and so do emergencies and a person asked for.
@@ -102,6 +108,12 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
+# A person asked for in English, which the training data does not hold ("I want to talk to a
+# real person", "pls connect me to a staff").
+_PERSON_IN_ENGLISH = re.compile(
+    r"\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with))"
+    r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
+)
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
 
 
@@ -124,6 +136,8 @@ def rule_parse(text: str) -> ParseResult | None:
         return _with_text(_ranked("report_violation"), text)
     if greets(text):
         return _with_text(_ranked("greet"), text)
+    if _PERSON_IN_ENGLISH.search(" ".join(words(text))):
+        return _with_text(_ranked("request_human"), text)
     return None
 
 
@@ -159,6 +173,7 @@ def _wishes_to_report(said: str) -> bool:
 def opens_report(text: str) -> bool:
     """True for a message whose first words are a report verb and what is reported, asking
     nothing: "phản ánh vụ ...", "em xin phản ánh về ...", "báo vụ ...", "tố giác nhóm ..."."""
+    text = _salutation_off(text)
     said = words(text)
     at = 0
     while at < len(said) and said[at] in _BEFORE_VERB:
@@ -175,10 +190,19 @@ def opens_report(text: str) -> bool:
     pairs = _TOLD_PAIRS if told else _WHAT_IS_REPORTED_PAIRS
     if not (after and (after[0] in single or pair in pairs)):
         return False
-    # "phản ánh vụ này thì gửi phường hay huyện": a choice asked, which `is_question` reads
-    # only after "nên" ("thì ... hay" is as often "usually" in a report, so only here).
-    chooses = "thi" in after and "hay" in after[after.index("thi") + 2 :]
-    return not chooses and not is_question(text)
+    # "phản ánh vụ này thì gửi phường hay huyện" asks; "muốn phản ánh ... thì làm sao" asks how
+    # to report, which the form answers.
+    how = _WISH & set(said[:at]) and any(tuple(said[-len(h) :]) == h for h in _HOW_TO)
+    return bool(how) or not is_question(text)
+
+
+def _salutation_off(text: str) -> str:
+    """The text after a formal salutation ("Kính gửi Tổng đài, tôi xin phản ánh ..."), or the
+    text itself when it opens with none."""
+    if words(text)[:2] != ["kinh", "gui"]:
+        return text
+    parts = re.split(r"[,:;\n]", text, maxsplit=1)
+    return parts[1] if len(parts) > 1 else text
 
 
 def reported(parse: ParseResult) -> ParseResult:

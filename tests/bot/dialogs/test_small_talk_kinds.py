@@ -1,14 +1,17 @@
 """Small talk told apart (issue 12), through the REST channel: an acknowledgement opened by an
 interjection or by who understood gets the short reply; surprise, laughter and a bare particle
-are small talk, neither an "ok" nor a question for the FAQ.
+are small talk, neither an "ok" nor a question for the FAQ; a person asked for in English is
+handed to an agent.
 """
 
 from __future__ import annotations
 
 import pytest
+from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
 from tests.support.chat import RestChat
+from tests.support.hotline import hotline_of
 
 
 @pytest.mark.parametrize("text", ["vậy thì được, em hiểu rồi nhé", "à há, mình nắm rồi", "ok la"])
@@ -26,3 +29,11 @@ async def test_surprise_laughter_and_a_bare_particle_are_small_talk(
     await chat.say(text)
     assert texts.OUT_OF_SCOPE in chat.text
     assert texts.NO_ANSWER not in chat.text
+
+
+async def test_a_person_asked_for_in_english_gets_a_ticket_for_an_agent(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("hi, can I talk to a real person please")
+    tickets = await hotline_of(client).desk.store.list()
+    assert [t.category for t in tickets] == ["other"]

@@ -229,3 +229,43 @@ def test_the_form_intents_are_those_that_start_a_form() -> None:
         "request_support",
         "feedback",
     }
+
+
+@pytest.mark.parametrize(
+    "text", ["tố cáo đây ạ", "dạ cho em gửi một phản ánh", "mình xin gửi 1 tố cáo nha"]
+)
+def test_a_bare_report_in_more_shapes_starts_a_violation_report(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "report_violation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After a formal salutation; "xin được"; "một sự việc".
+        "Kính gửi Tổng đài 1022, tôi xin được phản ánh một sự việc ở tổ 4",
+        # How to report, asked after a wish to: the form answers it.
+        "tui muốn tố cáo vụ chủ xưởng giấu F0 thì làm sao",
+    ],
+)
+def test_more_report_openers(text: str) -> None:
+    assert opens_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phản ánh vụ này thì gửi phường hay huyện",  # a choice, asked
+        "tố cáo vụ xưởng giấu F0 thì làm sao",  # no wish: how the matter is handled
+    ],
+)
+def test_questions_about_a_report_open_none(text: str) -> None:
+    assert not opens_report(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["can I speak with a real person", "please connect me to an agent", "talk to someone"]
+)
+def test_a_person_asked_for_in_english(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "request_human"
