@@ -74,7 +74,12 @@ _PHRASES = (
     ("goi", "ai"),
     ("tim", "ai"),
     ("lien", "he", "ai"),
+    ("nho", "ai"),
     ("nhu", "nao"),
+    ("sao", "vay"),
+    # "phạt mấy trăm", "mấy phần trăm": how much.
+    ("may", "tram"),
+    ("may", "phan", "tram"),
     # Wanting to know is asking ("tôi muốn biết ai xác định F1").
     ("muon", "biet"),
     ("muon", "hoi"),

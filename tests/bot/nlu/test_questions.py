@@ -131,3 +131,20 @@ def test_reports_and_pleas_in_more_shapes(text: str) -> None:
 @pytest.mark.parametrize("text", ["hả", "sao", "gì ad", "hả ad ơi"])
 def test_a_bare_particle_asks_nothing(text: str) -> None:
     assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muốn làm giấy xác nhận F0 khỏi bệnh thì nhờ ai",
+        "app khai báo báo lỗi hoài sao vậy",
+        "không đeo khẩu trang ở chợ thì phạt mấy trăm",
+        "oxy máu còn mấy phần trăm thì phải đi viện",
+    ],
+)
+def test_whom_to_ask_why_and_how_much(text: str) -> None:
+    assert is_question(text)
+
+
+def test_nobody_to_ask_is_no_question() -> None:
+    assert not is_question("bà ở một mình, không nhờ ai đi chợ được")
