@@ -57,8 +57,13 @@ QUESTION_FIRST = frozenset(
         "out_of_scope",
         "greet",
         "request_human",
+        "thank",
+        "goodbye",
     }
 )
+# Thanks or a goodbye put as a question ("..., how many days F0 isolation, cảm ơn") is a
+# question unless the NLU is this sure: it goes the FAQ's way.
+POLITE_CLOSINGS = frozenset({"thank", "goodbye"})
 
 
 def _wrap(handler: Callable[[Context, ConversationState], Turn]) -> Handler:
@@ -152,6 +157,8 @@ class DialogRouter:
                 return answered
             if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
                 return await faq_answer.answer(ctx, state)  # a question is not a report
+            if intent in POLITE_CLOSINGS and confidence < SURE_REPORT:
+                return await faq_answer.answer(ctx, state)  # nor only thanks
             if intent == "out_of_scope":
                 return await faq_answer.answer(ctx, state)  # unsure small talk: the FAQ's way
         if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult", "out_of_scope"):

@@ -37,3 +37,13 @@ async def test_a_person_asked_for_in_english_gets_a_ticket_for_an_agent(
     await chat.say("hi, can I talk to a real person please")
     tickets = await hotline_of(client).desk.store.list()
     assert [t.category for t in tickets] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text", ["cảm ơn ad, mà F1 ở nhà mấy ngày vậy", "tạm biệt, à mà chợ mở lại chưa"]
+)
+async def test_a_question_said_with_thanks_or_goodbye_goes_the_faqs_way(
+    chat: RestChat, text: str
+) -> None:
+    await chat.say(text)
+    assert chat.text not in (texts.THANKS, texts.GOODBYE, texts.ACKNOWLEDGED)
