@@ -114,6 +114,14 @@ _PERSON_IN_ENGLISH = re.compile(
     r"\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with))"
     r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
 )
+# An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
+# seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
+_CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+)\b")
+_SELLING = re.compile(
+    r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
+)
+# Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
+_SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
 
 
@@ -138,7 +146,16 @@ def rule_parse(text: str) -> ParseResult | None:
         return _with_text(_ranked("greet"), text)
     if _PERSON_IN_ENGLISH.search(" ".join(words(text))):
         return _with_text(_ranked("request_human"), text)
+    if advertises(text):
+        return _with_text(_ranked("out_of_scope"), text)
     return None
+
+
+def advertises(text: str) -> bool:
+    """True for an advert told, not asked: "Dịch vụ làm giấy ... lấy ngay, inbox"."""
+    said = " ".join(words(text))
+    sells = _CONTACT_ME.search(said) and _SELLING.search(said) and not _SEEN.search(said)
+    return bool(sells) and not is_question(text) and not opens_report(text)
 
 
 def asks_to_report(said: str) -> bool:

@@ -1,7 +1,7 @@
 """Small talk told apart (issue 12), through the REST channel: an acknowledgement opened by an
 interjection or by who understood gets the short reply; surprise, laughter and a bare particle
 are small talk, neither an "ok" nor a question for the FAQ; a person asked for in English is
-handed to an agent.
+handed to an agent; an advert is told what the hotline does.
 """
 
 from __future__ import annotations
@@ -47,3 +47,8 @@ async def test_a_question_said_with_thanks_or_goodbye_goes_the_faqs_way(
 ) -> None:
     await chat.say(text)
     assert chat.text not in (texts.THANKS, texts.GOODBYE, texts.ACKNOWLEDGED)
+
+
+async def test_an_advert_gets_what_the_hotline_does(chat: RestChat) -> None:
+    await chat.say("nhận làm giấy xác nhận tiêm chủng trọn gói, lấy ngay, ib em")
+    assert texts.OUT_OF_SCOPE in chat.text

@@ -9,6 +9,7 @@ from hotline.bot.nlu.base import Intent, ParseResult
 from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
+    advertises,
     opens_report,
     reported,
     rule_parse,
@@ -269,3 +270,27 @@ def test_questions_about_a_report_open_none(text: str) -> None:
 def test_a_person_asked_for_in_english(text: str) -> None:
     result = rule_parse(text)
     assert result is not None and result.intent.name == "request_human"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhận làm giấy đi đường trọn gói, giá rẻ, ib mình",
+        "dich vu test covid lay ngay khong can xep hang, lh zalo 0909",
+    ],
+)
+def test_an_advert_is_small_talk(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bên nào nhận làm giấy đi đường trọn gói, ib mình với được không",  # asked
+        "có nhóm nhận làm giấy xét nghiệm âm tính giả lấy ngay, inbox là có",  # a tip
+        "phản ánh vụ dịch vụ làm hồ sơ trọn gói, ib zalo lấy tiền",  # a report
+    ],
+)
+def test_an_advert_asked_about_or_told_as_a_tip_is_no_advert(text: str) -> None:
+    assert not advertises(text)
