@@ -23,6 +23,7 @@ from hotline.bot.dialogs import (
 from hotline.bot.dialogs.base import Context, Services, Turn
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.questions import is_question
+from hotline.bot.nlu.rules import complains
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
 
@@ -132,9 +133,11 @@ class DialogRouter:
         return sure and state.dialog != emergency.DIALOG
 
     def _told_event(self, ctx: Context) -> bool:
-        """A report or tip intent, fairly sure, for a message that asks nothing."""
+        """A report or tip intent, fairly sure, for a message that asks nothing; or feedback
+        as sure, for a complaint about the hotline's answers ("trả lời như cái máy, vô dụng")."""
         sure_enough = ctx.parse.intent.confidence >= EVENT_REPORT
-        return ctx.intent in EVENTS and sure_enough and not is_question(ctx.message.text)
+        told = ctx.intent in EVENTS or (ctx.intent == "feedback" and complains(ctx.message.text))
+        return told and sure_enough and not is_question(ctx.message.text)
 
     async def _by_intent(self, ctx: Context, state: ConversationState) -> Turn:
         intent, confidence = ctx.intent, ctx.parse.intent.confidence

@@ -120,6 +120,12 @@ _CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+
 _SELLING = re.compile(
     r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
 )
+# A complaint about the answers or the service ("trả lời như cái máy, vô dụng", "hỏi một đằng
+# nói một nẻo", "làm ăn kiểu gì").
+_COMPLAINT = re.compile(
+    r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
+    r"|nhu cai may|tra loi nhu|lam an kieu|kem qua)\b"
+)
 # Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
 _SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
@@ -149,6 +155,11 @@ def rule_parse(text: str) -> ParseResult | None:
     if advertises(text):
         return _with_text(_ranked("out_of_scope"), text)
     return None
+
+
+def complains(text: str) -> bool:
+    """True for a complaint about the hotline's answers or service, in folded words."""
+    return bool(_COMPLAINT.search(" ".join(words(text))))
 
 
 def advertises(text: str) -> bool:

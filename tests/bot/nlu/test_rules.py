@@ -10,6 +10,7 @@ from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
     advertises,
+    complains,
     opens_report,
     reported,
     rule_parse,
@@ -294,3 +295,16 @@ def test_an_advert_is_small_talk(text: str) -> None:
 )
 def test_an_advert_asked_about_or_told_as_a_tip_is_no_advert(text: str) -> None:
     assert not advertises(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bot trả lời như không, hỏi một đằng nói một nẻo", "tong dai tra loi sai hoai, qua te"],
+)
+def test_complaints_about_the_answers(text: str) -> None:
+    assert complains(text)
+
+
+@pytest.mark.parametrize("text", ["ở nhà mãi chán quá", "thuốc hạ sốt có tác dụng không"])
+def test_no_complaint(text: str) -> None:
+    assert not complains(text)
