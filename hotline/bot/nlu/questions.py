@@ -205,8 +205,8 @@ def _none(said: list[str], at: int) -> bool:
 def _which(said: list[str], at: int) -> bool:
     """A "nào" inside the message that asks which ("ứng dụng nào để khai báo", "bệnh viện nào
     rẻ"), not "every" ("sáng nào cũng"), "any" ("bất kỳ ai nào") nor "none"."""
-    if said[at] != "nao" or said[at + 1] in _NOT_WHICH:
-        return False
+    if said[at] != "nao" or said[at + 1] in _NOT_WHICH or _EVERY in said[at + 2 : at + 4]:
+        return False  # "tối nào tụi nó cũng nhậu": every
     return "bat" not in said[max(0, at - 3) : at] and not _none(said, at)
 
 

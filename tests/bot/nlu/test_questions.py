@@ -119,6 +119,7 @@ def test_questions_in_more_shapes(text: str) -> None:
         "xe hư máy nằm đường 3 ngày, không ai bắt máy",
         # "nào cũng": every; "hay" after who does it or before "bị": often.
         "quán nhậu đầu hẻm tối nào cũng mở nhạc",
+        "sáng nào bà đó cũng ra chợ không đeo khẩu trang",
         "app khai báo hay bị treo, tối thì tụi nó hay tụ tập",
         # A "không" closing a clause with no helper verb before it.
         "dạ không, nhà em ở phường Phú Cường",
