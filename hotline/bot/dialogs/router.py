@@ -23,6 +23,7 @@ from hotline.bot.dialogs import (
 from hotline.bot.dialogs.base import Context, Services, Turn
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.questions import is_question
+from hotline.bot.nlu.rules import complains
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
 
@@ -57,8 +58,13 @@ QUESTION_FIRST = frozenset(
         "out_of_scope",
         "greet",
         "request_human",
+        "thank",
+        "goodbye",
     }
 )
+# Thanks or a goodbye put as a question ("..., how many days F0 isolation, cảm ơn") is a
+# question unless the NLU is this sure: it goes the FAQ's way.
+POLITE_CLOSINGS = frozenset({"thank", "goodbye"})
 
 
 def _wrap(handler: Callable[[Context, ConversationState], Turn]) -> Handler:
@@ -127,9 +133,11 @@ class DialogRouter:
         return sure and state.dialog != emergency.DIALOG
 
     def _told_event(self, ctx: Context) -> bool:
-        """A report or tip intent, fairly sure, for a message that asks nothing."""
+        """A report or tip intent, fairly sure, for a message that asks nothing; or feedback
+        as sure, for a complaint about the hotline's answers ("trả lời như cái máy, vô dụng")."""
         sure_enough = ctx.parse.intent.confidence >= EVENT_REPORT
-        return ctx.intent in EVENTS and sure_enough and not is_question(ctx.message.text)
+        told = ctx.intent in EVENTS or (ctx.intent == "feedback" and complains(ctx.message.text))
+        return told and sure_enough and not is_question(ctx.message.text)
 
     async def _by_intent(self, ctx: Context, state: ConversationState) -> Turn:
         intent, confidence = ctx.intent, ctx.parse.intent.confidence
@@ -152,6 +160,8 @@ class DialogRouter:
                 return answered
             if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
                 return await faq_answer.answer(ctx, state)  # a question is not a report
+            if intent in POLITE_CLOSINGS and confidence < SURE_REPORT:
+                return await faq_answer.answer(ctx, state)  # nor only thanks
             if intent == "out_of_scope":
                 return await faq_answer.answer(ctx, state)  # unsure small talk: the FAQ's way
         if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult", "out_of_scope"):

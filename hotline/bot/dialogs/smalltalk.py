@@ -5,7 +5,7 @@ from __future__ import annotations
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
-from hotline.bot.nlu.rules import acknowledgement
+from hotline.bot.nlu.acknowledgements import acknowledgement
 
 
 def menu(ctx: Context, text: str) -> Turn:

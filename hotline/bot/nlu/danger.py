@@ -94,6 +94,9 @@ URGENT = (
     "lam sao gio", "khong ai toi", "khong ai den", "chua ai toi", "chua ai den",
 )  # fmt: skip
 
+# "làm sao ra được đây", "giờ tính sao đây": what to do now, asked in distress, is a call for help.
+_DISTRESS = re.compile(r" (?:lam sao|tinh sao|lam gi|the nao)(?: [a-z0-9]+){0,4} day $")
+
 # A question about the rules or a hypothetical: not happening.
 IF = (
     "neu", "gia su", "truong hop", "lo nhu", "lo ma", "phong khi", "de phong", "khi nao",
@@ -182,6 +185,7 @@ def in_danger(text: str) -> bool:
     if _VACCINE.search(said) and asks:
         return False  # whether one may be vaccinated with a condition: the consultant's
     now, urgent = _says(said, NOW, written), _says(said, URGENT, written)
+    urgent = urgent or bool(_DISTRESS.search(said))
     signs = sum(_said(said, sign, written) for sign in SIGNS)
     if _says(said, STRONG, written) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
         # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening.

@@ -11,16 +11,15 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Protocol, runtime_checkable
 
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.combination import combine
-from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.metrics import NLU_CIRCUIT, NLU_FALLBACKS, NLU_PARSE_SECONDS, NLU_PARSES
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
 from hotline.bot.nlu.rasa_pool import RasaBusy, RasaPool, plain
-from hotline.bot.nlu.rules import reported, rule_parse
+from hotline.bot.nlu.rules import overlaid, rule_parse
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +114,13 @@ class FallbackLog:
         self.lines += 1
 
 
+@runtime_checkable
+class Classifying(NLU, Protocol):
+    """An NLU that also gives its model's parse before the rule overlays (`LocalNLU`)."""
+
+    async def classify(self, text: str) -> ParseResult: ...
+
+
 class FallbackNLU:
     """The NLU the bot talks to: Rasa when it answers, the local NLU otherwise. Rasa's intent
     is combined with the local NLU's (`combination.combine`)."""
@@ -153,12 +159,13 @@ class FallbackNLU:
         if ruled is not None:  # a button, a bare code, "ok", "phản ánh": no model needed
             return ruled
         # The local parse is needed either way: for the combination with Rasa's, or as the
-        # answer when Rasa cannot give one. It is made first; the local NLU never yields.
-        local = await self.local.parse(text)
+        # answer when Rasa cannot give one. It is made first; the local NLU never yields. The
+        # rule overlays go once on what the bot acts on: the combination, or the local parse.
+        local = await self._classify(text)
         cached = self.rasa.cached(text)  # Rasa's answer for this model, even while it is out
         if cached is not None:
             self._count(self.rasa.name, started)
-            return escalated(reported(combine(cached, local)))
+            return overlaid(combine(cached, local))
         if self.breaker.allow():
             try:
                 result: ParseResult = await self.rasa.parse(text)
@@ -173,12 +180,19 @@ class FallbackNLU:
             else:
                 self._succeeded()
                 self._count(self.rasa.name, started)
-                return escalated(reported(combine(result, local)))
+                return overlaid(combine(result, local))
         else:
             self.fallback_log.note("circuit_open", "the circuit is open", self.rasa.url)
         self._answering = self.local.name
         self._count(self.local.name, started)
-        return local
+        # Alone, the local NLU's own parse, overlays and all (kept in its memo).
+        return await self.local.parse(text) if isinstance(self.local, Classifying) else local
+
+    async def _classify(self, text: str) -> ParseResult:
+        """The local parse to combine: before the overlays when the local NLU can give it so."""
+        if isinstance(self.local, Classifying):
+            return await self.local.classify(text)
+        return await self.local.parse(text)
 
     async def is_ready(self) -> bool:
         """Ready when the local NLU is: it answers whenever Rasa cannot. Rasa's own state is the

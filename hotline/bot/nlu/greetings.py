@@ -71,6 +71,7 @@ ADDRESSEE_PHRASES = frozenset(
 # Who greets ("em chào", "con chào cô chú ạ") and the politeness around it.
 POLITE_WORDS = frozenset(
     {"a", "oi", "nha", "nhe", "nhen", "nghen", "da", "vang", "con", "chau", "toi", "minh", "tui"}
+    | {"vay", "ta", "ha"}
 )
 # A check that someone is there, or leave to ask with nothing asked yet ("cho em hỏi chút").
 PRESENCE_PHRASES = frozenset(
@@ -82,6 +83,9 @@ PRESENCE_PHRASES = frozenset(
         ("co", "nguoi", "truc", "khong"),
         ("co", "do", "khong"),
         ("con", "truc", "khong"),
+        ("con", "ai", "truc", "khong"),
+        ("con", "nguoi", "truc", "khong"),
+        ("con", "ai", "khong"),
         ("co", "online", "khong"),
         ("co", "ai", "online", "khong"),
         ("nghe", "ro", "khong"),
@@ -97,12 +101,15 @@ PRESENCE_PHRASES = frozenset(
         ),
     }
 )
+# When the check is made ("giờ này còn ai trực không"): neither a greeting nor a question.
+WHEN_PHRASES = frozenset({("gio", "nay"), ("bay", "gio"), ("luc", "nay"), ("toi", "nay")})
 # Emoji that wave or greet; other emoji carry no words here.
 GREETING_EMOJI = frozenset({"👋", "🙋", "🖐", "🤚"})
 _KINDS = (
     ("greeting", GREETING_PHRASES),
     ("presence", PRESENCE_PHRASES),
     ("addressee", ADDRESSEE_PHRASES),
+    ("when", WHEN_PHRASES),
 )
 _LONGEST = max(len(p) for _, phrases in _KINDS for p in phrases)
 

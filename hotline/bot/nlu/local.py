@@ -8,10 +8,9 @@ from pathlib import Path
 from hotline.bot.nlu.admin_units import AdminUnits
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.classifier import META_FILE, WEIGHTS_FILE, IntentClassifier
-from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities
 from hotline.bot.nlu.payloads import PayloadError, parse_payload
-from hotline.bot.nlu.rules import reported, rule_parse
+from hotline.bot.nlu.rules import overlaid, rule_parse
 from hotline.lru import Lru
 
 log = logging.getLogger(__name__)
@@ -39,8 +38,11 @@ class LocalNLU:
         self.classifier = classifier
         self.units = units
         # Keyed on the exact text: the parse carries the text and its entities' offsets in it.
-        # A new model is a new LocalNLU, so a memo never outlives its model.
+        # A new model is a new LocalNLU, so a memo never outlives its model. The parse with the
+        # rule overlays (`rules.overlaid`) and the model's own are kept apart: with Rasa only
+        # the model's is asked for, and the overlays go on the combination.
         self.parses: Lru[str, ParseResult] = Lru(kept)
+        self.classified: Lru[str, ParseResult] = Lru(kept)
 
     @classmethod
     def load(
@@ -58,11 +60,19 @@ class LocalNLU:
     async def parse(self, text: str) -> ParseResult:
         return self.parse_sync(text)
 
+    async def classify(self, text: str) -> ParseResult:
+        """The model's parse, before the rule overlays: what `FallbackNLU` combines with Rasa's
+        and overlays once. A button payload or a text a rule settles is parsed as by `parse`."""
+        return self._parse_sync(text, overlays=False)
+
     async def is_ready(self) -> bool:
         return True
 
     def parse_sync(self, text: str) -> ParseResult:
         """Intent ranking (every intent, best first) and entities; never raises on odd text."""
+        return self._parse_sync(text, overlays=True)
+
+    def _parse_sync(self, text: str, overlays: bool) -> ParseResult:
         try:
             result = parse_payload(text)
         except PayloadError as error:
@@ -73,14 +83,18 @@ class LocalNLU:
         ruled = rule_parse(text)
         if ruled is not None:
             return ruled
-        return self.parses.get(text, self._classified)
+        if overlays:
+            return self.parses.get(text, self._ruled)
+        return self.classified.get(text, self._classified)
+
+    def _ruled(self, text: str) -> ParseResult:
+        # A danger sign happening now is an emergency, whatever the classifier says (`danger`);
+        # a report opened with its verb is a report (`rules.reported`).
+        return overlaid(self.classified.get(text, self._classified))
 
     def _classified(self, text: str) -> ParseResult:
         ranking = self._ranking(text)
-        # A danger sign happening now is an emergency, whatever the classifier says (`danger`);
-        # a report opened with its verb is a report (`rules.reported`).
-        parse = ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
-        return escalated(reported(parse))
+        return ParseResult(text, ranking[0], extract_entities(text, self.units), ranking)
 
     def _ranking(self, text: str) -> tuple[Intent, ...]:
         probabilities = self.classifier.probabilities(text)

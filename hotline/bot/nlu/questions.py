@@ -7,9 +7,10 @@ small talk, so "hàng xóm là F1 thì phải ở nhà bao lâu" gets the answer
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.normalize import fold, nfc, words
 
 # Question phrases, folded, anywhere; the asking particles ("không", "chưa", "hả") only at the
 # end, where they ask ("có ... không"). Single words such as "gì" or "nào" are not enough: "không
@@ -73,7 +74,30 @@ _PHRASES = (
     ("goi", "ai"),
     ("tim", "ai"),
     ("lien", "he", "ai"),
+    ("nho", "ai"),
     ("nhu", "nao"),
+    ("sao", "vay"),
+    # "phạt mấy trăm", "mấy phần trăm": how much.
+    ("may", "tram"),
+    ("may", "phan", "tram"),
+    # Wanting to know is asking ("tôi muốn biết ai xác định F1").
+    ("muon", "biet"),
+    ("muon", "hoi"),
+    # English, as some write ("how many days", "can I go").
+    ("how", "many"),
+    ("how", "much"),
+    ("how", "long"),
+    ("how", "to"),
+    ("how", "do"),
+    ("how", "can"),
+    ("what", "is"),
+    ("what", "are"),
+    ("where", "is"),
+    ("where", "can"),
+    ("can", "i"),
+    ("should", "i"),
+    ("do", "i", "need"),
+    ("is", "it"),
 )
 _ASKERS = frozenset({"em", "e", "toi", "tui", "minh", "chau", "con", "anh", "chi"})
 _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
@@ -102,7 +126,27 @@ _GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"))
 _CLAUSE = re.compile(r"[,;:.!\n]+")
 # Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"): the
 # asking particle is the word before it.
-_TRAILING = frozenset({"a", "admin", "oi", "nhe"})
+_TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "hen", "ta"})
+# "... thật không mấy cô", "... chưa mấy anh ơi": a group addressed after the question.
+_GROUP = "may"
+_PEOPLE = frozenset({"co", "chu", "anh", "chi", "bac"})
+# A negation before "ai" or "nào" makes it "nobody" or "none": "không cho ai nghỉ", "không báo
+# ai", "không còn đồng nào", "chưa chích mũi nào". After "biết" it asks again ("không biết chỗ
+# nào", "chưa biết hỏi ai").
+_NEGATIONS = frozenset({"khong", "chang", "cha", "chua"})
+# After "nào", words that make it "every" or "some" ("ngày nào cũng", "lúc nào đó").
+_NOT_WHICH = frozenset({"cung", "do", "day", "het", "ca", "nay", "nua", "thi"})
+# "có ... không", "đã ... chưa" closing a clause that is not the last ("chợ có họp lại chưa hen,
+# tui tính lên bán"): the helper verbs that make the final word ask.
+_CLAUSE_ASKERS = frozenset({"khong", "chua"})
+_HELPERS = frozenset({"co", "da", "duoc", "con", "phai"})
+# "thì ... X hay Y", "là X hay Y": a choice asked. "hay" is also "often" ("app hay bị lỗi", "tụi
+# nó hay tụ tập") and "good" ("hay quá"): not after who does it, nor before these.
+_HABIT_AFTER = frozenset({"bi", "qua", "nhat", "co", "lam", "that", "ghe", "ho", "met"})
+_HABIT_BEFORE = frozenset(
+    {"no", "ho", "ta", "toi", "tui", "em", "minh", "con", "chau", "ong", "ba", "thuong", "rat"}
+    | {"cung", "khong"}  # "cũng hay", "không hay" (not good; `_asks` reads "có ... không hay")
+)
 
 
 def is_question(text: str) -> bool:
@@ -111,20 +155,90 @@ def is_question(text: str) -> bool:
     said = words(text)
     if "?" in text and said:
         return True
-    while len(said) > 1 and said[-1] in _TRAILING:
-        said = said[:-1]
-    if not said:
-        return False
+    said = _untrailed(said)
+    if not said or (len(said) == 1 and said[0] in _FINAL):
+        return False  # a bare "hả", "sao": a reaction, nothing the FAQ or a person could answer
     for length in (3, 2, 1):
-        if any(_asks(said, i, length) for i in range(len(said) - length + 1)):
+        if any(_asks(said, i, length, text) for i in range(len(said) - length + 1)):
             return True
-    opening = said
+    if any(_which(said, at) for at in range(1, len(said) - 1)):
+        return True
+    opening = _salutation_off(text) or said
     while len(opening) > 1 and opening[0] in _OPENERS:
         opening = opening[1:]
-    machine = said[-1] == "may" and said[-2:-1] in (["xe"], ["nha"], ["chay"])  # máy, not mấy
-    if (said[-1] in _FINAL and not machine) or _opens(opening) or _requests(opening):
+    final = said[-1] in _FINAL and not _not_asking(said, text)
+    if final or _opens(opening) or _requests(opening) or _chooses(said):
         return True
-    return any(_asks_who(words(clause)) for clause in _CLAUSE.split(text)[1:])
+    clauses = [words(clause) for clause in _CLAUSE.split(text)]
+    if any(_asks_who(clause) for clause in clauses[1:]):
+        return True
+    return any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1])
+
+
+def _untrailed(said: list[str]) -> list[str]:
+    """The words without the politeness and addressing that trail a question."""
+    while len(said) > 1:
+        if said[-1] in _TRAILING:
+            said = said[:-1]
+        elif len(said) > 2 and said[-2] == _GROUP and said[-1] in _PEOPLE:
+            said = said[:-2]
+        else:
+            break
+    return said
+
+
+def _not_asking(said: list[str], text: str) -> bool:
+    """A final word that folds like an asking particle but is not one: "máy" ("không ai bắt
+    máy", "xe máy"), a negated "nào" ("không còn đồng nào")."""
+    if said[-1] == "may":
+        written = re.findall(r"[^\W_]+", nfc(text).lower())
+        return said[-2:-1] in (["xe"], ["nha"], ["chay"]) or written[-1:] == ["máy"]
+    return said[-1] == "nao" and _none(said, len(said) - 1)
+
+
+def _none(said: list[str], at: int) -> bool:
+    """Whether the "ai" or "nào" at `at` is negated ("không báo ai", "không còn đồng nào")."""
+    before = said[max(0, at - 4) : at]
+    return any(w in _NEGATIONS for w in before) and "biet" not in before
+
+
+def _which(said: list[str], at: int) -> bool:
+    """A "nào" inside the message that asks which ("ứng dụng nào để khai báo", "bệnh viện nào
+    rẻ"), not "every" ("sáng nào cũng"), "any" ("bất kỳ ai nào") nor "none"."""
+    if said[at] != "nao" or said[at + 1] in _NOT_WHICH or _EVERY in said[at + 2 : at + 4]:
+        return False  # "tối nào tụi nó cũng nhậu": every
+    return "bat" not in said[max(0, at - 3) : at] and not _none(said, at)
+
+
+def _clause_asks(clause: list[str]) -> bool:
+    """A clause before the last closing with "có ... không" or "đã ... chưa"."""
+    if len(clause) < 3 or clause[-1] not in _CLAUSE_ASKERS:
+        return False
+    return any(w in _HELPERS for w in clause[:-1])
+
+
+def _chooses(said: list[str]) -> bool:
+    """ "thì nhận qua công ty hay tự lên BHXH", "là nguy cơ cao hay rất cao": a choice asked."""
+    for at, word in enumerate(said):
+        if word != "hay" or at in (0, len(said) - 1):
+            continue
+        if said[at + 1] in _HABIT_AFTER or said[at - 1] in _HABIT_BEFORE:
+            continue
+        before = said[:at]
+        opened = next((i for i in range(at - 1, -1, -1) if before[i] in ("thi", "la")), None)
+        if (opened is not None and opened < at - 1) or said[at + 1] in before:
+            return True
+    return False
+
+
+def _salutation_off(text: str) -> list[str]:
+    """The words after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ..."), or
+    none when the message opens without one."""
+    said = words(text)
+    if said[:2] != ["kinh", "gui"]:
+        return []
+    parts = re.split(r"[,:;\n]", text, maxsplit=1)
+    return words(parts[1]) if len(parts) > 1 else []
 
 
 def _requests(said: list[str]) -> bool:
@@ -161,7 +275,7 @@ def _opens(said: list[str]) -> bool:
     return opens or choice
 
 
-def _asks(said: list[str], at: int, length: int) -> bool:
+def _asks(said: list[str], at: int, length: int, text: str = "") -> bool:
     """Whether the phrase of `length` words at `at` is a question phrase, in its context."""
     phrase = tuple(said[at : at + length])
     if phrase not in _PHRASES:
@@ -169,6 +283,19 @@ def _asks(said: list[str], at: int, length: int) -> bool:
     after = said[at + length : at + length + 1]
     if phrase[0] == "may" and phrase[-1] in _DURATIONS and after and after[0] in _LASTED:
         return False  # "đói mấy ngày nay": how long it has lasted, not a question
+    if phrase[0] == "may" and _machine(text, phrase[-1]):
+        return False  # "ghe hư máy nằm bờ": the engine, written so
     if phrase == ("khong", "hay") and "co" not in said[:at]:
         return False  # "làm vậy không hay": "not good"; asked only after a "có"
+    if "ai" in phrase and at > 0 and said[at - 1] in _NEGATIONS:
+        return False  # "không cho ai nghỉ", "không báo ai": nobody
     return not (phrase[-1] in ("nao", "ai") and after == [_EVERY])
+
+
+def _machine(text: str, following: str) -> bool:
+    """Whether the text writes "máy" (a machine), not "mấy", before `following`."""
+    written = re.findall(r"[^\W_]+", nfc(text).lower())
+    pairs = [(w, fold(n)) for w, n in itertools.pairwise(written)]
+    return any(w == "máy" and n == following for w, n in pairs) and not any(
+        w == "mấy" and n == following for w, n in pairs
+    )

@@ -14,71 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.normalize import nfc, normalize, words
 from hotline.bot.nlu.questions import is_question
 
-# Acknowledgements, in folded words (an emoji is folded to the word it stands for), once the
-# words that only address the hotline ("ad", "bạn", "ạ", "nhé") are taken off the end.
-ACKNOWLEDGEMENTS = frozenset(
-    {
-        "ok",
-        "ok ok",
-        "okela",
-        "oki",
-        "okay",
-        "uk",
-        "ukm",
-        "um",
-        "u",
-        "ua",
-        "uh",
-        "da",
-        "vang",
-        "da vang",
-        "da ro",
-        "da hieu",
-        "hieu roi",
-        "ro roi",
-        "duoc roi",
-        "da duoc",
-        "vang em hieu roi",
-        "ok luon",
-        "o ke",
-        "nam roi",
-        "biet roi",
-        "da nam",
-        "da biet",
-        # Repeated letters are folded first ("okk", "okii", "okeee"), so these are the forms
-        # that remain; "rồi" and "ok" may also open one ("rồi rồi hiểu rồi", see `_POLITE`).
-        "oke",
-        "okie",
-        "okla",
-        "roi",
-        "hieu",
-        "ok roi",
-        "ok nha",
-        "xong roi",
-        "on roi",
-        "vay la duoc",
-        "vay la duoc roi",
-        "vay la on",
-        "giup duoc roi",
-        "da duoc roi",
-        "hieu rui",
-        "ok rui",
-    }
-)
-# Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
-APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
-# Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
-_SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
-_POLITE = frozenset({"da", "vang", "ok", "u", "uh", "roi"})
-_ADDRESSING = frozenset(
-    {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
-)
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
     {
@@ -110,14 +53,15 @@ REPORT_WORDS = frozenset(
 # "giúp/giùm/dùm em" and a bare "cái" ("cho phản ánh cái", "phản ánh giùm em vụ này") add nothing
 # either; after a bare "báo" they are too little ("báo giúp em" may be "let me know").
 _WISH_TO_REPORT = re.compile(
-    r"(?P<wish>(?:muon|can|xin) )?(?P<sent>gui )?(?P<verb>phan anh|to cao|to giac|bao|bao cao)"
+    r"(?P<wish>(?:muon|can|xin) )?(?P<sent>gui (?:mot |1 )?)?"
+    r"(?P<verb>phan anh|to cao|to giac|bao|bao cao)"
     r"(?P<helped> (?:giup|gium|dum|ho)(?: (?:em|toi|minh|tui|con|chau))?)?"
     r"(?: (?:(?:cai |mot |1 )?(?P<noun>vu|truong hop|viec|chuyen)(?: vi pham)?|cai)"
     r"(?: nay| nhu vay| nay nua)?)?"
     r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
 )
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
-_REPORT_TAIL = _ADDRESSING | {"voi", "ne"}
+_REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset(
     {"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau", "admin", "oi", "vang"}
@@ -142,13 +86,18 @@ _WHAT_IS_REPORTED_PAIRS = frozenset(
         ("nhan", "vien"),
         ("co", "so"),
         ("doanh", "nghiep"),
+        ("su", "viec"),
     }
 )
 # After a bare "báo" only a word that names an event ("báo vụ ...", "báo có F0 ở ...").
 _WHAT_IS_TOLD = frozenset({"vu", "chuyen", "viec", "co", "mot", "1"})
 _TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop")})
 # What opens the message before the verb: who, asking leave, wishing, addressing the hotline.
-_BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e"}
+_BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e", "duoc"}
+# How to do it, asked after a wish to report ("em muốn phản ánh vụ hàng xóm thì làm sao"): the
+# form is the answer.
+_HOW_TO = (("thi", "lam", "sao"), ("thi", "phai", "lam", "sao"), ("lam", "the", "nao"))
+_WISH = frozenset({"muon", "can"})
 # Intents a report opener was mistaken for: the FAQ's side, and small talk ("ad ơi phản ánh giúp
 # mình việc này" reads as a greeting). Out of scope stays (a land dispute "tố cáo" is not the
 # hotline's), and so do emergencies and a person asked for.
@@ -159,12 +108,27 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
+# A person asked for in English, which the training data does not hold ("I want to talk to a
+# real person", "pls connect me to a staff").
+_PERSON_IN_ENGLISH = re.compile(
+    r"\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with))"
+    r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
+)
+# An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
+# seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
+_CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+)\b")
+_SELLING = re.compile(
+    r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
+)
+# A complaint about the answers or the service ("trả lời như cái máy, vô dụng", "hỏi một đằng
+# nói một nẻo", "làm ăn kiểu gì").
+_COMPLAINT = re.compile(
+    r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
+    r"|nhu cai may|tra loi nhu|lam an kieu|kem qua)\b"
+)
+# Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
+_SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
-# A letter typed twice or more stands for one in chat ("okkk", "okiii", "vângg").
-_REPEATED = re.compile(r"(\w)\1+")
-# A bare "k" or "kk" ("ok" in chat, folded to "không" by `normalize`) between dialogs answers the
-# bot's last reply; inside a form the form step reads the text itself, whatever the intent.
-_BARE_K = re.compile(r"\s*k+\s*[.!]*\s*", re.IGNORECASE)
 
 
 def _ranked(name: str) -> ParseResult:
@@ -180,19 +144,29 @@ def rule_parse(text: str) -> ParseResult | None:
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     if acknowledgement(text):
         return _with_text(_ranked("thank"), text)
+    if laughs(text):
+        return _with_text(_ranked("out_of_scope"), text)
     if asks_to_report(normalize(text)):
         return _with_text(_ranked("report_violation"), text)
     if greets(text):
         return _with_text(_ranked("greet"), text)
+    if _PERSON_IN_ENGLISH.search(" ".join(words(text))):
+        return _with_text(_ranked("request_human"), text)
+    if advertises(text):
+        return _with_text(_ranked("out_of_scope"), text)
     return None
 
 
-def _core(said: str) -> list[str]:
-    """The folded words without those that only address the hotline at the end ("... ad ơi")."""
-    core = said.split()
-    while core and core[-1] in _ADDRESSING:
-        core.pop()
-    return core
+def complains(text: str) -> bool:
+    """True for a complaint about the hotline's answers or service, in folded words."""
+    return bool(_COMPLAINT.search(" ".join(words(text))))
+
+
+def advertises(text: str) -> bool:
+    """True for an advert told, not asked: "Dịch vụ làm giấy ... lấy ngay, inbox"."""
+    said = " ".join(words(text))
+    sells = _CONTACT_ME.search(said) and _SELLING.search(said) and not _SEEN.search(said)
+    return bool(sells) and not is_question(text) and not opens_report(text)
 
 
 def asks_to_report(said: str) -> bool:
@@ -224,37 +198,10 @@ def _wishes_to_report(said: str) -> bool:
     return not bare or matched["noun"] is not None
 
 
-def acknowledgement(text: str) -> bool:
-    """True for a message that only acknowledges: "ok", "okk", "dạ vâng ạ", 👍, a bare "k".
-    Asked ("xong rồi à?", "hiểu rồi?") it is a question."""
-    if text.rstrip().endswith("?"):
-        return False
-    return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
-
-
-def acknowledges(said: str) -> bool:
-    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
-    core: list[str] = []
-    for word in _core(_REPEATED.sub(r"\1", said)):
-        if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
-            core.append(word)
-    # "dạ hiểu rồi", "vâng rõ rồi", "ok hiểu rồi": a polite word before an acknowledgement.
-    if len(core) > 1 and core[0] in _POLITE:
-        rest = core[2:] if core[1] in _SELF and len(core) > 2 else core[1:]
-        if " ".join(rest) in ACKNOWLEDGEMENTS:
-            return True
-    return " ".join(core) in ACKNOWLEDGEMENTS
-
-
-def approves(text: str) -> bool:
-    """True for a message of approving emoji only ("💯", "👏👏")."""
-    marks = text.replace("\ufe0f", "").split()
-    return bool(marks) and all(set(m) <= APPROVING_EMOJI for m in marks)
-
-
 def opens_report(text: str) -> bool:
     """True for a message whose first words are a report verb and what is reported, asking
     nothing: "phản ánh vụ ...", "em xin phản ánh về ...", "báo vụ ...", "tố giác nhóm ..."."""
+    text = _salutation_off(text)
     said = words(text)
     at = 0
     while at < len(said) and said[at] in _BEFORE_VERB:
@@ -271,10 +218,19 @@ def opens_report(text: str) -> bool:
     pairs = _TOLD_PAIRS if told else _WHAT_IS_REPORTED_PAIRS
     if not (after and (after[0] in single or pair in pairs)):
         return False
-    # "phản ánh vụ này thì gửi phường hay huyện": a choice asked, which `is_question` reads
-    # only after "nên" ("thì ... hay" is as often "usually" in a report, so only here).
-    chooses = "thi" in after and "hay" in after[after.index("thi") + 2 :]
-    return not chooses and not is_question(text)
+    # "phản ánh vụ này thì gửi phường hay huyện" asks; "muốn phản ánh ... thì làm sao" asks how
+    # to report, which the form answers.
+    how = _WISH & set(said[:at]) and any(tuple(said[-len(h) :]) == h for h in _HOW_TO)
+    return bool(how) or not is_question(text)
+
+
+def _salutation_off(text: str) -> str:
+    """The text after a formal salutation ("Kính gửi Tổng đài, tôi xin phản ánh ..."), or the
+    text itself when it opens with none."""
+    if words(text)[:2] != ["kinh", "gui"]:
+        return text
+    parts = re.split(r"[,:;\n]", text, maxsplit=1)
+    return parts[1] if len(parts) > 1 else text
 
 
 def reported(parse: ParseResult) -> ParseResult:
@@ -297,6 +253,13 @@ def reported(parse: ParseResult) -> ParseResult:
         *(Intent(i.name, i.confidence / share * rest) for i in others),
     )
     return replace(parse, intent=ranked[0], intent_ranking=ranked)
+
+
+def overlaid(parse: ParseResult) -> ParseResult:
+    """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
+    (`reported`), a danger sign happening now an emergency (`danger.escalated`). With Rasa they
+    go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    return escalated(reported(parse))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

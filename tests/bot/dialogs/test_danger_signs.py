@@ -45,3 +45,12 @@ async def test_the_danger_told_again_with_the_address_files_no_second_ticket(
     tickets = await hotline_of(client).desk.store.list()
     assert [t.code for t in tickets] == [code]
     assert tickets[0].ward == "Phú Cường"
+
+
+async def test_a_seizure_with_what_to_do_asked_in_distress_is_an_emergency(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("mẹ em đang co giật mà nhà bị phong tỏa, giờ làm sao đưa mẹ đi đây")
+    assert chat.last[0]["text"].startswith(NOBODY)
+    tickets = await hotline_of(client).desk.store.list()
+    assert [t.category for t in tickets] == ["emergency"]

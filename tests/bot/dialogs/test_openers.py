@@ -32,6 +32,10 @@ OPENERS = [
     "ad ơi phản ánh giúp mình việc này với",
     "em xin phản ánh về việc tổ trưởng thu tiền phát gạo",
     "báo vụ nhóm thanh niên nhậu ở bờ kè suốt đêm",
+    # After a formal salutation; how to report, asked after a wish to; a bare one "here".
+    "Kính gửi Tổng đài, tôi xin được phản ánh về việc chủ trọ gom rác đốt giữa khu dân cư",
+    "mình muốn phản ánh chuyện xưởng gỗ cho công nhân ngủ lại thì làm sao",
+    "tố cáo đây ad",
 ]
 QUESTIONS = [
     "phản ánh qua đâu",

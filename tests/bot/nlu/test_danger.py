@@ -140,3 +140,25 @@ async def test_the_bot_with_rasa_applies_the_net(
     assert nlu.name == "rasa"
     assert result.intent.name == "emergency"
     assert result.intent.confidence >= EMERGENCY_INTERRUPT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông nội tự nhiên méo miệng, nói không ra tiếng, giờ tính sao đây",
+        "bé nhà mình co giật từng cơn mà hẻm bị rào, phải làm sao cho bé ra viện đây",
+    ],
+)
+def test_a_sign_with_what_to_do_now_asked_in_distress_is_an_emergency(text: str) -> None:
+    assert in_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "F1 ở nhà mấy ngày thì làm sao đây",  # distress, but no danger sign
+        "nếu bé co giật thì làm sao đây",  # a sign, in a hypothetical
+    ],
+)
+def test_distress_without_a_sign_happening_is_not(text: str) -> None:
+    assert not in_danger(text)

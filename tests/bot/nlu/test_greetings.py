@@ -79,3 +79,10 @@ def test_the_question_after_a_greeting_is_what_is_asked(text: str, asked: str) -
 )
 def test_a_text_that_opens_with_no_greeting_is_asked_whole(text: str) -> None:
     assert after_greeting(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["tối nay còn ai trực không vậy", "bây giờ tổng đài còn người trực hông ta"]
+)
+def test_a_check_that_someone_is_on_duty_now_greets(text: str) -> None:
+    assert greets(text)

@@ -82,3 +82,70 @@ def test_a_bare_question_mark_is_no_question() -> None:
     assert not is_question("?")
     assert not is_question("??")
     assert is_question("f1 ?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nào" inside the message, asking which.
+        "trạm y tế nào để đăng ký tiêm mũi 4",
+        "nha thuoc nao ban que test re",
+        # A clause before the last, closing with "có ... không" / "đã ... chưa".
+        "quán bún bò đầu hẻm đã bán lại chưa ta, tui đói quá",
+        "chích mũi 3 có sốt không, mai em đi làm",
+        # A choice: "thì X hay Y", "là X hay Y", "X hay X'".
+        "con tôi học lớp 5 thì tiêm ở trường hay ở trạm",
+        "giấy đi đường xin ở công an hay ở phường",
+        "vùng vàng là nguy cơ thấp hay trung bình",
+        # Wanting to know, a group addressed at the end, English.
+        "em muốn biết ai cấp giấy xác nhận hoàn thành cách ly",
+        "F1 có được đi chợ không mấy anh",
+        "how long do F1 stay at home, thanks",
+        # A formal salutation before a request for guidance.
+        "Kính gửi Tổng đài: đề nghị hướng dẫn thủ tục nhận gói hỗ trợ",
+    ],
+)
+def test_questions_in_more_shapes(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A negation before "ai" or "nào": nobody, none.
+        "xưởng may có 3 người dương tính mà chủ không cho ai về",
+        "bà cụ ở một mình, không nhờ ai được, nhà không còn hạt gạo nào",
+        # "máy" written so is the machine, not "mấy".
+        "xe hư máy nằm đường 3 ngày, không ai bắt máy",
+        # "nào cũng": every; "hay" after who does it or before "bị": often.
+        "quán nhậu đầu hẻm tối nào cũng mở nhạc",
+        "sáng nào bà đó cũng ra chợ không đeo khẩu trang",
+        "app khai báo hay bị treo, tối thì tụi nó hay tụ tập",
+        # A "không" closing a clause with no helper verb before it.
+        "dạ không, nhà em ở phường Phú Cường",
+    ],
+)
+def test_reports_and_pleas_in_more_shapes(text: str) -> None:
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize("text", ["hả", "sao", "gì ad", "hả ad ơi"])
+def test_a_bare_particle_asks_nothing(text: str) -> None:
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muốn làm giấy xác nhận F0 khỏi bệnh thì nhờ ai",
+        "app khai báo báo lỗi hoài sao vậy",
+        "không đeo khẩu trang ở chợ thì phạt mấy trăm",
+        "oxy máu còn mấy phần trăm thì phải đi viện",
+    ],
+)
+def test_whom_to_ask_why_and_how_much(text: str) -> None:
+    assert is_question(text)
+
+
+def test_nobody_to_ask_is_no_question() -> None:
+    assert not is_question("bà ở một mình, không nhờ ai đi chợ được")

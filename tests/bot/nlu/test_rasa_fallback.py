@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -155,3 +156,39 @@ async def test_the_bot_acts_on_both_intents_and_keeps_rasas_faq_pick(
     assert isinstance(result, RasaParseResult) and nlu.name == "rasa"
     assert result.intent.name == "thank"  # Rasa weighs 0.1 against the local NLU's 0.9
     assert result.faq is not None and result.faq.entry_id == "cach-ly-f0-bao-lau"
+
+
+async def test_the_rule_overlays_go_once_on_the_parse_the_bot_acts_on(
+    fake_rasa: Fake, local_nlu: LocalNLU, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: with Rasa, the danger net and the report opener read the combined parse only,
+    not the local parse first and the combination again; without Rasa, the local parse once."""
+    from hotline.bot.nlu import danger, rules
+
+    looks: list[str] = []
+    for module, name in ((danger, "in_danger"), (rules, "opens_report")):
+        real = getattr(module, name)
+
+        def counted(text: str, real: Callable[[str], bool] = real, name: str = name) -> bool:
+            looks.append(name)
+            return bool(real(text))
+
+        monkeypatch.setattr(module, name, counted)
+    fake, url = fake_rasa
+    text = "cho mình phản ánh vụ quán cà phê đầu hẻm mở cửa cho khách ngồi"
+    fake.intents[text] = ("ask_faq", None)
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu)
+        parsed = await nlu.parse(text)
+    assert sorted(looks) == ["in_danger", "opens_report"]
+    assert parsed.intent.name == "report_violation"  # the opener still overlays the combination
+
+    looks.clear()
+    fake.mode = "error"
+    alone = "cho mình phản ánh vụ tiệm tạp hóa bán giá gấp ba"
+    async with aiohttp.ClientSession() as session:
+        nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu)
+        parsed = await nlu.parse(alone)
+    # The opener is read only when the model's intent leaves room for it; the net always.
+    assert looks.count("in_danger") == 1 and looks.count("opens_report") <= 1
+    assert parsed.intent.name == "report_violation"

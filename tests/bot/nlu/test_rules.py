@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from hotline.bot.nlu.acknowledgements import acknowledges
 from hotline.bot.nlu.base import Intent, ParseResult
 from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
-    acknowledges,
+    advertises,
+    complains,
     opens_report,
     reported,
     rule_parse,
@@ -229,3 +231,80 @@ def test_the_form_intents_are_those_that_start_a_form() -> None:
         "request_support",
         "feedback",
     }
+
+
+@pytest.mark.parametrize(
+    "text", ["tố cáo đây ạ", "dạ cho em gửi một phản ánh", "mình xin gửi 1 tố cáo nha"]
+)
+def test_a_bare_report_in_more_shapes_starts_a_violation_report(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "report_violation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After a formal salutation; "xin được"; "một sự việc".
+        "Kính gửi Tổng đài 1022, tôi xin được phản ánh một sự việc ở tổ 4",
+        # How to report, asked after a wish to: the form answers it.
+        "tui muốn tố cáo vụ chủ xưởng giấu F0 thì làm sao",
+    ],
+)
+def test_more_report_openers(text: str) -> None:
+    assert opens_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phản ánh vụ này thì gửi phường hay huyện",  # a choice, asked
+        "tố cáo vụ xưởng giấu F0 thì làm sao",  # no wish: how the matter is handled
+    ],
+)
+def test_questions_about_a_report_open_none(text: str) -> None:
+    assert not opens_report(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["can I speak with a real person", "please connect me to an agent", "talk to someone"]
+)
+def test_a_person_asked_for_in_english(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "request_human"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhận làm giấy đi đường trọn gói, giá rẻ, ib mình",
+        "dich vu test covid lay ngay khong can xep hang, lh zalo 0909",
+    ],
+)
+def test_an_advert_is_small_talk(text: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bên nào nhận làm giấy đi đường trọn gói, ib mình với được không",  # asked
+        "có nhóm nhận làm giấy xét nghiệm âm tính giả lấy ngay, inbox là có",  # a tip
+        "phản ánh vụ dịch vụ làm hồ sơ trọn gói, ib zalo lấy tiền",  # a report
+    ],
+)
+def test_an_advert_asked_about_or_told_as_a_tip_is_no_advert(text: str) -> None:
+    assert not advertises(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bot trả lời như không, hỏi một đằng nói một nẻo", "tong dai tra loi sai hoai, qua te"],
+)
+def test_complaints_about_the_answers(text: str) -> None:
+    assert complains(text)
+
+
+@pytest.mark.parametrize("text", ["ở nhà mãi chán quá", "thuốc hạ sốt có tác dụng không"])
+def test_no_complaint(text: str) -> None:
+    assert not complains(text)

@@ -1,0 +1,144 @@
+"""Messages that only acknowledge ("ok", "okk", "dạ vâng ạ", 👍, "thế thì được, em nắm rồi"),
+and laughter ("hehehe", "kkkkk"), which acknowledges nothing and asks nothing.
+
+Both are settled by rule (`rules.rule_parse`): an acknowledgement gets the short "Dạ." and leaves
+any dialog as it was; laughter is small talk, never an FAQ question nor an "ok".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hotline.bot.nlu.normalize import nfc, normalize
+
+# Acknowledgements, in folded words (an emoji is folded to the word it stands for), once the
+# words that only address the hotline ("ad", "bạn", "ạ", "nhé") are taken off the end.
+ACKNOWLEDGEMENTS = frozenset(
+    {
+        "ok",
+        "ok ok",
+        "okela",
+        "oki",
+        "okay",
+        "uk",
+        "ukm",
+        "um",
+        "u",
+        "ua",
+        "uh",
+        "da",
+        "vang",
+        "da vang",
+        "da ro",
+        "da hieu",
+        "hieu roi",
+        "ro roi",
+        "duoc roi",
+        "da duoc",
+        "vang em hieu roi",
+        "ok luon",
+        "o ke",
+        "nam roi",
+        "biet roi",
+        "da nam",
+        "da biet",
+        # Repeated letters are folded first ("okk", "okii", "okeee"), so these are the forms
+        # that remain; "rồi" and "ok" may also open one ("rồi rồi hiểu rồi", see `_POLITE`).
+        "oke",
+        "okie",
+        "okla",
+        "roi",
+        "hieu",
+        "ok roi",
+        "ok nha",
+        "xong roi",
+        "on roi",
+        "vay la duoc",
+        "vay la duoc roi",
+        "vay la on",
+        "giup duoc roi",
+        "da duoc roi",
+        "hieu rui",
+        "ok rui",
+        "ok la",
+        "the thi duoc",
+        "vay thi duoc",
+        "vay thi on",
+    }
+)
+# Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
+APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
+# Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
+_SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
+_POLITE = frozenset({"da", "vang", "ok", "u", "uh", "roi"})
+ADDRESSING = frozenset(
+    {"admin", "ban", "em", "anh", "chi", "a", "ah", "ak", "nha", "nhe", "nhen", "oi"}
+)
+
+# Interjections and agreement that may open an acknowledgement ("à há, tui biết rồi", "thế thì
+# được, em nắm rồi nhé"), taken off the front one at a time.
+_LEADS = (("a", "ha"), ("a",), ("o",), ("the", "thi", "duoc"), ("vay", "thi", "duoc"), ("vay",))
+# A letter typed twice or more stands for one in chat ("okkk", "okiii", "vângg").
+_REPEATED = re.compile(r"(\w)\1+")
+# A bare "k" or "kk" ("ok" in chat, folded to "không" by `normalize`) between dialogs answers the
+# bot's last reply; inside a form the form step reads the text itself, whatever the intent.
+# Three or more ("kkkkk") is laughter.
+_BARE_K = re.compile(r"\s*k{1,2}\s*[.!]*\s*", re.IGNORECASE)
+# "ủa" (huh?) folds like "ừa" (yeah): written so, it acknowledges nothing.
+_SURPRISE = frozenset({"ủa", "hả", "hử"})
+# Laughter: a syllable said again in one word ("haha", "hehehe", "hihi"), or "k" three times or
+# more; "hi" alone greets.
+_LAUGH = re.compile(r"(ha|he|hi|hj|ho|hu|ke|ka)\1+|k{3,}|=+\)+")
+
+
+def _core(said: str) -> list[str]:
+    """The folded words without those that only address the hotline at the end ("... ad ơi")."""
+    core = said.split()
+    while core and core[-1] in ADDRESSING:
+        core.pop()
+    return core
+
+
+def _readings(core: list[str]) -> Iterator[list[str]]:
+    """The words as said, then without the interjections that open them ("à há, ..."), each
+    also without a polite word ("dạ hiểu rồi") and who understood ("em nắm rồi")."""
+    while True:
+        yield core
+        rest = core[1:] if len(core) > 1 and core[0] in _POLITE else core
+        yield rest
+        if len(rest) > 1 and rest[0] in _SELF:
+            yield rest[1:]
+        lead = next((p for p in _LEADS if tuple(core[: len(p)]) == p), None)
+        if lead is None or len(core) <= len(lead):
+            return
+        core = core[len(lead) :]
+
+
+def acknowledgement(text: str) -> bool:
+    """True for a message that only acknowledges: "ok", "okk", "dạ vâng ạ", 👍, a bare "k".
+    Asked ("xong rồi à?", "hiểu rồi?") it is a question."""
+    if text.rstrip().endswith("?") or _SURPRISE & set(nfc(text).lower().split()):
+        return False
+    return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
+
+
+def acknowledges(said: str) -> bool:
+    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
+    core: list[str] = []
+    for word in _core(_REPEATED.sub(r"\1", said)):
+        if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
+            core.append(word)
+    return any(" ".join(reading) in ACKNOWLEDGEMENTS for reading in _readings(core))
+
+
+def approves(text: str) -> bool:
+    """True for a message of approving emoji only ("💯", "👏👏")."""
+    marks = text.replace("\ufe0f", "").split()
+    return bool(marks) and all(set(m) <= APPROVING_EMOJI for m in marks)
+
+
+def laughs(text: str) -> bool:
+    """True for a message of laughter only: "hahaha", "hehe hihi", "kkkkk", "=))"."""
+    marks = nfc(text).lower().replace("!", " ").split()
+    return bool(marks) and all(_LAUGH.fullmatch(m) for m in marks)

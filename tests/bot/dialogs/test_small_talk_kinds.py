@@ -1,0 +1,54 @@
+"""Small talk told apart (issue 12), through the REST channel: an acknowledgement opened by an
+interjection or by who understood gets the short reply; surprise, laughter and a bare particle
+are small talk, neither an "ok" nor a question for the FAQ; a person asked for in English is
+handed to an agent; an advert is told what the hotline does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from hotline.bot.dialogs import texts
+from tests.support.chat import RestChat
+from tests.support.hotline import hotline_of
+
+
+@pytest.mark.parametrize("text", ["vậy thì được, em hiểu rồi nhé", "à há, mình nắm rồi", "ok la"])
+async def test_an_acknowledgement_in_these_shapes_gets_the_short_reply(
+    chat: RestChat, text: str
+) -> None:
+    await chat.say(text)
+    assert chat.text == texts.ACKNOWLEDGED
+
+
+@pytest.mark.parametrize("text", ["ủa", "hahaha", "kkkkk", "hả"])
+async def test_surprise_laughter_and_a_bare_particle_are_small_talk(
+    chat: RestChat, text: str
+) -> None:
+    await chat.say(text)
+    assert texts.OUT_OF_SCOPE in chat.text
+    assert texts.NO_ANSWER not in chat.text
+
+
+async def test_a_person_asked_for_in_english_gets_a_ticket_for_an_agent(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("hi, can I talk to a real person please")
+    tickets = await hotline_of(client).desk.store.list()
+    assert [t.category for t in tickets] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text", ["cảm ơn ad, mà F1 ở nhà mấy ngày vậy", "tạm biệt, à mà chợ mở lại chưa"]
+)
+async def test_a_question_said_with_thanks_or_goodbye_goes_the_faqs_way(
+    chat: RestChat, text: str
+) -> None:
+    await chat.say(text)
+    assert chat.text not in (texts.THANKS, texts.GOODBYE, texts.ACKNOWLEDGED)
+
+
+async def test_an_advert_gets_what_the_hotline_does(chat: RestChat) -> None:
+    await chat.say("nhận làm giấy xác nhận tiêm chủng trọn gói, lấy ngay, ib em")
+    assert texts.OUT_OF_SCOPE in chat.text

@@ -1,0 +1,43 @@
+"""Acknowledgements in the shapes chat gives them, and laughter, settled by rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.acknowledgements import acknowledgement, laughs
+from hotline.bot.nlu.rules import rule_parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vậy thì được, cháu hiểu rồi ạ",  # agreement, then who understood
+        "à, mình nắm rồi nha",
+        "à há, em biết rồi",
+        "tui hiểu rồi",
+        "ok la ad",
+        "ô kê",
+    ],
+)
+def test_acknowledgements_in_more_shapes(text: str) -> None:
+    assert acknowledgement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ủa", "ủa ad", "hả", "kkkk", "à há, em biết rồi?", "tui hiểu rồi nhưng F1 ở nhà mấy ngày"],
+)
+def test_surprise_laughter_and_questions_acknowledge_nothing(text: str) -> None:
+    assert not acknowledgement(text)
+
+
+@pytest.mark.parametrize("text", ["hahaha", "hihi", "hehe hehe", "kkkkkk", "=))", "hjhj!"])
+def test_laughter_is_small_talk(text: str) -> None:
+    assert laughs(text)
+    parsed = rule_parse(text)
+    assert parsed is not None and parsed.intent.name == "out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["hi", "hi ad", "ha noi", "kk", "haha F1 cách ly mấy ngày"])
+def test_a_greeting_an_ok_or_more_words_is_no_laughter(text: str) -> None:
+    assert not laughs(text)
