@@ -61,12 +61,21 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_message_id
     ON messages (channel, sender, message_id) WHERE direction = 'in';
 DROP INDEX IF EXISTS messages_platform_id;
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
-CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
+-- The queues' indexes hold only the rows the queues look for, so most rows never enter them: a
+-- message a turn stored processed, a reply handed over at once (each index a row enters is
+-- another B-tree written in the turn's transaction). They replace messages_status
+-- (status, id) and messages_outbox (status, channel, id), which held every row.
+DROP INDEX IF EXISTS messages_status;
+DROP INDEX IF EXISTS messages_outbox;
+-- The sweep's unprocessed(): messages stored and never finished.
+CREATE INDEX IF NOT EXISTS messages_received ON messages (id)
+    WHERE direction = 'in' AND status = 'received';
 -- The courier's due(): pending replies of its channels, not those waiting for the app.
-CREATE INDEX IF NOT EXISTS messages_outbox ON messages (status, channel, id);
+CREATE INDEX IF NOT EXISTS messages_due ON messages (channel, id)
+    WHERE direction = 'out' AND status = 'pending';
 -- What waits for one conversation (a REST answer hands it over, a long poll reads it): without
--- it, messages_outbox walked every reply waiting for any app (20,000 after a notice: 4.5 ms a
--- message). Partial, so a reply handed over at once never enters it.
+-- it, the courier's index was walked over every reply waiting for any app (20,000 after a
+-- notice: 4.5 ms a message).
 CREATE INDEX IF NOT EXISTS messages_waiting ON messages (channel, sender, id)
     WHERE direction = 'out' AND status = 'pending';
 CREATE TABLE IF NOT EXISTS outbox_claims (
