@@ -17,7 +17,7 @@ from hotline.lru import Lru
 log = logging.getLogger(__name__)
 
 FALLBACK_INTENT = "out_of_scope"
-# Classified texts kept (a parse is about 2 kB): citizens send the same short texts a lot.
+# Parsed texts kept (a parse is about 2 kB): citizens send the same short texts a lot.
 PARSES_KEPT = 2048
 
 
@@ -70,10 +70,13 @@ class LocalNLU:
             result = None
         if result is not None:
             return result
+        # The rules' parse is a pure function of the text too, and costs a repeated text more
+        # than the memo's look-up (the greetings' walk over each character): kept with the rest.
+        return self.parses.get(text, self._parsed)
+
+    def _parsed(self, text: str) -> ParseResult:
         ruled = rule_parse(text)
-        if ruled is not None:
-            return ruled
-        return self.parses.get(text, self._classified)
+        return ruled if ruled is not None else self._classified(text)
 
     def _classified(self, text: str) -> ParseResult:
         ranking = self._ranking(text)
