@@ -21,8 +21,9 @@ from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shared.questions import FAQ_QUESTIONS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.history import SqliteConversationHistory, said_before_in
+from hotline.storage.sqlite.history import SAID_BEFORE, SqliteConversationHistory
 from hotline.storage.sqlite.outbox import (
+    WAITING,
     SqliteOutbox,
     now_iso,
     opened_row,
@@ -84,6 +85,11 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
     until TEXT NOT NULL
 );
 """
+
+
+# In a turn's write that hands its replies over: whether the sender wrote before, and whether
+# replies wait for the conversation (each answered by an index of its own).
+HANDING_OVER = f"SELECT ({SAID_BEFORE}), EXISTS (SELECT 1 FROM messages WHERE {WAITING})"
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
@@ -209,10 +215,15 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             if contact is not None or questions:
                 self._log_turn(conn, message, contact, questions)
             if hand_over:
-                items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
                 # The REST answer asks next whether the sender wrote before: asked here, in
-                # the write transaction, it costs no statement and no wake-up of its own.
-                return items, said_before_in(conn, message.key, message.message_id)
+                # the write transaction, it costs no wake-up of its own; and the same statement
+                # asks whether anything waits, so the common turn (nothing) makes no UPDATE.
+                key = message.key
+                asked = (key.channel, key.sender, message.message_id, key.channel, key.sender)
+                said, waits = conn.execute(HANDING_OVER, asked).fetchone()
+                if waits:
+                    items = sorted([*self._take_pending(conn, key), *items], key=_id)
+                return items, bool(said)
             return items, False
 
         items, said = await self._db.transaction(run, quick=True)
