@@ -10,10 +10,11 @@ greeting, whatever the classifiers say, and the FAQ never answers it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.normalize import TEXTS_KEPT, words
 
 # Phrases in folded words (`normalize.words`: "ad" is "admin", "ạ" is "a").
 GREETING_PHRASES = frozenset(
@@ -141,6 +142,9 @@ _TOKEN = re.compile(r"\S+")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
 
 
+# Asked of every FAQ question's text (its greetings' walk looks at every character): a pure
+# function of the text, kept for the last texts asked, as citizens repeat the same texts.
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def after_greeting(text: str) -> str:
     """The text with the greeting it opens with taken off ("chào ad, F1 phải cách ly mấy ngày"
     asks "F1 phải cách ly mấy ngày"): the greeting's words say nothing of which FAQ entry is

@@ -7,10 +7,11 @@ small talk, so "hàng xóm là F1 thì phải ở nhà bao lâu" gets the answer
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
-from hotline.bot.nlu.normalize import fold, nfc, words
+from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
 
 # Question phrases, folded, anywhere; the asking particles ("không", "chưa", "hả") only at the
 # end, where they ask ("có ... không"). Single words such as "gì" or "nào" are not enough: "không
@@ -149,6 +150,10 @@ _HABIT_BEFORE = frozenset(
 )
 
 
+# Asked of a turn's text by the dialogs (the router, the repair check), of a new text by the
+# rules and the danger net too, and citizens repeat the same texts: a pure function of the
+# text, kept for the last texts asked.
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def is_question(text: str) -> bool:
     """True for a question mark, a question phrase, or a final asking particle; a bare "?" (no
     word) asks nothing the FAQ or a person could answer."""

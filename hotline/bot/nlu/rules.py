@@ -11,6 +11,7 @@ nothing is a report, never the FAQ's (`reported`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import greets
-from hotline.bot.nlu.normalize import nfc, normalize, words
+from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.questions import is_question
 
 # "Report" with nothing else: the form asks what happened.
@@ -136,6 +137,10 @@ def _ranked(name: str) -> ParseResult:
     return ParseResult("", intent, (), (intent, *(Intent(n, 0.0) for n in INTENTS if n != name)))
 
 
+# With Rasa, asked of every message before anything else (`FallbackNLU.parse`), and citizens
+# repeat the same texts: a pure function of the text (a parse is frozen), kept for the last
+# texts asked. The local NLU keeps its whole parse in its own memo.
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def rule_parse(text: str) -> ParseResult | None:
     """The parse for a message a rule settles, or None for the model to classify."""
     codes = ticket_codes(text)

@@ -21,8 +21,9 @@ from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shared.questions import FAQ_QUESTIONS
 from hotline.storage.shelf import Layout
 from hotline.storage.sqlite.database import SqliteDatabase
-from hotline.storage.sqlite.history import SqliteConversationHistory, said_before_in
+from hotline.storage.sqlite.history import SAID_BEFORE, SqliteConversationHistory
 from hotline.storage.sqlite.outbox import (
+    WAITING,
     SqliteOutbox,
     now_iso,
     opened_row,
@@ -61,12 +62,21 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_message_id
     ON messages (channel, sender, message_id) WHERE direction = 'in';
 DROP INDEX IF EXISTS messages_platform_id;
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
-CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);
+-- The queues' indexes hold only the rows the queues look for, so most rows never enter them: a
+-- message a turn stored processed, a reply handed over at once (each index a row enters is
+-- another B-tree written in the turn's transaction). They replace messages_status
+-- (status, id) and messages_outbox (status, channel, id), which held every row.
+DROP INDEX IF EXISTS messages_status;
+DROP INDEX IF EXISTS messages_outbox;
+-- The sweep's unprocessed(): messages stored and never finished.
+CREATE INDEX IF NOT EXISTS messages_received ON messages (id)
+    WHERE direction = 'in' AND status = 'received';
 -- The courier's due(): pending replies of its channels, not those waiting for the app.
-CREATE INDEX IF NOT EXISTS messages_outbox ON messages (status, channel, id);
+CREATE INDEX IF NOT EXISTS messages_due ON messages (channel, id)
+    WHERE direction = 'out' AND status = 'pending';
 -- What waits for one conversation (a REST answer hands it over, a long poll reads it): without
--- it, messages_outbox walked every reply waiting for any app (20,000 after a notice: 4.5 ms a
--- message). Partial, so a reply handed over at once never enters it.
+-- it, the courier's index was walked over every reply waiting for any app (20,000 after a
+-- notice: 4.5 ms a message).
 CREATE INDEX IF NOT EXISTS messages_waiting ON messages (channel, sender, id)
     WHERE direction = 'out' AND status = 'pending';
 CREATE TABLE IF NOT EXISTS outbox_claims (
@@ -75,6 +85,11 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
     until TEXT NOT NULL
 );
 """
+
+
+# In a turn's write that hands its replies over: whether the sender wrote before, and whether
+# replies wait for the conversation (each answered by an index of its own).
+HANDING_OVER = f"SELECT ({SAID_BEFORE}), EXISTS (SELECT 1 FROM messages WHERE {WAITING})"
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
@@ -200,10 +215,15 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             if contact is not None or questions:
                 self._log_turn(conn, message, contact, questions)
             if hand_over:
-                items = sorted([*self._take_pending(conn, message.key), *items], key=_id)
                 # The REST answer asks next whether the sender wrote before: asked here, in
-                # the write transaction, it costs no statement and no wake-up of its own.
-                return items, said_before_in(conn, message.key, message.message_id)
+                # the write transaction, it costs no wake-up of its own; and the same statement
+                # asks whether anything waits, so the common turn (nothing) makes no UPDATE.
+                key = message.key
+                asked = (key.channel, key.sender, message.message_id, key.channel, key.sender)
+                said, waits = conn.execute(HANDING_OVER, asked).fetchone()
+                if waits:
+                    items = sorted([*self._take_pending(conn, key), *items], key=_id)
+                return items, bool(said)
             return items, False
 
         items, said = await self._db.transaction(run, quick=True)

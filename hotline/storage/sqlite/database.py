@@ -107,6 +107,12 @@ class SqliteDatabase:
         # 0: a write on the loop's thread never waits; the thread sets its wait while it works.
         conn.execute("PRAGMA busy_timeout=0")
         conn.execute("PRAGMA foreign_keys=ON")
+        # Each job of a group commit runs in a savepoint (and a turn's logs in one more): a page
+        # an earlier job dirtied is copied to the statement journal before a later one changes
+        # it, and past 64 KiB SQLite spilled that journal to a temporary file, written and
+        # closed on every commit (a quarter of a turn's store CPU). In memory it stays in memory:
+        # it lives only until the transaction ends. Sorts still spill to files as before.
+        conn.execute("PRAGMA temp_store=MEMORY")
         self._conn = conn
 
     async def _call(self, fn: Callable[[], T]) -> T:

@@ -1,5 +1,6 @@
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,47 @@ async def test_first_message_answers_never_asked_for_are_kept_only_so_many(
         store._tell(KEY, f"m{n}", False)
     assert len(store._told) == TOLD_AT_MOST
     assert ("rest", "u1", "m0") not in store._told, "the oldest goes"
+
+
+async def test_the_queues_indexes_hold_only_what_they_look_for(tmp_path: Path) -> None:
+    """A file made with the indexes that held every row gets the partial ones in place: a
+    message a turn stored processed and a reply handed over at once enter neither, while the
+    sweep and the courier still find what they look for."""
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            SCHEMA.split("-- The queues' indexes")[0]
+            + "CREATE INDEX messages_status ON messages (status, id);"
+            " CREATE INDEX messages_outbox ON messages (status, channel, id);"
+        )
+    old.close()
+    db = await SqliteDatabase.from_url(f"sqlite:///{path}")
+    try:
+        store = await SqliteConversationStore.open(db)
+        indexes = await db.query(
+            lambda c: [r[1] for r in c.execute("PRAGMA index_list(messages)").fetchall()]
+        )
+        assert "messages_status" not in indexes and "messages_outbox" not in indexes
+        await store.commit_turn(
+            msg("m1"), ConversationState(KEY), [OutboundMessage(KEY, "Dạ")], None, True
+        )
+        await store.record_inbound(msg("m2"))
+        [waiting] = await store.queue([OutboundMessage(KEY, "Phản ánh đã được xử lý")])
+
+        def entries(conn: sqlite3.Connection) -> dict[str, int]:
+            return {
+                name: conn.execute(
+                    f"SELECT count(*) FROM messages INDEXED BY {name} WHERE " + where
+                ).fetchone()[0]
+                for name, where in (
+                    ("messages_received", "direction = 'in' AND status = 'received'"),
+                    ("messages_due", "direction = 'out' AND status = 'pending'"),
+                )
+            }
+
+        assert await db.query(entries) == {"messages_received": 1, "messages_due": 1}
+        assert [m.message_id for m in await store.unprocessed()] == ["m2"]
+        [due] = await store.due(datetime.now(UTC), ["rest"])
+        assert due.id == waiting.id
+    finally:
+        await db.close()
