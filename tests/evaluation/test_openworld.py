@@ -31,6 +31,7 @@ from hotline.evaluation.cases import (
 from hotline.evaluation.openworld import evaluate
 from hotline.evaluation.outcome import Outcome, literal, observe
 from hotline.evaluation.report import format_table
+from hotline.evaluation.runner import CHANNEL, bot
 from hotline.evaluation.scores import misses, score
 from hotline.faq.io import load_seed
 
@@ -318,3 +319,18 @@ async def test_recorded_rasa_parses_are_replayed_through_the_bot(
 async def test_a_text_never_recorded_is_a_rasa_failure() -> None:
     with pytest.raises(RasaError):
         await recorded.ReplayedRasa({}).parse("chưa ghi lại")
+
+
+async def test_a_split_is_measured_past_the_channels_flood_guard(
+    tmp_path: Path, nlu_model_dir: Path
+) -> None:
+    """Every case is another citizen on the evaluation's one channel, hundreds a minute: past the
+    60 tickets a chat channel takes a minute, health questions would get a refusal, not the
+    consultant, and a split's figures would depend on how many tickets came before."""
+    question = "tôi bị tiểu đường với huyết áp cao, có tiêm vắc xin được không"
+    async with bot(tmp_path, model_dir=nlu_model_dir) as target:
+        outcomes = [await target.outcome(question) for _ in range(61)]
+        tickets = await target.hotline.desk.store.for_conversation(CHANNEL, "citizen-61")
+    assert outcomes[0].action == "health" and outcomes[0].category == "health"
+    assert outcomes[-1] == outcomes[0]
+    assert len(tickets) == 1
