@@ -163,8 +163,9 @@ def is_question(text: str) -> bool:
     said = _untrailed(said)
     if not said or (len(said) == 1 and said[0] in _FINAL):
         return False  # a bare "hả", "sao": a reaction, nothing the FAQ or a person could answer
+    machines = _machines(text)
     for length in (3, 2, 1):
-        if any(_asks(said, i, length, text) for i in range(len(said) - length + 1)):
+        if any(_asks(said, i, length, machines) for i in range(len(said) - length + 1)):
             return True
     if any(_which(said, at) for at in range(1, len(said) - 1)):
         return True
@@ -280,15 +281,16 @@ def _opens(said: list[str]) -> bool:
     return opens or choice
 
 
-def _asks(said: list[str], at: int, length: int, text: str = "") -> bool:
-    """Whether the phrase of `length` words at `at` is a question phrase, in its context."""
+def _asks(said: list[str], at: int, length: int, machines: frozenset[str] = frozenset()) -> bool:
+    """Whether the phrase of `length` words at `at` is a question phrase, in its context;
+    `machines`: the words the text writes after "máy", never after "mấy" (`_machines`)."""
     phrase = tuple(said[at : at + length])
     if phrase not in _PHRASES:
         return False
     after = said[at + length : at + length + 1]
     if phrase[0] == "may" and phrase[-1] in _DURATIONS and after and after[0] in _LASTED:
         return False  # "đói mấy ngày nay": how long it has lasted, not a question
-    if phrase[0] == "may" and _machine(text, phrase[-1]):
+    if phrase[0] == "may" and phrase[-1] in machines:
         return False  # "ghe hư máy nằm bờ": the engine, written so
     if phrase == ("khong", "hay") and "co" not in said[:at]:
         return False  # "làm vậy không hay": "not good"; asked only after a "có"
@@ -297,10 +299,12 @@ def _asks(said: list[str], at: int, length: int, text: str = "") -> bool:
     return not (phrase[-1] in ("nao", "ai") and after == [_EVERY])
 
 
-def _machine(text: str, following: str) -> bool:
-    """Whether the text writes "máy" (a machine), not "mấy", before `following`."""
+def _machines(text: str) -> frozenset[str]:
+    """The words (folded) the text writes after "máy" (a machine), never after "mấy": worked
+    out once a message, as a phrase lookup for each "may" would be quadratic in its length."""
     written = re.findall(r"[^\W_]+", nfc(text).lower())
-    pairs = [(w, fold(n)) for w, n in itertools.pairwise(written)]
-    return any(w == "máy" and n == following for w, n in pairs) and not any(
-        w == "mấy" and n == following for w, n in pairs
-    )
+    after: dict[str, set[str]] = {"máy": set(), "mấy": set()}
+    for word, following in itertools.pairwise(written):
+        if word in after:
+            after[word].add(fold(following))
+    return frozenset(after["máy"] - after["mấy"])
