@@ -169,7 +169,7 @@ def is_question(text: str) -> bool:
             return True
     if any(_which(said, at) for at in range(1, len(said) - 1)):
         return True
-    opening = _salutation_off(text) or said
+    opening = words(after_salutation(text) or "") or said
     while len(opening) > 1 and opening[0] in _OPENERS:
         opening = opening[1:]
     final = said[-1] in _FINAL and not _not_asking(said, text)
@@ -237,14 +237,13 @@ def _chooses(said: list[str]) -> bool:
     return False
 
 
-def _salutation_off(text: str) -> list[str]:
-    """The words after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ..."), or
-    none when the message opens without one."""
-    said = words(text)
-    if said[:2] != ["kinh", "gui"]:
-        return []
+def after_salutation(text: str) -> str | None:
+    """The text after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ..."), or None
+    when the message opens without one (or never leaves it)."""
+    if words(text)[:2] != ["kinh", "gui"]:
+        return None
     parts = re.split(r"[,:;\n]", text, maxsplit=1)
-    return words(parts[1]) if len(parts) > 1 else []
+    return parts[1] if len(parts) > 1 else None
 
 
 def _requests(said: list[str]) -> bool:

@@ -21,7 +21,7 @@ from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
-from hotline.bot.nlu.questions import is_question
+from hotline.bot.nlu.questions import after_salutation, is_question
 
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
@@ -206,7 +206,7 @@ def _wishes_to_report(said: str) -> bool:
 def opens_report(text: str) -> bool:
     """True for a message whose first words are a report verb and what is reported, asking
     nothing: "phản ánh vụ ...", "em xin phản ánh về ...", "báo vụ ...", "tố giác nhóm ..."."""
-    text = _salutation_off(text)
+    text = after_salutation(text) or text  # "Kính gửi Tổng đài, tôi xin phản ánh ..."
     said = words(text)
     at = 0
     while at < len(said) and said[at] in _BEFORE_VERB:
@@ -227,15 +227,6 @@ def opens_report(text: str) -> bool:
     # to report, which the form answers.
     how = _WISH & set(said[:at]) and any(tuple(said[-len(h) :]) == h for h in _HOW_TO)
     return bool(how) or not is_question(text)
-
-
-def _salutation_off(text: str) -> str:
-    """The text after a formal salutation ("Kính gửi Tổng đài, tôi xin phản ánh ..."), or the
-    text itself when it opens with none."""
-    if words(text)[:2] != ["kinh", "gui"]:
-        return text
-    parts = re.split(r"[,:;\n]", text, maxsplit=1)
-    return parts[1] if len(parts) > 1 else text
 
 
 def reported(parse: ParseResult) -> ParseResult:
