@@ -106,6 +106,8 @@ _FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "da
 # ("mấy giờ rồi" still asks the time).
 _DURATIONS = frozenset({"ngay", "hom", "bua", "tuan", "thang", "nam"})
 _LASTED = frozenset({"nay", "roi", "lien", "qua", "ma", "van"})
+# "mấy trăm người tụ tập": several hundred of those counted, told; "phạt mấy trăm" asks.
+_COUNTED = frozenset({"nguoi", "cong", "ho", "khach", "dua", "con", "xe", "dan"})
 # "sáng nào cũng", "ai cũng": "every", not "which" or "who".
 _EVERY = "cung"
 # Words that open a message without being part of it ("ad ơi cho em hỏi", "dạ cho hỏi").
@@ -293,8 +295,10 @@ def _asks(said: list[str], at: int, length: int, machines: frozenset[str] = froz
         return False  # "ghe hư máy nằm bờ": the engine, written so
     if phrase == ("khong", "hay") and "co" not in said[:at]:
         return False  # "làm vậy không hay": "not good"; asked only after a "có"
-    if "ai" in phrase and at > 0 and said[at - 1] in _NEGATIONS:
-        return False  # "không cho ai nghỉ", "không báo ai": nobody
+    if phrase == ("may", "tram") and after and after[0] in _COUNTED:
+        return False  # "mấy trăm người tụ tập": several hundred, told
+    if ("ai" in phrase or phrase == ("sao", "vay")) and at > 0 and said[at - 1] in _NEGATIONS:
+        return False  # "không cho ai nghỉ": nobody; "không sao vậy là được": no matter
     return not (phrase[-1] in ("nao", "ai") and after == [_EVERY])
 
 

@@ -138,7 +138,8 @@ def test_a_bare_particle_asks_nothing(text: str) -> None:
     "text",
     [
         "muốn làm giấy xác nhận F0 khỏi bệnh thì nhờ ai",
-        "app khai báo báo lỗi hoài sao vậy",
+        # Not at the end, where "vậy" alone asked already before "sao vậy" was a phrase.
+        "app khai báo báo lỗi hoài là sao vậy mọi người",
         "không đeo khẩu trang ở chợ thì phạt mấy trăm",
         "oxy máu còn mấy phần trăm thì phải đi viện",
     ],
@@ -149,3 +150,14 @@ def test_whom_to_ask_why_and_how_much(text: str) -> None:
 
 def test_nobody_to_ask_is_no_question() -> None:
     assert not is_question("bà ở một mình, không nhờ ai đi chợ được")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy trăm công nhân tan ca tụ tập trước cổng xưởng",  # several hundred, told
+        "cả nhà em không sao vậy là mừng rồi",  # "không sao": no matter
+    ],
+)
+def test_several_hundred_and_no_matter_ask_nothing(text: str) -> None:
+    assert not is_question(text)
