@@ -189,3 +189,12 @@ def _phrase_at(said: list[str], at: int) -> tuple[str | None, int]:
     if said[at] in POLITE_WORDS:
         return "polite", 1
     return None, 1
+
+
+def after_salutation(text: str) -> str | None:
+    """The text after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ..."), or None
+    when the message opens without one (or never leaves it)."""
+    if words(text)[:2] != ["kinh", "gui"]:
+        return None
+    parts = re.split(r"[,:;\n]", text, maxsplit=1)
+    return parts[1] if len(parts) > 1 else None

@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 
+from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
 
 # Question phrases, folded, anywhere; the asking particles ("không", "chưa", "hả") only at the
@@ -237,15 +238,6 @@ def _chooses(said: list[str]) -> bool:
         if (opened is not None and opened < at - 1) or said[at + 1] in before:
             return True
     return False
-
-
-def after_salutation(text: str) -> str | None:
-    """The text after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ..."), or None
-    when the message opens without one (or never leaves it)."""
-    if words(text)[:2] != ["kinh", "gui"]:
-        return None
-    parts = re.split(r"[,:;\n]", text, maxsplit=1)
-    return parts[1] if len(parts) > 1 else None
 
 
 def _requests(said: list[str]) -> bool:

@@ -19,9 +19,9 @@ from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
-from hotline.bot.nlu.greetings import greets
+from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
-from hotline.bot.nlu.questions import after_salutation, is_question
+from hotline.bot.nlu.questions import is_question
 
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
