@@ -62,11 +62,14 @@ class Speller:
 
     def correct(self, words: list[str]) -> list[str]:
         out = list(words)
+        # Worked out once a word: a long message says the same few words again and again.
+        close_to: dict[str, list[str]] = {}
         for i, word in enumerate(words):
             if not self._suspect(word):
                 continue
-            candidates = {c for key in _deletes(word) for c in self._by_delete.get(key, ())}
-            close = [c for c in candidates if _one_edit(word, c)]
+            if word not in close_to:
+                close_to[word] = self._close(word)
+            close = close_to[word]
             if close:
                 before = words[i - 1] if i > 0 else ""
                 after = words[i + 1] if i + 1 < len(words) else ""
@@ -74,6 +77,11 @@ class Speller:
                     close, key=lambda c: (self._fits(before, c, after), self._counts[c], c)
                 )
         return self.regional(out)
+
+    def _close(self, word: str) -> list[str]:
+        """The words of the vocabulary one edit away from `word`."""
+        candidates = {c for key in _deletes(word) for c in self._by_delete.get(key, ())}
+        return [c for c in candidates if _one_edit(word, c)]
 
     def regional(self, words: list[str]) -> list[str]:
         """`words` with a syllable spelt by ear ("che em", "su ly") replaced by the sound-alike
