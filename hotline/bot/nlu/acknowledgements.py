@@ -118,7 +118,7 @@ def _readings(core: list[str]) -> Iterator[list[str]]:
 def acknowledgement(text: str) -> bool:
     """True for a message that only acknowledges: "ok", "okk", "dạ vâng ạ", 👍, a bare "k".
     Asked ("xong rồi à?", "hiểu rồi?") it is a question."""
-    if text.rstrip().endswith("?") or _SURPRISE & set(nfc(text).lower().split()):
+    if text.rstrip().endswith("?") or _SURPRISE & set(re.findall(r"\w+", nfc(text).lower())):
         return False
     return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
 

@@ -25,7 +25,10 @@ def test_acknowledgements_in_more_shapes(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["ủa", "ủa ad", "hả", "kkkk", "à há, em biết rồi?", "tui hiểu rồi nhưng F1 ở nhà mấy ngày"],
+    [
+        *("ủa", "ủa ad", "ủa.", "Ủa, ad", "hả", "kkkk"),
+        *("à há, em biết rồi?", "tui hiểu rồi nhưng F1 ở nhà mấy ngày"),
+    ],
 )
 def test_surprise_laughter_and_questions_acknowledge_nothing(text: str) -> None:
     assert not acknowledgement(text)
