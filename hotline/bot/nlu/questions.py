@@ -228,15 +228,15 @@ def _clause_asks(clause: list[str]) -> bool:
 
 def _chooses(said: list[str]) -> bool:
     """ "thì nhận qua công ty hay tự lên BHXH", "là nguy cơ cao hay rất cao": a choice asked."""
+    opened, seen = -1, set[str]()  # the last "thì" or "là", the words so far: one pass
     for at, word in enumerate(said):
-        if word != "hay" or at in (0, len(said) - 1):
-            continue
-        if said[at + 1] in _HABIT_AFTER or said[at - 1] in _HABIT_BEFORE:
-            continue
-        before = said[:at]
-        opened = next((i for i in range(at - 1, -1, -1) if before[i] in ("thi", "la")), None)
-        if (opened is not None and opened < at - 1) or said[at + 1] in before:
-            return True
+        if word == "hay" and 0 < at < len(said) - 1:
+            habit = said[at + 1] in _HABIT_AFTER or said[at - 1] in _HABIT_BEFORE
+            if not habit and (0 <= opened < at - 1 or said[at + 1] in seen):
+                return True
+        if word in ("thi", "la"):
+            opened = at
+        seen.add(word)
     return False
 
 
