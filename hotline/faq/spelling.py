@@ -89,10 +89,16 @@ class Speller:
         written forms none. Fillers and question words ("tu", "ve", "dau") are never repaired
         and never vouch for a repair: "tìm ở đâu" must not become "tiêm ở đâu"."""
         out = list(words)
+        alike_to: dict[str, list[str]] = {}  # once a word, as in `correct`
         for i, word in enumerate(words):
-            if word in GENERIC or not word.isalpha() or self._phrases(words, i, word):
+            if word in GENERIC or not word.isalpha():
                 continue
-            alike = [c for c in _sound_alikes(word) if c in self._counts and c not in GENERIC]
+            if word not in alike_to:
+                found = _sound_alikes(word)
+                alike_to[word] = [c for c in found if c in self._counts and c not in GENERIC]
+            alike = alike_to[word]
+            if not alike or self._phrases(words, i, word):
+                continue
             best = max(
                 alike, key=lambda c: (self._phrases(words, i, c), self._counts[c], c), default=""
             )
