@@ -37,7 +37,7 @@ khai bao y te | kbyt | khai bao | to khai y te
     | bao khu pho | bao voi khu pho | bao to dan pho | bao voi to dan pho | bao to truong
     | bao voi to truong | bao truong ap | bao voi ap
 chung nhan tiem chung | ho chieu vaccine | ho chieu vac xin | the xanh | xac nhan da tiem
-    | vaccine passport | passport | vaccine certificate | certificate
+    | vaccine passport | vaccine certificate
 pc covid | so suc khoe dien tu
 mat viec | nghi viec | that nghiep | bi duoi viec | bi cho nghi | cham dut hop dong
 ngung viec | nghi khong luong | tam nghi viec | cho nghi tam thoi | tam nghi
