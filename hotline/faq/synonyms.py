@@ -73,10 +73,7 @@ bao hiem xa hoi | bhxh
 bao hiem that nghiep | bhtn
 cong ty | cty
 khu cong nghiep | kcn
-vung xanh | mau xanh
-vung vang | mau vang
 vung cam | mau cam
-vung do | mau do
 lam mat | lam rach | bi rach | lam hu
 chot | chot chan | chot kiem soat | ranh gioi | giap ranh
 ma phan anh | ma pa

@@ -108,6 +108,11 @@ def test_a_level_named_by_its_colour_is_the_faqs_zone() -> None:
     assert expand(words("phường màu cam")) == [*words("phường màu cam"), "vung", "cam"]
 
 
+def test_an_everyday_colour_is_no_zone() -> None:
+    for asked in (words("ho có đờm màu vàng"), words("da nổi mẩn màu đỏ"), words("thẻ màu xanh")):
+        assert expand(asked) == asked
+
+
 def test_a_synonym_one_entry_of_many_says_still_gains_the_faqs_wording() -> None:
     said = {("chich",): 1, ("tiem",): 9, ("f0",): 11, ("duong", "tinh"): 7}
 
