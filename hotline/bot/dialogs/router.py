@@ -62,8 +62,8 @@ QUESTION_FIRST = frozenset(
         "goodbye",
     }
 )
-# Thanks or a goodbye put as a question ("..., how many days F0 isolation, cảm ơn") is a
-# question unless the NLU is this sure: it goes the FAQ's way.
+# Thanks or a goodbye put as a question ("cảm ơn ad, mà F1 ở nhà mấy ngày vậy") goes the FAQ's
+# way, as a report put as one does, unless the NLU is SURE_REPORT of it.
 POLITE_CLOSINGS = frozenset({"thank", "goodbye"})
 
 
@@ -158,10 +158,9 @@ class DialogRouter:
             answered = await faq_answer.sure_answer(ctx, state)
             if answered is not None:
                 return answered
-            if intent in report_form.INTENT_CATEGORIES and confidence < SURE_REPORT:
-                return await faq_answer.answer(ctx, state)  # a question is not a report
-            if intent in POLITE_CLOSINGS and confidence < SURE_REPORT:
-                return await faq_answer.answer(ctx, state)  # nor only thanks
+            mistaken = intent in report_form.INTENT_CATEGORIES or intent in POLITE_CLOSINGS
+            if mistaken and confidence < SURE_REPORT:
+                return await faq_answer.answer(ctx, state)  # a question is no report, nor thanks
             if intent == "out_of_scope":
                 return await faq_answer.answer(ctx, state)  # unsure small talk: the FAQ's way
         if confidence < CONFIDENT and intent not in ("ask_faq", "health_consult", "out_of_scope"):
