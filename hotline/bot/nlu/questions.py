@@ -140,6 +140,7 @@ _PEOPLE = frozenset({"co", "chu", "anh", "chi", "bac"})
 _NEGATIONS = frozenset({"khong", "chang", "cha", "chua"})
 # After "nào", words that make it "every" or "some" ("ngày nào cũng", "lúc nào đó").
 _NOT_WHICH = frozenset({"cung", "do", "day", "het", "ca", "nay", "nua", "thi"})
+_CHEERING = frozenset({"len", "di", "thoi"})  # before "nào": urging ("cố lên nào", "đi nào")
 # "có ... không", "đã ... chưa" closing a clause that is not the last ("chợ có họp lại chưa hen,
 # tui tính lên bán"): the helper verbs that make the final word ask.
 _CLAUSE_ASKERS = frozenset({"khong", "chua"})
@@ -213,10 +214,11 @@ def _none(said: list[str], at: int) -> bool:
 
 def _which(said: list[str], at: int) -> bool:
     """A "nào" inside the message that asks which ("ứng dụng nào để khai báo", "bệnh viện nào
-    rẻ"), not "every" ("sáng nào cũng"), "any" ("bất kỳ ai nào") nor "none"."""
+    rẻ"), not "every" ("sáng nào cũng"), "any" ("bất kỳ ai nào"), "none", nor urging."""
     if said[at] != "nao" or said[at + 1] in _NOT_WHICH or _EVERY in said[at + 2 : at + 4]:
         return False  # "tối nào tụi nó cũng nhậu": every
-    return "bat" not in said[max(0, at - 3) : at] and not _none(said, at)
+    urging = said[at - 1] in _CHEERING
+    return not urging and "bat" not in said[max(0, at - 3) : at] and not _none(said, at)
 
 
 def _clause_asks(clause: list[str]) -> bool:

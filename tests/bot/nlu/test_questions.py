@@ -157,7 +157,8 @@ def test_nobody_to_ask_is_no_question() -> None:
     [
         "mấy trăm công nhân tan ca tụ tập trước cổng xưởng",  # several hundred, told
         "cả nhà em không sao vậy là mừng rồi",  # "không sao": no matter
+        "cố lên nào mọi người, chống dịch thôi",  # "nào" urging
     ],
 )
-def test_several_hundred_and_no_matter_ask_nothing(text: str) -> None:
+def test_several_hundred_no_matter_and_urging_ask_nothing(text: str) -> None:
     assert not is_question(text)
