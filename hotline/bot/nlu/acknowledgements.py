@@ -107,8 +107,8 @@ def _readings(core: list[str]) -> Iterator[list[str]]:
         yield core
         rest = core[1:] if len(core) > 1 and core[0] in _POLITE else core
         yield rest
-        if len(rest) > 1 and rest[0] in _SELF:
-            yield rest[1:]
+        if len(rest) > 1 and rest[0] in _SELF and rest[1:] != ["roi"]:
+            yield rest[1:]  # not "tới rồi" (arrived), which folds as "tôi rồi"
         lead = next((p for p in _LEADS if tuple(core[: len(p)]) == p), None)
         if lead is None or len(core) <= len(lead):
             return

@@ -27,7 +27,7 @@ def test_acknowledgements_in_more_shapes(text: str) -> None:
     "text",
     [
         *("ủa", "ủa ad", "ủa.", "Ủa, ad", "hả", "kkkk"),
-        *("à há, em biết rồi?", "tui hiểu rồi nhưng F1 ở nhà mấy ngày"),
+        *("à há, em biết rồi?", "tui hiểu rồi nhưng F1 ở nhà mấy ngày", "tới rồi", "dạ tới rồi"),
     ],
 )
 def test_surprise_laughter_and_questions_acknowledge_nothing(text: str) -> None:
