@@ -79,6 +79,10 @@ CREATE INDEX IF NOT EXISTS messages_due ON messages (channel, id)
 -- notice: 4.5 ms a message).
 CREATE INDEX IF NOT EXISTS messages_waiting ON messages (channel, sender, id)
     WHERE direction = 'out' AND status = 'pending';
+-- A redelivery's replies (`REPLIES`): without it, every redelivered message read the whole
+-- table. Partial: only replies to a message enter it, not what the citizens wrote nor notices.
+CREATE INDEX IF NOT EXISTS messages_reply_to ON messages (reply_to)
+    WHERE reply_to IS NOT NULL;
 CREATE TABLE IF NOT EXISTS outbox_claims (
     id INTEGER PRIMARY KEY REFERENCES messages (id),
     holder TEXT NOT NULL,
@@ -90,6 +94,9 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
 # In a turn's write that hands its replies over: whether the sender wrote before, and whether
 # replies wait for the conversation (each answered by an index of its own).
 HANDING_OVER = f"SELECT ({SAID_BEFORE}), EXISTS (SELECT 1 FROM messages WHERE {WAITING})"
+# The replies a turn stored for one message (its row's id), oldest first: messages_reply_to
+# answers it (`reply_to = ?` implies the index's `reply_to IS NOT NULL`).
+REPLIES = "SELECT * FROM messages WHERE reply_to = ? ORDER BY id"
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
@@ -278,9 +285,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         ).fetchone()
         if row is None or row["status"] != "processed":
             return None
-        rows = conn.execute(
-            "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
-        ).fetchall()
+        rows = conn.execute(REPLIES, (row["id"],)).fetchall()
         return [outbox_item(r, self._cipher) for r in rows]
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:

@@ -7,7 +7,7 @@ import pytest
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.sqlite.conversations import SCHEMA, SqliteConversationStore
+from hotline.storage.sqlite.conversations import REPLIES, SCHEMA, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import TOLD_AT_MOST
 from hotline.storage.sqlite.outbox import WAITING
@@ -204,3 +204,28 @@ async def test_the_queues_indexes_hold_only_what_they_look_for(tmp_path: Path) -
         assert due.id == waiting.id
     finally:
         await db.close()
+
+
+async def test_a_redelivery_finds_its_replies_by_their_own_index(
+    store: SqliteConversationStore,
+) -> None:
+    """A redelivered message's replies are looked up through messages_reply_to, never by a scan
+    of every message; a notice (a reply to nothing) never enters it."""
+    await store.queue(
+        [OutboundMessage(ConversationKey("rest", f"app-{n}"), "Thông báo") for n in range(20)]
+    )
+    await store.commit_turn(msg("m1"), ConversationState(KEY), [OutboundMessage(KEY, "Dạ")])
+    await store.commit_turn(msg("m2"), ConversationState(KEY), [OutboundMessage(KEY, "Vâng")])
+
+    def looked(conn: sqlite3.Connection) -> tuple[str, int]:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {REPLIES}", (1,)).fetchall()
+        entries = conn.execute(
+            "SELECT count(*) FROM messages INDEXED BY messages_reply_to WHERE reply_to IS NOT NULL"
+        ).fetchone()[0]
+        return " ".join(str(r[3]) for r in plan), entries
+
+    plan, entries = await store._db.query(looked)
+    assert "messages_reply_to" in plan and "SCAN messages" not in plan
+    assert entries == 2, "only the two turns' replies"
+    [reply] = await store.replies_to(msg("m2")) or []
+    assert reply.message.text == "Vâng"
