@@ -7,7 +7,8 @@ import pytest
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.sqlite.conversations import REPLIES, SCHEMA, SqliteConversationStore
+from hotline.storage.sqlite.conversation_tables import SCHEMA
+from hotline.storage.sqlite.conversations import REPLIES, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import TOLD_AT_MOST
 from hotline.storage.sqlite.outbox import WAITING
