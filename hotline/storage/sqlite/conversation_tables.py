@@ -5,6 +5,8 @@ and history.py."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from hotline.storage.shelf import Layout
 
 # Idempotent: run on every open. A file made before gets what changed since, index by index;
@@ -39,15 +41,18 @@ DROP INDEX IF EXISTS messages_platform_id;
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
 -- The queues' indexes hold only the rows the queues look for, so most rows never enter them: a
 -- message a turn stored processed, a reply handed over at once (each index a row enters is
--- another B-tree written in the turn's transaction). They replace messages_status
--- (status, id) and messages_outbox (status, channel, id), which held every row.
+-- another B-tree written in the turn's transaction). They replace messages_status (status, id)
+-- and the first messages_outbox (status, channel, id), which held every row.
 DROP INDEX IF EXISTS messages_status;
-DROP INDEX IF EXISTS messages_outbox;
+-- The courier's index under another name, made by this round's first build: it is messages_outbox.
+DROP INDEX IF EXISTS messages_due;
 -- The sweep's unprocessed(): messages stored and never finished.
 CREATE INDEX IF NOT EXISTS messages_received ON messages (id)
     WHERE direction = 'in' AND status = 'received';
--- The courier's due(): pending replies of its channels, not those waiting for the app.
-CREATE INDEX IF NOT EXISTS messages_due ON messages (channel, id)
+-- The courier's due(): pending replies of its channels, not those waiting for the app. It keeps
+-- the name of the index it replaces (`upgrades` drops that one first): a process of an earlier
+-- version still running on the file asks for it by name (INDEXED BY), and finds it.
+CREATE INDEX IF NOT EXISTS messages_outbox ON messages (channel, id)
     WHERE direction = 'out' AND status = 'pending';
 -- What waits for one conversation (a REST answer hands it over, a long poll reads it): without
 -- it, the courier's index was walked over every reply waiting for any app (20,000 after a
@@ -64,6 +69,21 @@ CREATE TABLE IF NOT EXISTS outbox_claims (
     until TEXT NOT NULL
 );
 """
+
+
+# messages_outbox as files made before have it, on every row (an earlier version's process may
+# make it again when it opens the file: the next open here drops it again).
+_FULL_OUTBOX = (
+    "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'messages_outbox'"
+    " AND sql NOT LIKE '%WHERE%'"
+)
+
+
+def upgrades(conn: sqlite3.Connection) -> str:
+    """What goes before SCHEMA on this file: the index it replaces under the same name. Each
+    statement commits by itself, so the old index is gone for only as long as it takes to make
+    the new one (an earlier version's courier asking for it in that moment gets an error)."""
+    return "DROP INDEX IF EXISTS messages_outbox;" if conn.execute(_FULL_OUTBOX).fetchone() else ""
 
 
 # The tables as flat records (a message's own record nested), for export and restore.

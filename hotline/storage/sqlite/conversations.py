@@ -20,7 +20,7 @@ from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_state, sealed_json, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shared.questions import FAQ_QUESTIONS
-from hotline.storage.sqlite.conversation_tables import PORTABLE, SCHEMA
+from hotline.storage.sqlite.conversation_tables import PORTABLE, SCHEMA, upgrades
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import SAID_BEFORE, SqliteConversationHistory
 from hotline.storage.sqlite.outbox import (
@@ -88,7 +88,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     async def open(
         cls, db: SqliteDatabase, cipher: Cipher | None = None
     ) -> SqliteConversationStore:
-        await db.migrate(SCHEMA)
+        await db.migrate(await db.query(upgrades) + SCHEMA)
         await db.migrate(CONTACTS.sqlite_schema)
         await db.migrate(FAQ_QUESTIONS.sqlite_schema)
         return cls(db, cipher)
