@@ -8,7 +8,7 @@ import pytest
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.storage.sqlite.conversation_tables import SCHEMA
-from hotline.storage.sqlite.conversations import REPLIES, SqliteConversationStore
+from hotline.storage.sqlite.conversations import HANDING_OVER, REPLIES, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import TOLD_AT_MOST
 from hotline.storage.sqlite.outbox import WAITING
@@ -127,6 +127,16 @@ async def test_what_waits_for_a_conversation_is_found_by_its_own_index(
         return found
 
     assert all("messages_waiting" in plan for plan in await store._db.query(plans))
+
+    def handing_over(conn: sqlite3.Connection) -> str:
+        asked = ("rest", "u1", "m1", "rest", "u1")
+        rows = conn.execute(f"EXPLAIN QUERY PLAN {HANDING_OVER}", asked).fetchall()
+        return " ".join(str(r[3]) for r in rows)
+
+    # A turn's hand-over asks both in one statement, each by an index, none walks the queue.
+    plan = await store._db.query(handing_over)
+    assert "messages_waiting" in plan and "SCAN messages" not in plan
+    assert "messages_outbox" not in plan
     assert await store.take_pending(KEY) == [mine]
     assert len(await store.pending(ConversationKey("rest", "app-7"))) == 1
 
