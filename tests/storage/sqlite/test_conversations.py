@@ -135,7 +135,8 @@ async def test_what_waits_for_a_conversation_is_found_by_its_own_index(
 
     # A turn's hand-over asks both in one statement, each by an index, none walks the queue.
     plan = await store._db.query(handing_over)
-    assert "messages_waiting" in plan and "SCAN messages" not in plan
+    assert "messages_sender_message_id" in plan and "messages_waiting" in plan
+    assert "SCAN messages" not in plan
     assert "messages_outbox" not in plan
     assert await store.take_pending(KEY) == [mine]
     assert len(await store.pending(ConversationKey("rest", "app-7"))) == 1
