@@ -36,6 +36,19 @@ def test_brackets_inside_strings_do_not_count_as_depth() -> None:
     assert safe_json.parse(b"[" * 32 + b"]" * 32) is not None
 
 
+def test_the_bracket_count_spares_only_bodies_that_cannot_nest_past_the_bound() -> None:
+    """A body with no more opening brackets than the bound skips the walk; one more, in a string
+    or not, and the walk decides: one level past the bound is refused, brackets in strings not."""
+    bound = safe_json.MAX_DEPTH
+    assert safe_json.parse(b"[" * bound + b"]" * bound) is not None
+    with pytest.raises(BadJson) as refused:
+        safe_json.parse(b"[" * (bound + 1) + b"]" * (bound + 1))
+    assert refused.value.problem == "too_deep"
+    nested_with_strings = b"[" * bound + b'"[{"' + b"]" * bound
+    assert safe_json.depth(nested_with_strings) == bound
+    assert safe_json.parse(nested_with_strings) is not None
+
+
 def test_a_body_over_the_bound_is_refused_as_too_large() -> None:
     with pytest.raises(BadJson) as refused:
         safe_json.parse(b'"' + b"a" * 100 + b'"', max_bytes=50)

@@ -1,6 +1,7 @@
 """Conversations, messages and the outbox in SQLite: a JSON document per row, with the
 columns the queues read. A turn's reads and its commit are here; the courier's side of the
-outbox is in outbox.py, a conversation's past (transcript, earlier messages) in history.py."""
+outbox is in outbox.py, a conversation's past (transcript, earlier messages) in history.py,
+the tables and their upgrades in conversation_tables.py."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from hotline.storage.portable import Record
 from hotline.storage.sealed import opened_state, sealed_json, sealed_state
 from hotline.storage.shared.contact_log import CONTACTS
 from hotline.storage.shared.questions import FAQ_QUESTIONS
-from hotline.storage.shelf import Layout
+from hotline.storage.sqlite.conversation_tables import PORTABLE, SCHEMA, upgrades
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import SAID_BEFORE, SqliteConversationHistory
 from hotline.storage.sqlite.outbox import (
@@ -34,62 +35,13 @@ from hotline.storage.sqlite.shelf import SqliteShelf, iso
 
 log = logging.getLogger(__name__)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversations (
-    channel TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    doc TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (channel, sender)
-);
-CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    channel TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
-    message_id TEXT,
-    reply_to INTEGER REFERENCES messages (id),
-    status TEXT NOT NULL,
-    doc TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at TEXT,
-    last_error TEXT
-);
--- A message id deduplicates per (channel, sender, id): two senders may use the same id.
--- Files made before keyed it on (channel, id) alone; that index goes, in place.
-CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_message_id
-    ON messages (channel, sender, message_id) WHERE direction = 'in';
-DROP INDEX IF EXISTS messages_platform_id;
-CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, id);
--- The queues' indexes hold only the rows the queues look for, so most rows never enter them: a
--- message a turn stored processed, a reply handed over at once (each index a row enters is
--- another B-tree written in the turn's transaction). They replace messages_status
--- (status, id) and messages_outbox (status, channel, id), which held every row.
-DROP INDEX IF EXISTS messages_status;
-DROP INDEX IF EXISTS messages_outbox;
--- The sweep's unprocessed(): messages stored and never finished.
-CREATE INDEX IF NOT EXISTS messages_received ON messages (id)
-    WHERE direction = 'in' AND status = 'received';
--- The courier's due(): pending replies of its channels, not those waiting for the app.
-CREATE INDEX IF NOT EXISTS messages_due ON messages (channel, id)
-    WHERE direction = 'out' AND status = 'pending';
--- What waits for one conversation (a REST answer hands it over, a long poll reads it): without
--- it, the courier's index was walked over every reply waiting for any app (20,000 after a
--- notice: 4.5 ms a message).
-CREATE INDEX IF NOT EXISTS messages_waiting ON messages (channel, sender, id)
-    WHERE direction = 'out' AND status = 'pending';
-CREATE TABLE IF NOT EXISTS outbox_claims (
-    id INTEGER PRIMARY KEY REFERENCES messages (id),
-    holder TEXT NOT NULL,
-    until TEXT NOT NULL
-);
-"""
-
 
 # In a turn's write that hands its replies over: whether the sender wrote before, and whether
 # replies wait for the conversation (each answered by an index of its own).
 HANDING_OVER = f"SELECT ({SAID_BEFORE}), EXISTS (SELECT 1 FROM messages WHERE {WAITING})"
+# The replies a turn stored for one message (its row's id), oldest first: messages_reply_to
+# answers it (`reply_to = ?` implies the index's `reply_to IS NOT NULL`).
+REPLIES = "SELECT * FROM messages WHERE reply_to = ? ORDER BY id"
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
@@ -136,7 +88,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     async def open(
         cls, db: SqliteDatabase, cipher: Cipher | None = None
     ) -> SqliteConversationStore:
-        await db.migrate(SCHEMA)
+        await db.migrate(await db.query(upgrades) + SCHEMA)
         await db.migrate(CONTACTS.sqlite_schema)
         await db.migrate(FAQ_QUESTIONS.sqlite_schema)
         return cls(db, cipher)
@@ -278,9 +230,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         ).fetchone()
         if row is None or row["status"] != "processed":
             return None
-        rows = conn.execute(
-            "SELECT * FROM messages WHERE reply_to = ? ORDER BY id", (row["id"],)
-        ).fetchall()
+        rows = conn.execute(REPLIES, (row["id"],)).fetchall()
         return [outbox_item(r, self._cipher) for r in rows]
 
     async def replies_to(self, message: InboundMessage) -> list[OutboxItem] | None:
@@ -316,24 +266,3 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             # A reply held by a MongoDB turn that broke off is pending here, as copies always were.
             records = [{**r, "status": "pending"} if r["status"] == "held" else r for r in records]
         await SqliteShelf(self._db, PORTABLE[part]).restore(records)
-
-
-# The tables as flat records (a message's own record nested), for export and restore.
-PORTABLE = {
-    "conversations": Layout(
-        "conversations",
-        SCHEMA,
-        key=("channel", "sender"),
-        times=frozenset({"updated_at"}),
-        documents=frozenset({"state"}),
-        sqlite_columns={"state": "doc"},
-    ),
-    "messages": Layout(
-        "messages",
-        SCHEMA,
-        key=("id",),
-        times=frozenset({"created_at", "next_attempt_at"}),
-        documents=frozenset({"record"}),
-        sqlite_columns={"record": "doc"},
-    ),
-}

@@ -111,7 +111,10 @@ class SqliteDatabase:
         # an earlier job dirtied is copied to the statement journal before a later one changes
         # it, and past 64 KiB SQLite spilled that journal to a temporary file, written and
         # closed on every commit (a quarter of a turn's store CPU). In memory it stays in memory:
-        # it lives only until the transaction ends. Sorts still spill to files as before.
+        # it lives only until the transaction ends. So do a sort's runs (ORDER BY without an
+        # index, CREATE INDEX on an existing file): they no longer spill to a file past the
+        # cache, the whole sort stays in memory (the statements here sort a LIMIT's rows or an
+        # index's keys at most).
         conn.execute("PRAGMA temp_store=MEMORY")
         self._conn = conn
 

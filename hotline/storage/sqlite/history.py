@@ -13,14 +13,16 @@ from hotline.storage.sqlite.outbox import opened_row
 
 # The answer a turn's own write found, kept until its REST answer asks (once): at most this many.
 TOLD_AT_MOST = 1024
+# Named: left to itself SQLite took messages_conversation, which holds every row of the
+# conversation, and read each row before its first message (a REST app's notices: 1,000 of them,
+# 113 us; this index holds only what the sender wrote and answers from itself: 1.8 us).
 SAID_BEFORE = (
-    "SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND sender = ?"
-    " AND direction = 'in' AND message_id != ?)"
+    "SELECT EXISTS (SELECT 1 FROM messages INDEXED BY messages_sender_message_id"
+    " WHERE channel = ? AND sender = ? AND direction = 'in' AND message_id != ?)"
 )
 
 
 def said_before_in(conn: sqlite3.Connection, key: ConversationKey, message_id: str) -> bool:
-    # The unique index on (channel, sender, message_id) of inbound messages answers it.
     row = conn.execute(SAID_BEFORE, (key.channel, key.sender, message_id)).fetchone()
     return bool(row[0])
 

@@ -141,7 +141,7 @@ class SqliteOutbox:
         marks = ",".join("?" * len(channels))
         rows = await self._db.query(
             lambda c: c.execute(
-                "SELECT * FROM messages INDEXED BY messages_due"
+                "SELECT * FROM messages INDEXED BY messages_outbox"
                 " WHERE status = 'pending' AND direction = 'out'"
                 f" AND channel IN ({marks})"
                 " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"

@@ -7,7 +7,8 @@ import pytest
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
-from hotline.storage.sqlite.conversations import SCHEMA, SqliteConversationStore
+from hotline.storage.sqlite.conversation_tables import SCHEMA
+from hotline.storage.sqlite.conversations import HANDING_OVER, REPLIES, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import TOLD_AT_MOST
 from hotline.storage.sqlite.outbox import WAITING
@@ -126,6 +127,17 @@ async def test_what_waits_for_a_conversation_is_found_by_its_own_index(
         return found
 
     assert all("messages_waiting" in plan for plan in await store._db.query(plans))
+
+    def handing_over(conn: sqlite3.Connection) -> str:
+        asked = ("rest", "u1", "m1", "rest", "u1")
+        rows = conn.execute(f"EXPLAIN QUERY PLAN {HANDING_OVER}", asked).fetchall()
+        return " ".join(str(r[3]) for r in rows)
+
+    # A turn's hand-over asks both in one statement, each by an index, none walks the queue.
+    plan = await store._db.query(handing_over)
+    assert "messages_sender_message_id" in plan and "messages_waiting" in plan
+    assert "SCAN messages" not in plan
+    assert "messages_outbox" not in plan
     assert await store.take_pending(KEY) == [mine]
     assert len(await store.pending(ConversationKey("rest", "app-7"))) == 1
 
@@ -162,30 +174,41 @@ async def test_first_message_answers_never_asked_for_are_kept_only_so_many(
     assert ("rest", "u1", "m0") not in store._told, "the oldest goes"
 
 
+# The courier's statement of the version before (its index by name), and that version's indexes.
+EARLIER_DUE = (
+    "SELECT * FROM messages INDEXED BY messages_outbox WHERE status = 'pending'"
+    " AND direction = 'out' AND channel IN ('rest') ORDER BY id"
+)
+EARLIER_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS messages_status ON messages (status, id);"
+    " CREATE INDEX IF NOT EXISTS messages_outbox ON messages (status, channel, id);"
+)
+
+
 async def test_the_queues_indexes_hold_only_what_they_look_for(tmp_path: Path) -> None:
     """A file made with the indexes that held every row gets the partial ones in place: a
     message a turn stored processed and a reply handed over at once enter neither, while the
-    sweep and the courier still find what they look for."""
+    sweep and the courier still find what they look for; a process of the version before,
+    still on the file, finds the courier's index by its name."""
     path = tmp_path / "old.db"
-    with sqlite3.connect(path) as old:
-        old.executescript(
-            SCHEMA.split("-- The queues' indexes")[0]
-            + "CREATE INDEX messages_status ON messages (status, id);"
-            " CREATE INDEX messages_outbox ON messages (status, channel, id);"
-        )
-    old.close()
+    earlier = sqlite3.connect(path, isolation_level=None)
+    earlier.executescript(SCHEMA.split("-- The queues' indexes")[0] + EARLIER_INDEXES)
     db = await SqliteDatabase.from_url(f"sqlite:///{path}")
     try:
         store = await SqliteConversationStore.open(db)
-        indexes = await db.query(
-            lambda c: [r[1] for r in c.execute("PRAGMA index_list(messages)").fetchall()]
-        )
-        assert "messages_status" not in indexes and "messages_outbox" not in indexes
+
+        def indexes(conn: sqlite3.Connection) -> dict[str, str]:
+            rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+            return {r[0]: r[1] for r in rows if r[1]}
+
+        made = await db.query(indexes)
+        assert "messages_status" not in made and "WHERE" in made["messages_outbox"]
         await store.commit_turn(
             msg("m1"), ConversationState(KEY), [OutboundMessage(KEY, "Dạ")], None, True
         )
         await store.record_inbound(msg("m2"))
         [waiting] = await store.queue([OutboundMessage(KEY, "Phản ánh đã được xử lý")])
+        assert [r[0] for r in earlier.execute(EARLIER_DUE)] == [waiting.id]
 
         def entries(conn: sqlite3.Connection) -> dict[str, int]:
             return {
@@ -194,13 +217,43 @@ async def test_the_queues_indexes_hold_only_what_they_look_for(tmp_path: Path) -
                 ).fetchone()[0]
                 for name, where in (
                     ("messages_received", "direction = 'in' AND status = 'received'"),
-                    ("messages_due", "direction = 'out' AND status = 'pending'"),
+                    ("messages_outbox", "direction = 'out' AND status = 'pending'"),
                 )
             }
 
-        assert await db.query(entries) == {"messages_received": 1, "messages_due": 1}
+        assert await db.query(entries) == {"messages_received": 1, "messages_outbox": 1}
         assert [m.message_id for m in await store.unprocessed()] == ["m2"]
         [due] = await store.due(datetime.now(UTC), ["rest"])
         assert due.id == waiting.id
+        # The earlier version opens the file again (its indexes made if missing), then this one.
+        earlier.executescript(EARLIER_INDEXES)
+        await SqliteConversationStore.open(db)
+        assert await db.query(indexes) == made, "the same indexes, however often it opens"
     finally:
+        earlier.close()
         await db.close()
+
+
+async def test_a_redelivery_finds_its_replies_by_their_own_index(
+    store: SqliteConversationStore,
+) -> None:
+    """A redelivered message's replies are looked up through messages_reply_to, never by a scan
+    of every message; a notice (a reply to nothing) never enters it."""
+    await store.queue(
+        [OutboundMessage(ConversationKey("rest", f"app-{n}"), "Thông báo") for n in range(20)]
+    )
+    await store.commit_turn(msg("m1"), ConversationState(KEY), [OutboundMessage(KEY, "Dạ")])
+    await store.commit_turn(msg("m2"), ConversationState(KEY), [OutboundMessage(KEY, "Vâng")])
+
+    def looked(conn: sqlite3.Connection) -> tuple[str, int]:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {REPLIES}", (1,)).fetchall()
+        entries = conn.execute(
+            "SELECT count(*) FROM messages INDEXED BY messages_reply_to WHERE reply_to IS NOT NULL"
+        ).fetchone()[0]
+        return " ".join(str(r[3]) for r in plan), entries
+
+    plan, entries = await store._db.query(looked)
+    assert "messages_reply_to" in plan and "SCAN messages" not in plan
+    assert entries == 2, "only the two turns' replies"
+    [reply] = await store.replies_to(msg("m2")) or []
+    assert reply.message.text == "Vâng"
