@@ -20,6 +20,12 @@ def hotline_of(client: TestClient) -> Hotline:
     return client.app[HOTLINE]  # type: ignore[index]
 
 
+async def dialog_of(client: TestClient, sender: str) -> str | None:
+    """The dialog a REST sender's conversation is in (None: between dialogs)."""
+    state = await hotline_of(client).conversations.load(ConversationKey("rest", sender))
+    return state.dialog
+
+
 async def faq_answered(client: TestClient, replies: list[dict[str, Any]]) -> list[str]:
     """The published FAQ entries whose answers are among `replies` (a chat's last replies)."""
     entries = await hotline_of(client).faq.store.list(status="published")

@@ -11,14 +11,8 @@ from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.report_form import DIALOG as REPORT
-from hotline.bot.messages import ConversationKey
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
-
-
-async def _dialog(client: TestClient, chat: RestChat) -> str | None:
-    state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
-    return state.dialog
+from tests.support.hotline import dialog_of
 
 
 @pytest.mark.parametrize(
@@ -34,7 +28,7 @@ async def test_a_question_in_these_shapes_starts_no_form(
     chat: RestChat, client: TestClient, question: str
 ) -> None:
     await chat.say(question)
-    assert await _dialog(client, chat) != REPORT
+    assert await dialog_of(client, chat.sender) != REPORT
     assert chat.text
 
 
@@ -47,4 +41,4 @@ async def test_a_plea_with_a_negated_which_starts_the_hardship_form(
     chat: RestChat, client: TestClient
 ) -> None:
     await chat.say("xin hỗ trợ gạo, cả nhà mất việc 2 tháng rồi, không còn đồng nào")
-    assert await _dialog(client, chat) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT

@@ -10,14 +10,8 @@ from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.report_form import DIALOG as REPORT
-from hotline.bot.messages import ConversationKey
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
-
-
-async def _dialog(client: TestClient, chat: RestChat) -> str | None:
-    state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
-    return state.dialog
+from tests.support.hotline import dialog_of
 
 
 @pytest.mark.parametrize(
@@ -42,7 +36,7 @@ async def test_a_question_about_rules_in_other_shapes_starts_no_form(
     chat: RestChat, client: TestClient, question: str
 ) -> None:
     await chat.say(question)
-    assert await _dialog(client, chat) != REPORT
+    assert await dialog_of(client, chat.sender) != REPORT
     assert chat.text
 
 
@@ -55,7 +49,7 @@ async def test_an_acknowledgement_typed_as_chat_types_it_gets_the_short_reply(
 ) -> None:
     await chat.say(text)
     assert chat.text == texts.ACKNOWLEDGED
-    assert await _dialog(client, chat) is None
+    assert await dialog_of(client, chat.sender) is None
 
 
 async def test_a_bare_k_inside_a_form_is_read_by_the_form(
@@ -64,7 +58,7 @@ async def test_a_bare_k_inside_a_form_is_read_by_the_form(
     await chat.say("/report_violation")
     await chat.say("k")
     # The form still waits for what happened: the acknowledgement rule does not end it.
-    assert await _dialog(client, chat) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
     assert chat.text != texts.ACKNOWLEDGED
 
 
@@ -82,4 +76,4 @@ async def test_a_wish_to_report_in_its_usual_shapes_starts_a_report(
 ) -> None:
     await chat.say(text)
     assert texts.ASK_DESCRIBE["violation"] in chat.text
-    assert await _dialog(client, chat) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT

@@ -19,7 +19,7 @@ from hotline.bot.dialogs.report_form import DIALOG as REPORT
 from hotline.bot.dialogs.status_lookup import DIALOG as STATUS
 from hotline.bot.messages import ConversationKey
 from tests.support.chat import RestChat
-from tests.support.hotline import faq_answered, hotline_of
+from tests.support.hotline import dialog_of, faq_answered, hotline_of
 from tests.support.rasa import FakeRasa, fake_rasa, fake_rasa_bot
 
 OPENERS = [
@@ -59,11 +59,6 @@ GREETINGS = [
 ]
 
 
-async def _dialog(client: TestClient, sender: str) -> str | None:
-    state = await hotline_of(client).conversations.load(ConversationKey("rest", sender))
-    return state.dialog
-
-
 @pytest.fixture
 def rasa_chat(
     fake_rasa_bot: tuple[FakeRasa, TestClient],
@@ -82,7 +77,7 @@ async def test_a_report_opener_starts_a_report(
     chat: RestChat, client: TestClient, text: str
 ) -> None:
     await chat.say(text)
-    assert await _dialog(client, chat.sender) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
     assert not await faq_answered(client, chat.last)
 
 
@@ -92,7 +87,7 @@ async def test_a_report_opener_starts_a_report_whatever_rasa_picks(
 ) -> None:
     _, client, chat = rasa_chat
     await chat.say(text)
-    assert await _dialog(client, chat.sender) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
     assert not await faq_answered(client, chat.last)
 
 
@@ -102,7 +97,7 @@ async def test_an_opener_that_tells_what_happened_keeps_it_as_the_description(
     await chat.say("phản ánh vụ quán nhậu đầu hẻm 12 mở tới khuya, khách không đeo khẩu trang")
     # What happened is told: the form goes on to where, never asks for it again.
     assert texts.ASK_DESCRIBE["violation"] not in chat.text
-    assert await _dialog(client, chat.sender) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
@@ -110,13 +105,13 @@ async def test_a_question_about_reporting_stays_a_question(
     chat: RestChat, client: TestClient, question: str
 ) -> None:
     await chat.say(question)
-    assert await _dialog(client, chat.sender) != REPORT
+    assert await dialog_of(client, chat.sender) != REPORT
     assert chat.text
 
 
 async def test_looking_up_a_report_stays_a_lookup(chat: RestChat, client: TestClient) -> None:
     await chat.say("tra cứu phản ánh")
-    assert await _dialog(client, chat.sender) == STATUS
+    assert await dialog_of(client, chat.sender) == STATUS
 
 
 @pytest.mark.parametrize("text", GREETINGS)

@@ -14,17 +14,12 @@ from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.report_form import DIALOG as REPORT
 from hotline.bot.messages import ConversationKey
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of, unanswered
+from tests.support.hotline import dialog_of, hotline_of, unanswered
 
 
 async def _answers(client: TestClient) -> dict[str, str]:
     entries = await hotline_of(client).faq.store.list(status="published")
     return {e.answer: e.id for e in entries}
-
-
-async def _dialog(client: TestClient, chat: RestChat) -> str | None:
-    state = await hotline_of(client).conversations.load(ConversationKey("rest", chat.sender))
-    return state.dialog
 
 
 @pytest.mark.parametrize(
@@ -64,7 +59,7 @@ async def test_an_uncovered_question_gets_no_answer_from_an_unrelated_entry(
     answered = [(await _answers(client)).get(r["text"]) for r in chat.last]
     assert unrelated not in answered
     assert not any(answered), f"{question!r} answered by {answered}"
-    assert await _dialog(client, chat) != REPORT
+    assert await dialog_of(client, chat.sender) != REPORT
 
 
 async def test_a_long_medical_history_goes_to_the_health_consultant(
@@ -181,7 +176,7 @@ async def test_a_question_never_starts_a_report_form(
     chat: RestChat, client: TestClient, question: str
 ) -> None:
     await chat.say(question)
-    assert await _dialog(client, chat) != REPORT
+    assert await dialog_of(client, chat.sender) != REPORT
     assert await _filed(client, chat) == []
 
 
@@ -192,7 +187,7 @@ async def test_off_topic_talk_never_starts_a_form(
     chat: RestChat, client: TestClient, text: str
 ) -> None:
     await chat.say(text)
-    assert await _dialog(client, chat) is None
+    assert await dialog_of(client, chat.sender) is None
     assert await _filed(client, chat) == []
 
 
@@ -234,7 +229,7 @@ async def test_report_starts_a_report(chat: RestChat, client: TestClient, text: 
     await chat.say(text)
     assert texts.ASK_CODE not in chat.text
     assert texts.ASK_DESCRIBE["violation"] in chat.text
-    assert await _dialog(client, chat) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
 
 
 @pytest.mark.parametrize("text", ["Muốn phản ánh", "gui phan anh"])
@@ -243,7 +238,7 @@ async def test_report_in_other_words_starts_a_report(
 ) -> None:
     await chat.say(text)
     assert texts.ASK_CODE not in chat.text
-    assert await _dialog(client, chat) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
 
 
 async def test_a_report_that_says_what_happened_is_taken_as_its_description(
@@ -305,10 +300,10 @@ async def test_a_question_about_an_f1_neighbours_quarantine_is_helped(
     answered = (await _answers(client)).get(chat.last[0]["text"])
     offered = [b["payload"] for b in chat.buttons if "cach-ly-f1-bao-lau" in b["payload"]]
     assert answered == "cach-ly-f1-bao-lau" or offered
-    assert await _dialog(client, chat) != REPORT
+    assert await dialog_of(client, chat.sender) != REPORT
 
 
 async def test_an_event_told_plainly_starts_a_report(chat: RestChat, client: TestClient) -> None:
     # No question in it: a report, even when the NLU is only fairly sure of it.
     await chat.say("tiệm tạp hóa cô Ba ở ấp 4 bán khẩu trang 150 nghìn một hộp")
-    assert await _dialog(client, chat) == REPORT
+    assert await dialog_of(client, chat.sender) == REPORT
