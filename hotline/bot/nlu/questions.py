@@ -13,145 +13,32 @@ import re
 
 from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
+from hotline.bot.nlu.question_words import (
+    ASKERS,
+    CHEERING,
+    CLAUSE_ASKERS,
+    COUNTED,
+    DURATIONS,
+    EVERY,
+    FINAL,
+    GROUP,
+    GUIDANCE,
+    HABIT_AFTER,
+    HABIT_BEFORE,
+    HELPERS,
+    LASTED,
+    NEGATIONS,
+    NOT_WHICH,
+    OPENERS,
+    PEOPLE,
+    PHRASES,
+    REQUESTS,
+    TRAILING,
+)
 
-# Question phrases, folded, anywhere; the asking particles ("không", "chưa", "hả") only at the
-# end, where they ask ("có ... không"). Single words such as "gì" or "nào" are not enough: "không
-# có gì ăn" and "sáng nào cũng tụ tập" are reports.
-_PHRASES = (
-    ("bao", "nhieu"),
-    ("bao", "lau"),
-    ("bao", "gio"),
-    ("khi", "nao"),
-    ("the", "nao"),
-    ("nhu", "the", "nao"),
-    ("ra", "sao"),
-    ("lam", "sao"),
-    ("o", "dau"),
-    ("co", "phai"),
-    ("phai", "khong"),
-    ("duoc", "khong"),
-    ("hay", "khong"),
-    ("duoc", "chua"),
-    ("tai", "sao"),
-    ("vi", "sao"),
-    ("la", "gi"),
-    ("lam", "gi"),
-    ("can", "gi"),
-    ("giay", "gi"),
-    ("may", "ngay"),
-    ("may", "gio"),
-    ("may", "lan"),
-    ("may", "thang"),
-    ("may", "tuan"),
-    ("may", "trieu"),
-    ("may", "mui"),
-    ("may", "dot"),
-    ("may", "nguoi"),
-    ("may", "hom"),
-    ("may", "bua"),
-    ("may", "tieng"),
-    ("may", "nam"),
-    ("may", "tuoi"),
-    ("cai", "nao"),
-    ("loai", "nao"),
-    ("noi", "nao"),
-    ("thi", "ai"),
-    ("sao", "van"),
-    ("sao", "lai"),
-    ("ai", "co"),
-    ("hoi", "ai"),
-    ("cho", "ai"),
-    ("bao", "ai"),
-    ("gap", "ai"),
-    ("ntn",),
-    ("khac", "gi"),
-    ("duoc", "may"),
-    # "là những gì", "gồm những gì": what a rule consists of.
-    ("nhung", "gi"),
-    # "có ... không hay ...": "or not", asked ("có đang bán không hay đóng rồi").
-    ("khong", "hay"),
-    # Where to go and whom to reach ("đến đâu xin", "nhắn ai", "liên hệ ai").
-    ("den", "dau"),
-    ("nhan", "ai"),
-    ("goi", "ai"),
-    ("tim", "ai"),
-    ("lien", "he", "ai"),
-    ("nho", "ai"),
-    ("nhu", "nao"),
-    ("sao", "vay"),
-    # "phạt mấy trăm", "mấy phần trăm": how much.
-    ("may", "tram"),
-    ("may", "phan", "tram"),
-    # Wanting to know is asking ("tôi muốn biết ai xác định F1").
-    ("muon", "biet"),
-    ("muon", "hoi"),
-    # English, as some write ("how many days", "can I go").
-    ("how", "many"),
-    ("how", "much"),
-    ("how", "long"),
-    ("how", "to"),
-    ("how", "do"),
-    ("how", "can"),
-    ("what", "is"),
-    ("what", "are"),
-    ("where", "is"),
-    ("where", "can"),
-    ("can", "i"),
-    ("should", "i"),
-    ("do", "i", "need"),
-    ("is", "it"),
-)
-_ASKERS = frozenset({"em", "e", "toi", "tui", "minh", "chau", "con", "anh", "chi"})
-_FINAL = frozenset({"khong", "chua", "ha", "nhi", "vay", "gi", "nao", "sao", "dau", "chu", "may"})
-# "mấy ngày nay", "mấy tháng rồi", "sốt mấy hôm mà": "mấy" counts how long something has lasted
-# ("mấy giờ rồi" still asks the time).
-_DURATIONS = frozenset({"ngay", "hom", "bua", "tuan", "thang", "nam"})
-_LASTED = frozenset({"nay", "roi", "lien", "qua", "ma", "van"})
-# "mấy trăm người tụ tập": several hundred of those counted, told; "phạt mấy trăm" asks.
-_COUNTED = frozenset({"nguoi", "cong", "ho", "khach", "dua", "con", "xe", "dan"})
-# "sáng nào cũng", "ai cũng": "every", not "which" or "who".
-_EVERY = "cung"
-# Words that open a message without being part of it ("ad ơi cho em hỏi", "dạ cho hỏi").
-_OPENERS = frozenset({"ad", "admin", "da", "vang", "chao", "oi"})
-# A request for guidance is a question ("đề nghị hướng dẫn hồ sơ ...", "xin cho biết ..."):
-# the words that make the request, then what is requested.
-_REQUESTS = (
-    ("kinh", "de", "nghi"),
-    ("de", "nghi"),
-    ("vui", "long"),
-    ("xin",),
-    ("mong",),
-    ("nho",),
-    (),
-)
-_GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"))
 # A clause of its own that opens with "ai" asks who ("VNeID ghi sai tên, ai sửa cho"); "ai" inside
 # a clause is as often "anyone" ("không cho ai nghỉ").
 _CLAUSE = re.compile(r"[,;:.!\n]+")
-# Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"): the
-# asking particle is the word before it.
-_TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "hen", "ta"})
-# "... thật không mấy cô", "... chưa mấy anh ơi": a group addressed after the question.
-_GROUP = "may"
-_PEOPLE = frozenset({"co", "chu", "anh", "chi", "bac"})
-# A negation before "ai" or "nào" makes it "nobody" or "none": "không cho ai nghỉ", "không báo
-# ai", "không còn đồng nào", "chưa chích mũi nào". After "biết" it asks again ("không biết chỗ
-# nào", "chưa biết hỏi ai").
-_NEGATIONS = frozenset({"khong", "chang", "cha", "chua"})
-# After "nào", words that make it "every" or "some" ("ngày nào cũng", "lúc nào đó").
-_NOT_WHICH = frozenset({"cung", "do", "day", "het", "ca", "nay", "nua", "thi"})
-_CHEERING = frozenset({"len", "di", "thoi"})  # before "nào": urging ("cố lên nào", "đi nào")
-# "có ... không", "đã ... chưa" closing a clause that is not the last ("chợ có họp lại chưa hen,
-# tui tính lên bán"): the helper verbs that make the final word ask.
-_CLAUSE_ASKERS = frozenset({"khong", "chua"})
-_HELPERS = frozenset({"co", "da", "duoc", "con", "phai"})
-# "thì ... X hay Y", "là X hay Y": a choice asked. "hay" is also "often" ("app hay bị lỗi", "tụi
-# nó hay tụ tập") and "good" ("hay quá"): not after who does it, nor before these.
-_HABIT_AFTER = frozenset({"bi", "qua", "nhat", "co", "lam", "that", "ghe", "ho", "met"})
-_HABIT_BEFORE = frozenset(
-    {"no", "ho", "ta", "toi", "tui", "em", "minh", "con", "chau", "ong", "ba", "thuong", "rat"}
-    | {"cung", "khong"}  # "cũng hay", "không hay" (not good; `_asks` reads "có ... không hay")
-)
 
 
 # Asked of a turn's text by the dialogs (the router, the repair check), of a new text by the
@@ -165,7 +52,7 @@ def is_question(text: str) -> bool:
     if "?" in text and said:
         return True
     said = _untrailed(said)
-    if not said or (len(said) == 1 and said[0] in _FINAL):
+    if not said or (len(said) == 1 and said[0] in FINAL):
         return False  # a bare "hả", "sao": a reaction, nothing the FAQ or a person could answer
     machines = _machines(text)
     for length in (3, 2, 1):
@@ -174,9 +61,9 @@ def is_question(text: str) -> bool:
     if any(_which(said, at) for at in range(1, len(said) - 1)):
         return True
     opening = words(after_salutation(text) or "") or said
-    while len(opening) > 1 and opening[0] in _OPENERS:
+    while len(opening) > 1 and opening[0] in OPENERS:
         opening = opening[1:]
-    final = said[-1] in _FINAL and not _not_asking(said, text)
+    final = said[-1] in FINAL and not _not_asking(said, text)
     if final or _opens(opening) or _requests(opening) or _chooses(said):
         return True
     clauses = [words(clause) for clause in _CLAUSE.split(text)]
@@ -188,9 +75,9 @@ def is_question(text: str) -> bool:
 def _untrailed(said: list[str]) -> list[str]:
     """The words without the politeness and addressing that trail a question."""
     while len(said) > 1:
-        if said[-1] in _TRAILING:
+        if said[-1] in TRAILING:
             said = said[:-1]
-        elif len(said) > 2 and said[-2] == _GROUP and said[-1] in _PEOPLE:
+        elif len(said) > 2 and said[-2] == GROUP and said[-1] in PEOPLE:
             said = said[:-2]
         else:
             break
@@ -209,23 +96,23 @@ def _not_asking(said: list[str], text: str) -> bool:
 def _none(said: list[str], at: int) -> bool:
     """Whether the "ai" or "nào" at `at` is negated ("không báo ai", "không còn đồng nào")."""
     before = said[max(0, at - 4) : at]
-    return any(w in _NEGATIONS for w in before) and "biet" not in before
+    return any(w in NEGATIONS for w in before) and "biet" not in before
 
 
 def _which(said: list[str], at: int) -> bool:
     """A "nào" inside the message that asks which ("ứng dụng nào để khai báo", "bệnh viện nào
     rẻ"), not "every" ("sáng nào cũng"), "any" ("bất kỳ ai nào"), "none", nor urging."""
-    if said[at] != "nao" or said[at + 1] in _NOT_WHICH or _EVERY in said[at + 2 : at + 4]:
+    if said[at] != "nao" or said[at + 1] in NOT_WHICH or EVERY in said[at + 2 : at + 4]:
         return False  # "tối nào tụi nó cũng nhậu": every
-    urging = said[at - 1] in _CHEERING
+    urging = said[at - 1] in CHEERING
     return not urging and "bat" not in said[max(0, at - 3) : at] and not _none(said, at)
 
 
 def _clause_asks(clause: list[str]) -> bool:
     """A clause before the last closing with "có ... không" or "đã ... chưa"."""
-    if len(clause) < 3 or clause[-1] not in _CLAUSE_ASKERS:
+    if len(clause) < 3 or clause[-1] not in CLAUSE_ASKERS:
         return False
-    return any(w in _HELPERS for w in clause[:-1])
+    return any(w in HELPERS for w in clause[:-1])
 
 
 def _chooses(said: list[str]) -> bool:
@@ -233,7 +120,7 @@ def _chooses(said: list[str]) -> bool:
     opened, seen = -1, set[str]()  # the last "thì" or "là", the words so far: one pass
     for at, word in enumerate(said):
         if word == "hay" and 0 < at < len(said) - 1:
-            habit = said[at + 1] in _HABIT_AFTER or said[at - 1] in _HABIT_BEFORE
+            habit = said[at + 1] in HABIT_AFTER or said[at - 1] in HABIT_BEFORE
             if not habit and (0 <= opened < at - 1 or said[at + 1] in seen):
                 return True
         if word in ("thi", "la"):
@@ -244,12 +131,12 @@ def _chooses(said: list[str]) -> bool:
 
 def _requests(said: list[str]) -> bool:
     """Whether the message opens by asking for guidance ("đề nghị hướng dẫn ...")."""
-    for request in _REQUESTS:
+    for request in REQUESTS:
         if tuple(said[: len(request)]) == request:
             rest = said[len(request) :]
-            if rest[:1] == ["cho"] and rest[1:2] and rest[1] in _ASKERS:
+            if rest[:1] == ["cho"] and rest[1:2] and rest[1] in ASKERS:
                 rest = ["cho", *rest[2:]]  # "cho em biết" is "cho biết"
-            return any(tuple(rest[: len(g)]) == g for g in _GUIDANCE)
+            return any(tuple(rest[: len(g)]) == g for g in GUIDANCE)
     return False
 
 
@@ -258,7 +145,7 @@ def _asks_who(clause: list[str]) -> bool:
     plea ("ai giúp với")."""
     if len(clause) < 2 or clause[0] != "ai" or "thi" in clause:
         return False
-    return clause[1] != _EVERY and clause[-1] != "voi"
+    return clause[1] != EVERY and clause[-1] != "voi"
 
 
 def _opens(said: list[str]) -> bool:
@@ -267,10 +154,10 @@ def _opens(said: list[str]) -> bool:
     # is a report, "ai giúp em với" a plea, and a bare "tai" is as often "tài xế" as "tại sao"
     # (a phrase above).
     plea = said[-1] == "voi"
-    opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != [_EVERY] and not plea)
+    opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != [EVERY] and not plea)
     # "xin hỏi ...", "cho hỏi ...", "cho em hỏi ...": asking leave to ask is asking.
     leave = said[:2] in (["xin", "hoi"], ["cho", "hoi"])
-    opens = opens or leave or (said[0:3:2] == ["cho", "hoi"] and said[1] in _ASKERS)
+    opens = opens or leave or (said[0:3:2] == ["cho", "hoi"] and said[1] in ASKERS)
     # "nên gọi 115 hay nhắn tổng đài", "nên tiêm Pfizer hay Moderna": a choice asked for.
     choice = "nen" in said and "hay" in said[said.index("nen") + 2 :]
     return opens or choice
@@ -280,20 +167,20 @@ def _asks(said: list[str], at: int, length: int, machines: frozenset[str] = froz
     """Whether the phrase of `length` words at `at` is a question phrase, in its context;
     `machines`: the words the text writes after "máy", never after "mấy" (`_machines`)."""
     phrase = tuple(said[at : at + length])
-    if phrase not in _PHRASES:
+    if phrase not in PHRASES:
         return False
     after = said[at + length : at + length + 1]
-    if phrase[0] == "may" and phrase[-1] in _DURATIONS and after and after[0] in _LASTED:
+    if phrase[0] == "may" and phrase[-1] in DURATIONS and after and after[0] in LASTED:
         return False  # "đói mấy ngày nay": how long it has lasted, not a question
     if phrase[0] == "may" and phrase[-1] in machines:
         return False  # "ghe hư máy nằm bờ": the engine, written so
     if phrase == ("khong", "hay") and "co" not in said[:at]:
         return False  # "làm vậy không hay": "not good"; asked only after a "có"
-    if phrase == ("may", "tram") and after and after[0] in _COUNTED:
+    if phrase == ("may", "tram") and after and after[0] in COUNTED:
         return False  # "mấy trăm người tụ tập": several hundred, told
-    if ("ai" in phrase or phrase == ("sao", "vay")) and at > 0 and said[at - 1] in _NEGATIONS:
+    if ("ai" in phrase or phrase == ("sao", "vay")) and at > 0 and said[at - 1] in NEGATIONS:
         return False  # "không cho ai nghỉ": nobody; "không sao vậy là được": no matter
-    return not (phrase[-1] in ("nao", "ai") and after == [_EVERY])
+    return not (phrase[-1] in ("nao", "ai") and after == [EVERY])
 
 
 def _machines(text: str) -> frozenset[str]:
