@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from hotline.bot.conversation import ConversationState
@@ -12,6 +13,7 @@ from hotline.bot.messages import OutboundMessage
 from hotline.bot.nlu.faq_choice import faq_choice, off_topic_offer
 from hotline.bot.nlu.greetings import after_greeting
 from hotline.bot.nlu.payloads import payload
+from hotline.bot.nlu.personal_health import personal_health
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import FaqLookup
 from hotline.faq.unanswered import AskedQuestion
@@ -30,10 +32,16 @@ def _title(question: str) -> str:
 
 async def choose(ctx: Context) -> FaqLookup:
     """`faq_choice` for the message, the encoder's second opinion (if any) asked first off the
-    event loop (`FaqKnowledge.consider`)."""
+    event loop (`FaqKnowledge.consider`). A question on someone's own illness and a vaccine, a
+    treatment or a drug (`personal_health`) is never answered from an entry: its entries are
+    only offered, beside the consultant."""
     asked = after_greeting(ctx.message.text)  # "chào ad, ..." asks what follows the greeting
     await ctx.services.faq.consider(asked)
-    return faq_choice(ctx.parse.faq, ctx.services.faq, asked)
+    found = faq_choice(ctx.parse.faq, ctx.services.faq, asked)
+    if found.answer is None or not personal_health(asked):
+        return found
+    offered = (found.answer, *(e for e in found.suggestions if e.id != found.answer.id))
+    return replace(found, answer=None, suggestions=offered)
 
 
 async def answer(ctx: Context, state: ConversationState) -> Turn:
@@ -51,7 +59,7 @@ async def answer(ctx: Context, state: ConversationState) -> Turn:
     log_question(ctx, found)
     if found.answer is not None:
         return rating.answer_turn(ctx, state, found.answer)
-    if ctx.intent == "health_consult":
+    if ctx.intent == "health_consult" or personal_health(ctx.message.text):
         # The consultant answers in person; plausible entries meanwhile, which may answer sooner.
         if not found.suggestions:
             return await health_ticket(ctx, state)

@@ -21,6 +21,7 @@ from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
+from hotline.bot.nlu.personal_health import consulted
 from hotline.bot.nlu.questions import is_question
 
 # "Report" with nothing else: the form asks what happened.
@@ -253,9 +254,10 @@ def reported(parse: ParseResult) -> ParseResult:
 
 def overlaid(parse: ParseResult) -> ParseResult:
     """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a danger sign happening now an emergency (`danger.escalated`). With Rasa they
-    go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(reported(parse))
+    (`reported`), a personal health question the consultant's (`personal_health.consulted`), a
+    danger sign happening now an emergency (`danger.escalated`). With Rasa they go on the
+    combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    return escalated(consulted(reported(parse)))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

@@ -1,0 +1,61 @@
+"""A person's own illness with a may-I question on a vaccine, a treatment or a drug."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.personal_health import consulted, personal_health
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tôi nhiễm HIV mấy năm nay, uống thuốc đều, giờ đi chích ngừa covid được không",
+        "ba tui 80 tuổi bị bệnh tự miễn, đang uống thuốc ức chế miễn dịch, có nên tiêm mũi 3",
+        "vo em dang mang thai thang thu 5 thi chich vaccine co sao ko",
+        "em bị dị ứng thuốc kháng sinh, tiêm vắc xin có được không ạ",
+        "bị bệnh gút lâu năm có tiêm được không ad",
+        "mẹ mình đang chạy thận, mắc covid thì điều trị thế nào",
+    ],
+)
+def test_someones_own_condition_asked_about_a_remedy(text: str) -> None:
+    assert personal_health(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked in general: the FAQ's entries on underlying illnesses may answer.
+        "cho mình hỏi người bị tiểu đường có được tiêm vắc xin không",
+        "phụ nữ đang mang thai có được tiêm không",
+        "bệnh nền có được tiêm mũi nhắc lại không",
+        "em hỏi trường hợp đang cho con bú thì tiêm được không",
+        # A condition told, nothing asked of a remedy, or nothing asked at all.
+        "mẹ tôi bị bệnh tim, nhà bị phong tỏa thì đi chợ sao",
+        "ba em bị bệnh nằm viện, hàng xóm tụ tập nhậu ồn ào cả đêm",
+        "tôi đăng ký tiêm mũi 3 ở đâu",
+    ],
+)
+def test_general_questions_and_other_messages_are_not(text: str) -> None:
+    assert not personal_health(text)
+
+
+def _parse(text: str, top: str) -> ParseResult:
+    other = "health_consult" if top == "ask_faq" else "ask_faq"
+    return ParseResult(text, Intent(top, 0.7), (), (Intent(top, 0.7), Intent(other, 0.2)))
+
+
+def test_the_faq_intent_becomes_the_consultants_at_the_same_confidence() -> None:
+    parse = consulted(
+        _parse("chồng tôi bị ung thư đang hóa trị, có tiêm vắc xin được không", "ask_faq")
+    )
+    assert parse.intent == Intent("health_consult", 0.7)
+    assert parse.intent_ranking[:2] == (Intent("health_consult", 0.7), Intent("ask_faq", 0.2))
+
+
+def test_other_intents_and_general_questions_are_left_alone() -> None:
+    told = _parse("ba em bị bệnh nằm viện, xin hỗ trợ tiền viện phí", "request_support")
+    assert consulted(told) is told
+    general = _parse("người bị hen suyễn có được tiêm không", "ask_faq")
+    assert consulted(general) is general
