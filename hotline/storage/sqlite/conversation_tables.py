@@ -44,8 +44,6 @@ CREATE INDEX IF NOT EXISTS messages_conversation ON messages (channel, sender, i
 -- another B-tree written in the turn's transaction). They replace messages_status (status, id)
 -- and the first messages_outbox (status, channel, id), which held every row.
 DROP INDEX IF EXISTS messages_status;
--- The courier's index under another name, made by this round's first build: it is messages_outbox.
-DROP INDEX IF EXISTS messages_due;
 -- The sweep's unprocessed(): messages stored and never finished.
 CREATE INDEX IF NOT EXISTS messages_received ON messages (id)
     WHERE direction = 'in' AND status = 'received';
