@@ -10,11 +10,12 @@ underlying illnesses (`tiem-cho-tre-em`, `dieu-kien-dieu-tri-tai-nha`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from hotline.bot.nlu.base import Intent, ParseResult
-from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.normalize import TEXTS_KEPT, words
 from hotline.bot.nlu.questions import is_question
 
 # Who has it: the one asking, or one of theirs ("tôi", "mẹ em", "ông nội tui", "vợ mình", "bé").
@@ -44,6 +45,9 @@ _REMEDY = re.compile(
 _SHOULD = re.compile(r"\bco nen\b")
 
 
+# Asked of a turn's text up to three times (the overlay, the FAQ dialog's choice and its
+# answer): a pure function of the text, kept for the last texts asked, as `is_question`.
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def personal_health(text: str) -> bool:
     """True for a question on a vaccine, a treatment or a drug for someone's own illness or
     condition ("ba em bị bệnh gan, chích vắc xin được không"), not for one asked in general."""
