@@ -22,7 +22,7 @@ import unicodedata
 
 # A message with none of these can hold no word that is Telex or VNI beyond doubt: left alone
 # at the price of one search, as nearly every message is.
-_MAYBE = re.compile(r"dd|w|aa|ee|oo|j\b|[a-z][1-9]", re.IGNORECASE)
+_MAYBE = re.compile(r"dd|w|aa|ee|oo|[a-z][frxj]\b|[a-z][1-9]", re.IGNORECASE)
 _CHUNK = re.compile(r"\S+")
 _EDGES = "\"'“”‘’.,!?;:()[]{}…"
 _WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+[0-9][A-Za-z0-9]*")
@@ -111,17 +111,20 @@ def syllable(letters: str, tone: str = "") -> str | None:
 # Telex beyond doubt: English has no "dd" to begin a word, no "uw", "aa", "iee", "uoo", "ooi",
 # no "kh", "nh" or "ng" before a doubled vowel, no final "j", and no f, r or x after a doubled
 # vowel or a w. A final s after them may be a plural ("sees", "keeps", "rooms", "towns").
-_SURE_TELEX = re.compile(
-    r"^dd|uw|aa|[iy]ee|uoo|(ee|oo)[iuy]|^(kh|nh|ng)[a-z]*(ee|oo|ow|aw)|j$|(ee|oo|ow|aw)[a-z]*[frx]$"
-)
+_SURE_LETTERS = r"^dd|uw|aa|[iy]ee|uoo|(ee|oo)[iuy]|^(kh|nh|ng)[a-z]*(ee|oo|ow|aw)"
+_SURE_TELEX = re.compile(_SURE_LETTERS + r"|j$|(ee|oo|ow|aw)[a-z]*[frx]$")
+# A tone letter typed before the final consonant ("vieejc", "bajn"): taken only when it is j
+# or the word's letters are Telex beyond doubt, since English has "test", "last", "born".
+_MID_TONE = re.compile(r"([a-z]*[aeiouyw])([sfrxj])(ch|ng|nh|[cmnpt])")
 # Common English words that read as Telex ("is": í, "keeps": kếp, "beef": bề): never rewritten,
 # even beside a word that is Telex beyond doubt. Words whose Telex reading is a common
 # Vietnamese word stay out ("own": ơn, "car": cả, "teen": tên, "noon": nôn).
 ENGLISH = frozenset(
-    """air as bays beef boots bows bus chips cops days does down gas gets goes has her his how if
-    is its keep keeps lawns lets lips loans loop lots low lows maps moons nor now of or owns per
-    puts rays reef room rooms rows runs says see seem seems seen sees sets sir soon sos tax teens
-    this tips too tops town towns trees us""".split()
+    """air as bar bays beef beer boots bows box bus chef chips cops days deer does door down
+    gas gets goes has her his how if is its keep keeps lawns lets lips loans loop lots
+    low lows maps moons nor now of or owns per poor puts rays reef roof room rooms rows
+    runs says see seem seems seen sees sets sir soon sos tax teens this tips too tops
+    town towns trees us""".split()
 )
 _VOWELS = frozenset("aeiouyâăêôơư")
 
@@ -129,6 +132,11 @@ _VOWELS = frozenset("aeiouyâăêôơư")
 def _telex(word: str) -> tuple[str, bool] | None:
     """A lower-case Telex word as (syllable, beyond doubt), or None when it is no such word."""
     tone = _TELEX_TONES.get(word[-1], "")
+    moved = None if tone else _MID_TONE.fullmatch(word)
+    if moved:
+        if moved[2] != "j" and not re.search(_SURE_LETTERS, word):
+            return None
+        return _telex(moved[1] + moved[3] + moved[2])
     body = word[:-1] if tone else word
     out: list[str] = []
     sure = False
@@ -206,8 +214,9 @@ def _mark(out: list[str], digit: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def _word(word: str) -> tuple[str, bool] | None:
-    """A word of letters (and digits) as (the syllable it stands for, beyond doubt), or None."""
+def _word(word: str) -> tuple[str, int] | None:
+    """A word of letters (and digits) as (the syllable it stands for, the evidence it gives that
+    the message is Telex or VNI), or None when it stands for no syllable."""
     lower = word.lower()
     if lower in ENGLISH or (word.isupper() and (len(word) <= 3 or not word.isalpha())):
         return None  # an English word; an acronym or a code: "WHO", "PCR", "NA3"
@@ -215,20 +224,23 @@ def _word(word: str) -> tuple[str, bool] | None:
     if found is None:
         return None
     decoded, sure = found
+    # Beyond doubt, two; a huyền, hỏi or ngã letter after a vowel ("chaof", "camr"), half that
+    # (English has "box", "door"); others nothing ("sees", "mui3": a plural, a dose).
+    evidence = 2 if sure else int(lower[-1] in "frx" and not lower[-1:].isdigit())
     if word.isupper() and len(word) > 1:
         decoded = decoded.upper()
     elif word[0].isupper():
         decoded = decoded[0].upper() + decoded[1:]
-    return decoded, sure
+    return decoded, evidence
 
 
 def decode(text: str) -> str:
     """`text` with its Telex and VNI words written as Vietnamese, or `text` itself when it holds
-    no word that is Telex or VNI beyond doubt."""
+    no word that is Telex or VNI beyond doubt and not two words ending in f, r or x that are."""
     if not _MAYBE.search(text):
         return text
     found: list[tuple[int, int, str]] = []
-    sure = False
+    evidence = 0
     for chunk in _CHUNK.finditer(text):
         raw = chunk.group()
         core = raw.strip(_EDGES)
@@ -239,8 +251,8 @@ def decode(text: str) -> str:
             continue
         start = chunk.start() + raw.index(core)
         found.append((start, start + len(core), decoded[0]))
-        sure = sure or decoded[1]
-    if not sure:
+        evidence += decoded[1]
+    if evidence < 2:
         return text
     parts, at = [], 0
     for start, end, syllable_ in found:
