@@ -10,8 +10,9 @@ language's rhymes, a tone its final allows), so "free", "book", "class", "boss",
 as they are, and a word with anything but letters (and VNI's digits) around it is never touched:
 codes (PA-7K3Q-9X2M), numbers, URLs, e-mail addresses, "f0", "spo2". Then the message decides:
 words that are Telex only perhaps ("sees", "bans", "mui3": a plural, a dose) are rewritten only
-when another word of the message is Telex or VNI beyond doubt ("dd", "uw", "aa", "iee", a final
-"j", a tone letter after a doubled vowel, VNI's 6-9).
+when another word of the message is Telex or VNI beyond doubt ("dd", "uw", "aa", "iee", a tone
+letter after a doubled vowel, VNI's 6-9), or two words end in a tone letter other than s
+("xin chaof bajn"). Common English words are never rewritten (`ENGLISH`).
 """
 
 from __future__ import annotations
@@ -114,10 +115,13 @@ def syllable(letters: str, tone: str = "") -> str | None:
 
 
 # Telex beyond doubt: English has no "dd" to begin a word, no "uw", "aa", "iee", "uoo", "ooi",
-# no "kh", "nh" or "ng" before a doubled vowel, no final "j", and no f, r or x after a doubled
-# vowel or a w. A final s after them may be a plural ("sees", "keeps", "rooms", "towns").
+# no "kh", "nh" or "ng" before a doubled vowel, no f, r or x after a doubled vowel or a w, and
+# no final "j" after a consonant or two vowels. A final s after them may be a plural ("sees",
+# "keeps", "towns"); a j after one vowel may be teencode's i ("aj", "toj": ai, tôi).
 _SURE_LETTERS = r"^dd|uw|aa|[iy]ee|uoo|(ee|oo)[iuy]|^(kh|nh|ng)[a-z]*(ee|oo|ow|aw)"
-_SURE_TELEX = re.compile(_SURE_LETTERS + r"|j$|(ee|oo|ow|aw)[a-z]*[frx]$")
+_SURE_TELEX = re.compile(
+    _SURE_LETTERS + r"|(ch|ng|nh|[cmnptw]|[aeiouy]{2})j$|(ee|oo|ow|aw)[a-z]*[frx]$"
+)
 # A tone letter typed before the final consonant ("vieejc", "bajn"): taken only when it is j
 # or the word's letters are Telex beyond doubt, since English has "test", "last", "born".
 _MID_TONE = re.compile(r"([a-z]*[aeiouyw])([sfrxj])(ch|ng|nh|[cmnpt])")
@@ -229,9 +233,9 @@ def _word(word: str) -> tuple[str, int] | None:
     if found is None:
         return None
     decoded, sure = found
-    # Beyond doubt, two; a huyền, hỏi or ngã letter after a vowel ("chaof", "camr"), half that
-    # (English has "box", "door"); others nothing ("sees", "mui3": a plural, a dose).
-    evidence = 2 if sure else int(lower[-1] in "frx" and not lower[-1:].isdigit())
+    # Beyond doubt, two; a final f, r or x ("chaof", "camr"), half that (English has "box",
+    # "door"); others nothing ("sees", "mui3", "toj": a plural, a dose, teencode's "tôi").
+    evidence = 2 if sure else int(lower[-1] in "frx")
     if word.isupper() and len(word) > 1:
         decoded = decoded.upper()
     elif word[0].isupper():

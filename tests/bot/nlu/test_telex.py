@@ -82,6 +82,7 @@ UNTOUCHED = [
     "mui3 lan2",
     "xin chaof",
     "grab car co duoc chay ko",
+    "toj muon hoj aj bjk",  # teencode writes i as j
     "xoong",
     "WHO CDC NA3",
 ]
