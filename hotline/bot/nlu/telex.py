@@ -122,30 +122,36 @@ _SURE_LETTERS = r"^dd|uw|aa|[iy]ee|uoo|(ee|oo)[iuy]|^(kh|nh|ng)[a-z]*(ee|oo|ow|a
 _SURE_TELEX = re.compile(
     _SURE_LETTERS + r"|(ch|ng|nh|[cmnptw]|[aeiouy]{2})j$|(ee|oo|ow|aw)[a-z]*[frx]$"
 )
-# A tone letter typed before the final consonant ("vieejc", "bajn"): taken only when it is j
-# or the word's letters are Telex beyond doubt, since English has "test", "last", "born".
-_MID_TONE = re.compile(r"([a-z]*[aeiouyw])([sfrxj])(ch|ng|nh|[cmnpt])")
+# A tone letter typed inside the syllable ("lafm", "phari", "vieejc"). English has no f, x or j
+# there that makes a syllable; an r is half the evidence ("born"); an s, or a letter before
+# a, e or o, is taken only in a word whose letters are Telex beyond doubt ("test", "Vero").
+_MID_TONE = re.compile(r"([a-z]*[aeiouyw])([sfrxj])([aeiouy]*(?:ch|ng|nh|[cmnpt])?)")
 # Common English words that read as Telex ("is": í, "keeps": kếp, "beef": bề): never rewritten,
 # even beside a word that is Telex beyond doubt. Words whose Telex reading is a common
 # Vietnamese word stay out ("own": ơn, "car": cả, "teen": tên, "noon": nôn).
 ENGLISH = frozenset(
-    """air as bar bays beef beer boots bows box bus chef chips cops days deer does door down
-    gas gets goes has her his how if is its keep keeps lawns lets lips loans loop lots
-    low lows maps moons nor now of or owns per poor puts rays reef roof room rooms rows
-    runs says see seem seems seen sees sets sir soon sos tax teens this tips too tops
-    town towns trees us""".split()
+    """air arm as bar barn bays beef beer boots bore born bows box burn bus chef chips cops
+    core corn days deer does door down gas gets goes has her here hero his horn how if
+    is its keep keeps lawns lets lips loans loop lots low lows maps moons more nor now
+    of or owns per poor puts rays reef roof room rooms rows runs says see seem seems
+    seen sees sets sir sofa soon sore sos tax taxi teens term there this tips too tops
+    tore torn town towns trees turn us""".split()
 )
 _VOWELS = frozenset("aeiouyâăêôơư")
 
 
-def _telex(word: str) -> tuple[str, bool] | None:
-    """A lower-case Telex word as (syllable, beyond doubt), or None when it is no such word."""
+def _telex(word: str) -> tuple[str, int] | None:
+    """A lower-case Telex word as (syllable, evidence: `_word`), or None when it is no such
+    word."""
     tone = _TELEX_TONES.get(word[-1], "")
     moved = None if tone else _MID_TONE.fullmatch(word)
-    if moved:
-        if moved[2] != "j" and not re.search(_SURE_LETTERS, word):
+    if moved and moved[3]:
+        found = _telex(moved[1] + moved[3] + moved[2])
+        if found is None or re.search(_SURE_LETTERS, word):
+            return found
+        if moved[2] == "s" or moved[3][0] in "aeo":  # "test"; names: "Vero", "Sora", "sofa"
             return None
-        return _telex(moved[1] + moved[3] + moved[2])
+        return found[0], 1 if moved[2] == "r" else 2
     body = word[:-1] if tone else word
     out: list[str] = []
     sure = False
@@ -178,11 +184,13 @@ def _telex(word: str) -> tuple[str, bool] | None:
         decoded = syllable(letters.replace("ươ", "uơ"), tone)
     if decoded is None:
         return None
-    return decoded, sure or bool(_SURE_TELEX.search(word))
+    if sure or _SURE_TELEX.search(word):
+        return decoded, 2
+    return decoded, int(word[-1] in "frx")
 
 
-def _vni(word: str) -> tuple[str, bool] | None:
-    """A lower-case VNI word ("te61", "d9i", "cach1") as (syllable, beyond doubt), or None."""
+def _vni(word: str) -> tuple[str, int] | None:
+    """A lower-case VNI word ("te61", "d9i", "cach1") as (syllable, evidence), or None."""
     out: list[str] = []
     tone = ""
     for c in word:
@@ -201,7 +209,7 @@ def _vni(word: str) -> tuple[str, bool] | None:
     digits = [i for i, c in enumerate(word) if c.isdigit()]
     # A lone tone digit at the end may be a number written on ("mui3": dose 3).
     sure = len(digits) > 1 or digits[0] < len(word) - 1 or word[-1] in "6789"
-    return decoded, sure
+    return decoded, 2 if sure else 0
 
 
 def _mark(out: list[str], digit: str) -> bool:
@@ -225,17 +233,16 @@ def _mark(out: list[str], digit: str) -> bool:
 @functools.lru_cache(maxsize=16384)
 def _word(word: str) -> tuple[str, int] | None:
     """A word of letters (and digits) as (the syllable it stands for, the evidence it gives that
-    the message is Telex or VNI), or None when it stands for no syllable."""
+    the message is Telex or VNI), or None when it stands for no syllable. Evidence: 2, beyond
+    doubt; 1, a final f, r or x ("chaof", "camr": English has "box", "door"); 0, others ("sees",
+    "mui3", "toj": a plural, a dose, teencode's "tôi")."""
     lower = word.lower()
     if lower in ENGLISH or (word.isupper() and (len(word) <= 3 or not word.isalpha())):
         return None  # an English word; an acronym or a code: "WHO", "PCR", "NA3"
     found = _vni(lower) if any(c.isdigit() for c in lower) else _telex(lower)
     if found is None:
         return None
-    decoded, sure = found
-    # Beyond doubt, two; a final f, r or x ("chaof", "camr"), half that (English has "box",
-    # "door"); others nothing ("sees", "mui3", "toj": a plural, a dose, teencode's "tôi").
-    evidence = 2 if sure else int(lower[-1] in "frx")
+    decoded, evidence = found
     if word.isupper() and len(word) > 1:
         decoded = decoded.upper()
     elif word[0].isupper():

@@ -49,6 +49,7 @@ SENTENCES = [
     ("toi muoons hoir veef tieem chungr", "toi muốn hỏi về tiêm chủng"),
     ("xin hoir cachs ly maays ngayf?", "xin hỏi cách ly mấy ngày?"),
     ("chaof bajn", "chào bạn"),
+    ("ddi lafm phari cos giaays", "đi làm phải có giấy"),
     # Words typed with their diacritics beside Telex leftovers stay as typed.
     ("cho hỏi tieem mũi 3 ở đâu", "cho hỏi tiêm mũi 3 ở đâu"),
     # Codes, numbers, addresses and English words beside Telex are left alone.
@@ -83,6 +84,7 @@ UNTOUCHED = [
     "xin chaof",
     "grab car co duoc chay ko",
     "toj muon hoj aj bjk",  # teencode writes i as j
+    "Vero Cell va Sora",  # names with an r inside
     "xoong",
     "WHO CDC NA3",
 ]
