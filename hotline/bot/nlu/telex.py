@@ -12,7 +12,7 @@ codes (PA-7K3Q-9X2M), numbers, URLs, e-mail addresses, "f0", "spo2". Then the me
 words that are Telex only perhaps ("sees", "bans", "mui3": a plural, a dose) are rewritten only
 when another word of the message is Telex or VNI beyond doubt ("dd", "uw", "aa", "iee", a tone
 letter after a doubled vowel, VNI's 6-9), or two words end in a tone letter other than s
-("xin chaof bajn"). Common English words are never rewritten (`ENGLISH`).
+("hoir cachs lamf"). Common English words are never rewritten (`ENGLISH`).
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ import functools
 import re
 import unicodedata
 
-# A message with none of "dd", "w", "aa", "ee", "oo", a letter then f, r, x or j ending a word,
-# a letter then a digit holds no evidence of Telex or VNI: left alone at the price of one search,
-# as nearly every message is. Written to begin with one of a few letters, which lets the regex
-# engine skip to them (3 times faster than the plain alternation).
+# A message with none of "dd", "w", "aa", "ee", "oo", a vowel then f, x or j, a letter then f,
+# r, x or j ending a word, a letter then a digit holds no evidence of Telex or VNI: left alone
+# at the price of one search, as nearly every message is. Written to begin with one of a few
+# letters, which lets the regex engine skip to them (3 times faster than the plain alternation).
 _MAYBE = re.compile(
-    r"[dwaeofrxj1-9](?:(?<=dd)|(?<=w)|(?<=aa)|(?<=ee)|(?<=oo)|(?<=[a-z][frxj])\b|(?<=[a-z][1-9]))",
+    r"[dwaeofrxj1-9](?:(?<=dd)|(?<=w)|(?<=aa)|(?<=ee)|(?<=oo)|(?<=[aeiouy][fxj])"
+    r"|(?<=[a-z][frxj])\b|(?<=[a-z][1-9]))",
     re.IGNORECASE,
 )
 _CHUNK = re.compile(r"\S+")

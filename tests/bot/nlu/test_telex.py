@@ -50,6 +50,8 @@ SENTENCES = [
     ("xin hoir cachs ly maays ngayf?", "xin hỏi cách ly mấy ngày?"),
     ("chaof bajn", "chào bạn"),
     ("ddi lafm phari cos giaays", "đi làm phải có giấy"),
+    ("toi lafm viec", "toi làm viec"),
+    ("hoir cachs lamf", "hỏi cách làm"),
     # Words typed with their diacritics beside Telex leftovers stay as typed.
     ("cho hỏi tieem mũi 3 ở đâu", "cho hỏi tiêm mũi 3 ở đâu"),
     # Codes, numbers, addresses and English words beside Telex are left alone.
