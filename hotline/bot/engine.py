@@ -18,6 +18,7 @@ from hotline.bot.leases import ConversationLeases, leased, new_worker_id
 from hotline.bot.locks import KeyedLocks
 from hotline.bot.messages import InboundMessage, OutboundMessage
 from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
+from hotline.bot.nlu import telex
 from hotline.bot.nlu.base import NLU
 from hotline.bot.ticket_quota import TicketQuotaReached
 from hotline.faq.knowledge import FaqKnowledge
@@ -174,6 +175,7 @@ class Engine:
             # Waits only for the first index. Past the bound the turn fails (KnowledgeNotReady),
             # so the message stays stored unprocessed and the sweep answers it later.
             await self.knowledge.ready_for_questions()
+        message = replace(message, text=telex.decode(message.text))  # "tieem" read as "tiêm"
         parse = await self.nlu.parse(message.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
