@@ -145,7 +145,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     async def commit_turn(
         self,
         message: InboundMessage,
-        state: ConversationState,
+        state: ConversationState | None,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
@@ -160,7 +160,8 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                     " AND channel = ? AND sender = ? AND message_id = ? RETURNING id",
                     (message.key.channel, message.key.sender, message.message_id),
                 ).fetchall()[0][0]
-            _save_state(conn, state, self._cipher)
+            if state is not None:
+                _save_state(conn, state, self._cipher)
             # Handed over: stored delivered at once, with what waited (one write, not two).
             status = "delivered" if hand_over else "pending"
             items = queue_replies(conn, replies, stored, self._cipher, status)
