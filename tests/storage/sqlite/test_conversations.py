@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
 from hotline.faq.unanswered import AskedQuestion
@@ -299,3 +300,27 @@ async def test_only_open_unanswered_questions_enter_the_inbox_index(tmp_path: Pa
     assert "faq_questions_unanswered" in plan
     assert [q.text for q in await log.open_unanswered()] == ["hỏi 1", "hỏi 0"]
     await db.close()
+
+
+async def test_a_log_statement_that_fails_is_undone_alone(store: SqliteConversationStore) -> None:
+    """The contact's row goes in without a savepoint of its own: when its statement fails after
+    writing (a trigger aborts it once the row is in), SQLite undoes that statement alone, and
+    the turn's message, reply and question stay."""
+
+    def break_contacts(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "CREATE TRIGGER broken AFTER INSERT ON contacts BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+
+    await store._db.transaction(break_contacts)
+    message = msg("m1")
+    question = AskedQuestion("rest", datetime.now(UTC), "f1-cach-ly", 0.9)
+    contact = Contact.of(message, "ask_faq", "bot")
+    await store.commit_turn(message, None, [OutboundMessage(KEY, "Dạ")], contact, False, [question])
+
+    def counts(conn: sqlite3.Connection) -> tuple[int, ...]:
+        tables = ("messages", "contacts", "faq_questions")
+        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
+
+    assert await store._db.query(counts) == (2, 0, 1)
+    assert [i.message.text for i in await store.replies_to(message) or []] == ["Dạ"]
