@@ -81,16 +81,17 @@ class ConversationStore(Protocol):
     async def commit_turn(
         self,
         message: InboundMessage,
-        state: ConversationState,
+        state: ConversationState | None,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
         questions: Sequence[AskedQuestion] = (),
     ) -> list[OutboxItem]:
-        """Atomically: store the message if it is not yet, save the state, queue the replies,
-        mark the message processed. The contact goes to the contact log and the FAQ
-        `questions` to the question log with them where the back end can (SQLite: the same
-        transaction), else after; failing to log them never fails the turn.
+        """Atomically: store the message if it is not yet, save the state (None: the turn left
+        it as it was, nothing to save), queue the replies, mark the message processed. The
+        contact goes to the contact log and the FAQ `questions` to the question log with them
+        where the back end can (SQLite: the same transaction), else after; failing to log them
+        never fails the turn.
 
         `hand_over` (a channel that hands replies over in its answer, the mobile app's REST):
         returns what waits for the conversation, the turn's replies among them, oldest first,

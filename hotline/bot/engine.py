@@ -149,11 +149,15 @@ class Engine:
     async def _process(
         self, message: InboundMessage, state: ConversationState, hand_over: bool = False
     ) -> list[OutboxItem]:
+        loaded = state
         if state.unreachable:  # they wrote again, so the platform lets us answer again
             state = replace(state, unreachable=None)
         turn, contact = await self._turn(message, state)
+        # A turn that leaves the state as it found it (a new sender's question answered: no
+        # dialog before, none after) writes no state: the next turn reads the same either way.
+        saved = turn.state if turn.state != loaded else None
         items = await self.conversations.commit_turn(
-            message, turn.state, list(turn.replies), contact, hand_over, turn.questions
+            message, saved, list(turn.replies), contact, hand_over, turn.questions
         )
         if state.bot_paused:  # stored first, so the console's reload shows it too
             self.events.publish(citizen_message(message))

@@ -108,3 +108,24 @@ async def test_a_turn_that_fails_after_logging_a_question_writes_none(
     chat = RestChat(client, sender="asks-after")  # and the next turn logs its own
     await chat.say("cách ly bao nhiêu ngày")
     assert len(await questions.between(since, since + timedelta(minutes=10))) == 2
+
+
+async def test_a_turn_that_leaves_the_state_as_it_was_saves_none(
+    chat: RestChat, client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new sender's greeting leaves no dialog behind: no state to write (None to the store);
+    a report started has a step to remember, and that state is written."""
+    conversations = hotline_of(client).conversations
+    saved: list[Any] = []
+    commit_turn = conversations.commit_turn
+
+    async def spy(message: InboundMessage, state: Any, *rest: Any, **named: Any) -> Any:
+        saved.append(state)
+        return await commit_turn(message, state, *rest, **named)
+
+    monkeypatch.setattr(conversations, "commit_turn", spy)
+    await chat.say("xin chào")
+    await chat.say("/report_violation")
+    assert saved[0] is None
+    assert saved[1] is not None and saved[1].dialog is not None
+    assert (await conversations.load(ConversationKey("rest", chat.sender))).dialog is not None

@@ -45,6 +45,22 @@ async def test_two_senders_may_use_the_same_message_id(conversations: Conversati
     assert await conversations.unprocessed() == []
 
 
+async def test_a_turn_without_a_state_to_save_keeps_the_stored_one(
+    conversations: ConversationStore,
+) -> None:
+    """`commit_turn(..., None, ...)`: the turn left the state as it found it; its message and
+    replies are stored, the state is not written (what was stored stays, nothing new appears)."""
+    state = ConversationState(KEY).goto("report", "ask_ward", category="violation")
+    await conversations.commit_turn(inbound("m1"), state, [OutboundMessage(KEY, "Phường nào?")])
+    [item] = await conversations.commit_turn(inbound("m2"), None, [OutboundMessage(KEY, "Dạ.")])
+    assert item.message.text == "Dạ."
+    assert await conversations.load(KEY) == state
+    other = ConversationKey("rest", "citizen-2")
+    await conversations.commit_turn(inbound("m1", key=other), None, [OutboundMessage(other, "Dạ")])
+    assert await conversations.load(other) == ConversationState(other)
+    assert await conversations.unprocessed() == []
+
+
 async def test_a_turn_saves_state_and_replies_and_marks_processed(
     conversations: ConversationStore,
 ) -> None:

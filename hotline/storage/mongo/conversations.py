@@ -138,7 +138,7 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
     async def commit_turn(
         self,
         message: InboundMessage,
-        state: ConversationState,
+        state: ConversationState | None,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
@@ -153,7 +153,8 @@ class MongoConversationStore(MongoOutbox, MongoConversationHistory):
 
         async def run(session: AsyncClientSession | None) -> list[OutboxItem]:
             items = await self._insert_replies(replies, inbound["_id"], "held", session)
-            await self._save_state(state, session)
+            if state is not None:
+                await self._save_state(state, session)
             ids = [item.id for item in items]
             await self._messages.update_one(
                 {"_id": inbound["_id"]},

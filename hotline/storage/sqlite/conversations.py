@@ -145,7 +145,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     async def commit_turn(
         self,
         message: InboundMessage,
-        state: ConversationState,
+        state: ConversationState | None,
         replies: list[OutboundMessage],
         contact: Contact | None = None,
         hand_over: bool = False,
@@ -160,7 +160,8 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                     " AND channel = ? AND sender = ? AND message_id = ? RETURNING id",
                     (message.key.channel, message.key.sender, message.message_id),
                 ).fetchall()[0][0]
-            _save_state(conn, state, self._cipher)
+            if state is not None:
+                _save_state(conn, state, self._cipher)
             # Handed over: stored delivered at once, with what waited (one write, not two).
             status = "delivered" if hand_over else "pending"
             items = queue_replies(conn, replies, stored, self._cipher, status)
@@ -190,13 +191,13 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         contact: Contact | None,
         questions: Sequence[AskedQuestion],
     ) -> None:
-        # Each log in its own savepoint: the dashboard's count and the admins' question log
-        # must never cost a citizen the answer, nor one another their rows.
+        # Each log apart: the dashboard's count and the admins' question log must never cost a
+        # citizen the answer, nor one another their rows. A log of one statement needs no
+        # savepoint for that: a statement that fails is undone alone by SQLite (its conflict
+        # resolution is ABORT), the transaction goes on. Several rows go in a savepoint, together.
         if contact is not None:
             record = contact.to_record()
-            self._in_savepoint(
-                conn, lambda: self._contacts.put_in(conn, record), "the contact", message
-            )
+            self._logged(conn, lambda: self._contacts.put_in(conn, record), "the contact", message)
         if questions:
             records = [question.to_record() for question in questions]
 
@@ -204,21 +205,28 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
                 for record in records:
                     self._questions.add_in(conn, record)
 
-            self._in_savepoint(conn, add, "the FAQ questions", message)
+            self._logged(conn, add, "the FAQ questions", message, statements=len(records))
 
     @staticmethod
-    def _in_savepoint(
-        conn: sqlite3.Connection, write: Callable[[], None], what: str, message: InboundMessage
+    def _logged(
+        conn: sqlite3.Connection,
+        write: Callable[[], None],
+        what: str,
+        message: InboundMessage,
+        statements: int = 1,
     ) -> None:
-        conn.execute("SAVEPOINT turn_log")
+        if statements > 1:
+            conn.execute("SAVEPOINT turn_log")
         try:
             write()
         except sqlite3.Error:
             log.exception("could not log %s of %s", what, message.message_id)
             if not conn.in_transaction:
                 raise  # SQLite ended the whole transaction: the turn itself failed
-            conn.execute("ROLLBACK TO turn_log")
-        conn.execute("RELEASE turn_log")
+            if statements > 1:
+                conn.execute("ROLLBACK TO turn_log")
+        if statements > 1:
+            conn.execute("RELEASE turn_log")
 
     def _replies_to(
         self, conn: sqlite3.Connection, message: InboundMessage

@@ -5,13 +5,17 @@ from pathlib import Path
 
 import pytest
 
+from hotline.bot.contact_log import Contact
 from hotline.bot.conversation import ConversationState
 from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
+from hotline.faq.unanswered import AskedQuestion
+from hotline.storage.shared.questions import FAQ_QUESTIONS, QuestionLogOnShelf
 from hotline.storage.sqlite.conversation_tables import SCHEMA
 from hotline.storage.sqlite.conversations import HANDING_OVER, REPLIES, SqliteConversationStore
 from hotline.storage.sqlite.database import SqliteDatabase
 from hotline.storage.sqlite.history import TOLD_AT_MOST
 from hotline.storage.sqlite.outbox import WAITING
+from hotline.storage.sqlite.shelf import SqliteShelf
 
 KEY = ConversationKey("rest", "u1")
 
@@ -257,3 +261,66 @@ async def test_a_redelivery_finds_its_replies_by_their_own_index(
     assert entries == 2, "only the two turns' replies"
     [reply] = await store.replies_to(msg("m2")) or []
     assert reply.message.text == "Vâng"
+
+
+async def test_only_open_unanswered_questions_enter_the_inbox_index(tmp_path: Path) -> None:
+    """A file made before had faq_questions_open over every question: opening it drops that
+    one; the inbox's index holds only questions nobody answered or resolved, and the inbox's
+    query reads it."""
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(FAQ_QUESTIONS.sqlite_schema.split("-- The admins'")[0])
+        conn.execute("CREATE INDEX faq_questions_open ON faq_questions (answered, resolved_by, id)")
+    db = await SqliteDatabase.from_url(f"sqlite:///{path}")
+    store = await SqliteConversationStore.open(db)
+    at = datetime.now(UTC)
+    answered = AskedQuestion("rest", at, "f1-cach-ly", 0.9)
+    asked = [AskedQuestion("rest", at, None, 0.1, f"hỏi {i}") for i in range(3)]
+    await store.commit_turn(msg("m1"), None, [], None, False, [answered, *asked])
+    log = QuestionLogOnShelf(SqliteShelf(db, FAQ_QUESTIONS))
+    [first, *_] = await log.open_unanswered()
+    await log.resolve([first.id or 0], "f1-cach-ly")
+
+    def looked(conn: sqlite3.Connection) -> tuple[list[str], int, str]:
+        names = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'faq_questions'"
+        entries = conn.execute(
+            "SELECT count(*) FROM faq_questions INDEXED BY faq_questions_unanswered"
+            " WHERE answered IS NULL AND resolved_by IS NULL"
+        ).fetchone()[0]
+        inbox = (
+            "SELECT * FROM faq_questions WHERE 1 = 1 AND answered IS NULL"
+            " AND resolved_by IS NULL ORDER BY id DESC LIMIT ?"
+        )
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {inbox}", (10,)).fetchall()
+        return sorted(r[0] for r in conn.execute(names)), entries, " ".join(str(r[3]) for r in plan)
+
+    names, entries, plan = await db.query(looked)
+    assert names == ["faq_questions_at", "faq_questions_unanswered"]
+    assert entries == 2, "neither the answered question nor the resolved one"
+    assert "faq_questions_unanswered" in plan
+    assert [q.text for q in await log.open_unanswered()] == ["hỏi 1", "hỏi 0"]
+    await db.close()
+
+
+async def test_a_log_statement_that_fails_is_undone_alone(store: SqliteConversationStore) -> None:
+    """The contact's row goes in without a savepoint of its own: when its statement fails after
+    writing (a trigger aborts it once the row is in), SQLite undoes that statement alone, and
+    the turn's message, reply and question stay."""
+
+    def break_contacts(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "CREATE TRIGGER broken AFTER INSERT ON contacts BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+
+    await store._db.transaction(break_contacts)
+    message = msg("m1")
+    question = AskedQuestion("rest", datetime.now(UTC), "f1-cach-ly", 0.9)
+    contact = Contact.of(message, "ask_faq", "bot")
+    await store.commit_turn(message, None, [OutboundMessage(KEY, "Dạ")], contact, False, [question])
+
+    def counts(conn: sqlite3.Connection) -> tuple[int, ...]:
+        tables = ("messages", "contacts", "faq_questions")
+        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
+
+    assert await store._db.query(counts) == (2, 0, 1)
+    assert [i.message.text for i in await store.replies_to(message) or []] == ["Dạ"]
