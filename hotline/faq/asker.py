@@ -23,7 +23,7 @@ _LONGEST = 5
 _AFTER = frozenset(
     """
     muon can phai co khong ko k hong duoc dc da dang se vua moi thi ma nen vay nay nam
-    hoi xin cho nho gi nao sao the hay hoac va nhung bi lam o tai tu ve di nguoi
+    hoi xin cho nho gi nao sao the hay hoac va nhung bi lam o tu ve di nguoi
     """.split()
 )
 # A status or a case the answer depends on is what is asked about, not who asks.
