@@ -19,6 +19,8 @@ _ADDRESSEE = (
     r"(?:quy |cac )?(?:co quan|tong dai|dong chi|anh chi|lanh dao|can bo)(?: 1022)?"
     r"|1022|quy vi|quy anh chi"
 )
+# Who asks, as the asker calls themself.
+_ASKER = r"toi|em|tui|minh|chau|con"
 _COURTESY = re.compile(
     "(?<= )(?:"
     + "|".join(
@@ -28,6 +30,11 @@ _COURTESY = re.compile(
             rf"(?:thua|gui|de nghi|nho|cam on) (?:{_ADDRESSEE})",
             # A closing: "trân trọng (cảm ơn)", "xin chân thành cảm ơn".
             r"(?:xin )?(?:tran trong|chan thanh)(?: cam on)?",
+            # How the question is asked, or for whom: "xin được hỏi", "bà nhờ cháu hỏi giùm",
+            # "hỏi luôn", "giải thích cho tôi rõ".
+            rf"(?:xin (?:duoc )?|nho (?:(?:{_ASKER}) )?)hoi(?: (?:gium|giup|dum))?",
+            r"hoi luon",
+            rf"giai thich (?:giup|gium|dum|cho)(?: (?:{_ASKER}))?(?: ro)?",
         )
     )
     + ")(?= )"

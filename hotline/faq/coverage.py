@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hotline.faq.accents import Spellings, differ, spellings
+from hotline.faq.asker import introduction
 from hotline.faq.asks import DEFINITION, Ask, kinds_said, predicates, salient_kinds
 from hotline.faq.courtesy import without_courtesy
 from hotline.faq.entries import FaqEntry
@@ -62,6 +63,11 @@ PREDICATE_WEIGHT = 3.0
 # moved nothing on dev; 0.4 and more cost dev's covered questions ("ở trọ" folds to the "trợ"
 # of "hỗ trợ", which carries the support entries).
 CARRY_WEIGHT = 0.3
+# A word said only in the asker's self-introduction ("tôi là cựu chiến binh": `hotline.faq.
+# asker`) weighs this share of its due against an entry that never says it: none, as a
+# salutation. On dev..dev5 (issue 12) no outcome depended on it (0 or 1 alike): what an
+# introduction costs is mostly its pull on the search (`FaqIndex._search` leaves it out).
+INTRODUCTION_WEIGHT = 0.0
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
 
@@ -76,6 +82,7 @@ class Coverage:
     """
 
     def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
+        self._analyze = analyze
         self._words: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         # What each entry's answer says of costs, hours, places... (`hotline.faq.asks`).
@@ -240,6 +247,7 @@ class Coverage:
         weights = {w: self.weight(w) for w in salient}
         asked = _asked(text)
         predicate = predicates(list(words))
+        intro = introduction(text, self._analyze) if text else frozenset()
         return _Question(
             salient=salient,
             total=sum(weights[w] for w in salient),
@@ -247,10 +255,7 @@ class Coverage:
             total_here=sum(weights[w] for w in here),
             place=here is not salient,
             weights=weights,
-            carried={
-                w: self.unused_weight(w) * (PREDICATE_WEIGHT if w in predicate else 1.0)
-                for w in salient
-            },
+            carried={w: self.unused_weight(w) * _emphasis(w, predicate, intro) for w in salient},
             asked=asked,
             marked=tuple(w for w in salient if asked.get(w, frozenset()) - {""}),
         )
@@ -275,6 +280,13 @@ class _Question:
     carried: dict[str, float]
     asked: Spellings
     marked: tuple[str, ...]
+
+
+def _emphasis(word: str, predicate: frozenset[str], intro: frozenset[str]) -> float:
+    """How much more (or less) than its due a word an entry never says weighs against it."""
+    if word in predicate:
+        return PREDICATE_WEIGHT
+    return INTRODUCTION_WEIGHT if word in intro else 1.0
 
 
 def _says(words: tuple[str, ...], word: str) -> bool:

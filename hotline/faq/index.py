@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from hotline.faq.asker import introduction
 from hotline.faq.asks import kinds_asked
 from hotline.faq.assembly import PostingsAssembly
+from hotline.faq.courtesy import without_courtesy
 from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import PAIR, WORD, content_words, features, kind
@@ -168,7 +170,10 @@ class FaqIndex:
     def _search(self, content: _Content, text: str, limit: int) -> tuple[FaqMatch, ...]:
         typed = self._analyze(text)
         analyzed = content.speller.correct(typed)
-        counts = features(content_words(expand(analyzed, content.speller.knows)) or analyzed)
+        # Salutations and the asker's self-introduction say nothing of which entry is meant.
+        intro = introduction(text, self._analyze)
+        asked = [w for w in without_courtesy(analyzed) if w not in intro] or analyzed
+        counts = features(content_words(expand(asked, content.speller.knows)) or asked)
         if not counts:
             return ()
         checked = _for_coverage(typed, analyzed)

@@ -27,8 +27,25 @@ def test_salutations_and_closings_are_left_out(text: str, left: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("ông ngoại nhờ cháu hỏi giùm: thẻ bảo hiểm hết hạn gia hạn ở đâu", "the bao hiem"),
+        ("xin được hỏi phí gửi xe ở bệnh viện là bao nhiêu", "phi gui xe"),
+        ("hỏi luôn: tiền điện tháng này có giảm không", "tien dien"),
+        ("đề nghị quý cơ quan giải thích cho tôi rõ mức phạt đốt rác", "muc phat dot rac"),
+    ],
+)
+def test_how_and_for_whom_a_question_is_asked_is_left_out(text: str, left: str) -> None:
+    kept = without_courtesy(words(text))
+    assert left in " ".join(kept)
+    assert not {"nho", "xin", "luon", "giai", "thich", "ro"} & set(kept)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "nhờ hàng xóm đi chợ giùm có được không",  # a favour asked, not a question
+        "giải thích vì sao phạt được không",  # an explanation asked for, not for whom
         "buôn bán thua lỗ có được giãn nợ không",  # "thua" is "lose" here
         "gửi hồ sơ qua bưu điện được không",  # "gửi" is "send"
         "giá vàng hôm nay bao nhiêu",  # "vàng", gold, not "vâng"

@@ -329,3 +329,33 @@ def test_a_runner_up_that_never_says_what_is_asked_is_no_rival() -> None:
     assert gate.runner_up([top, silent]) == 0.0
     assert gate.runner_up([top]) == 0.0
     assert gate.runner_up([top, replace(silent, unsaid=False)]) == 0.28
+
+
+def test_a_salutation_and_an_introduction_do_not_choose_the_entry(analyzer: Analyzer) -> None:
+    # The hotline's own entry says "tổng đài 1022" and the teachers' entry "giáo viên": a
+    # letter addressed to the hotline by a teacher asks neither.
+    index = FaqIndex(analyzer)
+    index.rebuild(
+        [
+            entry(),
+            entry(
+                "tong-dai",
+                questions=("Tổng đài 1022 làm việc mấy giờ?",),
+                answer="Tổng đài 1022 làm việc cả ngày.",
+                topic="lien_he",
+            ),
+            entry(
+                "giao-vien",
+                questions=("Giáo viên có phải đi dạy trực tiếp không?",),
+                answer="Giáo viên dạy trực tuyến.",
+                topic="giao_duc",
+            ),
+        ]
+    )
+    plain = index.search("F0 cách ly bao nhiêu ngày")
+    letter = index.search(
+        "Kính gửi Tổng đài 1022. Tôi là giáo viên mầm non, F0 cách ly bao nhiêu ngày"
+    )
+    assert [m.entry.id for m in letter][:1] == ["cach-ly-f0-bao-lau"]
+    assert [m.entry.id for m in letter] == [m.entry.id for m in plain]
+    assert letter[0].score == pytest.approx(plain[0].score)

@@ -60,9 +60,17 @@ async def test_an_unsure_pick_the_index_is_sure_of_answers(faq: FaqKnowledge) ->
 
 async def test_a_pick_the_index_is_sure_against_becomes_a_choice(faq: FaqKnowledge) -> None:
     assert faq.lookup(CLEAR).answer is not None
-    found = faq_choice(FaqPick("khai-bao-y-te", 0.2), faq, CLEAR)
+    found = faq_choice(FaqPick("khai-bao-y-te", TRUST.veto), faq, CLEAR)
     assert found.answer is None
     assert [e.id for e in found.suggestions] == ["cach-ly-f1-bao-lau", "khai-bao-y-te"]
+
+
+async def test_a_pick_too_unsure_to_answer_does_not_doubt_the_index(faq: FaqKnowledge) -> None:
+    found = faq_choice(FaqPick("khai-bao-y-te", TRUST.veto - 0.01), faq, CLEAR)
+    assert found == faq.lookup(CLEAR)
+    assert found.answer is not None and found.answer.id == "cach-ly-f1-bao-lau"
+    wary = PickTrust(veto=0.0)  # every disagreeing pick makes it a choice
+    assert faq_choice(FaqPick("khai-bao-y-te", 0.2), faq, CLEAR, wary).answer is None
 
 
 async def test_a_pick_of_an_unpublished_entry_is_ignored(faq: FaqKnowledge) -> None:

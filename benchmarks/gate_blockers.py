@@ -1,0 +1,122 @@
+"""Which condition of the answer gate held back each covered message only suggested (issue 12).
+
+    python benchmarks/gate_blockers.py --rasa dev=/work/prompts/parses/r10/rasa_dev.json \
+        --rasa dev2=... [--show "unc>45%"]
+
+Every message of the named splits goes through the real engine, with the local NLU and with
+Rasa (its parses replayed). For each covered message the bot helped but did not answer with a
+right entry, the index's closest entries say why: the right entry not on top (`wrong top`),
+its answer not saying what is asked (`unsaid`), more than `Thresholds.max_uncovered` of the
+question unused (`unc>45%`), or an evidence short of `Thresholds.answer`, split by what would
+have lifted it: the uncovered share, the runner-up, either, or neither (`whole too low`); or
+the gate would answer and the NLU's pick or the dialog held it back. `--show KIND` lists the
+messages of a kind with the words the top entry never says. Never the test split here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from hotline.bot.nlu.fallback import FallbackNLU
+from hotline.bot.nlu.greetings import after_greeting
+from hotline.evaluation import recorded
+from hotline.evaluation.cases import Case, load_split
+from hotline.evaluation.outcome import Outcome
+from hotline.evaluation.runner import BotUnderTest, bot
+from hotline.faq.gate import FaqMatch, Thresholds
+
+
+def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch]) -> str:
+    """The gate's condition that kept the right entry from answering."""
+    if not matches:
+        return "no match"
+    best = matches[0]
+    if best.entry.id not in gold:
+        return "wrong top"
+    if best.unsaid:
+        return "unsaid"
+    if best.uncovered > t.max_uncovered:
+        return "unc>45%"
+    runner_up = t.runner_up(matches)
+    evidence = t.evidence(best, runner_up)
+    if evidence >= t.answer:
+        return "gate would answer (NLU pick or dialog)"
+    covered = evidence + t.uncovered_weight * best.uncovered >= t.answer
+    alone = evidence + t.margin_weight * runner_up >= t.answer
+    if covered and alone:
+        return "low evidence: uncovered or runner-up"
+    if covered:
+        return "low evidence: uncovered"
+    if alone:
+        return "low evidence: runner-up"
+    return "low evidence: whole too low"
+
+
+def unused(target: BotUnderTest, entry_id: str, text: str) -> list[str]:
+    """The question's salient words the entry never says (a reading aid for `--show`)."""
+    index = target.hotline.faq.index
+    content = index._content  # a measurement's look inside
+    coverage = content.coverage
+    said = set(coverage._words.get(entry_id, ()))
+    return [w for w in coverage.salient(index._checked(content, text)) if w not in said]
+
+
+def only_suggested(case: Case, got: Outcome) -> bool:
+    right = got.action == "answer" and got.entry in case.faq
+    return bool(case.faq) and not right and any(e in case.faq for e in got.offered)
+
+
+async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: str | None) -> None:
+    client = recorded.ReplayedRasa(parses)
+    with tempfile.TemporaryDirectory(prefix="gate-blockers-") as tmp:
+        scratch = Path(tmp)
+        async with (
+            bot(scratch / "local", model_dir=scratch / "nlu") as local,
+            bot(
+                scratch / "rasa", lambda n: FallbackNLU(client, n), model_dir=scratch / "nlu"
+            ) as rasa,
+        ):
+            for backend, target in (("local", local), ("rasa", rasa)):
+                kinds: Counter[tuple[str, str]] = Counter()
+                t = target.hotline.faq.index.thresholds
+                for split, cases in splits.items():
+                    for case in cases:
+                        got = await target.outcome(case.text)
+                        if not only_suggested(case, got):
+                            continue
+                        text = after_greeting(case.text)
+                        matches = target.hotline.faq.search(text, limit=3)
+                        kind = blocker(t, case.faq, matches)
+                        kinds[(split, kind)] += 1
+                        if show is not None and show in kind:
+                            words = unused(target, matches[0].entry.id, text)
+                            print(f"  {backend} {split} {kind}: {words} | {case.text[:120]}")
+                print(f"{backend}:")
+                for kind in sorted({k for _, k in kinds}):
+                    per = ", ".join(f"{s} {kinds[(s, kind)]}" for s in splits)
+                    print(f"  {sum(kinds[(s, kind)] for s in splits):4} {kind} ({per})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rasa", action="append", default=[], help="SPLIT=recording.json")
+    parser.add_argument("--show", help="list the messages of this kind")
+    args = parser.parse_args()
+    parses: dict[str, Any] = {}
+    splits: dict[str, list[Case]] = {}
+    for item in args.rasa:
+        split, _, path = item.partition("=")
+        if "test" in split.split("+"):
+            raise SystemExit("the test split is run once, by `hotline nlu evaluate`, not here")
+        splits[split] = load_split(split)
+        parses.update(recorded.load(Path(path))[1])
+    asyncio.run(_tally(splits, parses, args.show))
+
+
+if __name__ == "__main__":
+    main()
