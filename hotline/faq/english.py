@@ -1,0 +1,238 @@
+"""Questions written in English, read in the hotline's Vietnamese words.
+
+Foreign residents, overseas Vietnamese and staff in a hurry ask in English ("how many days do I
+have to isolate", "is there still a curfew"), or drop English words into Vietnamese ("home test
+positive rồi thì next step là gì"). The FAQ is Vietnamese, so the index reads English as the
+Vietnamese it means: the hotline's domain words ("isolate" -> "cách ly", "ambulance" -> "xe cấp
+cứu") anywhere they are written without diacritics, and, in a text that reads as English, its
+question words ("how many" -> "bao nhiêu", "where" -> "ở đâu") too, with English's fillers ("the",
+"I", "do") dropped. What is not in the tables stays as written, so an English question on what
+the FAQ does not cover keeps words no entry uses and is not answered.
+
+Written from the hotline's topics and ordinary English, not from any evaluation split.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Domain words and phrases, read wherever they are written (without diacritics): one a line,
+# "english phrase | another = vietnamese". Longest phrases win.
+_DOMAIN = """
+isolate | isolation | self isolate | self isolation | quarantine | quarantined = cách ly
+tested positive | test positive | testing positive | positive = dương tính
+tested negative | test negative | negative = âm tính
+rapid test | rapid antigen test | antigen test | quick test | rapid antigen = test nhanh
+antigen = kháng nguyên
+home test | self test | test at home | test kit | testing kit = test tại nhà
+vaccination | vaccinated | vaccinate | get vaccinated | jab | jabs = tiêm vắc xin
+booster | booster shot | booster dose | third dose | third shot = mũi nhắc lại
+second dose | second shot = mũi 2
+first dose | first shot = mũi 1
+shot | shots | dose | doses = mũi tiêm
+curfew = giờ giới nghiêm ra đường
+lockdown | lockdowns | locked down | lock down | sealed off = phong tỏa
+lockdown area | lockdown zone | locked down area = khu phong tỏa
+health declaration | medical declaration | declare | declaration = khai báo y tế
+ambulance = xe cấp cứu
+emergency | emergencies = cấp cứu
+hotline = tổng đài
+unemployment benefit | unemployment benefits | unemployment insurance = trợ cấp thất nghiệp
+unemployment | unemployed = thất nghiệp
+lost my job | lost job | lose my job | laid off | fired = mất việc
+social insurance = bảo hiểm xã hội
+allowance | allowances | benefit | benefits | subsidy | subsidies | financial support = hỗ trợ
+financial aid | aid | relief | support = hỗ trợ
+rent | rental = tiền thuê nhà
+fine | fined | fines | penalty | penalties | penalised | penalized = phạt
+mask | masks | face mask | face masks = khẩu trang
+vaccine passport | vaccine certificate | vaccination certificate = chứng nhận tiêm chủng
+recovery certificate = giấy xác nhận khỏi bệnh
+certificate = giấy chứng nhận
+travel permit | travel pass | movement permit | travel paper | travel papers = giấy đi đường
+supermarket | supermarkets = siêu thị
+market | markets | wet market = chợ
+shop | shops | store | stores | grocery = cửa hàng
+delivery | deliveries | deliver | courier = giao hàng
+travel | traveling | travelling = đi lại
+another province | other provinces | other province | interprovincial = tỉnh khác
+province | provinces = tỉnh
+hometown = quê
+hanoi = hà nội
+close contact | close contacts = tiếp xúc gần
+symptom | symptoms = triệu chứng
+fever = sốt
+cough | coughing = ho
+shortness of breath | difficulty breathing | can't breathe | cannot breathe = khó thở
+breathe | breathing = thở
+oxygen = oxy
+hospital | hospitals = bệnh viện
+medicine | medicines | medication | medications | drugs = thuốc
+medicine pack | medicine kit | medicine bag = túi thuốc
+home treatment | treatment at home | treated at home = điều trị tại nhà
+treatment = điều trị
+doctor | doctors = bác sĩ
+children | child | kids | kid = trẻ em
+elderly | old people | senior citizens = người cao tuổi
+gathering | gatherings | gather = tụ tập
+food | groceries = thực phẩm
+rice = gạo
+worker | workers | employee | employees = công nhân
+freelance | freelancer | self employed | informal worker | street vendor = lao động tự do
+household business | small business = hộ kinh doanh
+public transport | bus | buses = xe buýt
+zone | zones = vùng
+ministry of health = bộ y tế
+directive = chỉ thị
+resolution = nghị quyết
+regulation | regulations | rule | rules = quy định
+covid | coronavirus | covid19 | corona = covid
+accurate | accuracy | reliable = chính xác
+difference | differences | different | differ | difference between = khác nhau
+what is the difference | what's the difference | what are the differences = khác nhau thế nào
+next step | next steps = làm gì tiếp
+patient | patients = người bệnh
+recover | recovered | recovering | recovery = khỏi bệnh
+factory | factories | company | companies = công ty
+spo2 reading | oxygen level = chỉ số spo2
+"""
+
+# Question words, ordinary words and the English words Vietnamese borrows ("vaccine", which the
+# FAQ writes too: the synonym table reads it there), read only in a text that reads as English.
+_GENERAL = """
+how many days | how many day = bao nhiêu ngày
+how many = bao nhiêu
+vaccine | vaccines = vắc xin
+how much = bao nhiêu tiền
+how long = bao lâu
+what time = mấy giờ
+where | where can i | where do i | where should i = ở đâu
+when = khi
+when can | when should | when do | when does | when will | when is | when are = khi nào
+who | whom = ai
+which = nào
+how | how do i | how can i | how to = thế nào
+what is | what are = là gì
+what does | what do | what = gì
+lose | lost = mất
+family = gia đình
+ask | asks | asking = hỏi
+between = giữa
+mean | means | meaning = là gì
+do i need | do i need to | do we need | is it necessary | necessary | need | needed = cần
+have to | has to | must | required | mandatory | should i | should = phải
+can | can i | may i | can we | allowed | permitted | able to = được
+is there still | are there still | still = còn
+not | no | don't | doesn't | didn't | isn't | aren't | can't | cannot = không
+or = hay
+if = nếu
+after = sau
+before = trước
+from = từ
+day | days = ngày
+week | weeks = tuần
+hour | hours = giờ
+free | free of charge = miễn phí
+pay | cost | costs | fee | fees | charge = mất tiền
+number | phone number = số điện thoại
+call = gọi
+contact = liên hệ
+phone = điện thoại
+app | application = ứng dụng
+register | registration | sign up = đăng ký
+apply | application form = làm thủ tục
+report = phản ánh
+go out | going out | leave the house | outside = ra ngoài
+open | opened = mở cửa
+closed = đóng cửa
+normal = bình thường
+low = thấp
+wear = đeo
+result | results = kết quả
+move | moving = di chuyển
+message = thông điệp
+what to do | what should i do = làm gì tiếp
+home = nhà
+job = việc làm
+work = đi làm
+money = tiền
+"""
+
+# English's fillers, dropped in a text that reads as English.
+_FILLERS = frozenset(
+    """
+    i i'm im me my mine we our us you your he his she her they their it it's its the a an to of
+    in on at for with by about is are am was were be been being do does did have has had will
+    would could this that these those there here please hi hello so and any some just now also
+    get got one ones more most very really thanks thank ok okay yes hey dear sir madam i've
+    then than still as up out into make use using only
+    """.split()
+)
+
+# Words no Vietnamese text uses that say a text is English: two of them are enough.
+_MARKERS = frozenset(
+    """
+    how what where when which who why is are does did have has should could would will you your
+    the there this with from for of and i'm can't don't please many much long need or by only
+    any whether anyone i've i'd
+    """.split()
+)
+ENOUGH_MARKERS = 2
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][a-z]+)?", re.UNICODE)
+
+
+def _table(text: str) -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for line in text.strip().splitlines():
+        said, _, meant = line.partition("=")
+        for phrase in said.split("|"):
+            table[tuple(phrase.split())] = meant.strip()
+    return table
+
+
+DOMAIN = _table(_DOMAIN)
+GENERAL = _table(_GENERAL)
+_BOTH = {**GENERAL, **DOMAIN}
+_LONGEST = max(map(len, _BOTH))
+
+
+def reads_english(text: str) -> bool:
+    """Whether `text` (lower case) is written in English: enough words only English uses."""
+    tokens = [t.replace("’", "'") for t in _TOKEN.findall(text)]
+    return sum(t in _MARKERS for t in tokens) >= ENOUGH_MARKERS
+
+
+def read_english(text: str) -> str:
+    """`text` (lower case, NFC) with its English read as Vietnamese: the domain's words
+    wherever they are written without diacritics, and in a text that reads as English its
+    question words too, its fillers dropped. Unknown words stay as written."""
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [text[a:b].replace("’", "'") for a, b in spans]
+    english = sum(w in _MARKERS for w in words) >= ENOUGH_MARKERS
+    table = _BOTH if english else DOMAIN
+    if not english and not any((w,) in table or w in _FIRST_WORDS for w in words):
+        return text
+    out: list[str] = []
+    i, done = 0, 0
+    while i < len(words):
+        found = _phrase(words, i, table)
+        if found is None and not (english and words[i] in _FILLERS):
+            i += 1
+            continue
+        meant, used = found or ("", 1)
+        out += [text[done : spans[i][0]], meant]
+        done = spans[i + used - 1][1]
+        i += used
+    return "".join([*out, text[done:]])
+
+
+_FIRST_WORDS = frozenset(phrase[0] for phrase in DOMAIN)
+
+
+def _phrase(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    for n in range(min(_LONGEST, len(words) - i), 0, -1):
+        phrase = tuple(words[i : i + n])
+        if phrase in table and all(w.isascii() for w in phrase):
+            return table[phrase], n
+    return None
