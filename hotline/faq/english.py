@@ -14,7 +14,10 @@ Written from the hotline's topics and ordinary English, not from any evaluation 
 
 from __future__ import annotations
 
+import itertools
 import re
+
+from hotline.faq.spelling import is_syllable
 
 # Domain words and phrases, read wherever they are written (without diacritics): one a line,
 # "english phrase | another = vietnamese". Longest phrases win.
@@ -112,10 +115,25 @@ when can | when should | when do | when does | when will | when is | when are = 
 who | whom = ai
 which = nào
 how | how do i | how can i | how to = thế nào
-what is | what are = là gì
+what is | what are | what's = gì
 what does | what do | what = gì
 lose | lost = mất
+end | ends | finish | finished = kết thúc
+got covid | have covid | caught covid | infected | get infected | got infected = mắc covid
+government | authorities = nhà nước
 family = gia đình
+mother | mom | mum = mẹ
+father | dad = bố
+parents = bố mẹ
+wife = vợ
+husband = chồng
+son | daughter = con
+grandmother | grandma = bà
+grandfather | grandpa = ông
+friend | friends = bạn
+neighbour | neighbor | neighbours | neighbors = hàng xóm
+near | nearby | near me | close to = gần
+tested | testing | get tested = xét nghiệm
 ask | asks | asking = hỏi
 between = giữa
 mean | means | meaning = là gì
@@ -123,7 +141,7 @@ do i need | do i need to | do we need | is it necessary | necessary | need | nee
 have to | has to | must | required | mandatory | should i | should = phải
 can | can i | may i | can we | allowed | permitted | able to = được
 is there still | are there still | still = còn
-not | no | don't | doesn't | didn't | isn't | aren't | can't | cannot = không
+not | no | don't | doesn't | didn't | isn't | aren't | can't | cannot | without = không
 or = hay
 if = nếu
 after = sau
@@ -147,7 +165,7 @@ open | opened = mở cửa
 closed = đóng cửa
 normal = bình thường
 low = thấp
-wear = đeo
+wear | wearing | wears | worn = đeo
 result | results = kết quả
 move | moving = di chuyển
 message = thông điệp
@@ -165,19 +183,24 @@ _FILLERS = frozenset(
     in on at for with by about is are am was were be been being do does did have has had will
     would could this that these those there here please hi hello so and any some just now also
     get got one ones more most very really thanks thank ok okay yes hey dear sir madam i've
-    then than still as up out into make use using only
+    then than still as up out into make use using only can't
     """.split()
 )
 
-# Words no Vietnamese text uses that say a text is English: two of them are enough.
+# Words no Vietnamese text uses that say a text is English: two of them are enough. A text
+# without diacritics is English too when its English words that cannot be Vietnamese syllables
+# ("vaccine", "travel"; not "can", "my", "to": cần, Mỹ, tờ typed bare) are at least
+# `ENGLISH_RATIO` times its words that can only be Vietnamese ("khong", "roi", "di").
 _MARKERS = frozenset(
     """
     how what where when which who why is are does did have has should could would will you your
     the there this with from for of and i'm can't don't please many much long need or by only
-    any whether anyone i've i'd
+    any whether anyone i've i'd get got want near about been was were am they them their
+    what's isn't aren't doesn't it's that's some
     """.split()
 )
 ENOUGH_MARKERS = 2
+ENGLISH_RATIO = 2
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][a-z]+)?", re.UNICODE)
 
@@ -198,9 +221,20 @@ _LONGEST = max(map(len, _BOTH))
 
 
 def reads_english(text: str) -> bool:
-    """Whether `text` (lower case) is written in English: enough words only English uses."""
-    tokens = [t.replace("’", "'") for t in _TOKEN.findall(text)]
-    return sum(t in _MARKERS for t in tokens) >= ENOUGH_MARKERS
+    """Whether `text` (lower case) is written in English: enough words only English uses, or
+    no diacritics and the tables' or the fillers' English for most of its words ("can i use
+    my vaccine certificate to travel"; "co can test ko" is Vietnamese typed bare)."""
+    return _english([t.replace("’", "'") for t in _TOKEN.findall(text)])
+
+
+def _english(words: list[str]) -> bool:
+    if sum(w in _MARKERS for w in words) >= ENOUGH_MARKERS:
+        return True
+    if not all(w.isascii() for w in words):
+        return False
+    english = sum(w in _ENGLISH_WORDS and not is_syllable(w) for w in words)
+    vietnamese = sum(w not in _ENGLISH_WORDS and is_syllable(w) for w in words)
+    return english >= ENOUGH_MARKERS and english >= ENGLISH_RATIO * vietnamese
 
 
 def read_english(text: str) -> str:
@@ -209,7 +243,7 @@ def read_english(text: str) -> str:
     question words too, its fillers dropped. Unknown words stay as written."""
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     words = [text[a:b].replace("’", "'") for a, b in spans]
-    english = sum(w in _MARKERS for w in words) >= ENOUGH_MARKERS
+    english = _english(words)
     table = _BOTH if english else DOMAIN
     if not english and not any((w,) in table or w in _FIRST_WORDS for w in words):
         return text
@@ -221,6 +255,8 @@ def read_english(text: str) -> str:
             i += 1
             continue
         meant, used = found or ("", 1)
+        if meant == "gì" and words[i] == "what" and _asks_what_it_is(words, i + used):
+            meant = "là gì"
         out += [text[done : spans[i][0]], meant]
         done = spans[i + used - 1][1]
         i += used
@@ -228,6 +264,21 @@ def read_english(text: str) -> str:
 
 
 _FIRST_WORDS = frozenset(phrase[0] for phrase in DOMAIN)
+_ENGLISH_WORDS = _FILLERS | _MARKERS | {w for phrase in _BOTH for w in phrase}
+
+# "What is 5K", "what is directive 16": a short question after "what is" asks what a thing is
+# ("là gì"); a longer one asks something of it ("what is the fine for ...": "gì").
+DEFINED_WITHIN = 3
+
+
+def _asks_what_it_is(words: list[str], after: int) -> bool:
+    """Whether 1 to `DEFINED_WITHIN` words but fillers follow `words[after - 1]` to the end."""
+    said = 0
+    for word in itertools.islice(words, after, None):
+        said += word not in _FILLERS
+        if said > DEFINED_WITHIN:  # a long message of "what is" walks on only this far
+            return False
+    return said > 0
 
 
 def _phrase(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:

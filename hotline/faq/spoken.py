@@ -111,6 +111,8 @@ _FIRST_LETTERS = frozenset(said[0] for said in _SPELT)
 
 
 def _acronym(words: list[str], i: int) -> tuple[str, int] | None:
+    if words[i] not in _FIRST_LETTERS:
+        return None
     for n in range(min(_LONGEST, len(words) - i), 1, -1):
         written = _SPELT.get(tuple(words[i : i + n]))
         if written is None:
@@ -123,13 +125,13 @@ def _acronym(words: list[str], i: int) -> tuple[str, int] | None:
 
 def _number(words: list[str], i: int) -> tuple[str, int] | None:
     """The number said from `words[i]`, and how many words it took; None when none is."""
+    if words[i] not in _DIGITS and words[i] not in _TEN:
+        return None
     end = i
     # No number said is longer: a message of number words repeated is read in linear time.
     while end < min(len(words), i + LONGEST_NUMBER) and words[end] in _NUMBER_WORDS:
         end += 1
     run = words[i:end]
-    if not run or (run[0] not in _DIGITS and run[0] not in _TEN):
-        return None
     if any(w in _TEN or w in _SCALES for w in run):
         value, used = _value(run)
         return (str(value), used) if used > 1 else None

@@ -31,6 +31,18 @@ def test_a_text_reads_as_english_by_words_only_english_uses() -> None:
     assert not reads_english("di my can test khong")
 
 
+def test_a_bare_text_of_english_words_reads_as_english() -> None:
+    assert reads_english("can i use my test kit results to travel")
+    assert not reads_english("home test roi thi next step la gi")
+
+
+def test_what_is_asks_what_a_thing_is_only_in_a_short_question() -> None:
+    assert read_english("what is directive 15") == "là gì chỉ thị 15"
+    assert read_english("what is the fine for riding without a mask") == (
+        "gì  phạt  riding không  khẩu trang"
+    )
+
+
 def test_domain_words_are_read_in_a_vietnamese_text() -> None:
     assert read_english("đi siêu thị có cần mask không") == "đi siêu thị có cần khẩu trang không"
 
