@@ -36,8 +36,15 @@ _SCALES = {"trăm": 100, "nghìn": 1000, "ngàn": 1000}
 _ZERO_TENS = frozenset({"linh", "lẻ"})
 _NUMBER_WORDS = frozenset({*_DIGITS, *_AFTER_TEN, *_TEN, *_SCALES, *_ZERO_TENS})
 LONGEST_NUMBER = 12  # words: "chín trăm chín mươi chín nghìn chín trăm chín mươi chín" is 11
-# Names of documents and numbers after which digits said one by one are a number.
-_NUMBERED = (("nghị", "quyết"), ("chỉ", "thị"), ("quyết", "định"), ("thông", "tư"), ("số",))
+# Names of documents, numbers and lines after which digits said one by one are a number.
+_NUMBERED = (
+    ("nghị", "quyết"),
+    ("chỉ", "thị"),
+    ("quyết", "định"),
+    ("thông", "tư"),
+    ("số",),
+    ("tổng", "đài"),  # "tổng đài một không hai hai": 1022
+)
 
 # The hotline's acronyms, each letter as voice typing writes its Vietnamese name. "bê" for "p"
 # and "cá" for "k": a voiceless letter heard voiced, a tone heard wrong, as dictation does

@@ -18,6 +18,7 @@ from hotline.faq.spoken import read_spoken
         ("hai trăm mười bảy", "217"),
         ("một nghìn hai trăm", "1200"),
         ("nghị quyết bốn hai", "nghị quyết 42"),
+        ("tổng đài một không hai hai", "tổng đài 1022"),
     ],
 )
 def test_a_number_said_in_words_is_written_in_digits(said: str, written: str) -> None:
@@ -33,6 +34,7 @@ def test_a_number_said_in_words_is_written_in_digits(said: str, written: str) ->
         "hai ba ngày",  # two or three days, not 23
         "nuoc muoi hai lan",  # typed bare: voice typing writes diacritics
         "năm ca nhiễm mới",  # five cases, not 5K
+        "gọi hai ba lần",  # two or three calls
     ],
 )
 def test_number_words_that_are_words_of_the_sentence_stay(words: str) -> None:
