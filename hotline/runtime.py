@@ -32,6 +32,7 @@ from hotline.config import Settings
 from hotline.faq.io import load_seed
 from hotline.faq.knowledge import FaqKnowledge
 from hotline.faq.meaning import open_meaning
+from hotline.faq.reading import reading
 from hotline.faq.unanswered import QuestionLog
 from hotline.handoff.audit import AuditLog
 from hotline.handoff.confidentiality import Pseudonyms, SenderProofs
@@ -141,7 +142,7 @@ async def open_hotline(
         routing = await storage.routing()
         desk = TicketDesk(tickets, await saved_deadlines(rules), routing=Routing(routing))
         meaning = open_meaning(settings.faq_encoder, data_folder(settings.store) / "meaning")
-        faq = FaqKnowledge(await storage.faq(), words, meaning=meaning)
+        faq = FaqKnowledge(await storage.faq(), reading(words), meaning=meaning)
         stack.push_async_callback(faq.close)  # before the storage's: the embedding task
         seeded = await seed_faq(faq)
         if seeded:

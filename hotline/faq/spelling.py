@@ -36,6 +36,11 @@ _SYLLABLE = re.compile(
 )
 
 
+def is_syllable(word: str) -> bool:
+    """Whether folded `word` could be a Vietnamese syllable ("duong"; not "duog", "test")."""
+    return bool(_SYLLABLE.fullmatch(word))
+
+
 class Speller:
     """Repairs misspelt words against the index vocabulary (word -> how many entries use it)
     and its word pairs (pair -> how many entries use it, or just the pairs)."""
