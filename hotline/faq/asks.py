@@ -22,6 +22,7 @@ import re
 from enum import StrEnum
 from itertools import pairwise
 
+from hotline.faq import circumstances
 from hotline.faq.places import PLACE, names_place
 
 
@@ -36,6 +37,8 @@ class Ask(StrEnum):
     WHO = "who"  # who does it, which office
     REISSUE = "reissue"  # a lost or wrong paper made again
     PRICE = "price"  # what a thing sells for ("giá bao nhiêu"), which "free" does not say
+    # Circumstances (`hotline.faq.circumstances`).
+    PROXY = "proxy"  # someone else collects, goes or applies for me
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
@@ -116,6 +119,10 @@ _SAID: dict[Ask, re.Pattern[str]] = {
         rf"\d+(?: \d{{3}})* {_MONEY}", r"gia (?:dich vu|ban|tran|niem yet|thi truong)", r"muc gia"
     ),
 }
+
+
+_ASKED.update({Ask(kind): pattern for kind, pattern in circumstances.ASKED.items()})
+_SAID.update({Ask(kind): pattern for kind, pattern in circumstances.SAID.items()})
 
 
 def _line(words: list[str]) -> str:

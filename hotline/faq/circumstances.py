@@ -1,0 +1,41 @@
+"""The circumstances a question asks about on a covered topic, which an entry's answer often
+does not say: someone else doing it for me, a second time, a lost paper, a printed copy, a
+language, abroad, how the money comes, a pregnancy, telling someone, how long processing takes.
+
+"Trợ cấp thất nghiệp có được người nhà nhận thay không" uses every salient word of the entry on
+unemployment benefit and asks what its answer never says (whether a relative may collect it).
+Each circumstance is a kind of `hotline.faq.asks.Ask`, asked only by words that ask it and said
+generously (`hotline.faq.asks` explains the trade), both read from folded words. Kept apart
+from the question words (cost, hour, place...) only for length; the patterns are keyed by the
+kind's value so that this module needs nothing from `hotline.faq.asks`.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def phrases(*alternatives: str) -> re.Pattern[str]:
+    """Any of `alternatives` (regular expressions over folded words) as whole words."""
+    return re.compile(rf"(?<= )(?:{'|'.join(alternatives)})(?= )")
+
+
+# "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
+_NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
+_ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
+
+ASKED: dict[str, re.Pattern[str]] = {
+    # Someone else collects, goes or applies for me: "nhận thay", "đi giùm", "ủy quyền".
+    "proxy": phrases(
+        rf"(?:nhan|lay|di|lam|nop|ky|dang ky|tiem|xin) {_ON_BEHALF}",
+        r"uy quyen",
+        r"thay mat",
+    ),
+}
+
+SAID: dict[str, re.Pattern[str]] = {
+    "proxy": phrases(
+        r"uy quyen|thay mat|nguoi nha|nguoi than|nguoi giam ho",
+        rf"(?:nhan|lay|di|lam|nop|ky|dang ky|tiem|xin|mua|cho) (?:{_ON_BEHALF}|giup)",
+    ),
+}

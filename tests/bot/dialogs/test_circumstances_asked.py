@@ -1,0 +1,41 @@
+"""A question on a covered topic asking a circumstance the entry's answer never says (someone
+else collecting, a second time, a lost paper, a printed copy...) is offered the entry, not answered
+by it (issue 12, `hotline.faq.circumstances`). Through the REST channel, as the mobile app talks."""
+
+from __future__ import annotations
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from tests.support.chat import RestChat
+from tests.support.hotline import faq_answered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The benefit entry says where to apply and how much, never whether a relative may collect.
+        ("trợ cấp thất nghiệp của tôi vợ tôi đi nhận thay được không", "tro-cap-that-nghiep"),
+    ],
+)
+async def test_a_circumstance_the_answer_never_says_is_not_answered(
+    chat: RestChat, client: TestClient, question: str, entry: str
+) -> None:
+    await chat.say(question)
+    assert entry not in await faq_answered(client, chat.last)
+    # Still offered: the citizen may find there what is near the question.
+    assert any(entry in b["payload"] for b in chat.buttons)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Its answer says the community team goes to the market for people.
+        ("tổ covid có đi chợ giúp nhà em không", "di-cho-ho"),
+    ],
+)
+async def test_a_circumstance_the_answer_says_is_answered(
+    chat: RestChat, client: TestClient, question: str, entry: str
+) -> None:
+    await chat.say(question)
+    assert await faq_answered(client, chat.last) == [entry]

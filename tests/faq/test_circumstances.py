@@ -1,0 +1,58 @@
+"""The circumstances a question asks about and an answer says (`hotline.faq.circumstances`), read
+as kinds of `hotline.faq.asks.Ask`."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.normalize import words
+from hotline.faq.asks import Ask, kinds_asked, kinds_said
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("con trai tôi nhận thay tiền hỗ trợ được không", Ask.PROXY),
+        ("ba toi lay gium giay xac nhan dc ko", Ask.PROXY),
+        ("làm giấy ủy quyền cho vợ nộp hồ sơ được không", Ask.PROXY),
+        ("em đi tiêm hộ cho mẹ có được không", Ask.PROXY),
+    ],
+)
+def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
+    assert kind in kinds_asked(words(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # A household, a file, support: "hộ" that is nobody acting for anybody.
+        ("nộp hồ sơ hỗ trợ hộ kinh doanh ở đâu", Ask.PROXY),
+        ("hộ gia đình nhận hỗ trợ mấy lần", Ask.PROXY),
+        ("thủ tục có thay đổi gì không", Ask.PROXY),
+    ],
+)
+def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
+    assert kind not in kinds_asked(words(question))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("Người nhà có giấy ủy quyền được nhận thay tại phường.", Ask.PROXY),
+        ("Tổ COVID nhận đi chợ hộ cho các hộ cách ly.", Ask.PROXY),
+    ],
+)
+def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
+    assert kind in kinds_said(words(answer))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("Hộ kinh doanh nộp hồ sơ tại UBND xã, mỗi hộ được hỗ trợ 3.000.000 đồng.", Ask.PROXY),
+    ],
+)
+def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
+    answer: str, kind: Ask
+) -> None:
+    assert kind not in kinds_said(words(answer))
