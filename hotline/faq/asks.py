@@ -79,7 +79,12 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
     Ask.WHO: _phrases(
         r"(?<!bat ky )(?<!bat ki )(?<!khong )(?<!khong co )(?<!chua co )(?<!chang )ai(?! cung)"
     ),
-    Ask.REISSUE: _phrases(r"(?:xin|cap|lam|in) lai"),
+    # A paper lost asks for another, as a copy does: "làm mất giấy ... cấp bản sao không".
+    Ask.REISSUE: _phrases(
+        r"(?:xin|cap|lam|in) lai",
+        r"ban sao",
+        r"(?:lam|bi|danh|lo) mat (?:giay|phieu|the|so|chung nhan|ho so|can cuoc|cccd)",
+    ),
 }
 
 _SAID: dict[Ask, re.Pattern[str]] = {
@@ -112,7 +117,11 @@ _SAID: dict[Ask, re.Pattern[str]] = {
         r"nha truong|co so|luc luong|khu pho|ap",
     ),
     Ask.REISSUE: _phrases(
-        r"(?:xin|cap|lam|in) lai", r"mat (?:phieu|giay|the)", r"dieu chinh", r"sai thong tin"
+        r"(?:xin|cap|lam|in) lai",
+        r"mat (?:phieu|giay|the)",
+        r"dieu chinh",
+        r"sai thong tin",
+        r"ban sao|sao y",
     ),
     # A price is an amount, or named as one ("giá dịch vụ", "giá trần"); "miễn phí" is not.
     Ask.PRICE: _phrases(

@@ -16,6 +16,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("ba toi lay gium giay xac nhan dc ko", Ask.PROXY),
         ("làm giấy ủy quyền cho vợ nộp hồ sơ được không", Ask.PROXY),
         ("em đi tiêm hộ cho mẹ có được không", Ask.PROXY),
+        ("xin bản sao giấy khỏi bệnh được không", Ask.REISSUE),
+        ("lo lam mat the bhyt roi thi sao", Ask.REISSUE),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -29,6 +31,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("nộp hồ sơ hỗ trợ hộ kinh doanh ở đâu", Ask.PROXY),
         ("hộ gia đình nhận hỗ trợ mấy lần", Ask.PROXY),
         ("thủ tục có thay đổi gì không", Ask.PROXY),
+        ("tôi bị mất việc thì được hỗ trợ gì", Ask.REISSUE),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -40,6 +43,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
     [
         ("Người nhà có giấy ủy quyền được nhận thay tại phường.", Ask.PROXY),
         ("Tổ COVID nhận đi chợ hộ cho các hộ cách ly.", Ask.PROXY),
+        ("Bản sao được chứng thực tại UBND xã.", Ask.REISSUE),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -50,6 +54,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
     ("answer", "kind"),
     [
         ("Hộ kinh doanh nộp hồ sơ tại UBND xã, mỗi hộ được hỗ trợ 3.000.000 đồng.", Ask.PROXY),
+        ("Trạm y tế cấp giấy xác nhận khi hết thời gian cách ly.", Ask.REISSUE),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(

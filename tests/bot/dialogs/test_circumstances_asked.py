@@ -16,6 +16,8 @@ from tests.support.hotline import faq_answered
     [
         # The benefit entry says where to apply and how much, never whether a relative may collect.
         ("trợ cấp thất nghiệp của tôi vợ tôi đi nhận thay được không", "tro-cap-that-nghiep"),
+        # The certificate entry says who issues it, not whether a copy is made.
+        ("giấy xác nhận khỏi bệnh có xin thêm bản sao được không", "giay-hoan-thanh-cach-ly"),
     ],
 )
 async def test_a_circumstance_the_answer_never_says_is_not_answered(
@@ -32,6 +34,8 @@ async def test_a_circumstance_the_answer_never_says_is_not_answered(
     [
         # Its answer says the community team goes to the market for people.
         ("tổ covid có đi chợ giúp nhà em không", "di-cho-ho"),
+        # Its answer says a lost ticket is made again.
+        ("lỡ làm mất phiếu đi chợ thì phải làm sao", "phieu-di-cho"),
     ],
 )
 async def test_a_circumstance_the_answer_says_is_answered(
