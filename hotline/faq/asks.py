@@ -39,6 +39,7 @@ class Ask(StrEnum):
     PRICE = "price"  # what a thing sells for ("giá bao nhiêu"), which "free" does not say
     # Circumstances (`hotline.faq.circumstances`).
     PROXY = "proxy"  # someone else collects, goes or applies for me
+    DELAY = "delay"  # how long until paid or dealt with, after applying
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

@@ -20,6 +20,8 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<= )(?:{'|'.join(alternatives)})(?= )")
 
 
+_NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
+_PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
 # "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
 _ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
@@ -31,11 +33,29 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"uy quyen",
         r"thay mat",
     ),
+    # How long until the money comes or the file is dealt with: "bao lâu thì nhận được tiền",
+    # "mấy ngày thì có kết quả". How long a rule lasts ("cách ly bao lâu") is `Ask.DURATION`.
+    "delay": phrases(
+        r"(?:bao lau|(?:may|bao nhieu) (?:ngay|hom|tuan|thang|tieng)) (?:\w+ )?(?:thi |moi |se )?"
+        r"(?:nhan|co (?:tien|ket qua|ket luan)|duoc (?:duyet|giai quyet|chi|tra|xu ly|nhan"
+        r"|cap|huong|phe duyet))"
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
     "proxy": phrases(
         r"uy quyen|thay mat|nguoi nha|nguoi than|nguoi giam ho",
         rf"(?:nhan|lay|di|lam|nop|ky|dang ky|tiem|xin|mua|cho) (?:{_ON_BEHALF}|giup)",
+    ),
+    # A time limit on the office's side, not on the citizen's ("nộp trong 3 tháng kể từ ngày
+    # nghỉ việc" is the citizen's).
+    "delay": phrases(
+        r"\d+ ngay lam viec",
+        r"ke tu (?:ngay |khi )?(?:nhan|nop|tiep nhan) (?:du )?(?:ho so|don|de nghi)",
+        r"ke tu khi tiep nhan",
+        r"(?:giai quyet|chi tra|xet duyet|tra ket qua|chuyen tien|phe duyet|giai ngan|xu ly"
+        r"|cho ket qua|co ket qua|tra loi|phan hoi) (?:\w+ ){0,3}(?:trong|sau|cham nhat|toi da)"
+        rf" (?:vong |thoi han )?{_NUMBER}",
+        rf"sau (?:\w+ ){{0,2}}{_NUMBER} {_PERIOD} (?:\w+ ){{0,2}}(?:co|nhan|tra) ket qua",
     ),
 }

@@ -18,6 +18,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("em đi tiêm hộ cho mẹ có được không", Ask.PROXY),
         ("xin bản sao giấy khỏi bệnh được không", Ask.REISSUE),
         ("lo lam mat the bhyt roi thi sao", Ask.REISSUE),
+        ("đơn xin hỗ trợ gửi xong mấy ngày thì được duyệt", Ask.DELAY),
+        ("test pcr bao lau thi co ket qua", Ask.DELAY),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -32,6 +34,9 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("hộ gia đình nhận hỗ trợ mấy lần", Ask.PROXY),
         ("thủ tục có thay đổi gì không", Ask.PROXY),
         ("tôi bị mất việc thì được hỗ trợ gì", Ask.REISSUE),
+        # How long a rule lasts is asked as a duration, not as a delay.
+        ("f0 ở nhà mấy ngày thì xong cách ly", Ask.DELAY),
+        ("cách ly bao lâu thì được ra ngoài", Ask.DELAY),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -44,6 +49,8 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Người nhà có giấy ủy quyền được nhận thay tại phường.", Ask.PROXY),
         ("Tổ COVID nhận đi chợ hộ cho các hộ cách ly.", Ask.PROXY),
         ("Bản sao được chứng thực tại UBND xã.", Ask.REISSUE),
+        ("Phòng Lao động giải quyết trong 7 ngày làm việc.", Ask.DELAY),
+        ("Test nhanh cho kết quả sau 20 phút.", Ask.DELAY),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -55,6 +62,8 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
     [
         ("Hộ kinh doanh nộp hồ sơ tại UBND xã, mỗi hộ được hỗ trợ 3.000.000 đồng.", Ask.PROXY),
         ("Trạm y tế cấp giấy xác nhận khi hết thời gian cách ly.", Ask.REISSUE),
+        # The citizen's own time limit says nothing of how long the office takes.
+        ("Nộp hồ sơ trong 3 tháng kể từ ngày nghỉ việc.", Ask.DELAY),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(

@@ -18,6 +18,8 @@ from tests.support.hotline import faq_answered
         ("trợ cấp thất nghiệp của tôi vợ tôi đi nhận thay được không", "tro-cap-that-nghiep"),
         # The certificate entry says who issues it, not whether a copy is made.
         ("giấy xác nhận khỏi bệnh có xin thêm bản sao được không", "giay-hoan-thanh-cach-ly"),
+        # It says how long one has to apply, not how long the payment takes.
+        ("nộp đơn trợ cấp thất nghiệp xong mấy ngày thì được duyệt", "tro-cap-that-nghiep"),
     ],
 )
 async def test_a_circumstance_the_answer_never_says_is_not_answered(
@@ -36,6 +38,8 @@ async def test_a_circumstance_the_answer_never_says_is_not_answered(
         ("tổ covid có đi chợ giúp nhà em không", "di-cho-ho"),
         # Its answer says a lost ticket is made again.
         ("lỡ làm mất phiếu đi chợ thì phải làm sao", "phieu-di-cho"),
+        # It says a report is dealt with within 5 hours.
+        ("gửi phản ánh cho tổng đài rồi bao lâu thì được xử lý", "theo-doi-phan-anh"),
     ],
 )
 async def test_a_circumstance_the_answer_says_is_answered(
