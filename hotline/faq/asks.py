@@ -40,6 +40,7 @@ class Ask(StrEnum):
     # Circumstances (`hotline.faq.circumstances`).
     PROXY = "proxy"  # someone else collects, goes or applies for me
     DELAY = "delay"  # how long until paid or dealt with, after applying
+    AGAIN = "again"  # a second time, once more
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

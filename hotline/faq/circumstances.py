@@ -40,6 +40,11 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"(?:nhan|co (?:tien|ket qua|ket luan)|duoc (?:duyet|giai quyet|chi|tra|xu ly|nhan"
         r"|cap|huong|phe duyet))"
     ),
+    # A second time: "thêm lần nữa", "lần hai thì có được ... không", "thêm một đợt".
+    "again": phrases(
+        r"lan nua",
+        r"(?:them|lai) (?:mot |1 )?(?:lan|dot)(?! (?:dau|truoc))",
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -57,5 +62,17 @@ SAID: dict[str, re.Pattern[str]] = {
         r"|cho ket qua|co ket qua|tra loi|phan hoi) (?:\w+ ){0,3}(?:trong|sau|cham nhat|toi da)"
         rf" (?:vong |thoi han )?{_NUMBER}",
         rf"sau (?:\w+ ){{0,2}}{_NUMBER} {_PERIOD} (?:\w+ ){{0,2}}(?:co|nhan|tra) ket qua",
+    ),
+    # Whether it comes again, or once only; "hỗ trợ một lần 3.000.000 đồng" names a lump sum,
+    # not a rule on a second time.
+    "again": phrases(
+        # Not "một lần 3.000.000 đồng": an ordinal, not the start of an amount.
+        r"(?:lan|dot|mui) (?:thu )?(?:hai|2|ba|3|bon|4|tiep theo|nhac lai|bo sung)(?! \d)",
+        r"lan nua|nhieu lan|nhac lai",
+        r"toi da (?:\w+ ){0,2}lan",
+        r"chi (?:\w+ ){0,3}(?:mot|1) lan|mot lan duy nhat",
+        r"them (?:mot |1 )?lan",
+        r"khong (?:duoc )?(?:\w+ )?(?:lai|trung)",
+        r"(?:tiep tuc|them) (?:duoc )?(?:huong|nhan|ho tro)",
     ),
 }

@@ -20,6 +20,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("lo lam mat the bhyt roi thi sao", Ask.REISSUE),
         ("đơn xin hỗ trợ gửi xong mấy ngày thì được duyệt", Ask.DELAY),
         ("test pcr bao lau thi co ket qua", Ask.DELAY),
+        ("gói an sinh có được phát thêm một đợt không", Ask.AGAIN),
+        ("nhan roi thi xin them lan nua duoc ko", Ask.AGAIN),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -37,6 +39,9 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         # How long a rule lasts is asked as a duration, not as a delay.
         ("f0 ở nhà mấy ngày thì xong cách ly", Ask.DELAY),
         ("cách ly bao lâu thì được ra ngoài", Ask.DELAY),
+        # A second test told, not a second time asked for.
+        ("test lần 2 thì âm tính rồi được đi làm chưa", Ask.AGAIN),
+        ("tiêm mũi 3 cách mũi 2 bao lâu", Ask.AGAIN),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -51,6 +56,8 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Bản sao được chứng thực tại UBND xã.", Ask.REISSUE),
         ("Phòng Lao động giải quyết trong 7 ngày làm việc.", Ask.DELAY),
         ("Test nhanh cho kết quả sau 20 phút.", Ask.DELAY),
+        ("Mỗi người chỉ được nhận một lần.", Ask.AGAIN),
+        ("Đợt hai sẽ được thông báo sau.", Ask.AGAIN),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -64,6 +71,8 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Trạm y tế cấp giấy xác nhận khi hết thời gian cách ly.", Ask.REISSUE),
         # The citizen's own time limit says nothing of how long the office takes.
         ("Nộp hồ sơ trong 3 tháng kể từ ngày nghỉ việc.", Ask.DELAY),
+        # A lump sum, not a rule on a second time.
+        ("Mỗi hộ được hỗ trợ một lần 2.000.000 đồng.", Ask.AGAIN),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(

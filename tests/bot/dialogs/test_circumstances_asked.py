@@ -20,6 +20,11 @@ from tests.support.hotline import faq_answered
         ("giấy xác nhận khỏi bệnh có xin thêm bản sao được không", "giay-hoan-thanh-cach-ly"),
         # It says how long one has to apply, not how long the payment takes.
         ("nộp đơn trợ cấp thất nghiệp xong mấy ngày thì được duyệt", "tro-cap-that-nghiep"),
+        # It names a lump sum paid once, not whether a second closure brings another.
+        (
+            "hộ kinh doanh nhận tiền hỗ trợ rồi có được nhận thêm một đợt không",
+            "ho-tro-ho-kinh-doanh",
+        ),
     ],
 )
 async def test_a_circumstance_the_answer_never_says_is_not_answered(
@@ -40,6 +45,8 @@ async def test_a_circumstance_the_answer_never_says_is_not_answered(
         ("lỡ làm mất phiếu đi chợ thì phải làm sao", "phieu-di-cho"),
         # It says a report is dealt with within 5 hours.
         ("gửi phản ánh cho tổng đài rồi bao lâu thì được xử lý", "theo-doi-phan-anh"),
+        # Its answer speaks of the booster and its rounds.
+        ("tiêm mũi nhắc lại rồi có phải tiêm thêm lần nữa không", "tiem-mui-nhac-lai"),
     ],
 )
 async def test_a_circumstance_the_answer_says_is_answered(
