@@ -41,6 +41,7 @@ class Ask(StrEnum):
     PROXY = "proxy"  # someone else collects, goes or applies for me
     DELAY = "delay"  # how long until paid or dealt with, after applying
     AGAIN = "again"  # a second time, once more
+    PRINTED = "printed"  # on paper, printed out
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

@@ -45,6 +45,10 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"lan nua",
         r"(?:them|lai) (?:mot |1 )?(?:lan|dot)(?! (?:dau|truoc))",
     ),
+    # On paper: "in ra giấy", "bản giấy", "bản cứng", "in ở đâu".
+    "printed": phrases(
+        r"in ra", r"ban (?:giay|cung|in)", r"in (?:o dau|duoc khong|duoc ko|giay|cho nao)"
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -75,4 +79,5 @@ SAID: dict[str, re.Pattern[str]] = {
         r"khong (?:duoc )?(?:\w+ )?(?:lai|trung)",
         r"(?:tiep tuc|them) (?:duoc )?(?:huong|nhan|ho tro)",
     ),
+    "printed": phrases(r"in|ban giay|ban cung|ban in"),
 }

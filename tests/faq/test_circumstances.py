@@ -22,6 +22,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("test pcr bao lau thi co ket qua", Ask.DELAY),
         ("gói an sinh có được phát thêm một đợt không", Ask.AGAIN),
         ("nhan roi thi xin them lan nua duoc ko", Ask.AGAIN),
+        ("giấy xét nghiệm có bản cứng không", Ask.PRINTED),
+        ("ket qua xet nghiem in ra o dau", Ask.PRINTED),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -42,6 +44,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         # A second test told, not a second time asked for.
         ("test lần 2 thì âm tính rồi được đi làm chưa", Ask.AGAIN),
         ("tiêm mũi 3 cách mũi 2 bao lâu", Ask.AGAIN),
+        ("thông tin hỗ trợ xem ở đâu", Ask.PRINTED),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -58,6 +61,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Test nhanh cho kết quả sau 20 phút.", Ask.DELAY),
         ("Mỗi người chỉ được nhận một lần.", Ask.AGAIN),
         ("Đợt hai sẽ được thông báo sau.", Ask.AGAIN),
+        ("Anh/chị có thể in chứng nhận tại trạm y tế.", Ask.PRINTED),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -73,6 +77,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Nộp hồ sơ trong 3 tháng kể từ ngày nghỉ việc.", Ask.DELAY),
         # A lump sum, not a rule on a second time.
         ("Mỗi hộ được hỗ trợ một lần 2.000.000 đồng.", Ask.AGAIN),
+        ("Chứng nhận hiện trên ứng dụng sau khi tiêm.", Ask.PRINTED),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
