@@ -42,6 +42,7 @@ class Ask(StrEnum):
     DELAY = "delay"  # how long until paid or dealt with, after applying
     AGAIN = "again"  # a second time, once more
     PRINTED = "printed"  # on paper, printed out
+    LANGUAGE = "language"  # in another language than Vietnamese
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

@@ -22,6 +22,7 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 
 _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
+_LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
 # "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
 _ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
@@ -49,6 +50,8 @@ ASKED: dict[str, re.Pattern[str]] = {
     "printed": phrases(
         r"in ra", r"ban (?:giay|cung|in)", r"in (?:o dau|duoc khong|duoc ko|giay|cho nao)"
     ),
+    # In another language: "bằng tiếng Anh", "có người nói tiếng Hoa không", "phiên dịch".
+    "language": phrases(rf"tieng {_LANGUAGE}", r"english|phien dich|thong dich"),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -80,4 +83,8 @@ SAID: dict[str, re.Pattern[str]] = {
         r"(?:tiep tuc|them) (?:duoc )?(?:huong|nhan|ho tro)",
     ),
     "printed": phrases(r"in|ban giay|ban cung|ban in"),
+    # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.
+    "language": phrases(
+        rf"tieng (?:{_LANGUAGE}|viet|dan toc)", r"ngon ngu|phien dich|thong dich|english"
+    ),
 }

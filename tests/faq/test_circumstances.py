@@ -24,6 +24,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("nhan roi thi xin them lan nua duoc ko", Ask.AGAIN),
         ("giấy xét nghiệm có bản cứng không", Ask.PRINTED),
         ("ket qua xet nghiem in ra o dau", Ask.PRINTED),
+        ("có nhân viên nói tiếng Hoa không", Ask.LANGUAGE),
+        ("nguoi nuoc ngoai can phien dich thi sao", Ask.LANGUAGE),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -45,6 +47,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("test lần 2 thì âm tính rồi được đi làm chưa", Ask.AGAIN),
         ("tiêm mũi 3 cách mũi 2 bao lâu", Ask.AGAIN),
         ("thông tin hỗ trợ xem ở đâu", Ask.PRINTED),
+        ("xét nghiệm mấy tiếng thì có kết quả", Ask.LANGUAGE),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -62,6 +65,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Mỗi người chỉ được nhận một lần.", Ask.AGAIN),
         ("Đợt hai sẽ được thông báo sau.", Ask.AGAIN),
         ("Anh/chị có thể in chứng nhận tại trạm y tế.", Ask.PRINTED),
+        ("Tổng đài trả lời bằng tiếng Việt và tiếng Anh.", Ask.LANGUAGE),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -78,6 +82,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         # A lump sum, not a rule on a second time.
         ("Mỗi hộ được hỗ trợ một lần 2.000.000 đồng.", Ask.AGAIN),
         ("Chứng nhận hiện trên ứng dụng sau khi tiêm.", Ask.PRINTED),
+        ("Kết quả có sau 3 tiếng.", Ask.LANGUAGE),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
