@@ -43,6 +43,7 @@ class Ask(StrEnum):
     AGAIN = "again"  # a second time, once more
     PRINTED = "printed"  # on paper, printed out
     LANGUAGE = "language"  # in another language than Vietnamese
+    ABROAD = "abroad"  # abroad, international travel
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

@@ -23,6 +23,7 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
 _LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
+_ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|ve nuoc|hai ngoai"
 # "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
 _ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
@@ -52,6 +53,10 @@ ASKED: dict[str, re.Pattern[str]] = {
     ),
     # In another language: "bằng tiếng Anh", "có người nói tiếng Hoa không", "phiên dịch".
     "language": phrases(rf"tieng {_LANGUAGE}", r"english|phien dich|thong dich"),
+    # Whether it holds abroad: "khi bay quốc tế", "ở nước ngoài dùng được không". A purpose
+    # ("để đi nước ngoài") asks how to get the paper, which an entry on getting it answers; a
+    # foreigner living here ("người nước ngoài") is no travel.
+    "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?:{_ABROAD})"),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -83,6 +88,8 @@ SAID: dict[str, re.Pattern[str]] = {
         r"(?:tiep tuc|them) (?:duoc )?(?:huong|nhan|ho tro)",
     ),
     "printed": phrases(r"in|ban giay|ban cung|ban in"),
+    # A vaccine passport is named for travel but says nothing of what is valid abroad.
+    "abroad": phrases(_ABROAD, r"cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.
     "language": phrases(
         rf"tieng (?:{_LANGUAGE}|viet|dan toc)", r"ngon ngu|phien dich|thong dich|english"

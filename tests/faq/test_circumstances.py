@@ -26,6 +26,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("ket qua xet nghiem in ra o dau", Ask.PRINTED),
         ("có nhân viên nói tiếng Hoa không", Ask.LANGUAGE),
         ("nguoi nuoc ngoai can phien dich thi sao", Ask.LANGUAGE),
+        ("thẻ xanh có dùng được ở nước ngoài không", Ask.ABROAD),
+        ("xuat canh sang han co can test khong", Ask.ABROAD),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -48,6 +50,9 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("tiêm mũi 3 cách mũi 2 bao lâu", Ask.AGAIN),
         ("thông tin hỗ trợ xem ở đâu", Ask.PRINTED),
         ("xét nghiệm mấy tiếng thì có kết quả", Ask.LANGUAGE),
+        # A purpose asks how to get the paper; a foreigner living here is no travel.
+        ("làm giấy này để đi nước ngoài thế nào", Ask.ABROAD),
+        ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -66,6 +71,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Đợt hai sẽ được thông báo sau.", Ask.AGAIN),
         ("Anh/chị có thể in chứng nhận tại trạm y tế.", Ask.PRINTED),
         ("Tổng đài trả lời bằng tiếng Việt và tiếng Anh.", Ask.LANGUAGE),
+        ("Người nhập cảnh theo dõi sức khỏe 14 ngày.", Ask.ABROAD),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -83,6 +89,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Mỗi hộ được hỗ trợ một lần 2.000.000 đồng.", Ask.AGAIN),
         ("Chứng nhận hiện trên ứng dụng sau khi tiêm.", Ask.PRINTED),
         ("Kết quả có sau 3 tiếng.", Ask.LANGUAGE),
+        ("Hộ chiếu vắc xin cấp qua Cổng dịch vụ công.", Ask.ABROAD),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
