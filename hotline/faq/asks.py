@@ -44,6 +44,7 @@ class Ask(StrEnum):
     PRINTED = "printed"  # on paper, printed out
     LANGUAGE = "language"  # in another language than Vietnamese
     ABROAD = "abroad"  # abroad, international travel
+    PAYMENT = "payment"  # how the money comes: transfer, cash, account
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

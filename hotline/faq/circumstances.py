@@ -56,6 +56,11 @@ ASKED: dict[str, re.Pattern[str]] = {
     # Whether it holds abroad: "khi bay quốc tế", "ở nước ngoài dùng được không". A purpose
     # ("để đi nước ngoài") asks how to get the paper, which an entry on getting it answers; a
     # foreigner living here ("người nước ngoài") is no travel.
+    # How the money comes: "chuyển khoản hay tiền mặt", "vào tài khoản", "qua ngân hàng".
+    "payment": phrases(
+        r"chuyen khoan|tien mat|ngan hang|vi dien tu|momo|atm",
+        r"(?:vao|qua|ve) tai khoan(?! (?:vneid|dinh danh|pc|zalo|vssid|dich vu))",
+    ),
     "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?:{_ABROAD})"),
 }
 
@@ -88,6 +93,10 @@ SAID: dict[str, re.Pattern[str]] = {
         r"(?:tiep tuc|them) (?:duoc )?(?:huong|nhan|ho tro)",
     ),
     "printed": phrases(r"in|ban giay|ban cung|ban in"),
+    "payment": phrases(
+        r"chuyen khoan|tien mat|tai khoan|ngan hang|buu dien|vi dien tu",
+        r"(?:chi tra|nhan|phat|trao) (?:tien )?(?:truc tiep|qua|bang|tai nha)",
+    ),
     # A vaccine passport is named for travel but says nothing of what is valid abroad.
     "abroad": phrases(_ABROAD, r"cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.

@@ -28,6 +28,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("nguoi nuoc ngoai can phien dich thi sao", Ask.LANGUAGE),
         ("thẻ xanh có dùng được ở nước ngoài không", Ask.ABROAD),
         ("xuat canh sang han co can test khong", Ask.ABROAD),
+        ("tiền hỗ trợ nhận qua ngân hàng được không", Ask.PAYMENT),
+        ("co chuyen khoan khong hay phai len phuong lay", Ask.PAYMENT),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -53,6 +55,8 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         # A purpose asks how to get the paper; a foreigner living here is no travel.
         ("làm giấy này để đi nước ngoài thế nào", Ask.ABROAD),
         ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
+        # An account on an app is no bank account.
+        ("đăng nhập vào tài khoản VNeID thế nào", Ask.PAYMENT),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -72,6 +76,8 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Anh/chị có thể in chứng nhận tại trạm y tế.", Ask.PRINTED),
         ("Tổng đài trả lời bằng tiếng Việt và tiếng Anh.", Ask.LANGUAGE),
         ("Người nhập cảnh theo dõi sức khỏe 14 ngày.", Ask.ABROAD),
+        ("Tiền hỗ trợ được chi trả trực tiếp tại UBND xã.", Ask.PAYMENT),
+        ("Tiền được chuyển vào tài khoản của người lao động.", Ask.PAYMENT),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -90,6 +96,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Chứng nhận hiện trên ứng dụng sau khi tiêm.", Ask.PRINTED),
         ("Kết quả có sau 3 tiếng.", Ask.LANGUAGE),
         ("Hộ chiếu vắc xin cấp qua Cổng dịch vụ công.", Ask.ABROAD),
+        ("Người lao động được hỗ trợ 1.855.000 đồng.", Ask.PAYMENT),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
