@@ -45,6 +45,7 @@ class Ask(StrEnum):
     LANGUAGE = "language"  # in another language than Vietnamese
     ABROAD = "abroad"  # abroad, international travel
     PAYMENT = "payment"  # how the money comes: transfer, cash, account
+    TELL = "tell"  # whether to tell someone
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

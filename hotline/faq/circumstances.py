@@ -24,6 +24,8 @@ _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
 _LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
 _ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|ve nuoc|hai ngoai"
+# Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to).
+_NOT_INSURANCE = r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat))"
 # "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
 _ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
@@ -61,6 +63,11 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"chuyen khoan|tien mat|ngan hang|vi dien tu|momo|atm",
         r"(?:vao|qua|ve) tai khoan(?! (?:vneid|dinh danh|pc|zalo|vssid|dich vu))",
     ),
+    # Whether to tell someone: "có phải báo (cho ...) không", "cần thông báo".
+    "tell": phrases(
+        rf"(?:phai|can|nen) (?:thong bao|bao cao|bao){_NOT_INSURANCE}",
+        rf"(?:bao|thong bao){_NOT_INSURANCE} (?:cho )?(?:\w+ ){{1,3}}biet",
+    ),
     "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?:{_ABROAD})"),
 }
 
@@ -97,6 +104,7 @@ SAID: dict[str, re.Pattern[str]] = {
         r"chuyen khoan|tien mat|tai khoan|ngan hang|buu dien|vi dien tu",
         r"(?:chi tra|nhan|phat|trao) (?:tien )?(?:truc tiep|qua|bang|tai nha)",
     ),
+    "tell": phrases(rf"(?:thong bao|khai bao|bao cao|bao tin|bao){_NOT_INSURANCE}"),
     # A vaccine passport is named for travel but says nothing of what is valid abroad.
     "abroad": phrases(_ABROAD, r"cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.

@@ -30,6 +30,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("xuat canh sang han co can test khong", Ask.ABROAD),
         ("tiền hỗ trợ nhận qua ngân hàng được không", Ask.PAYMENT),
         ("co chuyen khoan khong hay phai len phuong lay", Ask.PAYMENT),
+        ("về quê mấy hôm có cần thông báo cho công ty không", Ask.TELL),
+        ("nhà có người bệnh thì báo cho hàng xóm biết không", Ask.TELL),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -57,6 +59,9 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
         # An account on an app is no bank account.
         ("đăng nhập vào tài khoản VNeID thế nào", Ask.PAYMENT),
+        # "bảo" folds to "bao": insurance and keeping secrets are no telling.
+        ("có phải bảo hiểm chi trả không", Ask.TELL),
+        ("cần bảo mật thông tin người báo không", Ask.TELL),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -78,6 +83,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Người nhập cảnh theo dõi sức khỏe 14 ngày.", Ask.ABROAD),
         ("Tiền hỗ trợ được chi trả trực tiếp tại UBND xã.", Ask.PAYMENT),
         ("Tiền được chuyển vào tài khoản của người lao động.", Ask.PAYMENT),
+        ("Anh/chị báo ngay cho trạm y tế phường.", Ask.TELL),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -97,6 +103,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Kết quả có sau 3 tiếng.", Ask.LANGUAGE),
         ("Hộ chiếu vắc xin cấp qua Cổng dịch vụ công.", Ask.ABROAD),
         ("Người lao động được hỗ trợ 1.855.000 đồng.", Ask.PAYMENT),
+        ("Mức hưởng bằng 60% tiền lương đóng bảo hiểm thất nghiệp.", Ask.TELL),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(

@@ -47,6 +47,8 @@ async def test_a_circumstance_the_answer_never_says_is_not_answered(
         ("gửi phản ánh cho tổng đài rồi bao lâu thì được xử lý", "theo-doi-phan-anh"),
         # Its answer speaks of the booster and its rounds.
         ("tiêm mũi nhắc lại rồi có phải tiêm thêm lần nữa không", "tiem-mui-nhac-lai"),
+        # It says to tell the ward's health station.
+        ("tự test nhanh ra 2 vạch thì có phải báo trạm y tế không", "tu-test-duong-tinh"),
     ],
 )
 async def test_a_circumstance_the_answer_says_is_answered(
