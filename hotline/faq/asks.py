@@ -46,6 +46,7 @@ class Ask(StrEnum):
     ABROAD = "abroad"  # abroad, international travel
     PAYMENT = "payment"  # how the money comes: transfer, cash, account
     TELL = "tell"  # whether to tell someone
+    PREGNANT = "pregnant"  # for a pregnant or nursing woman
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"

@@ -68,6 +68,11 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"(?:phai|can|nen) (?:thong bao|bao cao|bao){_NOT_INSURANCE}",
         rf"(?:bao|thong bao){_NOT_INSURANCE} (?:cho )?(?:\w+ ){{1,3}}biet",
     ),
+    # A pregnancy or a nursing mother, for whom medicines and vaccines have rules of their own.
+    "pregnant": phrases(
+        r"(?:ba|co|dang|mang|co con) bau|mang thai|co thai|thai phu",
+        r"(?:cho|nuoi) con bu|dang cho bu",
+    ),
     "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?:{_ABROAD})"),
 }
 
@@ -105,6 +110,7 @@ SAID: dict[str, re.Pattern[str]] = {
         r"(?:chi tra|nhan|phat|trao) (?:tien )?(?:truc tiep|qua|bang|tai nha)",
     ),
     "tell": phrases(rf"(?:thong bao|khai bao|bao cao|bao tin|bao){_NOT_INSURANCE}"),
+    "pregnant": phrases(r"bau|thai|thai phu|san phu|sau sinh|moi sinh|cho con bu"),
     # A vaccine passport is named for travel but says nothing of what is valid abroad.
     "abroad": phrases(_ABROAD, r"cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.

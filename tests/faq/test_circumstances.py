@@ -32,6 +32,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("co chuyen khoan khong hay phai len phuong lay", Ask.PAYMENT),
         ("về quê mấy hôm có cần thông báo cho công ty không", Ask.TELL),
         ("nhà có người bệnh thì báo cho hàng xóm biết không", Ask.TELL),
+        ("vợ em đang mang thai 5 tháng tiêm vắc xin được không", Ask.PREGNANT),
+        ("dang cho con bu uong thuoc ha sot dc ko", Ask.PREGNANT),
     ],
 )
 def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask) -> None:
@@ -62,6 +64,8 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         # "bảo" folds to "bao": insurance and keeping secrets are no telling.
         ("có phải bảo hiểm chi trả không", Ask.TELL),
         ("cần bảo mật thông tin người báo không", Ask.TELL),
+        # A baby told of is no pregnancy asked about.
+        ("em mới sinh con tháng trước, giờ tiêm mũi 3 ở đâu", Ask.PREGNANT),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -84,6 +88,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Tiền hỗ trợ được chi trả trực tiếp tại UBND xã.", Ask.PAYMENT),
         ("Tiền được chuyển vào tài khoản của người lao động.", Ask.PAYMENT),
         ("Anh/chị báo ngay cho trạm y tế phường.", Ask.TELL),
+        ("Phụ nữ có thai từ 13 tuần được tiêm vắc xin.", Ask.PREGNANT),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -104,6 +109,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Hộ chiếu vắc xin cấp qua Cổng dịch vụ công.", Ask.ABROAD),
         ("Người lao động được hỗ trợ 1.855.000 đồng.", Ask.PAYMENT),
         ("Mức hưởng bằng 60% tiền lương đóng bảo hiểm thất nghiệp.", Ask.TELL),
+        ("Thuốc kháng virus chỉ dùng khi bác sĩ chỉ định.", Ask.PREGNANT),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
