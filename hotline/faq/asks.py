@@ -22,7 +22,7 @@ import re
 from enum import StrEnum
 from itertools import pairwise
 
-from hotline.faq import circumstances
+from hotline.faq import ages, circumstances
 from hotline.faq.places import PLACE, names_place
 
 
@@ -47,6 +47,13 @@ class Ask(StrEnum):
     PAYMENT = "payment"  # how the money comes: transfer, cash, account
     TELL = "tell"  # whether to tell someone
     PREGNANT = "pregnant"  # for a pregnant or nursing woman
+    # An age, in the bands of `hotline.faq.ages.BANDS`.
+    AGE_UNDER_5 = "age_under_5"
+    AGE_5_11 = "age_5_11"
+    AGE_12_17 = "age_12_17"
+    AGE_18_49 = "age_18_49"
+    AGE_50_59 = "age_50_59"
+    AGE_60_UP = "age_60_up"
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
@@ -149,13 +156,15 @@ def _line(words: list[str]) -> str:
 def kinds_asked(words: list[str]) -> frozenset[Ask]:
     """The kinds the question in `words` (folded, as the analyzer gives them) asks."""
     line = _line(words)
-    return frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(line))
+    kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(line)}
+    return frozenset(kinds | {Ask(band) for band in ages.asked(line)})
 
 
 def kinds_said(words: list[str]) -> frozenset[Ask]:
     """The kinds an answer in `words` (folded, as the analyzer gives them) says something of."""
     line = _line(words)
-    return frozenset(kind for kind, pattern in _SAID.items() if pattern.search(line))
+    kinds = {kind for kind, pattern in _SAID.items() if pattern.search(line)}
+    return frozenset(kinds | {Ask(band) for band in ages.said(line)})
 
 
 # Words after which a yes/no question names what it asks about: "có được GIỮ ...", "có bị

@@ -49,6 +49,8 @@ async def test_a_circumstance_the_answer_never_says_is_not_answered(
         ("tiêm mũi nhắc lại rồi có phải tiêm thêm lần nữa không", "tiem-mui-nhac-lai"),
         # It says to tell the ward's health station.
         ("tự test nhanh ra 2 vạch thì có phải báo trạm y tế không", "tu-test-duong-tinh"),
+        # It names 12 to 17 years.
+        ("con em 14 tuổi khi nào được tiêm vắc xin covid", "tiem-cho-tre-em"),
     ],
 )
 async def test_a_circumstance_the_answer_says_is_answered(
