@@ -46,6 +46,7 @@ class Ask(StrEnum):
     ABROAD = "abroad"  # abroad, international travel
     PAYMENT = "payment"  # how the money comes: transfer, cash, account
     TELL = "tell"  # whether to tell someone
+    TELL_PRIVATE = "tell_private"  # whether to tell a landlord, an employer, a school...
     PREGNANT = "pregnant"  # for a pregnant or nursing woman
     # An age, in the bands of `hotline.faq.ages.BANDS`.
     AGE_UNDER_5 = "age_under_5"

@@ -26,6 +26,10 @@ _LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
 _ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|ve nuoc|hai ngoai"
 # Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to).
 _NOT_INSURANCE = r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat))"
+_PRIVATE_PARTY = (
+    r"chu (?:nha|tro|nha tro|phong)|cong ty|hang xom|sep|noi lam viec|nha truong|giao vien"
+    r"|co giao|nguoi thue|nguoi o chung|gia dinh|nguoi than"
+)
 # "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
 _ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
@@ -73,6 +77,12 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"(?:ba|co|dang|mang|co con) bau|mang thai|co thai|thai phu",
         r"(?:cho|nuoi) con bu|dang cho bu",
     ),
+    # Telling someone other than an office: a landlord, an employer, a school, the neighbours.
+    # "Báo hàng xóm vi phạm" reports the neighbours: only "phải báo", "báo cho" tell them.
+    "tell_private": phrases(
+        rf"(?:phai|can|nen) (?:bao|thong bao) (?:cho |voi )?(?:{_PRIVATE_PARTY})",
+        rf"(?:bao|thong bao) (?:cho|voi) (?:{_PRIVATE_PARTY})",
+    ),
     "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?:{_ABROAD})"),
 }
 
@@ -111,6 +121,7 @@ SAID: dict[str, re.Pattern[str]] = {
     ),
     "tell": phrases(rf"(?:thong bao|khai bao|bao cao|bao tin|bao){_NOT_INSURANCE}"),
     "pregnant": phrases(r"bau|thai|thai phu|san phu|sau sinh|moi sinh|cho con bu"),
+    "tell_private": phrases(_PRIVATE_PARTY, r"doanh nghiep|nguoi su dung lao dong|nguoi tiep xuc"),
     # A vaccine passport is named for travel but says nothing of what is valid abroad.
     "abroad": phrases(_ABROAD, r"cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.

@@ -33,6 +33,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("về quê mấy hôm có cần thông báo cho công ty không", Ask.TELL),
         ("nhà có người bệnh thì báo cho hàng xóm biết không", Ask.TELL),
         ("vợ em đang mang thai 5 tháng tiêm vắc xin được không", Ask.PREGNANT),
+        ("bị F0 thì có cần thông báo cho công ty không", Ask.TELL_PRIVATE),
+        ("phai bao cho nha truong biet khong", Ask.TELL_PRIVATE),
         ("dang cho con bu uong thuoc ha sot dc ko", Ask.PREGNANT),
     ],
 )
@@ -66,6 +68,8 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("cần bảo mật thông tin người báo không", Ask.TELL),
         # A baby told of is no pregnancy asked about.
         ("em mới sinh con tháng trước, giờ tiêm mũi 3 ở đâu", Ask.PREGNANT),
+        # Reporting the neighbours is no telling them.
+        ("tôi báo hàng xóm tụ tập thì có lộ tên không", Ask.TELL_PRIVATE),
     ],
 )
 def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind: Ask) -> None:
@@ -89,6 +93,7 @@ def test_words_that_only_mention_a_circumstance_ask_nothing(question: str, kind:
         ("Tiền được chuyển vào tài khoản của người lao động.", Ask.PAYMENT),
         ("Anh/chị báo ngay cho trạm y tế phường.", Ask.TELL),
         ("Phụ nữ có thai từ 13 tuần được tiêm vắc xin.", Ask.PREGNANT),
+        ("Người lao động báo cho doanh nghiệp để được xác nhận.", Ask.TELL_PRIVATE),
     ],
 )
 def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
@@ -110,6 +115,7 @@ def test_an_answer_says_the_circumstance(answer: str, kind: Ask) -> None:
         ("Người lao động được hỗ trợ 1.855.000 đồng.", Ask.PAYMENT),
         ("Mức hưởng bằng 60% tiền lương đóng bảo hiểm thất nghiệp.", Ask.TELL),
         ("Thuốc kháng virus chỉ dùng khi bác sĩ chỉ định.", Ask.PREGNANT),
+        ("Anh/chị báo trạm y tế phường để được hướng dẫn.", Ask.TELL_PRIVATE),
     ],
 )
 def test_an_answer_that_never_speaks_of_a_circumstance_does_not_say_it(
