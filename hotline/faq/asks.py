@@ -97,7 +97,8 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
     ),
     # A paper lost asks for another, as a copy does: "làm mất giấy ... cấp bản sao không".
     Ask.REISSUE: _phrases(
-        r"(?:xin|cap|lam|in) lai",
+        # "Đi làm lại" is going back to work.
+        r"(?<!di )(?:xin|cap|lam|in) lai",
         r"ban sao",
         r"(?:lam|bi|danh|lo) mat (?:giay|phieu|the|so|chung nhan|ho so|can cuoc|cccd)",
     ),

@@ -50,6 +50,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("hộ gia đình nhận hỗ trợ mấy lần", Ask.PROXY),
         ("thủ tục có thay đổi gì không", Ask.PROXY),
         ("tôi bị mất việc thì được hỗ trợ gì", Ask.REISSUE),
+        ("hết cách ly muốn đi làm lại thì cần giấy gì", Ask.REISSUE),
         # How long a rule lasts is asked as a duration, not as a delay.
         ("f0 ở nhà mấy ngày thì xong cách ly", Ask.DELAY),
         ("cách ly bao lâu thì được ra ngoài", Ask.DELAY),
