@@ -23,7 +23,8 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
 _LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
-_ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|ve nuoc|hai ngoai"
+# Not "về nước" as asked: it is as often "về nước sạch" (about water) as coming home.
+_ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|hai ngoai"
 # Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to).
 _NOT_INSURANCE = r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat))"
 _PRIVATE_PARTY = (
@@ -83,7 +84,8 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"(?:phai|can|nen) (?:bao|thong bao) (?:cho |voi )?(?:{_PRIVATE_PARTY})",
         rf"(?:bao|thong bao) (?:cho|voi) (?:{_PRIVATE_PARTY})",
     ),
-    "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?:{_ABROAD})"),
+    # A hospital's name ("Bệnh viện Quốc tế") is no travel either.
+    "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?<!benh vien )(?:{_ABROAD})"),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -123,7 +125,7 @@ SAID: dict[str, re.Pattern[str]] = {
     "pregnant": phrases(r"bau|thai|thai phu|san phu|sau sinh|moi sinh|cho con bu"),
     "tell_private": phrases(_PRIVATE_PARTY, r"doanh nghiep|nguoi su dung lao dong|nguoi tiep xuc"),
     # A vaccine passport is named for travel but says nothing of what is valid abroad.
-    "abroad": phrases(_ABROAD, r"cua khau|hai quan"),
+    "abroad": phrases(_ABROAD, r"ve nuoc|cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.
     "language": phrases(
         rf"tieng (?:{_LANGUAGE}|viet|dan toc)", r"ngon ngu|phien dich|thong dich|english"

@@ -62,6 +62,8 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         # A purpose asks how to get the paper; a foreigner living here is no travel.
         ("làm giấy này để đi nước ngoài thế nào", Ask.ABROAD),
         ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
+        ("bệnh viện quốc tế có nhận F0 không", Ask.ABROAD),
+        ("hỏi về nước sạch cho khu cách ly", Ask.ABROAD),
         # An account on an app is no bank account.
         ("đăng nhập vào tài khoản VNeID thế nào", Ask.PAYMENT),
         # "bảo" folds to "bao": insurance and keeping secrets are no telling.
