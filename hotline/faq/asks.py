@@ -44,6 +44,7 @@ class Ask(StrEnum):
     PRINTED = "printed"  # on paper, printed out
     LANGUAGE = "language"  # in another language than Vietnamese
     ABROAD = "abroad"  # abroad, international travel
+    CHANNEL = "channel"  # through which channel: Zalo, online, by phone
     PAYMENT = "payment"  # how the money comes: transfer, cash, account
     TELL = "tell"  # whether to tell someone
     TELL_PRIVATE = "tell_private"  # whether to tell a landlord, an employer, a school...

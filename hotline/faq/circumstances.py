@@ -25,6 +25,10 @@ _PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
 _LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
 # Not "về nước" as asked: it is as often "về nước sạch" (about water) as coming home.
 _ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|hai ngoai"
+_CHANNEL = (
+    r"zalo|e ?mail|mail|dien thoai|app|ung dung|facebook|fanpage|viber|telegram|web|website"
+    r"|cong dich vu cong|vneid|pc covid|so suc khoe dien tu|vssid|tong dai"
+)
 # Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to).
 _NOT_INSURANCE = r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat))"
 _PRIVATE_PARTY = (
@@ -60,6 +64,8 @@ ASKED: dict[str, re.Pattern[str]] = {
     ),
     # In another language: "bằng tiếng Anh", "có người nói tiếng Hoa không", "phiên dịch".
     "language": phrases(rf"tieng {_LANGUAGE}", r"english|phien dich|thong dich"),
+    # Through which channel: "qua Zalo", "online", "trực tuyến", "qua mạng".
+    "channel": phrases(rf"qua (?:{_CHANNEL}|mang|tin nhan)", r"online|truc tuyen"),
     # Whether it holds abroad: "khi bay quốc tế", "ở nước ngoài dùng được không". A purpose
     # ("để đi nước ngoài") asks how to get the paper, which an entry on getting it answers; a
     # foreigner living here ("người nước ngoài") is no travel.
@@ -124,6 +130,9 @@ SAID: dict[str, re.Pattern[str]] = {
     "tell": phrases(rf"(?:thong bao|khai bao|bao cao|bao tin|bao){_NOT_INSURANCE}"),
     "pregnant": phrases(r"bau|thai|thai phu|san phu|sau sinh|moi sinh|cho con bu"),
     "tell_private": phrases(_PRIVATE_PARTY, r"doanh nghiep|nguoi su dung lao dong|nguoi tiep xuc"),
+    "channel": phrases(
+        _CHANNEL, r"online|truc tuyen|dich vu cong|cong thong tin|thu dien tu|goi|nhan tin"
+    ),
     # A vaccine passport is named for travel but says nothing of what is valid abroad.
     "abroad": phrases(_ABROAD, r"ve nuoc|cua khau|hai quan"),
     # "Tiếng" is also an hour ("3 tiếng"): only a language named says one.

@@ -51,6 +51,8 @@ async def test_a_circumstance_the_answer_never_says_is_not_answered(
         ("tự test nhanh ra 2 vạch thì có phải báo trạm y tế không", "tu-test-duong-tinh"),
         # It names 12 to 17 years.
         ("con em 14 tuổi khi nào được tiêm vắc xin covid", "tiem-cho-tre-em"),
+        # It names the hotline's channels, Zalo among them.
+        ("tổng đài 1022 có nhận phản ánh qua Zalo không", "kenh-lien-he-1022"),
     ],
 )
 async def test_a_circumstance_the_answer_says_is_answered(
