@@ -29,6 +29,8 @@ _CHANNEL = (
     r"zalo|e ?mail|mail|dien thoai|app|ung dung|facebook|fanpage|viber|telegram|web|website"
     r"|cong dich vu cong|vneid|pc covid|so suc khoe dien tu|vssid|tong dai"
 )
+_PREGNANCY = r"(?:ba|co|dang|mang|co con) bau|mang thai|co thai|thai phu|(?:cho|nuoi) con bu"
+_INTAKE = r"thuoc|tiem|uong|chich|vac xin|vaccine|vacxin|mui"
 # Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to).
 _NOT_INSURANCE = r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat))"
 _PRIVATE_PARTY = (
@@ -56,7 +58,9 @@ ASKED: dict[str, re.Pattern[str]] = {
     # A second time: "thêm lần nữa", "lần hai thì có được ... không", "thêm một đợt".
     "again": phrases(
         r"lan nua",
-        r"(?:them|lai) (?:mot |1 )?(?:lan|dot)(?! (?:dau|truoc))",
+        # Not "ở lại lán" (a shed): "lại" only with a count.
+        r"them (?:mot |1 )?(?:lan|dot)(?! (?:dau|truoc))",
+        r"lai (?:mot|1) (?:lan|dot)",
     ),
     # On paper: "in ra giấy", "bản giấy", "bản cứng", "in ở đâu".
     "printed": phrases(
@@ -65,7 +69,12 @@ ASKED: dict[str, re.Pattern[str]] = {
     # In another language: "bằng tiếng Anh", "có người nói tiếng Hoa không", "phiên dịch".
     "language": phrases(rf"tieng {_LANGUAGE}", r"english|phien dich|thong dich"),
     # Through which channel: "qua Zalo", "online", "trực tuyến", "qua mạng".
-    "channel": phrases(rf"qua (?:{_CHANNEL}|mang|tin nhan)", r"online|truc tuyen"),
+    # "Đặt hàng online" is an activity online, not a channel asked for what the entry covers.
+    "channel": phrases(
+        rf"qua (?:{_CHANNEL}|mang|tin nhan)",
+        r"(?:dang ky|nop|khai|khai bao|lam|gui|xin|tra cuu|phan anh|ho so)"
+        r"(?: \w+){0,2} (?:online|truc tuyen)",
+    ),
     # Whether it holds abroad: "khi bay quốc tế", "ở nước ngoài dùng được không". A purpose
     # ("để đi nước ngoài") asks how to get the paper, which an entry on getting it answers; a
     # foreigner living here ("người nước ngoài") is no travel.
@@ -80,9 +89,12 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"(?:bao|thong bao){_NOT_INSURANCE} (?:cho )?(?:\w+ ){{1,3}}biet",
     ),
     # A pregnancy or a nursing mother, for whom medicines and vaccines have rules of their own.
+    # Only with a medicine or a vaccine in the same message: "em đang có bầu, chồng dương tính,
+    # phải làm gì để khỏi lây" tells a pregnancy the answer on protecting the household needs
+    # not name; "bà bầu uống thuốc này được không" asks of it.
     "pregnant": phrases(
-        r"(?:ba|co|dang|mang|co con) bau|mang thai|co thai|thai phu",
-        r"(?:cho|nuoi) con bu|dang cho bu",
+        rf"(?:{_PREGNANCY})(?=(?: \w+)* (?:{_INTAKE}) )",
+        rf"(?:{_INTAKE})(?=(?: \w+)* (?:{_PREGNANCY}) )",
     ),
     # Telling someone other than an office: a landlord, an employer, a school, the neighbours.
     # "Báo hàng xóm vi phạm" reports the neighbours: only "phải báo", "báo cho" tell them.

@@ -66,6 +66,10 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
         ("bệnh viện quốc tế có nhận F0 không", Ask.ABROAD),
         ("qua tháng sau có được hỗ trợ nữa không", Ask.CHANNEL),
+        ("chợ đóng cửa thì mua đồ online giao tận nhà được không", Ask.CHANNEL),
+        ("công nhân ở lại lán trại được không", Ask.AGAIN),
+        # A pregnancy told, with no medicine or vaccine asked about.
+        ("vợ tôi có bầu, nhà có F0 thì phải làm gì", Ask.PREGNANT),
         ("hỏi về nước sạch cho khu cách ly", Ask.ABROAD),
         # An account on an app is no bank account.
         ("đăng nhập vào tài khoản VNeID thế nào", Ask.PAYMENT),
