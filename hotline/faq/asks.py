@@ -98,8 +98,11 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
     ),
     # A paper lost asks for another, as a copy does: "làm mất giấy ... cấp bản sao không".
     Ask.REISSUE: _phrases(
-        # "Đi làm lại" is going back to work.
-        r"(?<!di )(?:xin|cap|lam|in) lai",
+        # "Làm lại" is as often working again ("đi làm lại", "lên làm lại thì ...", "... cho
+        # nó làm lại"): a paper made again only before the paper or the question.
+        r"(?:xin|cap|in) lai",
+        r"(?<!di )lam lai(?= (?:giay|the|phieu|so|ho so|chung nhan|can cuoc|cccd|ban|duoc|dc"
+        r"|o|tai|can|mat|het|bao|nhu|khong|ko) )",
         r"ban sao",
         r"(?:lam|bi|danh|lo) mat (?:giay|phieu|the|so|chung nhan|ho so|can cuoc|cccd)",
     ),

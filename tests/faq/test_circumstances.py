@@ -18,6 +18,7 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("em đi tiêm hộ cho mẹ có được không", Ask.PROXY),
         ("xin bản sao giấy khỏi bệnh được không", Ask.REISSUE),
         ("lo lam mat the bhyt roi thi sao", Ask.REISSUE),
+        ("thẻ bị rách làm lại ở đâu", Ask.REISSUE),
         ("đơn xin hỗ trợ gửi xong mấy ngày thì được duyệt", Ask.DELAY),
         ("test pcr bao lau thi co ket qua", Ask.DELAY),
         ("gói an sinh có được phát thêm một đợt không", Ask.AGAIN),
@@ -53,6 +54,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("thủ tục có thay đổi gì không", Ask.PROXY),
         ("tôi bị mất việc thì được hỗ trợ gì", Ask.REISSUE),
         ("hết cách ly muốn đi làm lại thì cần giấy gì", Ask.REISSUE),
+        ("khỏi bệnh rồi bao giờ công ty cho làm lại", Ask.REISSUE),
         # How long a rule lasts is asked as a duration, not as a delay.
         ("f0 ở nhà mấy ngày thì xong cách ly", Ask.DELAY),
         ("cách ly bao lâu thì được ra ngoài", Ask.DELAY),
