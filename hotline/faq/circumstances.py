@@ -1,6 +1,8 @@
 """The circumstances a question asks about on a covered topic, which an entry's answer often
-does not say: someone else doing it for me, a second time, a lost paper, a printed copy, a
-language, abroad, how the money comes, a pregnancy, telling someone, how long processing takes.
+does not say: someone else doing it for me, how long processing takes, a second time, a printed
+copy, a language, a channel, abroad, how the money comes, a pregnancy, telling someone (an
+office or a landlord, an employer...). A lost paper is `Ask.REISSUE` and an age
+`hotline.faq.ages`.
 
 "Trợ cấp thất nghiệp có được người nhà nhận thay không" uses every salient word of the entry on
 unemployment benefit and asks what its answer never says (whether a relative may collect it).
@@ -55,7 +57,7 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"(?:nhan|co (?:tien|ket qua|ket luan)|duoc (?:duyet|giai quyet|chi|tra|xu ly|nhan"
         r"|cap|huong|phe duyet))"
     ),
-    # A second time: "thêm lần nữa", "lần hai thì có được ... không", "thêm một đợt".
+    # A second time: "thêm lần nữa", "thêm một đợt", "lại một lần".
     "again": phrases(
         r"lan nua",
         # Not "ở lại lán" (a shed): "lại" only with a count.
