@@ -22,6 +22,7 @@ import re
 from enum import StrEnum
 from itertools import pairwise
 
+from hotline.faq import ages, circumstances
 from hotline.faq.places import PLACE, names_place
 
 
@@ -36,6 +37,25 @@ class Ask(StrEnum):
     WHO = "who"  # who does it, which office
     REISSUE = "reissue"  # a lost or wrong paper made again
     PRICE = "price"  # what a thing sells for ("giá bao nhiêu"), which "free" does not say
+    # Circumstances (`hotline.faq.circumstances`).
+    PROXY = "proxy"  # someone else collects, goes or applies for me
+    DELAY = "delay"  # how long until paid or dealt with, after applying
+    AGAIN = "again"  # a second time, once more
+    PRINTED = "printed"  # on paper, printed out
+    LANGUAGE = "language"  # in another language than Vietnamese
+    ABROAD = "abroad"  # abroad, international travel
+    CHANNEL = "channel"  # through which channel: Zalo, online, by phone
+    PAYMENT = "payment"  # how the money comes: transfer, cash, account
+    TELL = "tell"  # whether to tell someone
+    TELL_PRIVATE = "tell_private"  # whether to tell a landlord, an employer, a school...
+    PREGNANT = "pregnant"  # for a pregnant or nursing woman
+    # An age, in the bands of `hotline.faq.ages.BANDS`.
+    AGE_UNDER_5 = "age_under_5"
+    AGE_5_11 = "age_5_11"
+    AGE_12_17 = "age_12_17"
+    AGE_18_49 = "age_18_49"
+    AGE_50_59 = "age_50_59"
+    AGE_60_UP = "age_60_up"
 
 
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
@@ -76,7 +96,16 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
     Ask.WHO: _phrases(
         r"(?<!bat ky )(?<!bat ki )(?<!khong )(?<!khong co )(?<!chua co )(?<!chang )ai(?! cung)"
     ),
-    Ask.REISSUE: _phrases(r"(?:xin|cap|lam|in) lai"),
+    # A paper lost asks for another, as a copy does: "làm mất giấy ... cấp bản sao không".
+    Ask.REISSUE: _phrases(
+        # "Làm lại" is as often working again ("đi làm lại", "lên làm lại thì ...", "... cho
+        # nó làm lại"): a paper made again only before the paper or the question.
+        r"(?:xin|cap|in) lai",
+        r"(?<!di )lam lai(?= (?:giay|the|phieu|so|ho so|chung nhan|can cuoc|cccd|ban|duoc|dc"
+        r"|o|tai|can|mat|het|bao|nhu|khong|ko) )",
+        r"ban sao",
+        r"(?:lam|bi|danh|lo) mat (?:giay|phieu|the|so|chung nhan|ho so|can cuoc|cccd)",
+    ),
 }
 
 _SAID: dict[Ask, re.Pattern[str]] = {
@@ -109,13 +138,21 @@ _SAID: dict[Ask, re.Pattern[str]] = {
         r"nha truong|co so|luc luong|khu pho|ap",
     ),
     Ask.REISSUE: _phrases(
-        r"(?:xin|cap|lam|in) lai", r"mat (?:phieu|giay|the)", r"dieu chinh", r"sai thong tin"
+        r"(?:xin|cap|lam|in) lai",
+        r"mat (?:phieu|giay|the)",
+        r"dieu chinh",
+        r"sai thong tin",
+        r"ban sao|sao y",
     ),
     # A price is an amount, or named as one ("giá dịch vụ", "giá trần"); "miễn phí" is not.
     Ask.PRICE: _phrases(
         rf"\d+(?: \d{{3}})* {_MONEY}", r"gia (?:dich vu|ban|tran|niem yet|thi truong)", r"muc gia"
     ),
 }
+
+
+_ASKED.update({Ask(kind): pattern for kind, pattern in circumstances.ASKED.items()})
+_SAID.update({Ask(kind): pattern for kind, pattern in circumstances.SAID.items()})
 
 
 def _line(words: list[str]) -> str:
@@ -125,13 +162,15 @@ def _line(words: list[str]) -> str:
 def kinds_asked(words: list[str]) -> frozenset[Ask]:
     """The kinds the question in `words` (folded, as the analyzer gives them) asks."""
     line = _line(words)
-    return frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(line))
+    kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(line)}
+    return frozenset(kinds | {Ask(band) for band in ages.asked(line)})
 
 
 def kinds_said(words: list[str]) -> frozenset[Ask]:
     """The kinds an answer in `words` (folded, as the analyzer gives them) says something of."""
     line = _line(words)
-    return frozenset(kind for kind, pattern in _SAID.items() if pattern.search(line))
+    kinds = {kind for kind, pattern in _SAID.items() if pattern.search(line)}
+    return frozenset(kinds | {Ask(band) for band in ages.said(line)})
 
 
 # Words after which a yes/no question names what it asks about: "có được GIỮ ...", "có bị
