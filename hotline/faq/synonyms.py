@@ -133,12 +133,15 @@ def expand(
     present = set(words)
     # Only the groups with a phrase whose first word the question uses can add anything: a
     # lookup per group instead of a scan of the question per phrase.
+    # A phrase whose first word the question lacks is not in it: no scan for those.
     for group in _groups_of(present):
         canonical = group[0]
-        if _find(words, canonical):
+        if canonical[0] in present and _find(words, canonical):
             continue
         widely = known(canonical)
-        if any(_find(words, p) and _rarely(known(p), widely) for p in group[1:]):
+        if any(
+            p[0] in present and _find(words, p) and _rarely(known(p), widely) for p in group[1:]
+        ):
             extra += canonical
     return words + extra
 

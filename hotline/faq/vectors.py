@@ -7,6 +7,7 @@ mistaken for a common word. Vectors are L2-normalised, so a dot product is a cos
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -141,7 +142,7 @@ class Postings:
 
     def scores(self, query: list[tuple[int | None, str, float]]) -> np.ndarray:
         """Cosine of the query, given as (feature id or None, feature, count), with every row."""
-        unseen = float(bm25_idf(self.n_entries, np.zeros(1))[0])
+        unseen = self._unseen_idf
         weights: list[float] = []
         norm = 0.0
         # Each query feature's IDF (0.0 where no entry has it), gathered in one numpy step.
@@ -170,11 +171,25 @@ class Postings:
         starts = np.cumsum(lengths) - lengths
         at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(lo - starts, lengths)
         found = self.rows[at]
-        stored = _weights(self.counts[at], np.repeat(self.idf[known], lengths)) / self.norms[found]
+        tf_weights = self._tf_weights[self.counts[at]]
+        stored = tf_weights * np.repeat(self.idf[known], lengths) / self.norms[found]
         total = np.bincount(
             found, weights=stored * np.repeat(np.array(weights), lengths), minlength=self.n_rows
         )
         return total / math.sqrt(norm)
+
+    @functools.cached_property
+    def _unseen_idf(self) -> float:
+        """The IDF of a feature no entry has (it still counts in a query's norm)."""
+        return float(bm25_idf(self.n_entries, np.zeros(1))[0])
+
+    @functools.cached_property
+    def _tf_weights(self) -> np.ndarray:
+        """1 + log(count) for every count a posting has, indexed by the count: `_weights`'s
+        first factor, worked out once per count (the same np.log of a float64, so the same
+        bits) instead of once per posting a query gathers."""
+        top = int(self.counts.max()) if len(self.counts) else 0
+        return np.concatenate([[0.0], 1.0 + np.log(np.arange(1, top + 1, dtype=np.float64))])
 
     @property
     def nbytes(self) -> int:

@@ -143,27 +143,43 @@ class IntentClassifier:
 
     def _known(self, counts: Counter[str]) -> list[tuple[int, int]]:
         """(index, count) of the features the model knows, in the order of `counts`."""
+        return list(zip(*self._known_columns(counts), strict=True))
+
+    def _known_columns(self, counts: Counter[str]) -> tuple[list[int], list[int]]:
+        """The indices and the counts of the features the model knows, in the order of
+        `counts`: each feature looked up once."""
         index = self._index
-        return [(index[f], n) for f, n in counts.items() if f in index]
+        ids: list[int] = []
+        tfs: list[int] = []
+        for feature, n in counts.items():
+            i = index.get(feature)
+            if i is not None:
+                ids.append(i)
+                tfs.append(n)
+        return ids, tfs
 
     def _known_vector(self, known: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        if not known:
+        return self._columns_vector([i for i, _ in known], [n for _, n in known])
+
+    def _columns_vector(self, ids: list[int], tfs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        if not ids:
             return np.zeros(0, np.intp), np.zeros(0, np.float32)
-        index = np.fromiter((i for i, _ in known), np.intp, len(known))
-        values = (1.0 + np.log(np.fromiter((n for _, n in known), np.float32))) * self.idf[index]
-        return index, values / np.linalg.norm(values)
+        index = np.array(ids, np.intp)
+        values = (1.0 + np.log(np.array(tfs, np.float32))) * self.idf[index]
+        # np.linalg.norm of a float vector is this sqrt of its dot product, without the checks.
+        return index, values / np.sqrt(values.dot(values))
 
     def probabilities(self, text: str) -> np.ndarray | None:
         """One probability per intent (in `intents` order), or None if no feature is known."""
         counts = features(text, self.char_ngrams)
-        known = self._known(counts)
-        index, values = self._known_vector(known)
+        ids, tfs = self._known_columns(counts)
+        index, values = self._columns_vector(ids, tfs)
         if index.size == 0:
             return None
         scores = values @ self.weights[index] + self.bias
         exp: np.ndarray = np.exp(scores - scores.max())
         probabilities = exp / exp.sum()
-        trust = min(1.0, sum(n for _, n in known) / sum(counts.values()) / self.full_coverage)
+        trust = min(1.0, sum(tfs) / sum(counts.values()) / self.full_coverage)
         return trust * probabilities + (1.0 - trust) / len(self.intents)
 
     def save(self, model_dir: Path, meta: dict[str, object]) -> None:

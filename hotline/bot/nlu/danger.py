@@ -16,6 +16,7 @@ write it as those words (`MARKED`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -150,7 +151,18 @@ Written = list[tuple[str, str]]
 
 
 def _says(said: str, phrases: tuple[str, ...], written: Written | None = None) -> bool:
-    return any(_said(said, phrase, written or []) for phrase in phrases)
+    return any(_said(said, phrase, written or []) for phrase in _present(said, phrases))
+
+
+def _present(said: str, phrases: tuple[str, ...]) -> list[str]:
+    """The phrases found in `said` as `_said` looks for them, in their order: a substring
+    test per phrase, without a call and a string built per phrase (~200 a message)."""
+    return [phrase for padded, phrase in _padded(phrases) if padded in said]
+
+
+@functools.cache
+def _padded(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((f" {phrase} ", phrase) for phrase in phrases)
 
 
 def _said(said: str, phrase: str, written: Written) -> bool:
@@ -186,7 +198,7 @@ def in_danger(text: str) -> bool:
         return False  # whether one may be vaccinated with a condition: the consultant's
     now, urgent = _says(said, NOW, written), _says(said, URGENT, written)
     urgent = urgent or bool(_DISTRESS.search(said))
-    signs = sum(_said(said, sign, written) for sign in SIGNS)
+    signs = sum(_said(said, sign, written) for sign in _present(said, SIGNS))
     if _says(said, STRONG, written) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
         # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening.
         return now or urgent or not asks

@@ -6,6 +6,7 @@ names, phone numbers as 0xxxxxxxxx, ticket codes as PA-XXXX-XXXX).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hotline.bot.nlu.admin_units import AdminUnits, default_units
@@ -80,10 +81,27 @@ def places(text: str, units: AdminUnits | None = None) -> list[Entity]:
     return [Entity(m.level, m.value, m.start, m.end, m.text) for m in mentions]
 
 
+# A text's entities are read by the local parse, by Rasa's and by a rule's parse of the same
+# text: the last texts' are kept, keyed on the exact text (offsets point into it) and the unit
+# list. A long text is read anew each time, as `normalize.words` does.
+TEXTS_KEPT = 4096
+LONGEST_TEXT_KEPT = 256
+
+
 def extract_entities(text: str, units: AdminUnits | None = None) -> tuple[Entity, ...]:
     """Every entity in `text`, left to right; codes and numbers win over names they overlap."""
+    units = default_units() if units is None else units
+    if len(text) > LONGEST_TEXT_KEPT:
+        return _extract(text, units)
+    return _extracted(text, units)
+
+
+def _extract(text: str, units: AdminUnits) -> tuple[Entity, ...]:
     taken: list[Entity] = []
     for entity in [*ticket_codes(text), *phones(text), *places(text, units)]:
         if all(entity.end <= t.start or entity.start >= t.end for t in taken):
             taken.append(entity)
     return tuple(sorted(taken, key=lambda e: e.start))
+
+
+_extracted = functools.lru_cache(maxsize=TEXTS_KEPT)(_extract)

@@ -11,7 +11,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, cast, runtime_checkable
 
 from hotline.bot.nlu.base import NLU, ParseResult
 from hotline.bot.nlu.combination import combine
@@ -134,6 +134,8 @@ class FallbackNLU:
     ) -> None:
         self.rasa = rasa if isinstance(rasa, RasaPool) else plain(rasa)
         self.local = local
+        # Asked once: a check against a runtime Protocol walks its attributes every time.
+        self._classifying = isinstance(local, Classifying)
         self.breaker = breaker or CircuitBreaker()
         self.fallback_log = fallback_log or FallbackLog()
         # Rasa is asked first while the breaker is closed; the first failure (a managed server
@@ -186,12 +188,12 @@ class FallbackNLU:
         self._answering = self.local.name
         self._count(self.local.name, started)
         # Alone, the local NLU's own parse, overlays and all (kept in its memo).
-        return await self.local.parse(text) if isinstance(self.local, Classifying) else local
+        return await self.local.parse(text) if self._classifying else local
 
     async def _classify(self, text: str) -> ParseResult:
         """The local parse to combine: before the overlays when the local NLU can give it so."""
-        if isinstance(self.local, Classifying):
-            return await self.local.classify(text)
+        if self._classifying:
+            return await cast(Classifying, self.local).classify(text)
         return await self.local.parse(text)
 
     async def is_ready(self) -> bool:

@@ -85,8 +85,10 @@ class RasaClient:
 
     def result(self, text: str, body: dict[str, Any]) -> RasaParseResult:
         """Rasa's parse JSON as our ParseResult, entities from `text`; RasaError if unusable."""
-        check_usable(body)
-        return to_parse_result(text, body, self._entities(text))
+        # One reading of the ranking, checked before the entities are read from the text.
+        ranking = _ranking(body)
+        _check(ranking, body)
+        return _parsed(text, body, ranking, self._entities(text))
 
     async def load_model(self, model_file: Path | str, seconds: float = 120.0) -> None:
         """PUT /model: the server swaps to the new model without dropping requests."""
@@ -129,27 +131,41 @@ def to_parse_result(
     text: str, body: dict[str, Any], entities: tuple[Entity, ...] = ()
 ) -> RasaParseResult:
     """Rasa's parse JSON as our ParseResult: `faq` becomes `ask_faq`, the FAQ pick is kept."""
+    return _parsed(text, body, _ranking(body), entities)
+
+
+def check_usable(body: dict[str, Any]) -> None:
+    """RasaError("no_intent") for a parse the bot cannot act on (what a cache must not keep);
+    no entities are extracted."""
+    _check(_ranking(body), body)
+
+
+def _ranking(body: dict[str, Any]) -> tuple[Intent, ...]:
+    """Rasa's ranking in our intents, best first; empty when it names none of them."""
     scores: dict[str, float] = {}
     for item in body.get("intent_ranking") or [body["intent"]]:
         name = _RASA_TO_BOT.get(str(item.get("name")), str(item.get("name")))
         if name in INTENTS:
             # `ask_faq` (general questions) and `faq` (one entry) are both our ask_faq.
             scores[name] = min(1.0, scores.get(name, 0.0) + float(item.get("confidence") or 0.0))
-    ranking = tuple(
+    return tuple(
         Intent(name, score) for name, score in sorted(scores.items(), key=lambda kv: -kv[1])
     )
+
+
+def _check(ranking: tuple[Intent, ...], body: dict[str, Any]) -> None:
+    if not ranking:
+        # `{"intent": {}}` or only intents we do not know: a model that cannot classify.
+        raise RasaError("no_intent", f"no usable intent in {str(body.get('intent'))[:80]}")
+
+
+def _parsed(
+    text: str, body: dict[str, Any], ranking: tuple[Intent, ...], entities: tuple[Entity, ...]
+) -> RasaParseResult:
     top = ranking[0] if ranking else Intent("out_of_scope", 0.0)
     return RasaParseResult(
         text=text, intent=top, entities=entities, intent_ranking=ranking, faq=_faq_pick(body)
     )
-
-
-def check_usable(body: dict[str, Any]) -> None:
-    """RasaError("no_intent") for a parse the bot cannot act on (what a cache must not keep);
-    no entities are extracted."""
-    if not to_parse_result("", body).intent_ranking:
-        # `{"intent": {}}` or only intents we do not know: a model that cannot classify.
-        raise RasaError("no_intent", f"no usable intent in {str(body.get('intent'))[:80]}")
 
 
 def _faq_pick(body: dict[str, Any]) -> FaqPick | None:

@@ -94,7 +94,9 @@ class RasaPool:
 
     def cached(self, text: str) -> RasaParseResult | None:
         """The parse from the cache, without asking Rasa; None on a miss."""
-        key = self._key(text)
+        return self._recalled(self._key(text), text)
+
+    def _recalled(self, key: str, text: str) -> RasaParseResult | None:
         body = self.cache.recall(key) if key and self.cache is not None else None
         if body is None:
             return None
@@ -103,10 +105,10 @@ class RasaPool:
 
     async def parse(self, text: str) -> RasaParseResult:
         """The cached parse, else Rasa's (shared with identical texts in flight); RasaError."""
-        hit = self.cached(text)
+        key = self._key(text)  # normalised once: the cache's key and the in-flight one
+        hit = self._recalled(key, text)
         if hit is not None:
             return hit
-        key = self._key(text)
         if not key:  # "???": nothing to share or keep; Rasa sees the raw tokens
             RASA_PARSE_CACHE.labels(result="miss").inc()
             return self.clients[0].result(text, await self._request(text))
