@@ -61,3 +61,13 @@ async def test_the_transcript_keeps_what_the_citizen_typed(
         ConversationKey("rest", chat.sender)
     )
     assert transcript[0]["text"] == "cachs ly bao laau"
+
+
+async def test_a_ticket_keeps_the_words_as_typed(chat: RestChat, client: TestClient) -> None:
+    """The Telex reading picks the dialog; the ticket keeps the citizen's own words, where a
+    name read as Telex ("Mary": "Mảy") would be wrong."""
+    typed = "chij Mary khos thowr quas, cuwus"
+    await chat.say(typed)
+    assert "115" in chat.text
+    ticket = await hotline_of(client).desk.store.get(chat.code())
+    assert ticket is not None and ticket.description == typed
