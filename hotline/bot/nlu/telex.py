@@ -33,6 +33,9 @@ _MAYBE = re.compile(
 _CHUNK = re.compile(r"\S+")
 _EDGES = "\"'“”‘’.,!?;:()[]{}…"
 _WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+[0-9][A-Za-z0-9]*")
+# The longest a syllable is typed: "nguwowngf", "nghieengx" (9). A longer word is no syllable and
+# never reaches `_word`, whose cache a citizen's long made-up words would otherwise fill.
+_LONGEST = 12
 
 _INITIALS = sorted(
     "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split(),
@@ -261,7 +264,7 @@ def decode(text: str) -> str:
     for chunk in _CHUNK.finditer(text):
         raw = chunk.group()
         core = raw.strip(_EDGES)
-        if not core or not _WORD.fullmatch(core):
+        if not core or len(core) > _LONGEST or not _WORD.fullmatch(core):
             continue
         decoded = _word(core)
         if decoded is None:
