@@ -71,3 +71,12 @@ async def test_a_ticket_keeps_the_words_as_typed(chat: RestChat, client: TestCli
     assert "115" in chat.text
     ticket = await hotline_of(client).desk.store.get(chat.code())
     assert ticket is not None and ticket.description == typed
+
+
+async def test_a_health_ticket_keeps_the_question_as_typed(
+    chat: RestChat, client: TestClient
+) -> None:
+    typed = "vowj tooi Mary ddang mang thai 6 thangs, tieem vawcs xin covid cos sao khoong"
+    await chat.say(typed)
+    [ticket] = await hotline_of(client).desk.store.list()
+    assert (ticket.category, ticket.description) == ("health", typed)
