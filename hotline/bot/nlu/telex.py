@@ -238,8 +238,9 @@ def _mark(out: list[str], digit: str) -> bool:
 def _word(word: str) -> tuple[str, int] | None:
     """A word of letters (and digits) as (the syllable it stands for, the evidence it gives that
     the message is Telex or VNI), or None when it stands for no syllable. Evidence: 2, beyond
-    doubt; 1, a final f, r or x ("chaof", "camr": English has "box", "door"); 0, others ("sees",
-    "mui3", "toj": a plural, a dose, teencode's "tôi")."""
+    doubt (a tone letter f, x or j inside: "lafm"); 1, a final f, r or x, or an r inside ("chaof",
+    "camr", "phari": English has "box", "door", "born"); 0, others ("sees", "mui3", "toj": a
+    plural, a dose, teencode's "tôi")."""
     lower = word.lower()
     if lower in ENGLISH or (word.isupper() and (len(word) <= 3 or not word.isalpha())):
         return None  # an English word; an acronym or a code: "WHO", "PCR", "NA3"
