@@ -29,7 +29,9 @@ async def test_a_question_typed_in_telex_gets_the_answer_of_the_same_question_wi
     with_marks, in_telex = RestChat(client, "with-marks"), RestChat(client, "in-telex")
     await with_marks.say(meant)
     await in_telex.say(typed)
-    assert await faq_answered(client, in_telex.last) == await faq_answered(client, with_marks.last)
+    answered = await faq_answered(client, with_marks.last)
+    assert answered, "the question with marks is answered"
+    assert await faq_answered(client, in_telex.last) == answered
     assert in_telex.text == with_marks.text
 
 
