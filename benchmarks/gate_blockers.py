@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from hotline.bot.nlu import telex
 from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.bot.nlu.greetings import after_greeting
 from hotline.evaluation import recorded
@@ -89,7 +90,8 @@ async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: st
                         got = await target.outcome(case.text)
                         if not only_suggested(case, got):
                             continue
-                        text = after_greeting(case.text)
+                        # What the FAQ dialog searches: the Telex reading, after a greeting.
+                        text = after_greeting(telex.decode(case.text))
                         matches = target.hotline.faq.search(text, limit=3)
                         kind = blocker(t, case.faq, matches)
                         kinds[(split, kind)] += 1

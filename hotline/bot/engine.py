@@ -179,11 +179,12 @@ class Engine:
             # Waits only for the first index. Past the bound the turn fails (KnowledgeNotReady),
             # so the message stays stored unprocessed and the sweep answers it later.
             await self.knowledge.ready_for_questions()
-        message = replace(message, text=telex.decode(message.text))  # "tieem" read as "tiêm"
-        parse = await self.nlu.parse(message.content)
+        # "tieem" read as "tiêm"; a ticket keeps what was typed (`Context.their_words`).
+        read = replace(message, text=telex.decode(message.text))
+        parse = await self.nlu.parse(read.content)
         PARSED_INTENTS.labels(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
-        ctx = Context(message, parse, self.router.services)
+        ctx = Context(read, parse, self.router.services, typed=message.text)
         try:
             turn = await self.router.handle(ctx, state)
         except TicketQuotaReached:

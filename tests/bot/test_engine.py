@@ -129,3 +129,14 @@ async def test_a_turn_that_leaves_the_state_as_it_was_saves_none(
     assert saved[0] is None
     assert saved[1] is not None and saved[1].dialog is not None
     assert (await conversations.load(ConversationKey("rest", chat.sender))).dialog is not None
+
+
+async def test_a_turn_that_only_clears_unreachable_still_writes_it(chat: RestChat, client) -> None:
+    """Writing again makes a conversation reachable: that alone is a state to write, though the
+    turn's dialog leaves the rest as it found it."""
+    conversations = hotline_of(client).conversations
+    key = ConversationKey("rest", chat.sender)
+    await chat.say("xin chào")
+    await conversations.save_state(replace(await conversations.load(key), unreachable="blocked"))
+    await chat.say("xin chào")
+    assert (await conversations.load(key)).unreachable is None

@@ -80,6 +80,9 @@ class Context:
     message: InboundMessage
     parse: ParseResult
     services: Services
+    # The text as the citizen typed it when Telex or VNI typing was read as Vietnamese
+    # (`message` holds the text as read, `hotline.bot.nlu.telex`); None: as read.
+    typed: str | None = None
     said: str = field(init=False)
     # The FAQ questions this message asked, for the engine to log with the turn's write.
     questions: list[AskedQuestion] = field(default_factory=list, init=False, compare=False)
@@ -90,6 +93,12 @@ class Context:
     @property
     def intent(self) -> str:
         return self.parse.intent.name
+
+    @property
+    def their_words(self) -> str:
+        """What the citizen wrote, as typed and stripped: what a ticket keeps (a name, an
+        English word or a code the Telex reading took for a syllable stays as written)."""
+        return (self.message.text if self.typed is None else self.typed).strip()
 
     @property
     def source_key(self) -> str:

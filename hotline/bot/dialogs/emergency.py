@@ -33,7 +33,7 @@ WHERE, PHONE = EmergencyStep.WHERE, EmergencyStep.PHONE
 
 
 async def start(ctx: Context, state: ConversationState) -> Turn:
-    description = ctx.message.text.strip() or texts.CATEGORY_NAMES["emergency"]
+    description = ctx.their_words or texts.CATEGORY_NAMES["emergency"]
     ward, district = _place(ctx)
     phone = ctx.parse.entity("phone")
     ticket = await file_ticket(

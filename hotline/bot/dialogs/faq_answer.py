@@ -118,7 +118,7 @@ async def health_ticket(ctx: Context, state: ConversationState, *offered: Outbou
     ticket = await file_ticket(
         ctx,
         "health",
-        ctx.message.text,
+        ctx.their_words,
         district=ctx.parse.entity("district"),
         ward=ctx.parse.entity("ward"),
     )

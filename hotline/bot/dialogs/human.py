@@ -10,7 +10,7 @@ from hotline.bot.dialogs.filing import due, file_ticket
 
 async def request_human(ctx: Context, state: ConversationState, earlier: str | None = None) -> Turn:
     """`earlier`: what a form left half-filled had collected, kept for the agent."""
-    description = ctx.message.text.strip() or texts.CATEGORY_NAMES["other"]
+    description = ctx.their_words or texts.CATEGORY_NAMES["other"]
     if earlier:
         description = f"{description}\n{earlier}"
     ticket = await file_ticket(ctx, "other", description)

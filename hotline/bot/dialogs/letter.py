@@ -36,7 +36,7 @@ async def file_report(ctx: Context, state: ConversationState) -> Turn:
     ticket = await file_ticket(
         ctx,
         category,
-        ctx.message.text.strip(),
+        ctx.their_words,
         district=district,
         ward=ward,
         evidence=tuple(a.to_dict() for a in ctx.message.attachments),
@@ -58,7 +58,7 @@ async def file_report(ctx: Context, state: ConversationState) -> Turn:
 async def follow_up(ctx: Context, state: ConversationState) -> Turn:
     """A later mail in the thread: its text, place and attachments go onto the ticket."""
     code = state.slots["code"]
-    said = ctx.message.text.strip()
+    said = ctx.their_words
     courtesy = ctx.intent in _COURTESY and len(said.split()) < _SHORT
     if courtesy and not ctx.message.attachments:
         return Turn(state, (ctx.reply(texts.LETTER_THANKS.format(code=code)),))

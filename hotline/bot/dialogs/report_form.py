@@ -82,7 +82,7 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
     # "cho em gửi phản ánh ạ" is long, yet only says the citizen wants to report.
     described = len(ctx.said.split()) >= _DESCRIPTIVE_WORDS and not asks_to_report(ctx.said)
     if not ctx.message.content.startswith("/") and described:
-        form = take_place(ctx, form).goto(DIALOG, DESCRIBE, description=ctx.message.text.strip())
+        form = take_place(ctx, form).goto(DIALOG, DESCRIBE, description=ctx.their_words)
         return _prepend(intro, _ask_next(ctx, form))
     return _prepend(intro, _ask(ctx, form, DESCRIBE))
 
@@ -209,7 +209,7 @@ def summary_lines(slots: dict[str, Any]) -> list[str]:
 
 
 async def _on_describe(ctx: Context, state: ConversationState) -> Turn:
-    text = ctx.message.text.strip()
+    text = ctx.their_words
     if not text or ctx.message.content.startswith("/"):
         return _ask(ctx, state, DESCRIBE)
     small_talk = ctx.intent in _NOT_A_DESCRIPTION and state.slots["category"] != "feedback"
@@ -285,7 +285,7 @@ async def _on_where_ward(ctx: Context, state: ConversationState) -> Turn:
 async def _on_when(ctx: Context, state: ConversationState) -> Turn:
     if ctx.pressed("skip") or ctx.said in understood.SKIP_WORDS:
         return _ask_next(ctx, state.goto(DIALOG, WHEN, when=""))
-    when = texts.NOW if ctx.pressed("now") else ctx.message.text.strip()
+    when = texts.NOW if ctx.pressed("now") else ctx.their_words
     if not when:
         return _ask(ctx, state, WHEN)
     said = ctx.said.split()

@@ -66,7 +66,7 @@ async def step(ctx: Context, state: ConversationState) -> Turn:
     found = _area(ctx)
     if found is not None:
         return await found
-    typed = ctx.message.text.strip()[:60]
+    typed = ctx.their_words[:60]
     return Turn(
         state.finished().goto(DIALOG, AREA),
         (ctx.reply(texts.SUBSCRIBE_NOT_FOUND.format(typed=typed), _province_buttons(ctx)),),

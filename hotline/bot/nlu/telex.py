@@ -33,6 +33,9 @@ _MAYBE = re.compile(
 _CHUNK = re.compile(r"\S+")
 _EDGES = "\"'“”‘’.,!?;:()[]{}…"
 _WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+[0-9][A-Za-z0-9]*")
+# The longest a syllable is typed: "nguwowngf", "nghieengx" (9). A longer word is no syllable and
+# never reaches `_word`, whose cache a citizen's long made-up words would otherwise fill.
+_LONGEST = 12
 
 _INITIALS = sorted(
     "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split(),
@@ -235,8 +238,9 @@ def _mark(out: list[str], digit: str) -> bool:
 def _word(word: str) -> tuple[str, int] | None:
     """A word of letters (and digits) as (the syllable it stands for, the evidence it gives that
     the message is Telex or VNI), or None when it stands for no syllable. Evidence: 2, beyond
-    doubt; 1, a final f, r or x ("chaof", "camr": English has "box", "door"); 0, others ("sees",
-    "mui3", "toj": a plural, a dose, teencode's "tôi")."""
+    doubt (a tone letter f, x or j inside: "lafm"); 1, a final f, r or x, or an r inside ("chaof",
+    "camr", "phari": English has "box", "door", "born"); 0, others ("sees", "mui3", "toj": a
+    plural, a dose, teencode's "tôi")."""
     lower = word.lower()
     if lower in ENGLISH or (word.isupper() and (len(word) <= 3 or not word.isalpha())):
         return None  # an English word; an acronym or a code: "WHO", "PCR", "NA3"
@@ -261,7 +265,7 @@ def decode(text: str) -> str:
     for chunk in _CHUNK.finditer(text):
         raw = chunk.group()
         core = raw.strip(_EDGES)
-        if not core or not _WORD.fullmatch(core):
+        if not core or len(core) > _LONGEST or not _WORD.fullmatch(core):
             continue
         decoded = _word(core)
         if decoded is None:

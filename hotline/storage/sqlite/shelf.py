@@ -109,8 +109,9 @@ class SqliteShelf:
     def add_in(self, conn: sqlite3.Connection, record: Record) -> None:
         """A new record (its sequence numbered by SQLite) in a transaction the caller holds.
 
-        A plain INSERT, unlike `add`'s ON CONFLICT DO NOTHING: a conflict raises, so the caller's
-        savepoint sees the failure instead of a row silently not written."""
+        A plain INSERT, unlike `add`'s ON CONFLICT DO NOTHING: a conflict raises, so the caller
+        sees the failure (SQLite undoes the statement alone) instead of a row silently not
+        written."""
         sql, values = self._insert("INSERT", record)
         conn.execute(sql, values)
 

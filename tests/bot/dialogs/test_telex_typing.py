@@ -29,7 +29,9 @@ async def test_a_question_typed_in_telex_gets_the_answer_of_the_same_question_wi
     with_marks, in_telex = RestChat(client, "with-marks"), RestChat(client, "in-telex")
     await with_marks.say(meant)
     await in_telex.say(typed)
-    assert await faq_answered(client, in_telex.last) == await faq_answered(client, with_marks.last)
+    answered = await faq_answered(client, with_marks.last)
+    assert answered, "the question with marks is answered"
+    assert await faq_answered(client, in_telex.last) == answered
     assert in_telex.text == with_marks.text
 
 
@@ -61,3 +63,22 @@ async def test_the_transcript_keeps_what_the_citizen_typed(
         ConversationKey("rest", chat.sender)
     )
     assert transcript[0]["text"] == "cachs ly bao laau"
+
+
+async def test_a_ticket_keeps_the_words_as_typed(chat: RestChat, client: TestClient) -> None:
+    """The Telex reading picks the dialog; the ticket keeps the citizen's own words, where a
+    name read as Telex ("Mary": "Mảy") would be wrong."""
+    typed = "chij Mary khos thowr quas, cuwus"
+    await chat.say(typed)
+    assert "115" in chat.text
+    ticket = await hotline_of(client).desk.store.get(chat.code())
+    assert ticket is not None and ticket.description == typed
+
+
+async def test_a_health_ticket_keeps_the_question_as_typed(
+    chat: RestChat, client: TestClient
+) -> None:
+    typed = "vowj tooi Mary ddang mang thai 6 thangs, tieem vawcs xin covid cos sao khoong"
+    await chat.say(typed)
+    [ticket] = await hotline_of(client).desk.store.list()
+    assert (ticket.category, ticket.description) == ("health", typed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.bot.nlu.telex import ENGLISH, decode, syllable
+from hotline.bot.nlu.telex import ENGLISH, _word, decode, syllable
 
 WORDS = [
     # Telex: doubled vowels, w, dd, a tone letter at the end or before the final consonant.
@@ -115,3 +115,10 @@ def test_a_syllable_takes_the_tones_its_final_allows() -> None:
 def test_case_is_kept() -> None:
     assert decode("DDUOWCJ KHOONG") == "ĐƯỢC KHÔNG"
     assert decode("Tieem ddi") == "Tiêm đi"
+
+
+def test_a_word_longer_than_any_syllable_is_left_unread() -> None:
+    _word.cache_clear()
+    long_word = "ddaau" * 300
+    assert decode(f"ddaau {long_word} laf") == f"đâu {long_word} là"
+    assert _word.cache_info().currsize == 2  # "ddaau" and "laf" only
