@@ -4,11 +4,11 @@ All statements of a process go through one connection on one thread, so a `trans
 is atomic against the rest of the process and other processes wait on SQLite's own lock.
 
 Group commit: transactions that queue up while the thread is busy share one BEGIN IMMEDIATE /
-COMMIT, each inside its own savepoint, so one that raises is rolled back alone. A caller hears
-back only after the COMMIT that holds its writes. When the shared transaction itself fails (a
-full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only itself.
-Reads queued meanwhile go to the thread with them (before the writes), and one call back to the
-event loop answers the reads, one the writes: a trip to the thread and a wake-up of the loop
+COMMIT; one that raises is rolled back alone (the batch runs again, a savepoint each: `jobs`). A
+caller hears back only after the COMMIT that holds its writes. When the shared transaction itself
+fails (a full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only
+itself. Reads queued meanwhile go to the thread with them (before the writes), and one call back to
+the event loop answers the reads, one the writes: a trip to the thread and a wake-up of the loop
 each cost about as much as a small statement.
 
 A file locked by another process is waited for once, not once per queued write (`WriteLock`).
@@ -107,14 +107,14 @@ class SqliteDatabase:
         # 0: a write on the loop's thread never waits; the thread sets its wait when it works.
         self.write_lock.not_waiting(conn)
         conn.execute("PRAGMA foreign_keys=ON")
-        # Each job of a group commit runs in a savepoint (and a turn's logs in one more): a page
-        # an earlier job dirtied is copied to the statement journal before a later one changes
-        # it, and past 64 KiB SQLite spilled that journal to a temporary file, written and
-        # closed on every commit (a quarter of a turn's store CPU). In memory it stays in memory:
-        # it lives only until the transaction ends. So do a sort's runs (ORDER BY without an
-        # index, CREATE INDEX on an existing file): they no longer spill to a file past the
-        # cache, the whole sort stays in memory (the statements here sort a LIMIT's rows or an
-        # index's keys at most).
+        # A group commit runs in a savepoint (its jobs in one each when one raised, a turn's logs in
+        # one more): a page an earlier job dirtied is copied to the statement journal before a later
+        # one changes it, and past 64 KiB SQLite spilled that journal to a temporary file, written
+        # and closed on every commit (a quarter of a turn's store CPU). In memory it stays in
+        # memory: it lives only until the transaction ends. So do a sort's runs (ORDER BY without an
+        # index, CREATE INDEX on an existing file): they no longer spill to a file past the cache,
+        # the whole sort stays in memory (the statements here sort a LIMIT's rows or an index's keys
+        # at most).
         conn.execute("PRAGMA temp_store=MEMORY")
         self._conn = conn
 
