@@ -25,6 +25,9 @@ MAX_BYTES = 64 * 1024
 
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(rb"[\[\]{}]")
+# A lone surrogate can enter a value only through an escape (strict UTF-8 refuses an encoded
+# one): `\\uD800`..`\\uDFFF`. An escaped backslash before "uD8" matches too: then the walk runs.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 NOT_JSON = "Nội dung gửi lên không phải JSON hợp lệ."
@@ -83,11 +86,12 @@ def parse(raw: bytes | str, max_depth: int = MAX_DEPTH, max_bytes: int | None = 
         raise BadJson(BAD_TEXT, "invalid_utf8") from exc
     except (ValueError, RecursionError) as exc:
         raise BadJson(NOT_JSON, "not_json") from exc
-    for text in _strings(value):
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise BadJson(BAD_TEXT, "lone_surrogate") from exc
+    if _SURROGATE_ESCAPE.search(data):  # else no string can hold one: spared the walk
+        for text in _strings(value):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise BadJson(BAD_TEXT, "lone_surrogate") from exc
     return value
 
 

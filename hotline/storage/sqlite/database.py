@@ -4,11 +4,11 @@ All statements of a process go through one connection on one thread, so a `trans
 is atomic against the rest of the process and other processes wait on SQLite's own lock.
 
 Group commit: transactions that queue up while the thread is busy share one BEGIN IMMEDIATE /
-COMMIT, each inside its own savepoint, so one that raises is rolled back alone. A caller hears
-back only after the COMMIT that holds its writes. When the shared transaction itself fails (a
-full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only itself.
-Reads queued meanwhile go to the thread with them (before the writes), and one call back to the
-event loop answers the reads, one the writes: a trip to the thread and a wake-up of the loop
+COMMIT; one that raises is rolled back alone (the batch runs again, a savepoint each: `jobs`). A
+caller hears back only after the COMMIT that holds its writes. When the shared transaction itself
+fails (a full disk ends it, COMMIT fails), each is run again alone, so one bad write fails only
+itself. Reads queued meanwhile go to the thread with them (before the writes), and one call back to
+the event loop answers the reads, one the writes: a trip to the thread and a wake-up of the loop
 each cost about as much as a small statement.
 
 A file locked by another process is waited for once, not once per queued write (`WriteLock`).
@@ -17,7 +17,7 @@ A quick job alone (`quick=True`: a turn's reads or its commit, a few rows by an 
 the event loop's own thread: for one message at a time the hop to the thread and back cost more
 CPU than its statements. Only when the thread is idle and nothing slow waits; a write that would
 wait for another process's lock (`BEGIN IMMEDIATE` busy at once: the connection's busy timeout is
-0 outside the thread) goes to the thread, which waits as before: the loop never waits for a
+0 while the loop works on it) goes to the thread, which waits as before: the loop never waits for a
 lock. Several jobs queued together (a busy server) go to the thread as before: there their
 statements run beside the loop's Python (sqlite3 lets go of the interpreter's lock while a
 statement runs), which served more messages a second under wrk than running them on the loop.
@@ -104,17 +104,17 @@ class SqliteDatabase:
         conn.execute("PRAGMA synchronous=NORMAL")
         if self.checkpoints is not None:
             conn.execute("PRAGMA wal_autocheckpoint=0")
-        # 0: a write on the loop's thread never waits; the thread sets its wait while it works.
-        conn.execute("PRAGMA busy_timeout=0")
+        # 0: a write on the loop's thread never waits; the thread sets its wait when it works.
+        self.write_lock.not_waiting(conn)
         conn.execute("PRAGMA foreign_keys=ON")
-        # Each job of a group commit runs in a savepoint (and a turn's logs in one more): a page
-        # an earlier job dirtied is copied to the statement journal before a later one changes
-        # it, and past 64 KiB SQLite spilled that journal to a temporary file, written and
-        # closed on every commit (a quarter of a turn's store CPU). In memory it stays in memory:
-        # it lives only until the transaction ends. So do a sort's runs (ORDER BY without an
-        # index, CREATE INDEX on an existing file): they no longer spill to a file past the
-        # cache, the whole sort stays in memory (the statements here sort a LIMIT's rows or an
-        # index's keys at most).
+        # A group commit runs in a savepoint (its jobs in one each when one raised, a turn's logs in
+        # one more): a page an earlier job dirtied is copied to the statement journal before a later
+        # one changes it, and past 64 KiB SQLite spilled that journal to a temporary file, written
+        # and closed on every commit (a quarter of a turn's store CPU). In memory it stays in
+        # memory: it lives only until the transaction ends. So do a sort's runs (ORDER BY without an
+        # index, CREATE INDEX on an existing file): they no longer spill to a file past the cache,
+        # the whole sort stays in memory (the statements here sort a LIMIT's rows or an index's keys
+        # at most).
         conn.execute("PRAGMA temp_store=MEMORY")
         self._conn = conn
 
@@ -129,15 +129,13 @@ class SqliteDatabase:
                 self._in_thread -= 1
 
     def _in_turn(self, fn: Callable[[], T]) -> T:
-        """On the thread: `fn` with the connection's busy timeout set for waiting."""
+        """On the thread: `fn` with the connection's busy timeout set for waiting. It stays
+        set until the loop's thread runs work of its own (never meanwhile: the loop waits for
+        the thread's work), so a server whose drains all go to the thread sets it once."""
         conn = self._conn
         if conn is not None:
             self.write_lock.waiting(conn)
-        try:
-            return fn()
-        finally:
-            if self._conn is not None:
-                self.write_lock.not_waiting(self._conn)
+        return fn()
 
     async def query(self, fn: Callable[[sqlite3.Connection], T], quick: bool = False) -> T:
         """Run a read-only function against the connection. Reads queued in one event-loop
@@ -204,6 +202,8 @@ class SqliteDatabase:
         have to wait for another process (a busy file) goes to the thread, which waits."""
         reads, writes = self._take()
         self.inline_drains += 1
+        if self._conn is not None:  # a no-op unless the thread worked last
+            self.write_lock.not_waiting(self._conn)
         outcomes: list[Outcome] = []
         busy_reads: list[Job] = []
         for outcome, read in zip(self._read(reads, keep_cancelled=True), reads, strict=True):

@@ -56,32 +56,63 @@ def commit_alone(
 def commit_together(
     conn: sqlite3.Connection, lock: WriteLock, batch: list[Job], begun: bool = False
 ) -> list[Outcome] | None:
-    """One transaction for the batch, a savepoint each; None (nothing kept) when the
-    transaction as a whole failed."""
+    """One transaction for the batch; None (nothing kept) when the transaction as a whole
+    failed.
+
+    The jobs run first side by side, without a savepoint each: a SAVEPOINT/RELEASE pair cost
+    6.5 us of a turn's 80 us of statements, and a job nearly never raises. When one does, its
+    writes cannot be told from the others', so the batch's are rolled back (to one savepoint
+    around them all, which keeps the lock) and the jobs run again, a savepoint each, so that
+    the one is rolled back alone. A job may thus run twice, as it may when the shared COMMIT
+    fails and each runs again alone."""
     if not begun:
         try:
             lock.begin(conn)
         except BaseException as exc:  # locked by another process: retrying each would wait again
             return [(job, None, exc) for _, job in batch]
-    outcomes: list[Outcome] = []
     try:
-        for fn, job in batch:
-            conn.execute("SAVEPOINT write")
-            try:
-                result = fn(conn)
-            except Exception as exc:
-                if not conn.in_transaction:  # SQLite ended the whole transaction
-                    return None
-                conn.execute("ROLLBACK TO write")
-                outcomes.append((job, None, exc))
-            else:
-                outcomes.append((job, result, None))
-            conn.execute("RELEASE write")
-        conn.execute("COMMIT")
+        conn.execute("SAVEPOINT batch")
+        outcomes = _side_by_side(conn, batch)
+        if outcomes is None:
+            if not conn.in_transaction:  # SQLite ended the whole transaction
+                return None
+            conn.execute("ROLLBACK TO batch")
+            outcomes = _each_in_savepoint(conn, batch)
+        if outcomes is not None:
+            conn.execute("COMMIT")  # ends the savepoints too
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        return None
+        outcomes = None
+    if outcomes is None and conn.in_transaction:
+        conn.execute("ROLLBACK")
+    return outcomes
+
+
+def _side_by_side(conn: sqlite3.Connection, batch: list[Job]) -> list[Outcome] | None:
+    """Each job's outcome, or None as soon as one raises."""
+    outcomes: list[Outcome] = []
+    for fn, job in batch:
+        try:
+            outcomes.append((job, fn(conn), None))
+        except Exception:  # run again in its savepoint, where it is told
+            return None
+    return outcomes
+
+
+def _each_in_savepoint(conn: sqlite3.Connection, batch: list[Job]) -> list[Outcome] | None:
+    """Each job in a savepoint of its own: one that raises is rolled back alone."""
+    outcomes: list[Outcome] = []
+    for fn, job in batch:
+        conn.execute("SAVEPOINT write")
+        try:
+            result = fn(conn)
+        except Exception as exc:
+            if not conn.in_transaction:  # SQLite ended the whole transaction
+                return None
+            conn.execute("ROLLBACK TO write")
+            outcomes.append((job, None, exc))
+        else:
+            outcomes.append((job, result, None))
+        conn.execute("RELEASE write")
     return outcomes
 
 

@@ -23,6 +23,9 @@ class WriteLock:
         self.wait = wait
         self.retry_wait = retry_wait
         self.locked = False  # the last write waited out `wait`, and none got the lock since
+        # The busy timeout last set, and on which connection: a PRAGMA costs about as much as
+        # a small statement, so it runs only when the value changes (not twice a drain).
+        self._timeout: tuple[sqlite3.Connection, int] | None = None
 
     @property
     def busy_timeout_ms(self) -> int:
@@ -42,26 +45,34 @@ class WriteLock:
         except sqlite3.OperationalError as exc:
             if busy(exc) and not self.locked:
                 self.locked = True
-                _busy_timeout(conn, round(self.retry_wait * 1000))
+                self.busy_timeout(conn, round(self.retry_wait * 1000))
             raise
         if self.locked:
             self.locked = False
-            _busy_timeout(conn, self.busy_timeout_ms)
+            self.busy_timeout(conn, self.busy_timeout_ms)
 
     def try_begin(self, conn: sqlite3.Connection) -> None:
-        """BEGIN IMMEDIATE without waiting (the connection's busy timeout is 0 outside
-        `waiting`): raises SQLite's busy error at once when another process writes."""
+        """BEGIN IMMEDIATE without waiting (the connection's busy timeout is 0 after
+        `not_waiting`): raises SQLite's busy error at once when another process writes."""
         conn.execute("BEGIN IMMEDIATE")
         if self.locked:
             self.locked = False  # a write got the lock: the spell is over
 
     def waiting(self, conn: sqlite3.Connection) -> None:
         """The thread starts its work: its writes wait for the lock (briefly in a spell)."""
-        _busy_timeout(conn, round(self.retry_wait * 1000) if self.locked else self.busy_timeout_ms)
+        wait = round(self.retry_wait * 1000) if self.locked else self.busy_timeout_ms
+        self.busy_timeout(conn, wait)
 
     def not_waiting(self, conn: sqlite3.Connection) -> None:
-        """The thread is done: statements on the loop's thread never wait."""
-        _busy_timeout(conn, 0)
+        """The loop's thread starts its work: its statements never wait."""
+        self.busy_timeout(conn, 0)
+
+    def busy_timeout(self, conn: sqlite3.Connection, ms: int) -> None:
+        """Set `conn`'s busy timeout, unless it is set to `ms` already."""
+        if self._timeout is not None and self._timeout[0] is conn and self._timeout[1] == ms:
+            return
+        conn.execute(f"PRAGMA busy_timeout={int(ms)}")
+        self._timeout = (conn, ms)
 
 
 def busy(error: BaseException | None) -> bool:
@@ -75,7 +86,3 @@ def busy(error: BaseException | None) -> bool:
         and code is not None
         and code & 0xFF == sqlite3.SQLITE_BUSY
     )
-
-
-def _busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
-    conn.execute(f"PRAGMA busy_timeout={int(ms)}")

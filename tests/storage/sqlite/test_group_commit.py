@@ -1,5 +1,5 @@
 """Group commit: transactions queued together share one COMMIT; one that fails fails alone,
-whether it raises in its own savepoint or breaks the shared COMMIT."""
+whether it raises (then the batch runs again, a savepoint each) or breaks the shared COMMIT."""
 
 from __future__ import annotations
 
@@ -66,6 +66,37 @@ async def test_one_that_raises_is_rolled_back_alone(db: SqliteDatabase) -> None:
     assert results[0] == 1 and results[2] == 2
     assert isinstance(results[1], sqlite3.IntegrityError)
     assert await rows(db) == [1, 2]
+
+
+async def test_one_that_raises_after_writing_is_rolled_back_alone(db: SqliteDatabase) -> None:
+    said: list[str] = []
+    db._connection().set_trace_callback(said.append)
+
+    def writes_then_raises(conn: sqlite3.Connection) -> int:
+        insert(2)(conn)
+        raise ValueError("no")
+
+    results = await asyncio.gather(
+        db.transaction(insert(1)),
+        db.transaction(writes_then_raises),
+        db.transaction(insert(3)),
+        return_exceptions=True,
+    )
+    assert results[0] == 1 and results[2] == 3
+    assert isinstance(results[1], ValueError)
+    assert await rows(db) == [1, 3]
+    # First side by side; on the error, again with a savepoint each.
+    assert said.count("SAVEPOINT batch") == 1 and said.count("ROLLBACK TO batch") == 1
+    assert said.count("SAVEPOINT write") == 3
+
+
+async def test_jobs_that_do_not_raise_take_no_savepoint_each(db: SqliteDatabase) -> None:
+    said: list[str] = []
+    db._connection().set_trace_callback(said.append)
+    await asyncio.gather(*(db.transaction(insert(n)) for n in range(1, 11)))
+    assert await rows(db) == list(range(1, 11))
+    assert "SAVEPOINT write" not in said
+    assert said.count("COMMIT") < 10
 
 
 async def test_a_broken_commit_is_retried_one_by_one(db: SqliteDatabase) -> None:

@@ -56,6 +56,30 @@ async def test_writes_queued_behind_a_locked_file_fail_together_then_recover(
         await db.close()
 
 
+async def test_the_busy_timeout_is_set_when_it_changes_not_on_every_drain(
+    tmp_path: Path,
+) -> None:
+    db = await SqliteDatabase.from_url(f"sqlite:///{tmp_path / 'h.db'}")
+    try:
+        await db.migrate("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+        said: list[str] = []
+        db._connection().set_trace_callback(said.append)
+        for _ in range(3):  # drains on the thread: its wait stays set between them
+            await db.transaction(insert)
+        for _ in range(3):  # drains on the loop: 0 once, then it stays
+            await db.transaction(insert, quick=True)
+        await db.transaction(insert)  # the thread again: its wait again
+        pragmas = [sql for sql in said if sql.startswith("PRAGMA busy_timeout")]
+        assert pragmas == [
+            "PRAGMA busy_timeout=0",
+            f"PRAGMA busy_timeout={db.write_lock.busy_timeout_ms}",
+        ]
+        timeout = await db.query(lambda c: c.execute("PRAGMA busy_timeout").fetchone()[0])
+        assert timeout == db.write_lock.busy_timeout_ms
+    finally:
+        await db.close()
+
+
 def test_an_extended_busy_code_is_busy(tmp_path: Path) -> None:
     path = tmp_path / "h.db"
     reader = sqlite3.connect(path, isolation_level=None)
