@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import after_salutation, greets
@@ -255,11 +256,12 @@ def reported(parse: ParseResult) -> ParseResult:
 
 def overlaid(parse: ParseResult) -> ParseResult:
     """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a personal health question the consultant's (`personal_health.consulted`), a
-    question on other business than the epidemic's out of scope (`off_topic.set_aside`), a
-    danger sign happening now an emergency (`danger.escalated`). With Rasa they go on the
-    combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(set_aside(consulted(reported(parse))))
+    (`reported`), a question closed formally no feedback (`closings.courteous`), a personal
+    health question the consultant's (`personal_health.consulted`), a question on other business
+    than the epidemic's out of scope (`off_topic.set_aside`), a danger sign happening now an
+    emergency (`danger.escalated`). With Rasa they go on the combined parse, not on the local
+    one first (`fallback.FallbackNLU`)."""
+    return escalated(set_aside(consulted(courteous(reported(parse)))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

@@ -52,3 +52,20 @@ async def test_a_question_said_with_thanks_or_goodbye_goes_the_faqs_way(
 async def test_an_advert_gets_what_the_hotline_does(chat: RestChat) -> None:
     await chat.say("nhận làm giấy xác nhận tiêm chủng trọn gói, lấy ngay, ib em")
     assert texts.OUT_OF_SCOPE in chat.text
+
+
+async def test_a_question_closed_as_a_letter_opens_no_feedback_form(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say(
+        "Thưa quý cơ quan, tôi xin phép hỏi hộ kinh doanh được hỗ trợ theo chính sách nào, "
+        "để tôi báo lại cho các hộ trong chợ. Trân trọng cảm ơn."
+    )
+    tickets = await hotline_of(client).desk.store.list()
+    assert not [t for t in tickets if t.category == "feedback"]
+    assert texts.THANKS not in chat.text
+
+
+async def test_formal_thanks_to_the_hotline_are_thanked(chat: RestChat) -> None:
+    await chat.say("Chúng tôi xin chân thành cảm ơn quý Tổng đài đã hướng dẫn tận tình")
+    assert chat.text == texts.THANKS
