@@ -14,7 +14,10 @@ from tests.support.chat import RestChat
 from tests.support.hotline import hotline_of
 
 
-@pytest.mark.parametrize("text", ["vậy thì được, em hiểu rồi nhé", "à há, mình nắm rồi", "ok la"])
+@pytest.mark.parametrize(
+    "text",
+    ["vậy thì được, em hiểu rồi nhé", "à há, mình nắm rồi", "ok la", "ừm ừm", "got it, noted"],
+)
 async def test_an_acknowledgement_in_these_shapes_gets_the_short_reply(
     chat: RestChat, text: str
 ) -> None:
