@@ -24,6 +24,7 @@ from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
+from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 
 # "Report" with nothing else: the form asks what happened.
@@ -256,12 +257,12 @@ def reported(parse: ParseResult) -> ParseResult:
 
 def overlaid(parse: ParseResult) -> ParseResult:
     """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a question closed formally no feedback (`closings.courteous`), a personal
-    health question the consultant's (`personal_health.consulted`), a question on other business
-    than the epidemic's out of scope (`off_topic.set_aside`), a danger sign happening now an
-    emergency (`danger.escalated`). With Rasa they go on the combined parse, not on the local
-    one first (`fallback.FallbackNLU`)."""
-    return escalated(set_aside(consulted(courteous(reported(parse)))))
+    (`reported`), a question for oneself no report (`plans.asked`), a question closed formally
+    no feedback (`closings.courteous`), a personal health question the consultant's
+    (`personal_health.consulted`), a question on other business than the epidemic's out of
+    scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
+    With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    return escalated(set_aside(consulted(courteous(asked(reported(parse))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

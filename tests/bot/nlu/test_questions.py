@@ -180,3 +180,10 @@ def test_asking_leave_formally_asks(text: str) -> None:
 
 def test_leave_to_report_asks_nothing() -> None:
     assert not is_question("xin được phản ánh việc hàng xóm hát karaoke suốt đêm")
+
+
+@pytest.mark.parametrize(
+    "text", ["có ai xuống tận nhà không rứa", "ho mấy bữa nay có phải covid không hè"]
+)
+def test_the_centres_trailing_particles(text: str) -> None:
+    assert is_question(text)
