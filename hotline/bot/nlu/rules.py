@@ -24,6 +24,7 @@ from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
+from hotline.bot.nlu.plain_requests import asks_progress, person_in_english, report_in_english
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 
@@ -113,12 +114,6 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
-# A person asked for in English, which the training data does not hold ("I want to talk to a
-# real person", "pls connect me to a staff").
-_PERSON_IN_ENGLISH = re.compile(
-    r"\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with))"
-    r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
-)
 # An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
 # seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
 _CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+)\b")
@@ -159,8 +154,13 @@ def rule_parse(text: str) -> ParseResult | None:
         return _with_text(_ranked("report_violation"), text)
     if greets(text):
         return _with_text(_ranked("greet"), text)
-    if _PERSON_IN_ENGLISH.search(" ".join(words(text))):
+    if person_in_english(text):
         return _with_text(_ranked("request_human"), text)
+    if report_in_english(text):
+        return _with_text(_ranked("report_violation"), text)
+    if asks_progress(text):
+        ruled = _ranked("check_status")
+        return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     if advertises(text):
         return _with_text(_ranked("out_of_scope"), text)
     return None
