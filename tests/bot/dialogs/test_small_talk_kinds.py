@@ -10,8 +10,10 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
+from hotline.bot.dialogs.report_form import DIALOG as REPORT
+from hotline.bot.dialogs.status_lookup import DIALOG as STATUS
 from tests.support.chat import RestChat
-from tests.support.hotline import hotline_of
+from tests.support.hotline import dialog_of, hotline_of
 
 
 @pytest.mark.parametrize(
@@ -72,3 +74,17 @@ async def test_a_question_closed_as_a_letter_opens_no_feedback_form(
 async def test_formal_thanks_to_the_hotline_are_thanked(chat: RestChat) -> None:
     await chat.say("Chúng tôi xin chân thành cảm ơn quý Tổng đài đã hướng dẫn tận tình")
     assert chat.text == texts.THANKS
+
+
+async def test_a_report_wished_for_in_english_starts_the_report_form(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("I would like to report a karaoke bar that is still open")
+    assert await dialog_of(client, chat.sender) == REPORT
+
+
+async def test_a_reports_progress_asked_without_its_code_asks_for_the_code(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("phản ánh hôm trước của em xử lý tới đâu rồi ạ")
+    assert await dialog_of(client, chat.sender) == STATUS
