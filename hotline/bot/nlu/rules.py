@@ -18,6 +18,7 @@ from dataclasses import replace
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
+from hotline.bot.nlu.complaints import complained
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import after_salutation, greets
@@ -120,12 +121,6 @@ _CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+
 _SELLING = re.compile(
     r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
 )
-# A complaint about the answers or the service ("trả lời như cái máy, vô dụng", "hỏi một đằng
-# nói một nẻo", "làm ăn kiểu gì").
-_COMPLAINT = re.compile(
-    r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
-    r"|nhu cai may|tra loi nhu|lam an kieu|kem qua)\b"
-)
 # Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
 _SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
@@ -164,11 +159,6 @@ def rule_parse(text: str) -> ParseResult | None:
     if advertises(text):
         return _with_text(_ranked("out_of_scope"), text)
     return None
-
-
-def complains(text: str) -> bool:
-    """True for a complaint about the hotline's answers or service, in folded words."""
-    return bool(_COMPLAINT.search(" ".join(words(text))))
 
 
 def advertises(text: str) -> bool:
@@ -258,11 +248,12 @@ def reported(parse: ParseResult) -> ParseResult:
 def overlaid(parse: ParseResult) -> ParseResult:
     """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
     (`reported`), a question for oneself no report (`plans.asked`), a question closed formally
-    no feedback (`closings.courteous`), a personal health question the consultant's
+    no feedback (`closings.courteous`), a complaint about the hotline feedback
+    (`complaints.complained`), a personal health question the consultant's
     (`personal_health.consulted`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(set_aside(consulted(courteous(asked(reported(parse))))))
+    return escalated(set_aside(consulted(complained(courteous(asked(reported(parse)))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

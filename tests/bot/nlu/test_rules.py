@@ -6,11 +6,11 @@ import pytest
 
 from hotline.bot.nlu.acknowledgements import acknowledges
 from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.complaints import complains
 from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
     advertises,
-    complains,
     opens_report,
     reported,
     rule_parse,
