@@ -65,10 +65,9 @@ ACKNOWLEDGEMENTS = frozenset(
         "the thi duoc",
         "vay thi duoc",
         "vay thi on",
-        # A hesitant yes ("uhm", "ờ ờ được") and the playful ones of chat ("okie dokie", "oke
-        # con dê").
+        # A hesitant yes ("uhm", "ờ ờ được"; not "hmmm", which thinks it over) and the playful
+        # ones of chat ("okie dokie", "oke con dê").
         "uhm",
-        "hm",
         "duoc",
         "ok dokie",
         "oke con de",

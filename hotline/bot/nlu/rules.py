@@ -121,6 +121,8 @@ _CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+
 _SELLING = re.compile(
     r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
 )
+# "ai cần thì ib", "ai cần liên hệ": the seller's call, not a question.
+_WHO_NEEDS = re.compile(r"\bai can(?: thi| [a-z]+)? (?:ib|inbox|ibx|lh|lien he|alo|goi)\b")
 # Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
 _SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
@@ -165,7 +167,8 @@ def advertises(text: str) -> bool:
     """True for an advert told, not asked: "Dịch vụ làm giấy ... lấy ngay, inbox"."""
     said = " ".join(words(text))
     sells = _CONTACT_ME.search(said) and _SELLING.search(said) and not _SEEN.search(said)
-    return bool(sells) and not is_question(text) and not opens_report(text)
+    asked = is_question(text) and not _WHO_NEEDS.search(said)
+    return bool(sells) and not asked and not opens_report(text)
 
 
 def asks_to_report(said: str) -> bool:

@@ -54,9 +54,21 @@ async def test_a_question_said_with_thanks_or_goodbye_goes_the_faqs_way(
     assert chat.text not in (texts.THANKS, texts.GOODBYE, texts.ACKNOWLEDGED)
 
 
-async def test_an_advert_gets_what_the_hotline_does(chat: RestChat) -> None:
-    await chat.say("nhận làm giấy xác nhận tiêm chủng trọn gói, lấy ngay, ib em")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhận làm giấy xác nhận tiêm chủng trọn gói, lấy ngay, ib em",
+        "thanh lý nhiệt kế điện tử giá rẻ, ai cần inbox",
+    ],
+)
+async def test_an_advert_gets_what_the_hotline_does(chat: RestChat, text: str) -> None:
+    await chat.say(text)
     assert texts.OUT_OF_SCOPE in chat.text
+
+
+async def test_thinking_it_over_is_no_acknowledgement(chat: RestChat) -> None:
+    await chat.say("hmmm")
+    assert chat.text != texts.ACKNOWLEDGED
 
 
 async def test_a_question_closed_as_a_letter_opens_no_feedback_form(
