@@ -66,6 +66,12 @@ _WISH_TO_REPORT = re.compile(
     r"(?: (?:(?:cai |mot |1 )?(?P<noun>vu|truong hop|viec|chuyen)(?: vi pham)?|cai)"
     r"(?: nay| nhu vay| nay nua)?)?"
     r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
+    r"(?: (?:cho|voi|len) (?:tong dai|admin|ban|cac ban))?"
+)
+# What there is to report, said first ("có chuyện sai phạm muốn báo cho tổng đài"): the wish
+# that follows is read as if said alone.
+_SOMETHING_FIRST = re.compile(
+    r"(?:co )?(?:mot |1 )?(?:chuyen|vu|viec|su viec)(?: (?:sai pham|vi pham|nay))? (?=muon|can)"
 )
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
 _REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
@@ -76,7 +82,15 @@ _REPORT_HEAD = frozenset(
 # A report opened with its verb and what it is about, asking nothing: "phản ánh vụ quán nhậu mở
 # tới khuya", "phản ánh giúp em chuyện xóm trọ", "cho phản ánh cái". The word after the verb says
 # it opens a report; "phản ánh của tôi", "phản ánh hôm qua", "phản ánh rồi mà ..." name one sent.
-_OPENING_VERBS = (("phan", "anh"), ("to", "giac"), ("to", "cao"), ("bao", "cao"))
+_OPENING_VERBS = (
+    ("phan", "anh"),
+    ("to", "giac"),
+    ("to", "cao"),
+    ("bao", "cao"),
+    ("trinh", "bay"),  # "tôi xin trình bày một sự việc ..."
+)
+# A violation named: of the form intents, the violation report's.
+_VIOLATION = re.compile(r"\b(?:vi pham|sai pham)\b")
 _WHAT_IS_REPORTED = frozenset(
     "vu chuyen viec cai ve giup gium dum ho voi mot 1 nhom may nguoi quan tiem cho nha khu xom "
     "hem to chu ong ba tram ben benh shop sieu".split()
@@ -173,6 +187,7 @@ def advertises(text: str) -> bool:
 
 def asks_to_report(said: str) -> bool:
     """True for "phản ánh", "muốn phản ánh ạ", "em muốn gửi phản ánh ad ơi" (folded words)."""
+    said = _SOMETHING_FIRST.sub("", said, count=1)
     # Taken off one at a time: "ánh" folds to "anh", which is also a way to address the hotline.
     core = said.split()
     while core:
@@ -238,6 +253,8 @@ def reported(parse: ParseResult) -> ParseResult:
         return parse
     ranking = parse.intent_ranking or (top,)
     best = next((i.name for i in ranking if i.name in FORM_INTENTS), FORM_INTENTS[0])
+    if _VIOLATION.search(" ".join(words(parse.text))):
+        best = "report_violation"
     others = [i for i in ranking if i.name != best]
     share = sum(i.confidence for i in others) or 1.0
     rest = 1.0 - OPENER_CONFIDENCE

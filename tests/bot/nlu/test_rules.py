@@ -235,7 +235,15 @@ def test_the_form_intents_are_those_that_start_a_form() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["tố cáo đây ạ", "dạ cho em gửi một phản ánh", "mình xin gửi 1 tố cáo nha"]
+    "text",
+    [
+        "tố cáo đây ạ",
+        "dạ cho em gửi một phản ánh",
+        "mình xin gửi 1 tố cáo nha",
+        # What there is to report said first, and whom it is told to.
+        "có vụ vi phạm cần tố cáo với tổng đài",
+        "có chuyện này muốn phản ánh",
+    ],
 )
 def test_a_bare_report_in_more_shapes_starts_a_violation_report(text: str) -> None:
     result = rule_parse(text)
@@ -249,6 +257,8 @@ def test_a_bare_report_in_more_shapes_starts_a_violation_report(text: str) -> No
         "Kính gửi Tổng đài 1022, tôi xin được phản ánh một sự việc ở tổ 4",
         # How to report, asked after a wish to: the form answers it.
         "tui muốn tố cáo vụ chủ xưởng giấu F0 thì làm sao",
+        # Presented, as in a letter.
+        "Thưa quý cơ quan, tôi xin trình bày sự việc chủ quán cho khách ngồi lại đông",
     ],
 )
 def test_more_report_openers(text: str) -> None:
@@ -311,3 +321,14 @@ def test_complaints_about_the_answers(text: str) -> None:
 @pytest.mark.parametrize("text", ["ở nhà mãi chán quá", "thuốc hạ sốt có tác dụng không"])
 def test_no_complaint(text: str) -> None:
     assert not complains(text)
+
+
+def test_an_opener_that_names_a_violation_gets_the_violation_report() -> None:
+    text = "tôi xin trình bày một vụ vi phạm giãn cách ở khu phố 3"
+    ranking = (Intent("feedback", 0.3), Intent("report_violation", 0.2), Intent("ask_faq", 0.1))
+    parse = reported(ParseResult(text, ranking[0], (), ranking))
+    assert parse.intent == Intent("report_violation", OPENER_CONFIDENCE)
+
+
+def test_something_to_ask_said_first_is_no_wish_to_report() -> None:
+    assert rule_parse("có chuyện muốn hỏi tổng đài") is None
