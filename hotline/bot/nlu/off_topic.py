@@ -19,20 +19,23 @@ from dataclasses import replace
 from hotline.bot.nlu.base import Intent, ParseResult
 from hotline.bot.nlu.normalize import words
 
-# Matters of civil status, travel papers, banking, trade licences, hiring, renting and studies,
-# in folded words.
+# Matters of civil status and residence, travel and work papers, banking, trade and building
+# licences, hiring and wages, renting and studies, in folded words.
 _OTHER_BUSINESS = re.compile(
     r"\b(?:ket hon|ly hon|khai sinh|khai tu|ho tich|con nuoi|ho chieu|visa|thi thuc"
     r"|the atm|the ngan hang|the tin dung|mo tai khoan|the huong dan vien|chung chi hanh nghe"
     r"|tuyen (?:tho|nguoi|nhan vien|cong nhan|lao dong)|can tuyen|tim viec lam|xin viec"
     r"|cho thue (?:nha|phong|mat bang|can ho)|mua ban (?:nha|dat)|mua bao hiem"
-    r"|tin chi|hoc bong|du hoc|bang lai|sang ten|so do)\b"
+    r"|tin chi|hoc bong|du hoc|bang lai|sang ten|so do|ho khau|vneid|work permit"
+    r"|giay phep xay dung|xin phep (?:xay|sua)|(?:xay|sua) (?:lai )?(?:nha|mai)"
+    r"|luong thang 13|khoi kien|kien o dau)\b"
 )
 # The epidemic, its rules and its support: told with any of these, the question may be the FAQ's.
 _EPIDEMIC = re.compile(
-    r"\b(?:covid|corona|dich(?! vu)|f0|f1|f2|cach ly|gian cach|phong toa|tiem|vac xin|vaccine"
-    r"|xet nghiem|test|khai bao|ho tro|tro cap|that nghiep|nghi quyet|nq|chi thi|ct|vung do"
-    r"|vung xanh|ca benh|nhiem|duong tinh|truc tuyen|online)\b"
+    r"\b(?:covid|corona|dich(?! vu)|f0|f1|f2|cach ly|gian cach|phong toa|tiem|chich|ngua|mui"
+    r"|vac xin|vaccine|xet nghiem|test|khai bao|ho tro|tro cap|that nghiep|nghi quyet|nq"
+    r"|chi thi|ct|vung do|vung xanh|ca benh|nhiem|duong tinh|truc tuyen|online|gao"
+    r"|nhu yeu pham)\b"
 )
 # What the model takes them for; and out of scope itself, often too unsure of it for the router
 # (a question it is unsure is small talk goes the FAQ's way).

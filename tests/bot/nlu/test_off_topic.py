@@ -15,6 +15,10 @@ from hotline.bot.nlu.off_topic import OFF_TOPIC_CONFIDENCE, other_business, set_
         "làm visa đi Hàn Quốc mất bao lâu",
         "cho thuê mặt bằng mặt tiền đường 30/4 giá sao",
         "xin học bổng du học Nhật cần IELTS mấy chấm",
+        # Residence papers, building permits, a wage dispute.
+        "nhập hộ khẩu cho con về nhà ông bà nội cần giấy gì",
+        "xây lại nhà cấp 4 có phải xin giấy phép xây dựng không",
+        "công ty nợ lương tháng 13 thì khởi kiện ở tòa nào",
     ],
 )
 def test_other_business(text: str) -> None:
@@ -27,6 +31,9 @@ def test_other_business(text: str) -> None:
         "bị F0 thì có được hoãn đăng ký kết hôn không",
         "công nhân mất việc vì dịch được trợ cấp thất nghiệp không",
         "tiền hỗ trợ nhận qua thẻ ATM hay tiền mặt",
+        "hộ khẩu ở quê, tạm trú ở đây thì có được nhận gạo không",
+        "hộ khẩu ngoài Huế, muốn chích ngừa ở đây thì đăng ký sao",
+        "VNeID ghi thiếu mũi 2 thì sửa ở đâu",
         "tiêm mũi 3 ở đâu",
     ],
 )
