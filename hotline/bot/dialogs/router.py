@@ -21,9 +21,9 @@ from hotline.bot.dialogs import (
     understood,
 )
 from hotline.bot.dialogs.base import Context, Services, Turn
+from hotline.bot.nlu.complaints import complains
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.questions import is_question
-from hotline.bot.nlu.rules import complains
 
 Handler = Callable[[Context, ConversationState], Awaitable[Turn]]
 

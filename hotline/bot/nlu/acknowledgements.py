@@ -65,8 +65,27 @@ ACKNOWLEDGEMENTS = frozenset(
         "the thi duoc",
         "vay thi duoc",
         "vay thi on",
+        # A hesitant yes ("uhm", "ờ ờ được"; not "hmmm", which thinks it over) and the playful
+        # ones of chat ("okie dokie", "oke con dê").
+        "uhm",
+        "duoc",
+        "ok dokie",
+        "oke con de",
+        "ok con de",
+        # In English.
+        "alright",
+        "all right",
+        "understood",
+        "got it",
+        "noted",
+        "i see",
+        "sure",
+        "fine",
     }
 )
+# As they are looked up: with letters typed twice folded as in what citizens type ("understood"
+# is looked up as "understod").
+_FOLDED = frozenset(re.sub(r"(\w)\1+", r"\1", a) for a in ACKNOWLEDGEMENTS)
 # Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
 APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
 # Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
@@ -124,12 +143,23 @@ def acknowledgement(text: str) -> bool:
 
 
 def acknowledges(said: str) -> bool:
-    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`)."""
+    """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`); and for two said
+    one after the other ("alright, understood", "ok, hiểu rồi"), each one alone."""
+    if _acknowledges(said):
+        return True
+    parts = said.split()
+    return any(
+        _acknowledges(" ".join(parts[:at])) and _acknowledges(" ".join(parts[at:]))
+        for at in range(1, len(parts))
+    )
+
+
+def _acknowledges(said: str) -> bool:
     core: list[str] = []
     for word in _core(_REPEATED.sub(r"\1", said)):
         if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
             core.append(word)
-    return any(" ".join(reading) in ACKNOWLEDGEMENTS for reading in _readings(core))
+    return any(" ".join(reading) in _FOLDED for reading in _readings(core))
 
 
 def approves(text: str) -> bool:

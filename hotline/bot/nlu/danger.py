@@ -65,6 +65,10 @@ SIGNS = (
     "doa giet", "giet chet", "cam dao", "danh dap", "bi danh",
     # childbirth
     "vo oi", "chuyen da",
+    # in English, which the training data hardly holds
+    "can t breathe", "cannot breathe", "can not breathe", "not breathing", "stopped breathing",
+    "lips are blue", "blue lips", "unconscious", "passed out", "seizure", "bleeding heavily",
+    "chest pain", "overdose",
 )  # fmt: skip
 
 # Signs that are happening when told as an event, with no word for "now": "có người bất tỉnh
@@ -77,6 +81,7 @@ STRONG = (
     "hoa hoan", "chay nha", "nha chay", "boc chay", "chet duoi", "dang duoi", "ngo doc",
     "tu sat", "muon tu tu", "dinh tu tu", "doa tu tu", "nhay cau", "treo co", "cat co tay",
     "doa giet", "cam dao", "dang co giat", "dang len con",
+    "not breathing", "stopped breathing", "lips are blue", "unconscious",
 )  # fmt: skip
 
 # It is happening now.
@@ -93,6 +98,7 @@ URGENT = (
     "mau toi", "mau den", "nhanh len", "nhanh giup", "nhanh toi", "toi lien", "den lien",
     "toi ngay", "den ngay", "lien di", "115", "114", "113", "sos", "help", "lam sao bay gio",
     "lam sao gio", "khong ai toi", "khong ai den", "chua ai toi", "chua ai den",
+    "hurry", "ambulance", "right now", "emergency",
 )  # fmt: skip
 
 # "làm sao ra được đây", "giờ tính sao đây": what to do now, asked in distress, is a call for help.

@@ -191,10 +191,18 @@ def _phrase_at(said: list[str], at: int) -> tuple[str | None, int]:
     return None, 1
 
 
+# Whom "Thưa" addresses when it opens a letter.
+_ADDRESSED = frozenset(
+    {"tong", "quy", "cac", "anh", "chi", "ong", "ba", "co", "chu", "bac", "admin"}
+)
+
+
 def after_salutation(text: str) -> str | None:
-    """The text after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ..."), or None
-    when the message opens without one (or never leaves it)."""
-    if words(text)[:2] != ["kinh", "gui"]:
-        return None
+    """The text after a formal salutation ("Kính gửi Tổng đài, đề nghị cho biết ...", "Thưa
+    quý cơ quan, ..."), or None when the message opens without one (or never leaves it)."""
+    said = words(text)
+    addressed = said[:1] == ["thua"] and said[1:2] and said[1] in _ADDRESSED
+    if said[:2] not in (["kinh", "gui"], ["kinh", "thua"]) and not addressed:
+        return None  # not "thua lỗ ..." (a loss), only "Thưa Tổng đài", "Thưa quý cơ quan"
     parts = re.split(r"[,:;\n]", text, maxsplit=1)
     return parts[1] if len(parts) > 1 else None

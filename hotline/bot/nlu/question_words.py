@@ -117,9 +117,10 @@ REQUESTS = (
     (),
 )
 GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"))
-# Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"): the
+# Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"), and
+# the Centre's "rứa" and "hè" ("có xuống tận nhà không rứa", "có phải covid không hè"): the
 # asking particle is the word before it.
-TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "hen", "ta"})
+TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "hen", "ta", "rua", "he"})
 # "... thật không mấy cô", "... chưa mấy anh ơi": a group addressed after the question.
 GROUP = "may"
 PEOPLE = frozenset({"co", "chu", "anh", "chi", "bac"})

@@ -155,12 +155,27 @@ def _opens(said: list[str]) -> bool:
     # (a phrase above).
     plea = said[-1] == "voi"
     opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != [EVERY] and not plea)
-    # "xin hỏi ...", "cho hỏi ...", "cho em hỏi ...": asking leave to ask is asking.
-    leave = said[:2] in (["xin", "hoi"], ["cho", "hoi"])
-    opens = opens or leave or (said[0:3:2] == ["cho", "hoi"] and said[1] in ASKERS)
+    opens = opens or _asks_leave(said)
     # "nên gọi 115 hay nhắn tổng đài", "nên tiêm Pfizer hay Moderna": a choice asked for.
     choice = "nen" in said and "hay" in said[said.index("nen") + 2 :]
     return opens or choice
+
+
+def _asks_leave(said: list[str]) -> bool:
+    """ "xin hỏi ...", "cho em hỏi ...", and as formally ("tôi xin phép hỏi", "xin được hỏi",
+    "kính hỏi quý cơ quan"): asking leave to ask is asking."""
+    if len(said) > 2 and said[0] in ASKERS and said[1] in ("xin", "kinh"):
+        said = said[1:]  # "tôi xin phép hỏi"
+    if said[:1] == ["kinh"]:
+        return said[1:2] == ["hoi"]
+    if said[:1] not in (["xin"], ["cho"]):
+        return False
+    rest = said[1:]
+    if rest[:1] and rest[0] in ASKERS and said[0] == "cho":
+        rest = rest[1:]  # "cho em hỏi", "cho tôi được hỏi"
+    if rest[:1] in (["duoc"], ["phep"]):
+        rest = rest[1:]
+    return rest[:1] == ["hoi"]
 
 
 def _asks(said: list[str], at: int, length: int, machines: frozenset[str] = frozenset()) -> bool:

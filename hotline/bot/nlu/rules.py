@@ -17,11 +17,16 @@ from dataclasses import replace
 
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.closings import courteous
+from hotline.bot.nlu.complaints import complained
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
+from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
+from hotline.bot.nlu.plain_requests import asks_progress, person_in_english, report_in_english
+from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 
 # "Report" with nothing else: the form asks what happened.
@@ -61,6 +66,12 @@ _WISH_TO_REPORT = re.compile(
     r"(?: (?:(?:cai |mot |1 )?(?P<noun>vu|truong hop|viec|chuyen)(?: vi pham)?|cai)"
     r"(?: nay| nhu vay| nay nua)?)?"
     r"(?: o (?:xom|day|khu pho|ap|phuong|xa|cho toi|xom toi|khu toi))?"
+    r"(?: (?:cho|voi|len) (?:tong dai|admin|ban|cac ban))?"
+)
+# What there is to report, said first ("có chuyện sai phạm muốn báo cho tổng đài"): the wish
+# that follows is read as if said alone.
+_SOMETHING_FIRST = re.compile(
+    r"(?:co )?(?:mot |1 )?(?:chuyen|vu|viec|su viec)(?: (?:sai pham|vi pham|nay))? (?=muon|can)"
 )
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
 _REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
@@ -71,7 +82,15 @@ _REPORT_HEAD = frozenset(
 # A report opened with its verb and what it is about, asking nothing: "phản ánh vụ quán nhậu mở
 # tới khuya", "phản ánh giúp em chuyện xóm trọ", "cho phản ánh cái". The word after the verb says
 # it opens a report; "phản ánh của tôi", "phản ánh hôm qua", "phản ánh rồi mà ..." name one sent.
-_OPENING_VERBS = (("phan", "anh"), ("to", "giac"), ("to", "cao"), ("bao", "cao"))
+_OPENING_VERBS = (
+    ("phan", "anh"),
+    ("to", "giac"),
+    ("to", "cao"),
+    ("bao", "cao"),
+    ("trinh", "bay"),  # "tôi xin trình bày một sự việc ..."
+)
+# A violation named: of the form intents, the violation report's.
+_VIOLATION = re.compile(r"\b(?:vi pham|sai pham)\b")
 _WHAT_IS_REPORTED = frozenset(
     "vu chuyen viec cai ve giup gium dum ho voi mot 1 nhom may nguoi quan tiem cho nha khu xom "
     "hem to chu ong ba tram ben benh shop sieu".split()
@@ -110,24 +129,14 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
-# A person asked for in English, which the training data does not hold ("I want to talk to a
-# real person", "pls connect me to a staff").
-_PERSON_IN_ENGLISH = re.compile(
-    r"\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with))"
-    r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
-)
 # An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
 # seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
 _CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+)\b")
 _SELLING = re.compile(
     r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
 )
-# A complaint about the answers or the service ("trả lời như cái máy, vô dụng", "hỏi một đằng
-# nói một nẻo", "làm ăn kiểu gì").
-_COMPLAINT = re.compile(
-    r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
-    r"|nhu cai may|tra loi nhu|lam an kieu|kem qua)\b"
-)
+# "ai cần thì ib", "ai cần liên hệ": the seller's call, not a question.
+_WHO_NEEDS = re.compile(r"\bai can(?: thi| [a-z]+)? (?:ib|inbox|ibx|lh|lien he|alo|goi)\b")
 # Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
 _SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
@@ -156,27 +165,29 @@ def rule_parse(text: str) -> ParseResult | None:
         return _with_text(_ranked("report_violation"), text)
     if greets(text):
         return _with_text(_ranked("greet"), text)
-    if _PERSON_IN_ENGLISH.search(" ".join(words(text))):
+    if person_in_english(text):
         return _with_text(_ranked("request_human"), text)
+    if report_in_english(text):
+        return _with_text(_ranked("report_violation"), text)
+    if asks_progress(text):
+        ruled = _ranked("check_status")
+        return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     if advertises(text):
         return _with_text(_ranked("out_of_scope"), text)
     return None
-
-
-def complains(text: str) -> bool:
-    """True for a complaint about the hotline's answers or service, in folded words."""
-    return bool(_COMPLAINT.search(" ".join(words(text))))
 
 
 def advertises(text: str) -> bool:
     """True for an advert told, not asked: "Dịch vụ làm giấy ... lấy ngay, inbox"."""
     said = " ".join(words(text))
     sells = _CONTACT_ME.search(said) and _SELLING.search(said) and not _SEEN.search(said)
-    return bool(sells) and not is_question(text) and not opens_report(text)
+    asked = is_question(text) and not _WHO_NEEDS.search(said)
+    return bool(sells) and not asked and not opens_report(text)
 
 
 def asks_to_report(said: str) -> bool:
     """True for "phản ánh", "muốn phản ánh ạ", "em muốn gửi phản ánh ad ơi" (folded words)."""
+    said = _SOMETHING_FIRST.sub("", said, count=1)
     # Taken off one at a time: "ánh" folds to "anh", which is also a way to address the hotline.
     core = said.split()
     while core:
@@ -242,6 +253,8 @@ def reported(parse: ParseResult) -> ParseResult:
         return parse
     ranking = parse.intent_ranking or (top,)
     best = next((i.name for i in ranking if i.name in FORM_INTENTS), FORM_INTENTS[0])
+    if _VIOLATION.search(" ".join(words(parse.text))):
+        best = "report_violation"
     others = [i for i in ranking if i.name != best]
     share = sum(i.confidence for i in others) or 1.0
     rest = 1.0 - OPENER_CONFIDENCE
@@ -254,10 +267,13 @@ def reported(parse: ParseResult) -> ParseResult:
 
 def overlaid(parse: ParseResult) -> ParseResult:
     """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a personal health question the consultant's (`personal_health.consulted`), a
-    danger sign happening now an emergency (`danger.escalated`). With Rasa they go on the
-    combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(consulted(reported(parse)))
+    (`reported`), a question for oneself no report (`plans.asked`), a question closed formally
+    no feedback (`closings.courteous`), a complaint about the hotline feedback
+    (`complaints.complained`), a personal health question the consultant's
+    (`personal_health.consulted`), a question on other business than the epidemic's out of
+    scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
+    With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    return escalated(set_aside(consulted(complained(courteous(asked(reported(parse)))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

@@ -32,6 +32,23 @@ async def test_a_question_in_these_shapes_starts_no_form(
     assert chat.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The asker's own plan or business, with a report's words in it.
+        "quán ăn của tôi muốn bán mang về cho công nhân, nhân viên giao hàng cần giấy gì",
+        "khu trọ tui có hai người ho sốt, trung tâm y tế có xuống lấy mẫu không rứa",
+        "bên em dự định cho 20 công nhân ở lại xưởng, như vậy có được không",
+    ],
+)
+async def test_a_question_for_oneself_with_a_reports_words_starts_no_form(
+    chat: RestChat, client: TestClient, question: str
+) -> None:
+    await chat.say(question)
+    assert await dialog_of(client, chat.sender) != REPORT
+    assert chat.text
+
+
 async def test_a_check_that_someone_is_on_duty_now_is_greeted(chat: RestChat) -> None:
     await chat.say("giờ này tổng đài còn ai trực không vậy ta")
     assert texts.GREETING in chat.text

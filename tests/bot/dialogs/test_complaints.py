@@ -44,3 +44,19 @@ async def test_an_unsure_feedback_without_a_complaint_goes_the_faqs_way(
     hotline_of(client).engine.nlu = LeaningToFeedback()
     await chat.say("đăng ký làm tình nguyện viên chống dịch")
     assert (await _dialog(client, chat))[0] != REPORT
+
+
+async def test_a_complaint_the_model_takes_for_a_question_starts_the_feedback_form(
+    chat: RestChat, client: TestClient
+) -> None:
+    # The real NLU: the rule overlay (`complaints.complained`) makes it feedback, even put as
+    # a question.
+    await chat.say("nhắn hỏi ba bốn lần mà tổng đài cứ trả lời lòng vòng, chán ghê hả")
+    assert await _dialog(client, chat) == (REPORT, "feedback")
+
+
+async def test_a_mood_about_a_neighbour_is_no_complaint_about_the_hotline(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("nhà bên cạnh mở nhạc ầm ĩ cả đêm, bực mình quá")
+    assert (await _dialog(client, chat))[1] != "feedback"

@@ -54,3 +54,11 @@ async def test_a_seizure_with_what_to_do_asked_in_distress_is_an_emergency(
     assert chat.last[0]["text"].startswith(NOBODY)
     tickets = await hotline_of(client).desk.store.list()
     assert [t.category for t in tickets] == ["emergency"]
+
+
+async def test_a_danger_sign_told_in_english_is_an_emergency(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("my grandmother collapsed and is unconscious, please send an ambulance")
+    tickets = await hotline_of(client).desk.store.list()
+    assert [t.category for t in tickets] == ["emergency"]

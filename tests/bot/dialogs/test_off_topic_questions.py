@@ -33,6 +33,29 @@ async def test_a_surely_off_topic_question_is_offered_no_faq_entry(
     assert question in await unanswered(client)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Other business with the state, a bank or the market, put like the FAQ's questions.
+        "muốn làm thủ tục ly hôn thuận tình thì nộp đơn ở tòa nào",
+        "gia hạn hộ chiếu hết hạn cần mang theo những gì",
+        "mở thẻ ATM cho con học sinh cần giấy tờ gì",
+        "chỗ nào đang tuyển công nhân may gần Thủ Dầu Một vậy",
+    ],
+)
+async def test_other_business_than_the_epidemics_is_told_what_the_hotline_does(
+    chat: RestChat, client: TestClient, question: str
+) -> None:
+    await chat.say(question)
+    assert chat.text == texts.OUT_OF_SCOPE
+    assert question in await unanswered(client)
+
+
+async def test_the_same_business_told_with_the_epidemic_stays_the_faqs(chat: RestChat) -> None:
+    await chat.say("đang giãn cách thì có được đi đăng ký kết hôn không")
+    assert chat.text != texts.OUT_OF_SCOPE
+
+
 @pytest.mark.parametrize("text", ["ô kê", "💯", "👏👏", "vâng, cháu nắm rồi ạ", "dạ em biết rồi"])
 async def test_acknowledgements_get_a_short_polite_reply(chat: RestChat, text: str) -> None:
     await chat.say(text)

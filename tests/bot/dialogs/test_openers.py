@@ -36,6 +36,9 @@ OPENERS = [
     "Kính gửi Tổng đài, tôi xin được phản ánh về việc chủ trọ gom rác đốt giữa khu dân cư",
     "mình muốn phản ánh chuyện xưởng gỗ cho công nhân ngủ lại thì làm sao",
     "tố cáo đây ad",
+    # What there is to report first; presented as in a letter.
+    "có một vụ sai phạm muốn báo với tổng đài",
+    "Kính thưa Tổng đài, tôi xin trình bày một sự việc vi phạm giãn cách ở chợ phường",
 ]
 QUESTIONS = [
     "phản ánh qua đâu",

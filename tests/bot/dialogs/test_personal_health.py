@@ -42,3 +42,20 @@ async def test_the_same_question_asked_in_general_files_no_health_ticket(
     await chat.say("người bị bệnh nền có được tiêm vắc xin không")
     tickets = await hotline_of(client).desk.store.list()
     assert not [t for t in tickets if t.category == "health"]
+
+
+async def test_a_support_question_about_ones_own_f0_files_no_health_ticket(
+    chat: RestChat, client: TestClient
+) -> None:
+    # The condition is only the setting: the question is on the support money, the FAQ's.
+    await chat.say("chồng em bị F0 cách ly tại nhà, nhà em có được nhận tiền hỗ trợ không ạ")
+    tickets = await hotline_of(client).desk.store.list()
+    assert not [t for t in tickets if t.category == "health"]
+
+
+async def test_a_personal_question_in_english_gets_the_consultant(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say("My father has heart disease and a fever. Should he take paracetamol?")
+    tickets = await hotline_of(client).desk.store.list()
+    assert [t.category for t in tickets] == ["health"]

@@ -44,3 +44,29 @@ def test_laughter_is_small_talk(text: str) -> None:
 @pytest.mark.parametrize("text", ["hi", "hi ad", "ha noi", "kk", "haha F1 cách ly mấy ngày"])
 def test_a_greeting_an_ok_or_more_words_is_no_laughter(text: str) -> None:
     assert not laughs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ừm ừm",
+        "ờ được",
+        "okie dokie",
+        "ok con dê",
+        "got it",
+        "noted, got it",
+        "all right",
+        "alright, understood",
+        "dạ rõ, em hiểu rồi",
+    ],
+)
+def test_hesitant_playful_english_and_doubled_acknowledgements(text: str) -> None:
+    assert acknowledgement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["được không", "ok, F1 cách ly mấy ngày", "hiểu rồi, vậy tiêm ở đâu", "sure, what about F1"],
+)
+def test_an_acknowledgement_with_a_question_is_no_acknowledgement(text: str) -> None:
+    assert not acknowledgement(text)

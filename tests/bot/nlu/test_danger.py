@@ -162,3 +162,25 @@ def test_a_sign_with_what_to_do_now_asked_in_distress_is_an_emergency(text: str)
 )
 def test_distress_without_a_sign_happening_is_not(text: str) -> None:
     assert not in_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help! my son cannot breathe, his lips are blue",
+        "my neighbour passed out on the street right now, we need help",
+    ],
+)
+def test_a_danger_sign_in_english_happening_now(text: str) -> None:
+    assert in_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what should I do if someone can't breathe?",
+        "I had a seizure last year, can I get the shot?",
+    ],
+)
+def test_a_danger_sign_asked_about_in_english_is_none(text: str) -> None:
+    assert not in_danger(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.bot.nlu.greetings import after_greeting, greets
+from hotline.bot.nlu.greetings import after_greeting, after_salutation, greets
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,19 @@ def test_a_text_that_opens_with_no_greeting_is_asked_whole(text: str) -> None:
 )
 def test_a_check_that_someone_is_on_duty_now_greets(text: str) -> None:
     assert greets(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("Kính thưa quý cơ quan, tôi xin hỏi", " tôi xin hỏi"),
+        ("Thưa Tổng đài: cho tôi biết", " cho tôi biết"),
+        ("Kính gửi Tổng đài, xin phản ánh", " xin phản ánh"),
+    ],
+)
+def test_the_text_after_a_formal_salutation(text: str, after: str) -> None:
+    assert after_salutation(text) == after
+
+
+def test_a_loss_is_no_salutation() -> None:
+    assert after_salutation("thua lỗ cả năm, giờ được hỗ trợ gì") is None

@@ -17,6 +17,13 @@ from hotline.bot.nlu.personal_health import consulted, personal_health
         "em bị dị ứng thuốc kháng sinh, tiêm vắc xin có được không ạ",
         "bị bệnh gút lâu năm có tiêm được không ad",
         "mẹ mình đang chạy thận, mắc covid thì điều trị thế nào",
+        # Further from who has it, or a kin word that opens the message.
+        "chồng tôi chạy xe ôm mấy năm nay bị thoát vị, giờ tiêm mũi 3 có sao không",
+        "dì bị bệnh gan lâu rồi, mấy nay sốt với ho, có phải bị covid không",
+        # In English.
+        "My husband has asthma and tested positive yesterday, can he take his usual inhaler "
+        "medicine?",
+        "I am pregnant, is it safe to get the booster?",
     ],
 )
 def test_someones_own_condition_asked_about_a_remedy(text: str) -> None:
@@ -59,3 +66,36 @@ def test_other_intents_and_general_questions_are_left_alone() -> None:
     assert consulted(told) is told
     general = _parse("người bị hen suyễn có được tiêm không", "ask_faq")
     assert consulted(general) is general
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vợ tôi đang mang thai mà bị F0 cách ly ở nhà, có được hỗ trợ gì không",
+        "ba em bị F0 điều trị tại nhà thì ai mang thuốc đến, có phải trả tiền không",
+        "bé nhà mình 7 tuổi, phường có tiêm cho trẻ lứa này chưa",
+        "mình mới khỏi F0, lịch tiêm mũi 2 có phải tính lại từ đầu không",
+    ],
+)
+def test_a_condition_told_as_the_setting_of_a_policy_question_is_the_faqs(text: str) -> None:
+    parse = consulted(_parse(text, "health_consult"))
+    assert parse.intent == Intent("ask_faq", 0.7)
+    assert parse.intent_ranking[:2] == (Intent("ask_faq", 0.7), Intent("health_consult", 0.2))
+
+
+def test_a_remedy_for_ones_own_condition_stays_the_consultants_beside_money() -> None:
+    text = "em đang mang thai, bị F0, uống thuốc hạ sốt được không, có mất tiền không"
+    parse = _parse(text, "health_consult")
+    assert consulted(parse) is parse
+
+
+def test_symptoms_are_not_money() -> None:
+    text = "tôi bị F0 không triệu chứng, có cần uống thuốc gì không"
+    parse = _parse(text, "health_consult")
+    assert consulted(parse) is parse
+
+
+def test_a_personal_question_in_english_taken_for_small_talk_goes_to_the_consultant() -> None:
+    text = "my mother has diabetes, can she get the vaccine?"
+    parse = ParseResult(text, Intent("out_of_scope", 0.3), (), (Intent("out_of_scope", 0.3),))
+    assert consulted(parse).intent == Intent("health_consult", 0.3)

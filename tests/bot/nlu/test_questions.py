@@ -162,3 +162,28 @@ def test_nobody_to_ask_is_no_question() -> None:
 )
 def test_several_hundred_no_matter_and_urging_ask_nothing(text: str) -> None:
     assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tôi xin phép hỏi về thời gian làm việc của chợ",
+        "xin được hỏi quy định mới về giấy đi đường",
+        "cho tôi được hỏi về tiền hỗ trợ người lao động",
+        "kính hỏi quý cơ quan về thủ tục nhận hỗ trợ",
+        "Thưa Tổng đài, xin được hỏi các điểm tiêm mở cửa lúc mấy giờ, để tôi báo lại cho bà con",
+    ],
+)
+def test_asking_leave_formally_asks(text: str) -> None:
+    assert is_question(text)
+
+
+def test_leave_to_report_asks_nothing() -> None:
+    assert not is_question("xin được phản ánh việc hàng xóm hát karaoke suốt đêm")
+
+
+@pytest.mark.parametrize(
+    "text", ["có ai xuống tận nhà không rứa", "ho mấy bữa nay có phải covid không hè"]
+)
+def test_the_centres_trailing_particles(text: str) -> None:
+    assert is_question(text)

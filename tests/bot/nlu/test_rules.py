@@ -6,11 +6,11 @@ import pytest
 
 from hotline.bot.nlu.acknowledgements import acknowledges
 from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.complaints import complains
 from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
     advertises,
-    complains,
     opens_report,
     reported,
     rule_parse,
@@ -34,7 +34,8 @@ def test_a_bare_code_is_a_status_check_with_the_code(text: str, code: str) -> No
 
 
 def test_a_code_inside_a_sentence_is_left_to_the_model() -> None:
-    assert rule_parse("mã PA-LAHC-HQXK của tôi xử lý tới đâu rồi") is None
+    # Unless its progress is asked (`plain_requests.asks_progress`): "... xử lý tới đâu rồi".
+    assert rule_parse("mã PA-LAHC-HQXK gửi 3 ngày rồi mà chưa ai gọi lại, tệ thật") is None
 
 
 @pytest.mark.parametrize(
@@ -234,7 +235,15 @@ def test_the_form_intents_are_those_that_start_a_form() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["tố cáo đây ạ", "dạ cho em gửi một phản ánh", "mình xin gửi 1 tố cáo nha"]
+    "text",
+    [
+        "tố cáo đây ạ",
+        "dạ cho em gửi một phản ánh",
+        "mình xin gửi 1 tố cáo nha",
+        # What there is to report said first, and whom it is told to.
+        "có vụ vi phạm cần tố cáo với tổng đài",
+        "có chuyện này muốn phản ánh",
+    ],
 )
 def test_a_bare_report_in_more_shapes_starts_a_violation_report(text: str) -> None:
     result = rule_parse(text)
@@ -248,6 +257,8 @@ def test_a_bare_report_in_more_shapes_starts_a_violation_report(text: str) -> No
         "Kính gửi Tổng đài 1022, tôi xin được phản ánh một sự việc ở tổ 4",
         # How to report, asked after a wish to: the form answers it.
         "tui muốn tố cáo vụ chủ xưởng giấu F0 thì làm sao",
+        # Presented, as in a letter.
+        "Thưa quý cơ quan, tôi xin trình bày sự việc chủ quán cho khách ngồi lại đông",
     ],
 )
 def test_more_report_openers(text: str) -> None:
@@ -278,6 +289,8 @@ def test_a_person_asked_for_in_english(text: str) -> None:
     [
         "nhận làm giấy đi đường trọn gói, giá rẻ, ib mình",
         "dich vu test covid lay ngay khong can xep hang, lh zalo 0909",
+        # "ai cần ... ib" calls buyers; it asks nothing.
+        "nhận làm hồ sơ vay giải ngân trong ngày, ai cần thì ib",
     ],
 )
 def test_an_advert_is_small_talk(text: str) -> None:
@@ -308,3 +321,14 @@ def test_complaints_about_the_answers(text: str) -> None:
 @pytest.mark.parametrize("text", ["ở nhà mãi chán quá", "thuốc hạ sốt có tác dụng không"])
 def test_no_complaint(text: str) -> None:
     assert not complains(text)
+
+
+def test_an_opener_that_names_a_violation_gets_the_violation_report() -> None:
+    text = "tôi xin trình bày một vụ vi phạm giãn cách ở khu phố 3"
+    ranking = (Intent("feedback", 0.3), Intent("report_violation", 0.2), Intent("ask_faq", 0.1))
+    parse = reported(ParseResult(text, ranking[0], (), ranking))
+    assert parse.intent == Intent("report_violation", OPENER_CONFIDENCE)
+
+
+def test_something_to_ask_said_first_is_no_wish_to_report() -> None:
+    assert rule_parse("có chuyện muốn hỏi tổng đài") is None

@@ -1,0 +1,67 @@
+"""Complaints about the hotline's answers or service: feedback for the record, not a question.
+
+"trả lời như cái máy, vô dụng", "hỏi một đằng nói một nẻo", "hỏi mấy lần mà cứ trả lời vòng vo,
+chán thật", "nhắn cả buổi không có ai trả lời, bực mình": the model reads the words about asking
+and answering as the FAQ's, or as a person asked for. A mood alone ("bực mình ghê") is no
+complaint about the hotline, since a neighbour's karaoke annoys too: it takes the hotline's
+answers or its silence beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.normalize import words
+
+# A complaint in itself ("trả lời như cái máy, vô dụng", "hỏi một đằng nói một nẻo", "làm ăn
+# kiểu gì").
+_COMPLAINT = re.compile(
+    r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
+    r"|nhu cai may|tra loi nhu|lam an kieu|kem qua|tra loi vong vo|tra loi tao lao"
+    r"|tra loi cho co)\b"
+)
+# A mood, and the hotline's answers or its silence it is about.
+_MOOD = re.compile(
+    r"\b(?:buc minh|buc qua|chan (?:that|qua|ghe|thiet)|tao lao|vong vo|lang nhang|coi nhu"
+    r"|mat thoi gian)\b"
+)
+_THE_HOTLINE = re.compile(
+    r"\b(?:tra loi|tong dai|cai may|bot|(?:khong|chang) (?:co )?(?:ai|nguoi nao) (?:tra loi|nghe)"
+    r"|hoi (?:may|bao nhieu) lan)\b"
+)
+# What it is mistaken for, and how sure the rule is of it: enough for the router to take it
+# down as feedback even when it ends with "hả", as a report opener is.
+_MISTAKEN_FOR = frozenset({"ask_faq", "out_of_scope", "request_human", "health_consult", "greet"})
+COMPLAINT_CONFIDENCE = 0.9
+# A bare "vô dụng" or "tệ quá" says a mood, not what about: small talk. It takes this many words.
+_ABOUT = 3
+
+
+def complains(text: str) -> bool:
+    """True for a complaint about the hotline's answers or service."""
+    said = " ".join(words(text))
+    if _COMPLAINT.search(said):
+        return True
+    return bool(_MOOD.search(said) and _THE_HOTLINE.search(said))
+
+
+def complained(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for a complaint taken for a question, small talk or a person
+    asked for, feedback, surely; the others share what is left in their order."""
+    top = parse.intent
+    if top.name not in _MISTAKEN_FOR and not (
+        top.name == "feedback" and top.confidence < COMPLAINT_CONFIDENCE
+    ):
+        return parse
+    if len(words(parse.text)) < _ABOUT or not complains(parse.text):
+        return parse
+    others = [i for i in parse.intent_ranking or (top,) if i.name != "feedback"]
+    share = sum(i.confidence for i in others) or 1.0
+    rest = 1.0 - COMPLAINT_CONFIDENCE
+    ranked = (
+        Intent("feedback", COMPLAINT_CONFIDENCE),
+        *(Intent(i.name, i.confidence / share * rest) for i in others),
+    )
+    return replace(parse, intent=ranked[0], intent_ranking=ranked)

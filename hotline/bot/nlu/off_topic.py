@@ -1,0 +1,69 @@
+"""Questions on a citizen's other business with the state, the bank or the market, asked of
+the hotline because it answers questions: outside the epidemic, out of scope.
+
+"đăng ký kết hôn cần giấy gì", "làm hộ chiếu ở đâu", "làm thẻ ATM có mất phí không", "công ty
+nào đang tuyển công nhân", "cho thuê phòng gần chợ giá bao nhiêu": they read like the FAQ's
+questions (papers, fees, where to go), and the model takes them for the FAQ's. The hotline only
+answers the epidemic's rules and support: such a question is told what the hotline does, and
+offered an entry only when both retrievers agree on one (`faq_answer.off_topic`); it stays on the
+admins' unanswered list, so an entry can be added if citizens keep asking. Told together with
+the epidemic or its support ("đăng ký kết hôn trong lúc giãn cách", "tiền hỗ trợ nhận qua thẻ
+ATM") it stays the FAQ's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.normalize import words
+
+# Matters of civil status and residence, travel and work papers, banking, trade and building
+# licences, hiring and wages, renting and studies, in folded words.
+_OTHER_BUSINESS = re.compile(
+    r"\b(?:ket hon|ly hon|khai sinh|khai tu|ho tich|con nuoi|ho chieu|visa|thi thuc"
+    r"|the atm|the ngan hang|the tin dung|mo tai khoan|the huong dan vien|chung chi hanh nghe"
+    r"|tuyen (?:tho|nguoi|nhan vien|cong nhan|lao dong)|can tuyen|tim viec lam|xin viec"
+    r"|cho thue (?:nha|phong|mat bang|can ho)|mua ban (?:nha|dat)|mua bao hiem"
+    r"|tin chi|hoc bong|du hoc|bang lai|sang ten|so do|ho khau|vneid|work permit"
+    r"|giay phep xay dung|xin phep (?:xay|sua)|(?:xay|sua) (?:lai )?(?:nha|mai)"
+    r"|luong thang 13|khoi kien|kien o dau)\b"
+)
+# The epidemic, its rules and its support: told with any of these, the question may be the FAQ's.
+_EPIDEMIC = re.compile(
+    r"\b(?:covid|corona|dich(?! vu)|f0|f1|f2|cach ly|gian cach|phong toa|tiem|chich|ngua|mui"
+    r"|vac xin|vaccine|xet nghiem|test|khai bao|ho tro|tro cap|that nghiep|nghi quyet|nq"
+    r"|chi thi|ct|vung do|vung xanh|ca benh|nhiem|duong tinh|truc tuyen|online|gao"
+    r"|nhu yeu pham)\b"
+)
+# What the model takes them for; and out of scope itself, often too unsure of it for the router
+# (a question it is unsure is small talk goes the FAQ's way).
+_MISTAKEN_FOR = frozenset({"ask_faq", "health_consult", "out_of_scope"})
+# How sure the rule is: enough for the router to answer as small talk without the FAQ's
+# suggestions, below a rule's 1.0.
+OFF_TOPIC_CONFIDENCE = 0.8
+
+
+def other_business(text: str) -> bool:
+    """True for a question on a matter outside the epidemic that the state, a bank or the market
+    deals with ("làm hộ chiếu phổ thông nộp ở đâu"), not told together with the epidemic."""
+    said = " ".join(words(text))
+    return bool(_OTHER_BUSINESS.search(said)) and not _EPIDEMIC.search(said)
+
+
+def set_aside(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for another business taken for the FAQ's, out of scope first."""
+    top = parse.intent
+    if top.name not in _MISTAKEN_FOR or not other_business(parse.text):
+        return parse
+    if top.name == "out_of_scope" and top.confidence >= OFF_TOPIC_CONFIDENCE:
+        return parse
+    others = [i for i in parse.intent_ranking or (top,) if i.name != "out_of_scope"]
+    share = sum(i.confidence for i in others) or 1.0
+    rest = 1.0 - OFF_TOPIC_CONFIDENCE
+    ranked = (
+        Intent("out_of_scope", OFF_TOPIC_CONFIDENCE),
+        *(Intent(i.name, i.confidence / share * rest) for i in others),
+    )
+    return replace(parse, intent=ranked[0], intent_ranking=ranked)

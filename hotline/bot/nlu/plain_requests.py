@@ -1,0 +1,54 @@
+"""Requests put plainly that the model, trained on few of their shapes, misreads: a report or a
+person asked for in English, and a report's progress asked with or without its code.
+
+"I want to report a violation", "is there a human operator I can chat with?", "my report code is
+PA-..., any update?", "check giúp em tiến độ cái phản ánh hôm qua": each names what it wants; the
+model takes them for small talk or the FAQ's. Settled by rule (`rules.rule_parse`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.bot.nlu.entities import ticket_codes
+from hotline.bot.nlu.normalize import words
+
+# A person asked for in English ("I want to talk to a real person", "pls connect me to a staff",
+# "is there a human operator I can chat with?").
+_PERSON_IN_ENGLISH = re.compile(
+    r"\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with))"
+    r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
+    r"|\b(?:is there|are there|do you have|can i get) (?:a |an |any )?(?:real |live )?"
+    r"(?:human|person|agent|operator|staff)\b"
+)
+# A report wished for or asked how to make, in English: the form is the answer.
+_REPORT_IN_ENGLISH = re.compile(
+    r"\b(?:i (?:want|would like|need|wish) to|can i|let me|how (?:do|can) i|i d like to)"
+    r" (?:report|file a (?:report|complaint)|make a report|submit a report)\b"
+)
+# A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status".
+_PROGRESS = re.compile(
+    r"\b(?:tien do|(?:toi|den) dau roi|xu ly (?:chua|toi dau|den dau)|ket qua xu ly"
+    r"|update|status|progress|any news)\b"
+)
+# The report it is asked of, when no code is given.
+_A_REPORT = re.compile(r"\b(?:phan anh|to cao|report|ticket|ma phan anh|ma so)\b")
+
+
+def person_in_english(text: str) -> bool:
+    """True for a person asked for in English."""
+    return bool(_PERSON_IN_ENGLISH.search(" ".join(words(text))))
+
+
+def report_in_english(text: str) -> bool:
+    """True for a wish to report, or how to, in English ("I want to report a violation")."""
+    return bool(_REPORT_IN_ENGLISH.search(" ".join(words(text))))
+
+
+def asks_progress(text: str) -> bool:
+    """True for a report's progress asked: with its code ("PA-... any update?") or of a report
+    named ("check giúp em tiến độ cái phản ánh hôm qua")."""
+    said = " ".join(words(text))
+    if not _PROGRESS.search(said):
+        return False
+    return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))

@@ -1,0 +1,53 @@
+"""Complaints about the hotline's answers or service are feedback."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.complaints import COMPLAINT_CONFIDENCE, complained, complains
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tổng đài trả lời vòng vo hoài, chán thật",
+        "gọi mấy lần không có ai nghe, bực mình quá",
+        "hỏi bao nhiêu lần rồi mà cái máy này cứ nói tào lao",
+    ],
+)
+def test_a_mood_about_the_hotlines_answers_complains(text: str) -> None:
+    assert complains(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["hàng xóm hát karaoke bực mình quá", "ở nhà hoài chán thật", "F1 chờ kết quả mấy ngày"]
+)
+def test_a_mood_about_something_else_does_not(text: str) -> None:
+    assert not complains(text)
+
+
+def _parse(text: str, top: str, confidence: float = 0.5) -> ParseResult:
+    ranking = (Intent(top, confidence), Intent("feedback", 0.3), Intent("greet", 0.2))
+    if top == "feedback":
+        ranking = (Intent(top, confidence), Intent("ask_faq", 0.3), Intent("greet", 0.2))
+    return ParseResult(text, ranking[0], (), ranking)
+
+
+def test_a_complaint_taken_for_a_question_is_feedback_surely() -> None:
+    parse = complained(_parse("tổng đài trả lời vòng vo hoài, chán thật", "ask_faq"))
+    assert parse.intent == Intent("feedback", COMPLAINT_CONFIDENCE)
+    assert [i.name for i in parse.intent_ranking] == ["feedback", "ask_faq", "greet"]
+    assert sum(i.confidence for i in parse.intent_ranking) == pytest.approx(1.0)
+
+
+def test_an_unsure_feedback_complaint_is_made_sure() -> None:
+    parse = complained(_parse("tổng đài trả lời vòng vo hoài, chán thật", "feedback", 0.4))
+    assert parse.intent == Intent("feedback", COMPLAINT_CONFIDENCE)
+
+
+def test_a_bare_mood_and_a_report_are_left_alone() -> None:
+    bare = _parse("vô dụng", "out_of_scope")
+    assert complained(bare) is bare
+    report = _parse("trả lời vòng vo, quán nhậu vẫn mở", "report_violation")
+    assert complained(report) is report

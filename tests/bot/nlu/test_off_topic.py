@@ -1,0 +1,69 @@
+"""Questions on other business than the epidemic's, taken for the FAQ's, are out of scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.off_topic import OFF_TOPIC_CONFIDENCE, other_business, set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trích lục khai sinh bản sao xin ở đâu",
+        "làm visa đi Hàn Quốc mất bao lâu",
+        "cho thuê mặt bằng mặt tiền đường 30/4 giá sao",
+        "xin học bổng du học Nhật cần IELTS mấy chấm",
+        # Residence papers, building permits, a wage dispute.
+        "nhập hộ khẩu cho con về nhà ông bà nội cần giấy gì",
+        "xây lại nhà cấp 4 có phải xin giấy phép xây dựng không",
+        "công ty nợ lương tháng 13 thì khởi kiện ở tòa nào",
+    ],
+)
+def test_other_business(text: str) -> None:
+    assert other_business(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bị F0 thì có được hoãn đăng ký kết hôn không",
+        "công nhân mất việc vì dịch được trợ cấp thất nghiệp không",
+        "tiền hỗ trợ nhận qua thẻ ATM hay tiền mặt",
+        "hộ khẩu ở quê, tạm trú ở đây thì có được nhận gạo không",
+        "hộ khẩu ngoài Huế, muốn chích ngừa ở đây thì đăng ký sao",
+        "VNeID ghi thiếu mũi 2 thì sửa ở đâu",
+        "tiêm mũi 3 ở đâu",
+    ],
+)
+def test_the_epidemic_or_none_of_those_matters(text: str) -> None:
+    assert not other_business(text)
+
+
+def test_a_service_is_no_epidemic() -> None:
+    assert other_business("dịch vụ làm hộ chiếu nhanh lấy trong ngày")
+
+
+def _parse(text: str, top: str, confidence: float) -> ParseResult:
+    ranking = (Intent(top, confidence), Intent("ask_faq" if top != "ask_faq" else "greet", 0.1))
+    return ParseResult(text, ranking[0], (), ranking)
+
+
+def test_the_faqs_intent_gives_way_to_out_of_scope() -> None:
+    parse = set_aside(_parse("đăng ký kết hôn với người nước ngoài cần gì", "ask_faq", 0.6))
+    assert parse.intent == Intent("out_of_scope", OFF_TOPIC_CONFIDENCE)
+    assert [i.name for i in parse.intent_ranking] == ["out_of_scope", "ask_faq", "greet"]
+    assert sum(i.confidence for i in parse.intent_ranking) == pytest.approx(1.0)
+
+
+def test_an_unsure_out_of_scope_is_made_sure_and_a_sure_one_left() -> None:
+    unsure = set_aside(_parse("làm hộ chiếu ở đâu", "out_of_scope", 0.5))
+    assert unsure.intent == Intent("out_of_scope", OFF_TOPIC_CONFIDENCE)
+    sure = _parse("làm hộ chiếu ở đâu", "out_of_scope", 0.95)
+    assert set_aside(sure) is sure
+
+
+def test_reports_are_left_alone() -> None:
+    told = _parse("công ty tuyển công nhân mà không cho khai báo y tế", "report_violation", 0.7)
+    assert set_aside(told) is told

@@ -1,0 +1,50 @@
+"""Requests put plainly, settled by rule: a person or a report in English, a report's progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.plain_requests import asks_progress, person_in_english, report_in_english
+from hotline.bot.nlu.rules import rule_parse
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("do you have a live agent? this bot doesn't get me", "request_human"),
+        ("hi, is there any staff online", "request_human"),
+        ("how can I report a shop that ignores the lockdown", "report_violation"),
+        ("I'd like to file a complaint about my landlord breaking quarantine", "report_violation"),
+        ("PA-7K3Q-9X2M status?", "check_status"),
+        ("phản ánh tuần trước của tôi tới đâu rồi ad", "check_status"),
+        ("kiểm tra giùm tiến độ phản ánh vụ quán nhậu", "check_status"),
+    ],
+)
+def test_plain_requests_are_settled_by_rule(text: str, intent: str) -> None:
+    parsed = rule_parse(text)
+    assert parsed is not None
+    assert parsed.intent.name == intent
+
+
+def test_the_code_is_kept_as_an_entity() -> None:
+    parsed = rule_parse("mã PA-7K3Q-9X2M có update gì chưa")
+    assert parsed is not None
+    assert parsed.entity("ticket_code") == "PA-7K3Q-9X2M"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kết quả xét nghiệm tới đâu rồi",  # a progress, but of no report
+        "tiến độ tiêm mũi 3 ở phường sao rồi",
+        "what is the status of F1 after 7 days",
+    ],
+)
+def test_progress_of_something_else_is_no_status_check(text: str) -> None:
+    assert not asks_progress(text)
+
+
+@pytest.mark.parametrize("text", ["the report says F1 must stay home", "is this person F1?"])
+def test_english_words_about_reports_and_people_are_no_request(text: str) -> None:
+    assert not report_in_english(text)
+    assert not person_in_english(text)
