@@ -68,7 +68,9 @@ SIGNS = (
     # in English, which the training data hardly holds
     "can t breathe", "cannot breathe", "can not breathe", "not breathing", "stopped breathing",
     "lips are blue", "blue lips", "unconscious", "passed out", "seizure", "bleeding heavily",
-    "chest pain", "overdose",
+    "chest pain", "overdose", "collapsed", "fainted", "not responding", "unresponsive",
+    "heart attack", "having a stroke", "drowning", "on fire", "kill myself", "kill herself",
+    "kill himself", "suicide", "hit by a car", "car accident", "bleeding a lot",
 )  # fmt: skip
 
 # Signs that are happening when told as an event, with no word for "now": "có người bất tỉnh
@@ -81,7 +83,9 @@ STRONG = (
     "hoa hoan", "chay nha", "nha chay", "boc chay", "chet duoi", "dang duoi", "ngo doc",
     "tu sat", "muon tu tu", "dinh tu tu", "doa tu tu", "nhay cau", "treo co", "cat co tay",
     "doa giet", "cam dao", "dang co giat", "dang len con",
-    "not breathing", "stopped breathing", "lips are blue", "unconscious",
+    "not breathing", "stopped breathing", "lips are blue", "unconscious", "collapsed",
+    "fainted", "not responding", "unresponsive", "drowning", "on fire", "kill myself",
+    "kill herself", "kill himself",
 )  # fmt: skip
 
 # It is happening now.
@@ -108,7 +112,8 @@ _DISTRESS = re.compile(r" (?:lam sao|tinh sao|lam gi|the nao)(?: [a-z0-9]+){0,4}
 IF = (
     "neu", "gia su", "truong hop", "lo nhu", "lo ma", "phong khi", "de phong", "khi nao",
     "dau hieu", "trieu chung", "quy dinh", "so cuu", "the nao la", "phai lam gi khi",
-    "goi so nao", "so may", "so nao",
+    "goi so nao", "so may", "so nao", "if", "what to do", "what should", "when should",
+    "symptoms", "signs of",
 )  # fmt: skip
 
 # A history for the health consultant: not happening. Not "ngày trước" nor "năm trước": folded,
@@ -117,7 +122,8 @@ PAST = (
     "hoi truoc", "hoi thang", "hoi nam", "hoi nho", "hoi do", "thang truoc", "tuan truoc",
     "nam ngoai", "nam roi", "thang roi", "truoc day", "truoc kia", "luc truoc",
     "hom truoc", "lan truoc", "dot truoc", "da tung", "tung bi", "tien su",
-    "tien can", "ngay xua", "tu nho", "tu be", "tu hoi",
+    "tien can", "ngay xua", "tu nho", "tu be", "tu hoi", "last year", "last month", "years ago",
+    "used to", "history of",
 )  # fmt: skip
 
 # A question naming a vaccine or an underlying illness asks whether one may be vaccinated or

@@ -169,6 +169,10 @@ def test_distress_without_a_sign_happening_is_not(text: str) -> None:
     [
         "help! my son cannot breathe, his lips are blue",
         "my neighbour passed out on the street right now, we need help",
+        "my uncle collapsed in the yard and is not responding",
+        "a boy is drowning in the canal behind our house",
+        "the kitchen is on fire, my mother is inside",
+        "she says she will kill herself tonight",
     ],
 )
 def test_a_danger_sign_in_english_happening_now(text: str) -> None:
@@ -180,6 +184,9 @@ def test_a_danger_sign_in_english_happening_now(text: str) -> None:
     [
         "what should I do if someone can't breathe?",
         "I had a seizure last year, can I get the shot?",
+        "what to do if an old man collapses at the market?",
+        "my father fainted years ago after a shot, is the booster safe for him?",
+        "what are the signs of a heart attack",
     ],
 )
 def test_a_danger_sign_asked_about_in_english_is_none(text: str) -> None:
