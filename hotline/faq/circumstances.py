@@ -25,6 +25,13 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
 _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _PERIOD = r"(?:ngay|tuan|thang|gio|h|tieng|phut)"
 _LANGUAGE = r"(?:anh|nuoc ngoai|trung|hoa|han|nhat|phap|nga|duc|khmer|lao|thai)"
+# "Tiếng" after a count is an hour: "chờ 2 tiếng anh ạ", "mấy tiếng anh ơi" (addressing "anh"),
+# "3 tiếng trung bình" (on average).
+_NOT_HOURS = r"(?<!\d )" + "".join(
+    f"(?<!{count} )" for count in ("mot hai ba bon nam sau bay tam chin muoi may vai nua".split())
+)
+# "Cho em hỏi lần nữa" asks the bot again, not for a second time.
+_NOT_ASKING = r"(?<!hoi )"
 # Not "về nước" as asked: it is as often "về nước sạch" (about water) as coming home.
 _ABROAD = r"quoc te|nuoc ngoai|xuat canh|nhap canh|hai ngoai"
 _CHANNEL = (
@@ -59,9 +66,9 @@ ASKED: dict[str, re.Pattern[str]] = {
     ),
     # A second time: "thêm lần nữa", "thêm một đợt", "lại một lần".
     "again": phrases(
-        r"lan nua",
+        rf"{_NOT_ASKING}lan nua",
         # Not "ở lại lán" (a shed): "lại" only with a count.
-        r"them (?:mot |1 )?(?:lan|dot)(?! (?:dau|truoc))",
+        rf"{_NOT_ASKING}them (?:mot |1 )?(?:lan|dot)(?! (?:dau|truoc))",
         r"lai (?:mot|1) (?:lan|dot)",
     ),
     # On paper: "in ra giấy", "bản giấy", "bản cứng", "in ở đâu".
@@ -69,7 +76,7 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"in ra", r"ban (?:giay|cung|in)", r"in (?:o dau|duoc khong|duoc ko|giay|cho nao)"
     ),
     # In another language: "bằng tiếng Anh", "có người nói tiếng Hoa không", "phiên dịch".
-    "language": phrases(rf"tieng {_LANGUAGE}", r"english|phien dich|thong dich"),
+    "language": phrases(rf"{_NOT_HOURS}tieng {_LANGUAGE}", r"english|phien dich|thong dich"),
     # Through which channel: "qua Zalo", "online", "trực tuyến", "qua mạng".
     # "Đặt hàng online" is an activity online, not a channel asked for what the entry covers.
     "channel": phrases(

@@ -63,6 +63,13 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("tiêm mũi 3 cách mũi 2 bao lâu", Ask.AGAIN),
         ("thông tin hỗ trợ xem ở đâu", Ask.PRINTED),
         ("xét nghiệm mấy tiếng thì có kết quả", Ask.LANGUAGE),
+        # Hours, then someone addressed ("anh") or an average ("trung bình").
+        ("xét nghiệm nhanh chờ mấy tiếng anh ơi", Ask.LANGUAGE),
+        ("lấy mẫu xong đợi 2 tiếng anh nhé", Ask.LANGUAGE),
+        ("làm thủ tục mất 3 tiếng trung bình à", Ask.LANGUAGE),
+        # Asking the bot again is no second time.
+        ("cho em hỏi lần nữa, cách ly mấy ngày", Ask.AGAIN),
+        ("xin hỏi thêm một lần về giấy đi đường", Ask.AGAIN),
         # A purpose asks how to get the paper; a foreigner living here is no travel.
         ("làm giấy này để đi nước ngoài thế nào", Ask.ABROAD),
         ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
