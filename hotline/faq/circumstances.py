@@ -101,10 +101,10 @@ ASKED: dict[str, re.Pattern[str]] = {
     # Only with a medicine or a vaccine in the same message: "em đang có bầu, chồng dương tính,
     # phải làm gì để khỏi lây" tells a pregnancy the answer on protecting the household needs
     # not name; "bà bầu uống thuốc này được không" asks of it.
-    "pregnant": phrases(
-        rf"(?:{_PREGNANCY})(?=(?: \w+)* (?:{_INTAKE}) )",
-        rf"(?:{_INTAKE})(?=(?: \w+)* (?:{_PREGNANCY}) )",
-    ),
+    # Both looked for from the line's start alone: a lookahead from every word that could be
+    # one of them read a hostile message of "mũi mũi ..." in quadratic time (59 ms, 4,000
+    # characters), this in linear.
+    "pregnant": re.compile(rf"^(?=.* (?:{_PREGNANCY}) )(?=.* (?:{_INTAKE}) )"),
     # Telling someone other than an office: a landlord, an employer, a school, the neighbours.
     # "Báo hàng xóm vi phạm" reports the neighbours: only "phải báo", "báo cho" tell them.
     "tell_private": phrases(
