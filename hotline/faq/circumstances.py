@@ -40,8 +40,13 @@ _CHANNEL = (
 )
 _PREGNANCY = r"(?:ba|co|dang|mang|co con) bau|mang thai|co thai|thai phu|(?:cho|nuoi) con bu"
 _INTAKE = r"thuoc|tiem|uong|chich|vac xin|vaccine|vacxin|mui"
-# Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to).
-_NOT_INSURANCE = r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat))"
+# Folded "bao" is also "bảo" (insurance, protect, keep, guarantee, tell someone to), "bao" of a
+# question ("cần bao lâu", "bao xa", "bao tuổi") or of "bao gồm" (includes), "bao tay" (gloves),
+# "bạo lực" (violence), "bao bì", "bao phủ": none tells anyone.
+_NOT_TELLING = (
+    r"(?! (?:hiem|ve|dam|quan|lanh|tri|chi|gio|nhieu|luu|ho|hanh|mat"
+    r"|lau|xa|tuoi|gom|tay|luc|bi|phu))"
+)
 _PRIVATE_PARTY = (
     r"chu (?:nha|tro|nha tro|phong)|cong ty|hang xom|sep|noi lam viec|nha truong|giao vien"
     r"|co giao|nguoi thue|nguoi o chung|gia dinh|nguoi than"
@@ -94,8 +99,8 @@ ASKED: dict[str, re.Pattern[str]] = {
     ),
     # Whether to tell someone: "có phải báo (cho ...) không", "cần thông báo".
     "tell": phrases(
-        rf"(?:phai|can|nen) (?:thong bao|bao cao|bao){_NOT_INSURANCE}",
-        rf"(?:bao|thong bao){_NOT_INSURANCE} (?:cho )?(?:\w+ ){{1,3}}biet",
+        rf"(?:phai|can|nen) (?:thong bao|bao cao|bao){_NOT_TELLING}",
+        rf"(?:bao|thong bao){_NOT_TELLING} (?:cho )?(?:\w+ ){{1,3}}biet",
     ),
     # A pregnancy or a nursing mother, for whom medicines and vaccines have rules of their own.
     # Only with a medicine or a vaccine in the same message: "em đang có bầu, chồng dương tính,
@@ -148,7 +153,7 @@ SAID: dict[str, re.Pattern[str]] = {
         r"chuyen khoan|tien mat|tai khoan|ngan hang|buu dien|vi dien tu",
         r"(?:chi tra|nhan|phat|trao) (?:tien )?(?:truc tiep|qua|bang|tai nha)",
     ),
-    "tell": phrases(rf"(?:thong bao|khai bao|bao cao|bao tin|bao){_NOT_INSURANCE}"),
+    "tell": phrases(rf"(?:thong bao|khai bao|bao cao|bao tin|bao){_NOT_TELLING}"),
     "pregnant": phrases(r"bau|thai|thai phu|san phu|sau sinh|moi sinh|cho con bu"),
     "tell_private": phrases(_PRIVATE_PARTY, r"doanh nghiep|nguoi su dung lao dong|nguoi tiep xuc"),
     "channel": phrases(

@@ -86,6 +86,10 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         # "bảo" folds to "bao": insurance and keeping secrets are no telling.
         ("có phải bảo hiểm chi trả không", Ask.TELL),
         ("cần bảo mật thông tin người báo không", Ask.TELL),
+        # "Bao" of a question or of "bao gồm": "cần bao lâu" asks how long, not whom to tell.
+        ("cách ly cần bao lâu", Ask.TELL),
+        ("phai bao lau moi co ket qua", Ask.TELL),
+        ("hồ sơ cần bao gồm những giấy gì", Ask.TELL),
         # A baby told of is no pregnancy asked about.
         ("em mới sinh con tháng trước, giờ tiêm mũi 3 ở đâu", Ask.PREGNANT),
         # Reporting the neighbours is no telling them.
