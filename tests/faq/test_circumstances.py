@@ -56,6 +56,9 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("tôi bị mất việc thì được hỗ trợ gì", Ask.REISSUE),
         ("hết cách ly muốn đi làm lại thì cần giấy gì", Ask.REISSUE),
         ("khỏi bệnh rồi bao giờ công ty cho làm lại", Ask.REISSUE),
+        # Folded "bạn" (you) is "ban": "bạn sao rồi" asks after someone, not for a copy.
+        ("bạn sao không trả lời tin nhắn của tôi", Ask.REISSUE),
+        ("ban sao vay, tra loi di", Ask.REISSUE),
         # How long a rule lasts is asked as a duration, not as a delay.
         ("f0 ở nhà mấy ngày thì xong cách ly", Ask.DELAY),
         ("cách ly bao lâu thì được ra ngoài", Ask.DELAY),
