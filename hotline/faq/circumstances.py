@@ -116,8 +116,10 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"(?:phai|can|nen) (?:bao|thong bao) (?:cho |voi )?(?:{_PRIVATE_PARTY})",
         rf"(?:bao|thong bao) (?:cho|voi) (?:{_PRIVATE_PARTY})",
     ),
-    # A hospital's name ("Bệnh viện Quốc tế") is no travel either.
-    "abroad": phrases(rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?<!benh vien )(?:{_ABROAD})"),
+    # A hospital's or a school's name ("Bệnh viện Quốc tế", "trường quốc tế") is no travel either.
+    "abroad": phrases(
+        rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?<!benh vien )(?<!truong )(?:{_ABROAD})"
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {

@@ -78,6 +78,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("làm giấy này để đi nước ngoài thế nào", Ask.ABROAD),
         ("người nước ngoài thuê trọ ở Thuận An tiêm ở đâu", Ask.ABROAD),
         ("bệnh viện quốc tế có nhận F0 không", Ask.ABROAD),
+        ("con học trường quốc tế có phải test trước khi đi học không", Ask.ABROAD),
         ("qua tháng sau có được hỗ trợ nữa không", Ask.CHANNEL),
         ("chợ đóng cửa thì mua đồ online giao tận nhà được không", Ask.CHANNEL),
         ("công nhân ở lại lán trại được không", Ask.AGAIN),
