@@ -79,8 +79,10 @@ _ACRONYMS: dict[str, tuple[str, ...]] = {
     "f1": ("f1",),
 }
 _A = ("a",)
-# "ép không được" is forced not to: F0 only where nobody is forcing ("bị ép", "bắt ép").
-_FORCED = frozenset({"bị", "bắt", "cưỡng", "ép"})
+# "ép không được" is forced not to: F0 only where nobody is forcing ("bị ép", "bắt ép", "công
+# ty ép", "họ ép") and nobody is kept from something ("ép không cho nghỉ").
+_FORCED = frozenset({"bị", "bắt", "cưỡng", "ép", "họ", "ty", "cty", "sếp", "trường", "nó"})
+_KEPT_FROM = "cho"
 
 
 def _spellings() -> dict[tuple[str, ...], str]:
@@ -128,7 +130,9 @@ def _acronym(words: list[str], i: int) -> tuple[str, int] | None:
         written = _SPELT.get(tuple(words[i : i + n]))
         if written is None:
             continue
-        if written.startswith("f") and i > 0 and words[i - 1] in _FORCED:
+        if written.startswith("f") and (
+            (i > 0 and words[i - 1] in _FORCED) or words[i + n : i + n + 1] == [_KEPT_FROM]
+        ):
             return None
         return written, n
     return None

@@ -71,6 +71,12 @@ def test_an_acronym_spelt_letter_by_letter_is_written(said: str, written: str) -
 
 def test_forced_is_no_letter() -> None:
     assert read_spoken("bị ép không được nghỉ") == "bị ép không được nghỉ"
+    # Someone forcing, or keeping one from something: "không" is "not", nobody is F0.
+    assert read_spoken("công ty ép không cho công nhân nghỉ") == (
+        "công ty ép không cho công nhân nghỉ"
+    )
+    assert read_spoken("họ ép một tuần làm bảy ngày") == "họ ép một tuần làm bảy ngày"
+    assert read_spoken("nhà có ép không thì làm sao") == "nhà có f0 thì làm sao"
 
 
 def test_punctuation_and_other_words_are_kept() -> None:
