@@ -89,9 +89,6 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"(?:dang ky|nop|khai|khai bao|lam|gui|xin|tra cuu|phan anh|ho so)"
         r"(?: \w+){0,2} (?:online|truc tuyen)",
     ),
-    # Whether it holds abroad: "khi bay quốc tế", "ở nước ngoài dùng được không". A purpose
-    # ("để đi nước ngoài") asks how to get the paper, which an entry on getting it answers; a
-    # foreigner living here ("người nước ngoài") is no travel.
     # How the money comes: "chuyển khoản hay tiền mặt", "vào tài khoản", "qua ngân hàng".
     "payment": phrases(
         r"chuyen khoan|tien mat|ngan hang|vi dien tu|momo|atm",
@@ -116,7 +113,10 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"(?:phai|can|nen) (?:bao|thong bao) (?:cho |voi )?(?:{_PRIVATE_PARTY})",
         rf"(?:bao|thong bao) (?:cho|voi) (?:{_PRIVATE_PARTY})",
     ),
-    # A hospital's or a school's name ("Bệnh viện Quốc tế", "trường quốc tế") is no travel either.
+    # Whether it holds abroad: "khi bay quốc tế", "ở nước ngoài dùng được không". A purpose
+    # ("để đi nước ngoài") asks how to get the paper, which an entry on getting it answers; a
+    # foreigner living here ("người nước ngoài") is no travel, nor a hospital's or a school's
+    # name ("Bệnh viện Quốc tế", "trường quốc tế").
     "abroad": phrases(
         rf"(?<!nguoi )(?<!de )(?<!de di )(?<!de bay )(?<!benh vien )(?<!truong )(?:{_ABROAD})"
     ),
