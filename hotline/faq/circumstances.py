@@ -53,7 +53,8 @@ _PRIVATE_PARTY = (
 )
 # "Hộ" is also a household ("hộ kinh doanh", "hộ gia đình") and the start of "hồ sơ", "hỗ trợ".
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
-_ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao))"
+# "Thay" is also a change: "thay đổi", "thay thế", "thay vì", "thay áo", "đi thay đồ" (clothes).
+_ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao|do|quan))"
 
 ASKED: dict[str, re.Pattern[str]] = {
     # Someone else collects, goes or applies for me: "nhận thay", "đi giùm", "ủy quyền".

@@ -53,6 +53,7 @@ def test_a_question_asks_the_circumstance_its_words_ask(question: str, kind: Ask
         ("nộp hồ sơ hỗ trợ hộ kinh doanh ở đâu", Ask.PROXY),
         ("hộ gia đình nhận hỗ trợ mấy lần", Ask.PROXY),
         ("thủ tục có thay đổi gì không", Ask.PROXY),
+        ("đi làm về phải đi thay đồ rồi mới tiếp xúc với con không", Ask.PROXY),
         ("tôi bị mất việc thì được hỗ trợ gì", Ask.REISSUE),
         ("hết cách ly muốn đi làm lại thì cần giấy gì", Ask.REISSUE),
         ("khỏi bệnh rồi bao giờ công ty cho làm lại", Ask.REISSUE),
