@@ -26,8 +26,12 @@ _OLDEST = 200
 
 _COUNTS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8}
 _N = r"(\d+|mot|hai|ba|bon|nam|sau|bay|tam)"
-# "3 tuổi", "trên 60 tuổi", "dưới 5 tuổi", "18 tháng tuổi".
-_ASKED = re.compile(rf"(?<= )(?:(tren|duoi|qua) )?{_N} (thang )?tuoi(?= )")
+# "3 tuổi", "trên 60 tuổi", "dưới 5 tuổi", "18 tháng tuổi". Not "ông bà tuổi cao" (folded
+# "bà" is "ba", three), "tuổi già", nor "nam tuổi từ 18" (men, "nam", of an age said after).
+_ASKED = re.compile(
+    rf"(?<= )(?:(tren|duoi|qua) )?{_N} (thang )?tuoi(?= )"
+    r"(?! (?:cao|gia|tac) )(?! (?:tu |tren |duoi )?\d)"
+)
 # "từ 12 đến 17 tuổi", "5 đến dưới 12 tuổi", "12-17 tuổi", "từ 18 tuổi trở lên", "trên 50
 # tuổi", "dưới 5 tuổi", "65 tuổi".
 _RANGE = re.compile(r"(?<= )(\d+) (?:den |toi )?(duoi )?(\d+) tuoi(?= )")

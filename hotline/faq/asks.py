@@ -103,7 +103,8 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"(?:xin|cap|in) lai",
         r"(?<!di )lam lai(?= (?:giay|the|phieu|so|ho so|chung nhan|can cuoc|cccd|ban|duoc|dc"
         r"|o|tai|can|mat|het|bao|nhu|khong|ko) )",
-        r"ban sao",
+        # Not "bạn sao rồi", "bạn sao không trả lời" (folded "bạn", you): a copy is no question.
+        r"ban sao(?! (?:roi|vay|the|ha|chua|nua|kia|day|khong tra|ko tra))",
         r"(?:lam|bi|danh|lo) mat (?:giay|phieu|the|so|chung nhan|ho so|can cuoc|cccd)",
     ),
 }

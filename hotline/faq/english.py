@@ -51,13 +51,22 @@ def reads_english(text: str) -> bool:
 
 
 def _english(words: list[str]) -> bool:
-    if sum(w in MARKERS for w in words) >= ENOUGH_MARKERS:
-        return True
+    return sum(w in MARKERS for w in words) >= ENOUGH_MARKERS or _bare_english(words)
+
+
+def _bare_english(words: list[str]) -> bool:
     if not all(w.isascii() for w in words):
         return False
     english = sum(w in _ENGLISH_WORDS and not is_syllable(w) for w in words)
     vietnamese = sum(w not in _ENGLISH_WORDS and is_syllable(w) for w in words)
     return english >= ENOUGH_MARKERS and english >= ENGLISH_RATIO * vietnamese
+
+
+def _bare_vietnamese(words: list[str]) -> bool:
+    """Whether `words`, English by their markers, are mostly Vietnamese typed bare ("f0 o nha
+    can lam gi, how long phai cach ly"): there a word that can be a syllable is Vietnamese
+    ("can" is cần, "an" ăn, "me" mẹ), neither read as English nor dropped as a filler."""
+    return all(w.isascii() for w in words) and not _bare_english(words)
 
 
 def read_english(text: str) -> str:
@@ -70,11 +79,13 @@ def read_english(text: str) -> str:
     table = _BOTH if english else DOMAIN
     if not english and not any((w,) in table or w in _FIRST_WORDS for w in words):
         return text
+    syllables = english and _bare_vietnamese(words)  # Vietnamese where it can be
     out: list[str] = []
     i, done = 0, 0
     while i < len(words):
-        found = _phrase(words, i, table)
-        if found is None and not (english and words[i] in FILLERS):
+        found = _phrase(words, i, table, syllables)
+        filler = english and words[i] in FILLERS and not (syllables and is_syllable(words[i]))
+        if found is None and not filler:
             i += 1
             continue
         meant, used = found or ("", 1)
@@ -104,9 +115,15 @@ def _asks_what_it_is(words: list[str], after: int) -> bool:
     return said > 0
 
 
-def _phrase(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+def _phrase(
+    words: list[str], i: int, table: dict[tuple[str, ...], str], syllables: bool = False
+) -> tuple[str, int] | None:
+    """The phrase of `table` at `words[i]`, longest first; with `syllables`, none whose every
+    word can be a Vietnamese syllable."""
     for n in range(min(_LONGEST, len(words) - i), 0, -1):
         phrase = tuple(words[i : i + n])
         if phrase in table and all(w.isascii() for w in phrase):
+            if syllables and all(map(is_syllable, phrase)):
+                continue
             return table[phrase], n
     return None

@@ -31,6 +31,10 @@ _DIGITS = {
     "chín": 9,
 }
 _AFTER_TEN = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}
+# A unit after a ten. A five there is "lăm" ("mười năm" is ten years, "hai mươi năm" twenty years)
+# and a zero is never said ("hai mươi không được": twenty, not allowed); "mốt" only after "mươi".
+_UNITS = {w: n for w, n in {**_DIGITS, **_AFTER_TEN}.items() if w not in ("không", "năm")}
+_TEEN_UNITS = {w: n for w, n in _UNITS.items() if w != "mốt"}
 _TEN = frozenset({"mười", "mươi"})
 _SCALES = {"trăm": 100, "nghìn": 1000, "ngàn": 1000}
 _ZERO_TENS = frozenset({"linh", "lẻ"})
@@ -75,8 +79,10 @@ _ACRONYMS: dict[str, tuple[str, ...]] = {
     "f1": ("f1",),
 }
 _A = ("a",)
-# "ép không được" is forced not to: F0 only where nobody is forcing ("bị ép", "bắt ép").
-_FORCED = frozenset({"bị", "bắt", "cưỡng", "ép"})
+# "ép không được" is forced not to: F0 only where nobody is forcing ("bị ép", "bắt ép", "công
+# ty ép", "họ ép") and nobody is kept from something ("ép không cho nghỉ").
+_FORCED = frozenset({"bị", "bắt", "cưỡng", "ép", "họ", "ty", "cty", "sếp", "trường", "nó"})
+_KEPT_FROM = "cho"
 
 
 def _spellings() -> dict[tuple[str, ...], str]:
@@ -124,7 +130,9 @@ def _acronym(words: list[str], i: int) -> tuple[str, int] | None:
         written = _SPELT.get(tuple(words[i : i + n]))
         if written is None:
             continue
-        if written.startswith("f") and i > 0 and words[i - 1] in _FORCED:
+        if written.startswith("f") and (
+            (i > 0 and words[i - 1] in _FORCED) or words[i + n : i + n + 1] == [_KEPT_FROM]
+        ):
             return None
         return written, n
     return None
@@ -142,6 +150,8 @@ def _number(words: list[str], i: int) -> tuple[str, int] | None:
     if any(w in _TEN or w in _SCALES for w in run):
         value, used = _value(run)
         return (str(value), used) if used > 1 else None
+    if run[-1] == "không":  # as often the sentence's "not" or its question: "số hai không có"
+        run = run[:-1]
     if len(run) >= 2 and _after_name(words, i) and all(w in _DIGITS for w in run):
         return "".join(str(_DIGITS[w]) for w in run), len(run)
     return None
@@ -164,17 +174,18 @@ def _value(run: list[str]) -> tuple[int, int]:
             current += 10
             digit = None
             i += 1
-            if i < len(run) and run[i] in _DIGITS | _AFTER_TEN and run[i] not in ("không", "mốt"):
-                current += {**_DIGITS, **_AFTER_TEN}[run[i]]
+            if i < len(run) and run[i] in _TEEN_UNITS:
+                current += _TEEN_UNITS[run[i]]
                 i += 1
             break
         elif word == "mươi" and digit is not None:
             current += digit * 10
             digit = None
-            if i + 1 < len(run) and run[i + 1] in {**_DIGITS, **_AFTER_TEN}:
-                current += {**_DIGITS, **_AFTER_TEN}[run[i + 1]]
-                i += 2
-                break
+            i += 1
+            if i < len(run) and run[i] in _UNITS:
+                current += _UNITS[run[i]]
+                i += 1
+            break  # the tens end the number: "hai mươi năm" is twenty years, not 25
         elif word in _SCALES and digit is not None:
             scale = _SCALES[word]
             if scale == 1000:

@@ -23,6 +23,11 @@ def _line(text: str) -> str:
         ("bà nội 72 tuổi ở nhà một mình", {"age_60_up"}),
         ("người trên 59 tuổi tiêm mũi 4 chưa", {"age_60_up"}),
         ("học sinh lớp 9 có phải test không", set()),
+        # "Bà" folds to "ba" (three), "năm" and "nam" (men) to "nam": no age in these.
+        ("ông bà tuổi cao có được tiêm tại nhà không", set()),
+        ("bà tuổi già ở một mình", set()),
+        ("nam tuổi từ 18 đến 25 phải khám sức khỏe", set()),  # not five years old
+        ("bé ba tuổi bị sốt", {"age_under_5"}),
     ],
 )
 def test_a_question_names_the_age_bands_of_its_ages(question: str, bands: set[str]) -> None:

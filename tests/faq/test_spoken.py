@@ -44,6 +44,21 @@ def test_number_words_that_are_words_of_the_sentence_stay(words: str) -> None:
 @pytest.mark.parametrize(
     ("said", "written"),
     [
+        ("đóng bảo hiểm mười năm", "đóng bảo hiểm mười năm"),  # ten years, not "mười lăm"
+        ("sống ở đây hai mươi năm rồi", "sống ở đây 20 năm rồi"),
+        ("người ba mươi không được tiêm à", "người 30 không được tiêm à"),  # not, not 30
+        ("giấy số hai không có dấu", "giấy số hai không có dấu"),  # not, not a zero
+        ("mười một", "11"),
+        ("hai mươi mốt", "21"),
+    ],
+)
+def test_a_word_after_a_ten_is_a_unit_only_as_units_are_said(said: str, written: str) -> None:
+    assert read_spoken(said) == written
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
         ("máy đo ét pê ô hai", "máy đo spo2"),
         ("làm pê xê rê ở đâu", "làm pcr ở đâu"),
         ("quét mã cu rờ", "quét mã qr"),
@@ -56,6 +71,12 @@ def test_an_acronym_spelt_letter_by_letter_is_written(said: str, written: str) -
 
 def test_forced_is_no_letter() -> None:
     assert read_spoken("bị ép không được nghỉ") == "bị ép không được nghỉ"
+    # Someone forcing, or keeping one from something: "không" is "not", nobody is F0.
+    assert read_spoken("công ty ép không cho công nhân nghỉ") == (
+        "công ty ép không cho công nhân nghỉ"
+    )
+    assert read_spoken("họ ép một tuần làm bảy ngày") == "họ ép một tuần làm bảy ngày"
+    assert read_spoken("nhà có ép không thì làm sao") == "nhà có f0 thì làm sao"
 
 
 def test_punctuation_and_other_words_are_kept() -> None:

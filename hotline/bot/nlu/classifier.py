@@ -139,13 +139,9 @@ class IntentClassifier:
 
     def _vector(self, counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """Indices and L2-normalised sublinear TF-IDF values of the known features."""
-        return self._known_vector(self._known(counts))
+        return self._known_vector(*self._known(counts))
 
-    def _known(self, counts: Counter[str]) -> list[tuple[int, int]]:
-        """(index, count) of the features the model knows, in the order of `counts`."""
-        return list(zip(*self._known_columns(counts), strict=True))
-
-    def _known_columns(self, counts: Counter[str]) -> tuple[list[int], list[int]]:
+    def _known(self, counts: Counter[str]) -> tuple[list[int], list[int]]:
         """The indices and the counts of the features the model knows, in the order of
         `counts`: each feature looked up once."""
         index = self._index
@@ -158,10 +154,7 @@ class IntentClassifier:
                 tfs.append(n)
         return ids, tfs
 
-    def _known_vector(self, known: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        return self._columns_vector([i for i, _ in known], [n for _, n in known])
-
-    def _columns_vector(self, ids: list[int], tfs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _known_vector(self, ids: list[int], tfs: list[int]) -> tuple[np.ndarray, np.ndarray]:
         if not ids:
             return np.zeros(0, np.intp), np.zeros(0, np.float32)
         index = np.array(ids, np.intp)
@@ -172,8 +165,8 @@ class IntentClassifier:
     def probabilities(self, text: str) -> np.ndarray | None:
         """One probability per intent (in `intents` order), or None if no feature is known."""
         counts = features(text, self.char_ngrams)
-        ids, tfs = self._known_columns(counts)
-        index, values = self._columns_vector(ids, tfs)
+        ids, tfs = self._known(counts)
+        index, values = self._known_vector(ids, tfs)
         if index.size == 0:
             return None
         scores = values @ self.weights[index] + self.bias

@@ -1,5 +1,7 @@
 """The statements of queued jobs, run by `SqliteDatabase` on whichever thread drains the queue:
-reads one by one, writes alone or together in one transaction (a savepoint each)."""
+reads one by one, writes alone or together in one transaction (a savepoint each only when one
+raised: `commit_together`). A write job may run twice, so it writes through its connection
+alone and leaves what the caller keeps in memory to the caller, after the COMMIT."""
 
 from __future__ import annotations
 
