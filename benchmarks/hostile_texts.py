@@ -7,9 +7,9 @@ One word said over and over ("mấy ngày", "hay", "nào", 👍...), runs of pun
 that looks back or ahead could turn quadratic on. Prints the worst and median of --runs runs
 of `LocalNLU.parse_sync` and of `FaqIndex.lookup` (the seed FAQ, read as the server reads it,
 no sentence encoder) for each, flagging any worst above 50 ms. Each run cuts one more character
-off the end, so no run is answered from the caches a repeated text would hit. Uses the model in --model-dir (default
-$HOTLINE_NLU_MODEL_DIR, else var/nlu) when it is up to date, else trains one in a scratch
-directory.
+off the end, so no run is answered from the caches a repeated text would hit. Uses the model in
+--model-dir (default $HOTLINE_NLU_MODEL_DIR, else var/nlu) when it is up to date, else trains
+one in a scratch directory.
 """
 
 from __future__ import annotations
