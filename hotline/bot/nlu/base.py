@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 INTENTS: tuple[str, ...] = (
@@ -75,6 +75,19 @@ class ParseResult:
     def entity(self, name: str) -> str | None:
         """The value of the first entity of that type, if any."""
         return next((e.value for e in self.entities if e.entity == name), None)
+
+    def surely(self, name: str, confidence: float) -> ParseResult:
+        """The parse with intent `name` first at `confidence`, what the rule overlays give an
+        intent they are sure of; the other intents share the rest in their order and
+        proportions."""
+        others = [i for i in self.intent_ranking or (self.intent,) if i.name != name]
+        share = sum(i.confidence for i in others) or 1.0
+        rest = 1.0 - confidence
+        ranked = (
+            Intent(name, confidence),
+            *(Intent(i.name, i.confidence / share * rest) for i in others),
+        )
+        return replace(self, intent=ranked[0], intent_ranking=ranked)
 
     def to_rasa(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -77,16 +77,9 @@ def courteous(parse: ParseResult) -> ParseResult:
 
 def _sure(parse: ParseResult, confidence: float) -> ParseResult:
     """The parse with its top intent at least this sure, the others sharing the rest."""
-    top = parse.intent
-    if top.confidence >= confidence:
+    if parse.intent.confidence >= confidence:
         return parse
-    others = parse.intent_ranking[1:]
-    share = sum(i.confidence for i in others) or 1.0
-    ranked = (
-        replace(top, confidence=confidence),
-        *(replace(i, confidence=i.confidence / share * (1.0 - confidence)) for i in others),
-    )
-    return replace(parse, intent=ranked[0], intent_ranking=ranked)
+    return parse.surely(parse.intent.name, confidence)
 
 
 def _traded(parse: ParseResult, name: str) -> ParseResult:

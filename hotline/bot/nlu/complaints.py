@@ -10,9 +10,8 @@ answers or its silence beside it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import words
 
 # A complaint in itself ("trả lời như cái máy, vô dụng", "hỏi một đằng nói một nẻo", "làm ăn
@@ -57,11 +56,4 @@ def complained(parse: ParseResult) -> ParseResult:
         return parse
     if len(words(parse.text)) < _ABOUT or not complains(parse.text):
         return parse
-    others = [i for i in parse.intent_ranking or (top,) if i.name != "feedback"]
-    share = sum(i.confidence for i in others) or 1.0
-    rest = 1.0 - COMPLAINT_CONFIDENCE
-    ranked = (
-        Intent("feedback", COMPLAINT_CONFIDENCE),
-        *(Intent(i.name, i.confidence / share * rest) for i in others),
-    )
-    return replace(parse, intent=ranked[0], intent_ranking=ranked)
+    return parse.surely("feedback", COMPLAINT_CONFIDENCE)

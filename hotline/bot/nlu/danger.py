@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import fold, nfc, normalize
 from hotline.bot.nlu.questions import is_question
 
@@ -229,11 +228,4 @@ def escalated(parse: ParseResult) -> ParseResult:
         return parse
     if not in_danger(parse.text):
         return parse
-    others = [i for i in parse.intent_ranking if i.name != "emergency"]
-    share = sum(i.confidence for i in others) or 1.0
-    rest = 1.0 - DANGER_CONFIDENCE
-    ranking = (
-        Intent("emergency", DANGER_CONFIDENCE),
-        *(Intent(i.name, i.confidence / share * rest) for i in others),
-    )
-    return replace(parse, intent=ranking[0], intent_ranking=ranking)
+    return parse.surely("emergency", DANGER_CONFIDENCE)

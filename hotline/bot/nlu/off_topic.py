@@ -14,9 +14,8 @@ ATM") it stays the FAQ's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import words
 
 # Matters of civil status and residence, travel and work papers, banking, trade and building
@@ -59,11 +58,4 @@ def set_aside(parse: ParseResult) -> ParseResult:
         return parse
     if top.name == "out_of_scope" and top.confidence >= OFF_TOPIC_CONFIDENCE:
         return parse
-    others = [i for i in parse.intent_ranking or (top,) if i.name != "out_of_scope"]
-    share = sum(i.confidence for i in others) or 1.0
-    rest = 1.0 - OFF_TOPIC_CONFIDENCE
-    ranked = (
-        Intent("out_of_scope", OFF_TOPIC_CONFIDENCE),
-        *(Intent(i.name, i.confidence / share * rest) for i in others),
-    )
-    return replace(parse, intent=ranked[0], intent_ranking=ranked)
+    return parse.surely("out_of_scope", OFF_TOPIC_CONFIDENCE)
