@@ -21,6 +21,7 @@ from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.asker import introduction
 from hotline.faq.asks import DEFINITION, Ask, kinds_said, predicates, salient_kinds
 from hotline.faq.courtesy import without_courtesy
+from hotline.faq.dialect import particles
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
 from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
@@ -68,6 +69,8 @@ CARRY_WEIGHT = 0.3
 # salutation. On dev..dev5 (issue 12) no outcome depended on it (0 or 1 alike): what an
 # introduction costs is mostly its pull on the search (`FaqIndex._search` leaves it out).
 INTRODUCTION_WEIGHT = 0.0
+# A central particle ("răng", "rứa", "đi mô": `hotline.faq.dialect`) weighs as an introduction:
+# nothing against an entry that never says it (`_emphasis`).
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
 
@@ -247,7 +250,7 @@ class Coverage:
         weights = {w: self.weight(w) for w in salient}
         asked = _asked(text)
         predicate = predicates(list(words))
-        intro = introduction(text, self._analyze) if text else frozenset()
+        intro = introduction(text, self._analyze) | particles(text) if text else frozenset()
         return _Question(
             salient=salient,
             total=sum(weights[w] for w in salient),
