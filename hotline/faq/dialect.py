@@ -71,7 +71,10 @@ def _particle(words: list[str], i: int) -> bool:
     if word == "răng":
         return before not in _TOOTH and after not in _TOOTH
     if word in _DIRECTIONS:
-        return after not in _BECOME
+        # "lên 2 vạch": what it becomes may follow a number; "mũi nhắc lại" is the booster.
+        then = words[i + 2] if after.isdigit() and i + 2 < len(words) else after
+        return then not in _BECOME and before != "nhắc"
+
     if word in _ALWAYS:
         return True
     if word == "quay":  # "quay về", "quay lại"; not the counter ("quầy")

@@ -46,3 +46,8 @@ def test_directions_with_their_own_diacritics() -> None:
 def test_a_direction_that_becomes_something_is_the_question() -> None:
     assert particles("mấy ngày thì test lên dương tính") == frozenset()
     assert particles("bé lên cơn co giật sau tiêm") == frozenset()
+
+
+def test_the_booster_and_a_count_of_lines_are_the_question() -> None:
+    assert particles("tự test lên 2 vạch thì báo ai") == frozenset()
+    assert particles("mũi nhắc lại tiêm khi nào") == frozenset()
