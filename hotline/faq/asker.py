@@ -48,27 +48,27 @@ def introduced(words: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
-# A shop of the asker's, and what it sells: "quán bún riêu của tui", "tiệm tạp hóa của em",
-# "sạp vải nhà mình". The goods between the shop and its owner are the asker's.
+# A shop of the asker's, and what it sells: "quán bún riêu của tui", "tiệm tạp hóa của em". The
+# goods between the shop and "của" its owner are the asker's. Folded, the shop words are also
+# "tiêm", "sắp", "vừa", "quận": only opening the clause or after "cái", and goods without a
+# number ("mũi tiêm thứ 2 của tôi"); "quán ăn nhà tôi" is a household's eatery, "ăn" asked.
 _SHOP = frozenset({"quan", "tiem", "sap", "vua"})
-_OWNER = frozenset({"cua", "nha"})
 _SHOP_LONGEST = 4
 
 
 def shop(words: list[str]) -> frozenset[int]:
     """The positions in a clause's `words` (folded) of what the asker's shop sells, between
     the shop and its owner ("quán [bún riêu] của tui"); none when they name a status."""
-    found: set[int] = set()
     for i, word in enumerate(words):
-        if word not in _SHOP:
+        if word not in _SHOP or (i and words[i - 1] != "cai"):
             continue
         for end in range(i + 2, min(i + 2 + _SHOP_LONGEST, len(words) - 1)):
-            if words[end] in _OWNER and words[end + 1] in _SELF:
+            if words[end] == "cua" and words[end + 1] in _SELF:
                 goods = words[i + 1 : end]
-                if not any(_STATUS.fullmatch(w) for w in goods):
-                    found.update(range(i + 1, end))
+                if not any(_STATUS.fullmatch(w) or any(c.isdigit() for c in w) for w in goods):
+                    return frozenset(range(i + 1, end))
                 break
-    return frozenset(found)
+    return frozenset()
 
 
 # Where a clause ends: a role runs to the comma at most ("tôi là thợ hồ, công trình ...").

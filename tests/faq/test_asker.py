@@ -84,3 +84,8 @@ def test_what_the_askers_shop_sells_is_the_askers() -> None:
     # No goods named, or a status, is not a shop's goods.
     assert introduction("quán của tôi có được bán không", words) == frozenset()
     assert introduction("tiệm thuốc tây F0 của tôi có phải đóng không", words) == frozenset()
+
+
+def test_a_shot_is_not_a_shop() -> None:
+    assert introduction("mũi tiêm thứ 2 của tôi chưa hiện trên app", words) == frozenset()
+    assert introduction("quán ăn nhà tôi phải đóng cửa có được hỗ trợ không", words) == frozenset()
