@@ -4,7 +4,8 @@ A question often opens with who writes it ("Tôi là cựu chiến binh, ...", "
 "mình là chủ nhà trọ") before what it asks. Those words are the asker's, not the question's: an
 entry that never says "cựu chiến binh" may still answer what the veteran asks, so they weigh
 little against it (`hotline.faq.coverage.INTRODUCTION_WEIGHT`), though an entry that says them
-still gains from them. A status that decides the answer is never taken for an introduction
+still gains from them. So are the goods of the asker's shop ("quán bún riêu của tui",
+`shop`). A status that decides the answer is never taken for an introduction
 ("tôi là F0", "em là người bị dương tính"). Folded words, as the analyzer gives them; written
 from how citizens introduce themselves, not from any evaluation split.
 """
@@ -47,6 +48,29 @@ def introduced(words: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+# A shop of the asker's, and what it sells: "quán bún riêu của tui", "tiệm tạp hóa của em". The
+# goods between the shop and "của" its owner are the asker's. Folded, the shop words are also
+# "tiêm", "sắp", "vừa", "quận": only opening the clause or after "cái", and goods without a
+# number ("mũi tiêm thứ 2 của tôi"); "quán ăn nhà tôi" is a household's eatery, "ăn" asked.
+_SHOP = frozenset({"quan", "tiem", "sap", "vua"})
+_SHOP_LONGEST = 4
+
+
+def shop(words: list[str]) -> frozenset[int]:
+    """The positions in a clause's `words` (folded) of what the asker's shop sells, between
+    the shop and its owner ("quán [bún riêu] của tui"); none when they name a status."""
+    for i, word in enumerate(words):
+        if word not in _SHOP or (i and words[i - 1] != "cai"):
+            continue
+        for end in range(i + 2, min(i + 2 + _SHOP_LONGEST, len(words) - 1)):
+            if words[end] == "cua" and words[end + 1] in _SELF:
+                goods = words[i + 1 : end]
+                if not any(_STATUS.fullmatch(w) or any(c.isdigit() for c in w) for w in goods):
+                    return frozenset(range(i + 1, end))
+                break
+    return frozenset()
+
+
 # Where a clause ends: a role runs to the comma at most ("tôi là thợ hồ, công trình ...").
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]+")
 
@@ -59,7 +83,7 @@ def introduction(text: str, analyze: Callable[[str], list[str]]) -> frozenset[st
     inside: set[str] = set()
     outside: set[str] = set()
     for number, words in enumerate(clauses):
-        spans = introduced(words)
+        spans = introduced(words) | shop(words)
         if spans and max(spans) == len(words) - 1 and not any(clauses[number + 1 :]):
             spans = frozenset()  # nothing asked after it ("tôi là thợ hồ.")
         inside.update(words[i] for i in spans)

@@ -21,8 +21,10 @@ from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.asker import introduction
 from hotline.faq.asks import DEFINITION, Ask, kinds_said, predicates, salient_kinds
 from hotline.faq.courtesy import without_courtesy
+from hotline.faq.dialect import particles
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.home import where
 from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
 from hotline.faq.synonyms import covered_by
 from hotline.lru import Lru
@@ -68,6 +70,11 @@ CARRY_WEIGHT = 0.3
 # salutation. On dev..dev5 (issue 12) no outcome depended on it (0 or 1 alike): what an
 # introduction costs is mostly its pull on the search (`FaqIndex._search` leaves it out).
 INTRODUCTION_WEIGHT = 0.0
+# A central particle ("răng", "rứa", "đi mô": `hotline.faq.dialect`) weighs as an introduction:
+# nothing against an entry that never says it (`_emphasis`).
+# A town of the province where the asker is or goes ("em ở Tân Uyên, ...": `hotline.faq.home`)
+# weighs this share of its due against an entry that never says it.
+HOME_WEIGHT = 0.5
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
 
@@ -247,7 +254,8 @@ class Coverage:
         weights = {w: self.weight(w) for w in salient}
         asked = _asked(text)
         predicate = predicates(list(words))
-        intro = introduction(text, self._analyze) if text else frozenset()
+        intro = introduction(text, self._analyze) | particles(text) if text else frozenset()
+        home = where(text) if text else frozenset()
         return _Question(
             salient=salient,
             total=sum(weights[w] for w in salient),
@@ -255,7 +263,9 @@ class Coverage:
             total_here=sum(weights[w] for w in here),
             place=here is not salient,
             weights=weights,
-            carried={w: self.unused_weight(w) * _emphasis(w, predicate, intro) for w in salient},
+            carried={
+                w: self.unused_weight(w) * _emphasis(w, predicate, intro, home) for w in salient
+            },
             asked=asked,
             marked=tuple(w for w in salient if asked.get(w, frozenset()) - {""}),
         )
@@ -282,11 +292,15 @@ class _Question:
     marked: tuple[str, ...]
 
 
-def _emphasis(word: str, predicate: frozenset[str], intro: frozenset[str]) -> float:
+def _emphasis(
+    word: str, predicate: frozenset[str], intro: frozenset[str], home: frozenset[str]
+) -> float:
     """How much more (or less) than its due a word an entry never says weighs against it."""
     if word in predicate:
         return PREDICATE_WEIGHT
-    return INTRODUCTION_WEIGHT if word in intro else 1.0
+    if word in intro:
+        return INTRODUCTION_WEIGHT
+    return HOME_WEIGHT if word in home else 1.0
 
 
 def _says(words: tuple[str, ...], word: str) -> bool:

@@ -76,3 +76,16 @@ def test_an_introduction_does_not_count_against_an_entry(coverage: Coverage) -> 
 def test_the_same_words_asked_about_still_count(coverage: Coverage) -> None:
     text = "sinh viên có được làm thẻ xe buýt không"
     assert coverage.uncovered("the-xe", words(text), text) > 0.0
+
+
+def test_what_the_askers_shop_sells_is_the_askers() -> None:
+    assert {"tap", "hoa"} <= introduction("tiệm tạp hóa của em có được mở cửa không", words)
+    assert {"banh", "xeo"} <= introduction("quan banh xeo cua minh ban mang ve duoc ko", words)
+    # No goods named, or a status, is not a shop's goods.
+    assert introduction("quán của tôi có được bán không", words) == frozenset()
+    assert introduction("tiệm thuốc tây F0 của tôi có phải đóng không", words) == frozenset()
+
+
+def test_a_shot_is_not_a_shop() -> None:
+    assert introduction("mũi tiêm thứ 2 của tôi chưa hiện trên app", words) == frozenset()
+    assert introduction("quán ăn nhà tôi phải đóng cửa có được hỗ trợ không", words) == frozenset()
