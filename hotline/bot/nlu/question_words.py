@@ -131,6 +131,12 @@ NEGATIONS = frozenset({"khong", "chang", "cha", "chua"})
 # After "nào", words that make it "every" or "some" ("ngày nào cũng", "lúc nào đó").
 NOT_WHICH = frozenset({"cung", "do", "day", "het", "ca", "nay", "nua", "thi"})
 CHEERING = frozenset({"len", "di", "thoi"})  # before "nào": urging ("cố lên nào", "đi nào")
+# "ai không làm thì trừ lương", "ai ra đường là bị phạt", "ai nghỉ còn bị đuổi": "ai", what one
+# does, then what follows for whoever does it is "whoever", not "who". What follows is told by a
+# word that opens a consequence, or a penalty, after at least one word of what is done ("ai bị
+# phạt", "ai là người xác định F1" still ask who).
+CONSEQUENCES = frozenset({"thi", "la", "con", "bi", "se"})
+PENALTIES = frozenset({"tru", "phat", "duoi", "cat"})
 # "có ... không", "đã ... chưa" closing a clause that is not the last ("chợ có họp lại chưa hen,
 # tui tính lên bán"): the helper verbs that make the final word ask.
 CLAUSE_ASKERS = frozenset({"khong", "chua"})

@@ -17,6 +17,7 @@ from hotline.bot.nlu.question_words import (
     ASKERS,
     CHEERING,
     CLAUSE_ASKERS,
+    CONSEQUENCES,
     COUNTED,
     DURATIONS,
     EVERY,
@@ -30,6 +31,7 @@ from hotline.bot.nlu.question_words import (
     NEGATIONS,
     NOT_WHICH,
     OPENERS,
+    PENALTIES,
     PEOPLE,
     PHRASES,
     REQUESTS,
@@ -145,7 +147,17 @@ def _asks_who(clause: list[str]) -> bool:
     plea ("ai giúp với")."""
     if len(clause) < 2 or clause[0] != "ai" or "thi" in clause:
         return False
-    return clause[1] != EVERY and clause[-1] != "voi"
+    return clause[1] != EVERY and clause[-1] != "voi" and not _whoever(clause)
+
+
+def _whoever(clause: list[str]) -> bool:
+    """ "ai không làm trừ lương", "ai ra đường là bị phạt": a clause opening with "ai" whose
+    doing is followed by what comes of it, "whoever"; a question mark or a final asking particle
+    is read before (`is_question`), so "ai ra đường là bị phạt hả" still asks."""
+    ends = CONSEQUENCES | PENALTIES
+    if clause[:1] != ["ai"] or len(clause) < 4 or clause[1] in ends:
+        return False  # "ai bị phạt", "ai là người xác định F1": who
+    return any(w in CONSEQUENCES or w in PENALTIES for w in clause[2:-1])
 
 
 def _opens(said: list[str]) -> bool:
@@ -154,7 +166,8 @@ def _opens(said: list[str]) -> bool:
     # is a report, "ai giúp em với" a plea, and a bare "tai" is as often "tài xế" as "tại sao"
     # (a phrase above).
     plea = said[-1] == "voi"
-    opens = said[0] == "sao" or (said[0] == "ai" and said[1:2] != [EVERY] and not plea)
+    who = said[0] == "ai" and said[1:2] != [EVERY] and not plea and not _whoever(said)
+    opens = said[0] == "sao" or who
     opens = opens or _asks_leave(said)
     # "nên gọi 115 hay nhắn tổng đài", "nên tiêm Pfizer hay Moderna": a choice asked for.
     choice = "nen" in said and "hay" in said[said.index("nen") + 2 :]

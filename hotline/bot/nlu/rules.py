@@ -21,6 +21,7 @@ from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
+from hotline.bot.nlu.events import tipped
 from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
@@ -267,13 +268,14 @@ def reported(parse: ParseResult) -> ParseResult:
 
 def overlaid(parse: ParseResult) -> ParseResult:
     """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a question for oneself no report (`plans.asked`), a question closed formally
+    (`reported`), a tip told as an event at a place too (`events.tipped`), a question for
+    oneself no report (`plans.asked`), a question closed formally
     no feedback (`closings.courteous`), a complaint about the hotline feedback
     (`complaints.complained`), a personal health question the consultant's
     (`personal_health.consulted`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(set_aside(consulted(complained(courteous(asked(reported(parse)))))))
+    return escalated(set_aside(consulted(complained(courteous(asked(tipped(reported(parse))))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

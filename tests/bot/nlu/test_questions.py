@@ -187,3 +187,29 @@ def test_leave_to_report_asks_nothing() -> None:
 )
 def test_the_centres_trailing_particles(text: str) -> None:
     assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quán nhậu bắt nhân viên đi làm, ai xin nghỉ thì cắt lương",
+        "ai bước ra khỏi khu cách ly là bị phạt nặng",
+        "xưởng gỗ có F1 mà ai không lên ca sẽ bị đuổi",
+    ],
+)
+def test_whoever_is_told(text: str) -> None:
+    """ "ai" + what one does + what comes of it: whoever, told."""
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ai bước ra khỏi khu cách ly là bị phạt hả",  # a final particle still asks
+        "ai không lên ca thì bị đuổi?",
+        "ai bị phạt khi tụ tập",  # who is fined
+        "ai là người cấp giấy xác nhận",
+    ],
+)
+def test_whoever_asked_still_asks(text: str) -> None:
+    assert is_question(text)

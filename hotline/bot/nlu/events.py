@@ -1,0 +1,115 @@
+"""A tip told as an event, with no report verb: a place + what breaks the rules there.
+
+"quán nhậu đầu hẻm 7 tối nào cũng đông, không ai đeo khẩu trang", "F1 ở dãy trọ cô Ba vẫn đi
+chợ mỗi sáng", "nhà thuốc gần bến xe bán thuốc điều trị không cần đơn": no "phản ánh", no
+question, yet a report. The model reads the place and the epidemic's words and often takes such
+a tip for a question or for small talk. A message that names a place or a business, names a
+violation happening there and asks nothing is a report: a contact report when a positive or
+exposed person goes about or mixes with others, a violation report otherwise (an employer, a
+seller or an office breaking the rules, crowds, no masks, open when told to close).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, words
+from hotline.bot.nlu.questions import is_question
+
+# A place or a business where it happens: who runs it or where it is. Folded, the words whose
+# folding is no other common word; as written, those that fold like one ("chợ" and "cho", "hồ"
+# and "họ", "đường" and "dương", "xã" and "xa", "ấp" and "áp", "sân" and "sẵn").
+_PLACE = re.compile(
+    r"\b(?:quan|tiem|nha thuoc|cong ty|cty|xuong|cong trinh|homestay|khach san|nha nghi"
+    r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho|hem|ngo"
+    r"|sieu thi|nha hang|karaoke|tram y te|phuong|kcn|khu cong nghiep|nha van hoa|cong vien"
+    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc)\b"
+)
+_PLACE_WRITTEN = re.compile(r"\b(?:chợ|hồ|đường|xã|ấp|sân|bãi|tổ \d+)\b")
+# A positive or exposed person ...
+_POSITIVE = r"(?:f0|f1|duong tinh|ca benh|ca moi|nguoi nhiem|dang cach ly|giay cach ly)"
+# ... who goes about or mixes with others: a contact report.
+_GOES_ABOUT = (
+    r"(?:ra ngoai|ra duong|di cho|di lam|di dao|di choi|di lung tung|xuong sanh|ra vao|tron"
+    r"|o chung|tiep xuc|ngoi nhau|van (?:ra |di )?(?:ban|chay|mo|lam)|khong khai bao|khong bao"
+    r"|giau)"
+)
+_CONTACT = re.compile(rf"\b{_POSITIVE}\b(?: \w+){{0,12}} {_GOES_ABOUT}\b")
+# An employer, a seller or an office breaking the rules: a violation report whoever it is
+# about. Money asked that should not be ("thu 150 nghìn", "lấy thêm 20k", "đòi 200 nghìn"),
+# medicine sold without a prescription, tests without a label, wages cut for quarantine.
+_AMOUNT = r"\d+(?:[.,]\d+)? ?(?:k|nghin|ngan|trieu|d|dong)\b"
+_WRONGDOING = re.compile(
+    rf"\b(?:(?:thu|lay them|doi|bat dong|bat nop)(?: \w+){{0,4}} {_AMOUNT}"
+    r"|khong can don|khong (?:ro )?nguon goc|khong nhan mac|khong tem|test gia|hang gia"
+    r"|tru luong|duoi viec|bat (?:\w+ ){0,4}(?:lam tiep|di lam|len ca))"
+)
+# What breaks the rules at the place itself: crowds, no masks, open when told to close.
+_AT_THE_PLACE = re.compile(
+    r"\b(?:khong (?:ai )?deo khau trang|khong khau trang|tu tap|tum lai|tum tum|dong nghet"
+    r"|dong nguoi|chen chuc|nhau nhet|van mo cua|mo cua (?:toi|den) khuya|mo xuyen dem"
+    r"|van (?:ban|cho) (?:\w+ ){0,2}ngoi tai cho)\b"
+)
+# A rule named, not an event: "để khỏi chen chúc", "cấm tụ tập", "không được tụ tập", "hạn chế
+# tụ tập" (the two words before what breaks the rules).
+_RULE_NAMED = frozenset({"khoi", "tranh", "cam", "duoc", "che", "de", "neu", "viec"})
+# Asking or suggesting said inside the message, which `is_question` reads only at its opening
+# ("tôi là ..., xin được hỏi ...", "góp ý: ... nên ...").
+_ASKS = re.compile(r"\b(?:gop y|kien nghi|de xuat|de nghi)\b")
+_ASKS_WRITTEN = re.compile(r"\b(?:hỏi|nên)\b")
+# The asker's own status ("tôi là F0", "em đang F1"): a question about oneself, not a tip.
+_ONESELF = re.compile(r"\b(?:toi|em|minh|tui|con|chau) (?:la|bi|dang|moi) " + _POSITIVE)
+# What the model may have taken such a tip for; an emergency, a person asked for or a code
+# looked up stay theirs.
+_MISTAKEN_FOR = frozenset(
+    {"ask_faq", "out_of_scope", "request_support", "health_consult", "feedback", "thank"}
+)
+FORMS = frozenset({"report_violation", "report_contact"})
+# Sure enough for the router to start the form; below a report opener's 0.9.
+TIP_CONFIDENCE = 0.8
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def tip_kind(text: str) -> str | None:
+    """The report a tip told as an event is, or None: a place named, a violation named there,
+    nothing asked, and not the asker's own status."""
+    said = " ".join(words(text))
+    written = nfc(text).lower()
+    place = _PLACE.search(said) or _PLACE_WRITTEN.search(written)
+    asks = _ASKS.search(said) or _ASKS_WRITTEN.search(written)
+    if not place or asks or _ONESELF.search(said) or is_question(text):
+        return None
+    if _WRONGDOING.search(said):
+        return "report_violation"
+    if _CONTACT.search(said):
+        return "report_contact"
+    at_the_place = (m for m in _AT_THE_PLACE.finditer(said) if not _rule_named(said, m.start()))
+    return "report_violation" if next(at_the_place, None) else None
+
+
+def _rule_named(said: str, at: int) -> bool:
+    """Whether the two words before `at` make what follows a rule ("để khỏi tụ tập")."""
+    return bool(_RULE_NAMED & set(said[:at].split()[-2:]))
+
+
+def tipped(parse: ParseResult) -> ParseResult:
+    """The parse itself, or for a tip told as an event that the model took for a question or
+    small talk (or for the other report), that report, sure enough to start the form."""
+    top = parse.intent
+    if top.name not in _MISTAKEN_FOR and top.name not in FORMS:
+        return parse
+    kind = tip_kind(parse.text)
+    if kind is None or (top.name == kind and top.confidence >= TIP_CONFIDENCE):
+        return parse
+    ranking = parse.intent_ranking or (top,)
+    others = [i for i in ranking if i.name != kind]
+    share = sum(i.confidence for i in others) or 1.0
+    rest = 1.0 - TIP_CONFIDENCE
+    ranked = (
+        Intent(kind, TIP_CONFIDENCE),
+        *(Intent(i.name, i.confidence / share * rest) for i in others),
+    )
+    return replace(parse, intent=ranked[0], intent_ranking=ranked)

@@ -1,0 +1,66 @@
+"""A tip told as an event at a place, with no report verb, is a report (`events`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
+from hotline.bot.nlu.events import TIP_CONFIDENCE, tip_kind, tipped
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("tiệm net đầu hẻm 40 tối nào cũng tụ tập cả chục đứa nhỏ", "report_violation"),
+        ("quan bun bo cho 12 khach ngoi trong nha, ko ai deo khau trang", "report_violation"),
+        ("hiệu thuốc cạnh chợ Lái Thiêu bán kit test không nhãn mác", "report_violation"),
+        ("tổ dân phố 6 đòi mỗi hộ nộp 30 nghìn tiền phun thuốc", "report_violation"),
+        (
+            "xưởng mộc ở Tân Phước Khánh trừ lương thợ nghỉ cách ly, ai nghỉ là bị đuổi",
+            "report_violation",
+        ),
+        ("nhà nghỉ Hoa Mai có khách đang F1 mà vẫn ra vào tự do", "report_contact"),
+        ("bà bán rau ở chợ Bưng dương tính mà sáng nay vẫn ra bán", "report_contact"),
+    ],
+)
+def test_a_tip_told_as_an_event_is_a_report(text: str, kind: str) -> None:
+    assert tip_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm net đầu hẻm cho tụ tập thì có bị phạt không",  # asked
+        "quán ăn để khách ngồi không khẩu trang thì phạt bao nhiêu",
+        "ai không đeo khẩu trang ở chợ thì bị phạt hả",
+        "tôi là F0 ở phòng trọ số 2, đi chợ mua đồ được không",  # the asker's own status
+        "ban quản lý chợ đề nghị bà con đeo khẩu trang để khỏi tụ tập",  # a rule, no event
+        "tôi ở chung cư Sora, xin được hỏi F1 thì đi chợ thế nào",  # asking said inside
+        "người dân tụ tập đông người",  # no place named
+        "quán phở đầu hẻm 5 ngon lắm",  # no violation
+    ],
+)
+def test_a_question_or_a_rule_is_no_tip(text: str) -> None:
+    assert tip_kind(text) is None
+
+
+def _parse(text: str, name: str, confidence: float) -> ParseResult:
+    top = Intent(name, confidence)
+    rest = (Intent(n, (1 - confidence) / (len(INTENTS) - 1)) for n in INTENTS if n != name)
+    return ParseResult(text, top, (), (top, *rest))
+
+
+def test_the_model_s_question_becomes_the_report() -> None:
+    text = "quán karaoke ở ấp 2 vẫn mở cửa tới khuya"
+    parse = tipped(_parse(text, "ask_faq", 0.7))
+    assert parse.intent == Intent("report_violation", TIP_CONFIDENCE)
+    assert parse.intent_ranking[0] == parse.intent
+    assert sum(i.confidence for i in parse.intent_ranking) == pytest.approx(1.0)
+
+
+def test_an_emergency_or_a_sure_report_is_left_alone() -> None:
+    text = "quán karaoke ở ấp 2 vẫn mở cửa tới khuya"
+    emergency = _parse(text, "emergency", 0.6)
+    assert tipped(emergency) is emergency
+    sure = _parse(text, "report_violation", 0.95)
+    assert tipped(sure) is sure
