@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, words
 from hotline.bot.nlu.questions import is_question
 
@@ -104,12 +103,4 @@ def tipped(parse: ParseResult) -> ParseResult:
     kind = tip_kind(parse.text)
     if kind is None or (top.name == kind and top.confidence >= TIP_CONFIDENCE):
         return parse
-    ranking = parse.intent_ranking or (top,)
-    others = [i for i in ranking if i.name != kind]
-    share = sum(i.confidence for i in others) or 1.0
-    rest = 1.0 - TIP_CONFIDENCE
-    ranked = (
-        Intent(kind, TIP_CONFIDENCE),
-        *(Intent(i.name, i.confidence / share * rest) for i in others),
-    )
-    return replace(parse, intent=ranked[0], intent_ranking=ranked)
+    return parse.surely(kind, TIP_CONFIDENCE)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
@@ -256,14 +255,7 @@ def reported(parse: ParseResult) -> ParseResult:
     best = next((i.name for i in ranking if i.name in FORM_INTENTS), FORM_INTENTS[0])
     if _VIOLATION.search(" ".join(words(parse.text))):
         best = "report_violation"
-    others = [i for i in ranking if i.name != best]
-    share = sum(i.confidence for i in others) or 1.0
-    rest = 1.0 - OPENER_CONFIDENCE
-    ranked = (
-        Intent(best, OPENER_CONFIDENCE),
-        *(Intent(i.name, i.confidence / share * rest) for i in others),
-    )
-    return replace(parse, intent=ranked[0], intent_ranking=ranked)
+    return parse.surely(best, OPENER_CONFIDENCE)
 
 
 def overlaid(parse: ParseResult) -> ParseResult:
