@@ -185,7 +185,8 @@ class Engine:
             # so the message stays stored unprocessed and the sweep answers it later.
             await self.knowledge.ready_for_questions()
         # "tieem" read as "tiêm"; a ticket keeps what was typed (`Context.their_words`).
-        read = replace(message, text=telex.decode(message.text))
+        decoded = telex.decode(message.text)
+        read = message if decoded is message.text else replace(message, text=decoded)
         parse = await self.nlu.parse(read.content)
         intents_of(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
@@ -196,7 +197,9 @@ class Engine:
             # Nothing filed; the conversation stays where it was, so they can send it later.
             # The question asked before the refusal is logged all the same.
             turn = Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),))
-        return replace(turn, questions=tuple(ctx.questions)), contact
+        if ctx.questions:
+            turn = Turn(turn.state, turn.replies, tuple(ctx.questions))
+        return turn, contact
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:
