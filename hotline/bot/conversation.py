@@ -36,6 +36,11 @@ class ConversationState:
     def finished(self) -> ConversationState:
         return replace(self, dialog=None, step=None, slots={})
 
+    def starting(self, dialog: str | None, step: str | None, **slots: Any) -> ConversationState:
+        """`finished().goto(dialog, step, **slots)` in one copy: a dialog's first step, with
+        only these slots."""
+        return replace(self, dialog=dialog, step=step, slots=slots)
+
     def to_doc(self) -> dict[str, Any]:
         doc = {"mode": self.mode, "dialog": self.dialog, "step": self.step, "slots": self.slots}
         if self.unreachable:

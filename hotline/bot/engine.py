@@ -17,7 +17,7 @@ from hotline.bot.events import Event, EventBus
 from hotline.bot.leases import ConversationLeases, leased, new_worker_id
 from hotline.bot.locks import KeyedLocks
 from hotline.bot.messages import InboundMessage, OutboundMessage
-from hotline.bot.metrics import MESSAGES, PARSED_INTENTS
+from hotline.bot.metrics import intents_of, messages_of
 from hotline.bot.nlu import telex
 from hotline.bot.nlu.base import NLU
 from hotline.bot.ticket_quota import TicketQuotaReached
@@ -66,7 +66,7 @@ class Engine:
         so the sweep tries it again. `hand_over` (a channel that answers with the replies):
         what else waits for the conversation comes too, marked delivered by the same write.
         """
-        MESSAGES.labels(message.key.channel).inc()
+        messages_of(message.key.channel).inc()
         async with self._turn_of(message):
             earlier, state = await self.conversations.begin(message)
             if earlier is not None:
@@ -106,7 +106,7 @@ class Engine:
         A webhook that must answer fast calls this, answers, then calls `finish` in the
         background: whatever happens in between, the restart's `recover` finishes it.
         """
-        MESSAGES.labels(message.key.channel).inc()
+        messages_of(message.key.channel).inc()
         return await self.conversations.record_inbound(message)
 
     async def finish(self, message: InboundMessage, is_new: bool = True) -> list[OutboxItem]:
@@ -185,9 +185,10 @@ class Engine:
             # so the message stays stored unprocessed and the sweep answers it later.
             await self.knowledge.ready_for_questions()
         # "tieem" read as "tiêm"; a ticket keeps what was typed (`Context.their_words`).
-        read = replace(message, text=telex.decode(message.text))
+        decoded = telex.decode(message.text)
+        read = message if decoded is message.text else replace(message, text=decoded)
         parse = await self.nlu.parse(read.content)
-        PARSED_INTENTS.labels(parse.intent.name).inc()
+        intents_of(parse.intent.name).inc()
         contact = Contact.of(message, parse.intent.name, "bot")
         ctx = Context(read, parse, self.router.services, typed=message.text)
         try:
@@ -196,7 +197,9 @@ class Engine:
             # Nothing filed; the conversation stays where it was, so they can send it later.
             # The question asked before the refusal is logged all the same.
             turn = Turn(state, (OutboundMessage(message.key, texts.TICKET_QUOTA),))
-        return replace(turn, questions=tuple(ctx.questions)), contact
+        if ctx.questions:
+            turn = Turn(turn.state, turn.replies, tuple(ctx.questions))
+        return turn, contact
 
     def _problem(self, message: InboundMessage) -> str | None:
         if len(message.content) > self.max_message_chars:

@@ -46,7 +46,7 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
         contact={"phone": phone} if phone else None,
     )
     said = texts.EMERGENCY if ctx.services.agents.anyone_online() else texts.EMERGENCY_NOBODY
-    state = state.finished().goto(DIALOG, WHERE, code=ticket.code, phone=bool(phone), tries=0)
+    state = state.starting(DIALOG, WHERE, code=ticket.code, phone=bool(phone), tries=0)
     return Turn(
         state, (ctx.reply(said.format(code=ticket.code)), ctx.reply(texts.EMERGENCY_ASK_WHERE))
     )

@@ -50,7 +50,7 @@ async def file_report(ctx: Context, state: ConversationState) -> Turn:
     if category in ("violation", "contact_tip") and not ctx.message.attachments:
         parts.append(texts.LETTER_ASK_PHOTOS)
     return Turn(
-        state.finished().goto(DIALOG, "added", code=ticket.code),
+        state.starting(DIALOG, "added", code=ticket.code),
         (ctx.reply("\n\n".join(parts)),),
     )
 

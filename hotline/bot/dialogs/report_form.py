@@ -77,7 +77,7 @@ Step = Callable[[Context, ConversationState], Awaitable[Turn]]
 
 async def start(ctx: Context, state: ConversationState) -> Turn:
     category = INTENT_CATEGORIES[ctx.intent]
-    form = state.finished().goto(DIALOG, DESCRIBE, category=category, evidence=[])
+    form = state.starting(DIALOG, DESCRIBE, category=category, evidence=[])
     intro = ctx.reply(texts.FORM_INTRO[category])
     # "cho em gửi phản ánh ạ" is long, yet only says the citizen wants to report.
     described = len(ctx.said.split()) >= _DESCRIPTIVE_WORDS and not asks_to_report(ctx.said)

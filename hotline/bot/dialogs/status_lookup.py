@@ -28,10 +28,8 @@ async def ask_again(ctx: Context, state: ConversationState) -> Turn:
     mine = await ctx.services.desk.store.for_conversation(*_who(ctx))
     if mine:
         buttons = [(t.code, payload("check_status", ticket_code=t.code)) for t in mine[:5]]
-        return Turn(
-            state.finished().goto(DIALOG, "code"), (ctx.reply(texts.ASK_CODE_CHOOSE, buttons),)
-        )
-    return Turn(state.finished().goto(DIALOG, "code"), (ctx.reply(texts.ASK_CODE),))
+        return Turn(state.starting(DIALOG, "code"), (ctx.reply(texts.ASK_CODE_CHOOSE, buttons),))
+    return Turn(state.starting(DIALOG, "code"), (ctx.reply(texts.ASK_CODE),))
 
 
 async def step(ctx: Context, state: ConversationState) -> Turn:

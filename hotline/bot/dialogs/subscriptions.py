@@ -56,7 +56,7 @@ async def start(ctx: Context, state: ConversationState) -> Turn:
     if found is not None:
         return await found
     return Turn(
-        state.finished().goto(DIALOG, AREA),
+        state.starting(DIALOG, AREA),
         (ctx.reply(texts.SUBSCRIBE_ASK_AREA, _province_buttons(ctx)),),
     )
 
@@ -68,7 +68,7 @@ async def step(ctx: Context, state: ConversationState) -> Turn:
         return await found
     typed = ctx.their_words[:60]
     return Turn(
-        state.finished().goto(DIALOG, AREA),
+        state.starting(DIALOG, AREA),
         (ctx.reply(texts.SUBSCRIBE_NOT_FOUND.format(typed=typed), _province_buttons(ctx)),),
     )
 
