@@ -19,15 +19,27 @@ from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, words
 from hotline.bot.nlu.questions import is_question
 
 # A place or a business where it happens: who runs it or where it is. Folded, the words whose
-# folding is no other common word; as written, those that fold like one ("chợ" and "cho", "hồ"
-# and "họ", "đường" and "dương", "xã" and "xa", "ấp" and "áp", "sân" and "sẵn").
+# folding is no other common word.
 _PLACE = re.compile(
-    r"\b(?:quan|tiem|nha thuoc|cong ty|cty|xuong|cong trinh|homestay|khach san|nha nghi"
-    r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho|hem|ngo"
-    r"|sieu thi|nha hang|karaoke|tram y te|phuong|kcn|khu cong nghiep|nha van hoa|cong vien"
-    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc)\b"
+    r"\b(?:nha thuoc|cong ty|cty|cong trinh|homestay|khach san|nha nghi"
+    r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho"
+    r"|sieu thi|nha hang|karaoke|tram y te|kcn|khu cong nghiep|nha van hoa|cong vien"
+    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc tay)\b"
 )
-_PLACE_WRITTEN = re.compile(r"\b(?:chợ|hồ|đường|xã|ấp|sân|bãi|tổ \d+)\b")
+# Those whose folding is another common word, as written: "tiệm" and "tiêm", "quán" and "quan
+# tâm", "xưởng" and "xuống", "phường" and "địa phương", "hẻm" and "hem" (teencode "không"),
+# "ngõ" and "bất ngờ", "chợ" and "cho", "hồ" and "họ", "đường" and "dương", "xã" and "xa", "ấp"
+# and "áp", "sân" and "sẵn"; and not in the words that are no place ("hồ sơ", "thợ hồ", "xã
+# hội", "đường dây", "tiểu đường", "bãi bỏ").
+_PLACE_WRITTEN = re.compile(
+    r"\b(?:tiệm|quán|quận|xưởng|phường|hẻm|ngõ|chợ|(?<!thợ )hồ(?! sơ)|ấp|sân|tổ \d+"
+    r"|(?<!tiểu )đường(?! dây| huyết)|xã(?! hội)|bãi(?! bỏ))\b"
+)
+# A text typed without diacritics says nothing of which they are: there the folded words stand
+# for the place, but for "tiem" ("tiêm" far more often) and "cho", "ho", "duong", "xa".
+_PLACE_BARE = re.compile(
+    r"\b(?:quan|xuong|phuong|hem|ngo|tiem (?:net|tap hoa|vang|toc|game|banh))\b"
+)
 # A positive or exposed person ...
 _POSITIVE = r"(?:f0|f1|duong tinh|ca benh|ca moi|nguoi nhiem|dang cach ly|giay cach ly)"
 # ... who goes about or mixes with others: a contact report.
@@ -77,7 +89,8 @@ def tip_kind(text: str) -> str | None:
     nothing asked, and not the asker's own status."""
     said = " ".join(words(text))
     written = nfc(text).lower()
-    place = _PLACE.search(said) or _PLACE_WRITTEN.search(written)
+    named = _PLACE_BARE if text.isascii() else _PLACE_WRITTEN
+    place = _PLACE.search(said) or named.search(said if text.isascii() else written)
     asks = _ASKS.search(said) or _ASKS_WRITTEN.search(written)
     if not place or asks or _ONESELF.search(said) or is_question(text):
         return None

@@ -38,6 +38,12 @@ def test_a_tip_told_as_an_event_is_a_report(text: str, kind: str) -> None:
         "tôi ở chung cư Sora, xin được hỏi F1 thì đi chợ thế nào",  # asking said inside
         "người dân tụ tập đông người",  # no place named
         "quán phở đầu hẻm 5 ngon lắm",  # no violation
+        # Words that fold like a place, or hold one, and are none: "tiêm", "hồ sơ", "xã hội".
+        "F1 tiêm mũi 3 xong rồi vẫn ra ngoài",
+        "f1 tiem mui 3 roi van ra ngoai",
+        "em nộp hồ sơ hỗ trợ rồi mà vẫn bị trừ lương",
+        "bảo hiểm xã hội trừ lương tháng này",
+        "em bị tiểu đường, đang cách ly mà vẫn ra ngoài",
     ],
 )
 def test_a_question_or_a_rule_is_no_tip(text: str) -> None:
