@@ -67,6 +67,7 @@ _AT_THE_PLACE = re.compile(
 # A rule named, not an event: "để khỏi chen chúc", "cấm tụ tập", "không được tụ tập", "hạn chế
 # tụ tập" (the two words before what breaks the rules).
 _RULE_NAMED = frozenset({"khoi", "tranh", "cam", "duoc", "che", "de", "neu", "viec"})
+_TWO_WORDS = 24  # characters: one of those words and a syllable after it, with their spaces
 # Asking or suggesting said inside the message, which `is_question` reads only at its opening
 # ("tôi là ..., xin được hỏi ...", "góp ý: ... nên ...").
 _ASKS = re.compile(r"\b(?:gop y|kien nghi|de xuat|de nghi)\b")
@@ -103,8 +104,14 @@ def tip_kind(text: str) -> str | None:
 
 
 def _rule_named(said: str, at: int) -> bool:
-    """Whether the two words before `at` make what follows a rule ("để khỏi tụ tập")."""
-    return bool(_RULE_NAMED & set(said[:at].split()[-2:]))
+    """Whether the two words before `at` make what follows a rule ("để khỏi tụ tập"). Read in
+    the few characters before it, not in all of `said`: a long text naming many rules ("cấm tụ
+    tập" again and again) would split its whole beginning once a match."""
+    start = max(0, at - _TWO_WORDS)
+    before = said[start:at].split()
+    if start and said[start - 1] != " ":
+        before = before[1:]  # a word cut by the window
+    return bool(_RULE_NAMED & set(before[-2:]))
 
 
 def tipped(parse: ParseResult) -> ParseResult:
