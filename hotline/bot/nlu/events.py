@@ -24,7 +24,8 @@ _PLACE = re.compile(
     r"\b(?:nha thuoc|cong ty|cty|cong trinh|homestay|khach san|nha nghi"
     r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho"
     r"|sieu thi|nha hang|karaoke|tram y te|kcn|khu cong nghiep|nha van hoa|cong vien"
-    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc tay)\b"
+    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc tay"
+    r"|diem (?:tiem|xet nghiem|test))\b"
 )
 # Those whose folding is another common word, as written: "tiệm" and "tiêm", "quán" and "quan
 # tâm", "xưởng" and "xuống", "phường" and "địa phương", "hẻm" and "hem" (teencode "không"),
@@ -74,6 +75,17 @@ _ASKS = re.compile(r"\b(?:gop y|kien nghi|de xuat|de nghi)\b")
 _ASKS_WRITTEN = re.compile(r"\b(?:hỏi|nên)\b")
 # The asker's own status ("tôi là F0", "em đang F1"): a question about oneself, not a tip.
 _ONESELF = re.compile(r"\b(?:toi|em|minh|tui|con|chau) (?:la|bi|dang|moi) " + _POSITIVE)
+# Help asked for oneself ("xin hỗ trợ", "giúp tôi với", "mong được giúp đỡ"): the asker's own
+# hardship, not a tip ("nhờ tổng đài xử lý giúp" asks the hotline to act on one, and stays).
+_PLEA = re.compile(
+    r"\b(?:xin (?:duoc )?(?:ho tro|giup)|giup (?:toi|em|minh|tui|chau|con|do)"
+    r"|mong (?:duoc )?(?:ho tro|giup)|cuu (?:toi|em|minh|voi))\b"
+)
+# A clause in which the asker goes about ("con tôi F0 ở nhà, tôi vẫn đi chợ"): their own case.
+_I_GO_ABOUT = re.compile(
+    rf"^(?:toi|em|minh|tui)(?: (?:van|phai|cu|thi|cung|dang))* {_GOES_ABOUT}\b"
+)
+_CLAUSE = re.compile(r"[,.;:!?()\n]+")
 # What the model may have taken such a tip for; an emergency, a person asked for or a code
 # looked up stay theirs.
 _MISTAKEN_FOR = frozenset(
@@ -87,20 +99,26 @@ TIP_CONFIDENCE = 0.8
 @functools.lru_cache(maxsize=TEXTS_KEPT)
 def tip_kind(text: str) -> str | None:
     """The report a tip told as an event is, or None: a place named, a violation named there,
-    nothing asked, and not the asker's own status."""
+    nothing asked, and not the asker's own status, plea or going about."""
     said = " ".join(words(text))
     written = nfc(text).lower()
     named = _PLACE_BARE if text.isascii() else _PLACE_WRITTEN
     place = _PLACE.search(said) or named.search(said if text.isascii() else written)
     asks = _ASKS.search(said) or _ASKS_WRITTEN.search(written)
-    if not place or asks or _ONESELF.search(said) or is_question(text):
+    oneself = _ONESELF.search(said) or _PLEA.search(said)
+    if not place or asks or oneself or is_question(text):
         return None
     if _WRONGDOING.search(said):
         return "report_violation"
-    if _CONTACT.search(said):
+    if _CONTACT.search(said) and not _goes_about_oneself(text):
         return "report_contact"
     at_the_place = (m for m in _AT_THE_PLACE.finditer(said) if not _rule_named(said, m.start()))
     return "report_violation" if next(at_the_place, None) else None
+
+
+def _goes_about_oneself(text: str) -> bool:
+    """Whether a clause of `text` has the asker go about ("..., tôi vẫn đi làm")."""
+    return any(_I_GO_ABOUT.match(" ".join(words(c))) for c in _CLAUSE.split(text))
 
 
 def _rule_named(said: str, at: int) -> bool:

@@ -21,6 +21,10 @@ from hotline.bot.nlu.events import TIP_CONFIDENCE, tip_kind, tipped
         ),
         ("nhà nghỉ Hoa Mai có khách đang F1 mà vẫn ra vào tự do", "report_contact"),
         ("bà bán rau ở chợ Bưng dương tính mà sáng nay vẫn ra bán", "report_contact"),
+        (
+            "điểm tiêm sáng nay đông, ai cũng chen chúc chờ từ 5 giờ",  # "điểm tiêm": a place
+            "report_violation",
+        ),
     ],
 )
 def test_a_tip_told_as_an_event_is_a_report(text: str, kind: str) -> None:
@@ -44,6 +48,10 @@ def test_a_tip_told_as_an_event_is_a_report(text: str, kind: str) -> None:
         "em nộp hồ sơ hỗ trợ rồi mà vẫn bị trừ lương",
         "bảo hiểm xã hội trừ lương tháng này",
         "em bị tiểu đường, đang cách ly mà vẫn ra ngoài",
+        # The asker's own case: help asked for oneself, or the asker who goes about.
+        "em F1 cách ly ở nhà, công ty trừ lương, xin hỗ trợ ạ",
+        "tôi F0 ở phòng trọ, chủ trọ đòi 500k mới cho ở tiếp, giúp tôi với",
+        "vợ tôi F0, tôi vẫn đi làm ở công ty bình thường",
     ],
 )
 def test_a_question_or_a_rule_is_no_tip(text: str) -> None:
