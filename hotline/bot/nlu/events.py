@@ -78,7 +78,7 @@ _ONESELF = re.compile(r"\b(?:toi|em|minh|tui|con|chau) (?:la|bi|dang|moi) " + _P
 # Help asked for oneself ("xin hỗ trợ", "giúp tôi với", "mong được giúp đỡ"): the asker's own
 # hardship, not a tip ("nhờ tổng đài xử lý giúp" asks the hotline to act on one, and stays).
 _PLEA = re.compile(
-    r"\b(?:xin (?:duoc )?(?:ho tro|giup)|giup (?:toi|em|minh|tui|chau|con|do)"
+    r"\b(?:xin (?:duoc )?(?:ho tro|giup)|giup (?:toi|em|minh|tui|chau|con)"
     r"|mong (?:duoc )?(?:ho tro|giup)|cuu (?:toi|em|minh|voi))\b"
 )
 # A clause in which the asker goes about ("con tôi F0 ở nhà, tôi vẫn đi chợ"): their own case.

@@ -21,6 +21,8 @@ from hotline.bot.nlu.events import TIP_CONFIDENCE, tip_kind, tipped
         ),
         ("nhà nghỉ Hoa Mai có khách đang F1 mà vẫn ra vào tự do", "report_contact"),
         ("bà bán rau ở chợ Bưng dương tính mà sáng nay vẫn ra bán", "report_contact"),
+        # Help asked for others, not for oneself: still a tip.
+        ("mong chính quyền giúp đỡ, quán karaoke ở ấp 2 vẫn mở cửa tới khuya", "report_violation"),
         (
             "điểm tiêm sáng nay đông, ai cũng chen chúc chờ từ 5 giờ",  # "điểm tiêm": a place
             "report_violation",
