@@ -23,7 +23,7 @@ from hotline.bot.nlu.questions import is_question
 _PLACE = re.compile(
     r"\b(?:nha thuoc|cong ty|cty|cong trinh|homestay|khach san|nha nghi"
     r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho"
-    r"|sieu thi|nha hang|karaoke|tram y te|kcn|khu cong nghiep|nha van hoa|cong vien"
+    r"|sieu thi|nha hang(?! xom)|karaoke|tram y te|kcn|khu cong nghiep|nha van hoa|cong vien"
     r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc tay"
     r"|diem (?:tiem|xet nghiem|test))\b"
 )
@@ -37,9 +37,13 @@ _PLACE_WRITTEN = re.compile(
     r"|(?<!tiểu )đường(?! dây| huyết)|xã(?! hội)|bãi(?! bỏ))\b"
 )
 # A text typed without diacritics says nothing of which they are: there the folded words stand
-# for the place, but for "tiem" ("tiêm" far more often) and "cho", "ho", "duong", "xa".
+# for the place where the words around them make it one, as "xuống", "tiêm", teencode "hem"
+# ("không", read as such before this), "ngộ độc", "liên quan", "phương án" are far more often
+# meant; never "cho", "ho", "duong", "xa".
 _PLACE_BARE = re.compile(
-    r"\b(?:quan|xuong|phuong|hem|ngo|tiem (?:net|tap hoa|vang|toc|game|banh))\b"
+    r"\b(?:(?<!lien )quan(?! tam| trong| he| ly| diem)|phuong(?! an| tien| phap| thuc)"
+    r"|xuong (?:may|go|moc|in|gach|co khi|san xuat|che bien)|(?:dau|trong|cuoi) ngo|ngo \d+"
+    r"|tiem (?:net|tap hoa|vang|toc|game|banh))\b"
 )
 # A positive or exposed person ...
 _POSITIVE = r"(?:f0|f1|duong tinh|ca benh|ca moi|nguoi nhiem|dang cach ly|giay cach ly)"
