@@ -13,6 +13,7 @@ from how citizens introduce themselves, not from any evaluation split.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 # Who says "I": "tôi / em / tui / mình / cháu / con / anh / chị / bác là ...".
@@ -50,17 +51,30 @@ def introduced(words: list[str]) -> frozenset[int]:
 
 # A shop of the asker's, and what it sells: "quán bún riêu của tui", "tiệm tạp hóa của em". The
 # goods between the shop and "của" its owner are the asker's. Folded, the shop words are also
-# "tiêm", "sắp", "vừa", "quận": only opening the clause or after "cái", and goods without a
-# number ("mũi tiêm thứ 2 của tôi"); "quán ăn nhà tôi" is a household's eatery, "ăn" asked.
-_SHOP = frozenset({"quan", "tiem", "sap", "vua"})
+# "tiêm", "sắp", "vừa" ("tiêm vắc xin của em", "vừa xét nghiệm của em", "sắp hết giấy đi đường
+# của tôi": what is asked) and "quận": a shop only as written ("quán", "tiệm", "sạp", "vựa"), or
+# "quan" in a text typed without diacritics; opening the clause or after "cái", and goods without
+# a number ("quận 7 của tôi"); "quán ăn nhà tôi" is a household's eatery, "ăn" asked.
+_SHOP = {"quán": "quan", "tiệm": "tiem", "sạp": "sap", "vựa": "vua"}
+_SHOP_BARE = frozenset({"quan"})
 _SHOP_LONGEST = 4
+_WRITTEN_WORD = re.compile(r"\w+")
 
 
-def shop(words: list[str]) -> frozenset[int]:
+def _shops(clause: str) -> frozenset[str]:
+    """The shop words (folded) that a clause, as written, uses as shops."""
+    if clause.isascii():
+        return _SHOP_BARE
+    said = set(_WRITTEN_WORD.findall(unicodedata.normalize("NFC", clause).lower()))
+    return frozenset(folded for written, folded in _SHOP.items() if written in said)
+
+
+def shop(words: list[str], shop_words: frozenset[str]) -> frozenset[int]:
     """The positions in a clause's `words` (folded) of what the asker's shop sells, between
-    the shop and its owner ("quán [bún riêu] của tui"); none when they name a status."""
+    the shop (one of `shop_words`, `_shops`) and its owner ("quán [bún riêu] của tui"); none
+    when they name a status."""
     for i, word in enumerate(words):
-        if word not in _SHOP or (i and words[i - 1] != "cai"):
+        if word not in shop_words or (i and words[i - 1] != "cai"):
             continue
         for end in range(i + 2, min(i + 2 + _SHOP_LONGEST, len(words) - 1)):
             if words[end] == "cua" and words[end + 1] in _SELF:
@@ -79,11 +93,12 @@ def introduction(text: str, analyze: Callable[[str], list[str]]) -> frozenset[st
     """The words said only in the asker's self-introduction (`introduced`, clause by clause
     of `text`, folded by `analyze`), when a question follows it: a word the message also uses
     elsewhere is the question's."""
-    clauses = [analyze(c) for c in _CLAUSE_END.split(text)]
+    written = _CLAUSE_END.split(text)
+    clauses = [analyze(c) for c in written]
     inside: set[str] = set()
     outside: set[str] = set()
     for number, words in enumerate(clauses):
-        spans = introduced(words) | shop(words)
+        spans = introduced(words) | shop(words, _shops(written[number]))
         if spans and max(spans) == len(words) - 1 and not any(clauses[number + 1 :]):
             spans = frozenset()  # nothing asked after it ("tôi là thợ hồ.")
         inside.update(words[i] for i in spans)

@@ -11,8 +11,7 @@ speakers type, not from any evaluation split.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from hotline.faq.written import said_only
 
 # Particles that, written with these diacritics, mean nothing else a citizen asks the hotline.
 _ALWAYS = frozenset(
@@ -53,15 +52,6 @@ _BEFORE = {
 }
 # "hè" is a particle at a clause's end, unless it is summer or the pavement ("mùa hè").
 _SUMMER = frozenset("mùa vỉa nghỉ học kỳ dịp trại".split())
-_CLAUSE = re.compile(r"[,.;:!?()\n]+")
-_WORD = re.compile(r"\w+")
-
-
-def fold(word: str) -> str:
-    """`word` lowercased without diacritics, as the analyzer folds it ("rứa" -> "rua")."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.replace("đ", "d")
 
 
 def _particle(words: list[str], i: int) -> bool:
@@ -74,7 +64,6 @@ def _particle(words: list[str], i: int) -> bool:
         # "lên 2 vạch": what it becomes may follow a number; "mũi nhắc lại" is the booster.
         then = words[i + 2] if after.isdigit() and i + 2 < len(words) else after
         return then not in _BECOME and before != "nhắc"
-
     if word in _ALWAYS:
         return True
     if word == "quay":  # "quay về", "quay lại"; not the counter ("quầy")
@@ -84,10 +73,8 @@ def _particle(words: list[str], i: int) -> bool:
     if word in _AFTER:
         if after in _BEFORE[word]:
             return False
-        # At a clause's end after a verb or a question ("đi mô", "răng rứa ni") or after its
-        # own leading words.
-        # "ni" (this) follows any noun ("giấy ni"); the others their own leading words, or end a
-        # clause after a verb ("đi mô").
+        # "ni" (this) follows any noun ("giấy ni"); the others their own leading words, or "mô"
+        # ends a clause after a verb ("đi mô").
         if word == "ni":
             return bool(before)
         return before in _AFTER[word] or (not after and word == "mô" and bool(before))
@@ -98,12 +85,4 @@ def particles(text: str) -> frozenset[str]:
     """The folded words `text` uses only as central particles, in a text typed with
     diacritics (bare, "rang" and "mo" say nothing of which they are): a word the text also
     writes otherwise ("răng rứa, nhổ răng") is the question's."""
-    if text.isascii():
-        return frozenset()
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for clause in _CLAUSE.split(unicodedata.normalize("NFC", text).lower()):
-        words = _WORD.findall(clause)
-        for i, word in enumerate(words):
-            (inside if _particle(words, i) else outside).add(fold(word))
-    return frozenset(inside - outside)
+    return said_only(text, lambda words: {i for i in range(len(words)) if _particle(words, i)})

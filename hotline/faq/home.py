@@ -11,10 +11,7 @@ written with its own diacritics ("dĩ an", not "đi ăn"). Places outside the pr
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from hotline.faq.dialect import fold
+from hotline.faq.written import said_only
 
 # The province's cities, towns and district seats, and wards citizens name, as written.
 _TOWNS = frozenset(
@@ -33,30 +30,22 @@ _AT = frozenset(
     phố quê trọ
     """.split()
 )
-_CLAUSE = re.compile(r"[,.;:!?()\n]+")
-_WORD = re.compile(r"\w+")
 
 
-def _name(words: list[str], n: int) -> str:
-    return " ".join(words) if len(words) == n else ""
+def _named(words: list[str]) -> set[int]:
+    """The positions of a town's name in a clause's words, after a word that places the asker."""
+    named: set[int] = set()
+    i = 0
+    while i < len(words):
+        longest = min(_LONGEST, len(words) - i)
+        n = next((n for n in range(longest, 1, -1) if " ".join(words[i : i + n]) in _TOWNS), 0)
+        if n and i and words[i - 1] in _AT:
+            named.update(range(i, i + n))
+        i += n or 1
+    return named
 
 
 def where(text: str) -> frozenset[str]:
     """The folded words `text` uses only in the name of a town of the province where the asker
     is or goes; a word the message also uses elsewhere is the question's."""
-    if text.isascii():
-        return frozenset()
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for clause in _CLAUSE.split(unicodedata.normalize("NFC", text).lower()):
-        words = _WORD.findall(clause)
-        named: set[int] = set()
-        i = 0
-        while i < len(words):
-            n = next((n for n in range(_LONGEST, 1, -1) if _name(words[i : i + n], n) in _TOWNS), 0)
-            if n and i and words[i - 1] in _AT:
-                named.update(range(i, i + n))
-            i += n or 1
-        inside.update(fold(words[i]) for i in named)
-        outside.update(fold(w) for i, w in enumerate(words) if i not in named)
-    return frozenset(inside - outside)
+    return said_only(text, _named)

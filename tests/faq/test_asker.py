@@ -89,3 +89,15 @@ def test_what_the_askers_shop_sells_is_the_askers() -> None:
 def test_a_shot_is_not_a_shop() -> None:
     assert introduction("mũi tiêm thứ 2 của tôi chưa hiện trên app", words) == frozenset()
     assert introduction("quán ăn nhà tôi phải đóng cửa có được hỗ trợ không", words) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiêm vắc xin của em bị sốt thì làm sao",  # "tiêm", not "tiệm"
+        "vừa xét nghiệm của em ra âm tính, đi làm được chưa",  # "vừa", not "vựa"
+        "sắp hết giấy đi đường của tôi, gia hạn ở đâu",  # "sắp", not "sạp"
+    ],
+)
+def test_a_word_folded_like_a_shop_sells_nothing(text: str) -> None:
+    assert introduction(text, words) == frozenset()

@@ -142,12 +142,19 @@ def acknowledgement(text: str) -> bool:
     return acknowledges(normalize(text)) or approves(text) or bool(_BARE_K.fullmatch(text))
 
 
+# Two acknowledgements said one after the other are a few words ("ok, hiểu rồi", "dạ vâng, em
+# nắm rồi ạ"): a longer message is read whole only.
+_PAIR_LONGEST = 16
+
+
 def acknowledges(said: str) -> bool:
     """True for "ok", "ok ad", "dạ vâng ạ", 👍 in folded words (`normalize`); and for two said
     one after the other ("alright, understood", "ok, hiểu rồi"), each one alone."""
     if _acknowledges(said):
         return True
     parts = said.split()
+    if len(parts) > _PAIR_LONGEST:
+        return False  # each cut reads both sides: quadratic on a long message
     return any(
         _acknowledges(" ".join(parts[:at])) and _acknowledges(" ".join(parts[at:]))
         for at in range(1, len(parts))

@@ -19,15 +19,32 @@ from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, words
 from hotline.bot.nlu.questions import is_question
 
 # A place or a business where it happens: who runs it or where it is. Folded, the words whose
-# folding is no other common word; as written, those that fold like one ("chợ" and "cho", "hồ"
-# and "họ", "đường" and "dương", "xã" and "xa", "ấp" and "áp", "sân" and "sẵn").
+# folding is no other common word.
 _PLACE = re.compile(
-    r"\b(?:quan|tiem|nha thuoc|cong ty|cty|xuong|cong trinh|homestay|khach san|nha nghi"
-    r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho|hem|ngo"
-    r"|sieu thi|nha hang|karaoke|tram y te|phuong|kcn|khu cong nghiep|nha van hoa|cong vien"
-    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc)\b"
+    r"\b(?:nha thuoc|cong ty|cty|cong trinh|homestay|khach san|nha nghi"
+    r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho"
+    r"|sieu thi|nha hang(?! xom)|karaoke|tram y te|kcn|khu cong nghiep|nha van hoa|cong vien"
+    r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc tay"
+    r"|diem (?:tiem|xet nghiem|test))\b"
 )
-_PLACE_WRITTEN = re.compile(r"\b(?:chợ|hồ|đường|xã|ấp|sân|bãi|tổ \d+)\b")
+# Those whose folding is another common word, as written: "tiệm" and "tiêm", "quán" and "quan
+# tâm", "xưởng" and "xuống", "phường" and "địa phương", "hẻm" and "hem" (teencode "không"),
+# "ngõ" and "bất ngờ", "chợ" and "cho", "hồ" and "họ", "đường" and "dương", "xã" and "xa", "ấp"
+# and "áp", "sân" and "sẵn"; and not in the words that are no place ("hồ sơ", "thợ hồ", "xã
+# hội", "đường dây", "tiểu đường", "bãi bỏ").
+_PLACE_WRITTEN = re.compile(
+    r"\b(?:tiệm|quán|quận|xưởng|phường|hẻm|ngõ|chợ|(?<!thợ )hồ(?! sơ)|ấp|sân|tổ \d+"
+    r"|(?<!tiểu )đường(?! dây| huyết)|xã(?! hội)|bãi(?! bỏ))\b"
+)
+# A text typed without diacritics says nothing of which they are: there the folded words stand
+# for the place where the words around them make it one, as "xuống", "tiêm", teencode "hem"
+# ("không", read as such before this), "ngộ độc", "liên quan", "phương án" are far more often
+# meant; never "cho", "ho", "duong", "xa".
+_PLACE_BARE = re.compile(
+    r"\b(?:(?<!lien )quan(?! tam| trong| he| ly| diem)|phuong(?! an| tien| phap| thuc)"
+    r"|xuong (?:may|go|moc|in|gach|co khi|san xuat|che bien)|(?:dau|trong|cuoi) ngo|ngo \d+"
+    r"|tiem (?:net|tap hoa|vang|toc|game|banh))\b"
+)
 # A positive or exposed person ...
 _POSITIVE = r"(?:f0|f1|duong tinh|ca benh|ca moi|nguoi nhiem|dang cach ly|giay cach ly)"
 # ... who goes about or mixes with others: a contact report.
@@ -55,12 +72,24 @@ _AT_THE_PLACE = re.compile(
 # A rule named, not an event: "để khỏi chen chúc", "cấm tụ tập", "không được tụ tập", "hạn chế
 # tụ tập" (the two words before what breaks the rules).
 _RULE_NAMED = frozenset({"khoi", "tranh", "cam", "duoc", "che", "de", "neu", "viec"})
+_TWO_WORDS = 24  # characters: one of those words and a syllable after it, with their spaces
 # Asking or suggesting said inside the message, which `is_question` reads only at its opening
 # ("tôi là ..., xin được hỏi ...", "góp ý: ... nên ...").
 _ASKS = re.compile(r"\b(?:gop y|kien nghi|de xuat|de nghi)\b")
 _ASKS_WRITTEN = re.compile(r"\b(?:hỏi|nên)\b")
 # The asker's own status ("tôi là F0", "em đang F1"): a question about oneself, not a tip.
 _ONESELF = re.compile(r"\b(?:toi|em|minh|tui|con|chau) (?:la|bi|dang|moi) " + _POSITIVE)
+# Help asked for oneself ("xin hỗ trợ", "giúp tôi với", "mong được giúp đỡ"): the asker's own
+# hardship, not a tip ("nhờ tổng đài xử lý giúp" asks the hotline to act on one, and stays).
+_PLEA = re.compile(
+    r"\b(?:xin (?:duoc )?(?:ho tro|giup)|giup (?:toi|em|minh|tui|chau|con)"
+    r"|mong (?:duoc )?(?:ho tro|giup)|cuu (?:toi|em|minh|voi))\b"
+)
+# A clause in which the asker goes about ("con tôi F0 ở nhà, tôi vẫn đi chợ"): their own case.
+_I_GO_ABOUT = re.compile(
+    rf"^(?:toi|em|minh|tui)(?: (?:van|phai|cu|thi|cung|dang))* {_GOES_ABOUT}\b"
+)
+_CLAUSE = re.compile(r"[,.;:!?()\n]+")
 # What the model may have taken such a tip for; an emergency, a person asked for or a code
 # looked up stay theirs.
 _MISTAKEN_FOR = frozenset(
@@ -74,24 +103,37 @@ TIP_CONFIDENCE = 0.8
 @functools.lru_cache(maxsize=TEXTS_KEPT)
 def tip_kind(text: str) -> str | None:
     """The report a tip told as an event is, or None: a place named, a violation named there,
-    nothing asked, and not the asker's own status."""
+    nothing asked, and not the asker's own status, plea or going about."""
     said = " ".join(words(text))
     written = nfc(text).lower()
-    place = _PLACE.search(said) or _PLACE_WRITTEN.search(written)
+    named = _PLACE_BARE if text.isascii() else _PLACE_WRITTEN
+    place = _PLACE.search(said) or named.search(said if text.isascii() else written)
     asks = _ASKS.search(said) or _ASKS_WRITTEN.search(written)
-    if not place or asks or _ONESELF.search(said) or is_question(text):
+    oneself = _ONESELF.search(said) or _PLEA.search(said)
+    if not place or asks or oneself or is_question(text):
         return None
     if _WRONGDOING.search(said):
         return "report_violation"
-    if _CONTACT.search(said):
+    if _CONTACT.search(said) and not _goes_about_oneself(text):
         return "report_contact"
     at_the_place = (m for m in _AT_THE_PLACE.finditer(said) if not _rule_named(said, m.start()))
     return "report_violation" if next(at_the_place, None) else None
 
 
+def _goes_about_oneself(text: str) -> bool:
+    """Whether a clause of `text` has the asker go about ("..., tôi vẫn đi làm")."""
+    return any(_I_GO_ABOUT.match(" ".join(words(c))) for c in _CLAUSE.split(text))
+
+
 def _rule_named(said: str, at: int) -> bool:
-    """Whether the two words before `at` make what follows a rule ("để khỏi tụ tập")."""
-    return bool(_RULE_NAMED & set(said[:at].split()[-2:]))
+    """Whether the two words before `at` make what follows a rule ("để khỏi tụ tập"). Read in
+    the few characters before it, not in all of `said`: a long text naming many rules ("cấm tụ
+    tập" again and again) would split its whole beginning once a match."""
+    start = max(0, at - _TWO_WORDS)
+    before = said[start:at].split()
+    if start and said[start - 1] != " ":
+        before = before[1:]  # a word cut by the window
+    return bool(_RULE_NAMED & set(before[-2:]))
 
 
 def tipped(parse: ParseResult) -> ParseResult:

@@ -132,11 +132,17 @@ NEGATIONS = frozenset({"khong", "chang", "cha", "chua"})
 NOT_WHICH = frozenset({"cung", "do", "day", "het", "ca", "nay", "nua", "thi"})
 CHEERING = frozenset({"len", "di", "thoi"})  # before "nào": urging ("cố lên nào", "đi nào")
 # "ai không làm thì trừ lương", "ai ra đường là bị phạt", "ai nghỉ còn bị đuổi": "ai", what one
-# does, then what follows for whoever does it is "whoever", not "who". What follows is told by a
-# word that opens a consequence, or a penalty, after at least one word of what is done ("ai bị
-# phạt", "ai là người xác định F1" still ask who).
-CONSEQUENCES = frozenset({"thi", "la", "con", "bi", "se"})
+# does, then what follows for whoever does it is "whoever", not "who". What follows opens with
+# "thì" or "sẽ"; with "là", "còn" or "bị" only before a penalty or "bị" ("là bị phạt", "còn bị
+# đuổi"), as alone they are a relative clause's or a child ("ai chăm sóc người bị F0", "ai xác
+# nhận là đã khỏi bệnh", "ai đưa con tôi đi tiêm" ask who); or it is a penalty on one's pay or
+# job ("trừ lương", "đuổi việc"), as folded "phat", "tru", "cat" alone are also "phát", "trú",
+# "Bến Cát" ("ai được phát gạo", "ai tạm trú ở đây"). After at least one word of what is done
+# ("ai bị phạt", "ai là người xác định F1" still ask who).
+CONSEQUENCES = frozenset({"thi", "se"})
+BEFORE_PENALTY = frozenset({"la", "con", "bi"})
 PENALTIES = frozenset({"tru", "phat", "duoi", "cat"})
+PENALISED = frozenset({"luong", "viec"})
 # "có ... không", "đã ... chưa" closing a clause that is not the last ("chợ có họp lại chưa hen,
 # tui tính lên bán"): the helper verbs that make the final word ask.
 CLAUSE_ASKERS = frozenset({"khong", "chua"})

@@ -15,6 +15,7 @@ from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
 from hotline.bot.nlu.question_words import (
     ASKERS,
+    BEFORE_PENALTY,
     CHEERING,
     CLAUSE_ASKERS,
     CONSEQUENCES,
@@ -31,6 +32,7 @@ from hotline.bot.nlu.question_words import (
     NEGATIONS,
     NOT_WHICH,
     OPENERS,
+    PENALISED,
     PENALTIES,
     PEOPLE,
     PHRASES,
@@ -150,14 +152,23 @@ def _asks_who(clause: list[str]) -> bool:
     return clause[1] != EVERY and clause[-1] != "voi" and not _whoever(clause)
 
 
+_TOLD = CONSEQUENCES | BEFORE_PENALTY | PENALTIES
+
+
 def _whoever(clause: list[str]) -> bool:
     """ "ai không làm trừ lương", "ai ra đường là bị phạt": a clause opening with "ai" whose
     doing is followed by what comes of it, "whoever"; a question mark or a final asking particle
     is read before (`is_question`), so "ai ra đường là bị phạt hả" still asks."""
-    ends = CONSEQUENCES | PENALTIES
-    if clause[:1] != ["ai"] or len(clause) < 4 or clause[1] in ends:
+    if clause[:1] != ["ai"] or len(clause) < 4 or clause[1] in _TOLD:
         return False  # "ai bị phạt", "ai là người xác định F1": who
-    return any(w in CONSEQUENCES or w in PENALTIES for w in clause[2:-1])
+    for word, after in itertools.pairwise(clause[2:]):
+        if word in CONSEQUENCES:
+            return True  # "ai nghỉ thì ...", "ai không lên ca sẽ ..."
+        if word in BEFORE_PENALTY and (after in PENALTIES or after == "bi"):
+            return True  # "là bị phạt", "còn bị đuổi"
+        if word in PENALTIES and after in PENALISED:
+            return True  # "trừ lương", "đuổi việc"
+    return False
 
 
 def _opens(said: list[str]) -> bool:

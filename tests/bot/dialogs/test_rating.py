@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiohttp.test_utils import TestClient
 
 from hotline.bot.dialogs import texts
@@ -45,6 +46,20 @@ async def test_an_answer_offers_thumbs_and_a_thumb_down_reaches_the_inbox(
     assert chat.text == texts.RATED_UP
     assert len(await questions.open_unanswered()) == 1, "a 👍 is no unanswered question"
     assert [v for _, _, v in await _opinions(client)].count(Verdict.UP) == 1
+
+
+async def test_the_thumbs_labels_are_read_each_answer_not_kept_with_the_entry(
+    chat: RestChat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await chat.say(QUESTION)
+    first = chat.buttons
+    # Another locale's words (a sibling of `texts`): the entry's payloads are the same, the
+    # labels are the ones in force now.
+    monkeypatch.setattr(texts, "HELPFUL", "👍 Helpful")
+    monkeypatch.setattr(texts, "NOT_HELPFUL", "👎 Not what I asked")
+    await chat.say(QUESTION)
+    assert [b["title"] for b in chat.buttons] == ["👍 Helpful", "👎 Not what I asked"]
+    assert [b["payload"] for b in chat.buttons] == [b["payload"] for b in first]
 
 
 async def test_a_thumb_down_whose_turn_fails_once_still_reaches_the_inbox(

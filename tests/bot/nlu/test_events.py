@@ -21,6 +21,13 @@ from hotline.bot.nlu.events import TIP_CONFIDENCE, tip_kind, tipped
         ),
         ("nhà nghỉ Hoa Mai có khách đang F1 mà vẫn ra vào tự do", "report_contact"),
         ("bà bán rau ở chợ Bưng dương tính mà sáng nay vẫn ra bán", "report_contact"),
+        ("xuong go o ap 3 bat tho F1 van di lam", "report_violation"),  # "xưởng", bare
+        # Help asked for others, not for oneself: still a tip.
+        ("mong chính quyền giúp đỡ, quán karaoke ở ấp 2 vẫn mở cửa tới khuya", "report_violation"),
+        (
+            "điểm tiêm sáng nay đông, ai cũng chen chúc chờ từ 5 giờ",  # "điểm tiêm": a place
+            "report_violation",
+        ),
     ],
 )
 def test_a_tip_told_as_an_event_is_a_report(text: str, kind: str) -> None:
@@ -38,6 +45,18 @@ def test_a_tip_told_as_an_event_is_a_report(text: str, kind: str) -> None:
         "tôi ở chung cư Sora, xin được hỏi F1 thì đi chợ thế nào",  # asking said inside
         "người dân tụ tập đông người",  # no place named
         "quán phở đầu hẻm 5 ngon lắm",  # no violation
+        # Words that fold like a place, or hold one, and are none: "tiêm", "hồ sơ", "xã hội".
+        "F1 tiêm mũi 3 xong rồi vẫn ra ngoài",
+        "f1 tiem mui 3 roi van ra ngoai",
+        "em nộp hồ sơ hỗ trợ rồi mà vẫn bị trừ lương",
+        "bảo hiểm xã hội trừ lương tháng này",
+        "em bị tiểu đường, đang cách ly mà vẫn ra ngoài",
+        "F1 di xuong nha hang xom choi roi van ra ngoai",  # a neighbour's house, "xuống"
+        "lien quan den F1 ma van ra ngoai",  # "liên quan"
+        # The asker's own case: help asked for oneself, or the asker who goes about.
+        "em F1 cách ly ở nhà, công ty trừ lương, xin hỗ trợ ạ",
+        "tôi F0 ở phòng trọ, chủ trọ đòi 500k mới cho ở tiếp, giúp tôi với",
+        "vợ tôi F0, tôi vẫn đi làm ở công ty bình thường",
     ],
 )
 def test_a_question_or_a_rule_is_no_tip(text: str) -> None:

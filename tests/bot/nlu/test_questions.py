@@ -195,6 +195,8 @@ def test_the_centres_trailing_particles(text: str) -> None:
         "quán nhậu bắt nhân viên đi làm, ai xin nghỉ thì cắt lương",
         "ai bước ra khỏi khu cách ly là bị phạt nặng",
         "xưởng gỗ có F1 mà ai không lên ca sẽ bị đuổi",
+        "ai nghỉ ốm còn bị đuổi",
+        "ai không đi làm trừ lương",
     ],
 )
 def test_whoever_is_told(text: str) -> None:
@@ -209,6 +211,12 @@ def test_whoever_is_told(text: str) -> None:
         "ai không lên ca thì bị đuổi?",
         "ai bị phạt khi tụ tập",  # who is fined
         "ai là người cấp giấy xác nhận",
+        # "là", "còn", "bị" before no penalty, or "phạt", "trú", "cắt" alone: who is asked.
+        "ai cấp giấy xác nhận là đã khỏi bệnh",
+        "ai đưa con tôi đi tiêm",
+        "ai chăm sóc người bị F0 ở nhà",
+        "ai có quyền phạt người không đeo khẩu trang",
+        "ai tạm trú ở đây được nhận tiền",
     ],
 )
 def test_whoever_asked_still_asks(text: str) -> None:
