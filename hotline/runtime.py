@@ -168,6 +168,7 @@ async def open_hotline(
             questions=questions,
             subscriptions=await storage.subscriptions(),
             opinions=opinions,
+            history=conversations,
             ticket_quota=TicketQuota(
                 per_conversation=settings.tickets_per_conversation,
                 window=timedelta(hours=settings.ticket_quota_hours),

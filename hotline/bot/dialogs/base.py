@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from hotline.bot.conversation import ConversationState
-from hotline.bot.messages import Button, InboundMessage, OutboundMessage
+from hotline.bot.messages import Button, ConversationKey, InboundMessage, OutboundMessage
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import normalize
 from hotline.bot.opinions import OpinionLog
@@ -29,6 +29,12 @@ class AdminUnits(Protocol):
     def districts_of(self, ward: str) -> tuple[str, ...]: ...
 
     def wards_of(self, district: str) -> tuple[str, ...]: ...
+
+
+class Transcripts(Protocol):
+    """A conversation's last messages, oldest first (`ConversationStore.transcript`)."""
+
+    async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]: ...
 
 
 class AgentsOnline(Protocol):
@@ -63,6 +69,8 @@ class Services:
     opinions: OpinionLog | None = None
     # How many tickets a chat may file (issue 16); None: no limit.
     ticket_quota: TicketQuota | None = None
+    # The conversations' transcripts: where a 👎 finds the question it rates; None: the entry's.
+    history: Transcripts | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Closing the loop: 👍/👎 under each FAQ answer, and the survey after a ticket is resolved.
 
-A 👎 puts the question in the admins' unanswered inbox (the question the citizen typed, kept in
-the conversation with the answer, or the entry's own question for an older answer). The survey
+A 👎 puts the question in the admins' unanswered inbox: the question the citizen typed, found in
+the conversation's transcript (the last message they wrote before the latest answer offering
+that 👎), or the entry's own question. Nothing is kept in the state for it, so a new sender's
+answered question writes no state row. The survey
 is one question with three buttons, sent with the news that the ticket was resolved; the first
 answer stands.
 """
@@ -15,6 +17,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.messages import Button, ConversationKey, OutboundMessage
+from hotline.bot.nlu import telex
 from hotline.bot.nlu.payloads import payload
 from hotline.bot.opinions import SURVEY_VERDICTS, Opinion, Subject, Verdict
 from hotline.faq.entries import FaqEntry
@@ -23,13 +26,15 @@ from hotline.faq.unanswered import AskedQuestion
 UP, DOWN, SURVEYED = "faq_up", "faq_down", "rate_ticket"
 
 
+# How far back in the conversation a 👎 looks for the answer it rates and the question before it.
+ASKED_WITHIN = 20
+
+
 def answer_turn(ctx: Context, state: ConversationState, entry: FaqEntry) -> Turn:
-    """The entry's answer with 👍/👎, the question remembered for a 👎 (until the next turn)."""
-    asked = ctx.message.text.strip() or entry.questions[0]
-    return Turn(
-        state.starting(None, None, asked=asked, answered=entry.id),
-        (answer_reply(ctx, entry),),
-    )
+    """The entry's answer with 👍/👎; a dialog in progress ends. An idle state stays the very
+    one loaded, so the turn writes none (a 👎 finds the question in the transcript)."""
+    idle = state.dialog is None and state.step is None and not state.slots
+    return Turn(state if idle else state.finished(), (answer_reply(ctx, entry),))
 
 
 def answer_reply(ctx: Context, entry: FaqEntry) -> OutboundMessage:
@@ -70,14 +75,30 @@ async def rate(ctx: Context, state: ConversationState) -> Turn:
     verdict = Verdict.UP if ctx.intent == UP else Verdict.DOWN
     opinion = Opinion(Subject.ANSWER, entry.id, verdict, _channel(ctx), _at(ctx), ctx.source_key)
     if await log.record(opinion) and verdict == Verdict.DOWN and ctx.services.questions:
-        asked = state.slots.get("asked") if state.slots.get("answered") == entry.id else None
-        text = asked or entry.questions[0]
+        text = await _asked(ctx, entry)
         # Written at once, not with the turn (`ctx.asked`): the opinion already is, so a
         # retried turn (its commit failed) would find it recorded and not log the question.
         await ctx.services.questions.record(AskedQuestion(_channel(ctx), _at(ctx), text=text))
     if verdict == Verdict.UP:
         return Turn(state, (ctx.reply(texts.RATED_UP),))
     return Turn(state, (ctx.reply(texts.RATED_DOWN, [(texts.ASK_PERSON, "/request_human")]),))
+
+
+async def _asked(ctx: Context, entry: FaqEntry) -> str:
+    """What the citizen wrote (read as `Engine` reads Telex) before the latest reply offering
+    `entry`'s 👎, within the last `ASKED_WITHIN` messages; else the entry's own question."""
+    history = ctx.services.history
+    if history is None:
+        return entry.questions[0]
+    down = _opinion_buttons(entry.id)[1][1]
+    answered = False
+    for line in reversed(await history.transcript(ctx.message.key, ASKED_WITHIN)):
+        if not answered:
+            buttons = (line.get("buttons") or ()) if line["direction"] == "out" else ()
+            answered = any(b.get("payload") == down for b in buttons)
+        elif line["direction"] == "in":
+            return telex.decode((line.get("text") or "").strip()) or entry.questions[0]
+    return entry.questions[0]
 
 
 async def _surveyed(ctx: Context, state: ConversationState) -> Turn:

@@ -42,6 +42,14 @@ HANDING_OVER = f"SELECT ({SAID_BEFORE}), EXISTS (SELECT 1 FROM messages WHERE {W
 # The replies a turn stored for one message (its row's id), oldest first: messages_reply_to
 # answers it (`reply_to = ?` implies the index's `reply_to IS NOT NULL`).
 REPLIES = "SELECT * FROM messages WHERE reply_to = ? ORDER BY id"
+# A turn's first read in one statement (one look at the file, not two: about 5 us against 8.5 a
+# new sender): the message's own row if it was stored before, and the conversation's state (its
+# doc, never NULL). Each part by its index (messages_sender_message_id, the primary key).
+BEGIN_TURN = (
+    "SELECT id, status, NULL AS doc FROM messages WHERE direction = 'in' AND channel = ?"
+    " AND sender = ? AND message_id = ?"
+    " UNION ALL SELECT NULL, NULL, doc FROM conversations WHERE channel = ? AND sender = ?"
+)
 
 
 def _inbound_doc(msg: InboundMessage, cipher: Cipher | None) -> str:
@@ -122,9 +130,24 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
             "SELECT doc FROM conversations WHERE channel = ? AND sender = ?",
             (key.channel, key.sender),
         ).fetchone()
-        if row is None:
-            return ConversationState(key)
-        return ConversationState.from_doc(key, opened_state(json.loads(row["doc"]), self._cipher))
+        return ConversationState(key) if row is None else self._opened(key, row["doc"])
+
+    def _opened(self, key: ConversationKey, doc: str) -> ConversationState:
+        return ConversationState.from_doc(key, opened_state(json.loads(doc), self._cipher))
+
+    def _begun(
+        self, conn: sqlite3.Connection, message: InboundMessage
+    ) -> tuple[list[OutboxItem] | None, ConversationState]:
+        key = message.key
+        asked = (key.channel, key.sender, message.message_id, key.channel, key.sender)
+        earlier, state = None, None
+        for row in conn.execute(BEGIN_TURN, asked).fetchall():
+            if row["doc"] is not None:
+                state = self._opened(key, row["doc"])
+            elif row["status"] == "processed":  # stored and answered before: its replies
+                replies = conn.execute(REPLIES, (row["id"],)).fetchall()
+                earlier = [outbox_item(r, self._cipher) for r in replies]
+        return earlier, ConversationState(key) if state is None else state
 
     async def load(self, key: ConversationKey) -> ConversationState:
         return await self._db.query(lambda conn: self._state(conn, key), quick=True)
@@ -132,10 +155,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
     async def begin(
         self, message: InboundMessage
     ) -> tuple[list[OutboxItem] | None, ConversationState]:
-        earlier, state = await self._db.query(
-            lambda conn: (self._replies_to(conn, message), self._state(conn, message.key)),
-            quick=True,
-        )
+        earlier, state = await self._db.query(lambda conn: self._begun(conn, message), quick=True)
         if earlier is not None:
             # A redelivery: what the first turn's write found, if never asked for (its answer
             # broke off), may be stale now that later messages exist. Its statement answers.

@@ -127,3 +127,30 @@ def _key(chat: RestChat):  # type: ignore[no-untyped-def]
     from hotline.bot.messages import ConversationKey
 
     return ConversationKey("rest", chat.sender)
+
+
+async def test_a_thumb_down_on_an_earlier_answer_logs_the_question_that_got_it(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say(QUESTION)
+    [down] = [b["payload"] for b in chat.buttons if b["title"] == texts.NOT_HELPFUL]
+    await chat.say("tiêm vắc xin mũi 3 ở đâu?")
+    assert chat.buttons, "another entry answered"
+    await chat.say(down)
+    assert chat.text.startswith(texts.RATED_DOWN)
+    assert await unanswered(client) == [QUESTION]
+
+
+async def test_a_new_senders_answered_question_writes_no_state(
+    chat: RestChat, client: TestClient
+) -> None:
+    await chat.say(QUESTION)
+    assert [b["title"] for b in chat.buttons] == [texts.HELPFUL, texts.NOT_HELPFUL]
+    storage = hotline_of(client).storage
+    assert isinstance(storage, SqliteStorage)
+    rows = await storage.db.query(
+        lambda c: c.execute(
+            "SELECT * FROM conversations WHERE sender = ?", (chat.sender,)
+        ).fetchall()
+    )
+    assert rows == [], "the state is the one a new sender starts with"
