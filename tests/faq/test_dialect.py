@@ -51,3 +51,12 @@ def test_a_direction_that_becomes_something_is_the_question() -> None:
 def test_the_booster_and_a_count_of_lines_are_the_question() -> None:
     assert particles("tự test lên 2 vạch thì báo ai") == frozenset()
     assert particles("mũi nhắc lại tiêm khi nào") == frozenset()
+
+
+def test_boarding_a_vehicle_is_the_question() -> None:
+    assert particles("người cách ly có được lên máy bay không") == frozenset()
+    assert particles("mình xuống tàu ở ga rồi có phải khai báo") == frozenset()
+    assert particles("tài xế có cho khách F1 lên xe khách không") == frozenset()
+    assert particles("đò cập bến, cho người xuống bến được không") == frozenset()
+    # Going up to an office stays a direction.
+    assert particles("chở mẹ lên phường xin giấy") == {"len"}
