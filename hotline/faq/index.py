@@ -233,7 +233,7 @@ class FaqIndex:
             and (evidence >= t.answer or self._vouched(text, best, evidence))
         ):
             return FaqLookup(best.entry, (), best.score)
-        if t.covers_alone(matches, evidence):
+        if t.covers_alone(matches, evidence) or t.leads_in_cover(matches, evidence):
             return FaqLookup(best.entry, (), best.score)
         close = tuple(m.entry for m in matches[: t.max_suggestions] if t.plausible(m))
         if close == (best.entry,) and self._lone_answers(matches, evidence, text):

@@ -1,4 +1,4 @@
-"""The only plausible entry answers from lower evidence (hotline.faq.gate.Thresholds)."""
+"""When the top entry answers from lower evidence than `answer` (hotline.faq.gate.Thresholds)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,13 @@ def test_never_below_lone_cover_nor_with_much_unused_or_unsaid() -> None:
     assert not t.answers_alone([_match("a", 0.5)], 0.5)
     assert not t.answers_alone([_match("a", 0.0, unsaid=True)], 0.5)
     assert not Thresholds(lone_answer=0.15, lone_cover=None).answers_alone([_match("a", 0.0)], -0.3)
+
+
+def test_a_top_entry_covering_more_than_each_rival_answers_from_cover_lead() -> None:
+    t = Thresholds(cover_lead=1.0)
+    best = _match("a", 0.2)
+    assert t.leads_in_cover([best, _match("b", 0.5), _match("c", 0.1, unsaid=True)], 1.1)
+    assert not t.leads_in_cover([best, _match("b", 0.5), _match("c", 0.2)], 1.1)
+    assert not t.leads_in_cover([best, _match("b", 0.5)], 0.9)
+    assert not t.leads_in_cover([_match("a", 0.5), _match("b", 0.9)], 1.1)
+    assert not Thresholds(cover_lead=None).leads_in_cover([best, _match("b", 0.5)], 1.1)
