@@ -241,7 +241,10 @@ class Coverage:
         # The words it never says weigh what they carry against it (`unused_weight`).
         weights, carried = question.weights, question.carried
         against = sum(carried[w] for w in unused)
-        return against / (total - sum(weights[w] for w in unused) + against)
+        kept = total - sum(weights[w] for w in unused) + against
+        # Every word it asks weighs nothing and the entry says none ("rứa răng hỉ": only
+        # particles): nothing of it is covered (and no division by zero).
+        return against / kept if kept > 0.0 else 1.0
 
     def _question(self, key: tuple[str, tuple[str, ...]]) -> _Question:
         text, words = key

@@ -26,6 +26,15 @@ _DIRECTIONS = frozenset("xuống lên lại".split())
 # What "lên" and "xuống" become rather than where they go: "test lên dương tính", "lên hai vạch",
 # "lên cơn", "xuống cấp". There the word is the question's ("how long until it turns positive").
 _BECOME = frozenset("dương âm vạch cơn mức cấp màu đỉnh".split())
+# Boarding or leaving a vehicle, or where one boards it, is what the question is about ("cho
+# khách lên xe", "xuống tàu ở ga", "lên máy bay", "xuống bến"): whether a positive or exposed
+# person may travel. There "lên" and "xuống" are the question's, not a way one goes.
+_BOARD = frozenset(
+    """
+    xe tàu máy thuyền ghe đò phà ca nô xuồng taxi grab buýt bus chuyến ga bến cảng sân bờ
+    khoang toa cabin
+    """.split()
+)
 # "răng" is also the tooth ("đau răng", "răng khôn", "nhổ răng").
 _TOOTH = frozenset(
     """
@@ -63,6 +72,8 @@ def _particle(words: list[str], i: int) -> bool:
     if word in _DIRECTIONS:
         # "lên 2 vạch": what it becomes may follow a number; "mũi nhắc lại" is the booster.
         then = words[i + 2] if after.isdigit() and i + 2 < len(words) else after
+        if word != "lại" and then in _BOARD:
+            return False
         return then not in _BECOME and before != "nhắc"
     if word in _ALWAYS:
         return True

@@ -92,6 +92,23 @@ class Thresholds:
     0.08), so 0.15 keeps a margin from it. Earlier rounds kept 0.5: looser values together
     with a looser `answer` cost wrong answers on a split then unseen.
 
+    Below that, down to `lone_cover`, the only plausible entry still answers when no other of
+    the closest covers the question as fully (each leaves more of it unused, or its answer
+    never says what is asked) and the question asks no verdict on someone's conduct ("... có
+    đúng không": `hotline.faq.verdict`). Measured in round 13 on dev..dev6 with the local NLU
+    (issue 12): covered messages only suggested with their entry alone, from -0.5: 14 more
+    answered directly, none wrong; the rival condition keeps "phản ánh hôm trước của tôi đến
+    đâu rồi" (the report-tracking entry as fully covering, below the suggestion floor) from the
+    support-lookup entry; the verdict, a complaint put as "... có đúng không" from the free-test
+    entry (evidence 0.08). From -0.75 a comparison of two vaccines was answered (-0.72).
+
+    When other close entries are plausible but each leaves more of the question unused than
+    the top one (or never says what is asked), the top answers from the lower evidence
+    `cover_lead` (None: never): it covers what they do not. Measured in round 13 on dev..dev6
+    with the local NLU (issue 12): from 1.0, 6 more covered messages answered directly (dev 1,
+    dev2 2, dev5 1, dev6 2), none wrong; from 0.75, 8; from 0.5, 10 and 3 wrong answers
+    (evidence 0.58 to 0.7: an hour of a ward's station, a shipper's pass).
+
     When the top entry covers the whole question (it uses every salient word and its answer
     says every kind of thing asked) and no other entry among the closest does, it answers from
     the lower evidence `sole_cover` (None: never): the words it shares with the question are
@@ -114,6 +131,8 @@ class Thresholds:
     suggest_covered: float = 0.13
     covered_uncovered: float = 0.2
     lone_answer: float | None = 0.15
+    lone_cover: float | None = -0.5
+    cover_lead: float | None = 1.0
     sole_cover: float | None = 0.5
 
     def evidence(self, best: FaqMatch, runner_up: float) -> float:
@@ -142,6 +161,33 @@ class Thresholds:
         best, rivals = matches[0], matches[1 : self.max_suggestions]
         whole = not best.unsaid and best.uncovered == 0.0
         return whole and all(m.unsaid or m.uncovered > 0.0 for m in rivals)
+
+    def answers_alone(self, matches: Sequence[FaqMatch], evidence: float) -> bool:
+        """Whether the top match, the only plausible one, is sure enough to answer: from
+        `lone_answer`, or from `lone_cover` when no other close match covers the question as
+        fully."""
+        if self.lone_answer is None or not matches:
+            return False
+        best = matches[0]
+        if best.unsaid or best.uncovered > self.max_uncovered:
+            return False
+        if evidence >= self.lone_answer:
+            return True
+        if self.lone_cover is None or evidence < self.lone_cover:
+            return False
+        rivals = matches[1 : self.max_suggestions]
+        return all(m.unsaid or m.uncovered > best.uncovered for m in rivals)
+
+    def leads_in_cover(self, matches: Sequence[FaqMatch], evidence: float) -> bool:
+        """Whether the top match, covering more of the question than each other close match,
+        is sure enough to answer (`cover_lead`)."""
+        if self.cover_lead is None or evidence < self.cover_lead or not matches:
+            return False
+        best = matches[0]
+        if best.unsaid or best.uncovered > self.max_uncovered:
+            return False
+        rivals = matches[1 : self.max_suggestions]
+        return all(m.unsaid or m.uncovered > best.uncovered for m in rivals)
 
     def plausible(self, match: FaqMatch) -> bool:
         """Whether the match is worth offering among suggestions."""

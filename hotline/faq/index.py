@@ -27,6 +27,7 @@ from hotline.faq.meaning import Meaning
 from hotline.faq.spelling import Speller
 from hotline.faq.synonyms import expand
 from hotline.faq.vectors import Postings, Vocabulary
+from hotline.faq.verdict import asks_verdict
 from hotline.lru import Lru
 
 Analyzer = Callable[[str], list[str]]
@@ -232,10 +233,10 @@ class FaqIndex:
             and (evidence >= t.answer or self._vouched(text, best, evidence))
         ):
             return FaqLookup(best.entry, (), best.score)
-        if t.covers_alone(matches, evidence):
+        if t.covers_alone(matches, evidence) or t.leads_in_cover(matches, evidence):
             return FaqLookup(best.entry, (), best.score)
         close = tuple(m.entry for m in matches[: t.max_suggestions] if t.plausible(m))
-        if close == (best.entry,) and self._lone_answers(best, evidence):
+        if close == (best.entry,) and self._lone_answers(matches, evidence, text):
             return FaqLookup(best.entry, (), best.score)
         return FaqLookup(None, close, best.score)
 
@@ -270,12 +271,10 @@ class FaqIndex:
         meaning = self._second_opinion()
         return meaning is not None and meaning.vouches(text, best.entry.id, evidence)
 
-    def _lone_answers(self, best: FaqMatch, evidence: float) -> bool:
-        """Whether the only plausible entry is sure enough to answer (`Thresholds.lone_answer`)."""
-        t = self.thresholds
-        if t.lone_answer is None or best.unsaid or best.uncovered > t.max_uncovered:
-            return False
-        return evidence >= t.lone_answer
+    def _lone_answers(self, matches: list[FaqMatch], evidence: float, text: str) -> bool:
+        """Whether the only plausible entry is sure enough to answer (`Thresholds.answers_alone`);
+        never for a verdict asked on someone's conduct (`hotline.faq.verdict`)."""
+        return self.thresholds.answers_alone(matches, evidence) and not asks_verdict(text)
 
     def _speller(self, postings: Postings) -> Speller:
         names = self._vocabulary.names

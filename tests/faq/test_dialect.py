@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from hotline.bot.nlu.normalize import words
+from hotline.faq.coverage import Coverage
 from hotline.faq.dialect import particles
+from hotline.faq.entries import FaqEntry
 
 
 def test_particles_with_their_own_diacritics() -> None:
@@ -51,3 +54,20 @@ def test_a_direction_that_becomes_something_is_the_question() -> None:
 def test_the_booster_and_a_count_of_lines_are_the_question() -> None:
     assert particles("tự test lên 2 vạch thì báo ai") == frozenset()
     assert particles("mũi nhắc lại tiêm khi nào") == frozenset()
+
+
+def test_boarding_a_vehicle_is_the_question() -> None:
+    assert particles("người cách ly có được lên máy bay không") == frozenset()
+    assert particles("mình xuống tàu ở ga rồi có phải khai báo") == frozenset()
+    assert particles("tài xế có cho khách F1 lên xe khách không") == frozenset()
+    assert particles("đò cập bến, cho người xuống bến được không") == frozenset()
+    # Going up to an office stays a direction.
+    assert particles("chở mẹ lên phường xin giấy") == {"len"}
+
+
+def test_a_text_of_particles_alone_covers_nothing() -> None:
+    question = ("Thẻ xe buýt làm ở đâu?",)
+    entry = FaqEntry("the-xe", question, "Tại bến xe.", "giao_thong", "published")
+    coverage = Coverage([entry], words)
+    for text in ("rứa là được rồi hỉ", "dạ, răng cũng được nờ"):
+        assert coverage.uncovered("the-xe", words(text), text) == 1.0

@@ -241,7 +241,10 @@ def test_the_only_plausible_entry_answers_from_the_lower_lone_evidence(
         entry("phat", questions=("Không đeo khẩu trang bị phạt bao nhiêu?",), topic="phat"),
     ]
     question = "F0 cách ly mấy ngày"
-    probe = FaqIndex(analyzer, Thresholds(answer=99.0, lone_answer=None, sole_cover=None))
+    probe = FaqIndex(
+        analyzer,
+        Thresholds(99.0, lone_answer=None, lone_cover=None, sole_cover=None, cover_lead=None),
+    )
     probe.rebuild(entries)
     found = probe.search(question)
     assert [m.entry.id for m in found][:1] == ["cach-ly-f0-bao-lau"]
@@ -252,7 +255,9 @@ def test_the_only_plausible_entry_answers_from_the_lower_lone_evidence(
     assert [e.id for e in probe.lookup(question).suggestions] == ["cach-ly-f0-bao-lau"]
 
     def answered(lone: float | None) -> bool:
-        gate = Thresholds(answer=evidence + 1.0, lone_answer=lone, sole_cover=None)
+        gate = Thresholds(
+            evidence + 1.0, lone_answer=lone, lone_cover=None, sole_cover=None, cover_lead=None
+        )
         index = FaqIndex(analyzer, gate)
         index.rebuild(entries)
         return index.lookup(question).answer is not None
@@ -302,7 +307,9 @@ def test_the_sole_full_cover_answers_from_the_lower_evidence(analyzer: Analyzer)
         ),
     ]
     question = "F0 cách ly mấy ngày"
-    probe = FaqIndex(analyzer, Thresholds(answer=99.0, lone_answer=None, sole_cover=None))
+    probe = FaqIndex(
+        analyzer, Thresholds(answer=99.0, lone_answer=None, sole_cover=None, cover_lead=None)
+    )
     probe.rebuild(entries)
     found = probe.search(question)
     assert found[0].entry.id == "cach-ly-f0-bao-lau" and found[0].uncovered == 0.0
@@ -310,7 +317,7 @@ def test_the_sole_full_cover_answers_from_the_lower_evidence(analyzer: Analyzer)
     evidence = probe.thresholds.evidence(found[0], probe.thresholds.runner_up(found))
 
     def answered(sole: float | None) -> bool:
-        gate = Thresholds(answer=evidence + 1.0, lone_answer=None, sole_cover=sole)
+        gate = Thresholds(answer=evidence + 1.0, lone_answer=None, sole_cover=sole, cover_lead=None)
         index = FaqIndex(analyzer, gate)
         index.rebuild(entries)
         return index.lookup(question).answer is not None
