@@ -131,9 +131,14 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 OPENER_CONFIDENCE = 0.9
 # An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
 # seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
-_CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+)\b")
+# The seller's call: how to reach them, or what they promise a customer ("bao nhận", "cam kết").
+_CONTACT_ME = re.compile(
+    r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+|bao nhan|cam ket \d+)\b"
+)
+# What a seller offers: a service taken on, goods cleared or sold "genuine", a fee or a price.
 _SELLING = re.compile(
-    r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
+    r"\b(?:nhan (?:lam|chay)|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?"
+    r"|phi \d+ phan tram|thanh ly|gia goc|chinh hang|free ?ship)\b"
 )
 # "ai cần thì ib", "ai cần liên hệ": the seller's call, not a question.
 _WHO_NEEDS = re.compile(r"\bai can(?: thi| [a-z]+)? (?:ib|inbox|ibx|lh|lien he|alo|goi)\b")
