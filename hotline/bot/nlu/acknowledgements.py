@@ -81,6 +81,18 @@ ACKNOWLEDGEMENTS = frozenset(
         "i see",
         "sure",
         "fine",
+        # "good" as chat spells it, said alone ("gud gud", "nice").
+        "good",
+        "gud",
+        "nice",
+    }
+    # Going to try what was said ("để tui làm thử", "em làm thử xem"), whoever says it.
+    | {
+        f"{lead}{who} {did}{after}"
+        for lead in ("de ", "")
+        for who in ("toi", "tui", "em", "e", "minh", "chau", "con")
+        for did in ("thu", "lam thu")
+        for after in ("", " xem", " coi")
     }
 )
 # As they are looked up: with letters typed twice folded as in what citizens type ("understood"
@@ -111,10 +123,23 @@ _SURPRISE = frozenset({"ủa", "hả", "hử"})
 _LAUGH = re.compile(r"(ha|he|hi|hj|ho|hu|ke|ka)\1+|k{3,}|=+\)+")
 
 
+# Where thanks may begin in a folded text.
+_THANKS_AT = re.compile(r"\b(?:xin|rat|cam|da ta|thank|thx|tks)\b")
+# Who is addressed at the end of an acknowledgement, besides the hotline's usual names ("oke
+# bro", "ok bot nha").
+_ADDRESSED = ADDRESSING | {"bro", "bot", "sis", "ad"}
+# Thanks to the hotline and nothing else, in folded words: "đa tạ tổng đài", "thanks a lot ad".
+_THANKS = re.compile(
+    r"(?:(?:xin |rat )?(?:cam on|cam ta|da ta)|thanks?(?: you| u)?|thx|tks)"
+    r"(?: (?:nhieu|rat nhieu|nhe|nha|a|a lot|so much|lot))?"
+    r"(?: (?:tong dai|ad|admin|ban|bot|bro|anh|chi|em))?(?: (?:nhieu|nhe|nha|a))*"
+)
+
+
 def _core(said: str) -> list[str]:
     """The folded words without those that only address the hotline at the end ("... ad ơi")."""
     core = said.split()
-    while core and core[-1] in ADDRESSING:
+    while core and core[-1] in _ADDRESSED:
         core.pop()
     return core
 
@@ -160,6 +185,19 @@ def _acknowledges(said: str) -> bool:
         if not core or core[-1] != word:  # "rồi rồi", "ok ok": said twice, meant once
             core.append(word)
     return any(" ".join(reading) in _FOLDED for reading in _readings(core))
+
+
+def thanks_alone(text: str) -> bool:
+    """True for thanks to the hotline, alone or after an acknowledgement ("rõ rồi, đa tạ tổng
+    đài", "ok thanks bro"); thanks to anyone else, or with more said, is left to the model."""
+    if text.rstrip().endswith("?"):
+        return False
+    said = _REPEATED.sub(r"\1", normalize(text))
+    for thanks in _THANKS_AT.finditer(said):
+        if _THANKS.fullmatch(said[thanks.start() :]):
+            before = said[: thanks.start()].strip()
+            return not before or acknowledges(before)
+    return False
 
 
 def approves(text: str) -> bool:

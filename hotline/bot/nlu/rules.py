@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
+from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs, thanks_alone
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
@@ -162,7 +162,7 @@ def rule_parse(text: str) -> ParseResult | None:
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
-    if acknowledgement(text):
+    if acknowledgement(text) or thanks_alone(text):
         return _with_text(_ranked("thank"), text)
     if laughs(text):
         return _with_text(_ranked("out_of_scope"), text)

@@ -104,7 +104,7 @@ def test_a_bare_report_starts_a_violation_report(text: str) -> None:
     [
         "ok nhưng F1 cách ly mấy ngày",
         "phản ánh quán nhậu mở cửa",
-        "cảm ơn",
+        "cảm ơn bác sĩ",  # others thanked; bare thanks are a rule's (`thanks_alone`)
         "giá vàng",
         "em muốn tố cáo quán karaoke",
         "báo giá",  # "báo" alone is too little
