@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.chit_chat import chit_chat
 from hotline.bot.nlu.normalize import words
 
 # Matters of civil status and residence, travel and work papers, banking, trade and building
@@ -82,12 +83,15 @@ def other_business(text: str) -> bool:
 
 
 def set_aside(parse: ParseResult) -> ParseResult:
-    """The parse itself, or, for another business taken for the FAQ's, out of scope first."""
+    """The parse itself, or, for another business or chit-chat (`chit_chat`) taken for the
+    FAQ's, out of scope first."""
     top = parse.intent
     mistaken = top.name in _MISTAKEN_FOR or (
         top.name == "feedback" and top.confidence < _UNSURE_FEEDBACK
     )
-    if not mistaken or not other_business(parse.text):
+    # Chit-chat that names the bot first ("bot ơi bot ế hả") is also taken for a greeting.
+    passes_time = (mistaken or top.name == "greet") and chit_chat(parse.text)
+    if not passes_time and not (mistaken and other_business(parse.text)):
         return parse
     if top.name == "out_of_scope" and top.confidence >= OFF_TOPIC_CONFIDENCE:
         return parse
