@@ -25,7 +25,12 @@ from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
-from hotline.bot.nlu.plain_requests import asks_progress, person_in_english, report_in_english
+from hotline.bot.nlu.plain_requests import (
+    asks_progress,
+    person_in_english,
+    put_through,
+    report_in_english,
+)
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 
@@ -268,11 +273,13 @@ def overlaid(parse: ParseResult) -> ParseResult:
     (`reported`), a tip told as an event at a place too (`events.tipped`), a question for
     oneself no report (`plans.asked`), a question closed formally
     no feedback (`closings.courteous`), a complaint about the hotline feedback
-    (`complaints.complained`), a personal health question the consultant's
+    (`complaints.complained`), a person wished for put through (`plain_requests.put_through`),
+    a personal health question the consultant's
     (`personal_health.consulted`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(set_aside(consulted(complained(courteous(asked(tipped(reported(parse))))))))
+    told = complained(courteous(asked(tipped(reported(parse)))))
+    return escalated(set_aside(consulted(put_through(told))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
