@@ -121,6 +121,10 @@ _SURPRISE = frozenset({"ủa", "hả", "hử"})
 # Laughter: a syllable said again in one word ("haha", "hehehe", "hihi"), or "k" three times or
 # more; "hi" alone greets.
 _LAUGH = re.compile(r"(ha|he|hi|hj|ho|hu|ke|ka)\1+|k{3,}|=+\)+")
+# Laughter said one syllable at a time: with a tone it is never a greeting ("hí hí", "hì hì");
+# without one, three times at least ("ha ha ha"; "hi hi" may greet).
+_LAUGH_TONED = frozenset({"hí", "hì", "há", "hà", "hé", "hè", "hô", "hố", "hồ", "khà", "khì"})
+_LAUGH_SYLLABLES = frozenset({"ha", "he", "hi", "hj", "ho", "hu", "ke", "ka"}) | _LAUGH_TONED
 
 
 # Where thanks may begin in a folded text.
@@ -207,6 +211,11 @@ def approves(text: str) -> bool:
 
 
 def laughs(text: str) -> bool:
-    """True for a message of laughter only: "hahaha", "hehe hihi", "kkkkk", "=))"."""
+    """True for a message of laughter only: "hahaha", "hehe hihi", "kkkkk", "=))"; and one
+    syllable said apart, three times or more ("ha ha ha") or with its tone ("hí hí", "hì hì")."""
     marks = nfc(text).lower().replace("!", " ").split()
-    return bool(marks) and all(_LAUGH.fullmatch(m) for m in marks)
+    if marks and all(_LAUGH.fullmatch(m) for m in marks):
+        return True
+    said = set(marks)
+    toned = said <= _LAUGH_TONED and len(marks) >= 2
+    return toned or (len(said) == 1 and said <= _LAUGH_SYLLABLES and len(marks) >= 3)

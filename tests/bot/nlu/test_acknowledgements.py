@@ -102,3 +102,13 @@ def test_thanks_alone_or_after_an_ok_are_thanks(text: str) -> None:
 def test_thanks_to_others_or_with_more_said_are_left_to_the_model(text: str) -> None:
     assert not thanks_alone(text)
     assert not acknowledgement(text)
+
+
+@pytest.mark.parametrize("text", ["ha ha ha", "hì hì", "hố hố hố", "khà khà"])
+def test_laughter_said_one_syllable_at_a_time(text: str) -> None:
+    assert laughs(text)
+
+
+@pytest.mark.parametrize("text", ["hi hi", "hà", "ha ha", "hà nội", "hì, cho em hỏi"])
+def test_a_greeting_a_place_or_a_single_syllable_is_no_laughter(text: str) -> None:
+    assert not laughs(text)
