@@ -81,6 +81,11 @@ ACKNOWLEDGEMENTS = frozenset(
         "i see",
         "sure",
         "fine",
+        # No need to say more ("biết rồi, khỏi nói nữa"): understood, a little curtly.
+        "khoi noi",
+        "khoi noi nua",
+        "khoi can noi nua",
+        "khong can noi nua",
         # "good" as chat spells it, said alone ("gud gud", "nice").
         "good",
         "gud",

@@ -112,3 +112,12 @@ def test_laughter_said_one_syllable_at_a_time(text: str) -> None:
 @pytest.mark.parametrize("text", ["hi hi", "hà", "ha ha", "hà nội", "hì, cho em hỏi"])
 def test_a_greeting_a_place_or_a_single_syllable_is_no_laughter(text: str) -> None:
     assert not laughs(text)
+
+
+@pytest.mark.parametrize("text", ["hiểu rồi, khỏi nói nữa", "dạ khỏi cần nói nữa ạ"])
+def test_no_need_to_say_more_acknowledges(text: str) -> None:
+    assert acknowledgement(text)
+
+
+def test_no_need_to_say_more_with_a_question_is_no_acknowledgement() -> None:
+    assert not acknowledgement("khỏi nói nữa, F1 cách ly mấy ngày")
