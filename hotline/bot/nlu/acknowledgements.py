@@ -81,6 +81,23 @@ ACKNOWLEDGEMENTS = frozenset(
         "i see",
         "sure",
         "fine",
+        # No need to say more ("biết rồi, khỏi nói nữa"): understood, a little curtly.
+        "khoi noi",
+        "khoi noi nua",
+        "khoi can noi nua",
+        "khong can noi nua",
+        # "good" as chat spells it, said alone ("gud gud", "nice").
+        "good",
+        "gud",
+        "nice",
+    }
+    # Going to try what was said ("để tui làm thử", "em làm thử xem"), whoever says it.
+    | {
+        f"{lead}{who} {did}{after}"
+        for lead in ("de ", "")
+        for who in ("toi", "tui", "em", "e", "minh", "chau", "con")
+        for did in ("thu", "lam thu")
+        for after in ("", " xem", " coi")
     }
 )
 # As they are looked up: with letters typed twice folded as in what citizens type ("understood"
@@ -109,12 +126,29 @@ _SURPRISE = frozenset({"ủa", "hả", "hử"})
 # Laughter: a syllable said again in one word ("haha", "hehehe", "hihi"), or "k" three times or
 # more; "hi" alone greets.
 _LAUGH = re.compile(r"(ha|he|hi|hj|ho|hu|ke|ka)\1+|k{3,}|=+\)+")
+# Laughter said one syllable at a time: with a tone it is never a greeting ("hí hí", "hì hì");
+# without one, three times at least ("ha ha ha"; "hi hi" may greet).
+_LAUGH_TONED = frozenset({"hí", "hì", "há", "hà", "hé", "hè", "hô", "hố", "hồ", "khà", "khì"})
+_LAUGH_SYLLABLES = frozenset({"ha", "he", "hi", "hj", "ho", "hu", "ke", "ka"}) | _LAUGH_TONED
+
+
+# Where thanks may begin in a folded text.
+_THANKS_AT = re.compile(r"\b(?:xin|rat|cam|da ta|thank|thx|tks)\b")
+# Who is addressed at the end of an acknowledgement, besides the hotline's usual names ("oke
+# bro", "ok bot nha").
+_ADDRESSED = ADDRESSING | {"bro", "bot", "sis", "ad"}
+# Thanks to the hotline and nothing else, in folded words: "đa tạ tổng đài", "thanks a lot ad".
+_THANKS = re.compile(
+    r"(?:(?:xin |rat )?(?:cam on|cam ta|da ta)|thanks?(?: you| u)?|thx|tks)"
+    r"(?: (?:nhieu|rat nhieu|nhe|nha|a|a lot|so much|lot))?"
+    r"(?: (?:tong dai|ad|admin|ban|bot|bro|anh|chi|em))?(?: (?:nhieu|nhe|nha|a))*"
+)
 
 
 def _core(said: str) -> list[str]:
     """The folded words without those that only address the hotline at the end ("... ad ơi")."""
     core = said.split()
-    while core and core[-1] in ADDRESSING:
+    while core and core[-1] in _ADDRESSED:
         core.pop()
     return core
 
@@ -169,6 +203,19 @@ def _acknowledges(said: str) -> bool:
     return any(" ".join(reading) in _FOLDED for reading in _readings(core))
 
 
+def thanks_alone(text: str) -> bool:
+    """True for thanks to the hotline, alone or after an acknowledgement ("rõ rồi, đa tạ tổng
+    đài", "ok thanks bro"); thanks to anyone else, or with more said, is left to the model."""
+    if text.rstrip().endswith("?"):
+        return False
+    said = _REPEATED.sub(r"\1", normalize(text))
+    for thanks in _THANKS_AT.finditer(said):
+        if _THANKS.fullmatch(said[thanks.start() :]):
+            before = said[: thanks.start()].strip()
+            return not before or acknowledges(before)
+    return False
+
+
 def approves(text: str) -> bool:
     """True for a message of approving emoji only ("💯", "👏👏")."""
     marks = text.replace("\ufe0f", "").split()
@@ -176,6 +223,11 @@ def approves(text: str) -> bool:
 
 
 def laughs(text: str) -> bool:
-    """True for a message of laughter only: "hahaha", "hehe hihi", "kkkkk", "=))"."""
+    """True for a message of laughter only: "hahaha", "hehe hihi", "kkkkk", "=))"; and one
+    syllable said apart, three times or more ("ha ha ha") or with its tone ("hí hí", "hì hì")."""
     marks = nfc(text).lower().replace("!", " ").split()
-    return bool(marks) and all(_LAUGH.fullmatch(m) for m in marks)
+    if marks and all(_LAUGH.fullmatch(m) for m in marks):
+        return True
+    said = set(marks)
+    toned = said <= _LAUGH_TONED and len(marks) >= 2
+    return toned or (len(said) == 1 and said <= _LAUGH_SYLLABLES and len(marks) >= 3)

@@ -19,15 +19,20 @@ from hotline.bot.nlu.normalize import words
 _COMPLAINT = re.compile(
     r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
     r"|nhu cai may|tra loi nhu|lam an kieu|kem qua|tra loi vong vo|tra loi tao lao"
-    r"|tra loi cho co)\b"
+    r"|tra loi cho co|tra loi cho (?:dang hoang|tu te|nghiem tuc|dung)"
+    # "tôi hỏi tiền hỗ trợ chứ không hỏi cách ly": what was asked, not what was answered
+    r"|hoi (?:[a-z0-9]+ ){1,6}chu (?:khong|dau|co) (?:co )?hoi)\b"
 )
 # A mood, and the hotline's answers or its silence it is about.
 _MOOD = re.compile(
     r"\b(?:buc minh|buc qua|chan (?:that|qua|ghe|thiet)|tao lao|vong vo|lang nhang|coi nhu"
-    r"|mat thoi gian)\b"
+    r"|mat thoi gian|khong lien quan|tuyet voi ong mat troi"
+    # the line always busy, nobody picking up
+    r"|may (?:luon |toan |cu |lai |thi )?ban|khong ai (?:nghe|bat) may)\b"
 )
 _THE_HOTLINE = re.compile(
-    r"\b(?:tra loi|tong dai|cai may|bot|(?:khong|chang) (?:co )?(?:ai|nguoi nao) (?:tra loi|nghe)"
+    r"\b(?:tra loi|tong dai|1022|cai may|bot"
+    r"|(?:khong|chang) (?:co )?(?:ai|nguoi nao) (?:tra loi|nghe)"
     r"|hoi (?:may|bao nhieu) lan)\b"
 )
 # What it is mistaken for, and how sure the rule is of it: enough for the router to take it

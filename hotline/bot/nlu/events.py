@@ -25,7 +25,9 @@ _PLACE = re.compile(
     r"|chung cu|can ho|day tro|phong tro|nha tro|xom tro|khu tro|khu pho|to dan pho"
     r"|sieu thi|nha hang(?! xom)|karaoke|tram y te|kcn|khu cong nghiep|nha van hoa|cong vien"
     r"|ben xe|to covid|to truong|cua hang|shop|quan nhau|tiem thuoc tay"
-    r"|diem (?:tiem|xet nghiem|test))\b"
+    r"|diem (?:tiem|xet nghiem|test)"
+    # a vehicle that carries people, and who runs it
+    r"|xe khach|nha xe|hang xe|xe buyt|xe bus|xe du lich|xe hop dong|chuyen xe|tai xe)\b"
 )
 # Those whose folding is another common word, as written: "tiệm" and "tiêm", "quán" and "quan
 # tâm", "xưởng" and "xuống", "phường" and "địa phương", "hẻm" and "hem" (teencode "không"),
@@ -51,9 +53,12 @@ _POSITIVE = r"(?:f0|f1|duong tinh|ca benh|ca moi|nguoi nhiem|dang cach ly|giay c
 _GOES_ABOUT = (
     r"(?:ra ngoai|ra duong|di cho|di lam|di dao|di choi|di lung tung|xuong sanh|ra vao|tron"
     r"|o chung|tiep xuc|ngoi nhau|van (?:ra |di )?(?:ban|chay|mo|lam)|khong khai bao|khong bao"
-    r"|giau)"
+    r"|giau|van cho (?:di|chay|len xe|xuong xe))"
 )
 _CONTACT = re.compile(rf"\b{_POSITIVE}\b(?: \w+){{0,12}} {_GOES_ABOUT}\b")
+# A positive person carried among others ("xe chở một khách đang dương tính"), as written: "chở"
+# (carries) folds like "cho" (lets).
+_CARRIED = re.compile(r"\bchở (?:\w+ ){0,3}(?:đang )?(?:f0|dương tính|ca bệnh|người nhiễm)\b")
 # An employer, a seller or an office breaking the rules: a violation report whoever it is
 # about. Money asked that should not be ("thu 150 nghìn", "lấy thêm 20k", "đòi 200 nghìn"),
 # medicine sold without a prescription, tests without a label, wages cut for quarantine.
@@ -61,8 +66,12 @@ _AMOUNT = r"\d+(?:[.,]\d+)? ?(?:k|nghin|ngan|trieu|d|dong)\b"
 _WRONGDOING = re.compile(
     rf"\b(?:(?:thu|lay them|doi|bat dong|bat nop)(?: \w+){{0,4}} {_AMOUNT}"
     r"|khong can don|khong (?:ro )?nguon goc|khong nhan mac|khong tem|test gia|hang gia"
-    r"|tru luong|duoi viec|bat (?:\w+ ){0,4}(?:lam tiep|di lam|len ca))"
+    r"|tru luong|duoi viec|bat (?:\w+ ){0,4}(?:lam tiep|di lam|len ca)"
+    # support handed out unfairly or skimmed ("phát quà chỉ cho người quen", "ăn chặn")
+    r"|chi (?:phat |chia |cho )+(?:cho )?(?:nguoi quen|nguoi nha|ho hang|nguoi than))"
 )
+# Support skimmed, as written: folded, "ăn chặn" is also "dầu ăn, chân ...".
+_SKIMMED = re.compile(r"\b(?:ăn chặn|ăn bớt|cắt xén|bớt xén|thiên vị)\b")
 # What breaks the rules at the place itself: crowds, no masks, open when told to close.
 _AT_THE_PLACE = re.compile(
     r"\b(?:khong (?:ai )?deo khau trang|khong khau trang|tu tap|tum lai|tum tum|dong nghet"
@@ -112,9 +121,9 @@ def tip_kind(text: str) -> str | None:
     oneself = _ONESELF.search(said) or _PLEA.search(said)
     if not place or asks or oneself or is_question(text):
         return None
-    if _WRONGDOING.search(said):
+    if _WRONGDOING.search(said) or _SKIMMED.search(written):
         return "report_violation"
-    if _CONTACT.search(said) and not _goes_about_oneself(text):
+    if (_CONTACT.search(said) and not _goes_about_oneself(text)) or _CARRIED.search(written):
         return "report_contact"
     at_the_place = (m for m in _AT_THE_PLACE.finditer(said) if not _rule_named(said, m.start()))
     return "report_violation" if next(at_the_place, None) else None

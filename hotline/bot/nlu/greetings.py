@@ -100,8 +100,17 @@ PRESENCE_PHRASES = frozenset(
             for who in ("em", "minh", "toi", "con", "chau", "tui")
             for more in ((), ("chut",), ("ti",), ("xiu",))
         ),
+        # "muốn hỏi xíu", "cần hỏi chút": a wish to ask, nothing asked yet.
+        *(
+            (wish, "hoi", *more)
+            for wish in ("muon", "can")
+            for more in (("chut",), ("ti",), ("xiu",), ("mot", "chut"), ("mot", "xiu"))
+        ),
     }
 )
+# A self-introduction between the greeting and the wish to ask ("chào ad, em là học sinh muốn
+# hỏi xíu"): "là" and at most this many words of who one is.
+_INTRODUCED = 3
 # When the check is made ("giờ này còn ai trực không"): neither a greeting nor a question.
 WHEN_PHRASES = frozenset({("gio", "nay"), ("bay", "gio"), ("luc", "nay"), ("toi", "nay")})
 # Emoji that wave or greet; other emoji carry no words here.
@@ -129,7 +138,7 @@ def greets(text: str) -> bool:
     said = words(plain)
     if not said:
         return waved
-    kinds, at = _opening(said)
+    kinds, at = _opening(said, introduced=True)
     if at < len(said):
         return False
     # "tổng đài ơi", "ad ơi": calling the hotline is greeting it.
@@ -166,17 +175,32 @@ def after_greeting(text: str) -> str:
     return text
 
 
-def _opening(said: list[str]) -> tuple[set[str], int]:
-    """The kinds of greeting-side phrases the words open with, and where they stop."""
+def _opening(said: list[str], introduced: bool = False) -> tuple[set[str], int]:
+    """The kinds of greeting-side phrases the words open with, and where they stop; with
+    `introduced`, a self-introduction before a wish to ask is one of them (for `greets` only:
+    the FAQ's text keeps it, "em là F0" tells what is asked)."""
     kinds: set[str] = set()
     at = 0
     while at < len(said):
         kind, length = _phrase_at(said, at)
+        greeted = kinds & {"greeting", "addressee"}
+        if kind is None and introduced and said[at] == "la" and greeted:
+            kind, length = _introduced(said, at)
         if kind is None:
             break
         kinds.add(kind)
         at += length
     return kinds, at
+
+
+def _introduced(said: list[str], at: int) -> tuple[str | None, int]:
+    """A self-introduction at `at` ("là học sinh") followed by a wish to ask: its kind and
+    length up to the wish, or None when no wish to ask follows it."""
+    for length in range(2, _INTRODUCED + 2):
+        kind, _ = _phrase_at(said, at + length) if at + length < len(said) else (None, 0)
+        if kind == "presence":
+            return "introduction", length
+    return None, 1
 
 
 def _phrase_at(said: list[str], at: int) -> tuple[str | None, int]:

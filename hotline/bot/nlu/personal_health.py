@@ -10,7 +10,10 @@ underlying illnesses (`tiem-cho-tre-em`, `dieu-kien-dieu-tri-tai-nha`).
 The other way round, a condition told only as the setting of a question on a support payment, a
 paper, a service brought to the house or a schedule ("vợ em bầu, bị F0 ở nhà thì được hỗ trợ
 bao nhiêu", "F0 ở nhà thì ai mang thuốc tới") is the FAQ's, whatever the model took it for
-(`asks_policy`): the consultant weighs a person's illness, not the province's rules.
+(`asks_policy`): the consultant weighs a person's illness, not the province's rules. So is how to
+keep the household from catching it while caring for the sick one ("tôi chăm mẹ F0, phải làm gì
+để cả nhà khỏi lây"). A body weakened now (a birth, an operation or a miscarriage just past, a
+stroke, breathing with a machine) asked whether to go to hospital is the consultant's.
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ _CONDITION = (
     r"(?:(?:bi|mac|nhiem) (?:benh|ung thu|tieu duong|huyet ap|hiv|suy|viem|hen|lupus|dong kinh)"
     r"|benh nen|benh man tinh|tu mien|(?:dang )?(?:mang thai|co thai|mang bau|cho con bu)"
     r"|di ung|(?:dang|hay) (?:uong|chich|tiem|dung) thuoc|dang dieu tri|dang chay than"
-    r"|ghep (?:than|gan|tim|tuy)|hoa tri|xa tri|bi thoat vi|bi lao|mac lao)"
+    r"|ghep (?:than|gan|tim|tuy)|hoa tri|xa tri|bi thoat vi|bi lao|mac lao"
+    # a body weakened now: a miscarriage or a birth just past, a stroke, breathing with a machine
+    r"|(?:vua|moi) (?:say thai|sinh|mo|dot quy)|say thai|sinh non|bi dot quy|bi ngung tho"
+    r"|(?:deo|dung|tho) (?:may tho|may cpap|may oxy|oxy))"
 )
 # Said of that person: after who has it, a few words on ("tôi 60 tuổi, đang uống thuốc ...",
 # "ba em năm nay bị bệnh gan"), or first as a state ("bị bệnh ... có tiêm được không"; a bare
@@ -48,7 +54,7 @@ _PERSONAL = re.compile(
 # What is asked of it: a vaccine, a treatment, a drug.
 _REMEDY = re.compile(
     r"\b(?:tiem|chich|vac xin|vacxin|vaccine|vaccin|vaxin|mui|ngua|thuoc|uong|dieu tri|chua"
-    r"|xu ly)\b"
+    r"|xu ly|(?:di|vao|nhap) vien|(?:dung|deo) may)\b"
     # Or whether what that person feels now is the disease ("giờ ho lại, có phải bị covid không").
     r"|\bco phai (?:la )?(?:bi|mac|nhiem)\b"
 )
@@ -56,13 +62,14 @@ _REMEDY = re.compile(
 # paracetamol safe", "I have diabetes ... can I get the booster".
 _PERSONAL_EN = re.compile(
     r"\b(?:i|my (?:wife|husband|son|daughter|mother|mom|father|dad|baby|child|kid|parents?"
-    r"|grand\w+))(?: [a-z0-9]+){0,4} (?:am|is|are|have|has|was|got|use|take|takes)\b"
+    r"|grand\w+))(?: [a-z0-9]+){0,4} (?:am|is|are|have|has|had|was|got|use|take|takes)\b"
     r"(?: [a-z0-9]+){0,6} (?:pregnant|diabetes|diabetic|asthma|cancer|hiv|allergic|allergy"
-    r"|hypertension|dialysis|chemotherapy|heart disease|lupus|epilepsy|fever|positive)\b"
+    r"|hypertension|dialysis|chemotherapy|heart disease|lupus|epilepsy|fever|positive|copd"
+    r"|home oxygen|a stroke|miscarriage|dementia)\b"
 )
 _REMEDY_EN = re.compile(
     r"\b(?:shot|jab|vaccine|vaccinated|booster|dose|paracetamol|medicine|medication|drug|pill"
-    r"|insulin|treatment|hospital)\b"
+    r"|insulin|treatment|hospital|admitted|stay home)\b"
 )
 # What the FAQ answers about a condition: money and support, papers, a service brought to the
 # house or given by an office, a schedule ("có được nhận tiền ăn không", "hồ sơ làm ở đâu",
@@ -72,7 +79,9 @@ _POLICY = re.compile(
     r"|trieu(?! chung)|nghin|mat phi|ton phi|mien phi|chi phi|ho tro|tro cap|che do|ho so"
     r"|giay to|thu tuc|ai (?:dua|mang|cap|phat|giao|lo)|(?:dua|mang|giao|phat) (?:toi|den|tan)"
     r"|(?:truong|phuong|xa|tram y te|trung tam) co (?:tiem|lay mau|xet nghiem|phat|cap|ho tro)"
-    r"|lich (?:tiem|mui)|tinh lai tu|do spo2|cach do)\b"
+    r"|lich (?:tiem|mui)|tinh lai tu|do spo2|cach do"
+    # how to keep the household from catching it while caring for the sick one
+    r"|de (?:ca nha |nguoi nha |gia dinh |minh |ban than )?(?:khoi|khong|tranh) (?:bi )?lay)\b"
 )
 # "có nên tiêm mũi 3" asks without a question mark or a final "không".
 _SHOULD = re.compile(r"\bco nen\b")

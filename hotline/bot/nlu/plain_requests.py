@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.entities import ticket_codes
 from hotline.bot.nlu.normalize import words
 
@@ -25,6 +26,22 @@ _PERSON_IN_ENGLISH = re.compile(
 _REPORT_IN_ENGLISH = re.compile(
     r"\b(?:i (?:want|would like|need|wish) to|can i|let me|how (?:do|can) i|i d like to)"
     r" (?:report|file a (?:report|complaint)|make a report|submit a report)\b"
+)
+# A person wished for in Vietnamese, to talk with in private or at length ("em xin được trò
+# chuyện riêng với một anh chị cán bộ", "cho tôi nói chuyện với tổng đài viên"): a talk with
+# someone of the hotline, not a meeting at an office ("gặp cán bộ phường", "cán bộ y tế").
+_PERSON_WISHED = re.compile(
+    r"\b(?:noi chuyen|tro chuyen|trao doi|tam su) (?:rieng |truc tiep )?(?:voi|cung) "
+    r"(?:mot |1 )?(?:anh chi |anh |chi |ban |co |chu )?"
+    r"(?:can bo|nhan vien|tong dai vien|nguoi that|nguoi truc|chuyen vien)\b"
+    r"(?! (?:phuong|xa|ap|huyen|tinh|y te|cong an|benh vien|tram))"
+)
+# How sure the rule is: a person is put through at once, below a rule's 1.0 so that a danger
+# sign told beside it still makes it an emergency (`danger.escalated` comes after).
+PERSON_CONFIDENCE = 0.9
+# What such a wish is taken for: the FAQ's, small talk, feedback, or a person at low confidence.
+_PERSON_MISTAKEN_FOR = frozenset(
+    {"ask_faq", "out_of_scope", "feedback", "greet", "health_consult", "request_human"}
 )
 # A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status".
 _PROGRESS = re.compile(
@@ -52,3 +69,20 @@ def asks_progress(text: str) -> bool:
     if not _PROGRESS.search(said):
         return False
     return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))
+
+
+def person_wished(text: str) -> bool:
+    """True for a wish to talk with someone of the hotline ("cho em trò chuyện riêng với một
+    cán bộ"), not for a meeting with an office's officer."""
+    return bool(_PERSON_WISHED.search(" ".join(words(text))))
+
+
+def put_through(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for a person wished for in Vietnamese that the model was unsure of
+    or took for a question, a person asked for, surely."""
+    top = parse.intent
+    if top.name == "request_human" and top.confidence >= PERSON_CONFIDENCE:
+        return parse
+    if top.name not in _PERSON_MISTAKEN_FOR or not person_wished(parse.text):
+        return parse
+    return parse.surely("request_human", PERSON_CONFIDENCE)

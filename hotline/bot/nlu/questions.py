@@ -73,6 +73,10 @@ def is_question(text: str) -> bool:
     clauses = [words(clause) for clause in _CLAUSE.split(text)]
     if any(_asks_who(clause) for clause in clauses[1:]):
         return True
+    # "..., vậy tiền xét nghiệm tự trả hay được miễn": a later clause opened by "vậy" (so) asks
+    # a choice as one opened by "thì" does.
+    if any(_chooses(["thi", *c[1:]]) for c in clauses[1:] if c[:1] == ["vay"]):
+        return True
     return any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1])
 
 
@@ -94,6 +98,8 @@ def _not_asking(said: list[str], text: str) -> bool:
     if said[-1] == "may":
         written = re.findall(r"[^\W_]+", nfc(text).lower())
         return said[-2:-1] in (["xe"], ["nha"], ["chay"]) or written[-1:] == ["máy"]
+    if said[-1] == "vay" and said[-2:-1] in (["cung"], ["nhu"]):
+        return True  # "tối nào cũng vậy": likewise; "làm như vậy": so
     return said[-1] == "nao" and _none(said, len(said) - 1)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs
+from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs, thanks_alone
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
@@ -25,7 +25,12 @@ from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
-from hotline.bot.nlu.plain_requests import asks_progress, person_in_english, report_in_english
+from hotline.bot.nlu.plain_requests import (
+    asks_progress,
+    person_in_english,
+    put_through,
+    report_in_english,
+)
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 
@@ -131,9 +136,14 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 OPENER_CONFIDENCE = 0.9
 # An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
 # seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
-_CONTACT_ME = re.compile(r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+)\b")
+# The seller's call: how to reach them, or what they promise a customer ("bao nhận", "cam kết").
+_CONTACT_ME = re.compile(
+    r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+|bao nhan|cam ket \d+)\b"
+)
+# What a seller offers: a service taken on, goods cleared or sold "genuine", a fee or a price.
 _SELLING = re.compile(
-    r"\b(?:nhan lam|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?)\b"
+    r"\b(?:nhan (?:lam|chay)|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?"
+    r"|phi \d+ phan tram|thanh ly|gia goc|chinh hang|free ?ship)\b"
 )
 # "ai cần thì ib", "ai cần liên hệ": the seller's call, not a question.
 _WHO_NEEDS = re.compile(r"\bai can(?: thi| [a-z]+)? (?:ib|inbox|ibx|lh|lien he|alo|goi)\b")
@@ -157,7 +167,7 @@ def rule_parse(text: str) -> ParseResult | None:
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
-    if acknowledgement(text):
+    if acknowledgement(text) or thanks_alone(text):
         return _with_text(_ranked("thank"), text)
     if laughs(text):
         return _with_text(_ranked("out_of_scope"), text)
@@ -263,11 +273,13 @@ def overlaid(parse: ParseResult) -> ParseResult:
     (`reported`), a tip told as an event at a place too (`events.tipped`), a question for
     oneself no report (`plans.asked`), a question closed formally
     no feedback (`closings.courteous`), a complaint about the hotline feedback
-    (`complaints.complained`), a personal health question the consultant's
+    (`complaints.complained`), a person wished for put through (`plain_requests.put_through`),
+    a personal health question the consultant's
     (`personal_health.consulted`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
-    return escalated(set_aside(consulted(complained(courteous(asked(tipped(reported(parse))))))))
+    told = complained(courteous(asked(tipped(reported(parse)))))
+    return escalated(set_aside(consulted(put_through(told))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

@@ -51,3 +51,29 @@ def test_a_bare_mood_and_a_report_are_left_alone() -> None:
     assert complained(bare) is bare
     report = _parse("trả lời vòng vo, quán nhậu vẫn mở", "report_violation")
     assert complained(report) is report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hỏi giờ giới nghiêm mà bot trả lời toàn chuyện không liên quan",
+        "trả lời hay ghê, tuyệt vời ông mặt trời",  # sarcasm about an answer
+        "gọi tổng đài cả sáng mà máy toàn bận",
+        "em hỏi giấy đi đường chứ đâu có hỏi tiêm chủng",  # what was asked, not answered
+        "làm ơn trả lời cho tử tế",
+    ],
+)
+def test_irrelevant_answers_a_busy_line_and_the_wrong_topic_complain(text: str) -> None:
+    assert complains(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà bên cạnh hát karaoke không liên quan gì tới tôi mà ồn quá",  # not the hotline
+        "trả lời đúng không ad",  # asking whether an answer is right
+        "tôi hỏi giùm mẹ chứ mẹ không biết nhắn tin",
+    ],
+)
+def test_other_shapes_are_no_complaint(text: str) -> None:
+    assert not complains(text)

@@ -83,3 +83,30 @@ def test_an_emergency_or_a_sure_report_is_left_alone() -> None:
     assert tipped(emergency) is emergency
     sure = _parse(text, "report_violation", 0.95)
     assert tipped(sure) is sure
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("nhà xe Phương Nam chở hai người đang F0 về quê chuyến 5 giờ sáng", "report_contact"),
+        ("chuyến xe buýt số 3 có khách dương tính mà tài xế vẫn cho đi", "report_contact"),
+        ("trưởng khu phố 5 chia gạo chỉ cho người nhà, dân nghèo không có", "report_violation"),
+        ("tổ covid ấp 4 ăn bớt tiền hỗ trợ của mấy hộ nghèo", "report_violation"),
+    ],
+)
+def test_a_vehicle_carrying_a_positive_person_and_support_handed_out_unfairly(
+    text: str, kind: str
+) -> None:
+    assert tip_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bà ở khu phố 2 một mình, hết dầu ăn, chân đau không đi chợ được",  # not skimming
+        "xe khách chở người dương tính thì có bị phạt không",  # asked
+        "tôi chở ba đang F0 đi viện bằng xe máy được không",  # asked, one's own
+    ],
+)
+def test_folded_look_alikes_and_questions_are_no_such_tip(text: str) -> None:
+    assert tip_kind(text) is None

@@ -102,3 +102,31 @@ def test_the_text_after_a_formal_salutation(text: str, after: str) -> None:
 
 def test_a_loss_is_no_salutation() -> None:
     assert after_salutation("thua lỗ cả năm, giờ được hỗ trợ gì") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào admin, tôi muốn hỏi chút",
+        "xin chào, cháu là sinh viên cần hỏi một chút",
+        "alo tổng đài, em là tài xế muốn hỏi xíu ạ",
+    ],
+)
+def test_a_greeting_a_self_introduction_and_a_wish_to_ask_greet(text: str) -> None:
+    assert greets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào ad, em là F0 muốn hỏi xíu về thuốc",  # something asked
+        "chào ad, tôi là người ở Bến Cát lâu năm rồi muốn hỏi chút",  # too long to be a role
+        "chào ad, em là công nhân",  # no wish to ask: left to the model
+    ],
+)
+def test_a_longer_introduction_or_a_question_after_it_does_not(text: str) -> None:
+    assert not greets(text)
+
+
+def test_the_faqs_text_keeps_the_introduction() -> None:
+    assert "F0" in after_greeting("chào ad, em là F0 muốn hỏi xíu về thuốc")

@@ -67,3 +67,50 @@ def test_an_unsure_out_of_scope_is_made_sure_and_a_sure_one_left() -> None:
 def test_reports_are_left_alone() -> None:
     told = _parse("công ty tuyển công nhân mà không cho khai báo y tế", "report_violation", 0.7)
     assert set_aside(told) is told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Schools and exams, loans and pensions, identity papers.
+        "con tôi thi vào lớp 10 năm nay điểm chuẩn trường Trịnh Hoài Đức bao nhiêu",
+        "vay vốn mua máy cày thì ngân hàng đòi lãi suất mấy phần trăm",
+        "mua bảo hiểm y tế tự nguyện cho ông nội ở đâu rẻ",
+        "đổi CMND sang căn cước mất mấy ngày",
+        # Wages and prices, a stall handed on, a business hiring with a head count.
+        "thợ may ở Tân Uyên mức lương hiện nay ra sao",
+        "giá cà phê hôm nay ở Phú Giáo bao nhiêu",
+        "muốn sang nhượng cửa hàng tạp hóa thì đăng ở đâu",
+        "xưởng gỗ cần tuyển 30 công nhân, đăng giùm được không",
+        # Who leads the province, where an office is, whether a private deal is lawful.
+        "chủ tịch tỉnh mình hiện nay là ai",
+        "Sở Tư pháp nằm ở đường nào vậy",
+        "chủ nhà giữ tiền cọc không trả có trái luật không",
+    ],
+)
+def test_more_of_the_citizens_other_business(text: str) -> None:
+    assert other_business(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Told with the epidemic or its support, the same words stay the FAQ's.
+        "công ty cho nghỉ không lương vì giãn cách có đúng luật không",
+        "đi nhận giấy khỏi bệnh có cần mang căn cước không",
+        "vay vốn trả lương cho công nhân ngừng việc thì làm sao",
+        "phiếu đi chợ có được sang nhượng cho người khác không",
+        # A worker going abroad again, an ordinary "không, lương ..." after a question.
+        "Hàn Quốc cho lao động sang lại chưa",
+    ],
+)
+def test_the_same_words_with_the_epidemic_stay_the_faqs(text: str) -> None:
+    assert not other_business(text)
+
+
+def test_an_unsure_feedback_gives_way_and_a_sure_one_stays() -> None:
+    text = "cơ sở may cần tuyển 15 thợ, tổng đài đăng tin được không"
+    unsure = set_aside(_parse(text, "feedback", 0.3))
+    assert unsure.intent == Intent("out_of_scope", OFF_TOPIC_CONFIDENCE)
+    sure = _parse(text, "feedback", 0.7)
+    assert set_aside(sure) is sure

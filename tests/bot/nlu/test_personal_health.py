@@ -99,3 +99,34 @@ def test_a_personal_question_in_english_taken_for_small_talk_goes_to_the_consult
     text = "my mother has diabetes, can she get the vaccine?"
     parse = ParseResult(text, Intent("out_of_scope", 0.3), (), (Intent("out_of_scope", 0.3),))
     assert consulted(parse).intent == Intent("health_consult", 0.3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body weakened now: a birth or an operation just past, a stroke, a breathing machine.
+        "chị tôi mới sinh được 10 ngày, giờ dương tính thì có phải nhập viện không",
+        "ông nội em bị đột quỵ hồi tháng 3, giờ bị covid có nên vào viện không",
+        "tôi phải thở oxy ở nhà, bị F0 thì dùng máy tiếp có sao không",
+        "My dad had a stroke last year and tested positive today, should he go to hospital?",
+    ],
+)
+def test_a_weakened_body_asked_whether_to_go_to_hospital_is_the_consultants(text: str) -> None:
+    assert personal_health(text)
+    assert consulted(_parse(text, "ask_faq")).intent.name == "health_consult"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba tôi dương tính, tôi đi chợ cho ông thì làm sao để khỏi bị lây",
+        "em ở chung phòng với bạn bị F0, phải làm gì để không lây",
+    ],
+)
+def test_keeping_the_household_from_catching_it_is_the_faqs(text: str) -> None:
+    assert consulted(_parse(text, "health_consult")).intent.name == "ask_faq"
+
+
+def test_a_general_question_on_going_to_hospital_stays_the_faqs() -> None:
+    general = _parse("F0 khi nào thì phải vào viện", "ask_faq")
+    assert consulted(general) is general

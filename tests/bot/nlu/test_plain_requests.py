@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.bot.nlu.plain_requests import asks_progress, person_in_english, report_in_english
-from hotline.bot.nlu.rules import rule_parse
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.plain_requests import (
+    PERSON_CONFIDENCE,
+    asks_progress,
+    person_in_english,
+    person_wished,
+    put_through,
+    report_in_english,
+)
+from hotline.bot.nlu.rules import overlaid, rule_parse
 
 
 @pytest.mark.parametrize(
@@ -48,3 +56,40 @@ def test_progress_of_something_else_is_no_status_check(text: str) -> None:
 def test_english_words_about_reports_and_people_are_no_request(text: str) -> None:
     assert not report_in_english(text)
     assert not person_in_english(text)
+
+
+def _parse(text: str, top: str, confidence: float) -> ParseResult:
+    ranking = (Intent(top, confidence), Intent("request_human", 0.1), Intent("emergency", 0.05))
+    return ParseResult(text, ranking[0], (), ranking)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho cháu trao đổi riêng với một chị nhân viên được không",
+        "tôi muốn tâm sự với tổng đài viên, chuyện gia đình khó nói",
+        "làm ơn cho nói chuyện trực tiếp với chuyên viên",
+    ],
+)
+def test_a_person_wished_for_is_put_through(text: str) -> None:
+    assert person_wished(text)
+    parse = put_through(_parse(text, "ask_faq", 0.5))
+    assert parse.intent == Intent("request_human", PERSON_CONFIDENCE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muốn nói chuyện với cán bộ phường về giấy tạm trú thì đi giờ nào",  # an office's
+        "tổng đài có nhân viên nói được tiếng Hoa không",  # asks about the staff
+        "con nói chuyện với người yêu qua điện thoại cả đêm",
+    ],
+)
+def test_a_meeting_at_an_office_or_a_question_on_the_staff_is_not(text: str) -> None:
+    assert not person_wished(text)
+
+
+def test_a_danger_sign_beside_the_wish_is_still_an_emergency() -> None:
+    text = "cho tôi nói chuyện với nhân viên ngay, ba tôi đang bất tỉnh không thở"
+    parse = overlaid(_parse(text, "ask_faq", 0.5))
+    assert parse.intent.name == "emergency"

@@ -221,3 +221,27 @@ def test_whoever_is_told(text: str) -> None:
 )
 def test_whoever_asked_still_asks(text: str) -> None:
     assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quán nhậu đầu hẻm mở tới khuya, đêm nào cũng vậy",  # likewise, every night
+        "tiệm cắt tóc cho khách ngồi chờ đông, làm như vậy",
+    ],
+)
+def test_likewise_and_so_at_the_end_ask_nothing(text: str) -> None:
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "công ty bắt công nhân xét nghiệm mỗi tuần, vậy tiền xét nghiệm công ty chịu hay mình trả",
+        "con tôi học ở quê, vậy tiêm ở quê hay ở đây",
+        "ở đâu cũng vậy hả",  # a final particle after "cũng vậy" still asks
+        "sao quán đó lại như vậy?",
+    ],
+)
+def test_a_choice_after_so_and_a_final_particle_ask(text: str) -> None:
+    assert is_question(text)

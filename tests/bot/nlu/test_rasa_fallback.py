@@ -54,7 +54,7 @@ async def test_slow_rasa_times_out_and_local_answers(fake_rasa: Fake, local_nlu:
     timeouts = count(NLU_FALLBACKS, reason="timeout")
     async with aiohttp.ClientSession() as session:
         nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN, timeout=0.3), local_nlu)
-        result = await nlu.parse("cảm ơn tổng đài nhiều")
+        result = await nlu.parse("cảm ơn tổng đài nhiều lắm luôn")
     # Rasa would have answered after 2 s: the local answer is the timeout's (no clock read here,
     # which a busy machine would make flaky).
     assert not isinstance(result, RasaParseResult)
@@ -148,7 +148,7 @@ async def test_the_bot_acts_on_both_intents_and_keeps_rasas_faq_pick(
     fake_rasa: Fake, local_nlu: LocalNLU
 ) -> None:
     fake, url = fake_rasa
-    text = "cảm ơn tổng đài nhiều"  # the local NLU is sure it is thanks
+    text = "cảm ơn tổng đài nhiều lắm luôn"  # the local NLU is sure it is thanks
     fake.intents[text] = ("report_violation", "cach-ly-f0-bao-lau")
     async with aiohttp.ClientSession() as session:
         nlu = FallbackNLU(RasaClient(session, url, FAKE_TOKEN), local_nlu)

@@ -166,7 +166,7 @@ async def test_the_fallback_counts_a_queue_timeout_and_keeps_the_breaker_closed(
         nlu = FallbackNLU(pool, local_nlu, breaker)
         with caplog.at_level(logging.WARNING, logger="hotline.bot.nlu.fallback"):
             rasa, local = await asyncio.gather(
-                nlu.parse("quán karaoke vẫn mở cửa"), nlu.parse("cảm ơn tổng đài nhiều")
+                nlu.parse("quán karaoke vẫn mở cửa"), nlu.parse("cảm ơn tổng đài nhiều lắm luôn")
             )
     assert isinstance(rasa, RasaParseResult)
     assert not isinstance(local, RasaParseResult) and local.intent.name == "thank"
@@ -265,7 +265,7 @@ async def test_a_probe_cancelled_while_rasa_parses_lets_the_next_one_probe(
         with pytest.raises(asyncio.CancelledError):
             await probe
         await nlu.rasa.parse("quán karaoke vẫn mở cửa")  # its request, answered meanwhile
-        again = await nlu.parse("cảm ơn tổng đài nhiều")
+        again = await nlu.parse("cảm ơn tổng đài nhiều lắm luôn")
     assert isinstance(again, RasaParseResult) and breaker.state == "closed"
 
 
@@ -286,7 +286,7 @@ async def test_a_failure_whose_caller_gave_up_is_not_reported_as_never_retrieved
                 await gave_up
             # One slot: this text leaves once the one nobody awaits has its answer.
             with pytest.raises(RasaError):
-                await pool.parse("cảm ơn tổng đài nhiều")
+                await pool.parse("cảm ơn tổng đài nhiều lắm luôn")
         gc.collect()
     assert "never retrieved" not in caplog.text
 

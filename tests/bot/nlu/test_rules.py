@@ -104,7 +104,7 @@ def test_a_bare_report_starts_a_violation_report(text: str) -> None:
     [
         "ok nhưng F1 cách ly mấy ngày",
         "phản ánh quán nhậu mở cửa",
-        "cảm ơn",
+        "cảm ơn bác sĩ",  # others thanked; bare thanks are a rule's (`thanks_alone`)
         "giá vàng",
         "em muốn tố cáo quán karaoke",
         "báo giá",  # "báo" alone is too little
@@ -291,6 +291,9 @@ def test_a_person_asked_for_in_english(text: str) -> None:
         "dich vu test covid lay ngay khong can xep hang, lh zalo 0909",
         # "ai cần ... ib" calls buyers; it asks nothing.
         "nhận làm hồ sơ vay giải ngân trong ngày, ai cần thì ib",
+        # Goods cleared or sold "genuine" with a call; a service with a fee and a promise.
+        "thanh lý 20 hộp khẩu trang chính hãng, inbox em",
+        "nhận chạy giấy phép kinh doanh, phí 10 phần trăm, bao nhận hồ sơ",
     ],
 )
 def test_an_advert_is_small_talk(text: str) -> None:
@@ -304,6 +307,8 @@ def test_an_advert_is_small_talk(text: str) -> None:
         "bên nào nhận làm giấy đi đường trọn gói, ib mình với được không",  # asked
         "có nhóm nhận làm giấy xét nghiệm âm tính giả lấy ngay, inbox là có",  # a tip
         "phản ánh vụ dịch vụ làm hồ sơ trọn gói, ib zalo lấy tiền",  # a report
+        "có người nhận chạy hồ sơ hỗ trợ, phí 15 phần trăm, bao nhận",  # a tip
+        "nhà thuốc bán máy đo oxy chính hãng giá gốc không",  # asked, no call
     ],
 )
 def test_an_advert_asked_about_or_told_as_a_tip_is_no_advert(text: str) -> None:

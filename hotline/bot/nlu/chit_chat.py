@@ -1,0 +1,56 @@
+"""Questions that pass the time rather than ask the hotline anything: a recipe, the bot's own
+age or love life, a sum to work out, a match's score.
+
+"chỉ cách kho cá lóc", "bot bao nhiêu tuổi rồi", "ad có người yêu chưa", "12 nhân 7 bằng mấy",
+"tối qua Việt Nam thắng hay thua": put as questions, they read like the FAQ's to the model, and
+an unsure small-talk parse goes the FAQ's way. They are small talk (`off_topic.set_aside`), told
+what the hotline does. Told together with the epidemic, a remedy or its rules ("cách nấu nước
+xông cho F0", "bot ơi người bao nhiêu tuổi được tiêm mũi 4", "xem bóng đá ở quán có bị phạt
+không") they stay the FAQ's or the consultant's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.bot.nlu.normalize import words
+
+# Cooking: a cooking verb after "how" or "show me", before a dish; pickling named by what is
+# pickled ("muối dưa", never "nước muối"). In English, cooking and recipes.
+_RECIPE = re.compile(
+    r"\b(?:cach|chi|day|huong dan) (?:[a-z]+ )?(?:nau|kho|chien|xao|nuong|ham|luoc|hap"
+    r"|muoi (?:dua|ca|cai|hanh|kim chi|trung))\b"
+    r"|\b(?:how (?:do i |to |can i )?(?:cook|bake|make)|recipe)\b"
+)
+# Remedies boiled or steamed at home, and the epidemic: then the question is about health.
+_REMEDY = re.compile(
+    r"\b(?:xong|thuoc|tri|chua|giai cam|ho|sot|benh|f0|f1|covid|dich|cach ly|remedy|medicine)\b"
+)
+# The bot asked about itself: its age, whether it has a partner or a family, or teased for
+# having none ("bot ế hả"), right after it is named.
+_THE_BOT = r"(?:bot|ad|admin|tong dai vien)"
+_ITS_OWN_LIFE = re.compile(
+    rf"\b{_THE_BOT}(?: oi)?(?: {_THE_BOT})? (?:nam nay )?(?:bao nhieu|may) tuoi\b"
+    rf"|\b{_THE_BOT}\b.*\b(?:co (?:bo|nguoi yeu|ny|gia dinh|vo|chong) chua"
+    rf"|{_THE_BOT} e(?: ha| a| roi)?\b)"
+)
+# A sum to work out: two numbers with an operation and "how much" ("15 nhân 23 bằng mấy").
+_SUM = re.compile(r"\b\d+ (?:nhan|cong|tru|chia|x) \d+ (?:bang|la) (?:may|bao nhieu)\b")
+# A match's result asked.
+_SCORE = re.compile(r"\b(?:thang hay thua|ti so (?:tran|may)|ket qua tran|ai vo dich)\b")
+# The epidemic's words and its rules: with them, the question may be the FAQ's after all.
+_EPIDEMIC = re.compile(
+    r"\b(?:covid|dich|f0|f1|cach ly|gian cach|tiem|chich|vac xin|vaccine|mui|xet nghiem|test"
+    r"|ho tro|phat|tu tap|cam|duoc phep)\b"
+)
+
+
+def chit_chat(text: str) -> bool:
+    """True for a question that only passes the time: a recipe, the bot's own life, a sum, a
+    match's score; not when the epidemic, a remedy or a rule is named with it."""
+    said = " ".join(words(text))
+    if _EPIDEMIC.search(said):
+        return False
+    if _RECIPE.search(said):
+        return not _REMEDY.search(said)
+    return any(p.search(said) for p in (_ITS_OWN_LIFE, _SUM, _SCORE))

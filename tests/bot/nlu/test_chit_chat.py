@@ -1,0 +1,54 @@
+"""Questions that only pass the time are small talk, unless the epidemic or a remedy is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.chit_chat import chit_chat
+from hotline.bot.nlu.off_topic import OFF_TOPIC_CONFIDENCE, set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chỉ em cách kho cá lóc cho thấm",
+        "hướng dẫn làm nướng sườn bằng nồi chiên không dầu",
+        "how to bake banana bread",
+        "admin năm nay mấy tuổi",
+        "tổng đài viên ơi có người yêu chưa",
+        "7 nhân 8 bằng bao nhiêu",
+        "tối qua Thái Lan với Việt Nam thắng hay thua",
+    ],
+)
+def test_questions_that_pass_the_time(text: str) -> None:
+    assert chit_chat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cách nấu nước xông giải cảm cho người bị F0",  # a remedy
+        "bot ơi người bao nhiêu tuổi thì được tiêm mũi 4",  # the epidemic
+        "xem bóng đá ở quán cà phê thắng hay thua gì cũng bị phạt à",  # a rule
+        "F0 nên ăn gì, có cần kiêng đồ chiên không",  # no "how to cook"
+        "bà tôi 80 tuổi có gia đình chăm chưa được tiêm",
+    ],
+)
+def test_the_epidemic_a_remedy_or_a_rule_keeps_it_a_question(text: str) -> None:
+    assert not chit_chat(text)
+
+
+@pytest.mark.parametrize("top", ["ask_faq", "greet", "out_of_scope"])
+def test_chit_chat_is_set_aside_as_small_talk(top: str) -> None:
+    text = "bot ơi bot có bồ chưa"
+    ranking = (Intent(top, 0.5), Intent("feedback", 0.1))
+    parse = set_aside(ParseResult(text, ranking[0], (), ranking))
+    assert parse.intent == Intent("out_of_scope", OFF_TOPIC_CONFIDENCE)
+
+
+def test_a_greeting_is_not_set_aside_as_other_business() -> None:
+    text = "chào ad, cho hỏi làm hộ chiếu ở đâu"
+    ranking = (Intent("greet", 0.6), Intent("ask_faq", 0.3))
+    parse = ParseResult(text, ranking[0], (), ranking)
+    assert set_aside(parse) is parse
