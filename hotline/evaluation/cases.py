@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from hotline import yaml_text
 
 DATA_DIR = Path(__file__).parent / "data"
 SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test")
@@ -78,4 +78,4 @@ def load_split(name: str, data_dir: Path = DATA_DIR) -> list[Case]:
 
 def load_file(path: Path) -> list[Case]:
     """The cases of any file in the splits' format."""
-    return parse_cases(yaml.safe_load(path.read_text("utf-8")))
+    return parse_cases(yaml_text.read(path.read_text("utf-8")))

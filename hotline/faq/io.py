@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
+from hotline import yaml_text
 from hotline.faq.entries import FaqEntry, InvalidEntry
 
 Format = Literal["yaml", "csv"]
@@ -107,7 +108,7 @@ Row = tuple[str, "Mapping[str, Any] | Rejected"]
 
 def _yaml_rows(text: str) -> Iterator[Row]:
     try:
-        document = yaml.safe_load(text)
+        document = yaml_text.read(text)
     except yaml.YAMLError as error:
         yield "file", Rejected("file", f"YAML không đọc được (invalid YAML): {error}")
         return

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from hotline import yaml_text
 from hotline.handoff.deadlines import local_time
 from hotline.handoff.tickets import Ticket
 
@@ -30,7 +29,7 @@ class CannedResponse:
 
 def load_canned(path: Path = DEFAULT_FILE) -> list[CannedResponse]:
     """The responses in a YAML list; ValueError names the entry that is wrong."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = yaml_text.read(path.read_text(encoding="utf-8")) or []
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of responses")
     responses = []

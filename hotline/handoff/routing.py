@@ -12,7 +12,7 @@ from pathlib import Path
 from string import Formatter
 from typing import Any, Protocol
 
-import yaml
+from hotline import yaml_text
 
 DEFAULTS = Path(__file__).parent / "data" / "routing.yml"
 ANY = "*"
@@ -148,7 +148,7 @@ def _check_template(name: str) -> None:
 
 
 def load_defaults(path: Path = DEFAULTS) -> tuple[list[RoutingRule], list[Agency]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_text.read(path.read_text(encoding="utf-8")) or {}
     rules = [RoutingRule.from_doc(d) for d in data.get("rules") or []]
     agencies = [Agency.from_doc(d) for d in data.get("agencies") or []]
     return rules, agencies

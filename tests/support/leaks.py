@@ -114,21 +114,26 @@ class LeakGuard:
         try:
             result = yield
         except BaseException as exc:
-            found = self.left_behind(item)
+            found = self.left_behind(item, wider)
             if found:
                 exc.add_note(f"{who} also left behind:\n{found}")
             raise
-        found = self.left_behind(item)
+        found = self.left_behind(item, wider)
         if found:
             pytest.fail(f"{who} left behind:\n{found}", pytrace=False)
         return result
 
-    def left_behind(self, item: pytest.Item) -> Findings:
+    def left_behind(self, item: pytest.Item, wider: bool = True) -> Findings:
         # pytest lets go of the test's fixture values only after this hook; they are finished.
         if isinstance(item, pytest.Function):
             item.funcargs.clear()
         found = Findings()
+        if wider:
+            gc.unfreeze()  # what the module's wider fixtures made is garbage now, or theirs
         collect_garbage(found)
+        # What outlives the test (caches, wider fixtures, modules imported late) is left out of
+        # the next test's collection: a full one over the session's heap took seconds a test.
+        gc.freeze()
         self.upstream.update(found.upstream)
         loop_threads, loop_fds = self._held_by_lasting_loops()
         spared = self.before | self.kept

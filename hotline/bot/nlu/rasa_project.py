@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from hotline import yaml_text
 from hotline.bot.nlu import normalize
 
 NLU_DATA = Path(__file__).parent / "data" / "nlu.yml"
@@ -102,7 +103,7 @@ def plain_text(annotated: str) -> str:
 
 def read_examples(path: Path = NLU_DATA) -> list[Example]:
     """The intent examples of a Rasa 3.x NLU YAML file."""
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    document = yaml_text.read(path.read_text(encoding="utf-8")) or {}
     examples: list[Example] = []
     for item in document.get("nlu", []):
         if "intent" not in item:
@@ -117,7 +118,7 @@ def read_examples(path: Path = NLU_DATA) -> list[Example]:
 
 def read_extras(path: Path = NLU_DATA) -> list[dict[str, Any]]:
     """The non-intent items (regex, lookup, synonym), passed to Rasa unchanged."""
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    document = yaml_text.read(path.read_text(encoding="utf-8")) or {}
     return [item for item in document.get("nlu", []) if "intent" not in item]
 
 

@@ -12,8 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from hotline import yaml_text
 from hotline.bot.nlu.augment import Augmentation, augment_texts
 from hotline.bot.nlu.classifier import (
     FEATURES_VERSION,
@@ -80,7 +79,7 @@ def strip_annotations(text: str) -> tuple[str, tuple[Annotation, ...]]:
         if match.group("short"):
             entity = match.group("short").split(":")[0].strip()
         else:
-            entity = str(yaml.safe_load(match.group("json")).get("entity", ""))
+            entity = str(yaml_text.read(match.group("json")).get("entity", ""))
         annotations.append(Annotation(entity, length, length + len(match.group("text"))))
         plain.append(match.group("text"))
         length += len(match.group("text"))
@@ -98,7 +97,7 @@ def read_examples(paths: Iterable[Path] | None = None) -> list[Example]:
     """The intent examples of Rasa 3.x NLU files (other sections, e.g. synonyms, are skipped)."""
     examples: list[Example] = []
     for path in default_data_paths() if paths is None else paths:
-        document = yaml.safe_load(path.read_text("utf-8")) or {}
+        document = yaml_text.read(path.read_text("utf-8")) or {}
         for item in document.get("nlu") or []:
             if "intent" not in item:
                 continue

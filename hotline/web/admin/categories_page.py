@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from aiohttp import web
 
+from hotline import yaml_text
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.canned import CannedResponse
 from hotline.handoff.deadlines import CATEGORIES
@@ -106,7 +107,7 @@ async def save_canned(request: web.Request) -> web.StreamResponse:
     admin = request.app[ADMIN_TOOLS]
     text = str((await request.post()).get("canned", ""))
     try:
-        data: Any = yaml.safe_load(text)
+        data: Any = yaml_text.read(text)
         responses = canned_from(data)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from aiohttp import web
 
+from hotline import yaml_text
 from hotline.bot.dialogs.texts import CATEGORY_NAMES
 from hotline.handoff.agency_directory import check_rules, known_teams, readers
 from hotline.handoff.deadlines import CATEGORIES
@@ -105,7 +106,7 @@ async def save_agency(request: web.Request) -> web.StreamResponse:
 
 def parse_rules(text: str) -> list[RoutingRule]:
     try:
-        data: Any = yaml.safe_load(text) or []
+        data: Any = yaml_text.read(text) or []
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (dòng {where.line + 1})" if where is not None else ""
