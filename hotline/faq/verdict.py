@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.faq.dialect import fold
+from hotline.faq.written import fold
 
 _NOT = r"(?:khong|ko|k|hong|hok|hem|ha|a|vay|ta|chu)"
 _VERDICT = re.compile(

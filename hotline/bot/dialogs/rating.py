@@ -90,7 +90,7 @@ async def _asked(ctx: Context, entry: FaqEntry) -> str:
     history = ctx.services.history
     if history is None:
         return entry.questions[0]
-    down = _opinion_buttons(entry.id)[1][1]
+    down = _opinion_payloads(entry.id)[1]
     answered = False
     for line in reversed(await history.transcript(ctx.message.key, ASKED_WITHIN)):
         if not answered:
