@@ -51,6 +51,7 @@ REPEATED = [
     "mũi",  # a vaccine word the FAQ's asks look for a pregnancy after
     "hai mươi",  # a number as voice typing writes it
     "how what",  # English, read as the FAQ's Vietnamese
+    "ad",  # the hotline addressed: an opener, a closer and a name of the bot at once
 ]
 _ONSETS = [*"b c ch d đ g gi h k kh l m n ng nh p ph qu r s t th tr v x".split(), ""]
 _NUCLEI = "a ă â e ê i o ô ơ u ư y ia ươ uô".split()

@@ -168,7 +168,8 @@ def test_each_leak_fails_the_test_that_leaked_it(leaky: pytest.Pytester) -> None
             "- file descriptor * open: socket:*",
             "      made at *test_leaky.py:* in test_keeps_a_socket_somewhere",
             "*ERROR at teardown of test_last*",
-            "test_last (and the fixtures of test_leaky_module.py) left behind:",
+            "test_last (or the fixtures of test_leaky_module.py, or an earlier test of it whose"
+            " leftovers outlived its teardown) left behind:",
             "- ResourceWarning: unclosed <socket.socket *>",
             "      made at *test_leaky_module.py:* in forgetful",
         ]

@@ -150,7 +150,8 @@ class ConversationStore(Protocol):
         ...
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]:
-        """Both directions of a conversation, oldest first."""
+        """Both directions of a conversation, oldest first; each line with its row's "id" and,
+        for a turn's reply, the id of the message it answers ("reply_to", else None)."""
         ...
 
     async def said_before(self, key: ConversationKey, message_id: str) -> bool:

@@ -108,9 +108,16 @@ class LeakGuard:
     def pytest_runtest_teardown(
         self, item: pytest.Item, nextitem: pytest.Item | None
     ) -> Generator[None, object, object]:
-        # The last test of a module (or of the session) answers for the wider fixtures too.
+        # The last test of a module (or of the session) answers for the wider fixtures too, and
+        # for what an earlier test of the module left alive past its own teardown that became
+        # garbage since: frozen out of the collections in between, it is collected only here.
         wider = nextitem is None or nextitem.path != item.path
-        who = f"{item.name} (and the fixtures of {item.path.name})" if wider else item.name
+        who = (
+            f"{item.name} (or the fixtures of {item.path.name}, or an earlier test of it whose"
+            " leftovers outlived its teardown)"
+            if wider
+            else item.name
+        )
         try:
             result = yield
         except BaseException as exc:

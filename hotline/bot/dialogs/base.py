@@ -32,7 +32,8 @@ class AdminUnits(Protocol):
 
 
 class Transcripts(Protocol):
-    """A conversation's last messages, oldest first (`ConversationStore.transcript`)."""
+    """A conversation's last messages, oldest first, each with its row's "id" and what it
+    replies to ("reply_to"): `ConversationStore.transcript`."""
 
     async def transcript(self, key: ConversationKey, limit: int = 200) -> list[dict[str, Any]]: ...
 

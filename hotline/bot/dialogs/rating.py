@@ -1,17 +1,18 @@
 """Closing the loop: 👍/👎 under each FAQ answer, and the survey after a ticket is resolved.
 
 A 👎 puts the question in the admins' unanswered inbox: the question the citizen typed, found in
-the conversation's transcript (the last message they wrote before the latest answer offering
-that 👎), or the entry's own question. Nothing is kept in the state for it, so a new sender's
-answered question writes no state row. The survey
-is one question with three buttons, sent with the news that the ticket was resolved; the first
-answer stands.
+the conversation's transcript (the message the latest answer offering that 👎 replied to; not
+merely the last one before it, since a message sent while the answer was worked out, a name and
+phone number, comes between), or the entry's own question. Nothing is kept in the state for it,
+so a new sender's answered question writes no state row. The survey is one question with three
+buttons, sent with the news that the ticket was resolved; the first answer stands.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
 from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
@@ -85,20 +86,27 @@ async def rate(ctx: Context, state: ConversationState) -> Turn:
 
 
 async def _asked(ctx: Context, entry: FaqEntry) -> str:
-    """What the citizen wrote (read as `Engine` reads Telex) before the latest reply offering
-    `entry`'s 👎, within the last `ASKED_WITHIN` messages; else the entry's own question."""
+    """What the citizen wrote (read as `Engine` reads Telex) that the latest reply offering
+    `entry`'s 👎 answered, both within the last `ASKED_WITHIN` messages; else the entry's own
+    question."""
     history = ctx.services.history
     if history is None:
         return entry.questions[0]
     down = _opinion_payloads(entry.id)[1]
-    answered = False
-    for line in reversed(await history.transcript(ctx.message.key, ASKED_WITHIN)):
-        if not answered:
-            buttons = (line.get("buttons") or ()) if line["direction"] == "out" else ()
-            answered = any(b.get("payload") == down for b in buttons)
-        elif line["direction"] == "in":
-            return telex.decode((line.get("text") or "").strip()) or entry.questions[0]
-    return entry.questions[0]
+    lines = await history.transcript(ctx.message.key, ASKED_WITHIN)
+    answered = next((line.get("reply_to") for line in reversed(lines) if _offers(line, down)), None)
+    if answered is None:
+        return entry.questions[0]
+    asked = next((line for line in lines if line.get("id") == answered), None)
+    if asked is None or asked["direction"] != "in":
+        return entry.questions[0]
+    return telex.decode((asked.get("text") or "").strip()) or entry.questions[0]
+
+
+def _offers(line: dict[str, Any], wanted: str) -> bool:
+    """Whether a transcript line is a reply with a button sending `wanted`."""
+    buttons = (line.get("buttons") or ()) if line["direction"] == "out" else ()
+    return any(b.get("payload") == wanted for b in buttons)
 
 
 async def _surveyed(ctx: Context, state: ConversationState) -> Turn:

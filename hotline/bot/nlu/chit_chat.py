@@ -13,26 +13,43 @@ from __future__ import annotations
 
 import re
 
-from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.normalize import fold, nfc, words
 
 # Cooking: a cooking verb after "how" or "show me", before a dish; pickling named by what is
-# pickled ("muối dưa", never "nước muối"). In English, cooking and recipes.
+# pickled ("muối dưa", never "nước muối"). In English, cooking and recipes. "hấp thụ" absorbs.
 _RECIPE = re.compile(
-    r"\b(?:cach|chi|day|huong dan) (?:[a-z]+ )?(?:nau|kho|chien|xao|nuong|ham|luoc|hap"
-    r"|muoi (?:dua|ca|cai|hanh|kim chi|trung))\b"
+    r"\b(?:cach|chi|day|huong dan) (?:[a-z]+ )?(?P<verb>nau|kho|chien|xao|nuong|ham|luoc"
+    r"|hap(?! thu)|muoi (?:dua|ca|cai|hanh|kim chi|trung))\b"
     r"|\b(?:how (?:do i |to |can i )?(?:cook|bake|make)|recipe)\b"
 )
+# The cooking verbs as written: folded, "chỉ" is also "chị" and "kho" also "khó" ("chị khó thở",
+# "chị khó ngủ thì uống gì"), so in a text typed with diacritics the verb counts as written.
+_COOKING = {
+    "nau": "nấu",
+    "kho": "kho",
+    "chien": "chiên",
+    "xao": "xào",
+    "nuong": "nướng",
+    "ham": "hầm",
+    "luoc": "luộc",
+    "hap": "hấp",
+    "muoi": "muối",
+}
+_WRITTEN = re.compile(r"\w+")
 # Remedies boiled or steamed at home, and the epidemic: then the question is about health.
 _REMEDY = re.compile(
     r"\b(?:xong|thuoc|tri|chua|giai cam|ho|sot|benh|f0|f1|covid|dich|cach ly|remedy|medicine)\b"
 )
-# The bot asked about itself: its age, whether it has a partner or a family, or teased for
-# having none ("bot ế hả"), right after it is named.
+# The bot asked about itself: its age, whether it has a partner or a family once it is named,
+# or teased for having none ("bot ế hả") at the message's end ("ad e hỏi xíu" asks).
 _THE_BOT = r"(?:bot|ad|admin|tong dai vien)"
-_ITS_OWN_LIFE = re.compile(
+_ITS_AGE = re.compile(
     rf"\b{_THE_BOT}(?: oi)?(?: {_THE_BOT})? (?:nam nay )?(?:bao nhieu|may) tuoi\b"
-    rf"|\b{_THE_BOT}\b.*\b(?:co (?:bo|nguoi yeu|ny|gia dinh|vo|chong) chua"
-    rf"|{_THE_BOT} e(?: ha| a| roi)?\b)"
+)
+_NAMED = re.compile(rf"\b{_THE_BOT}\b")
+# Looked for after the bot is named, not with ".*" from each name: quadratic on a name repeated.
+_ITS_OWN = re.compile(
+    rf"\bco (?:bo|nguoi yeu|ny|gia dinh|vo|chong) chua\b|\b{_THE_BOT} e(?: ha| a| roi)?$"
 )
 # A sum to work out: two numbers with an operation and "how much" ("15 nhân 23 bằng mấy").
 _SUM = re.compile(r"\b\d+ (?:nhan|cong|tru|chia|x) \d+ (?:bang|la) (?:may|bao nhieu)\b")
@@ -51,6 +68,24 @@ def chit_chat(text: str) -> bool:
     said = " ".join(words(text))
     if _EPIDEMIC.search(said):
         return False
-    if _RECIPE.search(said):
-        return not _REMEDY.search(said)
-    return any(p.search(said) for p in (_ITS_OWN_LIFE, _SUM, _SCORE))
+    recipe = _RECIPE.search(said)
+    if recipe:
+        return _cooked(text, recipe["verb"]) and not _REMEDY.search(said)
+    return _its_own_life(said) or any(p.search(said) for p in (_SUM, _SCORE))
+
+
+def _cooked(text: str, verb: str | None) -> bool:
+    """Whether the recipe's verb (folded; None in English) is written as cooking in `text`, or
+    without diacritics."""
+    if verb is None:
+        return True
+    verb = verb.split()[0]  # "muoi dua": the verb
+    written = [w for w in _WRITTEN.findall(nfc(text).lower()) if fold(w) == verb]
+    return not written or any(w in (verb, _COOKING[verb]) for w in written)
+
+
+def _its_own_life(said: str) -> bool:
+    if _ITS_AGE.search(said):
+        return True
+    named = _NAMED.search(said)
+    return named is not None and _ITS_OWN.search(said, named.start()) is not None

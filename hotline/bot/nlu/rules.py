@@ -78,6 +78,9 @@ _WISH_TO_REPORT = re.compile(
 _SOMETHING_FIRST = re.compile(
     r"(?:co )?(?:mot |1 )?(?:chuyen|vu|viec|su viec)(?: (?:sai pham|vi pham|nay))? (?=muon|can)"
 )
+# A wish to report with its openers and closers is a few words; the longest `_WISH_TO_REPORT`
+# reads is 19 ("muốn gửi một phản ánh giúp em cái vụ vi phạm như vậy ở xóm tôi cho các bạn").
+_WISH_LONGEST = 32
 # Words that end a wish to report without adding to it ("cho mình phản ánh với", "... nè").
 _REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
@@ -200,6 +203,8 @@ def asks_to_report(said: str) -> bool:
     said = _SOMETHING_FIRST.sub("", said, count=1)
     # Taken off one at a time: "ánh" folds to "anh", which is also a way to address the hotline.
     core = said.split()
+    if len(core) > _WISH_LONGEST:
+        return False  # each word taken off reads every head again: cubic on "ad ad ad ..."
     while core:
         # "tôi muốn tố cáo", "dạ em xin phản ánh": the same wish, whoever opens it.
         heads = 0

@@ -21,6 +21,7 @@ import functools
 import re
 import unicodedata
 
+from hotline.bot.nlu.normalize import LONGEST_TEXT_KEPT, TEXTS_KEPT
 from hotline.lru import Lru
 
 # A message with none of "dd", "w", "aa", "ee", "oo", a vowel then f, x or j, a letter then f,
@@ -258,8 +259,10 @@ def _word(word: str) -> tuple[str, int] | None:
 
 
 # Texts that may hold Telex or VNI, read lately: citizens send the same texts over and over, and
-# the whole pass costs 20-40 us a text. None: read as it is.
-_READ: Lru[str, str | None] = Lru(4096)
+# the whole pass costs 20-40 us a text. None: read as it is. A long text is read anew each time
+# (as `normalize.words` folds it): 4,096 texts of 4,000 characters, each kept with its reading,
+# would hold some 60 MiB.
+_READ: Lru[str, str | None] = Lru(TEXTS_KEPT)
 
 
 def decode(text: str) -> str:
@@ -267,6 +270,8 @@ def decode(text: str) -> str:
     no word that is Telex or VNI beyond doubt and not two words ending in f, r or x that are."""
     if not _MAYBE.search(text):
         return text
+    if len(text) > LONGEST_TEXT_KEPT:
+        return _decoded(text) or text
     return _READ.get(text, _decoded) or text
 
 

@@ -45,7 +45,12 @@ class MongoConversationHistory:
 
 
 def _transcript_line(doc: Document) -> dict[str, Any]:
-    line: dict[str, Any] = {"direction": doc["direction"], "at": doc["created_at"].isoformat()}
+    line: dict[str, Any] = {
+        "direction": doc["direction"],
+        "at": doc["created_at"].isoformat(),
+        "id": doc["_id"],
+        "reply_to": doc.get("reply_to"),
+    }
     if doc["direction"] == "in":
         for field in ("text", "payload", "attachments", "metadata", "received_at"):
             line[field] = doc[field]

@@ -57,6 +57,12 @@ class SqliteConversationHistory:
             ).fetchall()
         )
         return [
-            {"direction": r["direction"], "at": r["created_at"], **opened_row(r, self._cipher)}
+            {
+                "direction": r["direction"],
+                "at": r["created_at"],
+                "id": r["id"],
+                "reply_to": r["reply_to"],
+                **opened_row(r, self._cipher),
+            }
             for r in rows
         ]

@@ -84,9 +84,13 @@ def _event(doc: dict[str, Any], showing: Showing) -> dict[str, Any]:
     return doc
 
 
+_NOT_SHOWN = frozenset({"metadata", "message_id", "id", "reply_to"})
+
+
 def _line(message: dict[str, Any]) -> dict[str, Any]:
-    # Platform metadata can carry profile names; the console needs only what was said.
-    return {k: v for k, v in message.items() if k not in ("metadata", "message_id")}
+    # Platform metadata can carry profile names; the console needs only what was said (not the
+    # rows' ids either).
+    return {k: v for k, v in message.items() if k not in _NOT_SHOWN}
 
 
 async def json_body(request: web.Request) -> dict[str, Any]:

@@ -114,3 +114,10 @@ def test_an_unsure_feedback_gives_way_and_a_sure_one_stays() -> None:
     assert unsure.intent == Intent("out_of_scope", OFF_TOPIC_CONFIDENCE)
     sure = _parse(text, "feedback", 0.7)
     assert set_aside(sure) is sure
+
+
+def test_a_leader_asked_after_being_named_over_and_over_is_read_once() -> None:
+    # Read from the first name on (it used to scan the rest of the text from each: 26 ms on
+    # 4,000 characters); the answer is the same, only sooner.
+    assert not other_business("bí thư " * 570)
+    assert other_business("bí thư " * 570 + "tỉnh ủy tên gì")

@@ -11,6 +11,7 @@ from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
     advertises,
+    asks_to_report,
     opens_report,
     reported,
     rule_parse,
@@ -337,3 +338,10 @@ def test_an_opener_that_names_a_violation_gets_the_violation_report() -> None:
 
 def test_something_to_ask_said_first_is_no_wish_to_report() -> None:
     assert rule_parse("có chuyện muốn hỏi tổng đài") is None
+
+
+def test_a_long_message_of_openers_and_closers_is_no_wish_to_report() -> None:
+    # Each word taken off read every head again ("ad " x 1,333 took 10 s to parse); too long
+    # to be only a wish with its openers and closers, it is none.
+    assert not asks_to_report("admin " * 1333)
+    assert asks_to_report("da vang cho em xin phan anh voi admin oi")

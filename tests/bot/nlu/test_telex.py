@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.bot.nlu.telex import ENGLISH, _word, decode, syllable
+from hotline.bot.nlu.normalize import LONGEST_TEXT_KEPT
+from hotline.bot.nlu.telex import _READ, ENGLISH, _word, decode, syllable
 
 WORDS = [
     # Telex: doubled vowels, w, dd, a tone letter at the end or before the final consonant.
@@ -127,6 +128,15 @@ def test_a_word_longer_than_any_syllable_is_left_unread() -> None:
 def test_a_text_read_again_reads_the_same_and_one_left_alone_stays_itself() -> None:
     typed = "cho tooi hoir cachs lamf hoj chieeus"
     first = decode(typed)
-    assert first != typed and decode(typed) == first  # the second from the memo
+    assert first != typed and _READ.find(typed) == first
+    assert decode(typed) is _READ.find(typed)  # the second from the memo
     english = "".join(["the box", " is here"])  # may be Telex ("box"), is not: itself, twice
     assert decode(english) is english and decode(english) is english
+
+
+def test_a_long_text_is_read_each_time_not_kept() -> None:
+    typed = "cho tooi hoir " + "x" * LONGEST_TEXT_KEPT
+    assert decode(typed) == "cho tôi hỏi " + "x" * LONGEST_TEXT_KEPT
+    assert _READ.find(typed) is None
+    short = "cho tooi hoir nhes"
+    assert decode(short) == "cho tôi hỏi nhé" and _READ.find(short) == "cho tôi hỏi nhé"
