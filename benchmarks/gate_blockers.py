@@ -7,9 +7,12 @@ Every message of the named splits goes through the real engine, with the local N
 Rasa (its parses replayed). For each covered message the bot helped but did not answer with a
 right entry, the index's closest entries say why: the right entry not on top (`wrong top`),
 its answer not saying what is asked (`unsaid`), more than `Thresholds.max_uncovered` of the
-question unused (`unc>45%`), or an evidence short of `Thresholds.answer`, split by what would
-have lifted it: the uncovered share, the runner-up, either, or neither (`whole too low`); or
-the gate would answer and the NLU's pick or the dialog held it back. `--show KIND` lists the
+question unused (`unc>45%`), a rival covering the question as fully where the lower evidence
+of a lead in cover or of the only plausible entry was reached (`Thresholds.cover_lead`,
+`lone_cover`), a verdict asked of the only plausible entry (`hotline.faq.verdict`), or an
+evidence short of every rule, split by what would have lifted it to `Thresholds.answer`: the
+uncovered share, the runner-up, either, or neither (`whole too low`); or the gate would answer
+(by any of its rules) and the NLU's pick or the dialog held it back. `--show KIND` lists the
 messages of a kind with the words the top entry never says. Never the test split here.
 """
 
@@ -30,10 +33,15 @@ from hotline.evaluation.cases import Case, load_split
 from hotline.evaluation.outcome import Outcome
 from hotline.evaluation.runner import BotUnderTest, bot
 from hotline.faq.gate import FaqMatch, Thresholds
+from hotline.faq.verdict import asks_verdict
+
+ANSWERS = "gate would answer (NLU pick or dialog)"
 
 
-def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch]) -> str:
-    """The gate's condition that kept the right entry from answering."""
+def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch], text: str) -> str:
+    """The gate's condition that kept the right entry from answering, as `FaqIndex.lookup`
+    weighs it: the full evidence, a whole cover no rival shares (`sole_cover`), a lead in
+    cover (`cover_lead`), the only plausible entry (`lone_answer`, `lone_cover`)."""
     if not matches:
         return "no match"
     best = matches[0]
@@ -45,15 +53,25 @@ def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch]) -> st
         return "unc>45%"
     runner_up = t.runner_up(matches)
     evidence = t.evidence(best, runner_up)
-    if evidence >= t.answer:
-        return "gate would answer (NLU pick or dialog)"
+    if evidence >= t.answer or t.covers_alone(matches, evidence):
+        return ANSWERS
+    if t.leads_in_cover(matches, evidence):
+        return ANSWERS
+    alone = tuple(m for m in matches[: t.max_suggestions] if t.plausible(m)) == (best,)
+    if alone and t.answers_alone(matches, evidence):
+        return "verdict asked (alone)" if asks_verdict(text) else ANSWERS
+    rivals = matches[1 : t.max_suggestions]
+    rival_covers = any(not m.unsaid and m.uncovered <= best.uncovered for m in rivals)
+    lower = t.lone_cover if alone else t.cover_lead
+    if rival_covers and lower is not None and evidence >= lower:
+        return "a rival covers as fully (alone)" if alone else "a rival covers as fully"
     covered = evidence + t.uncovered_weight * best.uncovered >= t.answer
-    alone = evidence + t.margin_weight * runner_up >= t.answer
-    if covered and alone:
+    lifted = evidence + t.margin_weight * runner_up >= t.answer
+    if covered and lifted:
         return "low evidence: uncovered or runner-up"
     if covered:
         return "low evidence: uncovered"
-    if alone:
+    if lifted:
         return "low evidence: runner-up"
     return "low evidence: whole too low"
 
@@ -93,7 +111,7 @@ async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: st
                         # What the FAQ dialog searches: the Telex reading, after a greeting.
                         text = after_greeting(telex.decode(case.text))
                         matches = target.hotline.faq.search(text, limit=3)
-                        kind = blocker(t, case.faq, matches)
+                        kind = blocker(t, case.faq, matches, text)
                         kinds[(split, kind)] += 1
                         if show is not None and show in kind:
                             words = unused(target, matches[0].entry.id, text)

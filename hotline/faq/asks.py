@@ -33,6 +33,7 @@ class Ask(StrEnum):
     HOUR = "hour"  # at what time of day, until what hour
     DURATION = "duration"  # how long, how many days
     WHEN = "when"  # from when, by when
+    DAY = "day"  # on which date or weekday
     PLACE = "place"  # where
     WHO = "who"  # who does it, which office
     REISSUE = "reissue"  # a lost or wrong paper made again
@@ -86,6 +87,13 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"bao lau", r"(?:may|bao nhieu) (?:ngay|tuan|thang|tieng|phut)(?! (?:nay|qua|truoc) )"
     ),
     Ask.WHEN: _phrases(r"(?:khi|luc|hoi|chung) nao", r"(?<!co )bao gio(?! cung)"),
+    # "Ngày mấy", "vào ngày nào", "thứ mấy", "mùng mấy": a date or a weekday. Not "ngày nào
+    # cũng" (every day), "mỗi ngày mấy" or "ngày mấy lần" (how often), "mũi thứ mấy" (which dose).
+    Ask.DAY: _phrases(
+        r"(?<!moi )ngay (?:may|nao)(?! (?:cung|lan|vien|lieu|bua|goi|cu|gio|tieng|h|ngay) )",
+        r"(?<!mui )(?<!lan )(?<!dot )(?<!lieu )(?<!so )thu may(?! (?:lan|que|cai|lieu|vien) )",
+        r"(?:hom|mung|mong) (?:may|nao)(?! (?:cung|lan) )",
+    ),
     Ask.PLACE: _phrases(
         r"(?:o|tai) (?:dau|cho nao)",
         r"(?:cho|noi) nao",
@@ -128,6 +136,12 @@ _SAID: dict[Ask, re.Pattern[str]] = {
         r"20\d\d",
         r"\d+ \d+",
         r"khi|tu ngay|tu thang|hang ngay|hang tuan|lich|thoi gian|dot|giai doan",
+    ),
+    # A date, a weekday, or the day left to a schedule or a paper ("theo lịch", "theo ngày").
+    Ask.DAY: _phrases(
+        r"(?:ngay|mung|mong) \d+",
+        r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cuoi tuan",
+        r"theo ngay|ngay (?:chan|le)|hang ngay|lich",
     ),
     Ask.PLACE: _phrases(
         r"tai|o|noi|qua|tram y te|ubnd|benh vien|co so|cong|ung dung|trung tam|dia chi",

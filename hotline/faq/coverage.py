@@ -24,6 +24,7 @@ from hotline.faq.courtesy import without_courtesy
 from hotline.faq.dialect import particles
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.hedges import hedges
 from hotline.faq.home import where
 from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
 from hotline.faq.synonyms import covered_by
@@ -37,9 +38,9 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
     """
     bao nhieu lau may khi nao the nhu duoc khong phai lam sao roi chua cho hoi dau day do
     mot hai ba cac nhung va hay hoac neu cung con rat qua gium kieu dang da se vua moi xong
-    van nua luc hom qua mai sang chieu toi dem nay gio bay truoc sau thi tren duoi ra vao ve
+    van nua luc hom qua mai sang chieu toi dem khuya nay gio bay truoc sau thi tren duoi ra vao ve
     me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di noi
-    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu dzay dzi zay
+    ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu dzay dzi zay thui
     bi tu den het tai vi nen thay biet
     ngay tuan thang nam tieng phut lan tuoi
     """.split()
@@ -257,7 +258,11 @@ class Coverage:
         weights = {w: self.weight(w) for w in salient}
         asked = _asked(text)
         predicate = predicates(list(words))
-        intro = introduction(text, self._analyze) | particles(text) if text else frozenset()
+        intro = (
+            introduction(text, self._analyze) | particles(text) | hedges(text)
+            if text
+            else frozenset()
+        )
         home = where(text) if text else frozenset()
         return _Question(
             salient=salient,

@@ -31,6 +31,11 @@ from hotline.faq.index import FaqIndex
         ("lấy giấy chỗ nào vậy", {Ask.PLACE}),
         ("ai ký giấy này", {Ask.WHO}),
         ("làm rách thẻ rồi xin lại được không", {Ask.REISSUE}),
+        # A date or a weekday.
+        ("lương hưu tháng này phát vào ngày mấy", {Ask.DAY}),
+        ("chợ đầu mối mở lại hôm nào vậy", {Ask.DAY}),
+        ("thu may thi phuong phat gao", {Ask.DAY}),
+        ("mùng mấy thì nộp hồ sơ", {Ask.DAY}),
         # Two at once.
         ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE}),
     ],
@@ -53,6 +58,9 @@ def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: 
         "mẹ em ho mấy ngày nay",
         "sốt may hom nay, may ngay qua van ho",
         "hỗ trợ lao động tự do thế nào",
+        "ngày nào cũng phải đi làm",
+        "thuốc này uống ngày mấy lần",
+        "con tôi tiêm mũi thứ mấy rồi",
     ],
 )
 def test_words_that_only_mention_a_kind_ask_nothing(question: str) -> None:
@@ -68,6 +76,13 @@ def test_an_answer_says_what_its_amounts_times_places_and_offices_say() -> None:
     assert Ask.HOUR in kinds_said(words("Tổng đài làm việc 24/7."))
     assert Ask.HOUR in kinds_said(words("Đã bỏ giờ hạn chế."))
     assert Ask.REISSUE in kinds_said(words("Mất thẻ thì báo tổ trưởng để được cấp lại."))
+
+
+def test_a_date_or_a_weekday_says_the_day_a_month_does_not() -> None:
+    assert Ask.DAY in kinds_said(words("Tiền được chuyển vào ngày 15 hằng tháng."))
+    assert Ask.DAY in kinds_said(words("Phường phát gạo vào thứ Bảy và Chủ nhật."))
+    assert Ask.DAY in kinds_said(words("Mỗi hộ đi chợ theo ngày ghi trên phiếu."))
+    assert Ask.DAY not in kinds_said(words("Mức hưởng hằng tháng bằng 60% tiền lương."))
 
 
 def test_free_says_a_cost_but_no_price() -> None:

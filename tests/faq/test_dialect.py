@@ -12,6 +12,7 @@ def test_particles_with_their_own_diacritics() -> None:
     assert particles("Ông bà tui ở quê ra thăm, rứa phải khai báo răng hè") == {"rua", "rang", "he"}
     assert particles("con đi mô về cũng phải xét nghiệm à") == {"mo"}
     assert particles("bây chừ mần răng để đăng ký") == {"chu", "man", "rang"}
+    assert particles("sốt ba ngày thì có phải đi khám nỏ") == {"no"}
 
 
 def test_bare_text_says_nothing() -> None:

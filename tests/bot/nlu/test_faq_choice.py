@@ -60,7 +60,8 @@ async def test_an_unsure_pick_the_index_is_sure_of_answers(faq: FaqKnowledge) ->
 
 async def test_a_pick_the_index_is_sure_against_becomes_a_choice(faq: FaqKnowledge) -> None:
     assert faq.lookup(CLEAR).answer is not None
-    found = faq_choice(FaqPick("khai-bao-y-te", TRUST.veto), faq, CLEAR)
+    # Sure enough that a disagreeing pick could answer (`answer + disagree`).
+    found = faq_choice(FaqPick("khai-bao-y-te", TRUST.answer + TRUST.disagree), faq, CLEAR)
     assert found.answer is None
     assert [e.id for e in found.suggestions] == ["cach-ly-f1-bao-lau", "khai-bao-y-te"]
 
@@ -69,7 +70,7 @@ async def test_a_pick_too_unsure_to_answer_does_not_doubt_the_index(faq: FaqKnow
     found = faq_choice(FaqPick("khai-bao-y-te", TRUST.veto - 0.01), faq, CLEAR)
     assert found == faq.lookup(CLEAR)
     assert found.answer is not None and found.answer.id == "cach-ly-f1-bao-lau"
-    wary = PickTrust(veto=0.0)  # every disagreeing pick makes it a choice
+    wary = PickTrust(veto=0.0, answer=0.1, disagree=0.0)  # every disagreeing pick: a choice
     assert faq_choice(FaqPick("khai-bao-y-te", 0.2), faq, CLEAR, wary).answer is None
 
 
@@ -211,3 +212,25 @@ def test_a_wild_pick_never_pushes_out_the_indexs_own_suggestions() -> None:
     assert [e.id for e in unsure.suggestions] == ["a", "c", "d"]
     fair = faq_choice(FaqPick("b", 0.3), index, "?", TRUST_C)
     assert [e.id for e in fair.suggestions] == ["b", "a", "c"]
+
+
+class _Answering(_Faq):
+    """The hand-made FAQ, its index sure of its top entry."""
+
+    def lookup(self, text: str) -> FaqLookup:
+        top = max(self.scores, key=lambda id: self.scores[id])
+        return FaqLookup(self.entries[top], (), self.scores[top])
+
+
+def test_a_pick_covering_less_than_the_indexs_answer_does_not_doubt_it() -> None:
+    # The index answers "a", which uses every word of the question; the pick "b" leaves half.
+    index = _Answering({"a": 0.4, "b": 0.2}, {"a": 0.0, "b": 0.5})
+    found = faq_choice(FaqPick("b", TRUST.veto + 0.1), index, "?")
+    assert found.answer is not None and found.answer.id == "a"
+    # A pick covering as much is a reason to doubt it: a choice between the two.
+    even = _Answering({"a": 0.4, "b": 0.2}, {"a": 0.0, "b": 0.0})
+    doubted = faq_choice(FaqPick("b", TRUST.veto + 0.1), even, "?")
+    assert doubted.answer is None and [e.id for e in doubted.suggestions] == ["a", "b"]
+    # So is a pick sure enough that, disagreeing, it could answer on its own.
+    sure = faq_choice(FaqPick("b", TRUST.answer + TRUST.disagree), index, "?")
+    assert sure.answer is None and [e.id for e in sure.suggestions] == ["a", "b"]
