@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from hotline.bot.nlu.about_hotline import asked_about
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs, thanks_alone
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
@@ -274,12 +275,13 @@ def overlaid(parse: ParseResult) -> ParseResult:
     oneself no report (`plans.asked`), a question closed formally
     no feedback (`closings.courteous`), a complaint about the hotline feedback
     (`complaints.complained`), a person wished for put through (`plain_requests.put_through`),
+    a question about the hotline itself no person asked for (`about_hotline.asked_about`),
     a personal health question the consultant's
     (`personal_health.consulted`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
-    return escalated(set_aside(consulted(put_through(told))))
+    return escalated(set_aside(consulted(asked_about(put_through(told)))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
