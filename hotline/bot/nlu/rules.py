@@ -21,6 +21,7 @@ from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
 from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
+from hotline.bot.nlu.epidemic_terms import brought_back
 from hotline.bot.nlu.events import tipped
 from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
@@ -277,11 +278,12 @@ def overlaid(parse: ParseResult) -> ParseResult:
     (`complaints.complained`), a person wished for put through (`plain_requests.put_through`),
     a question about the hotline itself no person asked for (`about_hotline.asked_about`),
     a personal health question the consultant's
-    (`personal_health.consulted`), a question on other business than the epidemic's out of
+    (`personal_health.consulted`), a question on the epidemic's own terms the FAQ's
+    (`epidemic_terms.brought_back`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
-    return escalated(set_aside(consulted(asked_about(put_through(told)))))
+    return escalated(set_aside(brought_back(consulted(asked_about(put_through(told))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
