@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.health_signs import asks_rules
 from hotline.bot.nlu.normalize import TEXTS_KEPT, words
 from hotline.bot.nlu.questions import is_question
 
@@ -110,9 +111,11 @@ def personal_health(text: str) -> bool:
 def consulted(parse: ParseResult) -> ParseResult:
     """The parse itself, or, for a personal health question the model took for the FAQ's, the
     health consultant's intent at the same confidence (the dialog still answers from an entry
-    only when one surely answers, and offers the plausible ones to the consultant's ticket)."""
+    only when one surely answers, and offers the plausible ones to the consultant's ticket); the
+    other way round for a question on a policy, or on where, when or how, that names no sign of
+    illness (`health_signs.asks_rules`)."""
     top = parse.intent
-    if top.name == "health_consult" and asks_policy(parse.text):
+    if top.name == "health_consult" and (asks_policy(parse.text) or asks_rules(parse.text)):
         return _moved(parse, "ask_faq")
     if top.name not in _MISTAKEN_FOR or not personal_health(parse.text):
         return parse

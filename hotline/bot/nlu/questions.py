@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 
+from hotline.bot.nlu.choices import offers_choice
 from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
 from hotline.bot.nlu.question_words import (
@@ -68,7 +69,7 @@ def is_question(text: str) -> bool:
     while len(opening) > 1 and opening[0] in OPENERS:
         opening = opening[1:]
     final = said[-1] in FINAL and not _not_asking(said, text)
-    if final or _opens(opening) or _requests(opening) or _chooses(said):
+    if final or _opens(opening) or _requests(opening) or _chooses(said) or offers_choice(said):
         return True
     clauses = [words(clause) for clause in _CLAUSE.split(text)]
     if any(_asks_who(clause) for clause in clauses[1:]):

@@ -1,0 +1,54 @@
+"""Questions that name the epidemic's own terms are the FAQ's, whatever else they read like.
+
+"nq 126 bổ sung thêm đối tượng nào", "mũi thứ 4 dành cho ai", "ngoài 5K còn phải làm gì": short,
+often typed without diacritics, they read to the model like small talk or other business, and it
+is sure of it. A resolution or a directive by its number, a dose by its rank, the 5K rule, F0 and
+F1, quarantine, a test or a vaccine belong to the epidemic only; asked about, the FAQ answers or
+tells it has no entry yet and offers a person. Other business (`off_topic.other_business`) and
+small talk (`chit_chat`) told with them stay out of scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.chit_chat import chit_chat
+from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.off_topic import other_business
+from hotline.bot.nlu.questions import is_question
+
+# The epidemic's own terms, in folded words: no other business names them.
+_TERMS = re.compile(
+    r"\b(?:covid|corona|f0|f1|cach ly|gian cach|phong toa|tiem|chich|vac xin|vaccine|vaccin"
+    r"|xet nghiem|test nhanh|pcr|khai bao y te|nghi quyet \d+|nq ?\d+|chi thi \d+|ct ?1[569]"
+    r"|mui (?:thu )?\d|mui (?:nhac|bo sung)|5k|vung do|duong tinh|am tinh|the xanh|so suc khoe)\b"
+)
+# What the model takes such a question for.
+_MISTAKEN_FOR = frozenset({"out_of_scope"})
+_ASKED_AS = "ask_faq"
+
+
+def names_epidemic(text: str) -> bool:
+    """True for a question naming the epidemic's own terms, on no other business nor small
+    talk ("mui thu 4 danh cho doi tuong nao")."""
+    if not _TERMS.search(" ".join(words(text))) or not is_question(text):
+        return False
+    return not other_business(text) and not chit_chat(text)
+
+
+def brought_back(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for a question on the epidemic's terms the model took for small
+    talk, the FAQ's intent at the model's confidence, small talk where the FAQ's was."""
+    top = parse.intent
+    if top.name not in _MISTAKEN_FOR or not names_epidemic(parse.text):
+        return parse
+    ranking = parse.intent_ranking or (top,)
+    moved = Intent(_ASKED_AS, top.confidence)
+    rest = tuple(
+        Intent(top.name, i.confidence) if i.name == _ASKED_AS else i
+        for i in ranking
+        if i.name != top.name
+    )
+    return replace(parse, intent=moved, intent_ranking=(moved, *rest))

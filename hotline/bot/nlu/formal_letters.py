@@ -1,0 +1,64 @@
+"""A formal letter that asks is a question, never a report form.
+
+"Kính gửi Tổng đài 1022. Gia đình tôi có 4 người, chồng tôi mất việc ... Xin cho biết gia đình
+tôi có thuộc diện được hỗ trợ không. Trân trọng.": the hardship is told as the setting of what is
+asked, and the model, seeing it, takes the letter for a support request sure enough to open the
+form. A letter that asks to be told or guided ("xin cho biết", "xin hỏi", "đề nghị hướng dẫn",
+"kính mong quý cơ quan giải đáp") wants an answer; one that pleads for help ("kính mong được hỗ
+trợ", "đề nghị cơ quan xử lý") or opens a report with its verb is left as the model read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.greetings import after_salutation
+from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.questions import is_question
+
+# A formal close: "Trân trọng", "Trân trọng cảm ơn", "Kính chúc sức khỏe".
+_CLOSE = re.compile(r"\b(?:tran trong|kinh chuc|xin chan thanh cam on)\b")
+# Asked to be told or guided, formally.
+_ASKS_TO_BE_TOLD = re.compile(
+    r"\b(?:(?:xin|kinh|de nghi|mong|kinh mong)(?: [a-z]+){0,4}"
+    r" (?:cho (?:toi |chung toi |em )?(?:biet|hoi)|hoi|huong dan|giai dap|giai thich|tra loi"
+    r"|thong tin|tu van))\b"
+)
+# Pleading for help or for action: the letter's own request ("kính mong được hỗ trợ", "đề nghị
+# xử lý", "xin can thiệp").
+_PLEADS = re.compile(
+    r"\b(?:(?:mong|xin|de nghi|kinh mong|kinh de nghi)(?: duoc)? (?:ho tro|giup|cuu|xu ly"
+    r"|can thiep|kiem tra|giai quyet|xem xet)|giup (?:do )?(?:chung toi|toi|em|gia dinh))\b"
+)
+# The form intents such a letter is taken for.
+_MISTAKEN_FOR = frozenset({"request_support", "report_violation", "report_contact", "feedback"})
+_ASKED_AS = "ask_faq"
+
+
+def asking_letter(text: str) -> bool:
+    """True for a formal letter (a salutation or a formal close) that asks to be told or guided
+    and pleads for no help nor action."""
+    said = " ".join(words(text))
+    if after_salutation(text) is None and not _CLOSE.search(said):
+        return False
+    if not _ASKS_TO_BE_TOLD.search(said) or _PLEADS.search(said):
+        return False
+    return is_question(text)
+
+
+def answered_letter(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for an asking letter the model took for a form's intent, the FAQ's
+    intent at the model's confidence, the form's where the FAQ's was."""
+    top = parse.intent
+    if top.name not in _MISTAKEN_FOR or not asking_letter(parse.text):
+        return parse
+    ranking = parse.intent_ranking or (top,)
+    moved = Intent(_ASKED_AS, top.confidence)
+    rest = tuple(
+        Intent(top.name, i.confidence) if i.name == _ASKED_AS else i
+        for i in ranking
+        if i.name != top.name
+    )
+    return replace(parse, intent=moved, intent_ranking=(moved, *rest))
