@@ -11,9 +11,8 @@ to be put through for; only a wish to talk with someone ("cho tôi nói chuyện
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.plain_requests import person_wished
 from hotline.bot.nlu.questions import is_question
@@ -97,11 +96,4 @@ def asked_about(parse: ParseResult) -> ParseResult:
         return parse
     if top.name != "request_human" and not _HOTLINE.search(said):
         return parse
-    ranking = parse.intent_ranking or (top,)
-    moved = Intent(asked, top.confidence)
-    rest = tuple(
-        Intent(top.name, i.confidence) if i.name == asked else i
-        for i in ranking
-        if i.name != top.name
-    )
-    return replace(parse, intent=moved, intent_ranking=(moved, *rest))
+    return parse.swapped(asked)

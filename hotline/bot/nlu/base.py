@@ -89,6 +89,19 @@ class ParseResult:
         )
         return replace(self, intent=ranked[0], intent_ranking=ranked)
 
+    def swapped(self, name: str) -> ParseResult:
+        """The parse with intent `name` in the top intent's place, at its confidence, and the
+        top intent where `name` was: what an overlay gives a question the model filed under a
+        neighbouring intent (small talk for the FAQ's, a form for a letter that asks)."""
+        top = self.intent
+        moved = Intent(name, top.confidence)
+        rest = tuple(
+            Intent(top.name, i.confidence) if i.name == name else i
+            for i in self.intent_ranking or (top,)
+            if i.name != top.name
+        )
+        return replace(self, intent=moved, intent_ranking=(moved, *rest))
+
     def to_rasa(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "text": self.text,

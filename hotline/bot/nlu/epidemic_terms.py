@@ -11,9 +11,8 @@ small talk (`chit_chat`) told with them stay out of scope.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.chit_chat import chit_chat
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.off_topic import other_business
@@ -44,11 +43,4 @@ def brought_back(parse: ParseResult) -> ParseResult:
     top = parse.intent
     if top.name not in _MISTAKEN_FOR or not names_epidemic(parse.text):
         return parse
-    ranking = parse.intent_ranking or (top,)
-    moved = Intent(_ASKED_AS, top.confidence)
-    rest = tuple(
-        Intent(top.name, i.confidence) if i.name == _ASKED_AS else i
-        for i in ranking
-        if i.name != top.name
-    )
-    return replace(parse, intent=moved, intent_ranking=(moved, *rest))
+    return parse.swapped(_ASKED_AS)

@@ -11,9 +11,8 @@ trợ", "đề nghị cơ quan xử lý") or opens a report with its verb is lef
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.questions import is_question
@@ -54,11 +53,4 @@ def answered_letter(parse: ParseResult) -> ParseResult:
     top = parse.intent
     if top.name not in _MISTAKEN_FOR or not asking_letter(parse.text):
         return parse
-    ranking = parse.intent_ranking or (top,)
-    moved = Intent(_ASKED_AS, top.confidence)
-    rest = tuple(
-        Intent(top.name, i.confidence) if i.name == _ASKED_AS else i
-        for i in ranking
-        if i.name != top.name
-    )
-    return replace(parse, intent=moved, intent_ranking=(moved, *rest))
+    return parse.swapped(_ASKED_AS)

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
-from hotline.bot.nlu.base import Intent, ParseResult
+from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.health_signs import asks_rules
 from hotline.bot.nlu.normalize import TEXTS_KEPT, words
 from hotline.bot.nlu.questions import is_question
@@ -116,10 +115,10 @@ def consulted(parse: ParseResult) -> ParseResult:
     illness (`health_signs.asks_rules`)."""
     top = parse.intent
     if top.name == "health_consult" and (asks_policy(parse.text) or asks_rules(parse.text)):
-        return _moved(parse, "ask_faq")
+        return parse.swapped("ask_faq")
     if top.name not in _MISTAKEN_FOR or not personal_health(parse.text):
         return parse
-    return _moved(parse, "health_consult")
+    return parse.swapped("health_consult")
 
 
 def asks_policy(text: str) -> bool:
@@ -128,17 +127,3 @@ def asks_policy(text: str) -> bool:
     whether that person may have a vaccine, a treatment or a drug (`personal_health`)."""
     said = " ".join(words(text))
     return bool(_POLICY.search(said)) and not personal_health(text)
-
-
-def _moved(parse: ParseResult, name: str) -> ParseResult:
-    """The parse with `name` in the top intent's place, at its confidence, and the top intent
-    where `name` was."""
-    top = parse.intent
-    ranking = parse.intent_ranking or (top,)
-    moved = Intent(name, top.confidence)
-    rest = tuple(
-        Intent(top.name, i.confidence) if i.name == name else i
-        for i in ranking
-        if i.name != top.name
-    )
-    return replace(parse, intent=moved, intent_ranking=(moved, *rest))
