@@ -60,6 +60,8 @@ _EPIDEMIC = re.compile(
     r"|vac xin|vaccine|xet nghiem|test|khai bao|ho tro|tro cap|that nghiep|nghi quyet|nq"
     r"|chi thi|ct|vung do|vung xanh|ca benh|nhiem|duong tinh|truc tuyen|online|gao"
     r"|nhu yeu pham|phieu di cho|khoi benh|tra luong"
+    # factories' own epidemic schemes: work, eat and sleep on site; one route, two ends
+    r"|(?:3|ba) tai cho|(?:1|mot) cung duong"
     r"|nghi (?:viec )?khong (?:huong )?luong|ngung viec|tam hoan)\b"
 )
 # What the model takes them for; and out of scope itself, often too unsure of it for the router

@@ -29,8 +29,11 @@ _REPORT_IN_ENGLISH = re.compile(
 )
 # A person wished for in Vietnamese, to talk with in private or at length ("em xin được trò
 # chuyện riêng với một anh chị cán bộ", "cho tôi nói chuyện với tổng đài viên"): a talk with
-# someone of the hotline, not a meeting at an office ("gặp cán bộ phường", "cán bộ y tế").
+# someone of the hotline, not a meeting at an office ("gặp cán bộ phường", "cán bộ y tế"), and
+# not a talk declined ("có cách nào không cần nói chuyện với cán bộ không").
 _PERSON_WISHED = re.compile(
+    r"(?<!khong can )(?<!khong muon )(?<!khoi )(?<!khong can phai )(?<!chang can )(?<!dung )"
+    r"(?<!khong phai )"
     r"\b(?:noi chuyen|tro chuyen|trao doi|tam su) (?:rieng |truc tiep )?(?:voi|cung) "
     r"(?:mot |1 )?(?:anh chi |anh |chi |ban |co |chu )?"
     r"(?:can bo|nhan vien|tong dai vien|nguoi that|nguoi truc|chuyen vien)\b"

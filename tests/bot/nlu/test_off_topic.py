@@ -102,6 +102,8 @@ def test_more_of_the_citizens_other_business(text: str) -> None:
         "phiếu đi chợ có được sang nhượng cho người khác không",
         # A worker going abroad again, an ordinary "không, lương ..." after a question.
         "Hàn Quốc cho lao động sang lại chưa",
+        # A factory's own epidemic scheme named: work, eat and sleep on site.
+        "xưởng may bắt ở lại làm 3 tại chỗ cả tháng thì lương tính sao, có đúng luật không",
     ],
 )
 def test_the_same_words_with_the_epidemic_stay_the_faqs(text: str) -> None:

@@ -83,6 +83,9 @@ def test_a_person_wished_for_is_put_through(text: str) -> None:
         "muốn nói chuyện với cán bộ phường về giấy tạm trú thì đi giờ nào",  # an office's
         "tổng đài có nhân viên nói được tiếng Hoa không",  # asks about the staff
         "con nói chuyện với người yêu qua điện thoại cả đêm",
+        # A talk declined is no wish for one.
+        "bà tôi bị lãng tai, có cách nào khai báo mà không cần nói chuyện với nhân viên không",
+        "tui không muốn trò chuyện với tổng đài viên đâu, chỉ hỏi giờ giới nghiêm",
     ],
 )
 def test_a_meeting_at_an_office_or_a_question_on_the_staff_is_not(text: str) -> None:
