@@ -60,8 +60,7 @@ def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch], text:
     alone = tuple(m for m in matches[: t.max_suggestions] if t.plausible(m)) == (best,)
     if alone and t.answers_alone(matches, evidence):
         return "verdict asked (alone)" if asks_verdict(text) else ANSWERS
-    rivals = matches[1 : t.max_suggestions]
-    rival_covers = any(not m.unsaid and m.uncovered <= best.uncovered for m in rivals)
+    rival_covers = not t.outcovers_rivals(matches)
     lower = t.lone_cover if alone else t.cover_lead
     if rival_covers and lower is not None and evidence >= lower:
         return "a rival covers as fully (alone)" if alone else "a rival covers as fully"

@@ -169,28 +169,34 @@ class Thresholds:
         """Whether the top match, the only plausible one, is sure enough to answer: from
         `lone_answer`, or from `lone_cover` when no other close match covers the question as
         fully."""
-        if self.lone_answer is None or not matches:
-            return False
-        best = matches[0]
-        if best.unsaid or best.uncovered > self.max_uncovered:
+        if self.lone_answer is None or not self.answers_asked(matches):
             return False
         if evidence >= self.lone_answer:
             return True
-        if self.lone_cover is None or evidence < self.lone_cover:
-            return False
-        rivals = matches[1 : self.max_suggestions]
-        return all(m.unsaid or m.uncovered > best.uncovered for m in rivals)
+        lower = self.lone_cover
+        return lower is not None and evidence >= lower and self.outcovers_rivals(matches)
 
     def leads_in_cover(self, matches: Sequence[FaqMatch], evidence: float) -> bool:
         """Whether the top match, covering more of the question than each other close match,
         is sure enough to answer (`cover_lead`)."""
-        if self.cover_lead is None or evidence < self.cover_lead or not matches:
+        if self.cover_lead is None or evidence < self.cover_lead:
             return False
+        return self.answers_asked(matches) and self.outcovers_rivals(matches)
+
+    def answers_asked(self, matches: Sequence[FaqMatch]) -> bool:
+        """Whether there is a top match, its answer says what is asked and it leaves little of
+        the question uncovered."""
+        return (
+            bool(matches) and not matches[0].unsaid and matches[0].uncovered <= self.max_uncovered
+        )
+
+    def outcovers_rivals(self, matches: Sequence[FaqMatch]) -> bool:
+        """Whether each other close match leaves more of the question unused than the top one,
+        or never says what is asked."""
         best = matches[0]
-        if best.unsaid or best.uncovered > self.max_uncovered:
-            return False
-        rivals = matches[1 : self.max_suggestions]
-        return all(m.unsaid or m.uncovered > best.uncovered for m in rivals)
+        return all(
+            m.unsaid or m.uncovered > best.uncovered for m in matches[1 : self.max_suggestions]
+        )
 
     def plausible(self, match: FaqMatch) -> bool:
         """Whether the match is worth offering among suggestions."""
