@@ -13,7 +13,9 @@ of a lead in cover or of the only plausible entry was reached (`Thresholds.cover
 evidence short of every rule, split by what would have lifted it to `Thresholds.answer`: the
 uncovered share, the runner-up, either, or neither (`whole too low`); or the gate would answer
 (by any of its rules) and the NLU's pick or the dialog held it back. `--show KIND` lists the
-messages of a kind with the words the top entry never says. Never the test split here.
+messages of a kind with the words the top entry never says. Each kind also counts its long
+messages (`LONG` words or more: a story or a self-introduction before the question,
+`hotline.faq.story`). Never the test split here.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ from hotline.faq.gate import FaqMatch, Thresholds
 from hotline.faq.verdict import asks_verdict
 
 ANSWERS = "gate would answer (NLU pick or dialog)"
+# A message of this many words or more is long (issue 12: dev8's covered messages only
+# suggested were mostly 15 words or more).
+LONG = 15
 
 
 def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch], text: str) -> str:
@@ -101,6 +106,7 @@ async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: st
         ):
             for backend, target in (("local", local), ("rasa", rasa)):
                 kinds: Counter[tuple[str, str]] = Counter()
+                long: Counter[str] = Counter()
                 t = target.hotline.faq.index.thresholds
                 for split, cases in splits.items():
                     for case in cases:
@@ -112,13 +118,15 @@ async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: st
                         matches = target.hotline.faq.search(text, limit=3)
                         kind = blocker(t, case.faq, matches, text)
                         kinds[(split, kind)] += 1
+                        long[kind] += len(case.text.split()) >= LONG
                         if show is not None and show in kind:
                             words = unused(target, matches[0].entry.id, text)
                             print(f"  {backend} {split} {kind}: {words} | {case.text[:120]}")
                 print(f"{backend}:")
                 for kind in sorted({k for _, k in kinds}):
                     per = ", ".join(f"{s} {kinds[(s, kind)]}" for s in splits)
-                    print(f"  {sum(kinds[(s, kind)] for s in splits):4} {kind} ({per})")
+                    total = sum(kinds[(s, kind)] for s in splits)
+                    print(f"  {total:4} {kind} ({per}; {long[kind]} of {LONG}+ words)")
 
 
 def main() -> None:
