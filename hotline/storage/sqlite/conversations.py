@@ -32,7 +32,7 @@ from hotline.storage.sqlite.outbox import (
     outbox_item,
     queue_replies,
 )
-from hotline.storage.sqlite.shelf import SqliteShelf, iso
+from hotline.storage.sqlite.shelf import SqliteShelf, iso, prepare
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class SqliteConversationStore(SqliteOutbox, SqliteConversationHistory):
         cls, db: SqliteDatabase, cipher: Cipher | None = None
     ) -> SqliteConversationStore:
         await db.migrate(await db.query(upgrades) + SCHEMA)
-        await db.migrate(CONTACTS.sqlite_schema)
+        await prepare(db, CONTACTS)  # a file made before: its contacts rebuilt WITHOUT ROWID
         await db.migrate(FAQ_QUESTIONS.sqlite_schema)
         return cls(db, cipher)
 
