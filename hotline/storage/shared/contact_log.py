@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS contacts (
     handled_by TEXT NOT NULL,
     PRIMARY KEY (at, channel, message_id)
 ) WITHOUT ROWID;
+-- The time's index of the table before, made again by an older process still on the file (a
+-- rolling restart): the key serves the dashboard's range, and no statement names it.
+DROP INDEX IF EXISTS contacts_at;
 """,
     mongo_indexes=(MongoIndex((("at", ASCENDING),)),),
     key=("channel", "message_id"),
