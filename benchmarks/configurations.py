@@ -1,8 +1,10 @@
 """Issue 15's table in one run: the message path under load, configuration by configuration.
 
-Each configuration is started on a free loopback port, warmed up with wrk for a few seconds on
-one message set (the test split's texts), then measured with wrk (2 threads, 32 connections)
-on another (the development split's 343 citizen messages, every request from a new sender):
+Each configuration is started on a free loopback port, warmed up on the texts it will be sent
+(the development split's 343 citizen messages: each once, then a few seconds of wrk; see
+wrk_load.py), then measured with wrk (2 threads, 32 connections, every request from a new
+sender), so a row measures the message path rather than each text's first sight (the distinct
+rows still send texts never seen: they measure first sights):
 
 - a bare aiohttp handler answering the same JSON (the ceiling);
 - `hotline serve`, SQLite + the local NLU;
@@ -20,9 +22,12 @@ prints the CPU time our server (its worker processes included) used per message.
 times, alternating with `--before CHECKOUT` (the same row from another checkout, e.g. the code
 before a change) and with `--workers N` (`hotline serve --workers N` on the same SQLite file);
 `--only-distinct` only the distinct row, `--rounds N` times, alternating the same way with
-`--before` (our server from either checkout, the same Rasa processes).
+`--before` (our server from either checkout, the same Rasa processes). `--cold` warms every
+row up on other texts instead (the measured window then includes each text's first sight, as
+before round 14); `--cold-too` adds a cold row for each `hotline serve` row of `--only-serve`.
 Run: `.venv/bin/python benchmarks/configurations.py [--seconds 20] [--rasa-servers 2]
-[--only-serve --rounds 3 --before /path/to/old/checkout --workers 2] [--only-distinct]`.
+[--only-serve --rounds 3 --before /path/to/old/checkout --workers 2 --cold-too]
+[--only-distinct] [--cold]`.
 The Rasa rows print the CPU our server and the Rasa processes used per message, and how busy
 the whole machine was during the measured run.
 """
@@ -39,7 +44,7 @@ from pathlib import Path
 from aiohttp import web
 from rasa_peer import serve as serve_peer
 from rasa_peer import trained as peer_model
-from wrk_load import ceiling_app, hotline, lua_script, measure, running, texts
+from wrk_load import ceiling_app, cold_texts, hotline, lua_script, measure, running, texts
 
 from hotline.bot.nlu import rasa_training
 from hotline.bot.nlu.config import NluConfig
@@ -56,17 +61,18 @@ def ceiling_and_serve(args: argparse.Namespace, tmp: Path, round_: int = 0) -> l
     with running(
         ceiling, dict(os.environ), tmp / "ceiling.log", f"http://127.0.0.1:{port}/webhooks/rest/"
     ) as pid:
-        rows.append(
-            measure("bare aiohttp handler (ceiling)", f"http://127.0.0.1:{port}", args, pid=pid)
-        )
+        base = f"http://127.0.0.1:{port}"
+        rows.append(measure("bare aiohttp handler (ceiling)", base, args, pid=pid, cold=args.cold))
     here = Path(__file__).resolve().parent.parent
     model = Path(os.environ.get("HOTLINE_NLU_MODEL_DIR", here / "var" / "nlu"))
-    variants = [("hotline serve, SQLite + local NLU", here, 1)]
+    variants = [("hotline serve, SQLite + local NLU", here, 1, args.cold)]
     if args.before:
-        variants.insert(0, ("the same, before (--before)", args.before.resolve(), 1))
+        variants.insert(0, ("the same, before (--before)", args.before.resolve(), 1, args.cold))
     if args.workers > 1:
-        variants.append((f"hotline serve --workers {args.workers}", here, args.workers))
-    for name, root, workers in variants if round_ % 2 == 0 else variants[::-1]:
+        variants.append((f"hotline serve --workers {args.workers}", here, args.workers, args.cold))
+    if args.cold_too:
+        variants = [(v[0], v[1], v[2], cold) for v in variants for cold in (False, True)]
+    for name, root, workers, cold in variants if round_ % 2 == 0 else variants[::-1]:
         port = free_port()
         env = {
             **hotline(tmp, port, "local"),
@@ -80,7 +86,8 @@ def ceiling_and_serve(args: argparse.Namespace, tmp: Path, round_: int = 0) -> l
         ready = f"http://127.0.0.1:{port}/readyz"
         # Started in the checkout: `python -m` puts the working directory first on sys.path.
         with running(serve, env, tmp / "local.log", ready, cwd=root) as pid:
-            rows.append(measure(name, f"http://127.0.0.1:{port}", args, pid=pid))
+            name += ", cold" if cold else ""
+            rows.append(measure(name, f"http://127.0.0.1:{port}", args, pid=pid, cold=cold))
     return rows
 
 
@@ -119,7 +126,11 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
             log = tmp / f"rasa-{servers}-{batch}.log"
             with running(serve, environ, log, f"http://127.0.0.1:{port}/readyz") as pid:
                 base = f"http://127.0.0.1:{port}"
-                pids = {"pid": pid, "rasa_pids": tuple(r.process.pid for r in rasas if r.process)}
+                pids = {
+                    "pid": pid,
+                    "rasa_pids": tuple(r.process.pid for r in rasas if r.process),
+                    "cold": args.cold,
+                }
                 if not batch:
                     label = "make run, Rasa without the batch channel, every text distinct"
                     rows.append(measure(label, base, args, distinct=True, **pids))  # type: ignore[arg-type]
@@ -141,8 +152,9 @@ def run(args: argparse.Namespace, tmp: Path) -> list[dict]:
     port = free_port()
     peer = serve_peer(peer_dir, peer_model(peer_dir), port, tmp / "peer.log")
     try:
+        base = f"http://127.0.0.1:{port}"
         rows.append(
-            measure("Rasa 3.6 REST channel, 5 FAQ rules (peer)", f"http://127.0.0.1:{port}", args)
+            measure("Rasa 3.6 REST channel, 5 FAQ rules (peer)", base, args, cold=args.cold)
         )
     finally:
         os.killpg(peer.pid, 15)
@@ -180,7 +192,8 @@ def distinct_rounds(
             with running(serve, environ, log, ready, cwd=root) as pid:
                 rasa_pids = tuple(r.process.pid for r in rasas if r.process)
                 base = f"http://127.0.0.1:{port}"
-                rows.append(measure(name, base, args, True, pid=pid, rasa_pids=rasa_pids))
+                pids = {"pid": pid, "rasa_pids": rasa_pids}
+                rows.append(measure(name, base, args, True, cold=args.cold, **pids))  # type: ignore[arg-type]
     return rows
 
 
@@ -201,6 +214,8 @@ def table(rows: list[dict]) -> None:
             f"{row['p99'] / 1000:.1f} ms | {errors} | {nlu} | {hits} | {cpu} | {rasa} | "
             f"{row['busy']:.0%} | {row['load']:.1f} |"
         )
+    for warmed in dict.fromkeys(row["warmed"].split(" (")[0] for row in rows):
+        print(f"warm-up of the rows, {warmed}")
 
 
 def main() -> None:
@@ -221,6 +236,12 @@ def main() -> None:
         "--before", type=Path, help="another checkout's serve (or distinct) row beside ours"
     )
     parser.add_argument("--workers", type=int, default=1, help="a `serve --workers N` row too")
+    parser.add_argument(
+        "--cold", action="store_true", help="warm up on other texts: first sights measured"
+    )
+    parser.add_argument(
+        "--cold-too", action="store_true", help="each serve row also cold (--only-serve)"
+    )
     parser.add_argument("--serve-ceiling", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_ceiling:
@@ -229,8 +250,12 @@ def main() -> None:
     print(f"load before: {os.getloadavg()}", flush=True)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        args.script = lua_script(tmp / "dev.lua", texts("dev"))
-        args.warm_script = lua_script(tmp / "warm.lua", texts("test"))
+        args.texts = texts("dev")
+        args.script = lua_script(tmp / "dev.lua", args.texts)
+        args.cold_texts = cold_texts(args.texts)
+        args.cold_script = lua_script(tmp / "cold.lua", args.cold_texts)
+        warm = "each text once, then" if not args.cold else "other texts,"
+        print(f"warm-up before each measured window: {warm} {args.warm_seconds} s of wrk")
         rows = run(args, tmp)
     print(f"load after: {os.getloadavg()}; measured {len(texts('dev'))} distinct messages")
     table(rows)

@@ -1,5 +1,13 @@
 """The dashboard's contact log: one record per inbound message, keyed by its conversation and
-its platform id (the `message_id` column holds both, so files made before need no change)."""
+its platform id (the `message_id` column holds both, so files made before need no change).
+
+On SQLite the table is keyed by (at, channel, message_id), WITHOUT ROWID: one B-tree, appended
+in time order, which the dashboard's time range reads, instead of a table, an index on the
+random conversation digest and one on the time (about 22 us a row against 5 at 200,000 rows:
+each new row's digest landed on a page of its own). The same message is still one row: a turn
+writes its contact once, in the transaction that marks the message processed, and a record
+put again with its time replaces it. A file made before is rebuilt when the store opens
+(`SqliteShelf.open`, every row kept)."""
 
 from __future__ import annotations
 
@@ -19,9 +27,11 @@ CREATE TABLE IF NOT EXISTS contacts (
     conversation TEXT NOT NULL,
     intent TEXT,
     handled_by TEXT NOT NULL,
-    PRIMARY KEY (channel, message_id)
-);
-CREATE INDEX IF NOT EXISTS contacts_at ON contacts (at);
+    PRIMARY KEY (at, channel, message_id)
+) WITHOUT ROWID;
+-- The time's index of the table before, made again by an older process still on the file (a
+-- rolling restart): the key serves the dashboard's range, and no statement names it.
+DROP INDEX IF EXISTS contacts_at;
 """,
     mongo_indexes=(MongoIndex((("at", ASCENDING),)),),
     key=("channel", "message_id"),

@@ -57,12 +57,15 @@ def queue_replies(
     reply_to: int | None,
     cipher: Cipher | None = None,
     status: str = "pending",
+    moment: datetime | None = None,
 ) -> list[OutboxItem]:
     """Insert replies as pending outbox rows inside the caller's transaction (`delivered`:
-    handed over by the caller's answer, as the REST channel's are)."""
+    handed over by the caller's answer, as the REST channel's are), created at `moment` (the
+    turn's one clock reading; now when not given)."""
     items = []
+    at = moment or utc_now()
+    created = at.isoformat()
     for reply in replies:
-        created = now_iso()
         cur = conn.execute(
             "INSERT INTO messages (channel, sender, direction, reply_to, status, doc, created_at)"
             " VALUES (?, ?, 'out', ?, ?, ?, ?)",
@@ -75,7 +78,7 @@ def queue_replies(
                 created,
             ),
         )
-        items.append(OutboxItem(int(cur.lastrowid or 0), reply, datetime.fromisoformat(created)))
+        items.append(OutboxItem(int(cur.lastrowid or 0), reply, at))
     return items
 
 

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from hotline.storage.portable import Record
@@ -32,9 +33,7 @@ class SqliteShelf:
 
     @classmethod
     async def open(cls, db: SqliteDatabase, layout: Layout) -> SqliteShelf:
-        await db.migrate(layout.sqlite_schema)
-        if layout.sqlite_added:
-            await db.transaction(lambda conn: _add_columns(conn, layout))
+        await prepare(db, layout)
         return cls(db, layout)
 
     def _column(self, field: str) -> str:
@@ -203,12 +202,83 @@ class SqliteShelf:
         )
 
     async def export(self) -> AsyncIterator[Record]:
-        async for row in self._db.rows(self._table):
+        rows = self._keyed_rows() if without_rowid(self.layout.sqlite_schema) else None
+        async for row in rows or self._db.rows(self._table):
             yield self._record(row)
+
+    async def _keyed_rows(self, page: int = 1000) -> AsyncIterator[sqlite3.Row]:
+        """A table WITHOUT ROWID's rows in its key's order, a page at a time."""
+        columns = await self._db.query(partial(_all, f"PRAGMA table_info({self._table})", []))
+        key = [c["name"] for c in sorted((c for c in columns if c["pk"]), key=lambda c: c["pk"])]
+        order, marks = ", ".join(key), ", ".join("?" * len(key))
+        sql, args = f"SELECT * FROM {self._table} ORDER BY {order} LIMIT ?", [page]
+        while True:
+            rows = await self._db.query(partial(_all, sql, args))
+            for row in rows:
+                yield row
+            if len(rows) < page:
+                return
+            after = f"SELECT * FROM {self._table} WHERE ({order}) > ({marks})"
+            sql, args = f"{after} ORDER BY {order} LIMIT ?", [*(rows[-1][k] for k in key), page]
 
     async def restore(self, records: Sequence[Record]) -> None:
         rows = [dict(zip(*self._row(r), strict=True)) for r in records]
         await self._db.replace_rows(self._table, rows)
+
+
+async def prepare(db: SqliteDatabase, layout: Layout) -> None:
+    """Make a layout's table, or bring a file's up to date: rebuilt WITHOUT ROWID when the
+    layout's is and the file's is not, then given the columns added since."""
+    if without_rowid(layout.sqlite_schema):
+        await db.transaction(lambda conn: _rebuild_without_rowid(conn, layout))
+    await db.migrate(layout.sqlite_schema)
+    if layout.sqlite_added:
+        await db.transaction(lambda conn: _add_columns(conn, layout))
+
+
+def _all(sql: str, args: Sequence[Any], conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(sql, args).fetchall()
+
+
+def without_rowid(sql: str) -> bool:
+    return "WITHOUT ROWID" in " ".join(sql.upper().split())
+
+
+def _rebuild_without_rowid(conn: sqlite3.Connection, layout: Layout) -> None:
+    """A table a file made with a rowid, made again as the layout says, every row kept, in the
+    caller's one transaction (an interrupted rebuild leaves the old table as it was)."""
+    table = layout.name
+    found = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if found is None or without_rowid(found[0]):
+        return  # a new file (the schema makes it), or rebuilt before
+    kept = f"{table}_before_rebuild"
+    indexes = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table,),
+    ).fetchall()
+    for (index,) in indexes:  # their names are the new table's to take
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute(f"ALTER TABLE {table} RENAME TO {kept}")
+    for statement in _statements(layout.sqlite_schema):
+        conn.execute(statement)
+    _add_columns(conn, layout)
+    new = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({kept})") if r[1] in new)
+    conn.execute(f"INSERT OR REPLACE INTO {table} ({columns}) SELECT {columns} FROM {kept}")
+    conn.execute(f"DROP TABLE {kept}")
+
+
+def _statements(script: str) -> list[str]:
+    """A script's statements one by one (executescript would commit the open transaction)."""
+    statements, current = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current)
+            current = ""
+    return statements
 
 
 def _add_columns(conn: sqlite3.Connection, layout: Layout) -> None:

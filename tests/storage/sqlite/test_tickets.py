@@ -152,6 +152,15 @@ async def test_a_period_reads_the_filing_time_index(db: SqliteDatabase) -> None:
     assert any("USING INDEX tickets_created (created_at>? AND created_at<?)" in s for s in plan)
 
 
+async def test_the_quotas_count_reads_the_last_minute_not_the_channels_past(
+    db: SqliteDatabase,
+) -> None:
+    await SqliteTicketStore.open(db)
+    minute = TicketQuery(created_from=T0, channel="rest", limit=60)
+    plan = await db.query(plan_of(*find_sql(minute, count=True)))
+    assert any("USING INDEX tickets_created (created_at>?)" in s for s in plan), plan
+
+
 async def test_an_agencys_list_reads_its_own_index_and_follows_every_write(
     db: SqliteDatabase,
 ) -> None:
