@@ -22,7 +22,7 @@ import re
 from enum import StrEnum
 from itertools import pairwise
 
-from hotline.faq import ages, circumstances
+from hotline.faq import ages, circumstances, details
 from hotline.faq.places import PLACE, names_place
 
 
@@ -50,6 +50,11 @@ class Ask(StrEnum):
     TELL = "tell"  # whether to tell someone
     TELL_PRIVATE = "tell_private"  # whether to tell a landlord, an employer, a school...
     PREGNANT = "pregnant"  # for a pregnant or nursing woman
+    # Exact details (`hotline.faq.details`).
+    DOSE = "dose"  # how much of a medicine, how often
+    DEADLINE = "deadline"  # until when one may apply, the time limit
+    PHONE = "phone"  # a number to call
+    PAYER = "payer"  # who pays or bears a loss
     # An age, in the bands of `hotline.faq.ages.BANDS`.
     AGE_UNDER_5 = "age_under_5"
     AGE_5_11 = "age_5_11"
@@ -168,6 +173,8 @@ _SAID: dict[Ask, re.Pattern[str]] = {
 
 _ASKED.update({Ask(kind): pattern for kind, pattern in circumstances.ASKED.items()})
 _SAID.update({Ask(kind): pattern for kind, pattern in circumstances.SAID.items()})
+_ASKED.update({Ask(kind): pattern for kind, pattern in details.ASKED.items()})
+_SAID.update({Ask(kind): pattern for kind, pattern in details.SAID.items()})
 
 
 def _line(words: list[str]) -> str:

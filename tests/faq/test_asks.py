@@ -59,7 +59,8 @@ def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: 
         "sốt may hom nay, may ngay qua van ho",
         "hỗ trợ lao động tự do thế nào",
         "ngày nào cũng phải đi làm",
-        "thuốc này uống ngày mấy lần",
+        # How often, not which day (a medicine taken so often asks a dose: test_details).
+        "phiếu này dùng ngày mấy lần",
         "con tôi tiêm mũi thứ mấy rồi",
     ],
 )

@@ -1,0 +1,52 @@
+"""The exact details a question asks that a rule's answer seldom gives: a dose, a deadline, a
+phone number to call, who pays.
+
+"Túi thuốc F0 gồm những viên gì, uống mỗi loại mấy lần" uses the words of the entry on the F0
+medicine pack, and asks what no rule of the hotline states: a dose. "Hỗ trợ tiền thuê nhà tới
+tháng mấy thì ngừng nhận hồ sơ" asks a deadline of the entry that gives the amounts; "số điện
+thoại của tổ COVID khu phố 4" asks a number of the entry that says where numbers are posted;
+"máy đo mượn bị hỏng có phải đền không" asks who bears a loss of the entry on measuring SpO2.
+Each is a kind of `hotline.faq.asks.Ask`, asked only by words that ask it and said only by
+words that give it: a dose by an amount of a medicine, a deadline by a time limit, a phone
+number by the number itself (an answer that names the hotline, "Tổng đài 1022", gives nobody's
+number), who pays by a payer or a price of nothing. Read from folded words, as the analyzer
+gives them; the patterns are keyed by the kind's value, as `hotline.faq.circumstances` keys
+its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def phrases(*alternatives: str) -> re.Pattern[str]:
+    """Any of `alternatives` (regular expressions over folded words) as whole words."""
+    return re.compile(rf"(?<= )(?:{'|'.join(alternatives)})(?= )")
+
+
+# Taking a medicine: folded "xông" is also "xong" (done) and "dùng" "đúng" (right): neither.
+_INTAKE = r"(?:uong|cho uong|suc mieng|xit mui|nho mui|nho mat)"
+# "Mấy ngày nay" tells how long it has been, "mấy lần rồi" how often one asked.
+_NOT_TOLD = r"(?! (?:nay|qua|truoc|roi) )"
+_PHONE = r"(?:so dien thoai|so dt|sdt|so hotline|hotline|duong day nong|so zalo|so lien (?:he|lac))"
+
+ASKED: dict[str, re.Pattern[str]] = {
+    # A dose: "uống mấy viên", "liều bao nhiêu", "bao nhiêu ml", "uống mỗi loại mấy lần",
+    # "xịt mũi ngày mấy lần". "Mấy lần" alone is how often ("phiếu dùng mấy lần một tuần").
+    "dose": phrases(
+        r"(?:may|bao nhieu) (?:vien|lieu|ml|mg)",
+        r"lieu (?:luong |dung )?(?:bao nhieu|the nao|ra sao|nhu the nao|nhu nao)",
+        rf"{_INTAKE} (?:\w+ ){{0,3}}(?:may|bao nhieu) (?:vien|lan|ngay|ml|goi|lieu){_NOT_TOLD}",
+        rf"{_INTAKE} (?:\w+ )?ngay may lan",
+    ),
+}
+
+SAID: dict[str, re.Pattern[str]] = {
+    # An amount of a medicine, or a dose named as such.
+    "dose": phrases(
+        r"\d+ (?:vien|mg|ml|goi)",
+        r"lieu (?:luong|dung)",
+        r"\d+ lan (?:mot|moi|/) ngay",
+        r"ngay (?:uong )?\d+ lan",
+    ),
+}

@@ -1,0 +1,62 @@
+"""The exact details a question asks and an answer gives (`hotline.faq.details`), read as kinds
+of `hotline.faq.asks.Ask`."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.normalize import words
+from hotline.faq.asks import Ask, kinds_asked, kinds_said
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("thuốc kháng virus người lớn uống mấy viên một lần", Ask.DOSE),
+        ("paxlovid lieu bao nhieu cho nguoi gia", Ask.DOSE),
+        ("con tôi 4 tuổi sốt cho uống siro hạ sốt bao nhiêu ml", Ask.DOSE),
+        ("vitamin C trong túi thuốc uống mỗi ngày mấy lần", Ask.DOSE),
+        ("nước muối sinh lý xịt mũi ngày mấy lần", Ask.DOSE),
+        ("thuốc này uống ngày mấy lần", Ask.DOSE),
+    ],
+)
+def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
+    assert kind in kinds_asked(words(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # How often, not a dose: a pass used, a reading taken.
+        ("giấy đi chợ một tuần được dùng mấy lần", Ask.DOSE),
+        ("máy kẹp ngón tay nên đo mấy lần trong ngày", Ask.DOSE),
+        # Told, not asked: how long one has been taking it.
+        ("mẹ tôi đang uống thuốc huyết áp mấy ngày nay thấy mệt", Ask.DOSE),
+        # Folded "xông" is "xong" (done): "khai báo xong mấy ngày" is no dose.
+        ("khai báo xong mấy ngày thì có người gọi lại", Ask.DOSE),
+    ],
+)
+def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
+    assert kind not in kinds_asked(words(question))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("Người lớn uống 2 viên mỗi lần, cách nhau 12 giờ.", Ask.DOSE),
+        ("Liều dùng theo cân nặng do bác sĩ chỉ định.", Ask.DOSE),
+    ],
+)
+def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
+    assert kind in kinds_said(words(answer))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        # A medicine handed out, its amount never given.
+        ("Trạm y tế cấp thuốc hạ sốt và vitamin miễn phí cho người điều trị tại nhà.", Ask.DOSE),
+    ],
+)
+def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
+    assert kind not in kinds_said(words(answer))
