@@ -39,6 +39,16 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"{_INTAKE} (?:\w+ ){{0,3}}(?:may|bao nhieu) (?:vien|lan|ngay|ml|goi|lieu){_NOT_TOLD}",
         rf"{_INTAKE} (?:\w+ )?ngay may lan",
     ),
+    # A deadline: "hạn nộp", "hạn chót", "thời hạn xử lý", "tới tháng mấy", "khi nào hết hạn
+    # nộp", "ngừng nhận hồ sơ". Not "hạn chế" (a restriction), nor "có thời hạn không" (how
+    # long a paper stays valid).
+    "deadline": phrases(
+        r"han (?:chot|cuoi|nop|dang ky|nhan)",
+        r"thoi han (?:nop|nhan|dang ky|lam|xu ly|giai quyet)",
+        r"(?:toi|den|truoc) (?:ngay|thang) (?:may|nao)",
+        r"(?:ngung|dung|het|ket thuc|khoa) (?:nhan|tiep nhan|nop) (?:ho so|don)",
+        r"(?:con|het) han (?:nop|dang ky|lam|nhan)",
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -48,5 +58,10 @@ SAID: dict[str, re.Pattern[str]] = {
         r"lieu (?:luong|dung)",
         r"\d+ lan (?:mot|moi|/) ngay",
         r"ngay (?:uong )?\d+ lan",
+    ),
+    # A time limit: "hạn nộp", "thời hạn", "trước ngày", "chậm nhất", "trong 3 tháng kể từ".
+    "deadline": phrases(
+        r"han nop|thoi han|han chot|truoc ngay|cham nhat|ke tu ngay|den het ngay|den ngay \d+",
+        r"(?:trong|truoc) (?:vong )?\d+ (?:ngay|thang|gio) ke tu",
     ),
 }

@@ -18,6 +18,10 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("vitamin C trong túi thuốc uống mỗi ngày mấy lần", Ask.DOSE),
         ("nước muối sinh lý xịt mũi ngày mấy lần", Ask.DOSE),
         ("thuốc này uống ngày mấy lần", Ask.DOSE),
+        ("gói hỗ trợ hộ kinh doanh hạn chót nộp đơn là ngày nào", Ask.DEADLINE),
+        ("trợ cấp này nhận hồ sơ đến tháng nào", Ask.DEADLINE),
+        ("khi nào phường ngừng nhận hồ sơ xin hỗ trợ", Ask.DEADLINE),
+        ("đơn khiếu nại thời hạn giải quyết là bao lâu", Ask.DEADLINE),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -34,6 +38,9 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         ("mẹ tôi đang uống thuốc huyết áp mấy ngày nay thấy mệt", Ask.DOSE),
         # Folded "xông" is "xong" (done): "khai báo xong mấy ngày" is no dose.
         ("khai báo xong mấy ngày thì có người gọi lại", Ask.DOSE),
+        # A restriction, and how long a paper stays valid: no deadline to apply.
+        ("giờ hạn chế ra đường còn áp dụng không", Ask.DEADLINE),
+        ("giấy xét nghiệm âm tính có thời hạn không", Ask.DEADLINE),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -45,6 +52,8 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
     [
         ("Người lớn uống 2 viên mỗi lần, cách nhau 12 giờ.", Ask.DOSE),
         ("Liều dùng theo cân nặng do bác sĩ chỉ định.", Ask.DOSE),
+        ("Hồ sơ nộp trong 60 ngày kể từ ngày có quyết định.", Ask.DEADLINE),
+        ("Hạn nộp là hết ngày 31 tháng 12.", Ask.DEADLINE),
     ],
 )
 def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
@@ -56,6 +65,8 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
     [
         # A medicine handed out, its amount never given.
         ("Trạm y tế cấp thuốc hạ sốt và vitamin miễn phí cho người điều trị tại nhà.", Ask.DOSE),
+        # An amount paid for three months says nothing of when applications close.
+        ("Người lao động được hỗ trợ 500.000 đồng/tháng, tối đa 3 tháng.", Ask.DEADLINE),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
