@@ -49,6 +49,14 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"(?:ngung|dung|het|ket thuc|khoa) (?:nhan|tiep nhan|nop) (?:ho so|don)",
         r"(?:con|het) han (?:nop|dang ky|lam|nhan)",
     ),
+    # A number to call: "số điện thoại bao nhiêu", "cho xin sđt", "gọi số nào", "liên hệ số
+    # nào". Folded "số" is also "sổ", "sợ", "sở": only with a phone word or after a call.
+    "phone": phrases(
+        rf"{_PHONE} (?:\w+ ){{0,6}}?(?:bao nhieu|la gi|nao|o dau|may|gi)",
+        rf"(?:xin|cho xin) (?:\w+ ){{0,3}}{_PHONE}",
+        r"goi (?:cho )?(?:so|may) (?:nao|may|gi|bao nhieu)",
+        r"lien he (?:so|sdt) nao",
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -63,5 +71,9 @@ SAID: dict[str, re.Pattern[str]] = {
     "deadline": phrases(
         r"han nop|thoi han|han chot|truoc ngay|cham nhat|ke tu ngay|den het ngay|den ngay \d+",
         r"(?:trong|truoc) (?:vong )?\d+ (?:ngay|thang|gio) ke tu",
+    ),
+    # The number itself, after a call or a line: "gọi ngay 115", "gọi điện thoại số 1022".
+    "phone": phrases(
+        r"(?:goi|so|duong day nong|hotline)(?: ngay| dien thoai| so)* \d{3,}",
     ),
 }

@@ -22,6 +22,9 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("trợ cấp này nhận hồ sơ đến tháng nào", Ask.DEADLINE),
         ("khi nào phường ngừng nhận hồ sơ xin hỗ trợ", Ask.DEADLINE),
         ("đơn khiếu nại thời hạn giải quyết là bao lâu", Ask.DEADLINE),
+        ("cho em xin số điện thoại trạm y tế phường với", Ask.PHONE),
+        ("sdt của tổ trưởng tổ dân phố là gì", Ask.PHONE),
+        ("bị ngộ độc thì gọi số mấy", Ask.PHONE),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -41,6 +44,9 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         # A restriction, and how long a paper stays valid: no deadline to apply.
         ("giờ hạn chế ra đường còn áp dụng không", Ask.DEADLINE),
         ("giấy xét nghiệm âm tính có thời hạn không", Ask.DEADLINE),
+        # Folded "số" is also "sổ" and "sở": a book, an office, no number asked.
+        ("sổ bảo hiểm xã hội bị mất thì làm sao", Ask.PHONE),
+        ("sở y tế ở đâu", Ask.PHONE),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -54,6 +60,8 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
         ("Liều dùng theo cân nặng do bác sĩ chỉ định.", Ask.DOSE),
         ("Hồ sơ nộp trong 60 ngày kể từ ngày có quyết định.", Ask.DEADLINE),
         ("Hạn nộp là hết ngày 31 tháng 12.", Ask.DEADLINE),
+        ("Khi ngộ độc hãy gọi ngay 115.", Ask.PHONE),
+        ("Đường dây nóng 19009095 trực 24/7.", Ask.PHONE),
     ],
 )
 def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
@@ -67,6 +75,9 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         ("Trạm y tế cấp thuốc hạ sốt và vitamin miễn phí cho người điều trị tại nhà.", Ask.DOSE),
         # An amount paid for three months says nothing of when applications close.
         ("Người lao động được hỗ trợ 500.000 đồng/tháng, tối đa 3 tháng.", Ask.DEADLINE),
+        # The hotline named, or where numbers are posted: nobody's number given.
+        ("Anh/chị có thể nhắn Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
+        ("Số điện thoại của tổ được dán tại khu phố.", Ask.PHONE),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
