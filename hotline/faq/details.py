@@ -57,6 +57,17 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"goi (?:cho )?(?:so|may) (?:nao|may|gi|bao nhieu)",
         r"lien he (?:so|sdt) nao",
     ),
+    # Who pays or bears a loss: "ai trả tiền", "tiền test ai chịu", "tự trả tiền", "bỏ tiền
+    # túi", "bồi thường", "có phải đền không" ("đến" folds alike: only before a question's
+    # end, money or "bù"). Not "tiền túi thuốc" (the medicine pack).
+    "payer": phrases(
+        r"boi thuong|den bu|den tien",
+        r"(?:phai|bat) den(?= (?:khong|ko|k|hong|ha|a|chu|tien|bu) )",
+        r"ai (?:tra(?! loi)|chiu|chi tra|thanh toan|lo)(?: (?:tien|chi phi|phi))?",
+        r"(?:tien|chi phi|phi) (?:\w+ ){0,3}ai (?:tra|chiu|chi|lo|thanh toan)",
+        r"bo tien tui",
+        r"(?:tu|minh) (?:bo|bo ra|tra|chiu) tien",
+    ),
 }
 
 SAID: dict[str, re.Pattern[str]] = {
@@ -75,5 +86,11 @@ SAID: dict[str, re.Pattern[str]] = {
     # The number itself, after a call or a line: "gọi ngay 115", "gọi điện thoại số 1022".
     "phone": phrases(
         r"(?:goi|so|duong day nong|hotline)(?: ngay| dien thoai| so)* \d{3,}",
+    ),
+    # A payer, or nothing to pay: "miễn phí", "tự chi trả", "ngân sách", "không thu phí".
+    "payer": phrases(
+        r"(?:tu )?chi tra|mien phi|ngan sach|khong thu (?:phi|tien)|boi thuong|den bu",
+        r"(?:doanh nghiep|nguoi dan|nha nuoc|nguoi lao dong|cong ty) (?:tra|chiu|chi)",
+        r"bao hiem y te",
     ),
 }

@@ -25,6 +25,10 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("cho em xin số điện thoại trạm y tế phường với", Ask.PHONE),
         ("sdt của tổ trưởng tổ dân phố là gì", Ask.PHONE),
         ("bị ngộ độc thì gọi số mấy", Ask.PHONE),
+        ("xe cứu thương chở đi viện thì ai trả tiền", Ask.PAYER),
+        ("tiền xét nghiệm cho khách ai chịu vậy", Ask.PAYER),
+        ("làm vỡ máy đo mượn của trạm có phải đền không", Ask.PAYER),
+        ("nhà bị phong tỏa mất hàng có được bồi thường không", Ask.PAYER),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -47,6 +51,9 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         # Folded "số" is also "sổ" and "sở": a book, an office, no number asked.
         ("sổ bảo hiểm xã hội bị mất thì làm sao", Ask.PHONE),
         ("sở y tế ở đâu", Ask.PHONE),
+        # Who answers, not who pays; the medicine pack, not one's own pocket.
+        ("ai trả lời giúp tôi câu này với", Ask.PAYER),
+        ("tiền túi thuốc có phải trả không", Ask.PAYER),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -62,6 +69,8 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
         ("Hạn nộp là hết ngày 31 tháng 12.", Ask.DEADLINE),
         ("Khi ngộ độc hãy gọi ngay 115.", Ask.PHONE),
         ("Đường dây nóng 19009095 trực 24/7.", Ask.PHONE),
+        ("Xét nghiệm theo nhu cầu thì người dân tự chi trả.", Ask.PAYER),
+        ("Dịch vụ này không thu phí.", Ask.PAYER),
     ],
 )
 def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
@@ -78,6 +87,8 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         # The hotline named, or where numbers are posted: nobody's number given.
         ("Anh/chị có thể nhắn Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
         ("Số điện thoại của tổ được dán tại khu phố.", Ask.PHONE),
+        # How to measure says nothing of who bears a broken meter.
+        ("Kẹp máy vào ngón tay và đọc kết quả sau một phút.", Ask.PAYER),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
