@@ -59,11 +59,13 @@ ASKED: dict[str, re.Pattern[str]] = {
     ),
     # Who pays or bears a loss: "ai trả tiền", "tiền test ai chịu", "tự trả tiền", "bỏ tiền
     # túi", "bồi thường", "có phải đền không" ("đến" folds alike: only before a question's
-    # end, money or "bù"). Not "tiền túi thuốc" (the medicine pack).
+    # end, money or "bù"). Not "tiền túi thuốc" (the medicine pack), nor "ai lo lương thực"
+    # (who brings food: `Ask.WHO`).
     "payer": phrases(
         r"boi thuong|den bu|den tien",
         r"(?:phai|bat) den(?= (?:khong|ko|k|hong|ha|a|chu|tien|bu) )",
-        r"ai (?:tra(?! loi)|chiu|chi tra|thanh toan|lo)(?: (?:tien|chi phi|phi))?",
+        r"ai (?:tra(?! loi)|chiu|chi tra|thanh toan)(?: (?:tien|chi phi|phi))?",
+        r"ai lo (?:tien|chi phi|phi)",
         r"(?:tien|chi phi|phi) (?:\w+ ){0,3}ai (?:tra|chiu|chi|lo|thanh toan)",
         r"bo tien tui",
         r"(?:tu|minh) (?:bo|bo ra|tra|chiu) tien",
@@ -71,9 +73,10 @@ ASKED: dict[str, re.Pattern[str]] = {
 }
 
 SAID: dict[str, re.Pattern[str]] = {
-    # An amount of a medicine, or a dose named as such.
+    # An amount of a medicine, or a dose named as such. Not "gói" (folded "gọi": "SpO2 dưới
+    # 96% gọi 115").
     "dose": phrases(
-        r"\d+ (?:vien|mg|ml|goi)",
+        r"\d+ (?:vien|mg|ml)",
         r"lieu (?:luong|dung)",
         r"\d+ lan (?:mot|moi|/) ngay",
         r"ngay (?:uong )?\d+ lan",

@@ -54,6 +54,7 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         # Who answers, not who pays; the medicine pack, not one's own pocket.
         ("ai trả lời giúp tôi câu này với", Ask.PAYER),
         ("tiền túi thuốc có phải trả không", Ask.PAYER),
+        ("nhà bị cách ly thì ai lo gạo", Ask.PAYER),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -89,6 +90,7 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         ("Số điện thoại của tổ được dán tại khu phố.", Ask.PHONE),
         # How to measure says nothing of who bears a broken meter.
         ("Kẹp máy vào ngón tay và đọc kết quả sau một phút.", Ask.PAYER),
+        ("Nếu SpO2 dưới 96% gọi 115 ngay.", Ask.DOSE),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
