@@ -52,6 +52,7 @@ class Ask(StrEnum):
     PREGNANT = "pregnant"  # for a pregnant or nursing woman
     # Exact details (`hotline.faq.details`).
     DOSE = "dose"  # how much of a medicine, how often
+    TOGETHER = "together"  # a medicine with another, an interaction
     DEADLINE = "deadline"  # until when one may apply, the time limit
     PHONE = "phone"  # a number to call
     PAYER = "payer"  # who pays or bears a loss

@@ -1,5 +1,5 @@
-"""The exact details a question asks that a rule's answer seldom gives: a dose, a deadline, a
-phone number to call, who pays.
+"""The exact details a question asks that a rule's answer seldom gives: a dose, a medicine
+with another, a deadline, a phone number to call, who pays.
 
 "Túi thuốc F0 gồm những viên gì, uống mỗi loại mấy lần" uses the words of the entry on the F0
 medicine pack, and asks what no rule of the hotline states: a dose. "Hỗ trợ tiền thuê nhà tới
@@ -38,6 +38,14 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"lieu (?:luong |dung )?(?:bao nhieu|the nao|ra sao|nhu the nao|nhu nao)",
         rf"{_INTAKE} (?:\w+ ){{0,3}}(?:may|bao nhieu) (?:vien|lan|ngay|ml|goi|lieu){_NOT_TOLD}",
         rf"{_INTAKE} (?:\w+ )?ngay may lan",
+    ),
+    # A medicine with another: "uống thêm thuốc cảm", "trùng thuốc", "tương tác thuốc",
+    # "uống chung với thuốc huyết áp", "tiêm cùng lúc với mũi khác".
+    "together": phrases(
+        r"(?:uong|tiem|chich) (?:\w+ ){0,4}(?:chung|cung luc|cung voi|ket hop|kem) (?:voi )?"
+        r"(?:thuoc|vac xin|vacxin|mui|\w+ thuoc)",
+        r"uong them (?:thuoc|\w+ thuoc)",
+        r"trung thuoc|tuong tac thuoc|ket hop (?:voi )?thuoc",
     ),
     # A deadline: "hạn nộp", "hạn chót", "thời hạn xử lý", "tới tháng mấy", "khi nào hết hạn
     # nộp", "ngừng nhận hồ sơ". Not "hạn chế" (a restriction), nor "có thời hạn không" (how
@@ -80,6 +88,11 @@ SAID: dict[str, re.Pattern[str]] = {
         r"lieu (?:luong|dung)",
         r"\d+ lan (?:mot|moi|/) ngay",
         r"ngay (?:uong )?\d+ lan",
+    ),
+    # Medicines taken together, or apart by some time.
+    "together": phrases(
+        r"tuong tac|(?:uong|dung|tiem) (?:chung|cung luc|cung voi)|ket hop (?:voi )?thuoc",
+        r"cach nhau (?:\w+ )?\d+",
     ),
     # A time limit: "hạn nộp", "thời hạn", "trước ngày", "chậm nhất", "trong 3 tháng kể từ".
     "deadline": phrases(

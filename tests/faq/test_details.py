@@ -18,6 +18,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("vitamin C trong túi thuốc uống mỗi ngày mấy lần", Ask.DOSE),
         ("nước muối sinh lý xịt mũi ngày mấy lần", Ask.DOSE),
         ("thuốc này uống ngày mấy lần", Ask.DOSE),
+        ("đang uống thuốc tiểu đường thì uống thêm thuốc hạ sốt được không", Ask.TOGETHER),
+        ("thuốc ho với thuốc kháng sinh có bị trùng thuốc không", Ask.TOGETHER),
         ("gói hỗ trợ hộ kinh doanh hạn chót nộp đơn là ngày nào", Ask.DEADLINE),
         ("trợ cấp này nhận hồ sơ đến tháng nào", Ask.DEADLINE),
         ("khi nào phường ngừng nhận hồ sơ xin hỗ trợ", Ask.DEADLINE),
@@ -66,6 +68,7 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
     [
         ("Người lớn uống 2 viên mỗi lần, cách nhau 12 giờ.", Ask.DOSE),
         ("Liều dùng theo cân nặng do bác sĩ chỉ định.", Ask.DOSE),
+        ("Hai loại thuốc này uống cách nhau 2 giờ.", Ask.TOGETHER),
         ("Hồ sơ nộp trong 60 ngày kể từ ngày có quyết định.", Ask.DEADLINE),
         ("Hạn nộp là hết ngày 31 tháng 12.", Ask.DEADLINE),
         ("Khi ngộ độc hãy gọi ngay 115.", Ask.PHONE),
@@ -91,6 +94,8 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         # How to measure says nothing of who bears a broken meter.
         ("Kẹp máy vào ngón tay và đọc kết quả sau một phút.", Ask.PAYER),
         ("Nếu SpO2 dưới 96% gọi 115 ngay.", Ask.DOSE),
+        # Not taking a medicine on one's own says nothing of taking two together.
+        ("Không tự ý dùng thuốc kháng virus khi chưa có chỉ định.", Ask.TOGETHER),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
