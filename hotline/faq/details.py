@@ -39,12 +39,14 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"{_INTAKE} (?:\w+ ){{0,3}}(?:may|bao nhieu) (?:vien|lan|ngay|ml|goi|lieu){_NOT_TOLD}",
         rf"{_INTAKE} (?:\w+ )?ngay may lan",
     ),
-    # A medicine with another: "uống thêm thuốc cảm", "trùng thuốc", "tương tác thuốc",
+    # A medicine with another: "đang uống X, uống thêm Y", "trùng thuốc", "tương tác thuốc",
     # "uống chung với thuốc huyết áp", "tiêm cùng lúc với mũi khác".
     "together": phrases(
         r"(?:uong|tiem|chich) (?:\w+ ){0,4}(?:chung|cung luc|cung voi|ket hop|kem) (?:voi )?"
         r"(?:thuoc|vac xin|vacxin|mui|\w+ thuoc)",
-        r"uong them (?:thuoc|\w+ thuoc)",
+        # More of a medicine while on another: "đang uống X ... uống thêm"; not "sau khi khỏi
+        # có cần uống thêm thuốc không" (more of the same course).
+        r"dang uong (?:\w+ ){1,8}uong them",
         r"trung thuoc|tuong tac thuoc|ket hop (?:voi )?thuoc",
     ),
     # A deadline: "hạn nộp", "hạn chót", "thời hạn xử lý", "tới tháng mấy", "khi nào hết hạn

@@ -55,6 +55,8 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         ("sở y tế ở đâu", Ask.PHONE),
         # Who answers, not who pays; the medicine pack, not one's own pocket.
         ("ai trả lời giúp tôi câu này với", Ask.PAYER),
+        # More of the same course, not a second medicine.
+        ("khỏi bệnh rồi có phải uống thêm thuốc bổ không", Ask.TOGETHER),
         ("tiền túi thuốc có phải trả không", Ask.PAYER),
         ("nhà bị cách ly thì ai lo gạo", Ask.PAYER),
     ],
