@@ -101,9 +101,10 @@ SAID: dict[str, re.Pattern[str]] = {
         r"han nop|thoi han|han chot|truoc ngay|cham nhat|ke tu ngay|den het ngay|den ngay \d+",
         r"(?:trong|truoc) (?:vong )?\d+ (?:ngay|thang|gio) ke tu",
     ),
-    # The number itself, after a call or a line: "gọi ngay 115", "gọi điện thoại số 1022".
+    # The number itself, after a call or a line: "gọi ngay 115", "gọi điện thoại số 1022";
+    # not a document's number ("Quyết định số 261").
     "phone": phrases(
-        r"(?:goi|so|duong day nong|hotline)(?: ngay| dien thoai| so)* \d{3,}",
+        r"(?:goi|so dien thoai|duong day nong|hotline)(?: ngay| dien thoai| so)* \d{3,}",
     ),
     # A payer, or nothing to pay: "miễn phí", "tự chi trả", "ngân sách", "không thu phí".
     "payer": phrases(

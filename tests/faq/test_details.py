@@ -93,6 +93,7 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         # The hotline named, or where numbers are posted: nobody's number given.
         ("Anh/chị có thể nhắn Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
         ("Số điện thoại của tổ được dán tại khu phố.", Ask.PHONE),
+        ("Theo Quyết định số 2618 của Bộ Y tế.", Ask.PHONE),
         # How to measure says nothing of who bears a broken meter.
         ("Kẹp máy vào ngón tay và đọc kết quả sau một phút.", Ask.PAYER),
         ("Nếu SpO2 dưới 96% gọi 115 ngay.", Ask.DOSE),
