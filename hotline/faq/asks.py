@@ -68,6 +68,9 @@ class Ask(StrEnum):
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
 _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _MONEY = r"(?:tien|trieu|tr|nghin|ngan|k|dong)"
+_NOT_COUNTED = r"(?! (?:ngay|tuan|thang|nam|gio|tieng|phut|lan|nguoi|mui|buoi|hom|dot) )"
+# What one thing sells for: "bao nhiêu một hộp", "bao nhiêu 1 que".
+_EACH = r"bao nhieu (?:mot|1) (?:hop|que|vien|goi|cai|bo|lo|chai)"
 
 
 def _phrases(*phrases: str) -> re.Pattern[str]:
@@ -85,8 +88,13 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"chi phi",
         rf"(?:bao nhieu|nhieu|may) {_MONEY}",
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
+        # "Hết bao nhiêu", "tốn mấy trăm", "phí bao nhiêu": an amount with no money word; not
+        # "mất mấy ngày", "hết mấy mũi" (a time, a count).
+        rf"(?:het|mat|ton) (?:khoang )?(?:bao nhieu|nhieu|may){_NOT_COUNTED}",
+        r"(?:phi|le phi) (?:la )?(?:bao nhieu|nhieu|may)",
+        _EACH,
     ),
-    Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)"),
+    Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)", _EACH),
     Ask.HOUR: _phrases(r"may (?:gio|h)", r"(?:gio|khung gio) nao", r"luc may"),
     # "Ho mấy ngày nay" tells how long it has been; it does not ask.
     Ask.DURATION: _phrases(

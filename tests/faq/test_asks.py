@@ -38,6 +38,10 @@ from hotline.faq.index import FaqIndex
         ("mùng mấy thì nộp hồ sơ", {Ask.DAY}),
         # Two at once.
         ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE}),
+        ("gọi xe cấp cứu tư nhân đi tỉnh hết bao nhiêu", {Ask.COST}),
+        ("làm giấy này tốn mấy trăm vậy", {Ask.COST}),
+        ("khẩu trang y tế bao nhiêu một hộp", {Ask.COST, Ask.PRICE}),
+        ("đợi kết quả mất mấy ngày", {Ask.DURATION}),
     ],
 )
 def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: set[Ask]) -> None:
