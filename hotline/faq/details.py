@@ -50,14 +50,18 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"trung thuoc|tuong tac thuoc|ket hop (?:voi )?thuoc",
     ),
     # A deadline: "hạn nộp", "hạn chót", "thời hạn xử lý", "tới tháng mấy", "khi nào hết hạn
-    # nộp", "ngừng nhận hồ sơ". Not "hạn chế" (a restriction), nor "có thời hạn không" (how
-    # long a paper stays valid).
+    # nộp", "ngừng nhận hồ sơ", "còn kịp không", "nộp trễ có được không". Not "hạn chế" (a
+    # restriction), nor "có thời hạn không" (how long a paper stays valid).
     "deadline": phrases(
         r"han (?:chot|cuoi|nop|dang ky|nhan)",
         r"thoi han (?:nop|nhan|dang ky|lam|xu ly|giai quyet)",
         r"(?:toi|den|truoc) (?:ngay|thang) (?:may|nao)",
         r"(?:ngung|dung|het|ket thuc|khoa) (?:nhan|tiep nhan|nop) (?:ho so|don)",
         r"(?:con|het) han (?:nop|dang ky|lam|nhan)",
+        # Still in time, or late: "giờ nộp còn kịp không", "nộp hồ sơ trễ có được không"
+        # (folded "muộn" is "muốn", want: not that).
+        r"con kip(?= (?:khong|ko|k|chua|ha|a|nua) )",
+        r"(?:nop|dang ky) (?:\w+ ){0,2}tre(?= (?:co|duoc|thi|roi|khong|ko|han) )",
     ),
     # A number to call: "số điện thoại bao nhiêu", "cho xin sđt", "gọi số nào", "liên hệ số
     # nào". Folded "số" is also "sổ", "sợ", "sở": only with a phone word or after a call.

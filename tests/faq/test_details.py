@@ -24,6 +24,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("trợ cấp này nhận hồ sơ đến tháng nào", Ask.DEADLINE),
         ("khi nào phường ngừng nhận hồ sơ xin hỗ trợ", Ask.DEADLINE),
         ("đơn khiếu nại thời hạn giải quyết là bao lâu", Ask.DEADLINE),
+        ("nghỉ việc 4 tháng rồi giờ mới nộp còn kịp không", Ask.DEADLINE),
+        ("đăng ký hồ sơ trễ có được xét không", Ask.DEADLINE),
         ("cho em xin số điện thoại trạm y tế phường với", Ask.PHONE),
         ("sdt của tổ trưởng tổ dân phố là gì", Ask.PHONE),
         ("bị ngộ độc thì gọi số mấy", Ask.PHONE),
@@ -50,6 +52,7 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         # A restriction, and how long a paper stays valid: no deadline to apply.
         ("giờ hạn chế ra đường còn áp dụng không", Ask.DEADLINE),
         ("giấy xét nghiệm âm tính có thời hạn không", Ask.DEADLINE),
+        ("tôi muốn nộp hồ sơ hỗ trợ thì làm sao", Ask.DEADLINE),
         # Folded "số" is also "sổ" and "sở": a book, an office, no number asked.
         ("sổ bảo hiểm xã hội bị mất thì làm sao", Ask.PHONE),
         ("sở y tế ở đâu", Ask.PHONE),
