@@ -82,6 +82,12 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"ai lo (?:tien|chi phi|phi)",
         r"(?:tien|chi phi|phi) (?:\w+ ){0,3}ai (?:tra|chiu|chi|lo|thanh toan)",
         r"bo tien tui",
+        # A payer named and asked about: "bảo hiểm y tế có chi trả không", "công ty có phải trả
+        # cho nhân viên không"; a refund: "có được hoàn tiền không", "phải trả lại tiền".
+        r"(?:nha nuoc|cong ty|doanh nghiep|chu (?:nha|tro)|bao hiem(?: y te| xa hoi)?|bhyt|bhxh)"
+        r" (?:\w+ ){0,2}(?:tra(?! (?:cuu|loi))|chi tra|chiu|thanh toan)"
+        r" (?:\w+ ){0,3}(?:khong|ko|hay)",
+        r"hoan (?:lai )?tien|tra lai tien",
         r"(?:tu|minh) (?:bo|bo ra|tra|chiu) tien",
     ),
 }

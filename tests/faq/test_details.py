@@ -33,6 +33,8 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("tiền xét nghiệm cho khách ai chịu vậy", Ask.PAYER),
         ("làm vỡ máy đo mượn của trạm có phải đền không", Ask.PAYER),
         ("nhà bị phong tỏa mất hàng có được bồi thường không", Ask.PAYER),
+        ("đi khám hậu covid bảo hiểm y tế có thanh toán không", Ask.PAYER),
+        ("hủy vé vì phong tỏa có được hoàn tiền không", Ask.PAYER),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -62,6 +64,7 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         ("khỏi bệnh rồi có phải uống thêm thuốc bổ không", Ask.TOGETHER),
         ("tiền túi thuốc có phải trả không", Ask.PAYER),
         ("nhà bị cách ly thì ai lo gạo", Ask.PAYER),
+        ("bảo hiểm xã hội tra cứu trên app được không", Ask.PAYER),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
