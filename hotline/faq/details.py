@@ -112,9 +112,12 @@ SAID: dict[str, re.Pattern[str]] = {
         r"(?:trong|truoc) (?:vong )?\d+ (?:ngay|thang|gio) ke tu",
     ),
     # The number itself, after a call or a line: "gọi ngay 115", "gọi điện thoại số 1022";
-    # not a document's number ("Quyết định số 261").
+    # not a document's number ("Quyết định số 261"), nor the hotline merely named.
     "phone": phrases(
         r"(?:goi|so dien thoai|duong day nong|hotline)(?: ngay| dien thoai| so)* \d{3,}",
+        # The hotline's own number to call or text: "nhắn cho Tổng đài 1022", "báo trạm y tế
+        # hoặc Tổng đài 1022".
+        r"(?:goi|nhan|lien he|bao|qua)(?: \w+){0,3} tong dai \d{3,}",
     ),
     # A payer, or nothing to pay: "miễn phí", "tự chi trả", "ngân sách", "không thu phí".
     "payer": phrases(

@@ -81,6 +81,7 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
         ("Hạn nộp là hết ngày 31 tháng 12.", Ask.DEADLINE),
         ("Khi ngộ độc hãy gọi ngay 115.", Ask.PHONE),
         ("Đường dây nóng 19009095 trực 24/7.", Ask.PHONE),
+        ("Anh/chị có thể nhắn cho Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
         ("Xét nghiệm theo nhu cầu thì người dân tự chi trả.", Ask.PAYER),
         ("Dịch vụ này không thu phí.", Ask.PAYER),
     ],
@@ -96,8 +97,8 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         ("Trạm y tế cấp thuốc hạ sốt và vitamin miễn phí cho người điều trị tại nhà.", Ask.DOSE),
         # An amount paid for three months says nothing of when applications close.
         ("Người lao động được hỗ trợ 500.000 đồng/tháng, tối đa 3 tháng.", Ask.DEADLINE),
-        # The hotline named, or where numbers are posted: nobody's number given.
-        ("Anh/chị có thể nhắn Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
+        # The hotline merely named, or where numbers are posted: no number to call given.
+        ("Tổng đài 1022 tiếp nhận mọi phản ánh của người dân.", Ask.PHONE),
         ("Số điện thoại của tổ được dán tại khu phố.", Ask.PHONE),
         ("Theo Quyết định số 2618 của Bộ Y tế.", Ask.PHONE),
         # How to measure says nothing of who bears a broken meter.
