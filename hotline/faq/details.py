@@ -7,11 +7,11 @@ tháng mấy thì ngừng nhận hồ sơ" asks a deadline of the entry that giv
 thoại của tổ COVID khu phố 4" asks a number of the entry that says where numbers are posted;
 "máy đo mượn bị hỏng có phải đền không" asks who bears a loss of the entry on measuring SpO2.
 Each is a kind of `hotline.faq.asks.Ask`, asked only by words that ask it and said only by
-words that give it: a dose by an amount of a medicine, a deadline by a time limit, a phone
-number by the number itself (an answer that names the hotline, "Tổng đài 1022", gives nobody's
-number), who pays by a payer or a price of nothing. Read from folded words, as the analyzer
-gives them; the patterns are keyed by the kind's value, as `hotline.faq.circumstances` keys
-its own.
+words that give it: a dose by an amount of a medicine, two medicines by how they go together,
+a deadline by a time limit, a phone number by a number to call or text (an answer that merely
+names the hotline gives none), who pays by a payer or a price of nothing. Read from folded
+words, as the analyzer gives them; the patterns are keyed by the kind's value, as
+`hotline.faq.circumstances` keys its own.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ SAID: dict[str, re.Pattern[str]] = {
     # not a document's number ("Quyết định số 261"), nor the hotline merely named.
     "phone": phrases(
         r"(?:goi|so dien thoai|duong day nong|hotline)(?: ngay| dien thoai| so)* \d{3,}",
-        # The hotline's own number to call or text: "nhắn cho Tổng đài 1022", "báo trạm y tế
-        # hoặc Tổng đài 1022".
+        # The hotline's own number to call or text: "nhắn cho Tổng đài 1022", "phản ánh qua
+        # Tổng đài 1022".
         r"(?:goi|nhan|lien he|bao|qua)(?: \w+){0,3} tong dai \d{3,}",
     ),
     # A payer, or nothing to pay: "miễn phí", "tự chi trả", "ngân sách", "không thu phí".
