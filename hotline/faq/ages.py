@@ -32,6 +32,12 @@ _ASKED = re.compile(
     rf"(?<= )(?:(tren|duoi|qua) )?{_N} (thang )?tuoi(?= )"
     r"(?! (?:cao|gia|tac) )(?! (?:tu |tren |duoi )?\d)"
 )
+# An infant named without "tuổi": "trẻ sơ sinh", "bé 2 tháng", "em bé được 3 tuần". Not "con"
+# (folded "còn": "còn 3 tháng" is what remains), nor "mới sinh" (as often the mother).
+_INFANT = re.compile(
+    r"(?<= )(?:so sinh|(?:be|em be|chau) (?:moi |duoc )?(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam"
+    r"|chin|muoi|may) (?:thang|tuan)(?! tuoi))(?= )"
+)
 # "từ 12 đến 17 tuổi", "5 đến dưới 12 tuổi", "12-17 tuổi", "từ 18 tuổi trở lên", "trên 50
 # tuổi", "dưới 5 tuổi", "65 tuổi".
 _RANGE = re.compile(r"(?<= )(\d+) (?:den |toi )?(duoi )?(\d+) tuoi(?= )")
@@ -53,6 +59,8 @@ def asked(line: str) -> set[str]:
         age = 0 if months else _number(count)
         age = age + 1 if bound in ("tren", "qua") else age - 1 if bound == "duoi" else age
         found |= _bands(max(age, 0), max(age, 0))
+    if _INFANT.search(line):
+        found |= _bands(0, 0)
     return found
 
 

@@ -22,7 +22,7 @@ import re
 from enum import StrEnum
 from itertools import pairwise
 
-from hotline.faq import ages, circumstances
+from hotline.faq import ages, circumstances, details
 from hotline.faq.places import PLACE, names_place
 
 
@@ -50,6 +50,12 @@ class Ask(StrEnum):
     TELL = "tell"  # whether to tell someone
     TELL_PRIVATE = "tell_private"  # whether to tell a landlord, an employer, a school...
     PREGNANT = "pregnant"  # for a pregnant or nursing woman
+    # Exact details (`hotline.faq.details`).
+    DOSE = "dose"  # how much of a medicine, how often
+    TOGETHER = "together"  # a medicine with another, an interaction
+    DEADLINE = "deadline"  # until when one may apply, the time limit
+    PHONE = "phone"  # a number to call
+    PAYER = "payer"  # who pays or bears a loss
     # An age, in the bands of `hotline.faq.ages.BANDS`.
     AGE_UNDER_5 = "age_under_5"
     AGE_5_11 = "age_5_11"
@@ -62,6 +68,9 @@ class Ask(StrEnum):
 _UNIT = r"(?:ngay|tuan|thang|nam|gio|h|tieng|phut)"
 _NUMBER = r"(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|vai|nua)"
 _MONEY = r"(?:tien|trieu|tr|nghin|ngan|k|dong)"
+_NOT_COUNTED = r"(?! (?:ngay|tuan|thang|nam|gio|tieng|phut|lan|nguoi|mui|buoi|hom|dot) )"
+# What one thing sells for: "bao nhiêu một hộp", "bao nhiêu 1 que".
+_EACH = r"bao nhieu (?:mot|1) (?:hop|que|vien|goi|cai|bo|lo|chai)"
 
 
 def _phrases(*phrases: str) -> re.Pattern[str]:
@@ -79,8 +88,13 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"chi phi",
         rf"(?:bao nhieu|nhieu|may) {_MONEY}",
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
+        # "Hết bao nhiêu", "tốn mấy trăm", "phí bao nhiêu": an amount with no money word; not
+        # "mất mấy ngày", "hết mấy mũi" (a time, a count).
+        rf"(?:het|mat|ton) (?:khoang )?(?:bao nhieu|nhieu|may){_NOT_COUNTED}",
+        r"(?:phi|le phi) (?:la )?(?:bao nhieu|nhieu|may)",
+        _EACH,
     ),
-    Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)"),
+    Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)", _EACH),
     Ask.HOUR: _phrases(r"may (?:gio|h)", r"(?:gio|khung gio) nao", r"luc may"),
     # "Ho mấy ngày nay" tells how long it has been; it does not ask.
     Ask.DURATION: _phrases(
@@ -168,6 +182,8 @@ _SAID: dict[Ask, re.Pattern[str]] = {
 
 _ASKED.update({Ask(kind): pattern for kind, pattern in circumstances.ASKED.items()})
 _SAID.update({Ask(kind): pattern for kind, pattern in circumstances.SAID.items()})
+_ASKED.update({Ask(kind): pattern for kind, pattern in details.ASKED.items()})
+_SAID.update({Ask(kind): pattern for kind, pattern in details.SAID.items()})
 
 
 def _line(words: list[str]) -> str:

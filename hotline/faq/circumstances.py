@@ -55,6 +55,9 @@ _PRIVATE_PARTY = (
 _NOT_HOUSEHOLD = r"(?! (?:gia|kinh|so|tro|ngheo|chieu|khau|dan|can|ten|tich))"
 # "Thay" is also a change: "thay đổi", "thay thế", "thay vì", "thay áo", "đi thay đồ" (clothes).
 _ON_BEHALF = rf"(?:thay|gium|dum|ho{_NOT_HOUSEHOLD})(?! (?:doi|the|vi|ao|do|quan))"
+# Between "bao lâu" and what comes after the wait: a word at most ("bao lâu thì nhận"), or the
+# event the wait counts from up to "thì/mới/sẽ" ("bao lâu sau khi khỏi bệnh thì được nhận").
+_AFTER = r"(?:(?:\w+ )?(?:thi |moi |se )?|(?:\w+ ){2,6}?(?:thi|moi|se) (?:\w+ )?)"
 
 ASKED: dict[str, re.Pattern[str]] = {
     # Someone else collects, goes or applies for me: "nhận thay", "đi giùm", "ủy quyền".
@@ -64,9 +67,11 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"thay mat",
     ),
     # How long until the money comes or the file is dealt with: "bao lâu thì nhận được tiền",
-    # "mấy ngày thì có kết quả". How long a rule lasts ("cách ly bao lâu") is `Ask.DURATION`.
+    # "mấy ngày thì có kết quả", "bao lâu sau khi khỏi bệnh thì được nhận" (the event the wait
+    # counts from, up to six words, before "thì/mới/sẽ"). How long a rule lasts ("cách ly bao
+    # lâu") is `Ask.DURATION`.
     "delay": phrases(
-        r"(?:bao lau|(?:may|bao nhieu) (?:ngay|hom|tuan|thang|tieng)) (?:\w+ )?(?:thi |moi |se )?"
+        rf"(?:bao lau|(?:may|bao nhieu) (?:ngay|hom|tuan|thang|tieng)) {_AFTER}"
         r"(?:nhan|co (?:tien|ket qua|ket luan)|duoc (?:duyet|giai quyet|chi|tra|xu ly|nhan"
         r"|cap|huong|phe duyet))"
     ),

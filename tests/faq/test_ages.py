@@ -28,6 +28,11 @@ def _line(text: str) -> str:
         ("bà tuổi già ở một mình", set()),
         ("nam tuổi từ 18 đến 25 phải khám sức khỏe", set()),  # not five years old
         ("bé ba tuổi bị sốt", {"age_under_5"}),
+        # An infant named without "tuổi".
+        ("trẻ sơ sinh có được tiêm vắc xin covid không", {"age_under_5"}),
+        ("em bé được 3 tuần thì chích ngừa được chưa", {"age_under_5"}),
+        # "Còn" folds as "con": what remains, not a child's age.
+        ("hỗ trợ này con 3 thang nua la het", set()),
     ],
 )
 def test_a_question_names_the_age_bands_of_its_ages(question: str, bands: set[str]) -> None:

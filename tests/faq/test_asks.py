@@ -38,6 +38,10 @@ from hotline.faq.index import FaqIndex
         ("mùng mấy thì nộp hồ sơ", {Ask.DAY}),
         # Two at once.
         ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE}),
+        ("gọi xe cấp cứu tư nhân đi tỉnh hết bao nhiêu", {Ask.COST}),
+        ("làm giấy này tốn mấy trăm vậy", {Ask.COST}),
+        ("khẩu trang y tế bao nhiêu một hộp", {Ask.COST, Ask.PRICE}),
+        ("đợi kết quả mất mấy ngày", {Ask.DURATION}),
     ],
 )
 def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: set[Ask]) -> None:
@@ -59,7 +63,8 @@ def test_a_question_asks_the_kinds_its_question_words_ask(question: str, kinds: 
         "sốt may hom nay, may ngay qua van ho",
         "hỗ trợ lao động tự do thế nào",
         "ngày nào cũng phải đi làm",
-        "thuốc này uống ngày mấy lần",
+        # How often, not which day (a medicine taken so often asks a dose: test_details).
+        "phiếu này dùng ngày mấy lần",
         "con tôi tiêm mũi thứ mấy rồi",
     ],
 )

@@ -21,6 +21,7 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("thẻ bị rách làm lại ở đâu", Ask.REISSUE),
         ("đơn xin hỗ trợ gửi xong mấy ngày thì được duyệt", Ask.DELAY),
         ("test pcr bao lau thi co ket qua", Ask.DELAY),
+        ("tiền trợ cấp bao lâu sau khi nộp đủ giấy tờ thì được nhận", Ask.DELAY),
         ("gói an sinh có được phát thêm một đợt không", Ask.AGAIN),
         ("nhan roi thi xin them lan nua duoc ko", Ask.AGAIN),
         ("giấy xét nghiệm có bản cứng không", Ask.PRINTED),

@@ -1,0 +1,112 @@
+"""The exact details a question asks and an answer gives (`hotline.faq.details`), read as kinds
+of `hotline.faq.asks.Ask`."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.normalize import words
+from hotline.faq.asks import Ask, kinds_asked, kinds_said
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("thuốc kháng virus người lớn uống mấy viên một lần", Ask.DOSE),
+        ("paxlovid lieu bao nhieu cho nguoi gia", Ask.DOSE),
+        ("con tôi 4 tuổi sốt cho uống siro hạ sốt bao nhiêu ml", Ask.DOSE),
+        ("vitamin C trong túi thuốc uống mỗi ngày mấy lần", Ask.DOSE),
+        ("nước muối sinh lý xịt mũi ngày mấy lần", Ask.DOSE),
+        ("thuốc này uống ngày mấy lần", Ask.DOSE),
+        ("đang uống thuốc tiểu đường thì uống thêm thuốc hạ sốt được không", Ask.TOGETHER),
+        ("thuốc ho với thuốc kháng sinh có bị trùng thuốc không", Ask.TOGETHER),
+        ("gói hỗ trợ hộ kinh doanh hạn chót nộp đơn là ngày nào", Ask.DEADLINE),
+        ("trợ cấp này nhận hồ sơ đến tháng nào", Ask.DEADLINE),
+        ("khi nào phường ngừng nhận hồ sơ xin hỗ trợ", Ask.DEADLINE),
+        ("đơn khiếu nại thời hạn giải quyết là bao lâu", Ask.DEADLINE),
+        ("nghỉ việc 4 tháng rồi giờ mới nộp còn kịp không", Ask.DEADLINE),
+        ("đăng ký hồ sơ trễ có được xét không", Ask.DEADLINE),
+        ("cho em xin số điện thoại trạm y tế phường với", Ask.PHONE),
+        ("sdt của tổ trưởng tổ dân phố là gì", Ask.PHONE),
+        ("bị ngộ độc thì gọi số mấy", Ask.PHONE),
+        ("xe cứu thương chở đi viện thì ai trả tiền", Ask.PAYER),
+        ("tiền xét nghiệm cho khách ai chịu vậy", Ask.PAYER),
+        ("làm vỡ máy đo mượn của trạm có phải đền không", Ask.PAYER),
+        ("nhà bị phong tỏa mất hàng có được bồi thường không", Ask.PAYER),
+        ("đi khám hậu covid bảo hiểm y tế có thanh toán không", Ask.PAYER),
+        ("hủy vé vì phong tỏa có được hoàn tiền không", Ask.PAYER),
+    ],
+)
+def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
+    assert kind in kinds_asked(words(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # How often, not a dose: a pass used, a reading taken.
+        ("giấy đi chợ một tuần được dùng mấy lần", Ask.DOSE),
+        ("máy kẹp ngón tay nên đo mấy lần trong ngày", Ask.DOSE),
+        # Told, not asked: how long one has been taking it.
+        ("mẹ tôi đang uống thuốc huyết áp mấy ngày nay thấy mệt", Ask.DOSE),
+        # Folded "xông" is "xong" (done): "khai báo xong mấy ngày" is no dose.
+        ("khai báo xong mấy ngày thì có người gọi lại", Ask.DOSE),
+        # A restriction, and how long a paper stays valid: no deadline to apply.
+        ("giờ hạn chế ra đường còn áp dụng không", Ask.DEADLINE),
+        ("giấy xét nghiệm âm tính có thời hạn không", Ask.DEADLINE),
+        ("tôi muốn nộp hồ sơ hỗ trợ thì làm sao", Ask.DEADLINE),
+        # Folded "số" is also "sổ" and "sở": a book, an office, no number asked.
+        ("sổ bảo hiểm xã hội bị mất thì làm sao", Ask.PHONE),
+        ("sở y tế ở đâu", Ask.PHONE),
+        # Who answers, not who pays; the medicine pack, not one's own pocket.
+        ("ai trả lời giúp tôi câu này với", Ask.PAYER),
+        # More of the same course, not a second medicine.
+        ("khỏi bệnh rồi có phải uống thêm thuốc bổ không", Ask.TOGETHER),
+        ("tiền túi thuốc có phải trả không", Ask.PAYER),
+        ("nhà bị cách ly thì ai lo gạo", Ask.PAYER),
+        ("bảo hiểm xã hội tra cứu trên app được không", Ask.PAYER),
+    ],
+)
+def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
+    assert kind not in kinds_asked(words(question))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("Người lớn uống 2 viên mỗi lần, cách nhau 12 giờ.", Ask.DOSE),
+        ("Liều dùng theo cân nặng do bác sĩ chỉ định.", Ask.DOSE),
+        ("Hai loại thuốc này uống cách nhau 2 giờ.", Ask.TOGETHER),
+        ("Hồ sơ nộp trong 60 ngày kể từ ngày có quyết định.", Ask.DEADLINE),
+        ("Hạn nộp là hết ngày 31 tháng 12.", Ask.DEADLINE),
+        ("Khi ngộ độc hãy gọi ngay 115.", Ask.PHONE),
+        ("Đường dây nóng 19009095 trực 24/7.", Ask.PHONE),
+        ("Anh/chị có thể nhắn cho Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
+        ("Xét nghiệm theo nhu cầu thì người dân tự chi trả.", Ask.PAYER),
+        ("Dịch vụ này không thu phí.", Ask.PAYER),
+    ],
+)
+def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
+    assert kind in kinds_said(words(answer))
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        # A medicine handed out, its amount never given.
+        ("Trạm y tế cấp thuốc hạ sốt và vitamin miễn phí cho người điều trị tại nhà.", Ask.DOSE),
+        # An amount paid for three months says nothing of when applications close.
+        ("Người lao động được hỗ trợ 500.000 đồng/tháng, tối đa 3 tháng.", Ask.DEADLINE),
+        # The hotline merely named, or where numbers are posted: no number to call given.
+        ("Tổng đài 1022 tiếp nhận mọi phản ánh của người dân.", Ask.PHONE),
+        ("Số điện thoại của tổ được dán tại khu phố.", Ask.PHONE),
+        ("Theo Quyết định số 2618 của Bộ Y tế.", Ask.PHONE),
+        # How to measure says nothing of who bears a broken meter.
+        ("Kẹp máy vào ngón tay và đọc kết quả sau một phút.", Ask.PAYER),
+        ("Nếu SpO2 dưới 96% gọi 115 ngay.", Ask.DOSE),
+        # Not taking a medicine on one's own says nothing of taking two together.
+        ("Không tự ý dùng thuốc kháng virus khi chưa có chỉ định.", Ask.TOGETHER),
+    ],
+)
+def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
+    assert kind not in kinds_said(words(answer))
