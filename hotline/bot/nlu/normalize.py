@@ -129,7 +129,10 @@ def fold(text: str) -> str:
 # A long text is folded anew each time: kept, 4,096 texts of 4,000 characters would hold ~200 MiB.
 TEXTS_KEPT = 4096
 LONGEST_TEXT_KEPT = 256
+# Words likewise: no Vietnamese word nor teencode is longer than a dozen letters; a longer one
+# (a run of letters, a link) is folded anew, or 16,384 of 4,000 letters would hold ~200 MiB.
 WORDS_KEPT = 16384
+LONGEST_WORD_KEPT = 32
 
 
 def words(text: str) -> list[str]:
@@ -143,7 +146,7 @@ def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     for word in _WORD.findall(nfc(text).lower()):
-        out.extend(_word(word))
+        out.extend(_word(word) if len(word) <= LONGEST_WORD_KEPT else _read_word(word))
     return tuple(out)
 
 
@@ -155,13 +158,15 @@ _words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)
 NOT_TEENCODE = frozenset({"hẻm"})
 
 
-@functools.lru_cache(maxsize=WORDS_KEPT)
-def _word(word: str) -> tuple[str, ...]:
+def _read_word(word: str) -> tuple[str, ...]:
     """One lower-case NFC word folded, teencode expanded."""
     folded = strip_diacritics(word)
     if word in NOT_TEENCODE:
         return (folded,)
     return tuple(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())
+
+
+_word = functools.lru_cache(maxsize=WORDS_KEPT)(_read_word)
 
 
 def normalize(text: str) -> str:

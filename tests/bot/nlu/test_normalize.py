@@ -71,3 +71,10 @@ def test_a_long_text_is_folded_anew_not_kept() -> None:
     assert normalize_module._words.cache_info().currsize == kept
     assert first == words(piece) * 20  # the same words as the memoised short text gives
     assert first[:10] == ["chich", "ngua", "mui", "3", "o", "dau", "a", "khong", "duoc", "gi"]
+
+
+def test_a_word_longer_than_any_vietnamese_one_is_folded_anew_not_kept() -> None:
+    long = "Đ" + "ằ" * normalize_module.LONGEST_WORD_KEPT  # a run of letters, a link's path
+    kept = normalize_module._word.cache_info().currsize
+    assert words(f"{long}!") == ["d" + "a" * normalize_module.LONGEST_WORD_KEPT]
+    assert normalize_module._word.cache_info().currsize == kept
