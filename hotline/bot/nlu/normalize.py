@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -133,6 +135,20 @@ LONGEST_TEXT_KEPT = 256
 # (a run of letters, a link) is folded anew, or 16,384 of 4,000 letters would hold ~200 MiB.
 WORDS_KEPT = 16384
 LONGEST_WORD_KEPT = 32
+
+_Read = TypeVar("_Read")
+
+
+def short_texts_kept(read: Callable[[str], _Read]) -> Callable[[str], _Read]:
+    """`read` with its answers for the last `TEXTS_KEPT` texts of up to `LONGEST_TEXT_KEPT`
+    characters kept: for a rule two overlays ask of the same text."""
+    kept = functools.lru_cache(maxsize=TEXTS_KEPT)(read)
+
+    @functools.wraps(read)
+    def reader(text: str) -> _Read:
+        return read(text) if len(text) > LONGEST_TEXT_KEPT else kept(text)
+
+    return reader
 
 
 def words(text: str) -> list[str]:

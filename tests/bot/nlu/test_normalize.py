@@ -78,3 +78,16 @@ def test_a_word_longer_than_any_vietnamese_one_is_folded_anew_not_kept() -> None
     kept = normalize_module._word.cache_info().currsize
     assert words(f"{long}!") == ["d" + "a" * normalize_module.LONGEST_WORD_KEPT]
     assert normalize_module._word.cache_info().currsize == kept
+
+
+def test_a_rule_s_answer_is_kept_for_a_short_text_only() -> None:
+    read: list[str] = []
+
+    @normalize_module.short_texts_kept
+    def rule(text: str) -> bool:
+        read.append(text)
+        return "tiêm" in text
+
+    long = "tiêm " * normalize_module.LONGEST_TEXT_KEPT
+    assert rule("tiêm ở đâu") and rule("tiêm ở đâu") and rule(long) and rule(long)
+    assert read == ["tiêm ở đâu", long, long]
