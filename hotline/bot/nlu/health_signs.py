@@ -32,6 +32,8 @@ _SIGNS_FOLDED = re.compile(
     r"|suy (?:tim|than|gan|ho hap)|dot quy|tai bien|lupus|dong kinh|tu mien|hiv|lao phoi"
     r"|di ung|soc phan ve|mang thai|co thai|mang bau|co bau|ba bau|cho con bu|say thai"
     r"|thu tinh|chuyen phoi|hau covid|rung toc|tram cam|lo au|cang thang"
+    # a child's or an old person's warning signs ("bé li bì", "bỏ bú", "thở khò khè")
+    r"|li bi|lu du|bo bu|bo an|hon me|me man|bat tinh|kho khe|tho rit|vang da|hoa mat|co rut"
     r"|thuoc|paracetamol|hapacol|efferalgan|panadol|molnupiravir|khang sinh|vitamin"
     r"|oresol|bu nuoc|xit|hit|khi dung|bi (?:benh|mac benh|covid|f0|nhiem|duong tinh)"
     # a body's history or a lasting condition told
