@@ -15,10 +15,9 @@ without any diacritic they count folded too, since nothing tells them apart ther
 
 from __future__ import annotations
 
-import functools
 import re
 
-from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
+from hotline.bot.nlu.normalize import fold, nfc, short_texts_kept, words
 from hotline.bot.nlu.questions import is_question
 
 # Signs that fold onto no other common word, matched on folded words.
@@ -51,7 +50,7 @@ _SIGNS_UNMARKED = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
+@short_texts_kept
 def names_sign(text: str) -> bool:
     """True for a text naming a symptom, an illness or condition, a drug or a body reading."""
     if _SIGNS_FOLDED.search(" ".join(words(text))):
