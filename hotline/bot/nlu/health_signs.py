@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.bot.nlu.normalize import fold, nfc, short_texts_kept, words
+from hotline.bot.nlu.normalize import fold, kept_by_text, nfc, words
 from hotline.bot.nlu.questions import is_question
 
 # Signs that fold onto no other common word, matched on folded words.
@@ -50,7 +50,7 @@ _SIGNS_UNMARKED = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 
 
-@short_texts_kept
+@kept_by_text
 def names_sign(text: str) -> bool:
     """True for a text naming a symptom, an illness or condition, a drug or a body reading."""
     if _SIGNS_FOLDED.search(" ".join(words(text))):

@@ -128,9 +128,11 @@ def fold(text: str) -> str:
 
 # Texts and words folded lately. A message's text is folded by the NLU, its rules, the dialogs
 # and the FAQ search (up to five times a turn), and most words of a new text were met before.
-# A long text is folded anew each time: kept, 4,096 texts of 4,000 characters would hold ~200 MiB.
+# A long text is kept only while its turn reads it (the last `LONG_TEXTS_KEPT`): kept as the
+# others are, 4,096 texts of 4,000 characters would hold ~200 MiB.
 TEXTS_KEPT = 4096
 LONGEST_TEXT_KEPT = 256
+LONG_TEXTS_KEPT = 4
 # Words likewise: no Vietnamese word nor teencode is longer than a dozen letters; a longer one
 # (a run of letters, a link) is folded anew, or 16,384 of 4,000 letters would hold ~200 MiB.
 WORDS_KEPT = 16384
@@ -139,14 +141,16 @@ LONGEST_WORD_KEPT = 32
 _Read = TypeVar("_Read")
 
 
-def short_texts_kept(read: Callable[[str], _Read]) -> Callable[[str], _Read]:
-    """`read` with its answers for the last `TEXTS_KEPT` texts of up to `LONGEST_TEXT_KEPT`
-    characters kept: for a rule two overlays ask of the same text."""
+def kept_by_text(read: Callable[[str], _Read]) -> Callable[[str], _Read]:
+    """`read` with its answers kept for the last `TEXTS_KEPT` texts of up to
+    `LONGEST_TEXT_KEPT` characters and the last `LONG_TEXTS_KEPT` longer ones: for a pure
+    reading of a message's text that several rules ask of it."""
     kept = functools.lru_cache(maxsize=TEXTS_KEPT)(read)
+    kept_long = functools.lru_cache(maxsize=LONG_TEXTS_KEPT)(read)
 
     @functools.wraps(read)
     def reader(text: str) -> _Read:
-        return read(text) if len(text) > LONGEST_TEXT_KEPT else kept(text)
+        return kept_long(text) if len(text) > LONGEST_TEXT_KEPT else kept(text)
 
     return reader
 
@@ -154,7 +158,7 @@ def short_texts_kept(read: Callable[[str], _Read]) -> Callable[[str], _Read]:
 def words(text: str) -> list[str]:
     """Folded words with teencode expanded: "ko dc j" -> ["khong", "duoc", "gi"]."""
     if len(text) > LONGEST_TEXT_KEPT:
-        return list(_fold_words(text))
+        return list(_long_words(text))
     return list(_words(text))
 
 
@@ -167,6 +171,7 @@ def _fold_words(text: str) -> tuple[str, ...]:
 
 
 _words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)
+_long_words = functools.lru_cache(maxsize=LONG_TEXTS_KEPT)(_fold_words)
 
 
 # Words typed with their diacritics that fold onto a teencode spelling yet are other words:

@@ -19,7 +19,7 @@ import re
 
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.chit_chat import chit_chat
-from hotline.bot.nlu.normalize import short_texts_kept, words
+from hotline.bot.nlu.normalize import kept_by_text, words
 
 # Matters of civil status and residence, travel and work papers, banking, trade and building
 # licences, hiring and wages, renting and studies, in folded words.
@@ -75,7 +75,7 @@ _UNSURE_FEEDBACK = 0.5
 OFF_TOPIC_CONFIDENCE = 0.8
 
 
-@short_texts_kept  # asked by `epidemic_terms` and `set_aside` of the same text
+@kept_by_text  # asked by `epidemic_terms` and `set_aside` of the same text
 def other_business(text: str) -> bool:
     """True for a question on a matter outside the epidemic that the state, a bank or the market
     deals with ("làm hộ chiếu phổ thông nộp ở đâu"), not told together with the epidemic."""
