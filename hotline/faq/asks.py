@@ -151,11 +151,13 @@ _SAID: dict[Ask, re.Pattern[str]] = {
         r"\d+ \d+",
         r"khi|tu ngay|tu thang|hang ngay|hang tuan|lich|thoi gian|dot|giai doan",
     ),
-    # A date, a weekday, or the day left to a schedule or a paper ("theo lịch", "theo ngày").
+    # A date, a weekday, or the day left to a schedule or a paper ("theo lịch", "theo ngày");
+    # not a rank ("mũi thứ hai", "lần thứ ba", "con thứ hai"), travel nor history ("du lịch").
     Ask.DAY: _phrases(
         r"(?:ngay|mung|mong) \d+",
-        r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cuoi tuan",
-        r"theo ngay|ngay (?:chan|le)|hang ngay|lich",
+        r"(?<!mui )(?<!lan )(?<!dot )(?<!lieu )(?<!con )thu (?:hai|ba|tu|nam|sau|bay|[2-7])",
+        r"chu nhat|cuoi tuan",
+        r"theo ngay|ngay (?:chan|le)|hang ngay|(?<!du )lich(?! su )",
     ),
     Ask.PLACE: _phrases(
         r"tai|o|noi|qua|tram y te|ubnd|benh vien|co so|cong|ung dung|trung tam|dia chi",

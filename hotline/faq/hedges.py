@@ -14,8 +14,9 @@ from __future__ import annotations
 from hotline.faq.written import said_only
 
 _HEDGES = frozenset("thôi chắc nha nhá".split())
-# "Thôi việc" (leaving a job, its allowance), "thôi học", "thôi chức", "thôi không được nhận"
-# is the question's; "chắc" stays a hedge in "chắc chắn".
+# "Thôi việc" (leaving a job, its allowance), "thôi học", "thôi chức", "thôi hưởng", "thôi nhận"
+# (a benefit stopped) is the question's; "chắc" stays a hedge in "chắc chắn". Before anything
+# else "thôi" is a hedge, "thôi không được nhận nữa" too: "không được nhận" still says it.
 _CONTENT_AFTER = {"thôi": frozenset("việc học chức nghề hưởng nhận trả".split())}
 
 

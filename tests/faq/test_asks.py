@@ -88,6 +88,10 @@ def test_a_date_or_a_weekday_says_the_day_a_month_does_not() -> None:
     assert Ask.DAY in kinds_said(words("Phường phát gạo vào thứ Bảy và Chủ nhật."))
     assert Ask.DAY in kinds_said(words("Mỗi hộ đi chợ theo ngày ghi trên phiếu."))
     assert Ask.DAY not in kinds_said(words("Mức hưởng hằng tháng bằng 60% tiền lương."))
+    # A rank, travel, history: no day.
+    assert Ask.DAY not in kinds_said(words("Mũi thứ hai tiêm sau mũi đầu 8 tuần."))
+    assert Ask.DAY not in kinds_said(words("Khách du lịch được vào tỉnh khi có giấy xét nghiệm."))
+    assert Ask.DAY not in kinds_said(words("Người có lịch sử đi về vùng dịch phải khai báo."))
 
 
 def test_free_says_a_cost_but_no_price() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hotline.faq import written
 from hotline.faq.written import fold, said_only
 
 
@@ -20,3 +21,10 @@ def test_a_word_also_said_elsewhere_is_the_question_s() -> None:
 
 def test_a_text_typed_without_diacritics_says_nothing() -> None:
     assert said_only("rua thi sao", _first) == frozenset()
+
+
+def test_a_word_longer_than_any_vietnamese_one_is_folded_anew_not_kept() -> None:
+    long = "Đ" + "ằ" * written.LONGEST_WORD_KEPT  # a run of letters, a link's path
+    kept = written._folded.cache_info().currsize
+    assert fold(long) == "d" + "a" * written.LONGEST_WORD_KEPT
+    assert written._folded.cache_info().currsize == kept

@@ -53,3 +53,11 @@ async def test_demo_page_and_widget_are_served(client: TestClient) -> None:
     page = await client.get("/")
     assert page.status == 200 and "widget.js" in await page.text()
     assert (await client.get("/static/widget.js")).status == 200
+
+
+async def test_metrics_count_a_typed_payload_under_one_label(client: TestClient) -> None:
+    for name in ("tu_dat_1", "tu_dat_2"):  # "/anything" a citizen types names its own intent
+        await client.post("/webhooks/rest/webhook", json={"sender": "m2", "message": f"/{name}"})
+    text = await (await client.get("/metrics")).text()
+    assert "tu_dat" not in text
+    assert 'hotline_intents_total{intent="payload"}' in text

@@ -5,7 +5,9 @@ whether a person reads the messages.
 người thật đọc không": they name the hotline's people, so the model takes them for a person asked
 for. They ask how the hotline works, which the FAQ answers (`kenh-lien-he-1022`) or nobody needs
 to be put through for; only a wish to talk with someone ("cho tôi nói chuyện với nhân viên",
-`plain_requests.person_wished`) is a person asked for.
+`plain_requests.person_wished`) is a person asked for, and so is such a question told beside a
+sign of illness ("tổng đài có trực ban đêm không, mẹ tôi khó thở quá",
+`health_signs.names_sign`): someone is ill now, and a person is what they look for.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.health_signs import names_sign
 from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.plain_requests import person_wished
 from hotline.bot.nlu.questions import is_question
@@ -64,9 +67,9 @@ _RUNS_MISTAKEN_FOR = frozenset({"request_human", "greet", "ask_faq"})
 def about_hotline(text: str) -> str | None:
     """What a question on the hotline itself is: "ask_faq" for how it works ("tổng đài có người
     nói tiếng Hoa không", "1022 có trực ban đêm không"), "out_of_scope" for who runs it and
-    whether a person reads ("có người thật đọc không"); None for any other text, and for a wish
-    to talk with one of its people."""
-    if not is_question(text) or person_wished(text):
+    whether a person reads ("có người thật đọc không"); None for any other text, for a wish
+    to talk with one of its people and for a question told beside a sign of illness."""
+    if not is_question(text) or person_wished(text) or names_sign(text):
         return None
     said = " ".join(words(text))
     if _WISH.search(said):

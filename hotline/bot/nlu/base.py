@@ -92,12 +92,16 @@ class ParseResult:
     def swapped(self, name: str) -> ParseResult:
         """The parse with intent `name` in the top intent's place, at its confidence, and the
         top intent where `name` was: what an overlay gives a question the model filed under a
-        neighbouring intent (small talk for the FAQ's, a form for a letter that asks)."""
+        neighbouring intent (small talk for the FAQ's, a form for a letter that asks). Where
+        `name` is not ranked (Rasa ranks its first ten), the top intent comes last, at 0."""
         top = self.intent
         moved = Intent(name, top.confidence)
+        ranking = self.intent_ranking or (top,)
+        if all(i.name != name for i in ranking):
+            ranking = (*ranking, Intent(name, 0.0))
         rest = tuple(
             Intent(top.name, i.confidence) if i.name == name else i
-            for i in self.intent_ranking or (top,)
+            for i in ranking
             if i.name != top.name
         )
         return replace(self, intent=moved, intent_ranking=(moved, *rest))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.bot.nlu.normalize import fold, nfc, words
+from hotline.bot.nlu.normalize import fold, kept_by_text, nfc, words
 
 # Cooking: a cooking verb after "how" or "show me", before a dish; pickling named by what is
 # pickled ("muối dưa", never "nước muối"). In English, cooking and recipes. "hấp thụ" absorbs.
@@ -62,6 +62,7 @@ _EPIDEMIC = re.compile(
 )
 
 
+@kept_by_text  # asked by `epidemic_terms` and `off_topic` of the same text
 def chit_chat(text: str) -> bool:
     """True for a question that only passes the time: a recipe, the bot's own life, a sum, a
     match's score; not when the epidemic, a remedy or a rule is named with it."""

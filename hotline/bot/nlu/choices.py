@@ -6,7 +6,10 @@ each asks which of two, though no "thì" or "là" opens the choice (`questions._
 those). "hay" is also "often" ("tụi nó hay tụ tập", "quán này hay mở nhạc to") and "good"
 ("không hay lắm"): a report of a habit puts a verb after it, so a choice is read only where the
 second answer is marked: after a "chưa" or a "không" that asked the first, as a number against a
-number, or as an office, a channel, a quarantine camp or who does it.
+number, or as an office, a channel, a quarantine camp or who does it. Nor is "hay" a choice where
+the two are said alike ("báo phường hay xã cũng không ai xử lý", "7 ngày hay 14 ngày gì cũng
+mở": either way) or both denied ("không cho ở nhà hay cách ly tập trung"): a tip told so is no
+question (`events.tip_kind` reads it as a report).
 """
 
 from __future__ import annotations
@@ -33,12 +36,19 @@ _MARKED_SECOND = re.compile(
     r"|cach ly tap trung|(?:minh |toi |em )?tu (?:lam|di|xin|nop|tra|lo|dang ky)|tron goi)\b"
 )
 
+# Either way ("phường hay xã cũng ...", "hay 14 ngày gì cũng ...") or both denied ("không cho ở
+# nhà hay ...", "không được ra đường hay tụ tập").
+_EITHER_WAY = re.compile(r"\bhay(?: [a-z0-9]+){1,4}? (?:gi |nao |ai )?(?:cung|deu)\b")
+_BOTH_DENIED = re.compile(r"\b(?:khong|chang) (?:cho|chiu|duoc|cam)(?: [a-z0-9]+){0,5}? hay\b")
+
 
 def offers_choice(said: list[str]) -> bool:
     """True for folded words asking a choice with "hay" and no "thì" before it."""
     if "hay" not in said:
         return False
     text = " ".join(said)
+    if _EITHER_WAY.search(text) or _BOTH_DENIED.search(text):
+        return False
     if _YES_NO_THEN.search(text) or _NUMBERS.search(text):
         return True
     # Not after who does it ("tụi nó hay lên phường"): a habit.

@@ -127,8 +127,9 @@ def outcovered(
 ) -> bool:
     """Whether a pick disagreeing with the index's answer, sure enough to doubt it (`veto`),
     is still no reason to: its entry leaves more of the question unused than the answer
-    (`answered`), or never says what is asked, and the pick is short of the confidence a
-    disagreeing pick needs to answer at all (`answer + disagree`)."""
+    (`answered`), or is not known to say what is asked (`says`: false too for an entry not
+    among the index's closest), and the pick is short of the confidence a disagreeing pick
+    needs to answer at all (`answer + disagree`)."""
     weak = picked.confidence < trust.answer + trust.disagree
     return weak and (not says or uncovered > answered)
 

@@ -15,10 +15,9 @@ without any diacritic they count folded too, since nothing tells them apart ther
 
 from __future__ import annotations
 
-import functools
 import re
 
-from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
+from hotline.bot.nlu.normalize import fold, kept_by_text, nfc, words
 from hotline.bot.nlu.questions import is_question
 
 # Signs that fold onto no other common word, matched on folded words.
@@ -32,6 +31,8 @@ _SIGNS_FOLDED = re.compile(
     r"|suy (?:tim|than|gan|ho hap)|dot quy|tai bien|lupus|dong kinh|tu mien|hiv|lao phoi"
     r"|di ung|soc phan ve|mang thai|co thai|mang bau|co bau|ba bau|cho con bu|say thai"
     r"|thu tinh|chuyen phoi|hau covid|rung toc|tram cam|lo au|cang thang"
+    # a child's or an old person's warning signs ("bé li bì", "bỏ bú", "thở khò khè")
+    r"|li bi|lu du|bo bu|bo an|hon me|me man|bat tinh|kho khe|tho rit|vang da|hoa mat|co rut"
     r"|thuoc|paracetamol|hapacol|efferalgan|panadol|molnupiravir|khang sinh|vitamin"
     r"|oresol|bu nuoc|xit|hit|khi dung|bi (?:benh|mac benh|covid|f0|nhiem|duong tinh)"
     # a body's history or a lasting condition told
@@ -49,7 +50,7 @@ _SIGNS_UNMARKED = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
+@kept_by_text
 def names_sign(text: str) -> bool:
     """True for a text naming a symptom, an illness or condition, a drug or a body reading."""
     if _SIGNS_FOLDED.search(" ".join(words(text))):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -126,16 +128,37 @@ def fold(text: str) -> str:
 
 # Texts and words folded lately. A message's text is folded by the NLU, its rules, the dialogs
 # and the FAQ search (up to five times a turn), and most words of a new text were met before.
-# A long text is folded anew each time: kept, 4,096 texts of 4,000 characters would hold ~200 MiB.
+# A long text is kept only while its turn reads it (the last `LONG_TEXTS_KEPT`): kept as the
+# others are, 4,096 texts of 4,000 characters would hold ~200 MiB.
 TEXTS_KEPT = 4096
 LONGEST_TEXT_KEPT = 256
+LONG_TEXTS_KEPT = 4
+# Words likewise: no Vietnamese word nor teencode is longer than a dozen letters; a longer one
+# (a run of letters, a link) is folded anew, or 16,384 of 4,000 letters would hold ~200 MiB.
 WORDS_KEPT = 16384
+LONGEST_WORD_KEPT = 32
+
+_Read = TypeVar("_Read")
+
+
+def kept_by_text(read: Callable[[str], _Read]) -> Callable[[str], _Read]:
+    """`read` with its answers kept for the last `TEXTS_KEPT` texts of up to
+    `LONGEST_TEXT_KEPT` characters and the last `LONG_TEXTS_KEPT` longer ones: for a pure
+    reading of a message's text that several rules ask of it."""
+    kept = functools.lru_cache(maxsize=TEXTS_KEPT)(read)
+    kept_long = functools.lru_cache(maxsize=LONG_TEXTS_KEPT)(read)
+
+    @functools.wraps(read)
+    def reader(text: str) -> _Read:
+        return kept_long(text) if len(text) > LONGEST_TEXT_KEPT else kept(text)
+
+    return reader
 
 
 def words(text: str) -> list[str]:
     """Folded words with teencode expanded: "ko dc j" -> ["khong", "duoc", "gi"]."""
     if len(text) > LONGEST_TEXT_KEPT:
-        return list(_fold_words(text))
+        return list(_long_words(text))
     return list(_words(text))
 
 
@@ -143,11 +166,12 @@ def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     for word in _WORD.findall(nfc(text).lower()):
-        out.extend(_word(word))
+        out.extend(_word(word) if len(word) <= LONGEST_WORD_KEPT else _read_word(word))
     return tuple(out)
 
 
 _words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)
+_long_words = functools.lru_cache(maxsize=LONG_TEXTS_KEPT)(_fold_words)
 
 
 # Words typed with their diacritics that fold onto a teencode spelling yet are other words:
@@ -155,13 +179,15 @@ _words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)
 NOT_TEENCODE = frozenset({"hẻm"})
 
 
-@functools.lru_cache(maxsize=WORDS_KEPT)
-def _word(word: str) -> tuple[str, ...]:
+def _read_word(word: str) -> tuple[str, ...]:
     """One lower-case NFC word folded, teencode expanded."""
     folded = strip_diacritics(word)
     if word in NOT_TEENCODE:
         return (folded,)
     return tuple(TEENCODE.get(word, TEENCODE.get(folded, folded)).split())
+
+
+_word = functools.lru_cache(maxsize=WORDS_KEPT)(_read_word)
 
 
 def normalize(text: str) -> str:

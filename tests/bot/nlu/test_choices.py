@@ -42,3 +42,18 @@ def test_a_choice_asks(text: str) -> None:
 def test_a_habit_or_a_judgement_asks_nothing(text: str) -> None:
     assert not offers_choice(words(text))
     assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Either way: the two said alike.
+        "quán nhậu đầu hẻm tối nào cũng đông, báo phường hay xã cũng không ai xử lý",
+        "tiệm net đó 7 ngày hay 14 ngày gì cũng mở",
+        # Both denied.
+        "công ty bắt công nhân F0 đi làm, không cho ở nhà hay cách ly tập trung",
+    ],
+)
+def test_either_way_or_both_denied_asks_nothing(text: str) -> None:
+    assert not offers_choice(words(text))
+    assert not is_question(text)

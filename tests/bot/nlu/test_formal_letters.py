@@ -53,3 +53,27 @@ def test_only_a_form_intent_is_moved() -> None:
     text = "Kính gửi Tổng đài. Xin cho biết F1 cách ly mấy ngày. Trân trọng."
     parse = _parse(text, "health_consult")
     assert answered_letter(parse) is parse
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (
+            "Kính gửi Tổng đài 1022. Nhà hàng xóm số 12 hẻm 5 có người dương tính không khai báo, "
+            "vẫn đi chợ hằng ngày. Xin cho biết tôi phải báo ở đâu. Trân trọng.",
+            "report_contact",
+        ),
+        (
+            "Kính gửi 1022, quán karaoke Hoàng Gia đường Yersin vẫn mở cửa hát tới 2h sáng. Xin "
+            "hỏi như vậy có vi phạm không. Trân trọng cảm ơn.",
+            "report_violation",
+        ),
+    ],
+)
+def test_a_report_that_tells_a_tip_keeps_its_form(text: str, report: str) -> None:
+    # It asks to be told, yet tells a place and what breaks the rules there: answered from the
+    # FAQ, it would file no ticket.
+    assert asking_letter(text)
+    parse = _parse(text, report)
+    assert answered_letter(parse) is parse
+    assert answered_letter(_parse(text, "request_support")).intent.name == "ask_faq"

@@ -20,6 +20,11 @@ from hotline.bot.nlu.personal_health import consulted
         "SpO2 của ông đo được 93 thì sao",
         "vợ tôi đang mang bầu tháng thứ 6",
         "bé bị tim bẩm sinh, mới mổ năm ngoái",
+        # a child's or an old person's warning signs, asked where to go: the consultant's
+        "bé nhà em li bì từ sáng thì đưa đi khám ở đâu",
+        "bé 2 tháng bỏ bú cả ngày thì làm sao",
+        "ông tôi hôn mê thì đưa đi viện nào",
+        "bé thở khò khè thì đi khám ở đâu",
     ],
 )
 def test_a_sign_of_illness_is_named(text: str) -> None:

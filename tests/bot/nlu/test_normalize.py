@@ -62,12 +62,37 @@ def test_a_text_folded_again_comes_from_the_memo_as_a_list_of_its_own() -> None:
     assert words("dc ko") == ["duoc", "khong"]
 
 
-def test_a_long_text_is_folded_anew_not_kept() -> None:
+def test_a_long_text_is_kept_only_among_the_last_few() -> None:
     piece = "Chích ngừa mũi 3 ở đâu ạ, ko dc j "
     text = piece * 20  # 680 characters
     assert len(text) > normalize_module.LONGEST_TEXT_KEPT
     kept = normalize_module._words.cache_info().currsize
     first = words(text)
     assert normalize_module._words.cache_info().currsize == kept
+    assert normalize_module._long_words.cache_info().maxsize == normalize_module.LONG_TEXTS_KEPT
     assert first == words(piece) * 20  # the same words as the memoised short text gives
     assert first[:10] == ["chich", "ngua", "mui", "3", "o", "dau", "a", "khong", "duoc", "gi"]
+
+
+def test_a_word_longer_than_any_vietnamese_one_is_folded_anew_not_kept() -> None:
+    long = "Đ" + "ằ" * normalize_module.LONGEST_WORD_KEPT  # a run of letters, a link's path
+    kept = normalize_module._word.cache_info().currsize
+    assert words(f"{long}!") == ["d" + "a" * normalize_module.LONGEST_WORD_KEPT]
+    assert normalize_module._word.cache_info().currsize == kept
+
+
+def test_a_rule_s_answer_is_kept_for_many_short_texts_and_a_few_long_ones() -> None:
+    read: list[str] = []
+
+    @normalize_module.kept_by_text
+    def rule(text: str) -> bool:
+        read.append(text)
+        return "tiêm" in text
+
+    short = "tiêm ở đâu"
+    assert rule(short) and rule(short) and read == [short]
+    longs = [f"tiêm {n} " * normalize_module.LONGEST_TEXT_KEPT for n in range(5)]
+    assert all(rule(text) for text in [longs[0], longs[0], *longs[1:]])
+    assert read == [short, *longs]  # the first long text read once while it is among the last
+    assert rule(longs[0]) and read == [short, *longs, longs[0]]  # four others read since
+    assert rule(short) and read[-1] == longs[0]

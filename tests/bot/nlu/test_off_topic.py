@@ -123,3 +123,10 @@ def test_a_leader_asked_after_being_named_over_and_over_is_read_once() -> None:
     # 4,000 characters); the answer is the same, only sooner.
     assert not other_business("bí thư " * 570)
     assert other_business("bí thư " * 570 + "tỉnh ủy tên gì")
+
+
+def test_doing_it_online_is_no_epidemic() -> None:
+    # Other business is done online too; the epidemic's own words keep theirs the FAQ's.
+    assert other_business("làm căn cước công dân online ở đâu")
+    assert other_business("đăng ký kết hôn trực tuyến được không")
+    assert not other_business("khai báo y tế online cho người đi công tác ở đâu")

@@ -1,4 +1,4 @@
-"""`ParseResult.surely`: what the rule overlays do to a parse they are sure of."""
+"""`ParseResult.surely` and `swapped`: what the rule overlays do to a parse."""
 
 from __future__ import annotations
 
@@ -30,3 +30,23 @@ def test_the_top_intent_made_surer_keeps_its_place() -> None:
     parse = _parse(("thank", 0.5), ("feedback", 0.5)).surely("thank", 0.8)
     assert [i.name for i in parse.intent_ranking] == ["thank", "feedback"]
     assert [i.confidence for i in parse.intent_ranking] == pytest.approx([0.8, 0.2])
+
+
+def test_a_swap_trades_the_top_intent_s_place_with_the_one_named() -> None:
+    parse = _parse(("out_of_scope", 0.7), ("greet", 0.2), ("ask_faq", 0.1)).swapped("ask_faq")
+    assert parse.intent == Intent("ask_faq", 0.7)
+    assert parse.intent_ranking == (
+        Intent("ask_faq", 0.7),
+        Intent("greet", 0.2),
+        Intent("out_of_scope", 0.1),
+    )
+
+
+def test_a_swap_with_an_intent_not_ranked_keeps_the_top_one_last() -> None:
+    # Rasa ranks its first ten intents only: the top one is kept, below every ranked one.
+    parse = _parse(("out_of_scope", 0.7), ("greet", 0.3)).swapped("ask_faq")
+    assert parse.intent_ranking == (
+        Intent("ask_faq", 0.7),
+        Intent("greet", 0.3),
+        Intent("out_of_scope", 0.0),
+    )
