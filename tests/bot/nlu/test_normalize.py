@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from hotline.bot.nlu import normalize as normalize_module
-from hotline.bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, words
+from hotline.bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, unstretched, words
 
 
 def test_nfc_joins_decomposed_text() -> None:
@@ -71,3 +71,34 @@ def test_a_long_text_is_folded_anew_not_kept() -> None:
     assert normalize_module._words.cache_info().currsize == kept
     assert first == words(piece) * 20  # the same words as the memoised short text gives
     assert first[:10] == ["chich", "ngua", "mui", "3", "o", "dau", "a", "khong", "duoc", "gi"]
+
+
+def test_a_letter_drawn_out_for_emphasis_is_read_once() -> None:
+    assert words("tiêm ở đâu điiiii") == ["tiem", "o", "dau", "di"]
+    assert words("k đc ạaaa") == ["khong", "duoc", "a"]
+    assert words("mấy giờ vậyyyy, về sớmmm") == ["may", "gio", "vay", "ve", "som"]
+    assert words("ra ngoài vậaaaay") == ["ra", "ngoai", "vay"]  # the mark stays with the first
+    assert words("NGHỈ MẤY NGÀYYYY") == ["nghi", "may", "ngay"]
+
+
+def test_letters_doubled_by_right_are_left_as_typed() -> None:
+    # Twice is Telex (â ê ô đ) or a spelling of its own: never folded.
+    assert words("tieem ddi xoong coffee") == ["tieem", "ddi", "xoong", "coffee"]
+
+
+def test_runs_that_are_no_syllable_drawn_out_are_left_as_typed() -> None:
+    # Laughing and noise (no vowel), one bare letter, acronyms, Roman numerals, codes, numbers.
+    typed = "kkkk hmmm zzz aaaa CCCD XXIII PA-AAAK-9X2M 0909xxxxxx"
+    assert words(typed) == [
+        "kkkk",
+        "hmmm",
+        "zzz",
+        "aaaa",
+        "cccd",
+        "xxiii",
+        "pa",
+        "aaak",
+        "9x2m",
+        "0909xxxxxx",
+    ]
+    assert unstretched("ờờờ") == "ờ"  # a particle with its mark is a word drawn out
