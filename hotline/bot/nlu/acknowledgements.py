@@ -86,6 +86,15 @@ ACKNOWLEDGEMENTS = frozenset(
         "khoi noi nua",
         "khoi can noi nua",
         "khong can noi nua",
+        # Understood at last ("à, ra vậy", "vậy là hiểu"), and fine as the young say it.
+        "ra vay",
+        "ra the",
+        "hoa ra vay",
+        "thi ra vay",
+        "vay la hieu",
+        "vay la hieu roi",
+        "on ap",
+        "vay la on ap",
         # "good" as chat spells it, said alone ("gud gud", "nice").
         "good",
         "gud",

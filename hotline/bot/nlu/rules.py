@@ -36,6 +36,7 @@ from hotline.bot.nlu.plain_requests import (
 )
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
+from hotline.bot.nlu.thanks import thanked
 
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
@@ -173,7 +174,7 @@ def rule_parse(text: str) -> ParseResult | None:
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
-    if acknowledgement(text) or thanks_alone(text):
+    if acknowledgement(text) or thanks_alone(text) or thanked(text):
         return _with_text(_ranked("thank"), text)
     if laughs(text):
         return _with_text(_ranked("out_of_scope"), text)
