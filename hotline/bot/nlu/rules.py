@@ -36,6 +36,7 @@ from hotline.bot.nlu.plain_requests import (
 )
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
+from hotline.bot.nlu.remedies import remedied
 from hotline.bot.nlu.thanks import thanked
 
 # "Report" with nothing else: the form asks what happened.
@@ -288,11 +289,12 @@ def overlaid(parse: ParseResult) -> ParseResult:
     a personal health question the consultant's
     (`personal_health.consulted`), a question on the epidemic's own terms the FAQ's
     (`epidemic_terms.brought_back`), a question on other business than the epidemic's out of
-    scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
+    scope (`off_topic.set_aside`), a home remedy asked the consultant's
+    (`remedies.remedied`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
-    told = answered_letter(told)
-    return escalated(set_aside(brought_back(consulted(asked_about(put_through(told))))))
+    told = consulted(asked_about(put_through(answered_letter(told))))
+    return escalated(remedied(set_aside(brought_back(told))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
