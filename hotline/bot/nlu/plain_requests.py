@@ -12,6 +12,7 @@ import re
 
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.entities import ticket_codes
+from hotline.bot.nlu.follow_up import asks_how_to_follow
 from hotline.bot.nlu.normalize import words
 
 # A person asked for in English ("I want to talk to a real person", "pls connect me to a staff",
@@ -69,8 +70,8 @@ def asks_progress(text: str) -> bool:
     """True for a report's progress asked: with its code ("PA-... any update?") or of a report
     named ("check giúp em tiến độ cái phản ánh hôm qua")."""
     said = " ".join(words(text))
-    if not _PROGRESS.search(said):
-        return False
+    if not _PROGRESS.search(said) or asks_how_to_follow(text):
+        return False  # "coi tiến độ ở chỗ nào": where to look, the FAQ's
     return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))
 
 

@@ -23,6 +23,7 @@ from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.epidemic_terms import brought_back
 from hotline.bot.nlu.events import tipped
+from hotline.bot.nlu.follow_up import followed
 from hotline.bot.nlu.formal_letters import answered_letter
 from hotline.bot.nlu.greetings import after_salutation, greets
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
@@ -283,17 +284,17 @@ def overlaid(parse: ParseResult) -> ParseResult:
     (`reported`), a tip told as an event at a place too (`events.tipped`), a question for
     oneself no report (`plans.asked`), a question closed formally
     no feedback (`closings.courteous`), a complaint about the hotline feedback
-    (`complaints.complained`), a formal letter that asks no form (`formal_letters`), a person
-    wished for put through (`plain_requests.put_through`),
-    a question about the hotline itself no person asked for (`about_hotline.asked_about`),
-    a personal health question the consultant's
+    (`complaints.complained`), a formal letter that asks no form (`formal_letters`), how to
+    follow a report asked the FAQ's (`follow_up.followed`), a person wished for put through
+    (`plain_requests.put_through`), a question about the hotline itself no person asked for
+    (`about_hotline.asked_about`), a personal health question the consultant's
     (`personal_health.consulted`), a question on the epidemic's own terms the FAQ's
     (`epidemic_terms.brought_back`), a question on other business than the epidemic's out of
     scope (`off_topic.set_aside`), a home remedy asked the consultant's
     (`remedies.remedied`), a danger sign happening now an emergency (`danger.escalated`).
     With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
-    told = consulted(asked_about(put_through(answered_letter(told))))
+    told = consulted(asked_about(put_through(followed(answered_letter(told)))))
     return escalated(remedied(set_aside(brought_back(told))))
 
 
