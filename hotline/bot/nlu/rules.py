@@ -16,6 +16,7 @@ import re
 
 from hotline.bot.nlu.about_hotline import asked_about
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs, thanks_alone
+from hotline.bot.nlu.adverts import posted_advert
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
@@ -143,21 +144,6 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
-# An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
-# seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
-# The seller's call: how to reach them, or what they promise a customer ("bao nhận", "cam kết").
-_CONTACT_ME = re.compile(
-    r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+|bao nhan|cam ket \d+)\b"
-)
-# What a seller offers: a service taken on, goods cleared or sold "genuine", a fee or a price.
-_SELLING = re.compile(
-    r"\b(?:nhan (?:lam|chay)|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?"
-    r"|phi \d+ phan tram|thanh ly|gia goc|chinh hang|free ?ship)\b"
-)
-# "ai cần thì ib", "ai cần liên hệ": the seller's call, not a question.
-_WHO_NEEDS = re.compile(r"\bai can(?: thi| [a-z]+)? (?:ib|inbox|ibx|lh|lien he|alo|goi)\b")
-# Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
-_SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
 
 
@@ -197,11 +183,8 @@ def rule_parse(text: str) -> ParseResult | None:
 
 
 def advertises(text: str) -> bool:
-    """True for an advert told, not asked: "Dịch vụ làm giấy ... lấy ngay, inbox"."""
-    said = " ".join(words(text))
-    sells = _CONTACT_ME.search(said) and _SELLING.search(said) and not _SEEN.search(said)
-    asked = is_question(text) and not _WHO_NEEDS.search(said)
-    return bool(sells) and not asked and not opens_report(text)
+    """True for an advert told, not asked, nor opening a report (`adverts.posted_advert`)."""
+    return posted_advert(text) and not opens_report(text)
 
 
 def asks_to_report(said: str) -> bool:
