@@ -92,6 +92,8 @@ TEENCODE: dict[str, str] = {
     "ak": "a",
     "ah": "a",
     "thik": "thich",
+    "mún": "muon",
+    "hỉu": "hieu",
     "dth": "dien thoai",
     "f0": "f0",
     "f1": "f1",
@@ -142,8 +144,12 @@ def words(text: str) -> list[str]:
 def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
-    for word in _WORD.findall(nfc(text)):
+    typed = _WORD.findall(nfc(text))
+    for at, word in enumerate(typed):
         lower = word.lower()
+        if lower == "bn" and at + 1 < len(typed) and typed[at + 1].lower() in ("ơi", "oi"):
+            out.append("ban")  # "bn ơi" calls a friend ("bạn"), it asks no "bao nhiêu"
+            continue
         out.extend(_word(lower if _acronym(word) else unstretched(lower)))
     return tuple(out)
 

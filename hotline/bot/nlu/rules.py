@@ -92,7 +92,22 @@ _WISH_LONGEST = 32
 _REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset(
-    {"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau", "admin", "oi", "vang"}
+    {
+        "da",
+        "xin",
+        "cho",
+        "toi",
+        "em",
+        "e",
+        "minh",
+        "tui",
+        "con",
+        "chau",
+        "admin",
+        "ban",
+        "oi",
+        "vang",
+    }
 )
 # A report opened with its verb and what it is about, asking nothing: "phản ánh vụ quán nhậu mở
 # tới khuya", "phản ánh giúp em chuyện xóm trọ", "cho phản ánh cái". The word after the verb says
@@ -127,12 +142,12 @@ _WHAT_IS_REPORTED_PAIRS = frozenset(
 )
 # After a bare "báo" only a word that names an event ("báo vụ ...", "báo có F0 ở ...").
 _WHAT_IS_TOLD = frozenset({"vu", "chuyen", "viec", "co", "mot", "1"})
-_TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop")})
+_TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop"), ("vi", "pham"), ("sai", "pham")})
 # What opens the message before the verb: who, asking leave, wishing, addressing the hotline.
 _BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e", "duoc"}
 # How to do it, asked after a wish to report ("em muốn phản ánh vụ hàng xóm thì làm sao"): the
 # form is the answer.
-_HOW_TO = (("thi", "lam", "sao"), ("thi", "phai", "lam", "sao"), ("lam", "the", "nao"))
+_HOW_TO = (("lam", "sao"), ("thi", "phai", "lam", "sao"), ("lam", "the", "nao"))
 _WISH = frozenset({"muon", "can"})
 # Intents a report opener was mistaken for: the FAQ's side, and small talk ("ad ơi phản ánh giúp
 # mình việc này" reads as a greeting). Out of scope stays (a land dispute "tố cáo" is not the
@@ -241,7 +256,10 @@ def opens_report(text: str) -> bool:
         return False
     # "phản ánh vụ này thì gửi phường hay huyện" asks; "muốn phản ánh ... thì làm sao" asks how
     # to report, which the form answers.
-    how = _WISH & set(said[:at]) and any(tuple(said[-len(h) :]) == h for h in _HOW_TO)
+    asked = list(said)
+    while asked and asked[-1] in ADDRESSING:
+        asked.pop()  # "..., làm sao ạ"
+    how = _WISH & set(said[:at]) and any(tuple(asked[-len(h) :]) == h for h in _HOW_TO)
     return bool(how) or not is_question(text)
 
 

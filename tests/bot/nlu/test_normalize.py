@@ -102,3 +102,9 @@ def test_runs_that_are_no_syllable_drawn_out_are_left_as_typed() -> None:
         "0909xxxxxx",
     ]
     assert unstretched("ờờờ") == "ờ"  # a particle with its mark is a word drawn out
+
+
+def test_chat_spellings_of_wanting_understanding_and_a_friend() -> None:
+    assert words("mún hỏi, hỉu rồi") == ["muon", "hoi", "hieu", "roi"]
+    assert words("bn ơi cho hỏi") == ["ban", "oi", "cho", "hoi"]  # "bạn ơi"
+    assert words("bn tiền") == ["bao", "nhieu", "tien"]
