@@ -145,13 +145,25 @@ def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     typed = _WORD.findall(nfc(text))
+    if "bn" not in text and "Bn" not in text and "BN" not in text:  # one look-up a word
+        for word in typed:
+            out.extend(_typed_word(word))
+        return tuple(out)
     for at, word in enumerate(typed):
-        lower = word.lower()
-        if lower == "bn" and at + 1 < len(typed) and typed[at + 1].lower() in ("ơi", "oi"):
+        bn = len(word) == 2 and word.lower() == "bn"
+        if bn and at + 1 < len(typed) and typed[at + 1].lower() in ("ơi", "oi"):
             out.append("ban")  # "bn ơi" calls a friend ("bạn"), it asks no "bao nhiêu"
             continue
-        out.extend(_word(lower if _acronym(word) else unstretched(lower)))
+        out.extend(_typed_word(word))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def _typed_word(word: str) -> tuple[str, ...]:
+    """One NFC word as typed (in any case) folded: drawn-out letters read once, teencode
+    expanded. One memo per word as typed, so a long text costs one look-up a word."""
+    lower = word.lower()
+    return _word(lower if _acronym(word) else unstretched(lower))
 
 
 def _acronym(word: str) -> bool:

@@ -70,6 +70,7 @@ _PLAN_LONGEST = 12
 # Thanks with a blessing and a plan is a few words; a longer message tells more than thanks (and
 # the clause patterns, read whole, stay linear on it).
 _LONGEST = 30
+_LONGEST_TYPED = 12 * _LONGEST  # characters: a longer text is never folded to be counted
 
 
 def _is_thanks(said: str) -> bool:
@@ -102,7 +103,9 @@ def _is_plan(said: list[str]) -> bool:
 def thanked(text: str) -> bool:
     """True for thanks said in more than the chat's words: each clause thanks, acknowledges,
     praises or blesses, one of them thanks; or thanks or an acknowledgement closed by a plan."""
-    if "?" in text or len(words(text)) > _LONGEST or is_question(text):
+    if "?" in text or len(text) > _LONGEST_TYPED or len(words(text)) > _LONGEST:
+        return False
+    if is_question(text):
         return False
     clauses = [said for said in (" ".join(words(c)) for c in _CLAUSE.split(text)) if said]
     if not clauses or len(clauses) > 4:
