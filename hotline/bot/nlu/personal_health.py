@@ -40,7 +40,9 @@ _CONDITION = (
     r"|ghep (?:than|gan|tim|tuy)|hoa tri|xa tri|bi thoat vi|bi lao|mac lao"
     # a body weakened now: a miscarriage or a birth just past, a stroke, breathing with a machine
     r"|(?:vua|moi) (?:say thai|sinh|mo|dot quy)|say thai|sinh non|bi dot quy|bi ngung tho"
-    r"|(?:deo|dung|tho) (?:may tho|may cpap|may oxy|oxy))"
+    r"|(?:deo|dung|tho|co) (?:may tho|may cpap|may oxy|oxy)"
+    # an abortion just past, a bone broken or pinned
+    r"|pha thai|hut thai|bi gay (?:chan|tay|xuong)|nep vit|bo bot)"
 )
 # Said of that person: after who has it, a few words on ("tôi 60 tuổi, đang uống thuốc ...",
 # "ba em năm nay bị bệnh gan"), or first as a state ("bị bệnh ... có tiêm được không"; a bare

@@ -130,3 +130,15 @@ def test_keeping_the_household_from_catching_it_is_the_faqs(text: str) -> None:
 def test_a_general_question_on_going_to_hospital_stays_the_faqs() -> None:
     general = _parse("F0 khi nào thì phải vào viện", "ask_faq")
     assert consulted(general) is general
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chị tôi mới hút thai tuần trước, giờ chích mũi 3 có được không",
+        "mẹ em có máy thở oxy ở nhà, giờ mẹ F0 thì dùng máy tiếp được không",
+        "ông nội bị gãy chân đang bó bột thì tiêm vắc xin được không",
+    ],
+)
+def test_an_abortion_a_breathing_machine_a_broken_bone_are_conditions(text: str) -> None:
+    assert personal_health(text)
