@@ -123,3 +123,22 @@ def test_a_leader_asked_after_being_named_over_and_over_is_read_once() -> None:
     # 4,000 characters); the answer is the same, only sooner.
     assert not other_business("bí thư " * 570)
     assert other_business("bí thư " * 570 + "tỉnh ủy tên gì")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gplx hạng B2 hết hạn đổi ở sở giao thông hay ở đâu",
+        "xe máy bị phạt nguội thì nộp phạt chỗ nào",
+        "đăng ký kinh doanh quán cà phê cần giấy gì",
+        "con tôi muốn đăng ký ký túc xá trường cao đẳng thì làm sao",
+    ],
+)
+def test_licences_traffic_fines_trade_registration_and_dorms_are_other_business(
+    text: str,
+) -> None:
+    assert other_business(text)
+
+
+def test_a_student_stranded_in_a_dorm_is_no_other_business() -> None:
+    assert not other_business("sinh viên kẹt ở ký túc xá, không còn gì ăn")
