@@ -27,6 +27,7 @@ from hotline.bot.nlu.events import tipped
 from hotline.bot.nlu.follow_up import followed
 from hotline.bot.nlu.formal_letters import answered_letter
 from hotline.bot.nlu.greetings import after_salutation, greets
+from hotline.bot.nlu.hardship import pleaded
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
@@ -281,22 +282,19 @@ def reported(parse: ParseResult) -> ParseResult:
 
 
 def overlaid(parse: ParseResult) -> ParseResult:
-    """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a tip told as an event at a place too (`events.tipped`), a question for
-    oneself no report (`plans.asked`), a question closed formally
-    no feedback (`closings.courteous`), a complaint about the hotline feedback
-    (`complaints.complained`), a formal letter that asks no form (`formal_letters`), how to
-    follow a report asked the FAQ's (`follow_up.followed`), a person wished for put through
-    (`plain_requests.put_through`), a question about the hotline itself no person asked for
-    (`about_hotline.asked_about`), a personal health question the consultant's
-    (`personal_health.consulted`), a question on the epidemic's own terms the FAQ's
-    (`epidemic_terms.brought_back`), a question on other business than the epidemic's out of
-    scope (`off_topic.set_aside`), a home remedy asked the consultant's
-    (`remedies.remedied`), a danger sign happening now an emergency (`danger.escalated`).
-    With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    """The rule overlays on the parse the bot acts on, applied once, each named by its module:
+    a report opener is a report (`reported`), and so is a tip told as an event (`events`); a
+    question for oneself (`plans`), closed formally (`closings`) or put in a letter
+    (`formal_letters`) no form; a complaint feedback (`complaints`); how to follow a report the
+    FAQ's (`follow_up`); a person wished for put through (`plain_requests`), a question on the
+    hotline itself not (`about_hotline`); a personal health question (`personal_health`) or a
+    home remedy (`remedies`) the consultant's; the epidemic's own terms the FAQ's
+    (`epidemic_terms`), other business out of scope (`off_topic`); hunger pleaded a request for
+    support (`hardship`); a danger sign happening now an emergency (`danger`), last. With Rasa
+    they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
     told = consulted(asked_about(put_through(followed(answered_letter(told)))))
-    return escalated(remedied(set_aside(brought_back(told))))
+    return escalated(pleaded(remedied(set_aside(brought_back(told)))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
