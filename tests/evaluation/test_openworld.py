@@ -15,7 +15,7 @@ from hotline.bot.conversation import ConversationState
 from hotline.bot.dialogs import texts
 from hotline.bot.messages import Button, ConversationKey, OutboundMessage
 from hotline.bot.nlu.base import FaqPick, Intent, ParseResult
-from hotline.bot.nlu.normalize import fold, words
+from hotline.bot.nlu.normalize import fold, words_as_typed
 from hotline.bot.nlu.rasa_client import RasaError
 from hotline.bot.nlu.training import read_examples
 from hotline.cli.main import main
@@ -99,10 +99,10 @@ def test_an_unseen_split_has_no_near_duplicate_elsewhere(split: str) -> None:
     never the test split's text."""
     others = _others_than(split)
     exact = {" ".join(fold(t).split()): shown for t, shown in others}
-    bags = [(b, shown) for b, shown in ((frozenset(words(t)), s) for t, s in others) if b]
+    bags = [(b, shown) for b, shown in ((frozenset(words_as_typed(t)), s) for t, s in others) if b]
     close: list[str] = []
     for i, case in enumerate(load_split(split)):
-        mine = frozenset(words(case.text))
+        mine = frozenset(words_as_typed(case.text))
         same = exact.get(" ".join(fold(case.text).split()))
         near = [s for b, s in bags if len(mine) >= 3 and len(mine & b) >= 0.6 * len(mine | b)]
         met = [same] if same else near

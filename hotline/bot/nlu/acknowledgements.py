@@ -86,6 +86,15 @@ ACKNOWLEDGEMENTS = frozenset(
         "khoi noi nua",
         "khoi can noi nua",
         "khong can noi nua",
+        # Understood at last ("à, ra vậy", "vậy là hiểu"), and fine as the young say it.
+        "ra vay",
+        "ra the",
+        "hoa ra vay",
+        "thi ra vay",
+        "vay la hieu",
+        "vay la hieu roi",
+        "on ap",
+        "vay la on ap",
         # "good" as chat spells it, said alone ("gud gud", "nice").
         "good",
         "gud",
@@ -130,6 +139,8 @@ _LAUGH = re.compile(r"(ha|he|hi|hj|ho|hu|ke|ka)\1+|k{3,}|=+\)+")
 # without one, three times at least ("ha ha ha"; "hi hi" may greet).
 _LAUGH_TONED = frozenset({"hí", "hì", "há", "hà", "hé", "hè", "hô", "hố", "hồ", "khà", "khì"})
 _LAUGH_SYLLABLES = frozenset({"ha", "he", "hi", "hj", "ho", "hu", "ke", "ka"}) | _LAUGH_TONED
+# What laughter is written with: letters, digits, "=" and ")"; emoji alone carry none.
+_LAUGHING_MARK = re.compile(r"[\w=)]")
 
 
 # Where thanks may begin in a folded text.
@@ -225,7 +236,8 @@ def approves(text: str) -> bool:
 def laughs(text: str) -> bool:
     """True for a message of laughter only: "hahaha", "hehe hihi", "kkkkk", "=))"; and one
     syllable said apart, three times or more ("ha ha ha") or with its tone ("hí hí", "hì hì")."""
-    marks = nfc(text).lower().replace("!", " ").split()
+    # An emoji beside the laughter ("hehe 😝") adds no words.
+    marks = [m for m in nfc(text).lower().replace("!", " ").split() if _LAUGHING_MARK.search(m)]
     if marks and all(_LAUGH.fullmatch(m) for m in marks):
         return True
     said = set(marks)

@@ -50,6 +50,9 @@ _NAMED = re.compile(rf"\b{_THE_BOT}\b")
 # Looked for after the bot is named, not with ".*" from each name: quadratic on a name repeated.
 _ITS_OWN = re.compile(
     rf"\bco (?:bo|nguoi yeu|ny|gia dinh|vo|chong) chua\b|\b{_THE_BOT} e(?: ha| a| roi)?$"
+    # or asked out ("bot ế hả, tối nay đi karaoke với tui hông")
+    r"|\b(?:di|ra) (?:karaoke|nhau|choi|an|uong|ca phe|cafe|xem phim|hat|du lich|hen ho)"
+    r"(?: [a-z]+){0,2} voi (?:tui|em|anh|minh|toi|tao|chi)\b"
 )
 # A sum to work out: two numbers with an operation and "how much" ("15 nhân 23 bằng mấy").
 _SUM = re.compile(r"\b\d+ (?:nhan|cong|tru|chia|x) \d+ (?:bang|la) (?:may|bao nhieu)\b")

@@ -21,7 +21,14 @@ _COMPLAINT = re.compile(
     r"|nhu cai may|tra loi nhu|lam an kieu|kem qua|tra loi vong vo|tra loi tao lao"
     r"|tra loi cho co|tra loi cho (?:dang hoang|tu te|nghiem tuc|dung)"
     # "tôi hỏi tiền hỗ trợ chứ không hỏi cách ly": what was asked, not what was answered
-    r"|hoi (?:[a-z0-9]+ ){1,6}chu (?:khong|dau|co) (?:co )?hoi)\b"
+    r"|hoi (?:[a-z0-9]+ ){1,6}chu (?:khong|dau|co) (?:co )?hoi"
+    # "hỏi giấy khỏi bệnh mà bot cứ trả lời chuyện tiêm": answered something else
+    r"|hoi (?:[a-z0-9]+ ){1,6}ma (?:bot|tong dai|may|admin|ban) (?:cu |toan |lai |chi )+"
+    r"(?:tra loi|noi|rep)"
+    # the bot's own "no answer yet" quoted back, the question to be read again, the bot's point
+    r"|(?:bot|tong dai|may) (?:cu |toan |lai |chi )*(?:noi|tra loi|bao) chua co thong tin"
+    r"|doc (?:ky|lai) (?:cau hoi|tin nhan)"
+    r"|(?:dung|lap|tao|lam|mo|xay) (?:cai )?(?:bot|tong dai)(?: (?:len|ra))?(?: de)? lam gi)\b"
 )
 # A mood, and the hotline's answers or its silence it is about.
 _MOOD = re.compile(

@@ -39,6 +39,8 @@ SIGNS = (
     "bat tinh", "ngat xiu", "xiu roi", "bi xiu", "xiu ngang", "hon me", "khong tinh lai",
     "khong tinh day", "khong con tinh", "chua tinh lai", "van chua tinh", "van khong tinh",
     "mat y thuc", "li bi", "lim di", "goi khong day", "lay khong day", "bat dong",
+    "goi khong tinh", "keu khong tinh", "lay khong tinh", "khong goi tinh", "khong keu tinh",
+    "khong lay tinh",
     # seizures
     "co giat", "len con", "dong kinh", "giat kinh", "sui bot mep", "tron mat",
     # bleeding and wounds
@@ -78,6 +80,7 @@ STRONG = (
     "ngung tho", "tat tho", "khong tho duoc", "tho khong duoc", "tho khong noi", "tim tai",
     "bat tinh", "ngat xiu", "xiu roi", "hon me", "khong tinh lai", "khong con tinh",
     "van chua tinh", "van khong tinh", "mat y thuc", "goi khong day", "lay khong day",
+    "khong goi tinh", "khong keu tinh", "khong lay tinh",
     "nam bat dong", "sui bot mep", "chay mau nhieu", "mat mau nhieu", "chay mau rat nhieu",
     "hoa hoan", "chay nha", "nha chay", "boc chay", "chet duoi", "dang duoi", "ngo doc",
     "tu sat", "muon tu tu", "dinh tu tu", "doa tu tu", "nhay cau", "treo co", "cat co tay",
@@ -154,6 +157,10 @@ MARKED = {
     "bi chay": "bị cháy", "chay mau": "chảy máu", "mau chay": "máu chảy", "mat mau": "mất máu",
     "co giat": "co giật", "dang": "đang", "cuu": "cứu", "den ngay": "đến ngay",
     "toi ngay": "tới ngay", "toi lien": "tới liền", "mau toi": "mau tới", "mau den": "mau đến",
+    # can't be woken, not "gọi không tính phí" (a call free of charge)
+    "goi khong tinh": "gọi không tỉnh", "keu khong tinh": "kêu không tỉnh",
+    "lay khong tinh": "lay không tỉnh", "khong goi tinh": "không gọi tỉnh",
+    "khong keu tinh": "không kêu tỉnh", "khong lay tinh": "không lay tỉnh",
 }  # fmt: skip
 
 
@@ -202,6 +209,8 @@ def in_danger(text: str) -> bool:
     for phrase in EVERYDAY:  # "|" keeps the words either side from making a phrase of their own
         said = said.replace(f" {phrase} ", " | ")
     written = [(w, fold(w)) for w in _WORD.findall(nfc(text).lower())]
+    # "có dấu hiệu sốt" tells what is seen; "dấu hiệu nào", "dấu hiệu gì" ask (`IF`).
+    said = said.replace(" co dau hieu ", " co ")
     if _says(said, IF) or _says(said, PAST):
         return False
     asks = is_question(text)

@@ -22,7 +22,10 @@ from hotline.bot.nlu.questions import is_question
 _TERMS = re.compile(
     r"\b(?:covid|corona|f0|f1|cach ly|gian cach|phong toa|tiem|chich|vac xin|vaccine|vaccin"
     r"|xet nghiem|test nhanh|pcr|khai bao y te|nghi quyet \d+|nq ?\d+|chi thi \d+|ct ?1[569]"
-    r"|mui (?:thu )?\d|mui (?:nhac|bo sung)|5k|vung do|duong tinh|am tinh|the xanh|so suc khoe)\b"
+    r"|mui (?:thu )?\d|mui (?:nhac|bo sung)|5k|vung do|duong tinh|am tinh|the xanh|so suc khoe"
+    # the travel paper, the levels of the epidemic, the green lane, disinfection sprayed
+    r"|giay di duong|cap do (?:\d|may|dich|mot|hai|ba|bon)|luong xanh"
+    r"|phun (?:thuoc )?(?:khu trung|khu khuan|sat trung))\b"
 )
 # What the model takes such a question for.
 _MISTAKEN_FOR = frozenset({"out_of_scope"})

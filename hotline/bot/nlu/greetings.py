@@ -106,11 +106,18 @@ PRESENCE_PHRASES = frozenset(
             for wish in ("muon", "can")
             for more in (("chut",), ("ti",), ("xiu",), ("mot", "chut"), ("mot", "xiu"))
         ),
+        # "muốn hỏi vài điều", "cần hỏi mấy chuyện": how much, not yet what
+        *(
+            (wish, "hoi", *few, what)
+            for wish in ("muon", "can")
+            for few in (("vai",), ("may",), ("mot", "vai"), ("mot", "so"), ("it",))
+            for what in ("dieu", "cau", "chuyen", "viec", "thu")
+        ),
     }
 )
 # A self-introduction between the greeting and the wish to ask ("chào ad, em là học sinh muốn
 # hỏi xíu"): "là" and at most this many words of who one is.
-_INTRODUCED = 3
+_INTRODUCED = 4
 # When the check is made ("giờ này còn ai trực không"): neither a greeting nor a question.
 WHEN_PHRASES = frozenset({("gio", "nay"), ("bay", "gio"), ("luc", "nay"), ("toi", "nay")})
 # Emoji that wave or greet; other emoji carry no words here.

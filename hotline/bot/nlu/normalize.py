@@ -94,6 +94,7 @@ TEENCODE: dict[str, str] = {
     "ak": "a",
     "ah": "a",
     "thik": "thich",
+    "mún": "muon",
     "dth": "dien thoai",
     "f0": "f0",
     "f1": "f1",
@@ -162,12 +163,86 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
+def words_as_typed(text: str) -> list[str]:
+    """`words` with letters drawn out for emphasis kept as typed: how the evaluation's splits were
+    checked for near repeats when they were written ("khôngggg" is no "không" there)."""
+    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
+    return [
+        w
+        for word in _WORD.findall(nfc(text).lower())
+        for w in (_word(word) if len(word) <= LONGEST_WORD_KEPT else _read_word(word))
+    ]
+
+
 def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
-    for word in _WORD.findall(nfc(text).lower()):
-        out.extend(_word(word) if len(word) <= LONGEST_WORD_KEPT else _read_word(word))
+    typed = _WORD.findall(nfc(text))
+    if "bn" not in text and "Bn" not in text and "BN" not in text:  # one look-up a word
+        for word in typed:
+            out.extend(_typed_word(word))
+        return tuple(out)
+    for at, word in enumerate(typed):
+        bn = len(word) == 2 and word.lower() == "bn"
+        if bn and at + 1 < len(typed) and typed[at + 1].lower() in ("ơi", "oi"):
+            out.append("ban")  # "bn ơi" calls a friend ("bạn"), it asks no "bao nhiêu"
+            continue
+        out.extend(_typed_word(word))
     return tuple(out)
+
+
+def _typed_word(word: str) -> tuple[str, ...]:
+    """One NFC word as typed (in any case) folded: drawn-out letters read once, teencode
+    expanded. One memo per word as typed, so a long text costs one look-up a word; a word longer
+    than `LONGEST_WORD_KEPT` is read anew."""
+    return _typed_kept(word) if len(word) <= LONGEST_WORD_KEPT else _read_typed(word)
+
+
+def _read_typed(word: str) -> tuple[str, ...]:
+    lower = word.lower()
+    read = lower if _acronym(word) else unstretched(lower)
+    return _word(read) if len(read) <= LONGEST_WORD_KEPT else _read_word(read)
+
+
+_typed_kept = functools.lru_cache(maxsize=WORDS_KEPT)(_read_typed)
+
+
+def _acronym(word: str) -> bool:
+    """Plain capitals of up to four letters, or a Roman numeral: an acronym, a ticket code's
+    group ("CCCD", "AAAK", "XXXX", "XXIII"), never a syllable drawn out ("NHAAAA" is one)."""
+    return (
+        word.isascii() and word.isupper() and (len(word) <= 4 or _ROMAN.fullmatch(word) is not None)
+    )
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+# A letter typed three times or more in a row, marks aside: no Vietnamese syllable and no English
+# word has one, so it is a syllable drawn out for emphasis ("điiiii", "ạaaa", "vậaaaay",
+# "khôngggg"). Twice is left alone: Telex writes â ê ô đ so ("tieem", "ddi"), and "xoong",
+# "coffee" are spelt so.
+_THRICE = re.compile(r"([a-z])\1\1+")
+_VOWELS = frozenset("aeiouy")
+
+
+def unstretched(word: str) -> str:
+    """A lower-case NFC word with each letter drawn out for emphasis typed once: "điiiii" -> "đi",
+    "ạaaa" -> "ạ", "vậyyyy" -> "vậy". Left as typed: a word with a digit (a code, a phone number
+    "0909xxxxxx"), with no vowel ("kkkk" laughing, "hmmm", "zzz", "cccd"), or of one letter
+    without a mark ("aaaa", "ooo"), whose drawn-out letter is all there is to it."""
+    bare = strip_diacritics(word)
+    if len(bare) != len(word) or not _THRICE.search(bare):
+        return word  # nothing drawn out (or marks that fold to no letter of their own)
+    if not bare.isalpha() or not _VOWELS.intersection(bare):
+        return word
+    if len(set(bare)) < 2 and bare == word:
+        return word  # "aaaa", "ooo"; "ạaaa", "ờờờ" are the particle drawn out
+    return "".join(word[m.start()] for m in _LETTER_RUNS.finditer(bare))
+
+
+# Runs of one letter as they fold: each drawn-out letter keeps its first typing and its marks.
+_LETTER_RUNS = re.compile(r"([a-z])\1\1+|.", re.DOTALL)
 
 
 _words = functools.lru_cache(maxsize=TEXTS_KEPT)(_fold_words)

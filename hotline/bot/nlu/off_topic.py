@@ -28,7 +28,9 @@ _OTHER_BUSINESS = re.compile(
     r"|the atm|the ngan hang|the tin dung|mo tai khoan|the huong dan vien|chung chi hanh nghe"
     r"|tuyen (?:tho|nguoi|nhan vien|cong nhan|lao dong)|can tuyen|tim viec lam|xin viec"
     r"|cho thue (?:nha|phong|mat bang|can ho)|mua ban (?:nha|dat)|mua bao hiem"
-    r"|tin chi|hoc bong|du hoc|bang lai|sang ten|so do|ho khau|vneid|work permit"
+    r"|tin chi|hoc bong|du hoc|bang lai|giay phep lai xe|gplx|sang ten|so do|ho khau|vneid"
+    r"|work permit|dang ky kinh doanh|phat nguoi|ky tuc xa (?:dai hoc|truong|con phong)"
+    r"|(?:dang ky|xin|thue) (?:phong )?ky tuc xa"
     r"|giay phep xay dung|xin phep (?:xay|sua)|(?:xay|sua) (?:lai )?(?:nha|mai)"
     r"|luong thang 13|khoi kien|kien o dau"
     # hiring with a head count ("cần tuyển 50 thợ may")

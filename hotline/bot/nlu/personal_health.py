@@ -40,7 +40,9 @@ _CONDITION = (
     r"|ghep (?:than|gan|tim|tuy)|hoa tri|xa tri|bi thoat vi|bi lao|mac lao"
     # a body weakened now: a miscarriage or a birth just past, a stroke, breathing with a machine
     r"|(?:vua|moi) (?:say thai|sinh|mo|dot quy)|say thai|sinh non|bi dot quy|bi ngung tho"
-    r"|(?:deo|dung|tho) (?:may tho|may cpap|may oxy|oxy))"
+    r"|(?:deo|dung|tho|co) (?:may tho|may cpap|may oxy|oxy)"
+    # an abortion just past, a bone broken or pinned
+    r"|pha thai|hut thai|bi gay (?:chan|tay|xuong)|nep vit|bo bot)"
 )
 # Said of that person: after who has it, a few words on ("tôi 60 tuổi, đang uống thuốc ...",
 # "ba em năm nay bị bệnh gan"), or first as a state ("bị bệnh ... có tiêm được không"; a bare
@@ -80,6 +82,8 @@ _POLICY = re.compile(
     r"|giay to|thu tuc|ai (?:dua|mang|cap|phat|giao|lo)|(?:dua|mang|giao|phat) (?:toi|den|tan)"
     r"|(?:truong|phuong|xa|tram y te|trung tam) co (?:tiem|lay mau|xet nghiem|phat|cap|ho tro)"
     r"|lich (?:tiem|mui)|tinh lai tu|do spo2|cach do"
+    # whether one counts as F1: the rule's definition, not an illness ("em có bị F1 không")
+    r"|co (?:bi |la |tinh la |bi coi la |bi tinh la |duoc tinh la |bi xem la )+f1 khong"
     # how to keep the household from catching it while caring for the sick one
     r"|de (?:ca nha |nguoi nha |gia dinh |minh |ban than )?(?:khoi|khong|tranh) (?:bi )?lay)\b"
 )

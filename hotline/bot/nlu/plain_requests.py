@@ -12,6 +12,7 @@ import re
 
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.entities import ticket_codes
+from hotline.bot.nlu.follow_up import asks_how_to_follow
 from hotline.bot.nlu.normalize import words
 
 # A person asked for in English ("I want to talk to a real person", "pls connect me to a staff",
@@ -21,6 +22,10 @@ _PERSON_IN_ENGLISH = re.compile(
     r" (?:a |an |the |your )?(?:real |live |human )?(?:person|human|agent|staff|operator|someone)\b"
     r"|\b(?:is there|are there|do you have|can i get) (?:a |an |any )?(?:real |live )?"
     r"(?:human|person|agent|operator|staff)\b"
+    # "could a staff member who reads English message me directly"
+    r"|\b(?:could|can|would) (?:a |an |one of your |some )?(?:real |live )?"
+    r"(?:human|person|agent|operator|staff|officer|someone|somebody)(?: member)?\b[a-z ]{0,40}"
+    r"\b(?:message|call|text|contact|chat with|talk to|write to) me\b"
 )
 # A report wished for or asked how to make, in English: the form is the answer.
 _REPORT_IN_ENGLISH = re.compile(
@@ -34,9 +39,12 @@ _REPORT_IN_ENGLISH = re.compile(
 _PERSON_WISHED = re.compile(
     r"(?<!khong can )(?<!khong muon )(?<!khoi )(?<!khong can phai )(?<!chang can )(?<!dung )"
     r"(?<!khong phai )"
-    r"\b(?:noi chuyen|tro chuyen|trao doi|tam su) (?:rieng |truc tiep )?(?:voi|cung) "
+    r"\b(?:(?:noi chuyen|tro chuyen|trao doi|tam su) (?:rieng |truc tiep )?(?:voi|cung) "
+    # the line put through: "nối máy qua nhân viên", "chuyển máy cho em với cán bộ trực"
+    r"|(?:noi|chuyen) may (?:cho |qua |voi |toi |sang )?(?:(?:toi|em|e|minh|tui|con|chau|o) )?"
+    r"(?:(?:voi|toi|qua|cho|gap|sang) )?)"
     r"(?:mot |1 )?(?:anh chi |anh |chi |ban |co |chu )?"
-    r"(?:can bo|nhan vien|tong dai vien|nguoi that|nguoi truc|chuyen vien)\b"
+    r"(?:can bo|nhan vien|tong dai vien|nguoi that|nguoi truc|chuyen vien|nguoi phu trach)\b"
     r"(?! (?:phuong|xa|ap|huyen|tinh|y te|cong an|benh vien|tram))"
 )
 # How sure the rule is: a person is put through at once, below a rule's 1.0 so that a danger
@@ -69,8 +77,8 @@ def asks_progress(text: str) -> bool:
     """True for a report's progress asked: with its code ("PA-... any update?") or of a report
     named ("check giúp em tiến độ cái phản ánh hôm qua")."""
     said = " ".join(words(text))
-    if not _PROGRESS.search(said):
-        return False
+    if not _PROGRESS.search(said) or asks_how_to_follow(text):
+        return False  # "coi tiến độ ở chỗ nào": where to look, the FAQ's
     return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))
 
 

@@ -116,11 +116,11 @@ REQUESTS = (
     ("nho",),
     (),
 )
-GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"))
+GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"), ("giai", "dap"))
 # Politeness that trails a question ("... được chưa ạ", "... không ad ơi", "... chưa nhé"), and
 # the Centre's "rứa" and "hè" ("có xuống tận nhà không rứa", "có phải covid không hè"): the
 # asking particle is the word before it.
-TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "hen", "ta", "rua", "he"})
+TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "nghen", "hen", "ta", "rua", "he"})
 # "... thật không mấy cô", "... chưa mấy anh ơi": a group addressed after the question.
 GROUP = "may"
 PEOPLE = frozenset({"co", "chu", "anh", "chi", "bac"})

@@ -74,6 +74,10 @@ def is_question(text: str) -> bool:
     clauses = [words(clause) for clause in _CLAUSE.split(text)]
     if any(_asks_who(clause) for clause in clauses[1:]):
         return True
+    # "Tôi muốn in một tờ hướng dẫn ... Xin cho biết ...", "..., mong được giải đáp": a request
+    # for guidance opening a later clause asks as one opening the message does.
+    if any(_requests(_opened(clause)) for clause in clauses[1:]):
+        return True
     # "..., vậy tiền xét nghiệm tự trả hay được miễn": a later clause opened by "vậy" (so) asks
     # a choice as one opened by "thì" does.
     if any(_chooses(["thi", *c[1:]]) for c in clauses[1:] if c[:1] == ["vay"]):
@@ -98,6 +102,8 @@ def _not_asking(said: list[str], text: str) -> bool:
     máy", "xe máy"), a negated "nào" ("không còn đồng nào")."""
     if said[-1] == "may":
         written = re.findall(r"[^\W_]+", nfc(text).lower())
+        while len(written) > 1 and fold(written[-1]) in TRAILING:
+            written.pop()  # "thôi chú tắt máy nghen"
         return said[-2:-1] in (["xe"], ["nha"], ["chay"]) or written[-1:] == ["máy"]
     if said[-1] == "vay" and said[-2:-1] in (["cung"], ["nhu"]):
         return True  # "tối nào cũng vậy": likewise; "làm như vậy": so
@@ -140,11 +146,20 @@ def _chooses(said: list[str]) -> bool:
     return False
 
 
+def _opened(said: list[str]) -> list[str]:
+    while len(said) > 1 and said[0] in OPENERS:
+        said = said[1:]
+    return said
+
+
 def _requests(said: list[str]) -> bool:
-    """Whether the message opens by asking for guidance ("đề nghị hướng dẫn ...")."""
+    """Whether the message opens by asking for guidance ("đề nghị hướng dẫn ...", "mong được
+    giải đáp")."""
     for request in REQUESTS:
         if tuple(said[: len(request)]) == request:
             rest = said[len(request) :]
+            if request and rest[:1] == ["duoc"]:
+                rest = rest[1:]  # "mong được giải đáp", "xin được hướng dẫn"
             if rest[:1] == ["cho"] and rest[1:2] and rest[1] in ASKERS:
                 rest = ["cho", *rest[2:]]  # "cho em biết" is "cho biết"
             return any(tuple(rest[: len(g)]) == g for g in GUIDANCE)

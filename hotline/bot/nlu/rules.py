@@ -16,6 +16,7 @@ import re
 
 from hotline.bot.nlu.about_hotline import asked_about
 from hotline.bot.nlu.acknowledgements import ADDRESSING, acknowledgement, laughs, thanks_alone
+from hotline.bot.nlu.adverts import posted_advert
 from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
@@ -23,8 +24,10 @@ from hotline.bot.nlu.danger import escalated
 from hotline.bot.nlu.entities import extract_entities, ticket_codes
 from hotline.bot.nlu.epidemic_terms import brought_back
 from hotline.bot.nlu.events import tipped
+from hotline.bot.nlu.follow_up import followed
 from hotline.bot.nlu.formal_letters import answered_letter
 from hotline.bot.nlu.greetings import after_salutation, greets
+from hotline.bot.nlu.hardship import pleaded
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
@@ -36,6 +39,8 @@ from hotline.bot.nlu.plain_requests import (
 )
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
+from hotline.bot.nlu.remedies import remedied
+from hotline.bot.nlu.thanks import thanked
 
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
@@ -88,7 +93,22 @@ _WISH_LONGEST = 32
 _REPORT_TAIL = ADDRESSING | {"voi", "ne", "day"}
 # Words that open it without adding to it: who asks, and asking leave ("dạ cho em xin tố cáo").
 _REPORT_HEAD = frozenset(
-    {"da", "xin", "cho", "toi", "em", "minh", "tui", "con", "chau", "admin", "oi", "vang"}
+    {
+        "da",
+        "xin",
+        "cho",
+        "toi",
+        "em",
+        "e",
+        "minh",
+        "tui",
+        "con",
+        "chau",
+        "admin",
+        "ban",
+        "oi",
+        "vang",
+    }
 )
 # A report opened with its verb and what it is about, asking nothing: "phản ánh vụ quán nhậu mở
 # tới khuya", "phản ánh giúp em chuyện xóm trọ", "cho phản ánh cái". The word after the verb says
@@ -123,12 +143,12 @@ _WHAT_IS_REPORTED_PAIRS = frozenset(
 )
 # After a bare "báo" only a word that names an event ("báo vụ ...", "báo có F0 ở ...").
 _WHAT_IS_TOLD = frozenset({"vu", "chuyen", "viec", "co", "mot", "1"})
-_TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop")})
+_TOLD_PAIRS = frozenset({("tinh", "trang"), ("truong", "hop"), ("vi", "pham"), ("sai", "pham")})
 # What opens the message before the verb: who, asking leave, wishing, addressing the hotline.
 _BEFORE_VERB = _REPORT_HEAD | {"muon", "can", "gui", "e", "duoc"}
 # How to do it, asked after a wish to report ("em muốn phản ánh vụ hàng xóm thì làm sao"): the
 # form is the answer.
-_HOW_TO = (("thi", "lam", "sao"), ("thi", "phai", "lam", "sao"), ("lam", "the", "nao"))
+_HOW_TO = (("lam", "sao"), ("thi", "phai", "lam", "sao"), ("lam", "the", "nao"))
 _WISH = frozenset({"muon", "can"})
 # Intents a report opener was mistaken for: the FAQ's side, and small talk ("ad ơi phản ánh giúp
 # mình việc này" reads as a greeting). Out of scope stays (a land dispute "tố cáo" is not the
@@ -140,21 +160,6 @@ FORM_INTENTS = ("report_violation", "report_contact", "request_support", "feedba
 # The confidence of the report intent an opener gets: sure enough for the router to start the
 # form without asking the FAQ first, below a rule's 1.0 and an emergency's net.
 OPENER_CONFIDENCE = 0.9
-# An advert (a paid service, a loan) asks nothing and reports nothing: a call to contact the
-# seller privately together with what is sold ("nhận làm hồ sơ trọn gói, ib ngay").
-# The seller's call: how to reach them, or what they promise a customer ("bao nhận", "cam kết").
-_CONTACT_ME = re.compile(
-    r"\b(?:ib|inbox|ibx|lh|lien he (?:zalo|sdt|so)|zalo \d+|bao nhan|cam ket \d+)\b"
-)
-# What a seller offers: a service taken on, goods cleared or sold "genuine", a fee or a price.
-_SELLING = re.compile(
-    r"\b(?:nhan (?:lam|chay)|dich vu|tron goi|bao dau|gia re|giai ngan|lay ngay|phi \d+k?"
-    r"|phi \d+ phan tram|thanh ly|gia goc|chinh hang|free ?ship)\b"
-)
-# "ai cần thì ib", "ai cần liên hệ": the seller's call, not a question.
-_WHO_NEEDS = re.compile(r"\bai can(?: thi| [a-z]+)? (?:ib|inbox|ibx|lh|lien he|alo|goi)\b")
-# Told about an advert seen ("có nhóm nhận làm giấy xét nghiệm giả, inbox là có"): a tip.
-_SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|lua dao)\b")
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
 
 
@@ -173,7 +178,7 @@ def rule_parse(text: str) -> ParseResult | None:
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
-    if acknowledgement(text) or thanks_alone(text):
+    if acknowledgement(text) or thanks_alone(text) or thanked(text):
         return _with_text(_ranked("thank"), text)
     if laughs(text):
         return _with_text(_ranked("out_of_scope"), text)
@@ -194,11 +199,8 @@ def rule_parse(text: str) -> ParseResult | None:
 
 
 def advertises(text: str) -> bool:
-    """True for an advert told, not asked: "Dịch vụ làm giấy ... lấy ngay, inbox"."""
-    said = " ".join(words(text))
-    sells = _CONTACT_ME.search(said) and _SELLING.search(said) and not _SEEN.search(said)
-    asked = is_question(text) and not _WHO_NEEDS.search(said)
-    return bool(sells) and not asked and not opens_report(text)
+    """True for an advert told, not asked, nor opening a report (`adverts.posted_advert`)."""
+    return posted_advert(text) and not opens_report(text)
 
 
 def asks_to_report(said: str) -> bool:
@@ -255,7 +257,10 @@ def opens_report(text: str) -> bool:
         return False
     # "phản ánh vụ này thì gửi phường hay huyện" asks; "muốn phản ánh ... thì làm sao" asks how
     # to report, which the form answers.
-    how = _WISH & set(said[:at]) and any(tuple(said[-len(h) :]) == h for h in _HOW_TO)
+    asked = list(said)
+    while asked and asked[-1] in ADDRESSING:
+        asked.pop()  # "..., làm sao ạ"
+    how = _WISH & set(said[:at]) and any(tuple(asked[-len(h) :]) == h for h in _HOW_TO)
     return bool(how) or not is_question(text)
 
 
@@ -277,21 +282,19 @@ def reported(parse: ParseResult) -> ParseResult:
 
 
 def overlaid(parse: ParseResult) -> ParseResult:
-    """The rule overlays on the parse the bot acts on, applied once: a report opener is a report
-    (`reported`), a tip told as an event at a place too (`events.tipped`), a question for
-    oneself no report (`plans.asked`), a question closed formally
-    no feedback (`closings.courteous`), a complaint about the hotline feedback
-    (`complaints.complained`), a formal letter that asks no form (`formal_letters`), a person
-    wished for put through (`plain_requests.put_through`),
-    a question about the hotline itself no person asked for (`about_hotline.asked_about`),
-    a personal health question the consultant's
-    (`personal_health.consulted`), a question on the epidemic's own terms the FAQ's
-    (`epidemic_terms.brought_back`), a question on other business than the epidemic's out of
-    scope (`off_topic.set_aside`), a danger sign happening now an emergency (`danger.escalated`).
-    With Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    """The rule overlays on the parse the bot acts on, applied once, each named by its module:
+    a report opener is a report (`reported`), and so is a tip told as an event (`events`); a
+    question for oneself (`plans`), closed formally (`closings`) or put in a letter
+    (`formal_letters`) no form; a complaint feedback (`complaints`); how to follow a report the
+    FAQ's (`follow_up`); a person wished for put through (`plain_requests`), a question on the
+    hotline itself not (`about_hotline`); a personal health question (`personal_health`) or a
+    home remedy (`remedies`) the consultant's; the epidemic's own terms the FAQ's
+    (`epidemic_terms`), other business out of scope (`off_topic`); hunger pleaded a request for
+    support (`hardship`); a danger sign happening now an emergency (`danger`), last. With Rasa
+    they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
-    told = answered_letter(told)
-    return escalated(set_aside(brought_back(consulted(asked_about(put_through(told))))))
+    told = consulted(asked_about(put_through(followed(answered_letter(told)))))
+    return escalated(pleaded(remedied(set_aside(brought_back(told)))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

@@ -121,3 +121,9 @@ def test_no_need_to_say_more_acknowledges(text: str) -> None:
 
 def test_no_need_to_say_more_with_a_question_is_no_acknowledgement() -> None:
     assert not acknowledgement("khỏi nói nữa, F1 cách ly mấy ngày")
+
+
+def test_laughter_beside_an_emoji_is_laughter() -> None:
+    assert laughs("haha 🤣")
+    assert laughs("hihi 😜 =))")
+    assert not laughs("😝")

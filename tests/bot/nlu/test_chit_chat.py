@@ -79,3 +79,9 @@ def test_the_bot_named_over_and_over_is_read_once() -> None:
     # 4,000 characters); the answer is the same, only sooner.
     assert not chit_chat("ad " * 1333)
     assert chit_chat("ad " * 1333 + "ad có người yêu chưa")
+
+
+def test_the_bot_asked_out_passes_the_time() -> None:
+    assert chit_chat("bot ơi cuối tuần đi cà phê với anh nha")
+    assert chit_chat("ad đi xem phim với em không")
+    assert not chit_chat("đi tiêm với mẹ tôi được không ad")  # the epidemic named

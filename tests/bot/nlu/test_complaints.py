@@ -77,3 +77,21 @@ def test_irrelevant_answers_a_busy_line_and_the_wrong_topic_complain(text: str) 
 )
 def test_other_shapes_are_no_complaint(text: str) -> None:
     assert not complains(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em hỏi tiền hỗ trợ mà bot toàn trả lời chuyện cách ly",
+        "lần nào tổng đài cũng nói chưa có thông tin, chán thật",
+        "đọc kỹ câu hỏi rồi hãy trả lời chứ",
+        "vậy lập cái bot ra để làm gì",
+    ],
+)
+def test_answers_beside_the_point_are_complained_of(text: str) -> None:
+    assert complains(text)
+
+
+def test_asking_what_an_app_is_for_is_no_complaint() -> None:
+    assert not complains("app PC-Covid dùng để làm gì")
+    assert not complains("chưa có thông tin về lịch tiêm ở phường tôi à")

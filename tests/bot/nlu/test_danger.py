@@ -191,3 +191,26 @@ def test_a_danger_sign_in_english_happening_now(text: str) -> None:
 )
 def test_a_danger_sign_asked_about_in_english_is_none(text: str) -> None:
     assert not in_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông ngoại ngã trong bếp, gọi không tỉnh, nhanh giúp em",
+        "bảo vệ trực ca nằm gục ngoài cổng, có dấu hiệu co giật, không lay tỉnh được",
+    ],
+)
+def test_someone_who_cannot_be_woken_is_in_danger(text: str) -> None:
+    assert in_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gọi 1022 không tính phí đúng không",  # "gọi không tính": a free call
+        "goi tong dai khong tinh tien phai khong",
+        "F0 có dấu hiệu nào thì phải đi viện",
+    ],
+)
+def test_a_free_call_or_signs_asked_about_are_not(text: str) -> None:
+    assert not in_danger(text)

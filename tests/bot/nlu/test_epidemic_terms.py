@@ -48,3 +48,20 @@ def test_a_statement_or_no_term_stays(text: str) -> None:
 def test_only_small_talk_is_brought_back() -> None:
     parse = _parse("mũi 4 tiêm ở đâu", "request_human")
     assert brought_back(parse) is parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giấy đi đường xin chỗ nào vậy",
+        "xã mình giờ cấp độ mấy vậy",
+        "xe chở rau có được đi luồng xanh không",
+        "tối nay có phun khử khuẩn cả phường thật không",
+    ],
+)
+def test_the_travel_paper_the_levels_and_disinfection_are_the_epidemics(text: str) -> None:
+    assert names_epidemic(text)
+
+
+def test_a_level_of_something_else_is_not() -> None:
+    assert not names_epidemic("cấp độ bão số 5 là sao")

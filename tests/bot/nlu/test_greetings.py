@@ -130,3 +130,9 @@ def test_a_longer_introduction_or_a_question_after_it_does_not(text: str) -> Non
 
 def test_the_faqs_text_keeps_the_introduction() -> None:
     assert "F0" in after_greeting("chào ad, em là F0 muốn hỏi xíu về thuốc")
+
+
+def test_a_greeting_with_a_longer_self_introduction_and_a_few_things_to_ask() -> None:
+    assert greets("chào tổng đài, tôi là giáo viên trường làng, muốn hỏi mấy chuyện")
+    assert greets("xin chào, em cần hỏi một vài điều")
+    assert not greets("xin chào, em là F0 ở nhà muốn hỏi tiền ăn được bao nhiêu")

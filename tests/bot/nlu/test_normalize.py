@@ -5,7 +5,15 @@ from __future__ import annotations
 import unicodedata
 
 from hotline.bot.nlu import normalize as normalize_module
-from hotline.bot.nlu.normalize import fold, nfc, normalize, strip_diacritics, words
+from hotline.bot.nlu.normalize import (
+    fold,
+    nfc,
+    normalize,
+    strip_diacritics,
+    unstretched,
+    words,
+    words_as_typed,
+)
 
 
 def test_nfc_joins_decomposed_text() -> None:
@@ -75,10 +83,14 @@ def test_a_long_text_is_kept_only_among_the_last_few() -> None:
 
 
 def test_a_word_longer_than_any_vietnamese_one_is_folded_anew_not_kept() -> None:
-    long = "Đ" + "ằ" * normalize_module.LONGEST_WORD_KEPT  # a run of letters, a link's path
+    long = "Đằngxa" * 6  # longer than LONGEST_WORD_KEPT: a run of letters, a link's path
+    assert len(long) > normalize_module.LONGEST_WORD_KEPT
     kept = normalize_module._word.cache_info().currsize
-    assert words(f"{long}!") == ["d" + "a" * normalize_module.LONGEST_WORD_KEPT]
+    typed = normalize_module._typed_kept.cache_info().currsize
+    assert words(f"{long}!") == ["dangxa" * 6]
+    assert words_as_typed(f"{long}!") == ["dangxa" * 6]
     assert normalize_module._word.cache_info().currsize == kept
+    assert normalize_module._typed_kept.cache_info().currsize == typed
 
 
 def test_a_rule_s_answer_is_kept_for_many_short_texts_and_a_few_long_ones() -> None:
@@ -96,3 +108,45 @@ def test_a_rule_s_answer_is_kept_for_many_short_texts_and_a_few_long_ones() -> N
     assert read == [short, *longs]  # the first long text read once while it is among the last
     assert rule(longs[0]) and read == [short, *longs, longs[0]]  # four others read since
     assert rule(short) and read[-1] == longs[0]
+
+
+def test_a_letter_drawn_out_for_emphasis_is_read_once() -> None:
+    assert words("tiêm ở đâu điiiii") == ["tiem", "o", "dau", "di"]
+    assert words("k đc ạaaa") == ["khong", "duoc", "a"]
+    assert words("mấy giờ vậyyyy, về sớmmm") == ["may", "gio", "vay", "ve", "som"]
+    assert words("ra ngoài vậaaaay") == ["ra", "ngoai", "vay"]  # the mark stays with the first
+    assert words("NGHỈ MẤY NGÀYYYY") == ["nghi", "may", "ngay"]
+
+
+def test_letters_doubled_by_right_are_left_as_typed() -> None:
+    # Twice is Telex (â ê ô đ) or a spelling of its own: never folded.
+    assert words("tieem ddi xoong coffee") == ["tieem", "ddi", "xoong", "coffee"]
+
+
+def test_runs_that_are_no_syllable_drawn_out_are_left_as_typed() -> None:
+    # Laughing and noise (no vowel), one bare letter, acronyms, Roman numerals, codes, numbers.
+    typed = "kkkk hmmm zzz aaaa CCCD XXIII PA-AAAK-9X2M 0909xxxxxx"
+    assert words(typed) == [
+        "kkkk",
+        "hmmm",
+        "zzz",
+        "aaaa",
+        "cccd",
+        "xxiii",
+        "pa",
+        "aaak",
+        "9x2m",
+        "0909xxxxxx",
+    ]
+    assert unstretched("ờờờ") == "ờ"  # a particle with its mark is a word drawn out
+
+
+def test_chat_spellings_of_wanting_and_a_friend() -> None:
+    assert words("em mún hỏi") == ["em", "muon", "hoi"]
+    assert words("bn ơi cho hỏi") == ["ban", "oi", "cho", "hoi"]  # "bạn ơi"
+    assert words("bn tiền") == ["bao", "nhieu", "tien"]
+
+
+def test_words_as_typed_keep_letters_drawn_out() -> None:
+    assert words_as_typed("đi điiii, k đc") == ["di", "diiii", "khong", "duoc"]
+    assert words_as_typed("Cách ly ko dc 👍") == words("Cách ly ko dc 👍")

@@ -130,3 +130,22 @@ def test_doing_it_online_is_no_epidemic() -> None:
     assert other_business("làm căn cước công dân online ở đâu")
     assert other_business("đăng ký kết hôn trực tuyến được không")
     assert not other_business("khai báo y tế online cho người đi công tác ở đâu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gplx hạng B2 hết hạn đổi ở sở giao thông hay ở đâu",
+        "xe máy bị phạt nguội thì nộp phạt chỗ nào",
+        "đăng ký kinh doanh quán cà phê cần giấy gì",
+        "con tôi muốn đăng ký ký túc xá trường cao đẳng thì làm sao",
+    ],
+)
+def test_licences_traffic_fines_trade_registration_and_dorms_are_other_business(
+    text: str,
+) -> None:
+    assert other_business(text)
+
+
+def test_a_student_stranded_in_a_dorm_is_no_other_business() -> None:
+    assert not other_business("sinh viên kẹt ở ký túc xá, không còn gì ăn")

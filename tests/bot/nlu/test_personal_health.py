@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.base import Intent, ParseResult
-from hotline.bot.nlu.personal_health import consulted, personal_health
+from hotline.bot.nlu.personal_health import asks_policy, consulted, personal_health
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,22 @@ def test_keeping_the_household_from_catching_it_is_the_faqs(text: str) -> None:
 def test_a_general_question_on_going_to_hospital_stays_the_faqs() -> None:
     general = _parse("F0 khi nào thì phải vào viện", "ask_faq")
     assert consulted(general) is general
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chị tôi mới hút thai tuần trước, giờ chích mũi 3 có được không",
+        "mẹ em có máy thở oxy ở nhà, giờ mẹ F0 thì dùng máy tiếp được không",
+        "ông nội bị gãy chân đang bó bột thì tiêm vắc xin được không",
+    ],
+)
+def test_an_abortion_a_breathing_machine_a_broken_bone_are_conditions(text: str) -> None:
+    assert personal_health(text)
+
+
+def test_whether_one_counts_as_f1_is_the_rules_question() -> None:
+    assert asks_policy("chị đồng nghiệp ngồi cạnh em dương tính, em có bị tính là F1 không")
+    top = Intent("health_consult", 0.7)
+    parse = ParseResult("ngồi ăn chung với F0 thì tôi có là F1 không", top, (), (top,))
+    assert consulted(parse).intent.name == "ask_faq"

@@ -96,3 +96,21 @@ def test_a_danger_sign_beside_the_wish_is_still_an_emergency() -> None:
     text = "cho tôi nói chuyện với nhân viên ngay, ba tôi đang bất tỉnh không thở"
     parse = overlaid(_parse(text, "ask_faq", 0.5))
     assert parse.intent.name == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nối máy cho tui với cán bộ trực đi",
+        "chuyển máy qua nhân viên giùm em",
+        "nối máy gặp người phụ trách giúp tôi",
+    ],
+)
+def test_the_line_put_through_to_someone_is_a_person_wished(text: str) -> None:
+    assert person_wished(text)
+
+
+def test_a_person_asked_to_write_back_in_english() -> None:
+    assert person_in_english("could someone from your staff call me back today")
+    assert person_in_english("can a real person text me, the bot is confusing")
+    assert not person_in_english("can a person who had covid get vaccinated")

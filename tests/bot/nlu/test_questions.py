@@ -245,3 +245,23 @@ def test_likewise_and_so_at_the_end_ask_nothing(text: str) -> None:
 )
 def test_a_choice_after_so_and_a_final_particle_ask(text: str) -> None:
     assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kính gửi tổng đài, tôi là tổ trưởng dân phố. Xin cho biết hồ sơ hỗ trợ gồm những gì.",
+        "nhà tôi mở tiệm may nhỏ, mong được giải đáp về mức hỗ trợ hộ kinh doanh",
+        "đám cưới ở quê có được làm 20 mâm hông nghen",
+    ],
+)
+def test_a_request_for_guidance_later_on_and_a_southern_tag_ask(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thôi cô cúp máy nghen", "mong được giải quyết sớm, hàng xóm tụ tập nhậu mỗi tối"],
+)
+def test_a_closing_tag_or_a_plea_asks_nothing(text: str) -> None:
+    assert not is_question(text)

@@ -7,6 +7,7 @@ import pytest
 from hotline.bot.nlu.acknowledgements import acknowledges
 from hotline.bot.nlu.base import Intent, ParseResult
 from hotline.bot.nlu.complaints import complains
+from hotline.bot.nlu.normalize import normalize
 from hotline.bot.nlu.rules import (
     FORM_INTENTS,
     OPENER_CONFIDENCE,
@@ -345,3 +346,15 @@ def test_a_long_message_of_openers_and_closers_is_no_wish_to_report() -> None:
     # to be only a wish with its openers and closers, it is none.
     assert not asks_to_report("admin " * 1333)
     assert asks_to_report("da vang cho em xin phan anh voi admin oi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bn ơi tui mún phản ánh 1 vụ",
+        "em muốn báo vi phạm ở chợ, làm sao ạ",
+        "mình muốn báo sai phạm của tổ trưởng thì làm thế nào",
+    ],
+)
+def test_a_wish_to_report_in_chat_spelling_or_asking_how_opens_the_form(text: str) -> None:
+    assert asks_to_report(normalize(text)) or opens_report(text)

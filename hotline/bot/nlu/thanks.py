@@ -1,0 +1,122 @@
+"""Thanks as citizens say them beyond the chat's words: in another language ("arigatou",
+"kamsahamida", "merci"), with a blessing ("A Di Đà Phật, đa tạ quý tổng đài", "cảm ơn tổng
+đài, Chúa ban phước"), and followed by what the writer will do next ("cảm ơn nha, để tui nói
+lại với bà con", "ok để em chụp màn hình lại").
+
+Settled by rule (`rules.rule_parse`) like the chat's thanks (`acknowledgements.thanks_alone`).
+A message is thanks only when every clause of it is thanks, an acknowledgement, praise of the
+answer or a blessing, with one clause of thanks at least, or when an acknowledgement or thanks
+opens it and a short plan of the writer's own closes it; anything asked, told or reported more
+is left to the model. A blessing alone ("A Di Đà Phật", "chúc ngủ ngon") is no thanks: it greets
+or says goodbye.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from hotline.bot.nlu.acknowledgements import acknowledges, thanks_alone
+from hotline.bot.nlu.normalize import TEXTS_KEPT, words
+from hotline.bot.nlu.questions import is_question
+
+# Where a message is cut into clauses; "?" is no cut, a message asking is never thanks.
+_CLAUSE = re.compile(r"[,.;:!…\n]+|\s[-–]\s")
+# The hotline addressed ("quý tổng đài", "bạn bot", "mấy đứa trực máy", "1022").
+_HOTLINE = (
+    r"(?:(?:quy |cac |may )?(?:tong dai|co quan|ban|ban bot|bot|ad|admin|anh chi|co chu|"
+    r"anh|chi|em|co|chu|bac|dua|nguoi|moi nguoi|bro)(?: truc(?: may| tong dai| dem)?)?"
+    r"(?: 1022)?|1022)"
+)
+# Thanks in Vietnamese of every register and in the languages citizens mix in, as they fold.
+_THANKS_WORDS = (
+    r"(?:cam on|cam ta|da ta|ta on|doi on|tri an|thanks?(?: you| u)?|thx|tks|ty|tysm"
+    r"|arigato(?:u)?(?: gozaimasu)?|(?:kam|gam)sa(?:ham(?:n)?ida)?|(?:ko|go)mawo"
+    r"|xie ?xie|merci(?: beaucoup)?|danke(?: schon)?|gracias|obrigad[oa]|terima kasih|spasibo)"
+)
+_WHO = r"(?:(?:xin|rat|da|vang|con|em|e|toi|tui|minh|chau|ba|ong|anh|chi|co|chu) ){0,3}"
+_MORE = r"(?: (?:nhieu|rat nhieu|lam|nhe|nha|a|nghen|nhen|ne|a lot|so much|very much|lot|phat))*"
+_THANKS = re.compile(rf"{_WHO}{_THANKS_WORDS}{_MORE}(?: {_HOTLINE})?{_MORE}")
+# Blessings and wishes said with thanks: Buddhist, Catholic and Protestant, and good health.
+_BLESSING = re.compile(
+    r"(?:nam mo )?a di da phat|mo phat|a ?men|god bless(?: you| u)?|bless you|thank god"
+    r"|praise the lord"
+    r"|(?:xin |cau )?(?:chua|phat|troi phat|on tren) (?:ban phuoc|phu ho|chuc lanh|thuong)"
+    rf"(?: (?:cho )?{_HOTLINE})?"
+    r"|(?:binh an|hong an) cua chua (?:o cung|den voi|cho) .{0,30}"
+    rf"|(?:kinh )?chuc(?: {_HOTLINE})?(?: (?:nhieu|luon|doi dao))*"
+    r" (?:suc khoe|khoe|binh an|may man)"
+    r"(?: (?:nhieu|luon|doi dao|nha|nhe|a))*"
+)
+# The answer praised ("thông tin rõ ràng quá", "bot chạy ngon phết", "vậy ổn áp").
+_PRAISE = re.compile(
+    r"(?:(?:thong tin|huong dan|cau tra loi|tra loi|bot(?: chay)?|vay) )?(?:rat |qua )?"
+    r"(?:ro rang|de hieu|chi tiet|huu ich|day du|chinh xac|tan tinh|nhiet tinh|tuyet voi|hay|"
+    r"ngon|chuan|on ap)(?: (?:qua|lam|ghe|that|thiet|phet|ha|nha|a))*"
+)
+# A plan of the writer's own closing the thanks: "để (mai) (tôi) lên phường", "để tối về tui coi
+# lại", "em lưu lại". Who and when may come before the deed, in any order.
+_WHO_AND_WHEN = frozenset(
+    "toi tui em e minh chau con ong ba anh chi co chu bac me ma cha bo vo chong "
+    "mai chieu sang trua lat ti xiu chut nua ve roi".split()
+)
+_DEEDS = frozenset(
+    "xem coi doc noi luu ghi chup lam len ra di hoi thu tinh suy chia gui chuyen nhan "
+    "kiem tim dang tai nghe ghe".split()
+)
+# What the writer keeps or passes on without a "để" ("em lưu lại gửi khách").
+_KEPT = frozenset("luu ghi chup xem coi doc chia".split())
+_PLAN_LONGEST = 12
+# Thanks with a blessing and a plan is a few words; a longer message tells more than thanks (and
+# the clause patterns, read whole, stay linear on it).
+_LONGEST = 30
+_LONGEST_TYPED = 12 * _LONGEST  # characters: a longer text is never folded to be counted
+
+
+def _is_thanks(said: str) -> bool:
+    return _THANKS.fullmatch(said) is not None
+
+
+def _is_courtesy(said: str) -> bool:
+    return (
+        _is_thanks(said)
+        or acknowledges(said)
+        or _BLESSING.fullmatch(said) is not None
+        or _PRAISE.fullmatch(said) is not None
+    )
+
+
+def _is_plan(said: list[str]) -> bool:
+    """A short plan of the writer's own: "(vậy) để mai tôi lên phường", "em lưu lại gửi khách"."""
+    if not said or len(said) > _PLAN_LONGEST:
+        return False
+    at = 1 if said[0] in ("vay", "thoi", "roi", "vang") else 0
+    if said[at : at + 1] == ["de"]:
+        at += 1
+        while at < len(said) and at < 6 and said[at] in _WHO_AND_WHEN:
+            at += 1
+        return at < len(said) and said[at] in _DEEDS
+    return len(said) > at + 1 and said[at] in _WHO_AND_WHEN and said[at + 1] in _KEPT
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def thanked(text: str) -> bool:
+    """True for thanks said in more than the chat's words: each clause thanks, acknowledges,
+    praises or blesses, one of them thanks; or thanks or an acknowledgement closed by a plan."""
+    if "?" in text or len(text) > _LONGEST_TYPED or len(words(text)) > _LONGEST:
+        return False
+    if is_question(text):
+        return False
+    clauses = [said for said in (" ".join(words(c)) for c in _CLAUSE.split(text)) if said]
+    if not clauses or len(clauses) > 4:
+        return False
+    if all(_is_courtesy(c) for c in clauses) and any(_is_thanks(c) for c in clauses):
+        return True
+    *opening, last = clauses
+    if not opening:  # "oke để e chụp màn hình lại": the plan after the first words
+        said = last.split()
+        cut = said.index("de") if "de" in said else 0
+        opening, last = [" ".join(said[:cut])], " ".join(said[cut:])
+    courteous = all(o and _is_courtesy(o) for o in opening)
+    thanked_first = any(_is_thanks(o) or acknowledges(o) or thanks_alone(o) for o in opening)
+    return courteous and thanked_first and _is_plan(last.split())

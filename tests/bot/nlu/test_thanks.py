@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from hotline.bot.nlu.rules import rule_parse
+from hotline.bot.nlu.thanks import thanked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kamsahamida tổng đài",
+        "merci beaucoup ad",
+        "xie xie bạn bot nha",
+        "Nam mô A Di Đà Phật, cảm tạ các anh chị",
+        "con cám ơn cô chú, cầu Chúa ban phước cho tổng đài",
+        "thank you so much, god bless you",
+        "tạ ơn mấy bạn trực đêm nghen",
+        "dạ vâng, cảm ơn, kính chúc tổng đài nhiều sức khỏe",
+    ],
+)
+def test_thanks_in_other_words_or_with_a_blessing(text: str) -> None:
+    assert thanked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảm ơn ad, để chiều tui ghé trạm y tế",
+        "ok để mai mình lên phường",
+        "dạ, thông tin hữu ích quá, em lưu lại",
+    ],
+)
+def test_thanks_closed_by_a_plan_of_ones_own(text: str) -> None:
+    assert thanked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Di Đà Phật",  # a blessing alone greets or says goodbye
+        "chúc tổng đài ngủ ngon",
+        "cảm ơn tổ covid ấp 3 đã đi chợ giùm nhà tôi",  # praise of others: feedback
+        "cảm ơn, để em báo vụ quán karaoke mở cửa",  # a report follows
+        "ok để tôi chở mẹ đi viện, mẹ tôi khó thở lắm",  # more told than a plan
+        "cảm ơn, để mai em lên phường hỏi giấy tờ gì",  # asks
+        "arigatou, còn vụ tiền hỗ trợ thì sao?",
+        "bình an của Chúa ở cùng anh chị, cho con hỏi chút",
+    ],
+)
+def test_what_says_more_than_thanks_is_left_to_the_model(text: str) -> None:
+    assert not thanked(text)
+
+
+def test_thanks_settled_by_rule() -> None:
+    ruled = rule_parse("gracias tổng đài 1022")
+    assert ruled is not None and ruled.intent.name == "thank"
+
+
+def test_a_long_repeated_thanks_is_read_in_linear_time() -> None:
+    assert not thanked("cảm ơn nhiều " * 400 + "x")
