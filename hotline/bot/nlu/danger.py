@@ -107,6 +107,15 @@ URGENT = (
     "hurry", "ambulance", "right now", "emergency",
 )  # fmt: skip
 
+# "GẤP:" written with its mark is urgent; folded it is also "gặp" (to meet), and "gấp đôi" is
+# twofold, so it counts only as written and not before a number.
+_HURRIED = re.compile(
+    r"(?<!\w)gấp(?!\w)(?! (?:đôi|ba|bốn|năm|sáu|bảy|tám|chín|mười|rưỡi|mấy|nhiều|lần|\d))"
+)
+# A sign felt so much that it is felt now: "khó thở quá", "mệt lắm", with their marks (folded,
+# "qua" is also "qua đêm" and "lam" "làm").
+FELT = ("quá", "lắm", "qúa")
+
 # "làm sao ra được đây", "giờ tính sao đây": what to do now, asked in distress, is a call for help.
 _DISTRESS = re.compile(r" (?:lam sao|tinh sao|lam gi|the nao)(?: [a-z0-9]+){0,4} day $")
 
@@ -147,8 +156,8 @@ EVERYDAY = ("bat dong san", "bi danh gia", "bi danh dau", "bi danh so", "bi danh
 
 # Signs and words of "now" or of urgency that fold into everyday words: where the message writes
 # them with other marks they are those words ("bị đuổi việc" is not "bị đuối", "tìm tài xế" not
-# "tím tái", "treo cờ" not "treo cổ", "đăng ký" not "đang", "đến ngày" not "đến ngay"). Written
-# without marks, or reached through teencode, they count as before.
+# "tím tái", "treo cờ" not "treo cổ", "đăng ký" not "đang", "đến ngày" not "đến ngay", "cần gặp"
+# not "cần gấp"). Written without marks, or reached through teencode, they count as before.
 MARKED = {
     "bi duoi": "bị đuối", "dang duoi": "đang đuối", "duoi nuoc": "đuối nước",
     "tim tai": "tím tái", "tim moi": "tím môi", "treo co": "treo cổ", "vo dau": "vỡ đầu",
@@ -161,6 +170,7 @@ MARKED = {
     "goi khong tinh": "gọi không tỉnh", "keu khong tinh": "kêu không tỉnh",
     "lay khong tinh": "lay không tỉnh", "khong goi tinh": "không gọi tỉnh",
     "khong keu tinh": "không kêu tỉnh", "khong lay tinh": "không lay tỉnh",
+    "can gap": "cần gấp", "giup gap": "giúp gấp",
 }  # fmt: skip
 
 
@@ -216,14 +226,29 @@ def in_danger(text: str) -> bool:
     asks = is_question(text)
     if _VACCINE.search(said) and asks:
         return False  # whether one may be vaccinated with a condition: the consultant's
-    now, urgent = _says(said, NOW, written), _says(said, URGENT, written)
-    urgent = urgent or bool(_DISTRESS.search(said))
-    signs = sum(_said(said, sign, written) for sign in _present(said, SIGNS))
+    signed = [sign for sign in _present(said, SIGNS) if _said(said, sign, written)]
+    now = _says(said, NOW, written) or _felt(signed, written)
+    urgent = _says(said, URGENT, written) or bool(_DISTRESS.search(said))
+    urgent = urgent or bool(_HURRIED.search(nfc(text).lower()))
+    signs = len(signed)
     if _says(said, STRONG, written) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
         # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening.
         return now or urgent or not asks
     # "Mẹ đang thở hổn hển thì có cần vô viện không" asks; "đang khó thở, cứu với" does not.
     return signs > 0 and (urgent or (now and not asks))
+
+
+def _felt(signs: list[str], written: Written) -> bool:
+    """Whether one of `signs` is written right before "quá" or "lắm": felt now."""
+    folds = [f for _, f in written]
+    for sign in signs:
+        words = sign.split()
+        for start in range(len(folds) - len(words)):
+            if folds[start : start + len(words)] == words and (
+                written[start + len(words)][0] in FELT
+            ):
+                return True
+    return False
 
 
 def _oxygen_low(said: str) -> bool:

@@ -46,6 +46,11 @@ ACCIDENT = "xe tải tông xe máy ở ngã ba Sở Sao, người chạy xe nằ
         "bé đang co giật phải làm sao bây giờ",  # asks, but it is happening
         "em bi duoi nuoc o ho, cuu",  # without marks a sign that folds like another word counts
         "bé đg co giật, cứu em",  # and through teencode
+        # "GẤP" written with its mark, and a sign felt so much that it is felt now
+        "GẤP: chồng tôi F0 đang cách ly, tím môi, nhà số 5 ngõ 3 phố Huế",
+        "gấp lắm, bà tôi 80 tuổi khó thở, con cháu đi làm hết",
+        "em F0 ở trọ một mình, khó thở quá, không ai đưa đi",
+        "ba tôi thở dốc lắm, môi hơi tím, nhà ở thôn 2",
     ],
 )
 def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
@@ -75,6 +80,9 @@ def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
         "không tính phí xét nghiệm đúng không",
         "tôi đang chạy xe về quê có cần giấy gì",
         "siêu thị bán rau gấp đôi giá",
+        "F0 khó thở thì tiền thuốc gấp ba lần, có được hỗ trợ không",
+        "khó thở quá thì có cần đi viện không",  # felt now, but asked
+        "mai tôi cần gặp bác sĩ vì hay bị khó thở",  # "gặp", not "gấp"
         "xin cứu trợ gạo cho gia đình khó khăn",
         # signs and "now" that fold into everyday words, written with the other marks
         "Em đang bị đuổi khỏi phòng trọ, giúp em với",
