@@ -33,7 +33,7 @@ DANGER_CONFIDENCE = 0.95
 SIGNS = (
     # breathing
     "ngung tho", "tat tho", "khong tho", "het tho", "tho khong duoc", "tho khong noi",
-    "khong the tho", "tho doc", "ngat tho", "tim tai", "tim ngat", "tim moi", "kho tho",
+    "khong the tho", "tho doc", "ngat tho", "tim tai", "tim ngat", "tim moi", "moi tim", "kho tho",
     "tho met", "tho rat met", "tho hon hen",
     # consciousness
     "bat tinh", "ngat xiu", "xiu roi", "bi xiu", "xiu ngang", "hon me", "khong tinh lai",
@@ -160,7 +160,8 @@ EVERYDAY = ("bat dong san", "bi danh gia", "bi danh dau", "bi danh so", "bi danh
 # not "cần gấp"). Written without marks, or reached through teencode, they count as before.
 MARKED = {
     "bi duoi": "bị đuối", "dang duoi": "đang đuối", "duoi nuoc": "đuối nước",
-    "tim tai": "tím tái", "tim moi": "tím môi", "treo co": "treo cổ", "vo dau": "vỡ đầu",
+    "tim tai": "tím tái", "tim moi": "tím môi", "moi tim": "môi tím", "treo co": "treo cổ",
+    "vo dau": "vỡ đầu",
     "xe dung": "xe đụng", "dung xe": "đụng xe", "nha sap": "nhà sập", "bi sap": "bị sập",
     "chuyen da": "chuyển dạ", "vo oi": "vỡ ối", "chay nha": "cháy nhà", "nha chay": "nhà cháy",
     "bi chay": "bị cháy", "chay mau": "chảy máu", "mau chay": "máu chảy", "mat mau": "mất máu",

@@ -51,6 +51,7 @@ ACCIDENT = "xe tải tông xe máy ở ngã ba Sở Sao, người chạy xe nằ
         "gấp lắm, bà tôi 80 tuổi khó thở, con cháu đi làm hết",
         "em F0 ở trọ một mình, khó thở quá, không ai đưa đi",
         "ba tôi thở dốc lắm, môi hơi tím, nhà ở thôn 2",
+        "mẹ tôi F0 đang khó thở, môi tím, phải làm gì",  # two signs told: happening
     ],
 )
 def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
@@ -83,6 +84,7 @@ def test_a_danger_sign_happening_now_is_an_emergency(text: str) -> None:
         "F0 khó thở thì tiền thuốc gấp ba lần, có được hỗ trợ không",
         "khó thở quá thì có cần đi viện không",  # felt now, but asked
         "mai tôi cần gặp bác sĩ vì hay bị khó thở",  # "gặp", not "gấp"
+        "tôi đang khó thở, mới tìm được chỗ khám, khám ở đó có mất tiền không",  # "mới tìm"
         "xin cứu trợ gạo cho gia đình khó khăn",
         # signs and "now" that fold into everyday words, written with the other marks
         "Em đang bị đuổi khỏi phòng trọ, giúp em với",
