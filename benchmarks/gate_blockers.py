@@ -31,7 +31,7 @@ from hotline.bot.nlu import telex
 from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.bot.nlu.greetings import after_greeting
 from hotline.evaluation import recorded
-from hotline.evaluation.cases import Case, load_split
+from hotline.evaluation.cases import Case
 from hotline.evaluation.outcome import Outcome
 from hotline.evaluation.runner import BotUnderTest, bot
 from hotline.faq.gate import FaqMatch, Thresholds
@@ -134,14 +134,7 @@ def main() -> None:
     parser.add_argument("--rasa", action="append", default=[], help="SPLIT=recording.json")
     parser.add_argument("--show", help="list the messages of this kind")
     args = parser.parse_args()
-    parses: dict[str, Any] = {}
-    splits: dict[str, list[Case]] = {}
-    for item in args.rasa:
-        split, _, path = item.partition("=")
-        if "test" in split.split("+"):
-            raise SystemExit("the test split is run once, by `hotline nlu evaluate`, not here")
-        splits[split] = load_split(split)
-        parses.update(recorded.load(Path(path))[1])
+    splits, parses = recorded.development_splits(args.rasa)
     asyncio.run(_tally(splits, parses, args.show))
 
 

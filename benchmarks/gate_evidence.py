@@ -26,7 +26,7 @@ from typing import Any
 
 from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.evaluation import recorded
-from hotline.evaluation.cases import Case, load_split
+from hotline.evaluation.cases import Case
 from hotline.evaluation.runner import BotUnderTest, bot
 
 
@@ -102,14 +102,7 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--rasa", action="append", default=[], help="SPLIT=recording.json")
     args = parser.parse_args()
-    parses: dict[str, Any] = {}
-    splits: dict[str, list[Case]] = {}
-    for item in args.rasa:
-        split, _, path = item.partition("=")
-        if "test" in split.split("+"):
-            raise SystemExit("the test split is run once, by `hotline nlu evaluate`, not here")
-        splits[split] = load_split(split)
-        parses.update(recorded.load(Path(path))[1])
+    splits, parses = recorded.development_splits(args.rasa)
     asyncio.run(_dump(splits, parses, args.out))
 
 

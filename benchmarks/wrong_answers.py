@@ -30,7 +30,7 @@ from hotline.bot.nlu.fallback import FallbackNLU
 from hotline.bot.nlu.faq_choice import TRUST, trusted
 from hotline.bot.nlu.greetings import after_greeting
 from hotline.evaluation import recorded
-from hotline.evaluation.cases import Case, load_split
+from hotline.evaluation.cases import Case
 from hotline.evaluation.runner import BotUnderTest, bot
 from hotline.faq.asks import kinds_asked
 from hotline.faq.gate import FaqMatch, Thresholds
@@ -130,14 +130,7 @@ def main() -> None:
     parser.add_argument("--rasa", action="append", default=[], help="SPLIT=recording.json")
     parser.add_argument("--all", action="store_true", help="list wrong entries too")
     args = parser.parse_args()
-    parses: dict[str, Any] = {}
-    splits: dict[str, list[Case]] = {}
-    for item in args.rasa:
-        split, _, path = item.partition("=")
-        if "test" in split.split("+"):
-            raise SystemExit("the test split is run once, by `hotline nlu evaluate`, not here")
-        splits[split] = load_split(split)
-        parses.update(recorded.load(Path(path))[1])
+    splits, parses = recorded.development_splits(args.rasa)
     asyncio.run(_tally(splits, parses, args.all))
 
 

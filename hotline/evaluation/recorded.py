@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline.bot.nlu.rasa_client import RasaClient, RasaError
-from hotline.evaluation.cases import Case
+from hotline.evaluation.cases import Case, load_split
 
 Body = dict[str, Any]
 
@@ -57,3 +57,18 @@ def load(path: Path) -> tuple[str, dict[str, Body]]:
     """The model fingerprint and the parses of a recording."""
     document = json.loads(path.read_text("utf-8"))
     return str(document.get("model", "")), dict(document["parses"])
+
+
+def development_splits(items: Sequence[str]) -> tuple[dict[str, list[Case]], dict[str, Body]]:
+    """The splits named in `items` ("dev4=rasa_dev4.json", as the gate's benchmarks take them)
+    and their recorded parses, all in one mapping. The test split is refused: it is run once,
+    by `hotline nlu evaluate`, never by a tool that tunes."""
+    splits: dict[str, list[Case]] = {}
+    parses: dict[str, Body] = {}
+    for item in items:
+        split, _, path = item.partition("=")
+        if "test" in split.split("+"):
+            raise SystemExit("the test split is run once, by `hotline nlu evaluate`, not here")
+        splits[split] = load_split(split)
+        parses.update(load(Path(path))[1])
+    return splits, parses
