@@ -24,6 +24,7 @@ from hotline.faq.courtesy import without_courtesy
 from hotline.faq.dialect import particles
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.focus import unnamed
 from hotline.faq.hedges import hedges
 from hotline.faq.home import where
 from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
@@ -103,6 +104,8 @@ class Coverage:
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         # What each entry's answer says of costs, hours, places... (`hotline.faq.asks`).
         self._says: dict[str, frozenset[Ask]] = {}
+        # The words each entry's answer says, with their synonyms (`hotline.faq.focus`).
+        self._answers: dict[str, frozenset[str]] = {}
         # Entries that speak of other provinces or countries (`hotline.faq.places`).
         self._elsewhere: set[str] = set()
         # Per topic, its number of entries and how many of them say each word: kept only while
@@ -123,6 +126,7 @@ class Coverage:
         self._words[entry.id] = previous._words[entry.id]
         self._texts[entry.id] = text
         self._says[entry.id] = previous._says[entry.id]
+        self._answers[entry.id] = previous._answers[entry.id]
         if entry.id in previous._elsewhere:
             self._elsewhere.add(entry.id)
         self._count_topic(entry.topic, self._words[entry.id])
@@ -141,6 +145,7 @@ class Coverage:
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
         self._texts[entry.id] = (entry.questions, entry.answer)
         self._says[entry.id] = kinds_said(answer)
+        self._answers[entry.id] = frozenset(map(sys.intern, {*answer, *covered_by([answer])}))
         self._count_topic(entry.topic, self._words[entry.id])
 
     def _count_topic(self, topic: str, words: tuple[str, ...]) -> None:
@@ -183,6 +188,11 @@ class Coverage:
         """What the question asks (`hotline.faq.asks.kinds_asked`) that the entry's answer
         never says: an entry leaving any of it unsaid does not answer the question directly."""
         return asks - self._says.get(entry_id, frozenset())
+
+    def unnamed(self, entry_id: str, focus: frozenset[str]) -> frozenset[str]:
+        """The words the question's asking clause names (`hotline.faq.focus`) that the entry's
+        answer, its question variants apart, never says, nor a synonym of them."""
+        return unnamed(focus, self._answers.get(entry_id, frozenset()))
 
     def _written(self, entry_id: str) -> Spellings:
         """The entry's words as it writes them (`hotline.faq.accents.spellings`), worked out
