@@ -87,6 +87,9 @@ HOME_WEIGHT = 0.5
 STORY_WEIGHT = 0.25
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
+# Fillers once folded (`GENERIC`) whose spelling with these marks is a word of content: "chợ"
+# (market; folded "cho": for, give).
+_CONTENT_SPELLED: Spellings = spellings(["chợ"])
 
 
 class Coverage:
@@ -269,13 +272,20 @@ class Coverage:
     def _question(self, key: tuple[str, tuple[str, ...]]) -> _Question:
         text, words = key
         salient = self.salient(list(words))
+        asked = _asked(text)
+        # A filler once folded that the question writes as a word of content ("chợ", folded
+        # "cho": for, give) is salient: "đi chợ hộ thì gọi số nào" is not the 115 entry's.
+        salient += [
+            w
+            for w in dict.fromkeys(words)
+            if asked.get(w, frozenset()) & _CONTENT_SPELLED.get(w, frozenset())
+        ]
         # Without the place: only when the place is not asked of (`asks_of_place`), so an
         # entry on other places leaves it out.
         here = [w for w in salient if w != PLACE] if PLACE in salient else salient
         if here is not salient and asks_of_place(list(words)):
             here = salient
         weights = {w: self.weight(w) for w in salient}
-        asked = _asked(text)
         predicate = predicates(list(words))
         intro = (
             introduction(text, self._analyze) | particles(text) | hedges(text)
