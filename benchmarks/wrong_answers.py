@@ -43,7 +43,7 @@ def index_rule(t: Thresholds, matches: list[FaqMatch], text: str) -> str:
         return "no answer"
     best = matches[0]
     evidence = t.evidence(best, t.runner_up(matches))
-    said = not best.unsaid and best.uncovered <= t.max_uncovered
+    said = best.says and best.uncovered <= t.max_uncovered
     if said and evidence >= t.answer:
         return "evidence"
     if t.covers_alone(matches, evidence):
@@ -67,7 +67,7 @@ def answered_by(target: BotUnderTest, entry: str, text: str) -> str:
     if pick is None:
         return f"index {rule}"
     mine = next((m for m in matches if m.entry.id == pick.entry_id), None)
-    if pick.entry_id == entry and mine is not None and not mine.unsaid:
+    if pick.entry_id == entry and mine is not None and mine.says:
         agrees = matches[0].entry.id == pick.entry_id
         uncovered = faq.uncovered(pick.entry_id, text)
         if trusted(pick, uncovered, TRUST, agrees=agrees, index=mine.score):

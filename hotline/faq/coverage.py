@@ -24,6 +24,7 @@ from hotline.faq.courtesy import without_courtesy
 from hotline.faq.dialect import particles
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
+from hotline.faq.focus import unnamed
 from hotline.faq.hedges import hedges
 from hotline.faq.home import where
 from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
@@ -86,6 +87,9 @@ HOME_WEIGHT = 0.5
 STORY_WEIGHT = 0.25
 # Questions kept worked out per content: a turn checks its text against a few entries.
 QUESTIONS_KEPT = 256
+# Fillers once folded (`GENERIC`) whose spelling with these marks is a word of content: "chợ"
+# (market; folded "cho": for, give).
+_CONTENT_SPELLED: Spellings = spellings(["chợ"])
 
 
 class Coverage:
@@ -103,6 +107,8 @@ class Coverage:
         self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
         # What each entry's answer says of costs, hours, places... (`hotline.faq.asks`).
         self._says: dict[str, frozenset[Ask]] = {}
+        # The words each entry's answer says, with their synonyms (`hotline.faq.focus`).
+        self._answers: dict[str, frozenset[str]] = {}
         # Entries that speak of other provinces or countries (`hotline.faq.places`).
         self._elsewhere: set[str] = set()
         # Per topic, its number of entries and how many of them say each word: kept only while
@@ -123,6 +129,7 @@ class Coverage:
         self._words[entry.id] = previous._words[entry.id]
         self._texts[entry.id] = text
         self._says[entry.id] = previous._says[entry.id]
+        self._answers[entry.id] = previous._answers[entry.id]
         if entry.id in previous._elsewhere:
             self._elsewhere.add(entry.id)
         self._count_topic(entry.topic, self._words[entry.id])
@@ -141,6 +148,7 @@ class Coverage:
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
         self._texts[entry.id] = (entry.questions, entry.answer)
         self._says[entry.id] = kinds_said(answer)
+        self._answers[entry.id] = frozenset(map(sys.intern, {*answer, *covered_by([answer])}))
         self._count_topic(entry.topic, self._words[entry.id])
 
     def _count_topic(self, topic: str, words: tuple[str, ...]) -> None:
@@ -183,6 +191,11 @@ class Coverage:
         """What the question asks (`hotline.faq.asks.kinds_asked`) that the entry's answer
         never says: an entry leaving any of it unsaid does not answer the question directly."""
         return asks - self._says.get(entry_id, frozenset())
+
+    def unnamed(self, entry_id: str, focus: frozenset[str]) -> frozenset[str]:
+        """The words the question's asking clause names (`hotline.faq.focus`) that the entry's
+        answer, its question variants apart, never says, nor a synonym of them."""
+        return unnamed(focus, self._answers.get(entry_id, frozenset()))
 
     def _written(self, entry_id: str) -> Spellings:
         """The entry's words as it writes them (`hotline.faq.accents.spellings`), worked out
@@ -259,13 +272,20 @@ class Coverage:
     def _question(self, key: tuple[str, tuple[str, ...]]) -> _Question:
         text, words = key
         salient = self.salient(list(words))
+        asked = _asked(text)
+        # A filler once folded that the question writes as a word of content ("chợ", folded
+        # "cho": for, give) is salient: "đi chợ hộ thì gọi số nào" is not the 115 entry's.
+        salient += [
+            w
+            for w in dict.fromkeys(words)
+            if asked.get(w, frozenset()) & _CONTENT_SPELLED.get(w, frozenset())
+        ]
         # Without the place: only when the place is not asked of (`asks_of_place`), so an
         # entry on other places leaves it out.
         here = [w for w in salient if w != PLACE] if PLACE in salient else salient
         if here is not salient and asks_of_place(list(words)):
             here = salient
         weights = {w: self.weight(w) for w in salient}
-        asked = _asked(text)
         predicate = predicates(list(words))
         intro = (
             introduction(text, self._analyze) | particles(text) | hedges(text)

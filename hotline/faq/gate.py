@@ -22,7 +22,8 @@ class FaqMatch:
     `variant` that variant's own cosine, `whole` the cosine of the entry's variants taken as one
     text, `uncovered` the share of the question's salient words the entry never uses
     (`hotline.faq.coverage`), `unsaid` whether the question asks a kind of thing (a cost, an
-    hour, a place...) the entry's answer never says (`hotline.faq.asks`)."""
+    hour, a place...) the entry's answer never says (`hotline.faq.asks`), `unnamed` whether the
+    question's asking clause names a thing its answer never says (`hotline.faq.focus`)."""
 
     entry: FaqEntry
     score: float
@@ -31,6 +32,13 @@ class FaqMatch:
     uncovered: float = 0.0
     whole: float = 0.0
     unsaid: bool = False
+    unnamed: bool = False
+
+    @property
+    def says(self) -> bool:
+        """Whether the entry's answer says what the question asks: every kind it asks and
+        every thing its asking clause names. One that does not is offered at most."""
+        return not self.unsaid and not self.unnamed
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,7 @@ class Thresholds:
         if self.sole_cover is None or evidence < self.sole_cover or not matches:
             return False
         best, rivals = matches[0], matches[1 : self.max_suggestions]
-        whole = not best.unsaid and best.uncovered == 0.0
+        whole = best.says and best.uncovered == 0.0
         return whole and all(m.unsaid or m.uncovered > 0.0 for m in rivals)
 
     def answers_alone(self, matches: Sequence[FaqMatch], evidence: float) -> bool:
@@ -186,9 +194,7 @@ class Thresholds:
     def answers_asked(self, matches: Sequence[FaqMatch]) -> bool:
         """Whether there is a top match, its answer says what is asked and it leaves little of
         the question uncovered."""
-        return (
-            bool(matches) and not matches[0].unsaid and matches[0].uncovered <= self.max_uncovered
-        )
+        return bool(matches) and matches[0].says and matches[0].uncovered <= self.max_uncovered
 
     def outcovers_rivals(self, matches: Sequence[FaqMatch]) -> bool:
         """Whether each other close match leaves more of the question unused than the top one,

@@ -22,6 +22,7 @@ from hotline.faq.courtesy import without_courtesy
 from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import PAIR, WORD, content_words, features, kind
+from hotline.faq.focus import focus
 from hotline.faq.gate import FaqLookup, FaqMatch, Thresholds
 from hotline.faq.meaning import Meaning
 from hotline.faq.spelling import Speller
@@ -180,6 +181,9 @@ class FaqIndex:
         checked = _for_coverage(typed, analyzed)
         content.checked.put(text, checked)
         asks = kinds_asked(typed)
+        named = focus(
+            text, self._analyze, lambda ws: _for_coverage(ws, content.speller.correct(ws))
+        )
         ids = self._vocabulary.ids
         row_scores = content.postings.scores([(ids.get(f), f, tf) for f, tf in counts.items()])
         variants = len(content.questions)
@@ -203,6 +207,7 @@ class FaqIndex:
                     uncovered,
                     float(row_scores[variants + number]),
                     bool(content.coverage.unsaid(entry.id, asks)),
+                    bool(content.coverage.unnamed(entry.id, named)),
                 )
             )
         return tuple(matches)
@@ -228,7 +233,7 @@ class FaqIndex:
         best = matches[0]
         # An entry whose answer never says what is asked (a cost, an hour...) is offered at most.
         if (
-            not best.unsaid
+            best.says
             and best.uncovered <= t.max_uncovered
             and (evidence >= t.answer or self._vouched(text, best, evidence))
         ):

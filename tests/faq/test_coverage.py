@@ -228,3 +228,17 @@ def test_southern_chat_spellings_of_vay_are_fillers(coverage: Coverage) -> None:
     for typed in ("dzậy", "dzị", "zay"):
         asked = words(f"không đeo khẩu trang bị phạt bao nhiêu {typed}")
         assert coverage.uncovered("phat", asked) == plain
+
+
+def test_a_filler_written_as_a_word_of_content_is_salient() -> None:
+    entries = [
+        entry("cap-cuu", ("Khi nào gọi cấp cứu?",), "Khó thở thì gọi ngay số cấp cứu."),
+        entry("mua-giup", ("Ai mua đồ ăn giúp?",), "Tổ dân phố đi chợ mua giúp."),
+    ]
+    coverage = Coverage(entries, words)
+    question = "nhờ đi chợ thì gọi số nào"
+    checked = words(question)
+    assert coverage.uncovered("cap-cuu", checked, question) > 0.0
+    # Written bare, "cho" is as much "for" as "market": it weighs nothing either way.
+    assert coverage.uncovered("cap-cuu", words("goi so nao cho"), "goi so nao cho") == 0.0
+    assert coverage.uncovered("mua-giup", checked, question) < 1.0

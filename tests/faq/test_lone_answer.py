@@ -40,3 +40,14 @@ def test_a_top_entry_covering_more_than_each_rival_answers_from_cover_lead() -> 
     assert not t.leads_in_cover([best, _match("b", 0.5)], 0.9)
     assert not t.leads_in_cover([_match("a", 0.5), _match("b", 0.9)], 1.1)
     assert not Thresholds(cover_lead=None).leads_in_cover([best, _match("b", 0.5)], 1.1)
+
+
+def test_a_top_entry_that_never_names_what_is_asked_answers_by_no_rule() -> None:
+    entry = FaqEntry("a", ("Câu hỏi?",), "Trả lời.", "chung", "published")
+    unnamed = FaqMatch(entry, 0.2, "Câu hỏi?", uncovered=0.0, unnamed=True)
+    t = Thresholds(lone_answer=0.15, lone_cover=-0.5, sole_cover=0.5, cover_lead=1.0)
+    assert not unnamed.says
+    assert not t.answers_alone([unnamed], 2.0)
+    assert not t.covers_alone([unnamed], 2.0)
+    assert not t.leads_in_cover([unnamed, _match("b", 0.5)], 2.0)
+    assert _match("a", 0.0).says

@@ -186,7 +186,7 @@ def faq_choice(
     mine = next((m for m in closest if m.entry.id == entry.id), None)
     index = mine.score if mine is not None else 0.0
     # An entry whose answer never says what is asked (a cost, an hour...) is offered at most.
-    says = mine is not None and not mine.unsaid
+    says = mine is not None and mine.says
     if says and trusted(picked, uncovered, trust, agrees=agrees, index=index):
         return FaqLookup(entry, (), picked.confidence)
     if found.answer is not None and found.answer.id != entry.id:

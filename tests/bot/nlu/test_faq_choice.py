@@ -171,6 +171,17 @@ async def test_a_sure_pick_whose_answer_never_says_what_is_asked_is_only_offered
     assert found.answer is not None and found.answer.id == "khan-cap-goi-115"
 
 
+async def test_a_sure_pick_whose_answer_never_names_what_is_asked_is_only_offered(
+    faq: FaqKnowledge,
+) -> None:
+    # "hãng nào" asks a maker the 115 entry's answer never names (hotline.faq.focus).
+    question = "gọi 115 thì xe cấp cứu hãng nào tới"
+    assert faq.uncovered("khan-cap-goi-115", question) <= TRUST.uncovered
+    found = faq_choice(FaqPick("khan-cap-goi-115", 0.99), faq, question)
+    assert found.answer is None
+    assert "khan-cap-goi-115" in [e.id for e in found.suggestions]
+
+
 TRUST_C = PickTrust(among=0.25, agreed=0.6, agreed_index=0.15, agreed_off_topic=0.6)
 # Neither retriever finds "b" plausible alone: it leaves 80% of the question unused.
 UNUSED_C = {"a": 0.9, "b": 0.8}
