@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[,.;:!…\n]+|\s[-–]\s")
 # The hotline addressed ("quý tổng đài", "bạn bot", "mấy đứa trực máy", "1022").
 _HOTLINE = (
     r"(?:(?:quy |cac |may )?(?:tong dai|co quan|ban|ban bot|bot|ad|admin|anh chi|co chu|"
-    r"anh|chi|em|co|chu|bac|dua|nguoi|moi nguoi|bro)(?: truc(?: may| tong dai| dem)?)?"
+    r"anh|chi|em|co|chu|bac|chau|con|dua|nguoi|moi nguoi|bro)(?: truc(?: may| tong dai| dem)?)?"
     r"(?: 1022)?|1022)"
 )
 # Thanks in Vietnamese of every register and in the languages citizens mix in, as they fold.
@@ -86,6 +86,19 @@ def _is_courtesy(said: str) -> bool:
     )
 
 
+def _is_praise(said: str) -> bool:
+    return _PRAISE.fullmatch(said) is not None
+
+
+def _praised(said: str) -> bool:
+    """An acknowledgement and praise of the answer said as one ("👍👍 hay quá", "ok rõ ràng")."""
+    parts = said.split()
+    return any(
+        _is_praise(" ".join(parts[at:])) and acknowledges(" ".join(parts[:at]))
+        for at in range(1, len(parts))
+    )
+
+
 def _is_plan(said: list[str]) -> bool:
     """A short plan of the writer's own: "(vậy) để mai tôi lên phường", "em lưu lại gửi khách"."""
     if not said or len(said) > _PLAN_LONGEST:
@@ -110,7 +123,10 @@ def thanked(text: str) -> bool:
     clauses = [said for said in (" ".join(words(c)) for c in _CLAUSE.split(text)) if said]
     if not clauses or len(clauses) > 4:
         return False
-    if all(_is_courtesy(c) for c in clauses) and any(_is_thanks(c) for c in clauses):
+    if all(_is_courtesy(c) or _praised(c) for c in clauses) and (
+        any(_is_thanks(c) or _praised(c) for c in clauses)
+        or (any(acknowledges(c) for c in clauses) and any(_is_praise(c) for c in clauses))
+    ):
         return True
     *opening, last = clauses
     if not opening:  # "oke để e chụp màn hình lại": the plan after the first words

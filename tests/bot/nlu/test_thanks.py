@@ -59,3 +59,30 @@ def test_thanks_settled_by_rule() -> None:
 
 def test_a_long_repeated_thanks_is_read_in_linear_time() -> None:
     assert not thanked("cảm ơn nhiều " * 400 + "x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok, thông tin rõ ràng ghê",  # an acknowledgement and praise
+        "👌 chi tiết quá",
+        "thế là rõ rồi, cảm ơn con nhé",  # the hotline called "con", "cháu"
+        "dạ, cháu nghe rồi",
+        "🫶",
+    ],
+)
+def test_an_acknowledgement_with_praise_or_heard_is_thanks(text: str) -> None:
+    ruled = rule_parse(text)
+    assert ruled is not None and ruled.intent.name == "thank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hay quá",  # praise alone may be of anything
+        "ok hay quá, mà phường vẫn chưa phát tiền",
+        "nghe rồi mà vẫn chưa hiểu",
+    ],
+)
+def test_praise_alone_or_with_more_is_no_thanks(text: str) -> None:
+    assert not thanked(text)
