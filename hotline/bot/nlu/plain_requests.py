@@ -54,13 +54,20 @@ PERSON_CONFIDENCE = 0.9
 _PERSON_MISTAKEN_FOR = frozenset(
     {"ask_faq", "out_of_scope", "feedback", "greet", "health_consult", "request_human"}
 )
-# A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status".
+# A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status"; and how it
+# went, asked at the end ("giờ sao rồi", "đã có ai xuống chưa").
 _PROGRESS = re.compile(
     r"\b(?:tien do|(?:toi|den) dau roi|xu ly (?:chua|toi dau|den dau)|ket qua xu ly"
     r"|update|status|progress|any news)\b"
+    r"|\b(?:(?:gio|vay|the) (?:ra )?sao roi|gio the nao roi"
+    r"|(?:da )?co ai (?:xuong|toi|den|ghe|xu ly|kiem tra)(?: [a-z]+){0,3} chua)(?: [a-z]+)?$"
 )
-# The report it is asked of, when no code is given.
-_A_REPORT = re.compile(r"\b(?:phan anh|to cao|report|ticket|ma phan anh|ma so)\b")
+# The report it is asked of, when no code is given, or the writer's own report named ("cái đơn
+# tôi báo", "vụ em gửi hôm qua").
+_A_REPORT = re.compile(
+    r"\b(?:phan anh|to cao|report|ticket|ma phan anh|ma so"
+    r"|(?:don|vu|cai) (?:ma )?(?:toi|em|minh|tui|chau|con) (?:da )?(?:bao|gui|to cao))\b"
+)
 
 
 def person_in_english(text: str) -> bool:

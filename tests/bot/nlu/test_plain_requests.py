@@ -26,6 +26,8 @@ from hotline.bot.nlu.rules import overlaid, rule_parse
         ("PA-7K3Q-9X2M status?", "check_status"),
         ("phản ánh tuần trước của tôi tới đâu rồi ad", "check_status"),
         ("kiểm tra giùm tiến độ phản ánh vụ quán nhậu", "check_status"),
+        ("vụ em báo cái quán bida hôm trước giờ sao rồi", "check_status"),  # the writer's own
+        ("phản ánh về chủ trọ tuần rồi đã có ai xuống kiểm tra chưa", "check_status"),
     ],
 )
 def test_plain_requests_are_settled_by_rule(text: str, intent: str) -> None:
@@ -46,6 +48,9 @@ def test_the_code_is_kept_as_an_entity() -> None:
         "kết quả xét nghiệm tới đâu rồi",  # a progress, but of no report
         "tiến độ tiêm mũi 3 ở phường sao rồi",
         "what is the status of F1 after 7 days",
+        "em gửi hồ sơ hỗ trợ rồi giờ sao rồi",  # an application, no report
+        "có ai xuống phát gạo chưa vậy",
+        "phản ánh xong thì bao lâu có người xuống",  # asks what follows in general
     ],
 )
 def test_progress_of_something_else_is_no_status_check(text: str) -> None:
