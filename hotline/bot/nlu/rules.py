@@ -27,7 +27,7 @@ from hotline.bot.nlu.events import tipped
 from hotline.bot.nlu.follow_up import followed
 from hotline.bot.nlu.formal_letters import answered_letter
 from hotline.bot.nlu.greetings import after_salutation, greets
-from hotline.bot.nlu.hardship import pleaded
+from hotline.bot.nlu.hardship import entitled, pleaded
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
@@ -289,12 +289,13 @@ def overlaid(parse: ParseResult) -> ParseResult:
     FAQ's (`follow_up`); a person wished for put through (`plain_requests`), a question on the
     hotline itself not (`about_hotline`); a personal health question (`personal_health`) or a
     home remedy (`remedies`) the consultant's; the epidemic's own terms the FAQ's
-    (`epidemic_terms`), other business out of scope (`off_topic`); hunger pleaded a request for
-    support (`hardship`); a danger sign happening now an emergency (`danger`), last. With Rasa
-    they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    (`epidemic_terms`), other business out of scope (`off_topic`); whether one is entitled to a
+    support the FAQ's, hunger pleaded a request for support (`hardship`); a danger sign
+    happening now an emergency (`danger`), last. With Rasa they go on the combined parse, not
+    on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
     told = consulted(asked_about(put_through(followed(answered_letter(told)))))
-    return escalated(pleaded(remedied(set_aside(brought_back(told)))))
+    return escalated(pleaded(entitled(remedied(set_aside(brought_back(told))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
