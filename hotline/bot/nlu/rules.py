@@ -40,7 +40,7 @@ from hotline.bot.nlu.plain_requests import (
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 from hotline.bot.nlu.remedies import remedied
-from hotline.bot.nlu.thanks import thanked
+from hotline.bot.nlu.thanks import thanked, thanks_others
 
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
@@ -180,6 +180,8 @@ def rule_parse(text: str) -> ParseResult | None:
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     if acknowledgement(text) or thanks_alone(text) or thanked(text):
         return _with_text(_ranked("thank"), text)
+    if thanks_others(text):
+        return _with_text(_ranked("feedback"), text)
     if laughs(text):
         return _with_text(_ranked("out_of_scope"), text)
     if asks_to_report(normalize(text)):

@@ -136,3 +136,31 @@ def thanked(text: str) -> bool:
     courteous = all(o and _is_courtesy(o) for o in opening)
     thanked_first = any(_is_thanks(o) or acknowledges(o) or thanks_alone(o) for o in opening)
     return courteous and thanked_first and _is_plan(last.split())
+
+
+# Thanks to others than the hotline for what they did ("cảm ơn tổ covid khu phố 5 đã mang thuốc
+# tới", "xin cảm ơn các anh chị trạm y tế phường đã hỗ trợ gia đình tôi"): praise of a team or an
+# office, which the hotline records as feedback, not thanks for its answer.
+_OTHERS_THANKED = re.compile(
+    r"^(?:(?:xin|chan thanh|rat|toi|tui|em|minh|gia dinh toi|ca nha toi|chung toi) )*"
+    r"(?:cam on|biet on|tri an) (?:(?:cac|may|quy|tat ca) )?"
+    r"(?:(?:ban|anh chi|anh em|anh|chi|co chu|co|chu|bac|em) )?"
+    r"(?:to (?:covid|cong dong|dan pho|tinh nguyen|y te|phan ung nhanh)|doi|doan|tram y te"
+    r"|benh vien|trung tam|chinh quyen|uy ban|ubnd|y bac si|bac si|dieu duong|nhan vien y te"
+    r"|tinh nguyen vien|tnv|cong an|bo doi|luc luong|dan quan|can bo|phuong|xa|tinh|thanh pho"
+    r"|khu pho|ap|ban quan ly|hoi|mat tran|chien si)\b(?: [a-z0-9]+){0,12}? (?:vi )?da [a-z]"
+)
+# What turns it into something else: a contrast ("..., nhưng tới giờ chưa có gạo").
+_CONTRAST = re.compile(r"\b(?:nhung|tuy nhien|ma (?:chua|khong|van))\b")
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def thanks_others(text: str) -> bool:
+    """True for thanks to a team, an office or the volunteers for what they did, asking and
+    contrasting nothing."""
+    if "?" in text or len(text) > _LONGEST_TYPED:
+        return False
+    said = " ".join(words(text))
+    if not _OTHERS_THANKED.search(said) or _CONTRAST.search(said):
+        return False
+    return not is_question(text)
