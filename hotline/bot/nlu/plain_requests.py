@@ -1,5 +1,5 @@
-"""Requests put plainly that the model, trained on few of their shapes, misreads: a report or a
-person asked for in English, and a report's progress asked with or without its code.
+"""Requests put plainly that the model, trained on few of their shapes, misreads: a report, a tip
+or a person asked for in English, and a report's progress asked with or without its code.
 
 "I want to report a violation", "is there a human operator I can chat with?", "my report code is
 PA-..., any update?", "check giúp em tiến độ cái phản ánh hôm qua": each names what it wants; the
@@ -31,6 +31,19 @@ _PERSON_IN_ENGLISH = re.compile(
 _REPORT_IN_ENGLISH = re.compile(
     r"\b(?:i (?:want|would like|need|wish) to|can i|let me|how (?:do|can) i|i d like to)"
     r" (?:report|file a (?:report|complaint)|make a report|submit a report)\b"
+)
+# A tip told in English: someone positive who still goes about ("my neighbour in block B is
+# positive and still goes to the canteen", "the F0 tenant upstairs keeps going out").
+_TIP_IN_ENGLISH = re.compile(
+    r"\b(?:is|was|tested|got|has been|have been) (?:covid |still )?(?:positive|f0|infected)\b"
+    r"(?: [a-z0-9]+){0,8}? (?:still|keeps?|kept|continues?|continued)"
+    r" (?:go|goes|going|went|walk|walking|working|works|work|selling|sells|visit|visiting|meet"
+    r"|meeting|coming|comes|opening|opens|hanging|playing)\b"
+    r"|\b(?:positive|f0|infected) (?:[a-z]+ ){0,3}(?:who|that|but) (?:still|keeps?) [a-z]+"
+)
+# Asking in English, not telling ("is it ok if ...", "what if my neighbour ...").
+_ASKED_IN_ENGLISH = re.compile(
+    r"^(?:is|are|do|does|did|can|could|should|would|will|what|how|when|where|who|why|if)\b"
 )
 # A person wished for in Vietnamese, to talk with in private or at length ("em xin được trò
 # chuyện riêng với một anh chị cán bộ", "cho tôi nói chuyện với tổng đài viên"): a talk with
@@ -87,6 +100,14 @@ def asks_progress(text: str) -> bool:
     if not _PROGRESS.search(said) or asks_how_to_follow(text):
         return False  # "coi tiến độ ở chỗ nào": where to look, the FAQ's
     return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))
+
+
+def tip_in_english(text: str) -> bool:
+    """True for someone positive who still goes about, told in English and not asked."""
+    said = " ".join(words(text))
+    if "?" in text or _ASKED_IN_ENGLISH.search(said):
+        return False
+    return bool(_TIP_IN_ENGLISH.search(said))
 
 
 def person_wished(text: str) -> bool:

@@ -36,6 +36,7 @@ from hotline.bot.nlu.plain_requests import (
     person_in_english,
     put_through,
     report_in_english,
+    tip_in_english,
 )
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
@@ -192,6 +193,8 @@ def rule_parse(text: str) -> ParseResult | None:
         return _with_text(_ranked("request_human"), text)
     if report_in_english(text):
         return _with_text(_ranked("report_violation"), text)
+    if tip_in_english(text):
+        return _with_text(_ranked("report_contact"), text)
     if asks_progress(text):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
