@@ -52,6 +52,8 @@ REPEATED = [
     "hai mươi",  # a number as voice typing writes it
     "how what",  # English, read as the FAQ's Vietnamese
     "ad",  # the hotline addressed: an opener, a closer and a name of the bot at once
+    "https://a.vn/b?utm=c",  # pasted links, none of the message's words
+    "#hotrotientro",  # hashtags, split into syllables
 ]
 _ONSETS = [*"b c ch d đ g gi h k kh l m n ng nh p ph qu r s t th tr v x".split(), ""]
 _NUCLEI = "a ă â e ê i o ô ơ u ư y ia ươ uô".split()
@@ -80,6 +82,8 @@ def hostile_texts(seed: int = 1022) -> dict[str, str]:
     texts["'?' run"] = "?" * LENGTH
     texts["'!?.,;:' runs"] = filled(lambda: "".join(rng.choices("!?.,;:", k=rng.randint(5, 60))))
     texts["one 4,000-letter word"] = "a" * LENGTH
+    texts["one 4,000-letter hashtag"] = "#" + "hotro" * (LENGTH // 5)
+    texts["a dotted run ('a.a.a...')"] = "a." * (LENGTH // 2)
     seen: set[str] = set()
 
     def pair() -> str:

@@ -93,6 +93,14 @@ ACKNOWLEDGEMENTS = frozenset(
         "thi ra vay",
         "vay la hieu",
         "vay la hieu roi",
+        "vay la ro",
+        "vay la ro roi",
+        "the la ro",
+        "the la ro roi",
+        # Heard it ("dạ, con nghe rồi"): said of the answer just given.
+        "nghe roi",
+        "da nghe",
+        "nghe ro roi",
         "on ap",
         "vay la on ap",
         # "good" as chat spells it, said alone ("gud gud", "nice").
@@ -113,7 +121,7 @@ ACKNOWLEDGEMENTS = frozenset(
 # is looked up as "understod").
 _FOLDED = frozenset(re.sub(r"(\w)\1+", r"\1", a) for a in ACKNOWLEDGEMENTS)
 # Emoji that approve, which `normalize` folds to nothing (👍 and 👌 fold to "ok" already).
-APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒"})
+APPROVING_EMOJI = frozenset({"💯", "✅", "✔", "👏", "🙆", "🆒", "🫶", "🤝"})
 # Who acknowledges, between the polite word and what is understood ("vâng, cháu nắm rồi ạ").
 _SELF = frozenset({"em", "e", "chau", "con", "toi", "tui", "minh"})
 _POLITE = frozenset({"da", "vang", "ok", "u", "uh", "roi"})

@@ -24,7 +24,11 @@ _COMPLAINT = re.compile(
     r"|hoi (?:[a-z0-9]+ ){1,6}chu (?:khong|dau|co) (?:co )?hoi"
     # "hỏi giấy khỏi bệnh mà bot cứ trả lời chuyện tiêm": answered something else
     r"|hoi (?:[a-z0-9]+ ){1,6}ma (?:bot|tong dai|may|admin|ban) (?:cu |toan |lai |chi )+"
-    r"(?:tra loi|noi|rep)"
+    r"(?:tra loi|noi|rep|bao)"
+    # "bot nói như không nói", "mà bot bảo liên hệ phường hoài": saying nothing, or the same
+    r"|noi nhu khong noi|tra loi nhu khong"
+    r"|(?:bot|tong dai|admin) (?:cu |toan |lai |chi )*(?:tra loi|noi|rep|bao)"
+    r" (?:[a-z0-9]+ ){1,6}hoai"
     # the bot's own "no answer yet" quoted back, the question to be read again, the bot's point
     r"|(?:bot|tong dai|may) (?:cu |toan |lai |chi )*(?:noi|tra loi|bao) chua co thong tin"
     r"|doc (?:ky|lai) (?:cau hoi|tin nhan)"

@@ -99,6 +99,12 @@ _I_GO_ABOUT = re.compile(
     rf"^(?:toi|em|minh|tui)(?: (?:van|phai|cu|thi|cung|dang))* {_GOES_ABOUT}\b"
 )
 _CLAUSE = re.compile(r"[,.;:!?()\n]+")
+# Someone passing for the hotline, an office or its staff ("có người mạo danh tổng đài 1022 gọi
+# xin mã OTP", "giả danh cán bộ phường thu tiền"): a violation wherever it happens.
+_IMPERSONATION = re.compile(
+    r"\b(?:mao danh|gia danh|gia mao (?:la )?(?:can bo|nhan vien|cong an|tong dai|bac si)"
+    r"|tu xung (?:la )?(?:can bo|nhan vien|cong an|tong dai|bac si))\b"
+)
 # What the model may have taken such a tip for; an emergency, a person asked for or a code
 # looked up stay theirs.
 _MISTAKEN_FOR = frozenset(
@@ -119,6 +125,8 @@ def tip_kind(text: str) -> str | None:
     place = _PLACE.search(said) or named.search(said if text.isascii() else written)
     asks = _ASKS.search(said) or _ASKS_WRITTEN.search(written)
     oneself = _ONESELF.search(said) or _PLEA.search(said)
+    if _IMPERSONATION.search(said) and not asks and not is_question(text):
+        return "report_violation"
     if not place or asks or oneself or is_question(text):
         return None
     if _WRONGDOING.search(said) or _SKIMMED.search(written):

@@ -64,6 +64,9 @@ ADDRESSEE_PHRASES = frozenset(
         ("chu",),
         ("bac",),
         ("may", "co", "chu"),
+        ("may", "ban"),
+        ("may", "anh", "chi"),
+        ("may", "em"),
         ("ho", "tro"),
         ("truc",),
         ("tiep", "nhan"),
@@ -119,7 +122,11 @@ PRESENCE_PHRASES = frozenset(
 # hỏi xíu"): "là" and at most this many words of who one is.
 _INTRODUCED = 4
 # When the check is made ("giờ này còn ai trực không"): neither a greeting nor a question.
-WHEN_PHRASES = frozenset({("gio", "nay"), ("bay", "gio"), ("luc", "nay"), ("toi", "nay")})
+# The time of day said with a greeting ("sáng sớm chào mấy bạn") is likewise neither.
+WHEN_PHRASES = frozenset(
+    {("gio", "nay"), ("bay", "gio"), ("luc", "nay"), ("toi", "nay")}
+    | {("sang", "som"), ("sang", "nay"), ("trua", "nay"), ("chieu", "nay")}
+)
 # Emoji that wave or greet; other emoji carry no words here.
 GREETING_EMOJI = frozenset({"👋", "🙋", "🖐", "🤚"})
 _KINDS = (

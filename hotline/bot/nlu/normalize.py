@@ -174,10 +174,88 @@ def words_as_typed(text: str) -> list[str]:
     ]
 
 
+# A pasted link is none of the message's words: its host, path and tracking parameters
+# ("utm_source", "fbclid") would be matched as if the citizen had written them. A link is one
+# with a scheme or "www.", a "t.me"/"zalo.me" one, or a bare domain under a usual top-level
+# domain. An e-mail's domain (after "@") and a word ending a sentence ("xong.Có") are no link.
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']*"
+    r"|(?<![\w@./-])(?:t|zalo)\.me/[^\s<>\"']*"
+    r"|(?<![\w@./-])(?:[a-z0-9][a-z0-9-]*\.)+"
+    r"(?:vn|com|net|org|gov|edu|info|io|ly|gl|example)(?![\w@-])(?:[/?#][^\s<>\"']*)?",
+    re.IGNORECASE | re.ASCII,
+)
+# A hashtag is read as its words ("#hotroF0" -> "ho tro f0"); one that splits into no syllables
+# ("#xyz") is dropped. Not after a letter or "&" (an HTML entity, "C#").
+_HASHTAG = re.compile(r"(?<![\w&])#([^\W_]+)")
+# A hashtag's pieces: "covid", a code with its digits ("f0", "nq126"), a number, and the
+# letters between them, split into syllables ("hotrof0" -> "hotro", "f0").
+_TAG_PIECE = re.compile(r"covid[0-9]*|(?:nq|f)[0-9]+|[0-9]+|[a-z]+?(?=covid|(?:nq|f)[0-9]|[0-9]|$)")
+# One Vietnamese syllable written without marks: an initial, one to three vowels, a final.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+LONGEST_SYLLABLE = 7  # "nghieng"
+LONGEST_TAG = 64
+
+
+def syllables(letters: str) -> list[str] | None:
+    """Unmarked lower-case `letters` split into the fewest Vietnamese syllables, a consonant
+    between two vowels opening the next syllable ("hotro" -> "ho tro", not "hot ro"); None if
+    they split into none ("covid")."""
+    # best[i]: (syllables, finals' letters, last cut) for letters[:i]; fewest, then least final.
+    best: list[tuple[int, int, int] | None] = [None] * (len(letters) + 1)
+    best[0] = (0, 0, 0)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - LONGEST_SYLLABLE), end):
+            before = best[start]
+            piece = letters[start:end]
+            if before is None or not _SYLLABLE.fullmatch(piece):
+                continue
+            final = len(piece) - len(piece.rstrip("cmnpthg"))
+            here = (before[0] + 1, before[1] + final, start)
+            kept = best[end]
+            if kept is None or here[:2] < kept[:2]:
+                best[end] = here
+    if best[-1] is None:
+        return None
+    out: list[str] = []
+    end = len(letters)
+    while end:
+        start = best[end][2]  # type: ignore[index]
+        out.append(letters[start:end])
+        end = start
+    return out[::-1]
+
+
+def _hashtag_words(match: re.Match[str]) -> str:
+    tag = match.group(1)
+    return " " if len(tag) > LONGEST_TAG else _tag_words(tag)
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _tag_words(typed: str) -> str:
+    tag = strip_diacritics(typed).lower()
+    out: list[str] = []
+    for piece in _TAG_PIECE.findall(tag):
+        split = [piece] if piece[-1].isdigit() or piece == "covid" else syllables(piece)
+        out.extend(split or ())
+    return f" {' '.join(out)} "
+
+
+def unlinked(text: str) -> str:
+    """`text` with pasted links taken out and hashtags read as their words."""
+    if "." in text:
+        text = _LINK.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAG.sub(_hashtag_words, text)
+    return text
+
+
 def _fold_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
-    typed = _WORD.findall(nfc(text))
+    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", unlinked(nfc(text)))
+    typed = _WORD.findall(text)
     if "bn" not in text and "Bn" not in text and "BN" not in text:  # one look-up a word
         for word in typed:
             out.extend(_typed_word(word))

@@ -83,7 +83,11 @@ _POLICY = re.compile(
     r"|(?:truong|phuong|xa|tram y te|trung tam) co (?:tiem|lay mau|xet nghiem|phat|cap|ho tro)"
     r"|lich (?:tiem|mui)|tinh lai tu|do spo2|cach do"
     # whether one counts as F1: the rule's definition, not an illness ("em có bị F1 không")
-    r"|co (?:bi |la |tinh la |bi coi la |bi tinh la |duoc tinh la |bi xem la )+f1 khong"
+    r"|co (?:bi |la |tinh |tinh la |bi coi la |bi tinh la |duoc tinh la |bi xem la )+f1 khong"
+    # how long isolation lasts, how long before a dose is due, a fine: the rules'
+    r"|(?:may|bao nhieu) ngay (?:thi )?(?:xong|het|duoc ra|ra|ket thuc) cach ly"
+    r"|cach ly (?:bao lau|may ngay|bao nhieu ngay)|du thoi gian (?:de )?(?:tiem|chich)"
+    r"|(?:co |hay |thi )bi phat|phat bao nhieu"
     # how to keep the household from catching it while caring for the sick one
     r"|de (?:ca nha |nguoi nha |gia dinh |minh |ban than )?(?:khoi|khong|tranh) (?:bi )?lay)\b"
 )

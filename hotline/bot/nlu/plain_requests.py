@@ -1,5 +1,5 @@
-"""Requests put plainly that the model, trained on few of their shapes, misreads: a report or a
-person asked for in English, and a report's progress asked with or without its code.
+"""Requests put plainly that the model, trained on few of their shapes, misreads: a report, a tip
+or a person asked for in English, and a report's progress asked with or without its code.
 
 "I want to report a violation", "is there a human operator I can chat with?", "my report code is
 PA-..., any update?", "check giúp em tiến độ cái phản ánh hôm qua": each names what it wants; the
@@ -32,6 +32,19 @@ _REPORT_IN_ENGLISH = re.compile(
     r"\b(?:i (?:want|would like|need|wish) to|can i|let me|how (?:do|can) i|i d like to)"
     r" (?:report|file a (?:report|complaint)|make a report|submit a report)\b"
 )
+# A tip told in English: someone positive who still goes about ("my neighbour in block B is
+# positive and still goes to the canteen", "the F0 tenant upstairs keeps going out").
+_TIP_IN_ENGLISH = re.compile(
+    r"\b(?:is|was|tested|got|has been|have been) (?:covid |still )?(?:positive|f0|infected)\b"
+    r"(?: [a-z0-9]+){0,8}? (?:still|keeps?|kept|continues?|continued)"
+    r" (?:go|goes|going|went|walk|walking|working|works|work|selling|sells|visit|visiting|meet"
+    r"|meeting|coming|comes|opening|opens|hanging|playing)\b"
+    r"|\b(?:positive|f0|infected) (?:[a-z]+ ){0,3}(?:who|that|but) (?:still|keeps?) [a-z]+"
+)
+# Asking in English, not telling ("is it ok if ...", "what if my neighbour ...").
+_ASKED_IN_ENGLISH = re.compile(
+    r"^(?:is|are|do|does|did|can|could|should|would|will|what|how|when|where|who|why|if)\b"
+)
 # A person wished for in Vietnamese, to talk with in private or at length ("em xin được trò
 # chuyện riêng với một anh chị cán bộ", "cho tôi nói chuyện với tổng đài viên"): a talk with
 # someone of the hotline, not a meeting at an office ("gặp cán bộ phường", "cán bộ y tế"), and
@@ -54,13 +67,20 @@ PERSON_CONFIDENCE = 0.9
 _PERSON_MISTAKEN_FOR = frozenset(
     {"ask_faq", "out_of_scope", "feedback", "greet", "health_consult", "request_human"}
 )
-# A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status".
+# A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status"; and how it
+# went, asked at the end ("giờ sao rồi", "đã có ai xuống chưa").
 _PROGRESS = re.compile(
     r"\b(?:tien do|(?:toi|den) dau roi|xu ly (?:chua|toi dau|den dau)|ket qua xu ly"
     r"|update|status|progress|any news)\b"
+    r"|\b(?:(?:gio|vay|the) (?:ra )?sao roi|gio the nao roi"
+    r"|(?:da )?co ai (?:xuong|toi|den|ghe|xu ly|kiem tra)(?: [a-z]+){0,3} chua)(?: [a-z]+)?$"
 )
-# The report it is asked of, when no code is given.
-_A_REPORT = re.compile(r"\b(?:phan anh|to cao|report|ticket|ma phan anh|ma so)\b")
+# The report it is asked of, when no code is given, or the writer's own report named ("cái đơn
+# tôi báo", "vụ em gửi hôm qua").
+_A_REPORT = re.compile(
+    r"\b(?:phan anh|to cao|report|ticket|ma phan anh|ma so"
+    r"|(?:don|vu|cai) (?:ma )?(?:toi|em|minh|tui|chau|con) (?:da )?(?:bao|gui|to cao))\b"
+)
 
 
 def person_in_english(text: str) -> bool:
@@ -80,6 +100,14 @@ def asks_progress(text: str) -> bool:
     if not _PROGRESS.search(said) or asks_how_to_follow(text):
         return False  # "coi tiến độ ở chỗ nào": where to look, the FAQ's
     return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))
+
+
+def tip_in_english(text: str) -> bool:
+    """True for someone positive who still goes about, told in English and not asked."""
+    said = " ".join(words(text))
+    if "?" in text or _ASKED_IN_ENGLISH.search(said):
+        return False
+    return bool(_TIP_IN_ENGLISH.search(said))
 
 
 def person_wished(text: str) -> bool:

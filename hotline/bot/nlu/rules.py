@@ -27,7 +27,7 @@ from hotline.bot.nlu.events import tipped
 from hotline.bot.nlu.follow_up import followed
 from hotline.bot.nlu.formal_letters import answered_letter
 from hotline.bot.nlu.greetings import after_salutation, greets
-from hotline.bot.nlu.hardship import pleaded
+from hotline.bot.nlu.hardship import entitled, pleaded
 from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, normalize, words
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
@@ -36,11 +36,12 @@ from hotline.bot.nlu.plain_requests import (
     person_in_english,
     put_through,
     report_in_english,
+    tip_in_english,
 )
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.questions import is_question
 from hotline.bot.nlu.remedies import remedied
-from hotline.bot.nlu.thanks import thanked
+from hotline.bot.nlu.thanks import thanked, thanks_others
 
 # "Report" with nothing else: the form asks what happened.
 REPORT_WORDS = frozenset(
@@ -180,6 +181,8 @@ def rule_parse(text: str) -> ParseResult | None:
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
     if acknowledgement(text) or thanks_alone(text) or thanked(text):
         return _with_text(_ranked("thank"), text)
+    if thanks_others(text):
+        return _with_text(_ranked("feedback"), text)
     if laughs(text):
         return _with_text(_ranked("out_of_scope"), text)
     if asks_to_report(normalize(text)):
@@ -190,6 +193,8 @@ def rule_parse(text: str) -> ParseResult | None:
         return _with_text(_ranked("request_human"), text)
     if report_in_english(text):
         return _with_text(_ranked("report_violation"), text)
+    if tip_in_english(text):
+        return _with_text(_ranked("report_contact"), text)
     if asks_progress(text):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)
@@ -289,12 +294,13 @@ def overlaid(parse: ParseResult) -> ParseResult:
     FAQ's (`follow_up`); a person wished for put through (`plain_requests`), a question on the
     hotline itself not (`about_hotline`); a personal health question (`personal_health`) or a
     home remedy (`remedies`) the consultant's; the epidemic's own terms the FAQ's
-    (`epidemic_terms`), other business out of scope (`off_topic`); hunger pleaded a request for
-    support (`hardship`); a danger sign happening now an emergency (`danger`), last. With Rasa
-    they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    (`epidemic_terms`), other business out of scope (`off_topic`); whether one is entitled to a
+    support the FAQ's, hunger pleaded a request for support (`hardship`); a danger sign
+    happening now an emergency (`danger`), last. With Rasa they go on the combined parse, not
+    on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
     told = consulted(asked_about(put_through(followed(answered_letter(told)))))
-    return escalated(pleaded(remedied(set_aside(brought_back(told)))))
+    return escalated(pleaded(entitled(remedied(set_aside(brought_back(told))))))
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:

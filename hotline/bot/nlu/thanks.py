@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[,.;:!…\n]+|\s[-–]\s")
 # The hotline addressed ("quý tổng đài", "bạn bot", "mấy đứa trực máy", "1022").
 _HOTLINE = (
     r"(?:(?:quy |cac |may )?(?:tong dai|co quan|ban|ban bot|bot|ad|admin|anh chi|co chu|"
-    r"anh|chi|em|co|chu|bac|dua|nguoi|moi nguoi|bro)(?: truc(?: may| tong dai| dem)?)?"
+    r"anh|chi|em|co|chu|bac|chau|con|dua|nguoi|moi nguoi|bro)(?: truc(?: may| tong dai| dem)?)?"
     r"(?: 1022)?|1022)"
 )
 # Thanks in Vietnamese of every register and in the languages citizens mix in, as they fold.
@@ -86,6 +86,19 @@ def _is_courtesy(said: str) -> bool:
     )
 
 
+def _is_praise(said: str) -> bool:
+    return _PRAISE.fullmatch(said) is not None
+
+
+def _praised(said: str) -> bool:
+    """An acknowledgement and praise of the answer said as one ("👍👍 hay quá", "ok rõ ràng")."""
+    parts = said.split()
+    return any(
+        _is_praise(" ".join(parts[at:])) and acknowledges(" ".join(parts[:at]))
+        for at in range(1, len(parts))
+    )
+
+
 def _is_plan(said: list[str]) -> bool:
     """A short plan of the writer's own: "(vậy) để mai tôi lên phường", "em lưu lại gửi khách"."""
     if not said or len(said) > _PLAN_LONGEST:
@@ -110,7 +123,10 @@ def thanked(text: str) -> bool:
     clauses = [said for said in (" ".join(words(c)) for c in _CLAUSE.split(text)) if said]
     if not clauses or len(clauses) > 4:
         return False
-    if all(_is_courtesy(c) for c in clauses) and any(_is_thanks(c) for c in clauses):
+    if all(_is_courtesy(c) or _praised(c) for c in clauses) and (
+        any(_is_thanks(c) or _praised(c) for c in clauses)
+        or (any(acknowledges(c) for c in clauses) and any(_is_praise(c) for c in clauses))
+    ):
         return True
     *opening, last = clauses
     if not opening:  # "oke để e chụp màn hình lại": the plan after the first words
@@ -120,3 +136,31 @@ def thanked(text: str) -> bool:
     courteous = all(o and _is_courtesy(o) for o in opening)
     thanked_first = any(_is_thanks(o) or acknowledges(o) or thanks_alone(o) for o in opening)
     return courteous and thanked_first and _is_plan(last.split())
+
+
+# Thanks to others than the hotline for what they did ("cảm ơn tổ covid khu phố 5 đã mang thuốc
+# tới", "xin cảm ơn các anh chị trạm y tế phường đã hỗ trợ gia đình tôi"): praise of a team or an
+# office, which the hotline records as feedback, not thanks for its answer.
+_OTHERS_THANKED = re.compile(
+    r"^(?:(?:xin|chan thanh|rat|toi|tui|em|minh|gia dinh toi|ca nha toi|chung toi) )*"
+    r"(?:cam on|biet on|tri an) (?:(?:cac|may|quy|tat ca) )?"
+    r"(?:(?:ban|anh chi|anh em|anh|chi|co chu|co|chu|bac|em) )?"
+    r"(?:to (?:covid|cong dong|dan pho|tinh nguyen|y te|phan ung nhanh)|doi|doan|tram y te"
+    r"|benh vien|trung tam|chinh quyen|uy ban|ubnd|y bac si|bac si|dieu duong|nhan vien y te"
+    r"|tinh nguyen vien|tnv|cong an|bo doi|luc luong|dan quan|can bo|phuong|xa|tinh|thanh pho"
+    r"|khu pho|ap|ban quan ly|hoi|mat tran|chien si)\b(?: [a-z0-9]+){0,12}? (?:vi )?da [a-z]"
+)
+# What turns it into something else: a contrast ("..., nhưng tới giờ chưa có gạo").
+_CONTRAST = re.compile(r"\b(?:nhung|tuy nhien|ma (?:chua|khong|van))\b")
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def thanks_others(text: str) -> bool:
+    """True for thanks to a team, an office or the volunteers for what they did, asking and
+    contrasting nothing."""
+    if "?" in text or len(text) > _LONGEST_TYPED:
+        return False
+    said = " ".join(words(text))
+    if not _OTHERS_THANKED.search(said) or _CONTRAST.search(said):
+        return False
+    return not is_question(text)

@@ -95,3 +95,19 @@ def test_answers_beside_the_point_are_complained_of(text: str) -> None:
 def test_asking_what_an_app_is_for_is_no_complaint() -> None:
     assert not complains("app PC-Covid dùng để làm gì")
     assert not complains("chưa có thông tin về lịch tiêm ở phường tôi à")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hỏi cả buổi mà tổng đài nói như không nói",
+        "em hỏi giấy đi đường mà bot cứ bảo gọi 1022 hoài",
+        "bot trả lời gọi cho phường hoài, phường có nghe đâu",
+    ],
+)
+def test_saying_nothing_or_the_same_again_complains(text: str) -> None:
+    assert complains(text)
+
+
+def test_what_the_bot_said_quoted_before_a_question_is_no_complaint() -> None:
+    assert not complains("bot nói F1 cách ly 7 ngày, vậy F0 thì mấy ngày")

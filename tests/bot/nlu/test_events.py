@@ -110,3 +110,10 @@ def test_a_vehicle_carrying_a_positive_person_and_support_handed_out_unfairly(
 )
 def test_folded_look_alikes_and_questions_are_no_such_tip(text: str) -> None:
     assert tip_kind(text) is None
+
+
+def test_someone_passing_for_an_office_told_is_a_violation() -> None:
+    assert tip_kind("hai người giả danh cán bộ phường đi từng nhà thu tiền xét nghiệm") == (
+        "report_violation"
+    )
+    assert tip_kind("có ai mạo danh tổng đài gọi cho tôi, vậy phải làm sao") is None  # asks

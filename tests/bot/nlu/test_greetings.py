@@ -136,3 +136,14 @@ def test_a_greeting_with_a_longer_self_introduction_and_a_few_things_to_ask() ->
     assert greets("chào tổng đài, tôi là giáo viên trường làng, muốn hỏi mấy chuyện")
     assert greets("xin chào, em cần hỏi một vài điều")
     assert not greets("xin chào, em là F0 ở nhà muốn hỏi tiền ăn được bao nhiêu")
+
+
+@pytest.mark.parametrize(
+    "text", ["chiều nay chào mấy anh chị tổng đài", "sáng sớm em chào mấy bạn 1022 ạ"]
+)
+def test_a_greeting_with_the_time_of_day_or_to_a_few_of_the_staff_greets(text: str) -> None:
+    assert greets(text)
+
+
+def test_the_time_of_day_with_a_question_is_no_greeting() -> None:
+    assert not greets("sáng sớm mấy bạn có trực không, cho hỏi tiêm ở đâu")

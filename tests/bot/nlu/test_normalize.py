@@ -10,6 +10,7 @@ from hotline.bot.nlu.normalize import (
     nfc,
     normalize,
     strip_diacritics,
+    syllables,
     unstretched,
     words,
     words_as_typed,
@@ -150,3 +151,44 @@ def test_chat_spellings_of_wanting_and_a_friend() -> None:
 def test_words_as_typed_keep_letters_drawn_out() -> None:
     assert words_as_typed("đi điiii, k đc") == ["di", "diiii", "khong", "duoc"]
     assert words_as_typed("Cách ly ko dc 👍") == words("Cách ly ko dc 👍")
+
+
+def test_a_pasted_link_is_none_of_the_words() -> None:
+    assert words("đọc ở https://tin.example/ho-tro?utm_source=zalo&fbclid=Ab1 rồi") == [
+        "doc",
+        "o",
+        "roi",
+    ]
+    assert words("vào www.dichvucong.gov.vn/dang-ky nhé") == ["vao", "nhe"]
+    assert words("nhóm t.me/nhomhotro hay zalo.me/g/xyz123 đó") == ["nhom", "hay", "do"]
+    assert words("trang baomoi.vn/bai-viet?fbclid=X nói vậy") == ["trang", "noi", "vay"]
+
+
+def test_what_only_looks_like_a_link_is_kept() -> None:
+    # An e-mail, a phone number with dots, a ticket code, "TP.HCM", a sentence run together.
+    assert words("gửi an.nguyen@gmail.com") == ["gui", "an", "nguyen", "gmail", "com"]
+    assert words("gọi 0912.345.678 mã PA-AAAK-9X2M") == [
+        "goi",
+        "0912",
+        "345",
+        "678",
+        "ma",
+        "pa",
+        "aaak",
+        "9x2m",
+    ]
+    assert words("ở TP.HCM xong.Có ai") == ["o", "thanh", "pho", "hcm", "xong", "co", "ai"]
+
+
+def test_a_hashtag_is_read_as_its_words() -> None:
+    assert words("#hotroF0 #tiêmchủng") == ["ho", "tro", "f0", "tiem", "chung"]
+    assert words("#PhongChongCovid19 #nq68") == ["phong", "chong", "covid19", "nq68"]
+    assert words("#xyzw cách ly") == ["cach", "ly"]  # no syllables: dropped
+    assert words("C# và &#39;") == ["c", "va", "39"]  # no hashtag after a letter or "&"
+
+
+def test_syllables_open_on_the_next_consonant() -> None:
+    assert syllables("hotrotientro") == ["ho", "tro", "tien", "tro"]
+    assert syllables("giancach") == ["gian", "cach"]
+    assert syllables("thanhphohochiminh") == ["thanh", "pho", "ho", "chi", "minh"]
+    assert syllables("covid") is None

@@ -149,3 +149,22 @@ def test_whether_one_counts_as_f1_is_the_rules_question() -> None:
     top = Intent("health_consult", 0.7)
     parse = ParseResult("ngồi ăn chung với F0 thì tôi có là F1 không", top, (), (top,))
     assert consulted(parse).intent.name == "ask_faq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anh tôi ở chung phòng với F0, anh có bị tính F1 không",
+        "vợ tôi F0 đang ho, vậy mấy ngày thì hết cách ly",
+        "tôi mới khỏi sốt, tiêm mũi 2 được 4 tháng, đủ thời gian chích mũi 3 chưa",
+        "ông tôi ho mà ra chợ không đeo khẩu trang thì có bị phạt không",
+    ],
+)
+def test_how_long_isolation_lasts_when_a_dose_is_due_or_a_fine_are_the_rules(text: str) -> None:
+    assert consulted(_parse(text, "health_consult")).intent.name == "ask_faq"
+
+
+def test_a_remedy_asked_beside_the_isolation_stays_the_consultants() -> None:
+    text = "mẹ tôi bị tiểu đường, đã cách ly mấy ngày rồi, có nên tiêm vắc xin không"
+    parse = _parse(text, "health_consult")
+    assert consulted(parse) is parse

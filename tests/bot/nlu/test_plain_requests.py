@@ -12,6 +12,7 @@ from hotline.bot.nlu.plain_requests import (
     person_wished,
     put_through,
     report_in_english,
+    tip_in_english,
 )
 from hotline.bot.nlu.rules import overlaid, rule_parse
 
@@ -23,9 +24,13 @@ from hotline.bot.nlu.rules import overlaid, rule_parse
         ("hi, is there any staff online", "request_human"),
         ("how can I report a shop that ignores the lockdown", "report_violation"),
         ("I'd like to file a complaint about my landlord breaking quarantine", "report_violation"),
+        ("the guy in room 12 tested positive and keeps going to the market", "report_contact"),
+        ("our cook is F0 but still works in the kitchen", "report_contact"),
         ("PA-7K3Q-9X2M status?", "check_status"),
         ("phản ánh tuần trước của tôi tới đâu rồi ad", "check_status"),
         ("kiểm tra giùm tiến độ phản ánh vụ quán nhậu", "check_status"),
+        ("vụ em báo cái quán bida hôm trước giờ sao rồi", "check_status"),  # the writer's own
+        ("phản ánh về chủ trọ tuần rồi đã có ai xuống kiểm tra chưa", "check_status"),
     ],
 )
 def test_plain_requests_are_settled_by_rule(text: str, intent: str) -> None:
@@ -46,6 +51,9 @@ def test_the_code_is_kept_as_an_entity() -> None:
         "kết quả xét nghiệm tới đâu rồi",  # a progress, but of no report
         "tiến độ tiêm mũi 3 ở phường sao rồi",
         "what is the status of F1 after 7 days",
+        "em gửi hồ sơ hỗ trợ rồi giờ sao rồi",  # an application, no report
+        "có ai xuống phát gạo chưa vậy",
+        "phản ánh xong thì bao lâu có người xuống",  # asks what follows in general
     ],
 )
 def test_progress_of_something_else_is_no_status_check(text: str) -> None:
@@ -56,6 +64,18 @@ def test_progress_of_something_else_is_no_status_check(text: str) -> None:
 def test_english_words_about_reports_and_people_are_no_request(text: str) -> None:
     assert not report_in_english(text)
     assert not person_in_english(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if my wife is positive can she still go to work",  # asked
+        "my son tested positive, does he still need to isolate after 7 days?",
+        "I was positive last month and I'm fine now",  # nothing going on
+    ],
+)
+def test_asking_in_english_about_someone_positive_is_no_tip(text: str) -> None:
+    assert not tip_in_english(text)
 
 
 def _parse(text: str, top: str, confidence: float) -> ParseResult:

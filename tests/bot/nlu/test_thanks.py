@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.rules import rule_parse
-from hotline.bot.nlu.thanks import thanked
+from hotline.bot.nlu.thanks import thanked, thanks_others
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,56 @@ def test_thanks_settled_by_rule() -> None:
 
 def test_a_long_repeated_thanks_is_read_in_linear_time() -> None:
     assert not thanked("cảm ơn nhiều " * 400 + "x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok, thông tin rõ ràng ghê",  # an acknowledgement and praise
+        "👌 chi tiết quá",
+        "thế là rõ rồi, cảm ơn con nhé",  # the hotline called "con", "cháu"
+        "dạ, cháu nghe rồi",
+        "🫶",
+    ],
+)
+def test_an_acknowledgement_with_praise_or_heard_is_thanks(text: str) -> None:
+    ruled = rule_parse(text)
+    assert ruled is not None and ruled.intent.name == "thank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hay quá",  # praise alone may be of anything
+        "ok hay quá, mà phường vẫn chưa phát tiền",
+        "nghe rồi mà vẫn chưa hiểu",
+    ],
+)
+def test_praise_alone_or_with_more_is_no_thanks(text: str) -> None:
+    assert not thanked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xin cảm ơn đội phản ứng nhanh phường 3 đã chở mẹ tôi đi viện kịp lúc",
+        "cảm ơn các cô chú công an khu vực vì đã giúp bà con trong hẻm",
+        "gia đình tôi biết ơn trạm y tế xã đã xuống tiêm tận nhà",
+    ],
+)
+def test_thanks_to_a_team_for_what_it_did_is_feedback(text: str) -> None:
+    assert thanks_others(text)
+    ruled = rule_parse(text)
+    assert ruled is not None and ruled.intent.name == "feedback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảm ơn tổng đài đã hướng dẫn",  # the hotline thanked: thanks
+        "cảm ơn tổ covid đã ghé, nhưng tới giờ nhà tôi vẫn chưa có thuốc",  # more than praise
+        "cảm ơn trạm y tế đã tiêm, vậy bao lâu thì tiêm mũi 2",  # asks
+    ],
+)
+def test_thanks_to_the_hotline_or_with_more_is_no_praise_of_others(text: str) -> None:
+    assert not thanks_others(text)
