@@ -40,6 +40,7 @@ REPEATED = [
     "mấy ngày",
     "hay",
     "nào",
+    "màu gì",
     "dạ",
     "k",
     "ok",

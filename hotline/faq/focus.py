@@ -84,35 +84,41 @@ def _after(words: list[str], start: int) -> list[str]:
     return found
 
 
-def _closed(words: list[str], at: int) -> bool:
-    """Whether a yes/no particle closes what follows `at` ("có cần ... không"): "bị" and
-    "phải" also tell ("bị công ty cho nghỉ")."""
-    return any(w in _CLOSING for w in words[at + 1 :])
-
-
-def _indefinite(words: list[str], at: int) -> bool:
-    """Whether the question word at `at` asks nothing: after a negation in its clause ("không
-    có hợp đồng với đại lý nào": none; not "không biết"), or before "cũng" ("sáng nào cũng":
-    every)."""
-    if words[at + 1 : at + 2] == ["cung"]:
-        return True
-    return any(
-        w in _NEGATIONS and words[i + 1 : i + 2] not in (["biet"], ["ro"])
-        for i, w in enumerate(words[:at])
+def _negated_from(words: list[str]) -> int:
+    """Where the clause's first negation stands ("không có hợp đồng ...": what follows asks
+    nothing; not "không biết", "không rõ"), or past its end."""
+    return next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w in _NEGATIONS and words[i + 1 : i + 2] not in (["biet"], ["ro"])
+        ),
+        len(words),
     )
 
 
+def _last_closing(words: list[str]) -> int:
+    """Where the clause's last yes/no particle stands ("có cần ... không"), or -1: "bị" and
+    "phải" also tell ("bị công ty cho nghỉ")."""
+    return max((i for i, w in enumerate(words) if w in _CLOSING), default=-1)
+
+
 def clause_focus(words: list[str]) -> set[str]:
-    """The salient words the question words of one clause (folded) govern."""
+    """The salient words the question words of one clause (folded) govern. A question word
+    asks nothing after a negation in its clause ("không có hợp đồng với đại lý nào": none) or
+    before "cũng" ("sáng nào cũng": every). Each clause is read once, so a long one costs no more
+    than its length."""
     found: set[str] = set()
+    negated, closing = _negated_from(words), _last_closing(words)
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if word in _AFTER_FOCUS and before not in _NOT_FOCUS and not _indefinite(words, i):
+        indefinite = negated < i or after == "cung"
+        if word in _AFTER_FOCUS and before not in _NOT_FOCUS and not indefinite:
             found.update(w for w in _before(words, i) if w not in _KIND_NOUNS)
         elif word == "bao" and after == "lau" and words[i + 2 : i + 3] == ["thi"]:
             found.update(_after(words, i + 3))
-        elif word == "can" and before == "co" and after not in _MODALS and _closed(words, i):
+        elif word == "can" and before == "co" and after not in _MODALS and closing > i:
             found.update(w for w in _after(words, i + 1) if w not in _KIND_NOUNS)
     return found
 
