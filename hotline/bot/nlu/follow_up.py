@@ -10,12 +10,11 @@ status check, whose dialog asks for a code the asker may not have.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.entities import ticket_codes
-from hotline.bot.nlu.normalize import TEXTS_KEPT, words
+from hotline.bot.nlu.normalize import kept_by_text, words
 from hotline.bot.nlu.questions import is_question
 
 # Where or how one looks ("ở chỗ nào", "trên app nào", "làm sao biết", "bằng cách nào"), and a
@@ -31,7 +30,7 @@ _WHERE_OR_HOW = re.compile(
 _FILED = re.compile(r"\b(?:gui|nop|dang ky) yeu cau\b")
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
+@kept_by_text
 def asks_how_to_follow(text: str) -> bool:
     """True for a question on where or how to follow a report, or on what follows it, with no
     code given."""

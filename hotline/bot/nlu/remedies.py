@@ -15,11 +15,10 @@ A question on the supply of medicine (the F0 pack, where to get it, support) sta
 
 from __future__ import annotations
 
-import functools
 import re
 
 from hotline.bot.nlu.base import ParseResult
-from hotline.bot.nlu.normalize import TEXTS_KEPT, nfc, words
+from hotline.bot.nlu.normalize import kept_by_text, nfc, words
 from hotline.bot.nlu.questions import is_question
 
 # Remedies as written with marks: what they are made of, how they are taken.
@@ -59,7 +58,7 @@ _MISTAKEN_FOR = frozenset({"ask_faq", "out_of_scope"})
 UNSURE = 0.5
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
+@kept_by_text
 def asks_remedy(text: str) -> bool:
     """True for a question on a home remedy or folk treatment: what it does, whether to take it,
     how often."""

@@ -13,11 +13,10 @@ or says goodbye.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from hotline.bot.nlu.acknowledgements import acknowledges, thanks_alone
-from hotline.bot.nlu.normalize import TEXTS_KEPT, words
+from hotline.bot.nlu.normalize import kept_by_text, words
 from hotline.bot.nlu.questions import is_question
 
 # Where a message is cut into clauses; "?" is no cut, a message asking is never thanks.
@@ -112,7 +111,7 @@ def _is_plan(said: list[str]) -> bool:
     return len(said) > at + 1 and said[at] in _WHO_AND_WHEN and said[at + 1] in _KEPT
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
+@kept_by_text
 def thanked(text: str) -> bool:
     """True for thanks said in more than the chat's words: each clause thanks, acknowledges,
     praises or blesses, one of them thanks; or thanks or an acknowledgement closed by a plan."""
@@ -154,7 +153,7 @@ _OTHERS_THANKED = re.compile(
 _CONTRAST = re.compile(r"\b(?:nhung|tuy nhien|ma (?:chua|khong|van))\b")
 
 
-@functools.lru_cache(maxsize=TEXTS_KEPT)
+@kept_by_text
 def thanks_others(text: str) -> bool:
     """True for thanks to a team, an office or the volunteers for what they did, asking and
     contrasting nothing."""
