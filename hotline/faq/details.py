@@ -18,11 +18,7 @@ from __future__ import annotations
 
 import re
 
-
-def phrases(*alternatives: str) -> re.Pattern[str]:
-    """Any of `alternatives` (regular expressions over folded words) as whole words."""
-    return re.compile(rf"(?<= )(?:{'|'.join(alternatives)})(?= )")
-
+from hotline.faq.circumstances import phrases
 
 # Taking a medicine: folded "xông" is also "xong" (done) and "dùng" "đúng" (right): neither.
 _INTAKE = r"(?:uong|cho uong|suc mieng|xit mui|nho mui|nho mat)"
