@@ -69,6 +69,7 @@ from hotline.web.keys import (
 from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
 from hotline.web.safety import guarded
+from hotline.web.static_files import static_route
 from hotline.web.store_health import StoreHealth
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def create_app(settings: Settings) -> web.Application:
     app.add_routes(notice_pages.routes())
     app.router.add_get("/", _demo_page)
     app.on_shutdown.append(_let_connections_go)
-    app.router.add_static("/static/", STATIC, append_version=False)
+    app.add_routes([static_route("/static/", STATIC)])
     return app
 
 

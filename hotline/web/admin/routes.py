@@ -21,6 +21,7 @@ from hotline.web.admin import (
 from hotline.web.admin.guard import page_for, viewer
 from hotline.web.admin.layout import see_other
 from hotline.web.api import faq as faq_api
+from hotline.web.static_files import static_route
 
 STATIC = Path(__file__).parent / "static"
 
@@ -64,7 +65,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.post("/admin/users/{name}/role", users_page.change_role),
         web.post("/admin/users/{name}/active", users_page.set_active),
         web.post("/admin/users/{name}/tokens/revoke", users_page.revoke_tokens),
-        web.static("/admin/static/", STATIC, append_version=False),
+        static_route("/admin/static/", STATIC),
     ]
 
 

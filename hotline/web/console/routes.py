@@ -19,6 +19,7 @@ from hotline.web.console.labels import console_labels
 from hotline.web.console.live import RECHECK_SECONDS, Authenticate, LiveLine
 from hotline.web.console.presence import Presence
 from hotline.web.keys import HOTLINE
+from hotline.web.static_files import static_route
 
 STATIC = Path(__file__).parent / "static"
 LOGIN = "/login?next=/console"
@@ -65,7 +66,7 @@ class Console:
         app.router.add_get("/console/ws", self.live.connect)
         app.router.add_get("/console/labels", self.labels)
         app.router.add_get("/console/media/{name}", self.photo)
-        app.router.add_static("/console/static/", STATIC, append_version=False)
+        app.add_routes([static_route("/console/static/", STATIC)])
         app.on_shutdown.append(self._close)
 
     async def _viewer(self, request: web.Request) -> Viewer:

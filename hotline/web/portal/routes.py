@@ -28,6 +28,7 @@ from hotline.web.portal import pages
 from hotline.web.portal.guard import COOKIE, ClientQuota, Csrf
 from hotline.web.portal.reports import Report, check, contact_fields
 from hotline.web.portal.uploads import read_form
+from hotline.web.static_files import static_route
 
 STATIC = Path(__file__).parent / "static"
 FIELDS = ("category", "description", "district", "ward", "address", "occurred_at")
@@ -54,7 +55,7 @@ class Portal:
         app.router.add_get("/status", self.status)
         app.router.add_post("/api/reports", self.api_file)
         app.router.add_get("/api/reports/{code}", self.api_status)
-        app.router.add_static("/portal-static/", STATIC, append_version=False)
+        app.add_routes([static_route("/portal-static/", STATIC)])
 
     # The form.
 
