@@ -69,7 +69,7 @@ from hotline.web.keys import (
 from hotline.web.portal import notices as notice_pages
 from hotline.web.portal.routes import Portal
 from hotline.web.safety import guarded
-from hotline.web.static_files import static_route
+from hotline.web.static_files import static_page, static_route
 from hotline.web.store_health import StoreHealth
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def create_app(settings: Settings) -> web.Application:
     Console(app[EVENTS], app[PRESENCE], settings.console_recheck_seconds, media=media).mount(app)
     Portal(media, settings).mount(app)
     app.add_routes(notice_pages.routes())
-    app.router.add_get("/", _demo_page)
+    app.router.add_get("/", static_page(STATIC / "index.html"))
     app.on_shutdown.append(_let_connections_go)
     app.add_routes([static_route("/static/", STATIC)])
     return app
@@ -240,7 +240,3 @@ async def _let_connections_go(app: web.Application) -> None:
     """Before aiohttp waits for open requests: web chat sockets closed (1001), long polls woken."""
     channels = app.get(CHANNELS, {})
     await asyncio.gather(*(channel.stopping() for channel in channels.values()))
-
-
-async def _demo_page(request: web.Request) -> web.FileResponse:
-    return web.FileResponse(STATIC / "index.html")

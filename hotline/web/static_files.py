@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 TEXT_KINDS = ("text/", "application/javascript", "image/svg+xml", "application/json")
 
@@ -31,11 +32,37 @@ def read_folder(folder: Path) -> dict[str, StaticFile]:
     found: dict[str, StaticFile] = {}
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            body = path.read_bytes()
-            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            etag = hashlib.sha256(body).hexdigest()[:20]
-            found[path.relative_to(folder).as_posix()] = StaticFile(body, kind, etag)
+            found[path.relative_to(folder).as_posix()] = _file(path)
     return found
+
+
+def _file(path: Path) -> StaticFile:
+    body = path.read_bytes()
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return StaticFile(body, kind, hashlib.sha256(body).hexdigest()[:20])
+
+
+def _answer(request: web.Request, found: StaticFile) -> web.Response:
+    sent = request.if_none_match
+    if sent is not None and any(tag.value in (found.etag, "*") for tag in sent):
+        response = web.Response(status=304)
+    else:
+        text = found.content_type.startswith(TEXT_KINDS)
+        response = web.Response(
+            body=found.body, content_type=found.content_type, charset="utf-8" if text else None
+        )
+    response.etag = found.etag
+    return response
+
+
+def static_page(path: Path) -> Handler:
+    """A handler answering one file (a page at a path of its own, such as the demo page)."""
+    found = _file(path)
+
+    async def serve(request: web.Request) -> web.StreamResponse:
+        return _answer(request, found)
+
+    return serve
 
 
 def static_route(prefix: str, folder: Path) -> web.RouteDef:
@@ -48,17 +75,6 @@ def static_route(prefix: str, folder: Path) -> web.RouteDef:
         found = files.get(request.match_info["name"])
         if found is None:  # a name outside the folder (../, absolute) is simply not a key
             raise web.HTTPNotFound()
-        sent = request.if_none_match
-        if sent is not None and any(tag.value in (found.etag, "*") for tag in sent):
-            response = web.Response(status=304)
-        else:
-            text = found.content_type.startswith(TEXT_KINDS)
-            response = web.Response(
-                body=found.body,
-                content_type=found.content_type,
-                charset="utf-8" if text else None,
-            )
-        response.etag = found.etag
-        return response
+        return _answer(request, found)
 
     return web.get(prefix + "{name:.+}", serve)

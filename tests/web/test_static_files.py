@@ -63,11 +63,11 @@ def test_a_prefix_without_its_slash_is_refused(tmp_path: Path) -> None:
 
 
 async def test_the_hotline_pages_files_are_served(client: TestClient) -> None:
-    for path in (
-        "/static/favicon.svg",
-        "/console/static/console.js",
-        "/portal-static/portal.js",
-        "/admin/static/admin.css",
-    ):
+    paths = ("/", "/static/favicon.svg", "/console/static/console.js", "/portal-static/portal.js")
+    for path in (*paths, "/admin/static/admin.css"):
         got = await client.get(path)
         assert got.status == 200 and got.headers.get("ETag"), path
+    page = await client.get("/")
+    assert page.headers["Content-Type"].startswith("text/html") and "widget.js" in await page.text()
+    again = await client.get("/", headers={"If-None-Match": page.headers["ETag"]})
+    assert again.status == 304
