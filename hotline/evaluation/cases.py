@@ -9,7 +9,20 @@ from typing import Any
 from hotline import yaml_text
 
 DATA_DIR = Path(__file__).parent / "data"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "test")
+SPLITS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "test",
+)
 # Gold intents that make a message a question (or talk): it must never start a report form.
 QUESTIONS = frozenset({"ask_faq", "health_consult", "out_of_scope"})
 
@@ -69,7 +82,7 @@ def is_split(name: str) -> bool:
 
 
 def load_split(name: str, data_dir: Path = DATA_DIR) -> list[Case]:
-    """The cases of split `name` ("dev" to "dev10", "test", or a union such as "dev+dev2"),
+    """The cases of split `name` ("dev" to "dev11", "test", or a union such as "dev+dev2"),
     exactly as written in their files, in the order named."""
     if not is_split(name):
         raise ValueError(f"unknown split {name!r}; one of {', '.join(SPLITS)}, or joined by '+'")
