@@ -169,6 +169,33 @@ def ceiling_app() -> web.Application:
     return app
 
 
+def thread_seconds(pid: int) -> dict[str, float]:
+    """CPU seconds (user and system) each kind of thread of a process used so far: "loop" (the
+    main thread, where the event loop runs), "sqlite" (the store's thread), "other" (the rest:
+    checkpoints, executors), summed over the process and its live children."""
+    spent = {"loop": 0.0, "sqlite": 0.0, "other": 0.0}
+    hz = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return spent
+    for task in tasks:
+        try:
+            head, fields = (task / "stat").read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        comm = head.split("(", 1)[1]
+        kind = (
+            "loop" if task.name == str(pid) else "sqlite" if comm.startswith("sqlite") else "other"
+        )
+        spent[kind] += (int(fields.split()[11]) + int(fields.split()[12])) / hz
+    for child in children:
+        for kind, seconds in thread_seconds(int(child)).items():
+            spent[kind] += seconds
+    return spent
+
+
 def busy_cores() -> tuple[float, float]:
     """(busy, all) CPU seconds of the whole machine so far, summed over its cores."""
     ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
@@ -198,6 +225,7 @@ def measure(
     ours = name.startswith("hotline") or name.startswith("make run")
     before = metrics(base) if ours else {}
     used = cpu_seconds(pid) if pid else 0.0
+    threads = thread_seconds(pid) if pid else {}
     rasa_used = sum(cpu_seconds(p) for p in rasa_pids)
     machine = busy_cores()
     row = wrk(url, args.script, args.seconds, f"run{time.time_ns()}", distinct)
@@ -205,6 +233,8 @@ def measure(
     row["busy"] = busy / total  # of both cores, every process on the machine included
     if pid:
         row["cpu"] = (cpu_seconds(pid) - used) * 1000 / max(row["requests"], 1)
+        for kind, seconds in thread_seconds(pid).items():  # microseconds a message
+            row[f"{kind}_us"] = (seconds - threads[kind]) * 1e6 / max(row["requests"], 1)
     if rasa_pids:
         rasa = sum(cpu_seconds(p) for p in rasa_pids) - rasa_used
         row["rasa_cpu"] = rasa * 1000 / max(row["requests"], 1)
