@@ -170,10 +170,9 @@ def ceiling_app() -> web.Application:
 
 
 def thread_seconds(pid: int) -> dict[str, float]:
-    """CPU seconds (user and system) each kind of thread of a process used so far: "loop" (the
-    main thread, where the event loop runs), "sqlite" (the store's thread), "other" (the rest:
-    checkpoints, executors), summed over the process and its live children."""
-    spent = {"loop": 0.0, "sqlite": 0.0, "other": 0.0}
+    """CPU seconds (user and system) each thread of a process and of its live children used so
+    far, by "pid/tid"; the event loop runs on a process's main thread (tid == pid)."""
+    spent: dict[str, float] = {}
     hz = os.sysconf("SC_CLK_TCK")
     try:
         tasks = list(Path(f"/proc/{pid}/task").iterdir())
@@ -182,17 +181,31 @@ def thread_seconds(pid: int) -> dict[str, float]:
         return spent
     for task in tasks:
         try:
-            head, fields = (task / "stat").read_text().rsplit(")", 1)
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        comm = head.split("(", 1)[1]
-        kind = (
-            "loop" if task.name == str(pid) else "sqlite" if comm.startswith("sqlite") else "other"
-        )
-        spent[kind] += (int(fields.split()[11]) + int(fields.split()[12])) / hz
+        spent[f"{pid}/{task.name}"] = (int(fields[11]) + int(fields[12])) / hz
     for child in children:
-        for kind, seconds in thread_seconds(int(child)).items():
-            spent[kind] += seconds
+        spent.update(thread_seconds(int(child)))
+    return spent
+
+
+def by_thread_kind(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    """CPU seconds between two `thread_seconds` readings as "loop" (main threads), "sqlite"
+    (each process's busiest other thread: the store's; Python 3.11 names no OS thread) and
+    "other" (checkpoints, executors)."""
+    spent = {"loop": 0.0, "sqlite": 0.0, "other": 0.0}
+    busiest: dict[str, float] = {}
+    for name, seconds in after.items():
+        used = seconds - before.get(name, 0.0)
+        pid, tid = name.split("/")
+        if pid == tid:
+            spent["loop"] += used
+        else:
+            spent["other"] += used
+            busiest[pid] = max(busiest.get(pid, 0.0), used)
+    spent["sqlite"] = sum(busiest.values())
+    spent["other"] -= spent["sqlite"]
     return spent
 
 
@@ -233,8 +246,8 @@ def measure(
     row["busy"] = busy / total  # of both cores, every process on the machine included
     if pid:
         row["cpu"] = (cpu_seconds(pid) - used) * 1000 / max(row["requests"], 1)
-        for kind, seconds in thread_seconds(pid).items():  # microseconds a message
-            row[f"{kind}_us"] = (seconds - threads[kind]) * 1e6 / max(row["requests"], 1)
+        for kind, seconds in by_thread_kind(threads, thread_seconds(pid)).items():
+            row[f"{kind}_us"] = seconds * 1e6 / max(row["requests"], 1)  # microseconds a message
     if rasa_pids:
         rasa = sum(cpu_seconds(p) for p in rasa_pids) - rasa_used
         row["rasa_cpu"] = rasa * 1000 / max(row["requests"], 1)
