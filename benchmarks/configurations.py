@@ -199,7 +199,8 @@ def distinct_rounds(
 
 def table(rows: list[dict]) -> None:
     columns = "configuration | msg/s | p50 | p99 | errors | NLU fallbacks (Rasa timeouts)"
-    cpu = "server CPU a message | Rasa CPU a message | machine busy"
+    cpu = "server CPU a message (threads: loop / SQLite / other, us)"
+    cpu += " | Rasa CPU a message | machine busy"
     print(f"\n| {columns} | cache hits | {cpu} | load |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
@@ -208,6 +209,8 @@ def table(rows: list[dict]) -> None:
         nlu = f"{row['fallbacks']:.0f} ({row['rasa_timeouts']:.0f})" if "fallbacks" in row else ""
         hits = f"{row['hit_rate']:.0%}" if row.get("hit_rate", -1) >= 0 else ""
         cpu = f"{row['cpu']:.2f} ms" if "cpu" in row else ""
+        if "loop_us" in row:
+            cpu += f" ({row['loop_us']:.0f} / {row['sqlite_us']:.0f} / {row['other_us']:.0f})"
         rasa = f"{row['rasa_cpu']:.2f} ms" if "rasa_cpu" in row else ""
         print(
             f"| {row['name']} | {rate:,.0f} | {row['p50'] / 1000:.1f} ms | "

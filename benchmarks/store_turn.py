@@ -6,7 +6,8 @@ No HTTP, no NLU, no dialog: the figure is the CPU time (every thread of the proc
 takes, in microseconds, after `--stored` turns already in the file (an index on a random key
 costs more as its table grows). `--before CHECKOUT` runs the same in another checkout, in a
 child process, alternating with this one `--rounds` times.
-Run: `.venv/bin/python benchmarks/store_turn.py [--turns 6400] [--stored 20000] [--before DIR]`.
+Run: `.venv/bin/python benchmarks/store_turn.py [--turns 6400] [--stored 20000] [--before DIR]
+[--random-senders]`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -24,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 
 
-async def per_turn_us(turns: int, stored: int, folder: str) -> float:
+async def per_turn_us(turns: int, stored: int, folder: str, random_senders: bool) -> float:
     # Imported here: the checkout under test is the one on PYTHONPATH (see --before).
     from hotline.bot.contact_log import Contact
     from hotline.bot.messages import ConversationKey, InboundMessage, OutboundMessage
@@ -37,8 +39,14 @@ async def per_turn_us(turns: int, stored: int, folder: str) -> float:
     store = await SqliteConversationStore.open(db, Cipher(Cipher.new_key()))
     answer = "Dạ, thời gian cách ly tập trung là 14 ngày kể từ ngày nhập cảnh. " * 3
 
+    # A real app's sender ids are random (a device id, a UUID): each new one lands on a random
+    # page of the indexes keyed on the sender; "sender-N" appends near the end of them.
+    senders = [
+        secrets.token_hex(16) if random_senders else f"sender-{n}" for n in range(stored + turns)
+    ]
+
     async def turn(n: int) -> None:
-        key = ConversationKey("rest", f"sender-{n}")
+        key = ConversationKey("rest", senders[n])
         now = datetime.now(UTC)
         text = "cách ly bao nhiêu ngày vậy ạ"
         message = InboundMessage(key=key, message_id=f"rest-{n}", text=text, received_at=now)
@@ -66,11 +74,12 @@ def main() -> None:
     parser.add_argument("--stored", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--before", type=Path, help="another checkout to compare (its root)")
+    parser.add_argument("--random-senders", action="store_true", help="random sender ids")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         with tempfile.TemporaryDirectory() as folder:
-            us = asyncio.run(per_turn_us(args.turns, args.stored, folder))
+            us = asyncio.run(per_turn_us(args.turns, args.stored, folder, args.random_senders))
         print(f"  {os.environ.get('STORE_TURN_NAME', 'this checkout')}: {us:.0f} us a turn")
         return
     checkouts = [("this checkout", HERE)]
@@ -81,6 +90,7 @@ def main() -> None:
         for name, root in checkouts if round_ % 2 == 0 else checkouts[::-1]:
             command = [sys.executable, str(Path(__file__).resolve()), "--one"]
             command += ["--turns", str(args.turns), "--stored", str(args.stored)]
+            command += ["--random-senders"] if args.random_senders else []
             env = {**os.environ, "PYTHONPATH": str(root), "STORE_TURN_NAME": name}
             subprocess.run(command, env=env, check=True, cwd=root)
     print(f"load after: {os.getloadavg()}")

@@ -169,6 +169,46 @@ def ceiling_app() -> web.Application:
     return app
 
 
+def thread_seconds(pid: int) -> dict[str, float]:
+    """CPU seconds (user and system) each thread of a process and of its live children used so
+    far, by "pid/tid"; the event loop runs on a process's main thread (tid == pid)."""
+    spent: dict[str, float] = {}
+    hz = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return spent
+    for task in tasks:
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        spent[f"{pid}/{task.name}"] = (int(fields[11]) + int(fields[12])) / hz
+    for child in children:
+        spent.update(thread_seconds(int(child)))
+    return spent
+
+
+def by_thread_kind(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    """CPU seconds between two `thread_seconds` readings as "loop" (main threads), "sqlite"
+    (each process's busiest other thread: the store's; Python 3.11 names no OS thread) and
+    "other" (checkpoints, executors)."""
+    spent = {"loop": 0.0, "sqlite": 0.0, "other": 0.0}
+    busiest: dict[str, float] = {}
+    for name, seconds in after.items():
+        used = seconds - before.get(name, 0.0)
+        pid, tid = name.split("/")
+        if pid == tid:
+            spent["loop"] += used
+        else:
+            spent["other"] += used
+            busiest[pid] = max(busiest.get(pid, 0.0), used)
+    spent["sqlite"] = sum(busiest.values())
+    spent["other"] -= spent["sqlite"]
+    return spent
+
+
 def busy_cores() -> tuple[float, float]:
     """(busy, all) CPU seconds of the whole machine so far, summed over its cores."""
     ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
@@ -198,6 +238,7 @@ def measure(
     ours = name.startswith("hotline") or name.startswith("make run")
     before = metrics(base) if ours else {}
     used = cpu_seconds(pid) if pid else 0.0
+    threads = thread_seconds(pid) if pid else {}
     rasa_used = sum(cpu_seconds(p) for p in rasa_pids)
     machine = busy_cores()
     row = wrk(url, args.script, args.seconds, f"run{time.time_ns()}", distinct)
@@ -205,6 +246,8 @@ def measure(
     row["busy"] = busy / total  # of both cores, every process on the machine included
     if pid:
         row["cpu"] = (cpu_seconds(pid) - used) * 1000 / max(row["requests"], 1)
+        for kind, seconds in by_thread_kind(threads, thread_seconds(pid)).items():
+            row[f"{kind}_us"] = seconds * 1e6 / max(row["requests"], 1)  # microseconds a message
     if rasa_pids:
         rasa = sum(cpu_seconds(p) for p in rasa_pids) - rasa_used
         row["rasa_cpu"] = rasa * 1000 / max(row["requests"], 1)

@@ -34,6 +34,8 @@ class ConversationState:
         return replace(self, dialog=dialog, step=step, slots={**self.slots, **slots})
 
     def finished(self) -> ConversationState:
+        if self.dialog is None and self.step is None and not self.slots:
+            return self  # idle already: frozen, so no copy (most turns of a question end so)
         return replace(self, dialog=None, step=None, slots={})
 
     def starting(self, dialog: str | None, step: str | None, **slots: Any) -> ConversationState:
