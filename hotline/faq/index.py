@@ -206,8 +206,8 @@ class FaqIndex:
                     float(row_scores[best]),
                     uncovered,
                     float(row_scores[variants + number]),
-                    bool(content.coverage.unsaid(entry.id, asks)),
-                    bool(content.coverage.unnamed(entry.id, named)),
+                    bool(content.coverage.said.unsaid(entry.id, asks)),
+                    bool(content.coverage.said.unnamed(entry.id, named)),
                 )
             )
         return tuple(matches)
