@@ -248,6 +248,11 @@ class Coverage:
         # particles): nothing of it is covered (and no division by zero).
         return against / kept if kept > 0.0 else 1.0
 
+    def story(self, text: str, words: list[str]) -> Story:
+        """The story around what `text` asks (`hotline.faq.story`), worked out once with the
+        rest of the question (`words`: as `uncovered` takes them)."""
+        return self._questions.get((text, tuple(words)), self._question).story
+
     def _question(self, key: tuple[str, tuple[str, ...]]) -> _Question:
         text, words = key
         salient = self.salient(list(words))
