@@ -94,6 +94,17 @@ def unused(target: BotUnderTest, entry_id: str, text: str) -> list[str]:
     return [w for w in coverage.salient(index._checked(content, text)) if w not in said]
 
 
+def _closest(t: Thresholds, matches: list[FaqMatch]) -> str:
+    """The closest entries as the gate weighs them: score, whole, uncovered, says."""
+    evidence = t.evidence(matches[0], t.runner_up(matches)) if matches else 0.0
+    shown = [
+        f"{m.entry.id} {m.score:.2f}/{m.whole:.2f} unc {m.uncovered:.2f}"
+        + ("" if m.says else " !says")
+        for m in matches
+    ]
+    return f"evidence {evidence:.2f}: " + "; ".join(shown)
+
+
 def only_suggested(case: Case, got: Outcome) -> bool:
     right = got.action == "answer" and got.entry in case.faq
     return bool(case.faq) and not right and any(e in case.faq for e in got.offered)
@@ -129,6 +140,7 @@ async def _tally(
                         if show is not None and show in kind:
                             words = unused(target, matches[0].entry.id, text)
                             print(f"  {backend} {split} {kind}: {words} | {case.text[:120]}")
+                            print("      " + _closest(t, matches))
                 print(f"{backend}:")
                 for kind in sorted({k for _, k in kinds}):
                     per = ", ".join(f"{s} {kinds[(s, kind)]}" for s in splits)
