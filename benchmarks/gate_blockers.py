@@ -15,7 +15,9 @@ uncovered share, the runner-up, either, or neither (`whole too low`); or the gat
 (by any of its rules) and the NLU's pick or the dialog held it back. `--show KIND` lists the
 messages of a kind with the words the top entry never says. Each kind also counts its long
 messages (`LONG` words or more: a story or a self-introduction before the question,
-`hotline.faq.story`). Never the test split here.
+`hotline.faq.story`). A message held back by `Thresholds.max_uncovered` is told apart by what
+would hold it back with the cap lifted (`unc>45% alone`: nothing else). `--later dev9,dev10`
+counts those splits apart (the columns: the others, then these). Never the test split here.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import argparse
 import asyncio
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +58,9 @@ def blocker(t: Thresholds, gold: tuple[str, ...], matches: list[FaqMatch], text:
     if best.unsaid:
         return "unsaid"
     if best.uncovered > t.max_uncovered:
-        return "unc>45%"
+        # What else would hold it back with the cap lifted: the cap alone, or the evidence too.
+        behind = blocker(replace(t, max_uncovered=1.0), gold, matches, text)
+        return "unc>45% alone" if behind == ANSWERS else f"unc>45%, then {behind}"
     runner_up = t.runner_up(matches)
     evidence = t.evidence(best, runner_up)
     if evidence >= t.answer or t.covers_alone(matches, evidence):
@@ -89,12 +94,25 @@ def unused(target: BotUnderTest, entry_id: str, text: str) -> list[str]:
     return [w for w in coverage.salient(index._checked(content, text)) if w not in said]
 
 
+def _closest(t: Thresholds, matches: list[FaqMatch]) -> str:
+    """The closest entries as the gate weighs them: score, whole, uncovered, says."""
+    evidence = t.evidence(matches[0], t.runner_up(matches)) if matches else 0.0
+    shown = [
+        f"{m.entry.id} {m.score:.2f}/{m.whole:.2f} unc {m.uncovered:.2f}"
+        + ("" if m.says else " !says")
+        for m in matches
+    ]
+    return f"evidence {evidence:.2f}: " + "; ".join(shown)
+
+
 def only_suggested(case: Case, got: Outcome) -> bool:
     right = got.action == "answer" and got.entry in case.faq
     return bool(case.faq) and not right and any(e in case.faq for e in got.offered)
 
 
-async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: str | None) -> None:
+async def _tally(
+    splits: dict[str, list[Case]], parses: dict[str, Any], show: str | None, later: set[str]
+) -> None:
     client = recorded.ReplayedRasa(parses)
     with tempfile.TemporaryDirectory(prefix="gate-blockers-") as tmp:
         scratch = Path(tmp)
@@ -122,20 +140,24 @@ async def _tally(splits: dict[str, list[Case]], parses: dict[str, Any], show: st
                         if show is not None and show in kind:
                             words = unused(target, matches[0].entry.id, text)
                             print(f"  {backend} {split} {kind}: {words} | {case.text[:120]}")
+                            print("      " + _closest(t, matches))
                 print(f"{backend}:")
                 for kind in sorted({k for _, k in kinds}):
                     per = ", ".join(f"{s} {kinds[(s, kind)]}" for s in splits)
                     total = sum(kinds[(s, kind)] for s in splits)
-                    print(f"  {total:4} {kind} ({per}; {long[kind]} of {LONG}+ words)")
+                    apart = sum(kinds[(s, kind)] for s in later)
+                    grouped = f"{total - apart:4} + {apart:3} " if later else ""
+                    print(f"  {total:4} {grouped}{kind} ({per}; {long[kind]} of {LONG}+ words)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rasa", action="append", default=[], help="SPLIT=recording.json")
     parser.add_argument("--show", help="list the messages of this kind")
+    parser.add_argument("--later", default="", help="splits totalled apart: dev9,dev10")
     args = parser.parse_args()
     splits, parses = recorded.development_splits(args.rasa)
-    asyncio.run(_tally(splits, parses, args.show))
+    asyncio.run(_tally(splits, parses, args.show, set(args.later.split(",")) - {""}))
 
 
 if __name__ == "__main__":

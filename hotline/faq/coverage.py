@@ -19,15 +19,15 @@ from dataclasses import dataclass
 
 from hotline.faq.accents import Spellings, differ, spellings
 from hotline.faq.asker import introduction
-from hotline.faq.asks import DEFINITION, Ask, kinds_said, predicates, salient_kinds
+from hotline.faq.asks import DEFINITION, predicates, salient_kinds
 from hotline.faq.courtesy import without_courtesy
 from hotline.faq.dialect import particles
 from hotline.faq.entries import FaqEntry
 from hotline.faq.features import STOPWORDS
-from hotline.faq.focus import unnamed
 from hotline.faq.hedges import hedges
 from hotline.faq.home import where
 from hotline.faq.places import PLACE, asks_of_place, speaks_of_elsewhere, without_places
+from hotline.faq.sayings import Sayings, as_written
 from hotline.faq.story import NO_STORY, Story, story
 from hotline.faq.synonyms import covered_by
 from hotline.lru import Lru
@@ -35,7 +35,11 @@ from hotline.lru import Lru
 Analyzer = Callable[[str], list[str]]
 
 # Words that say nothing about which entry is meant, beyond the index's stopwords: question
-# words, time, people of the family, chat fillers. Folded, as the analyzer gives them.
+# words, time, people of the family, chat fillers, "rõ", "chút", "kịp" ("muốn biết rõ", "hỏi
+# chút", "còn kịp không": round 15, +6 covered messages answered directly on dev..dev10, local
+# and bot alike, nothing wrong added). Not "lên" ("test lên 2 vạch", "lên xe"), "hơn" ("ít
+# hơn" asks a comparison), "gần" ("ngồi gần": close contact), "bên" ("Bến Cát", "bến xe").
+# Folded, as the analyzer gives them.
 GENERIC: frozenset[str] = STOPWORDS | frozenset(
     """
     bao nhieu lau may khi nao the nhu duoc khong phai lam sao roi chua cho hoi dau day do
@@ -44,6 +48,7 @@ GENERIC: frozenset[str] = STOPWORDS | frozenset(
     me bo vo chong ong con chau be nguoi nha gia dinh ho tui chung toi cau co chu di noi
     ok da ak uh um oi nhe nhi ha hen a u e y ne cai vu dzay dzi zay thui
     bi tu den het tai vi nen thay biet
+    ro chut kip
     ngay tuan thang nam tieng phut lan tuoi
     """.split()
 )
@@ -104,11 +109,8 @@ class Coverage:
     def __init__(self, entries: Iterable[FaqEntry], analyze: Analyzer) -> None:
         self._analyze = analyze
         self._words: dict[str, tuple[str, ...]] = {}
-        self._texts: dict[str, tuple[tuple[str, ...], str]] = {}
-        # What each entry's answer says of costs, hours, places... (`hotline.faq.asks`).
-        self._says: dict[str, frozenset[Ask]] = {}
-        # The words each entry's answer says, with their synonyms (`hotline.faq.focus`).
-        self._answers: dict[str, frozenset[str]] = {}
+        # What each entry's answer says and how it writes its words (`hotline.faq.sayings`).
+        self.said = Sayings()
         # Entries that speak of other provinces or countries (`hotline.faq.places`).
         self._elsewhere: set[str] = set()
         # Per topic, its number of entries and how many of them say each word: kept only while
@@ -123,13 +125,9 @@ class Coverage:
 
     def reuse(self, entry: FaqEntry, previous: Coverage | None) -> bool:
         """Take `previous`'s analysis of `entry` if its text is unchanged there; True if so."""
-        text = (entry.questions, entry.answer)
-        if previous is None or previous._texts.get(entry.id) != text:
+        if previous is None or not self.said.reuse(entry, previous.said):
             return False
         self._words[entry.id] = previous._words[entry.id]
-        self._texts[entry.id] = text
-        self._says[entry.id] = previous._says[entry.id]
-        self._answers[entry.id] = previous._answers[entry.id]
         if entry.id in previous._elsewhere:
             self._elsewhere.add(entry.id)
         self._count_topic(entry.topic, self._words[entry.id])
@@ -146,9 +144,7 @@ class Coverage:
         if speaks_of_elsewhere([*asked, answer]):
             self._elsewhere.add(entry.id)
         self._words[entry.id] = tuple(sorted(map(sys.intern, words)))
-        self._texts[entry.id] = (entry.questions, entry.answer)
-        self._says[entry.id] = kinds_said(answer)
-        self._answers[entry.id] = frozenset(map(sys.intern, {*answer, *covered_by([answer])}))
+        self.said.add(entry, answer)
         self._count_topic(entry.topic, self._words[entry.id])
 
     def _count_topic(self, topic: str, words: tuple[str, ...]) -> None:
@@ -186,23 +182,6 @@ class Coverage:
         declarations on arrival): a place named outside the province is then no reason against
         it (`hotline.faq.places`)."""
         return entry_id in self._elsewhere
-
-    def unsaid(self, entry_id: str, asks: frozenset[Ask]) -> frozenset[Ask]:
-        """What the question asks (`hotline.faq.asks.kinds_asked`) that the entry's answer
-        never says: an entry leaving any of it unsaid does not answer the question directly."""
-        return asks - self._says.get(entry_id, frozenset())
-
-    def unnamed(self, entry_id: str, focus: frozenset[str]) -> frozenset[str]:
-        """The words the question's asking clause names (`hotline.faq.focus`) that the entry's
-        answer, its question variants apart, never says, nor a synonym of them."""
-        return unnamed(focus, self._answers.get(entry_id, frozenset()))
-
-    def _written(self, entry_id: str) -> Spellings:
-        """The entry's words as it writes them (`hotline.faq.accents.spellings`), worked out
-        from its text when a lookup checks it: keeping them for every entry cost 5 MiB at
-        10,000 entries, and a lookup checks a few."""
-        text = self._texts.get(entry_id)
-        return {} if text is None else _WRITTEN.get(text, _entry_spellings)
 
     def weight(self, word: str) -> float:
         """Rarity across entries: highest for a word no entry uses."""
@@ -251,7 +230,7 @@ class Coverage:
         # marks (`differ`); most questions come without, and the entry's spellings cost
         # milliseconds to work out.
         marked = any(_says(known, w) for w in question.marked)
-        written = self._written(entry_id) if marked else {}
+        written = self.said.written(entry_id) if marked else {}
         asked = question.asked
         unused = [w for w in salient if not _says(known, w) or differ(asked, written, w)]
         if DEFINITION in unused:
@@ -269,16 +248,21 @@ class Coverage:
         # particles): nothing of it is covered (and no division by zero).
         return against / kept if kept > 0.0 else 1.0
 
+    def story(self, text: str, words: list[str]) -> Story:
+        """The story around what `text` asks (`hotline.faq.story`), worked out once with the
+        rest of the question (`words`: as `uncovered` takes them)."""
+        return self._questions.get((text, tuple(words)), self._question).story
+
     def _question(self, key: tuple[str, tuple[str, ...]]) -> _Question:
         text, words = key
         salient = self.salient(list(words))
-        asked = _asked(text)
+        spelt = as_written(text)
         # A filler once folded that the question writes as a word of content ("chợ", folded
         # "cho": for, give) is salient: "đi chợ hộ thì gọi số nào" is not the 115 entry's.
         salient += [
             w
             for w in dict.fromkeys(words)
-            if asked.get(w, frozenset()) & _CONTENT_SPELLED.get(w, frozenset())
+            if spelt.get(w, frozenset()) & _CONTENT_SPELLED.get(w, frozenset())
         ]
         # Without the place: only when the place is not asked of (`asks_of_place`), so an
         # entry on other places leaves it out.
@@ -303,8 +287,8 @@ class Coverage:
             carried={
                 w: self.unused_weight(w) * _emphasis(w, predicate, intro, home) for w in salient
             },
-            asked=asked,
-            marked=tuple(w for w in salient if asked.get(w, frozenset()) - {""}),
+            asked=spelt,
+            marked=tuple(w for w in salient if spelt.get(w, frozenset()) - {""}),
             story=story(text, self._analyze) if text else NO_STORY,
         )
 
@@ -346,19 +330,3 @@ def _says(words: tuple[str, ...], word: str) -> bool:
     """Whether an entry's sorted words hold `word` (no set made for one look-up)."""
     i = bisect_left(words, word)
     return i < len(words) and words[i] == word
-
-
-# A search checks the same text against several entries, and the entries a search meets are
-# few: both derivations are kept for the most recent (read only: callers never change them).
-_WRITTEN: Lru[tuple[tuple[str, ...], str], Spellings] = Lru(1024)
-_ASKED: Lru[str, Spellings] = Lru(256)
-
-
-def _entry_spellings(text: tuple[tuple[str, ...], str]) -> Spellings:
-    questions, answer = text
-    return spellings([*questions, answer])
-
-
-def _asked(text: str) -> Spellings:
-    # A text of plain ASCII has no diacritics: `spellings` would find none, word by word.
-    return {} if text.isascii() else _ASKED.get(text, lambda t: spellings([t]))

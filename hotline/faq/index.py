@@ -174,11 +174,16 @@ class FaqIndex:
         analyzed = content.speller.correct(typed)
         # Salutations and the asker's self-introduction say nothing of which entry is meant.
         intro = introduction(text, self._analyze)
-        asked = [w for w in without_courtesy(analyzed) if w not in intro] or analyzed
+        checked = _for_coverage(typed, analyzed)
+        # Words of a long message's story that no entry uses (`hotline.faq.story`) only thin out
+        # its closeness to every entry: left out of the search too (they still count against
+        # an entry's coverage, `hotline.faq.coverage.STORY_WEIGHT`).
+        told = content.coverage.story(text, checked).told
+        unheard = told & set(content.coverage.unknown(list(told))) if told else frozenset()
+        asked = [w for w in without_courtesy(analyzed) if w not in intro | unheard] or analyzed
         counts = features(content_words(expand(asked, content.speller.knows)) or asked)
         if not counts:
             return ()
-        checked = _for_coverage(typed, analyzed)
         content.checked.put(text, checked)
         asks = kinds_asked(typed)
         named = focus(
@@ -206,8 +211,8 @@ class FaqIndex:
                     float(row_scores[best]),
                     uncovered,
                     float(row_scores[variants + number]),
-                    bool(content.coverage.unsaid(entry.id, asks)),
-                    bool(content.coverage.unnamed(entry.id, named)),
+                    bool(content.coverage.said.unsaid(entry.id, asks)),
+                    bool(content.coverage.said.unnamed(entry.id, named)),
                 )
             )
         return tuple(matches)

@@ -47,6 +47,13 @@ def test_fillers_numbers_and_amounts_do_not_count(coverage: Coverage) -> None:
     assert coverage.uncovered("dang-ky-tiem", asked) == 0.0
 
 
+def test_asking_plainly_or_in_time_says_nothing_of_the_entry(coverage: Coverage) -> None:
+    plain = coverage.uncovered("dang-ky-tiem", words("đăng ký tiêm ở đâu"))
+    for said in ("cho hỏi rõ", "hỏi chút", "còn kịp không"):
+        asked = words(f"đăng ký tiêm ở đâu {said}")
+        assert coverage.uncovered("dang-ky-tiem", asked) == plain
+
+
 def test_a_message_with_nothing_salient_is_covered_by_nothing(coverage: Coverage) -> None:
     assert coverage.uncovered("dang-ky-tiem", words("mấy giờ rồi")) == 1.0
 

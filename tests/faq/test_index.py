@@ -366,3 +366,24 @@ def test_a_salutation_and_an_introduction_do_not_choose_the_entry(analyzer: Anal
     assert [m.entry.id for m in letter][:1] == ["cach-ly-f0-bao-lau"]
     assert [m.entry.id for m in letter] == [m.entry.id for m in plain]
     assert letter[0].score == pytest.approx(plain[0].score)
+
+
+def test_story_words_no_entry_uses_do_not_thin_out_the_closeness(analyzer: Analyzer) -> None:
+    # A long message tells a story before it asks; the story's words that no entry uses lower
+    # its closeness to every entry alike and are left out of the search (not its coverage).
+    index = FaqIndex(analyzer)
+    index.rebuild(
+        [
+            entry(),
+            entry(
+                "tong-dai",
+                questions=("Tổng đài 1022 làm việc mấy giờ?",),
+                answer="Tổng đài 1022 làm việc cả ngày.",
+                topic="lien_he",
+            ),
+        ]
+    )
+    told = "hôm qua ở xưởng gỗ có chú thợ sơn bị ho, sáng nay test, cho hỏi F0 cách ly mấy ngày"
+    unheard = "hôm qua ở có chú bị ho, sáng nay test, cho hỏi F0 cách ly mấy ngày"
+    assert index.search(told)[0].score == pytest.approx(index.search(unheard)[0].score)
+    assert index.search(told)[0].uncovered > index.search(unheard)[0].uncovered
