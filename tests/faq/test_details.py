@@ -35,6 +35,12 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("nhà bị phong tỏa mất hàng có được bồi thường không", Ask.PAYER),
         ("đi khám hậu covid bảo hiểm y tế có thanh toán không", Ask.PAYER),
         ("hủy vé vì phong tỏa có được hoàn tiền không", Ask.PAYER),
+        ("người bán hàng rong được nhà nước cho bao nhiêu tiền", Ask.AMOUNT),
+        ("mức hỗ trợ cho thợ hồ là bao nhiêu một tháng", Ask.AMOUNT),
+        ("vé xe buýt giá bao nhiêu", Ask.AMOUNT),
+        ("lệ phí cấp lại thẻ là bao nhiêu", Ask.AMOUNT),
+        ("nghe nói được mấy triệu phải không", Ask.AMOUNT),
+        ("con tôi là F1 thì hỗ trợ bn tiền", Ask.AMOUNT),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -65,6 +71,12 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         ("tiền túi thuốc có phải trả không", Ask.PAYER),
         ("nhà bị cách ly thì ai lo gạo", Ask.PAYER),
         ("bảo hiểm xã hội tra cứu trên app được không", Ask.PAYER),
+        # Whether it costs, a count, a reading, money told: no amount asked.
+        ("khám ở trạm có mất tiền không", Ask.AMOUNT),
+        ("đợt này phường hỗ trợ bao nhiêu người", Ask.AMOUNT),
+        ("chỉ số oxy bao nhiêu là thấp", Ask.AMOUNT),
+        ("tôi tốn nhiều tiền thuốc quá", Ask.AMOUNT),
+        ("mượn máy k được thì mua ở đâu", Ask.AMOUNT),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -84,6 +96,9 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
         ("Anh/chị có thể nhắn cho Tổng đài 1022 để được chuyển đến phường.", Ask.PHONE),
         ("Xét nghiệm theo nhu cầu thì người dân tự chi trả.", Ask.PAYER),
         ("Dịch vụ này không thu phí.", Ask.PAYER),
+        ("Mỗi người được hỗ trợ 1.500.000 đồng một lần.", Ask.AMOUNT),
+        ("Mức hưởng bằng 75% tiền lương đóng bảo hiểm.", Ask.AMOUNT),
+        ("Khám sàng lọc tại trạm là miễn phí.", Ask.AMOUNT),
     ],
 )
 def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
@@ -106,6 +121,10 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         ("Nếu SpO2 dưới 96% gọi 115 ngay.", Ask.DOSE),
         # Not taking a medicine on one's own says nothing of taking two together.
         ("Không tự ý dùng thuốc kháng virus khi chưa có chỉ định.", Ask.TOGETHER),
+        # The amount left to someone else, or money merely named: no amount given.
+        ("Mức hỗ trợ do Ủy ban nhân dân tỉnh quyết định.", Ask.AMOUNT),
+        ("Người dân gửi tiền cho tổ để mua hàng giúp.", Ask.AMOUNT),
+        ("Ở lại theo dõi 30 phút sau khi tiêm.", Ask.AMOUNT),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
