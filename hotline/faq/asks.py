@@ -57,6 +57,7 @@ class Ask(StrEnum):
     PHONE = "phone"  # a number to call
     PAYER = "payer"  # who pays or bears a loss
     AMOUNT = "amount"  # how much money: an amount, not whether it costs
+    EXACT_AMOUNT = "exact_amount"  # one exact amount of money, which a range does not give
     # An age, in the bands of `hotline.faq.ages.BANDS`.
     AGE_UNDER_5 = "age_under_5"
     AGE_5_11 = "age_5_11"

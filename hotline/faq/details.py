@@ -11,7 +11,8 @@ words that give it: a dose by an amount of a medicine, two medicines by how they
 a deadline by a time limit, a phone number by a number to call or text (an answer that merely
 names the hotline gives none), who pays by a payer or a price of nothing, an amount of money by
 an amount (in đồng, or a share of a wage) or by nothing to pay: "lao động tự do một người được
-bao nhiêu tiền" is not answered by the entry saying the province sets the amount. Read from folded
+bao nhiêu tiền" is not answered by the entry saying the province sets the amount; one exact
+amount asked ("mức phạt cụ thể bao nhiêu") by one amount, not by a range. Read from folded
 words, as the analyzer gives them; the patterns are keyed by the kind's value, as
 `hotline.faq.circumstances` keys its own.
 """
@@ -32,6 +33,8 @@ _COUNTED = (
     r"(?! (?:nguoi|ngay|tuan|thang|nam|lan|mui|tuoi|ca|gio|phut|tieng|vien|lieu|ml|mg|ho"
     r"|phan tram|do|km|met) )"
 )
+# Asking for one figure: "cụ thể (là/được) bao nhiêu", "chính xác là bao nhiêu", "đúng bao nhiêu".
+_EXACT = r"(?:cu the|chinh xac|dung) (?:la |duoc )?bao nhieu"
 _PHONE = r"(?:so dien thoai|so dt|sdt|so hotline|hotline|duong day nong|so zalo|so lien (?:he|lac))"
 
 ASKED: dict[str, re.Pattern[str]] = {
@@ -44,6 +47,13 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"may (?:trieu|tr|nghin|ngan|chuc nghin|tram nghin)",
         r"(?:ho tro|huong|phat|chi tra|boi thuong|muc (?:ho tro|huong|phat|tran|phi|gia)"
         rf"|gia|phi|le phi) (?:\w+ ){{0,3}}?(?:la )?bao nhieu{_COUNTED}",
+    ),
+    # An exact amount: "cụ thể được bao nhiêu", "chính xác là bao nhiêu tiền", "đúng bao nhiêu"
+    # with money around it (not "ngưỡng SpO2 cụ thể là bao nhiêu": no money).
+    "exact_amount": phrases(
+        rf"{_EXACT} (?:\w+ ){{0,2}}{_MONEY}",
+        rf"(?:ho tro|huong|phat|muc|tien|gia|phi) (?:\w+ ){{0,4}}?{_EXACT}",
+        rf"bao nhieu {_MONEY} (?:\w+ )?(?:cu the|chinh xac)",
     ),
     # A dose: "uống mấy viên", "liều bao nhiêu", "bao nhiêu ml", "uống mỗi loại mấy lần",
     # "xịt mũi ngày mấy lần". "Mấy lần" alone is how often ("phiếu dùng mấy lần một tuần").
@@ -113,6 +123,11 @@ SAID: dict[str, re.Pattern[str]] = {
         r"\d+(?: \d{3})* (?:dong|trieu|nghin|ngan|d)",
         r"\d+ (?:phan tram|binh quan|muc luong|tien luong|luong)",
         r"mien phi|khong thu (?:phi|tien)",
+    ),
+    # One amount, not a range the asker's own case falls somewhere in: not "từ 1.000.000 đến
+    # 3.000.000 đồng", whose ends follow "từ" and "đến".
+    "exact_amount": phrases(
+        r"(?<!tu )(?<!den )(?<!toi )(?<!\d )\d+(?: \d{3})* (?:dong|trieu|nghin|ngan)"
     ),
     # An amount of a medicine, or a dose named as such. Not "gói" (folded "gọi": "SpO2 dưới
     # 96% gọi 115").

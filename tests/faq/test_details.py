@@ -41,6 +41,9 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("lệ phí cấp lại thẻ là bao nhiêu", Ask.AMOUNT),
         ("nghe nói được mấy triệu phải không", Ask.AMOUNT),
         ("con tôi là F1 thì hỗ trợ bn tiền", Ask.AMOUNT),
+        ("vượt đèn đỏ mùa dịch mức phạt cụ thể là bao nhiêu", Ask.EXACT_AMOUNT),
+        ("hỗ trợ mất việc chính xác được bao nhiêu tiền", Ask.EXACT_AMOUNT),
+        ("làm 9 năm thì được hỗ trợ đúng bao nhiêu", Ask.EXACT_AMOUNT),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -77,6 +80,8 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         ("chỉ số oxy bao nhiêu là thấp", Ask.AMOUNT),
         ("tôi tốn nhiều tiền thuốc quá", Ask.AMOUNT),
         ("mượn máy k được thì mua ở đâu", Ask.AMOUNT),
+        # An exact figure, but no money: a reading.
+        ("nhịp thở cụ thể là bao nhiêu thì phải đi viện", Ask.EXACT_AMOUNT),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -99,6 +104,7 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
         ("Mỗi người được hỗ trợ 1.500.000 đồng một lần.", Ask.AMOUNT),
         ("Mức hưởng bằng 75% tiền lương đóng bảo hiểm.", Ask.AMOUNT),
         ("Khám sàng lọc tại trạm là miễn phí.", Ask.AMOUNT),
+        ("Mỗi hộ được hỗ trợ một lần 2.500.000 đồng.", Ask.EXACT_AMOUNT),
     ],
 )
 def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
@@ -125,6 +131,9 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         ("Mức hỗ trợ do Ủy ban nhân dân tỉnh quyết định.", Ask.AMOUNT),
         ("Người dân gửi tiền cho tổ để mua hàng giúp.", Ask.AMOUNT),
         ("Ở lại theo dõi 30 phút sau khi tiêm.", Ask.AMOUNT),
+        # A range one's own case falls somewhere in: no one figure.
+        ("Mức phạt từ 2.000.000 đến 5.000.000 đồng tùy vi phạm.", Ask.EXACT_AMOUNT),
+        ("Được hỗ trợ từ 1 triệu tới 3 triệu tùy thời gian đóng.", Ask.EXACT_AMOUNT),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
