@@ -1,5 +1,5 @@
-"""The exact details a question asks that a rule's answer seldom gives: an amount of money, a
-dose, a medicine with another, a deadline, a phone number to call, who pays.
+"""The exact details a question asks that a rule's answer seldom gives: an amount of money, an
+age, a dose, a medicine with another, a deadline, a phone number to call, who pays.
 
 "Túi thuốc F0 gồm những viên gì, uống mỗi loại mấy lần" uses the words of the entry on the F0
 medicine pack, and asks what no rule of the hotline states: a dose. "Hỗ trợ tiền thuê nhà tới
@@ -55,6 +55,10 @@ ASKED: dict[str, re.Pattern[str]] = {
         rf"(?:ho tro|huong|phat|muc|tien|gia|phi) (?:\w+ ){{0,4}}?{_EXACT}",
         rf"bao nhieu {_MONEY} (?:\w+ )?(?:cu the|chinh xac)",
     ),
+    # An age asked: "bao nhiêu tuổi mới được", "từ mấy tuổi", "lứa tuổi nào". Folded "mấy" is
+    # also "máy": not "máy tuổi thọ bao lâu" (a lifespan). An age told ("bé 4 tuổi") is
+    # `hotline.faq.ages`.
+    "age": phrases(r"(?:bao nhieu|may) tuoi(?! tho )", r"tuoi nao"),
     # A dose: "uống mấy viên", "liều bao nhiêu", "bao nhiêu ml", "uống mỗi loại mấy lần",
     # "xịt mũi ngày mấy lần". "Mấy lần" alone is how often ("phiếu dùng mấy lần một tuần").
     "dose": phrases(
@@ -129,6 +133,8 @@ SAID: dict[str, re.Pattern[str]] = {
     "exact_amount": phrases(
         r"(?<!tu )(?<!den )(?<!toi )(?<!\d )\d+(?: \d{3})* (?:dong|trieu|nghin|ngan)"
     ),
+    # An age: "từ 12 đến 17 tuổi", "60 tuổi trở lên", "trẻ dưới 5 tuổi".
+    "age": phrases(r"\d+ tuoi"),
     # An amount of a medicine, or a dose named as such. Not "gói" (folded "gọi": "SpO2 dưới
     # 96% gọi 115").
     "dose": phrases(

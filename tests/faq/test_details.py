@@ -44,6 +44,9 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("vượt đèn đỏ mùa dịch mức phạt cụ thể là bao nhiêu", Ask.EXACT_AMOUNT),
         ("hỗ trợ mất việc chính xác được bao nhiêu tiền", Ask.EXACT_AMOUNT),
         ("làm 9 năm thì được hỗ trợ đúng bao nhiêu", Ask.EXACT_AMOUNT),
+        ("vắc xin cúm cho người bao nhiêu tuổi", Ask.AGE),
+        ("từ mấy tuổi thì được đi làm căn cước", Ask.AGE),
+        ("độ tuổi nào được ưu tiên", Ask.AGE),
     ],
 )
 def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> None:
@@ -82,6 +85,9 @@ def test_a_question_asks_the_detail_its_words_ask(question: str, kind: Ask) -> N
         ("mượn máy k được thì mua ở đâu", Ask.AMOUNT),
         # An exact figure, but no money: a reading.
         ("nhịp thở cụ thể là bao nhiêu thì phải đi viện", Ask.EXACT_AMOUNT),
+        # An age told, a machine ("máy"): no age asked.
+        ("con tôi 9 tuổi bị sốt có sao không", Ask.AGE),
+        ("máy tuổi thọ bao lâu", Ask.AGE),
     ],
 )
 def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind: Ask) -> None:
@@ -105,6 +111,7 @@ def test_words_that_only_look_like_the_detail_do_not_ask_it(question: str, kind:
         ("Mức hưởng bằng 75% tiền lương đóng bảo hiểm.", Ask.AMOUNT),
         ("Khám sàng lọc tại trạm là miễn phí.", Ask.AMOUNT),
         ("Mỗi hộ được hỗ trợ một lần 2.500.000 đồng.", Ask.EXACT_AMOUNT),
+        ("Người từ 65 tuổi trở lên được tiêm trước.", Ask.AGE),
     ],
 )
 def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
@@ -134,6 +141,8 @@ def test_an_answer_giving_the_detail_says_it(answer: str, kind: Ask) -> None:
         # A range one's own case falls somewhere in: no one figure.
         ("Mức phạt từ 2.000.000 đến 5.000.000 đồng tùy vi phạm.", Ask.EXACT_AMOUNT),
         ("Được hỗ trợ từ 1 triệu tới 3 triệu tùy thời gian đóng.", Ask.EXACT_AMOUNT),
+        # Who may, with no age: "người cao tuổi" names none.
+        ("Người cao tuổi và người có bệnh nền được ưu tiên.", Ask.AGE),
     ],
 )
 def test_an_answer_not_giving_the_detail_does_not_say_it(answer: str, kind: Ask) -> None:
