@@ -56,6 +56,9 @@ class Ask(StrEnum):
     DEADLINE = "deadline"  # until when one may apply, the time limit
     PHONE = "phone"  # a number to call
     PAYER = "payer"  # who pays or bears a loss
+    AMOUNT = "amount"  # how much money: an amount, not whether it costs
+    EXACT_AMOUNT = "exact_amount"  # one exact amount of money, which a range does not give
+    AGE = "age"  # from what age: an age asked, which only an answer naming an age gives
     # An age, in the bands of `hotline.faq.ages.BANDS`.
     AGE_UNDER_5 = "age_under_5"
     AGE_5_11 = "age_5_11"
@@ -86,12 +89,13 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"(?:co|bi|thu|tinh|dong|tra) (?:phi|le phi)",
         r"mien phi",
         r"chi phi",
-        rf"(?:bao nhieu|nhieu|may) {_MONEY}",
+        # "Bao nhiêu tiền", "phí bao nhiêu" ask an amount (`Ask.AMOUNT`, `hotline.faq.details`).
+        rf"(?:nhieu|may) {_MONEY}",
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
         # "Hết bao nhiêu", "tốn mấy trăm", "phí bao nhiêu": an amount with no money word; not
         # "mất mấy ngày", "hết mấy mũi" (a time, a count).
         rf"(?:het|mat|ton) (?:khoang )?(?:bao nhieu|nhieu|may){_NOT_COUNTED}",
-        r"(?:phi|le phi) (?:la )?(?:bao nhieu|nhieu|may)",
+        r"(?:phi|le phi) (?:la )?(?:nhieu|may)",
         _EACH,
     ),
     Ask.PRICE: _phrases(r"gia (?:bao nhieu|nhieu|may|sao|ca)", _EACH),

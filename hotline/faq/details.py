@@ -1,5 +1,5 @@
-"""The exact details a question asks that a rule's answer seldom gives: a dose, a medicine
-with another, a deadline, a phone number to call, who pays.
+"""The exact details a question asks that a rule's answer seldom gives: an amount of money, an
+age, a dose, a medicine with another, a deadline, a phone number to call, who pays.
 
 "Túi thuốc F0 gồm những viên gì, uống mỗi loại mấy lần" uses the words of the entry on the F0
 medicine pack, and asks what no rule of the hotline states: a dose. "Hỗ trợ tiền thuê nhà tới
@@ -9,7 +9,10 @@ thoại của tổ COVID khu phố 4" asks a number of the entry that says where
 Each is a kind of `hotline.faq.asks.Ask`, asked only by words that ask it and said only by
 words that give it: a dose by an amount of a medicine, two medicines by how they go together,
 a deadline by a time limit, a phone number by a number to call or text (an answer that merely
-names the hotline gives none), who pays by a payer or a price of nothing. Read from folded
+names the hotline gives none), who pays by a payer or a price of nothing, an amount of money by
+an amount (in đồng, or a share of a wage) or by nothing to pay: "lao động tự do một người được
+bao nhiêu tiền" is not answered by the entry saying the province sets the amount; one exact
+amount asked ("mức phạt cụ thể bao nhiêu") by one amount, not by a range. Read from folded
 words, as the analyzer gives them; the patterns are keyed by the kind's value, as
 `hotline.faq.circumstances` keys its own.
 """
@@ -24,9 +27,38 @@ from hotline.faq.circumstances import phrases
 _INTAKE = r"(?:uong|cho uong|suc mieng|xit mui|nho mui|nho mat)"
 # "Mấy ngày nay" tells how long it has been, "mấy lần rồi" how often one asked.
 _NOT_TOLD = r"(?! (?:nay|qua|truoc|roi) )"
+_MONEY = r"(?:tien|trieu|tr|nghin|ngan|k|dong)"
+# What "bao nhiêu" counts when it asks no money: a time, people, doses, a reading.
+_COUNTED = (
+    r"(?! (?:nguoi|ngay|tuan|thang|nam|lan|mui|tuoi|ca|gio|phut|tieng|vien|lieu|ml|mg|ho"
+    r"|phan tram|do|km|met) )"
+)
+# Asking for one figure: "cụ thể (là/được) bao nhiêu", "chính xác là bao nhiêu", "đúng bao nhiêu".
+_EXACT = r"(?:cu the|chinh xac|dung) (?:la |duoc )?bao nhieu"
 _PHONE = r"(?:so dien thoai|so dt|sdt|so hotline|hotline|duong day nong|so zalo|so lien (?:he|lac))"
 
 ASKED: dict[str, re.Pattern[str]] = {
+    # An amount of money: "bao nhiêu tiền", "mấy triệu", "bn tiền", "được hỗ trợ bao nhiêu",
+    # "mức phạt là bao nhiêu", "giá vé bao nhiêu". Not "nhiều tiền" (much money, told), nor
+    # "hỗ trợ bao nhiêu người" (a count), nor "có mất tiền không" (whether it costs:
+    # `Ask.COST`, which "miễn phí" says).
+    "amount": phrases(
+        rf"bao nhieu {_MONEY}",
+        r"may (?:trieu|tr|nghin|ngan|chuc nghin|tram nghin)",
+        r"(?:ho tro|huong|phat|chi tra|boi thuong|muc (?:ho tro|huong|phat|tran|phi|gia)"
+        rf"|gia|phi|le phi) (?:\w+ ){{0,3}}?(?:la )?bao nhieu{_COUNTED}",
+    ),
+    # An exact amount: "cụ thể được bao nhiêu", "chính xác là bao nhiêu tiền", "đúng bao nhiêu"
+    # with money around it (not "ngưỡng SpO2 cụ thể là bao nhiêu": no money).
+    "exact_amount": phrases(
+        rf"{_EXACT} (?:\w+ ){{0,2}}{_MONEY}",
+        rf"(?:ho tro|huong|phat|muc|tien|gia|phi) (?:\w+ ){{0,4}}?{_EXACT}",
+        rf"bao nhieu {_MONEY} (?:\w+ )?(?:cu the|chinh xac)",
+    ),
+    # An age asked: "bao nhiêu tuổi mới được", "từ mấy tuổi", "lứa tuổi nào". Folded "mấy" is
+    # also "máy": not "máy tuổi thọ bao lâu" (a lifespan). An age told ("bé 4 tuổi") is
+    # `hotline.faq.ages`.
+    "age": phrases(r"(?:bao nhieu|may) tuoi(?! tho )", r"tuoi nao"),
     # A dose: "uống mấy viên", "liều bao nhiêu", "bao nhiêu ml", "uống mỗi loại mấy lần",
     # "xịt mũi ngày mấy lần". "Mấy lần" alone is how often ("phiếu dùng mấy lần một tuần").
     "dose": phrases(
@@ -89,6 +121,20 @@ ASKED: dict[str, re.Pattern[str]] = {
 }
 
 SAID: dict[str, re.Pattern[str]] = {
+    # An amount ("1.855.000 đồng", "3 triệu"), a share of a wage ("60% bình quân tiền lương";
+    # the analyzer drops "%"), or nothing to pay.
+    "amount": phrases(
+        r"\d+(?: \d{3})* (?:dong|trieu|nghin|ngan|d)",
+        r"\d+ (?:phan tram|binh quan|muc luong|tien luong|luong)",
+        r"mien phi|khong thu (?:phi|tien)",
+    ),
+    # One amount, not a range the asker's own case falls somewhere in: not "từ 1.000.000 đến
+    # 3.000.000 đồng", whose ends follow "từ" and "đến".
+    "exact_amount": phrases(
+        r"(?<!tu )(?<!den )(?<!toi )(?<!\d )\d+(?: \d{3})* (?:dong|trieu|nghin|ngan)"
+    ),
+    # An age: "từ 12 đến 17 tuổi", "60 tuổi trở lên", "trẻ dưới 5 tuổi".
+    "age": phrases(r"\d+ tuoi"),
     # An amount of a medicine, or a dose named as such. Not "gói" (folded "gọi": "SpO2 dưới
     # 96% gọi 115").
     "dose": phrases(

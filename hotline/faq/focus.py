@@ -26,7 +26,12 @@ import re
 from collections.abc import Callable
 
 from hotline.faq.features import STOPWORDS
+from hotline.faq.local_facts import asks_of_one_place
 from hotline.faq.story import asks
+
+# What a clause asking a value of one named place names (`hotline.faq.local_facts`): a current
+# local fact, which no entry's answer names.
+ONE_PLACE = "?mot_noi"
 
 # How many salient words next to the question word it governs.
 _SPAN = 2
@@ -142,7 +147,8 @@ def focus(
     text: str, analyze: Callable[[str], list[str]], correct: Callable[[list[str]], list[str]]
 ) -> frozenset[str]:
     """The salient words the asking clauses of `text` name as what they ask about, each clause's
-    words folded by `analyze` and repaired by `correct` (the index's speller: "ai qyết định")."""
+    words folded by `analyze` and repaired by `correct` (the index's speller: "ai qyết định"),
+    and `ONE_PLACE` when one of them asks a value of one named place."""
     parts = _CLAUSES.split(text)
     found: set[str] = set()
     for number in range(0, len(parts), 2):
@@ -150,4 +156,6 @@ def focus(
         words = analyze(parts[number])
         if words and asks(words, "?" in after):
             found |= clause_focus(correct(words))
+            if asks_of_one_place(parts[number]):
+                found.add(ONE_PLACE)
     return frozenset(found)

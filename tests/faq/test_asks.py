@@ -17,7 +17,7 @@ from hotline.faq.index import FaqIndex
         # A cost, with and without diacritics, in teencode.
         ("Làm giấy tờ này có mất phí không", {Ask.COST}),
         ("lam giay nay ton tien ko ad", {Ask.COST}),
-        ("đi khám bn tiền vậy", {Ask.COST}),
+        ("đi khám bn tiền vậy", {Ask.COST, Ask.AMOUNT}),
         ("cái máy đo giá nhiêu", {Ask.COST, Ask.PRICE}),
         ("khám ở đây có được miễn phí không", {Ask.COST}),
         # An hour, how long, when.
@@ -37,7 +37,7 @@ from hotline.faq.index import FaqIndex
         ("thu may thi phuong phat gao", {Ask.DAY}),
         ("mùng mấy thì nộp hồ sơ", {Ask.DAY}),
         # Two at once.
-        ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE}),
+        ("mua thuốc ở đâu, giá bao nhiêu", {Ask.PLACE, Ask.COST, Ask.PRICE, Ask.AMOUNT}),
         ("gọi xe cấp cứu tư nhân đi tỉnh hết bao nhiêu", {Ask.COST}),
         ("làm giấy này tốn mấy trăm vậy", {Ask.COST}),
         ("khẩu trang y tế bao nhiêu một hộp", {Ask.COST, Ask.PRICE}),
