@@ -26,6 +26,7 @@ from hotline.bot.nlu.follow_up import followed
 from hotline.bot.nlu.formal_letters import answered_letter
 from hotline.bot.nlu.greetings import greets
 from hotline.bot.nlu.hardship import entitled, pleaded
+from hotline.bot.nlu.health_guidance import guided
 from hotline.bot.nlu.normalize import TEXTS_KEPT, normalize
 from hotline.bot.nlu.off_topic import set_aside
 from hotline.bot.nlu.personal_health import consulted
@@ -95,13 +96,14 @@ def overlaid(parse: ParseResult) -> ParseResult:
     (`formal_letters`) no form; a complaint feedback (`complaints`); how to follow a report the
     FAQ's (`follow_up`); a person wished for put through (`plain_requests`), a question on the
     hotline itself not (`about_hotline`); a personal health question (`personal_health`) or a
-    home remedy (`remedies`) the consultant's; the epidemic's own terms the FAQ's
-    (`epidemic_terms`), other business out of scope (`off_topic`); whether one is entitled to a
-    support the FAQ's, hunger pleaded a request for support (`hardship`); a danger sign
-    happening now an emergency (`danger`), last. With Rasa they go on the combined parse, not
-    on the local one first (`fallback.FallbackNLU`)."""
+    home remedy (`remedies`) the consultant's, the FAQ's health guidance asked the FAQ's
+    (`health_guidance`); the epidemic's own terms the FAQ's (`epidemic_terms`), other business
+    out of scope (`off_topic`); whether one is entitled to a support the FAQ's, hunger pleaded a
+    request for support (`hardship`); a danger sign happening now an emergency (`danger`), last.
+    With Rasa they go on the combined parse, not on the local one first
+    (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
-    told = consulted(asked_about(put_through(followed(answered_letter(told)))))
+    told = guided(consulted(asked_about(put_through(followed(answered_letter(told))))))
     return escalated(pleaded(entitled(remedied(set_aside(brought_back(told))))))
 
 
