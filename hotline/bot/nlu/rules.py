@@ -19,7 +19,7 @@ from hotline.bot.nlu.base import INTENTS, Intent, ParseResult
 from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
 from hotline.bot.nlu.danger import escalated
-from hotline.bot.nlu.entities import extract_entities, ticket_codes
+from hotline.bot.nlu.entities import extract_entities, mistyped_codes, ticket_codes
 from hotline.bot.nlu.epidemic_terms import brought_back
 from hotline.bot.nlu.events import tipped
 from hotline.bot.nlu.follow_up import followed
@@ -56,7 +56,7 @@ def _ranked(name: str) -> ParseResult:
 @functools.lru_cache(maxsize=TEXTS_KEPT)
 def rule_parse(text: str) -> ParseResult | None:
     """The parse for a message a rule settles, or None for the model to classify."""
-    codes = ticket_codes(text)
+    codes = ticket_codes(text) or mistyped_codes(text)
     if codes and not _CODE_FILLER.sub("", text.replace(codes[0].text, "")):
         ruled = _ranked("check_status")
         return ParseResult(text, ruled.intent, extract_entities(text), ruled.intent_ranking)

@@ -25,6 +25,20 @@ def test_a_bare_code_is_a_status_check_with_the_code(text: str, code: str) -> No
     assert result.entity("ticket_code") == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("pa-70kq-i9x2", "PA-70KQ-I9X2"),  # a code no ticket has: the lookup says so
+        ("mã PA-LAHC-HQXK bên xã làm tới bước nào rồi", "PA-LAHC-HQXK"),
+        ("mã pa-1bcd-efgh xử lý tới bước nào", "PA-1BCD-EFGH"),
+    ],
+)
+def test_a_code_mistyped_or_asked_how_far_is_a_status_check(text: str, code: str) -> None:
+    result = rule_parse(text)
+    assert result is not None and result.intent.name == "check_status"
+    assert result.entity("ticket_code") == code
+
+
 def test_a_code_inside_a_sentence_is_left_to_the_model() -> None:
     # Unless its progress is asked (`plain_requests.asks_progress`): "... xử lý tới đâu rồi".
     assert rule_parse("mã PA-LAHC-HQXK gửi 3 ngày rồi mà chưa ai gọi lại, tệ thật") is None
