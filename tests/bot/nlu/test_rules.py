@@ -50,6 +50,8 @@ def test_a_code_inside_a_sentence_is_left_to_the_model() -> None:
         "ok",
         "OK",
         "oke ad",
+        "👌 được đấy",  # that will do
+        "ok, vậy cũng được",
         "👍",
         "👍👍",
         "dạ vâng ạ",
