@@ -44,6 +44,8 @@ from hotline.bot.nlu.question_words import (
 # A clause of its own that opens with "ai" asks who ("VNeID ghi sai tên, ai sửa cho"); "ai" inside
 # a clause is as often "anyone" ("không cho ai nghỉ").
 _CLAUSE = re.compile(r"[,;:.!\n]+")
+# A list's item after a comma is a few words ("..., người nghèo không").
+_LISTED = 4
 
 
 # Asked of a turn's text by the dialogs (the router, the repair check), of a new text by the
@@ -80,7 +82,14 @@ def is_question(text: str) -> bool:
     # a choice as one opened by "thì" does.
     if any(_chooses(["thi", *c[1:]]) for c in clauses[1:] if c[:1] == ["vay"]):
         return True
-    return any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1])
+    if any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1]):
+        return True
+    # "có giảm cho người già, người nghèo không, ...": a list's comma inside "có ... không".
+    return any(
+        _clause_asks(_untrailed(before + clause))
+        for before, clause in itertools.pairwise(clauses[:-1])
+        if clause[-1:] and clause[-1] in CLAUSE_ASKERS and len(clause) <= _LISTED
+    )
 
 
 def _untrailed(said: list[str]) -> list[str]:

@@ -273,3 +273,8 @@ def test_trailing_and_opening_words_are_taken_off_in_one_slice() -> None:
     assert not is_question("a." * 8000)
     assert not is_question("dạ " * 4000 + "vâng")
     assert is_question("dạ dạ cho em hỏi F1 cách ly mấy ngày ạ ạ ạ")
+
+
+def test_a_lists_comma_inside_co_khong_still_asks() -> None:
+    assert is_question("phí xét nghiệm có miễn cho trẻ em, người già không, nhà tôi đông người")
+    assert not is_question("nhà có ông bà, trẻ nhỏ, không ai trông, tôi đi làm cả ngày")
