@@ -48,7 +48,7 @@ _CONDITION = (
 # "ba em năm nay bị bệnh gan"), or first as a state ("bị bệnh ... có tiêm được không"; a bare
 # "bệnh nền ..." first asks in general). A general subject between ("cho em hỏi người bị tiểu
 # đường ...", "em hỏi trường hợp đang mang thai ...") asks in general.
-_GENERAL = r"(?:nguoi|truong|ai|nhung|cac|tre|phu|f0|f1|ba bau|benh nhan)"
+_GENERAL = r"(?:nguoi|truong hop|ai|nhung|cac|tre|phu|f0|f1|ba bau|benh nhan)"
 _PERSONAL = re.compile(
     rf"(?:\b{_WHO}(?: (?!{_GENERAL}\b)[a-z0-9]+){{0,7}} "
     rf"|^(?:{_KIN_FIRST} )?(?=(?:bi|mac|nhiem|dang) )){_CONDITION}\b"
