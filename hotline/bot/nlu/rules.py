@@ -40,6 +40,7 @@ from hotline.bot.nlu.plain_requests import (
 from hotline.bot.nlu.plans import asked
 from hotline.bot.nlu.remedies import remedied
 from hotline.bot.nlu.report_openers import asks_to_report, opens_report, reported
+from hotline.bot.nlu.rumours import rumour_checked
 from hotline.bot.nlu.thanks import thanked, thanks_others
 
 _CODE_FILLER = re.compile(r"[\s\-.,:;!?\"'()]+")
@@ -97,13 +98,14 @@ def overlaid(parse: ParseResult) -> ParseResult:
     FAQ's (`follow_up`); a person wished for put through (`plain_requests`), a question on the
     hotline itself not (`about_hotline`); a personal health question (`personal_health`) or a
     home remedy (`remedies`) the consultant's, the FAQ's health guidance asked the FAQ's
-    (`health_guidance`); the epidemic's own terms the FAQ's (`epidemic_terms`), other business
-    out of scope (`off_topic`); whether one is entitled to a support the FAQ's, hunger pleaded a
-    request for support (`hardship`); a danger sign happening now an emergency (`danger`), last.
-    With Rasa they go on the combined parse, not on the local one first
-    (`fallback.FallbackNLU`)."""
+    (`health_guidance`), and a rumour to confirm (`rumours`); the epidemic's own terms the FAQ's
+    (`epidemic_terms`), other business out of scope (`off_topic`); whether one is entitled to a
+    support the FAQ's, hunger pleaded a request for support (`hardship`); a danger sign
+    happening now an emergency (`danger`), last. With Rasa they go on the combined parse, not
+    on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
     told = guided(consulted(asked_about(put_through(followed(answered_letter(told))))))
+    told = rumour_checked(told)
     return escalated(pleaded(entitled(remedied(set_aside(brought_back(told))))))
 
 
