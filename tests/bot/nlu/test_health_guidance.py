@@ -22,6 +22,7 @@ def _taken_for(text: str, name: str, confidence: float = 0.7) -> ParseResult:
         "chích xong bị đau tay, vậy có phải phản ứng bình thường không",
         "chị tôi dương tính mà có bệnh gan thì có được cách ly tại nhà không",
         "thấy những dấu hiệu nào thì phải gọi 115, bà tôi 80 tuổi rồi",
+        "con ho với sốt nhẹ, muốn xét nghiệm thì đi chỗ nào",
     ],
 )
 def test_the_faqs_guidance_asked_is_the_faqs(text: str) -> None:
