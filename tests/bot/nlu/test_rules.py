@@ -183,6 +183,9 @@ def test_a_person_asked_for_in_english(text: str) -> None:
         # Goods cleared or sold "genuine" with a call; a service with a fee and a promise.
         "thanh lý 20 hộp khẩu trang chính hãng, inbox em",
         "nhận chạy giấy phép kinh doanh, phí 10 phần trăm, bao nhận hồ sơ",
+        # Buying as adverts do: scrap, old furniture, at a good price, at the door.
+        "thu mua đồ cũ, bàn ghế tủ lạnh giá cao, alo 0909",
+        "mua tận nhà phế liệu các loại, giá tốt",
     ],
 )
 def test_an_advert_is_small_talk(text: str) -> None:
