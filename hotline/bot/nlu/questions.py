@@ -116,6 +116,8 @@ def _not_asking(said: list[str], text: str) -> bool:
         return said[-2:-1] in (["xe"], ["nha"], ["chay"]) or written[-1:] == ["máy"]
     if said[-1] == "vay" and said[-2:-1] in (["cung"], ["nhu"]):
         return True  # "tối nào cũng vậy": likewise; "làm như vậy": so
+    if said[-1] == "gi" and "ai" in said[-5:-1]:
+        return _none(said, len(said) - 1)  # "không ai kiểm tra gì": nothing at all
     return said[-1] == "nao" and _none(said, len(said) - 1)
 
 

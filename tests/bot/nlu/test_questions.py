@@ -278,3 +278,8 @@ def test_trailing_and_opening_words_are_taken_off_in_one_slice() -> None:
 def test_a_lists_comma_inside_co_khong_still_asks() -> None:
     assert is_question("phí xét nghiệm có miễn cho trẻ em, người già không, nhà tôi đông người")
     assert not is_question("nhà có ông bà, trẻ nhỏ, không ai trông, tôi đi làm cả ngày")
+
+
+def test_nobody_doing_anything_asks_nothing() -> None:
+    assert not is_question("chợ tự phát họp cả buổi sáng, không ai nhắc nhở gì")
+    assert is_question("F0 ở nhà thì không được làm gì")
