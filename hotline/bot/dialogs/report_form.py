@@ -17,7 +17,7 @@ from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due, file_ticket
 from hotline.bot.dialogs.place import names_a_place, take_place, without_phone
 from hotline.bot.nlu.payloads import payload
-from hotline.bot.nlu.rules import asks_to_report
+from hotline.bot.nlu.report_openers import asks_to_report
 
 DIALOG = "report"
 

@@ -222,6 +222,10 @@ STATUS_NOT_FOUND = (
     "Không tìm thấy phản ánh mã {code} trong các phản ánh anh/chị đã gửi từ tài khoản này. "
     "Xin kiểm tra lại mã."
 )
+STATUS_NO_SUCH_CODE = (
+    "Mã {code} không phải mã phản ánh: mã có dạng PA-XXXX-XXXX và không bao giờ có số 0, số 1, "
+    "chữ O hay chữ I. Xin kiểm tra lại mã trong tin nhắn tổng đài đã gửi."
+)
 STATUS = "Phản ánh {code} ({category}): {status}. Hạn xử lý: {due}."
 STATUS_NAMES: dict[str, str] = {
     TicketStatus.NEW: "đã tiếp nhận, đang chờ xử lý",

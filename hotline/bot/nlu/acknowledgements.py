@@ -103,6 +103,13 @@ ACKNOWLEDGEMENTS = frozenset(
         "nghe ro roi",
         "on ap",
         "vay la on ap",
+        # That will do ("👌 được đó", "vậy cũng được", "ổn đấy").
+        "duoc do",
+        "duoc day",
+        "on do",
+        "on day",
+        "cung duoc",
+        "vay cung duoc",
         # "good" as chat spells it, said alone ("gud gud", "nice").
         "good",
         "gud",

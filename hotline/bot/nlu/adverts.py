@@ -3,9 +3,9 @@
 Two shapes: a call to contact the seller privately together with what is sold ("nhận làm hồ
 sơ trọn gói, ib ngay"), and a post that opens as adverts do, with what it offers ("cần bán gấp
 500kg ..., ai mua liên hệ", "tuyển gấp nhân viên phục vụ lương 7 triệu", "cho thuê xe tải ...
-giá rẻ"). One told as seen ("có nhóm nhận làm giấy giả, inbox là có") is a tip, and one asked
-about ("bên nào nhận làm ..., ib được không") a question; `rules.advertises` also leaves a
-report opener ("phản ánh vụ dịch vụ ...") to the report.
+giá rẻ", "thu mua ve chai giá cao tận nhà"). One told as seen ("có nhóm nhận làm giấy giả, inbox
+là có") is a tip, and one asked about ("bên nào nhận làm ..., ib được không") a question;
+`rules.advertises` also leaves a report opener ("phản ánh vụ dịch vụ ...") to the report.
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ _SEEN = re.compile(r"\b(?:co nguoi|co nhom|bon|tui no|thay|tren mang|quang cao|l
 _OPENS = re.compile(
     r"(?:can |dang )?(?:ban (?:gap|si|le|thanh ly)|can ban|cho thue|thanh ly|sang nhuong"
     r"|tuyen (?:gap|dung|tho|nhan vien|cong nhan|lao dong|ctv|cong tac vien|phu|nguoi)"
-    r"|nhan (?:lam|chay|may|nau|sua|ship|giao))\b"
+    r"|nhan (?:lam|chay|may|nau|sua|ship|giao)|thu mua|mua (?:gia cao|tan nha|tan noi))\b"
 )
 # What it offers: a price, a wage, a quantity, a bargain, a way to reach the seller.
 _OFFER = re.compile(
     r"\b(?:\d+ ?(?:k|trieu|tr|nghin|ngan|kg|tan)|gia (?:re|uu dai|goc|tot|si|mem)|uu dai"
-    r"|luong|thu nhap|lien he|ib|inbox|zalo|sdt|09\w*|gap|bao an o)\b"
+    r"|luong|thu nhap|lien he|ib|inbox|zalo|sdt|09\w*|gap|bao an o|gia cao|tan (?:nha|noi))\b"
 )
 
 

@@ -1,5 +1,5 @@
 """Questions that pass the time rather than ask the hotline anything: a recipe, the bot's own
-age or love life, a sum to work out, a match's score.
+age or love life, a sum to work out, a match's score, a fortune told.
 
 "chỉ cách kho cá lóc", "bot bao nhiêu tuổi rồi", "ad có người yêu chưa", "12 nhân 7 bằng mấy",
 "tối qua Việt Nam thắng hay thua": put as questions, they read like the FAQ's to the model, and
@@ -58,6 +58,12 @@ _ITS_OWN = re.compile(
 _SUM = re.compile(r"\b\d+ (?:nhan|cong|tru|chia|x) \d+ (?:bang|la) (?:may|bao nhieu)\b")
 # A match's result asked.
 _SCORE = re.compile(r"\b(?:thang hay thua|ti so (?:tran|may)|ket qua tran|ai vo dich)\b")
+# Fortune told: ages matched for a wedding, a horoscope, a lucky day ("xem tuổi cưới ... có hợp
+# không", "coi ngày tốt khai trương").
+_FORTUNE = re.compile(
+    r"\b(?:xem tuoi|coi tuoi|hop tuoi|xem boi|coi boi|boi bai|tu vi|phong thuy|cung hoang dao"
+    r"|(?:xem|coi) ngay (?:tot|dep)|ngay (?:tot|dep) (?:de )?(?:cuoi|khai truong|dong tho))\b"
+)
 # The epidemic's words and its rules: with them, the question may be the FAQ's after all.
 _EPIDEMIC = re.compile(
     r"\b(?:covid|dich|f0|f1|cach ly|gian cach|tiem|chich|vac xin|vaccine|mui|xet nghiem|test"
@@ -68,14 +74,14 @@ _EPIDEMIC = re.compile(
 @kept_by_text  # asked by `epidemic_terms` and `off_topic` of the same text
 def chit_chat(text: str) -> bool:
     """True for a question that only passes the time: a recipe, the bot's own life, a sum, a
-    match's score; not when the epidemic, a remedy or a rule is named with it."""
+    match's score, a fortune; not when the epidemic, a remedy or a rule is named with it."""
     said = " ".join(words(text))
     if _EPIDEMIC.search(said):
         return False
     recipe = _RECIPE.search(said)
     if recipe:
         return _cooked(text, recipe["verb"]) and not _REMEDY.search(said)
-    return _its_own_life(said) or any(p.search(said) for p in (_SUM, _SCORE))
+    return _its_own_life(said) or any(p.search(said) for p in (_SUM, _SCORE, _FORTUNE))
 
 
 def _cooked(text: str, verb: str | None) -> bool:

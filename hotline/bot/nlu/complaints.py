@@ -18,7 +18,7 @@ from hotline.bot.nlu.normalize import words
 # kiểu gì").
 _COMPLAINT = re.compile(
     r"\b(?:vo dung|te qua|qua te|that vong|hoi mot dang|tra loi sai|khong tra loi dung"
-    r"|nhu cai may|tra loi nhu|lam an kieu|kem qua|tra loi vong vo|tra loi tao lao"
+    r"|nhu cai may|tra loi (?:y |giong )?nhu|lam an kieu|kem qua|tra loi vong vo|tra loi tao lao"
     r"|tra loi cho co|tra loi cho (?:dang hoang|tu te|nghiem tuc|dung)"
     # "tôi hỏi tiền hỗ trợ chứ không hỏi cách ly": what was asked, not what was answered
     r"|hoi (?:[a-z0-9]+ ){1,6}chu (?:khong|dau|co) (?:co )?hoi"
@@ -26,13 +26,15 @@ _COMPLAINT = re.compile(
     r"|hoi (?:[a-z0-9]+ ){1,6}ma (?:bot|tong dai|may|admin|ban) (?:cu |toan |lai |chi )+"
     r"(?:tra loi|noi|rep|bao)"
     # "bot nói như không nói", "mà bot bảo liên hệ phường hoài": saying nothing, or the same
-    r"|noi nhu khong noi|tra loi nhu khong"
+    r"|noi nhu khong noi|tra loi nhu khong|(?:noi|tra loi) (?:chuyen )?dau dau"
+    # "câu nào cũng đẩy về phường": every question sent elsewhere
+    r"|(?:cau nao|hoi gi|hoi cai gi|hoi gi) cung (?:day|bao|keu|chi|noi) (?:ve|len|ra|qua|sang)"
     r"|(?:bot|tong dai|admin) (?:cu |toan |lai |chi )*(?:tra loi|noi|rep|bao)"
     r" (?:[a-z0-9]+ ){1,6}hoai"
     # the bot's own "no answer yet" quoted back, the question to be read again, the bot's point
     r"|(?:bot|tong dai|may) (?:cu |toan |lai |chi )*(?:noi|tra loi|bao) chua co thong tin"
     r"|doc (?:ky|lai) (?:cau hoi|tin nhan)"
-    r"|(?:dung|lap|tao|lam|mo|xay) (?:cai )?(?:bot|tong dai)(?: (?:len|ra))?(?: de)? lam gi)\b"
+    r"|(?:dung|lap|tao|lam|mo|xay|nuoi) (?:cai )?(?:bot|tong dai)(?: (?:len|ra))?(?: de)? lam gi)\b"
 )
 # A mood, and the hotline's answers or its silence it is about.
 _MOOD = re.compile(

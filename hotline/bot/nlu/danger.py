@@ -123,8 +123,8 @@ _DISTRESS = re.compile(r" (?:lam sao|tinh sao|lam gi|the nao)(?: [a-z0-9]+){0,4}
 IF = (
     "neu", "gia su", "truong hop", "lo nhu", "lo ma", "phong khi", "de phong", "khi nao",
     "dau hieu", "trieu chung", "quy dinh", "so cuu", "the nao la", "phai lam gi khi",
-    "goi so nao", "so may", "so nao", "if", "what to do", "what should", "when should",
-    "symptoms", "signs of",
+    "goi so nao", "so may", "so nao", "chuan bi gi", "chuan bi nhung gi", "if", "what to do",
+    "what should", "when should", "symptoms", "signs of",
 )  # fmt: skip
 
 # A history for the health consultant: not happening. Not "ngày trước" nor "năm trước": folded,
@@ -237,6 +237,14 @@ def in_danger(text: str) -> bool:
         return now or urgent or not asks
     # "Mẹ đang thở hổn hển thì có cần vô viện không" asks; "đang khó thở, cứu với" does not.
     return signs > 0 and (urgent or (now and not asks))
+
+
+def names_danger(text: str) -> bool:
+    """True when the message names a danger sign or a low oxygen reading, asked or told."""
+    said = f" {normalize(text)} "
+    written = [(w, fold(w)) for w in _WORD.findall(nfc(text).lower())]
+    signed = any(_said(said, sign, written) for sign in _present(said, SIGNS))
+    return signed or _oxygen_low(said)
 
 
 def _felt(signs: list[str], written: Written) -> bool:

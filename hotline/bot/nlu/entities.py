@@ -17,6 +17,13 @@ _GROUP = f"([{ALPHABET}]{{{GROUP_LEN}}})"
 _TICKET = re.compile(
     rf"(?<![0-9A-Za-z]){PREFIX}[\s-]?{_GROUP}[\s-]?{_GROUP}(?![0-9A-Za-z])", re.IGNORECASE
 )
+# A code's shape with a letter or digit no code holds (0, O, 1, I: "Pa-5Ghu-1Nbq"), its groups set
+# apart as the bot writes them: a code misread or mistyped, which the lookup says cannot exist.
+_MISTYPED = re.compile(
+    rf"(?<![0-9A-Za-z]){PREFIX}[\s-]([0-9A-Z]{{{GROUP_LEN}}})[\s-]([0-9A-Z]{{{GROUP_LEN}}})"
+    r"(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
 
 # A run of digits with single spaces, dots, hyphens or brackets between them; numbers are cut
 # from it afterwards, so "0912345678 0987654321" is two numbers and a 12-digit ID card is none.
@@ -34,6 +41,17 @@ def ticket_codes(text: str) -> list[Entity]:
         )
         for m in _TICKET.finditer(text)
     ]
+
+
+def mistyped_codes(text: str) -> list[Entity]:
+    """Ticket codes in the code's shape holding a character no code holds, as `ticket_codes`
+    gives codes: the lookup answers that such a code cannot exist and how codes are written."""
+    found = []
+    for m in _MISTYPED.finditer(text):
+        value = f"{PREFIX}-{m.group(1)}-{m.group(2)}".upper()
+        if any(c not in ALPHABET for c in value[len(PREFIX) :].replace("-", "")):
+            found.append(Entity("ticket_code", value, m.start(), m.end(), m[0]))
+    return found
 
 
 def normalize_phone(raw: str) -> str | None:
@@ -98,7 +116,8 @@ def extract_entities(text: str, units: AdminUnits | None = None) -> tuple[Entity
 
 def _extract(text: str, units: AdminUnits) -> tuple[Entity, ...]:
     taken: list[Entity] = []
-    for entity in [*ticket_codes(text), *phones(text), *places(text, units)]:
+    codes = ticket_codes(text) + mistyped_codes(text)
+    for entity in [*codes, *phones(text), *places(text, units)]:
         if all(entity.end <= t.start or entity.start >= t.end for t in taken):
             taken.append(entity)
     return tuple(sorted(taken, key=lambda e: e.start))

@@ -119,13 +119,31 @@ PRESENCE_PHRASES = frozenset(
     }
 )
 # A self-introduction between the greeting and the wish to ask ("chào ad, em là học sinh muốn
-# hỏi xíu"): "là" and at most this many words of who one is.
+# hỏi xíu"): "là" and at most this many words of who one is; closing the greeting, with nothing
+# after it ("xin chào, tôi là kế toán hợp tác xã"), a little more.
 _INTRODUCED = 4
+_INTRODUCED_LAST = 6
+# Who one is that tells what happened, not who is writing ("chào ad, em là F0 đang cách ly").
+_TOLD_IN_INTRODUCTION = frozenset({"f0", "f1", "f2", "duong", "nhiem", "benh", "covid", "bi"})
+# Sorry to bother, said with a greeting or a goodbye ("xin lỗi làm phiền ad", "tối rồi mà vẫn
+# làm phiền mấy anh chị, chào nha"): neither a question nor a report.
+APOLOGY_PHRASES = frozenset(
+    {
+        ("xin", "loi"),
+        ("lam", "phien"),
+        ("xin", "loi", "lam", "phien"),
+        ("da", "lam", "phien"),
+        ("ma", "van", "lam", "phien"),
+        ("ma", "con", "lam", "phien"),
+        ("ngai", "qua"),
+    }
+)
 # When the check is made ("giờ này còn ai trực không"): neither a greeting nor a question.
 # The time of day said with a greeting ("sáng sớm chào mấy bạn") is likewise neither.
 WHEN_PHRASES = frozenset(
     {("gio", "nay"), ("bay", "gio"), ("luc", "nay"), ("toi", "nay")}
     | {("sang", "som"), ("sang", "nay"), ("trua", "nay"), ("chieu", "nay")}
+    | {("toi", "roi"), ("khuya", "roi"), ("tre", "roi")}
 )
 # Emoji that wave or greet; other emoji carry no words here.
 GREETING_EMOJI = frozenset({"👋", "🙋", "🖐", "🤚"})
@@ -134,6 +152,7 @@ _KINDS = (
     ("presence", PRESENCE_PHRASES),
     ("addressee", ADDRESSEE_PHRASES),
     ("when", WHEN_PHRASES),
+    ("apology", APOLOGY_PHRASES),
 )
 _LONGEST = max(len(p) for _, phrases in _KINDS for p in phrases)
 
@@ -210,9 +229,11 @@ def _opening(said: list[str], introduced: bool = False) -> tuple[set[str], int]:
 def _introduced(said: list[str], at: int) -> tuple[str | None, int]:
     """A self-introduction at `at` ("là học sinh") followed by a wish to ask: its kind and
     length up to the wish, or None when no wish to ask follows it."""
-    for length in range(2, _INTRODUCED + 2):
+    for length in range(2, _INTRODUCED_LAST + 2):
+        if at + length == len(said) and not _TOLD_IN_INTRODUCTION & set(said[at:]):
+            return "introduction", length  # who one is closes the greeting
         kind, _ = _phrase_at(said, at + length) if at + length < len(said) else (None, 0)
-        if kind == "presence":
+        if kind == "presence" and length <= _INTRODUCED + 1:
             return "introduction", length
     return None, 1
 

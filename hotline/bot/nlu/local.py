@@ -89,7 +89,7 @@ class LocalNLU:
 
     def _ruled(self, text: str) -> ParseResult:
         # A danger sign happening now is an emergency, whatever the classifier says (`danger`);
-        # a report opened with its verb is a report (`rules.reported`).
+        # a report opened with its verb is a report (`report_openers.reported`).
         return overlaid(self.classified.get(text, self._classified))
 
     def _classified(self, text: str) -> ParseResult:

@@ -48,7 +48,7 @@ _CONDITION = (
 # "ba em năm nay bị bệnh gan"), or first as a state ("bị bệnh ... có tiêm được không"; a bare
 # "bệnh nền ..." first asks in general). A general subject between ("cho em hỏi người bị tiểu
 # đường ...", "em hỏi trường hợp đang mang thai ...") asks in general.
-_GENERAL = r"(?:nguoi|truong|ai|nhung|cac|tre|phu|f0|f1|ba bau|benh nhan)"
+_GENERAL = r"(?:nguoi|truong hop|ai|nhung|cac|tre|phu|f0|f1|ba bau|benh nhan)"
 _PERSONAL = re.compile(
     rf"(?:\b{_WHO}(?: (?!{_GENERAL}\b)[a-z0-9]+){{0,7}} "
     rf"|^(?:{_KIN_FIRST} )?(?=(?:bi|mac|nhiem|dang) )){_CONDITION}\b"
@@ -82,6 +82,8 @@ _POLICY = re.compile(
     r"|giay to|thu tuc|ai (?:dua|mang|cap|phat|giao|lo)|(?:dua|mang|giao|phat) (?:toi|den|tan)"
     r"|(?:truong|phuong|xa|tram y te|trung tam) co (?:tiem|lay mau|xet nghiem|phat|cap|ho tro)"
     r"|lich (?:tiem|mui)|tinh lai tu|do spo2|cach do"
+    # what the volunteers who shop for the isolated will bring ("đi chợ giùm có mua thuốc không")
+    r"|di cho (?:ho|gium|dum|giup)"
     # whether one counts as F1: the rule's definition, not an illness ("em có bị F1 không")
     r"|co (?:bi |la |tinh |tinh la |bi coi la |bi tinh la |duoc tinh la |bi xem la )+f1 khong"
     # how long isolation lasts, how long before a dose is due, a fine: the rules'

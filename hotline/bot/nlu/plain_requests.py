@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from hotline.bot.nlu.base import ParseResult
-from hotline.bot.nlu.entities import ticket_codes
+from hotline.bot.nlu.entities import mistyped_codes, ticket_codes
 from hotline.bot.nlu.follow_up import asks_how_to_follow
 from hotline.bot.nlu.normalize import words
 
@@ -70,7 +70,8 @@ _PERSON_MISTAKEN_FOR = frozenset(
 # A report's progress: "tiến độ", "tới đâu rồi", "xử lý chưa", "update", "status"; and how it
 # went, asked at the end ("giờ sao rồi", "đã có ai xuống chưa").
 _PROGRESS = re.compile(
-    r"\b(?:tien do|(?:toi|den) dau roi|xu ly (?:chua|toi dau|den dau)|ket qua xu ly"
+    r"\b(?:tien do|(?:toi|den) dau roi|(?:toi|den) buoc nao|xu ly (?:chua|toi dau|den dau)"
+    r"|ket qua xu ly"
     r"|update|status|progress|any news)\b"
     r"|\b(?:(?:gio|vay|the) (?:ra )?sao roi|gio the nao roi"
     r"|(?:da )?co ai (?:xuong|toi|den|ghe|xu ly|kiem tra)(?: [a-z]+){0,3} chua)(?: [a-z]+)?$"
@@ -99,7 +100,7 @@ def asks_progress(text: str) -> bool:
     said = " ".join(words(text))
     if not _PROGRESS.search(said) or asks_how_to_follow(text):
         return False  # "coi tiến độ ở chỗ nào": where to look, the FAQ's
-    return bool(ticket_codes(text)) or bool(_A_REPORT.search(said))
+    return bool(ticket_codes(text) or mistyped_codes(text)) or bool(_A_REPORT.search(said))
 
 
 def tip_in_english(text: str) -> bool:

@@ -44,6 +44,8 @@ from hotline.bot.nlu.question_words import (
 # A clause of its own that opens with "ai" asks who ("VNeID ghi sai tên, ai sửa cho"); "ai" inside
 # a clause is as often "anyone" ("không cho ai nghỉ").
 _CLAUSE = re.compile(r"[,;:.!\n]+")
+# A list's item after a comma is a few words ("..., người nghèo không").
+_LISTED = 4
 
 
 # Asked of a turn's text by the dialogs (the router, the repair check), of a new text by the
@@ -65,9 +67,7 @@ def is_question(text: str) -> bool:
             return True
     if any(_which(said, at) for at in range(1, len(said) - 1)):
         return True
-    opening = words(after_salutation(text) or "") or said
-    while len(opening) > 1 and opening[0] in OPENERS:
-        opening = opening[1:]
+    opening = _opened(words(after_salutation(text) or "") or said)
     final = said[-1] in FINAL and not _not_asking(said, text)
     if final or _opens(opening) or _requests(opening) or _chooses(said) or offers_choice(said):
         return True
@@ -82,19 +82,28 @@ def is_question(text: str) -> bool:
     # a choice as one opened by "thì" does.
     if any(_chooses(["thi", *c[1:]]) for c in clauses[1:] if c[:1] == ["vay"]):
         return True
-    return any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1])
+    if any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1]):
+        return True
+    # "có giảm cho người già, người nghèo không, ...": a list's comma inside "có ... không".
+    return any(
+        _clause_asks(_untrailed(before + clause))
+        for before, clause in itertools.pairwise(clauses[:-1])
+        if clause[-1:] and clause[-1] in CLAUSE_ASKERS and len(clause) <= _LISTED
+    )
 
 
 def _untrailed(said: list[str]) -> list[str]:
     """The words without the politeness and addressing that trail a question."""
-    while len(said) > 1:
-        if said[-1] in TRAILING:
-            said = said[:-1]
-        elif len(said) > 2 and said[-2] == GROUP and said[-1] in PEOPLE:
-            said = said[:-2]
+    # Where they start, then one slice: a slice a word ("ạ" x 2,000) was quadratic.
+    end = len(said)
+    while end > 1:
+        if said[end - 1] in TRAILING:
+            end -= 1
+        elif end > 2 and said[end - 2] == GROUP and said[end - 1] in PEOPLE:
+            end -= 2
         else:
             break
-    return said
+    return said[:end]
 
 
 def _not_asking(said: list[str], text: str) -> bool:
@@ -107,6 +116,8 @@ def _not_asking(said: list[str], text: str) -> bool:
         return said[-2:-1] in (["xe"], ["nha"], ["chay"]) or written[-1:] == ["máy"]
     if said[-1] == "vay" and said[-2:-1] in (["cung"], ["nhu"]):
         return True  # "tối nào cũng vậy": likewise; "làm như vậy": so
+    if said[-1] == "gi" and "ai" in said[-5:-1]:
+        return _none(said, len(said) - 1)  # "không ai kiểm tra gì": nothing at all
     return said[-1] == "nao" and _none(said, len(said) - 1)
 
 
@@ -147,9 +158,11 @@ def _chooses(said: list[str]) -> bool:
 
 
 def _opened(said: list[str]) -> list[str]:
-    while len(said) > 1 and said[0] in OPENERS:
-        said = said[1:]
-    return said
+    """The words without the openers ("ad ơi", "dạ") before the first that asks, at least one."""
+    at = 0
+    while len(said) - at > 1 and said[at] in OPENERS:
+        at += 1
+    return said[at:]
 
 
 def _requests(said: list[str]) -> bool:

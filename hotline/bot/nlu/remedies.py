@@ -11,6 +11,9 @@ Words that fold into others count only as written where the text has marks ("t�
 "xông" and "xong", "chanh" and "Chánh Nghĩa", "kẽm" and "kém"); a text typed without marks
 names them only next to a word that makes them a remedy ("tỏi đen", "nước chanh", "xông lá").
 A question on the supply of medicine (the F0 pack, where to get it, support) stays the FAQ's.
+
+So is an antiviral the asker buys to take or keep on their own ("tôi mua về uống phòng có được
+không", "mua để sẵn phòng cả nhà bị F0 được không"): whether to take it is a doctor's word.
 """
 
 from __future__ import annotations
@@ -52,6 +55,14 @@ _SUPPLY = re.compile(
     r"\b(?:goi thuoc|tui thuoc|(?:phat|cap|nhan) thuoc|ho tro|tro cap|che do|ho so|giay to"
     r"|thu tuc|o dau|cho nao|tram y te phat)\b"
 )
+# An antiviral bought by the asker to take or keep ("tôi tự mua ... uống", "mua về uống phòng").
+_ANTIVIRAL = re.compile(
+    r"\b(?:molnupiravir|favipiravir|paxlovid|remdesivir|thuoc khang (?:virus|virut|vi rut))\b"
+)
+_SELF_MEDICATED = re.compile(
+    r"\b(?:toi|tui|em|minh|con|chau)(?: tu)? mua(?: \w+){0,3}"
+    r" (?:uong|(?:de )?(?:san|tru san) phong|phong)\b"
+)
 _MISTAKEN_FOR = frozenset({"ask_faq", "out_of_scope"})
 # Below this the model's pick is a guess whichever intent it is (the router sends such a message
 # the FAQ's way): "tỏi đen ngâm mật ong ..." came out a request for a person at 0.33.
@@ -61,8 +72,10 @@ UNSURE = 0.5
 @kept_by_text
 def asks_remedy(text: str) -> bool:
     """True for a question on a home remedy or folk treatment: what it does, whether to take it,
-    how often."""
+    how often; or on an antiviral the asker buys to take or keep."""
     said = " ".join(words(text))
+    if _ANTIVIRAL.search(said) and _SELF_MEDICATED.search(said):
+        return is_question(text)
     if _SUPPLY.search(said) or not is_question(text):
         return False
     written = nfc(text).lower()

@@ -47,12 +47,29 @@ _BLESSING = re.compile(
     r" (?:suc khoe|khoe|binh an|may man)"
     r"(?: (?:nhieu|luon|doi dao|nha|nhe|a))*"
 )
-# The answer praised ("thông tin rõ ràng quá", "bot chạy ngon phết", "vậy ổn áp").
-_PRAISE = re.compile(
-    r"(?:(?:thong tin|huong dan|cau tra loi|tra loi|bot(?: chay)?|vay) )?(?:rat |qua )?"
-    r"(?:ro rang|de hieu|chi tiet|huu ich|day du|chinh xac|tan tinh|nhiet tinh|tuyet voi|hay|"
-    r"ngon|chuan|on ap)(?: (?:qua|lam|ghe|that|thiet|phet|ha|nha|a))*"
+# The answer praised ("thông tin rõ ràng quá", "bot chạy ngon phết", "vậy ổn áp"), and how fast
+# it came ("trả lời lẹ thiệt": quick only of an answer; "nhanh" alone hurries).
+_PRAISE_WORDS = (
+    r"(?:rat |qua )?(?:ro rang|de hieu|chi tiet|huu ich|day du|chinh xac|tan tinh|nhiet tinh"
+    r"|tuyet voi|hay|ngon|chuan|on ap)"
 )
+_ANSWERED = r"(?:thong tin|huong dan|cau tra loi|tra loi|phan hoi|rep|bot(?: chay)?)"
+_PRAISE = re.compile(
+    rf"(?:(?:(?:{_ANSWERED}|vay) )?{_PRAISE_WORDS}"
+    rf"|{_ANSWERED} (?:rat |qua )?(?:nhanh|le|mau|nhanh gon|kip thoi))"
+    r"(?: (?:qua|lam|ghe|that|thiet|phet|ha|nha|a))*"
+)
+# The answer itself named in praise ("trả lời lẹ thiệt"): praise alone is thanks then.
+_ANSWER_NAMED = re.compile(rf"^{_ANSWERED} ")
+# Relief said after the answer ("vậy là con an tâm", "em yên tâm rồi").
+_RELIEF = re.compile(
+    r"(?:(?:vay|the|nhu vay|nghe vay) )?(?:la )?(?:(?:toi|tui|em|e|minh|con|chau) )?(?:da )?"
+    r"(?:an tam|yen tam|yen long|nhe nguoi|nhe long|do lo|bot lo)"
+    r"(?: (?:roi|hon|duoc|qua|lam|nhieu))*(?: (?:a|nha|nhe))*"
+)
+# What the writer had thought before the answer, said after understanding it ("à ra vậy, tui
+# tưởng phải lên huyện"): no question, the answer corrected a belief.
+_THOUGHT = re.compile(r"(?:(?:vay|the) )?(?:(?:toi|tui|em|e|minh|con|chau) )?(?:cu |con )?tuong ")
 # A plan of the writer's own closing the thanks: "để (mai) (tôi) lên phường", "để tối về tui coi
 # lại", "em lưu lại". Who and when may come before the deed, in any order.
 _WHO_AND_WHEN = frozenset(
@@ -82,6 +99,7 @@ def _is_courtesy(said: str) -> bool:
         or acknowledges(said)
         or _BLESSING.fullmatch(said) is not None
         or _PRAISE.fullmatch(said) is not None
+        or _RELIEF.fullmatch(said) is not None
     )
 
 
@@ -90,10 +108,12 @@ def _is_praise(said: str) -> bool:
 
 
 def _praised(said: str) -> bool:
-    """An acknowledgement and praise of the answer said as one ("👍👍 hay quá", "ok rõ ràng")."""
+    """An acknowledgement and praise of the answer said as one ("👍👍 hay quá", "ok rõ ràng"),
+    or thanks and relief ("dạ 🙏 vậy là con an tâm")."""
     parts = said.split()
     return any(
-        _is_praise(" ".join(parts[at:])) and acknowledges(" ".join(parts[:at]))
+        (_is_praise(" ".join(parts[at:])) and acknowledges(" ".join(parts[:at])))
+        or (_RELIEF.fullmatch(" ".join(parts[at:])) and _is_thanks(" ".join(parts[:at])))
         for at in range(1, len(parts))
     )
 
@@ -125,8 +145,12 @@ def thanked(text: str) -> bool:
     if all(_is_courtesy(c) or _praised(c) for c in clauses) and (
         any(_is_thanks(c) or _praised(c) for c in clauses)
         or (any(acknowledges(c) for c in clauses) and any(_is_praise(c) for c in clauses))
+        or (all(_is_praise(c) for c in clauses) and any(_ANSWER_NAMED.match(c) for c in clauses))
     ):
         return True
+    if len(clauses) > 1 and all(acknowledges(c) for c in clauses[:-1]):
+        if _THOUGHT.match(clauses[-1]):  # "à ra vậy, tui tưởng phải lên huyện"
+            return True
     *opening, last = clauses
     if not opening:  # "oke để e chụp màn hình lại": the plan after the first words
         said = last.split()

@@ -263,6 +263,11 @@ async def test_a_bare_code_starts_a_lookup(chat: RestChat, code: str, canonical:
     assert "không tìm thấy phản ánh mã" in chat.text.lower()
 
 
+async def test_a_code_no_ticket_can_have_is_told_how_codes_are_written(chat: RestChat) -> None:
+    await chat.say("Pa-7K0Q-9X1M")
+    assert chat.text == texts.STATUS_NO_SUCH_CODE.format(code="PA-7K0Q-9X1M")
+
+
 async def test_a_bare_code_of_ones_own_report_shows_its_status(
     chat: RestChat, client: TestClient
 ) -> None:

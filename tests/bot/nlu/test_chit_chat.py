@@ -85,3 +85,14 @@ def test_the_bot_asked_out_passes_the_time() -> None:
     assert chit_chat("bot ơi cuối tuần đi cà phê với anh nha")
     assert chit_chat("ad đi xem phim với em không")
     assert not chit_chat("đi tiêm với mẹ tôi được không ad")  # the epidemic named
+
+
+@pytest.mark.parametrize(
+    "text", ["coi tuổi làm nhà năm nay có hợp tuổi không", "xem ngày tốt khai trương quán cà phê"]
+)
+def test_a_fortune_asked_passes_the_time(text: str) -> None:
+    assert chit_chat(text)
+
+
+def test_a_lucky_day_for_a_dose_is_the_epidemics() -> None:
+    assert not chit_chat("xem ngày tốt đi tiêm mũi 3 được không")

@@ -111,3 +111,15 @@ def test_saying_nothing_or_the_same_again_complains(text: str) -> None:
 
 def test_what_the_bot_said_quoted_before_a_question_is_no_complaint() -> None:
     assert not complains("bot nói F1 cách ly 7 ngày, vậy F0 thì mấy ngày")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bot trả lời y như máy, hỏi gì cũng không đúng",
+        "hỏi giờ tiêm mà nói chuyện đâu đâu",
+        "hỏi gì cũng bảo về phường, vậy nuôi tổng đài làm gì",
+    ],
+)
+def test_answers_by_rote_elsewhere_or_nowhere_complain(text: str) -> None:
+    assert complains(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.base import Entity
-from hotline.bot.nlu.entities import extract_entities, normalize_phone
+from hotline.bot.nlu.entities import extract_entities, mistyped_codes, normalize_phone
 from hotline.handoff.codes import new_code
 
 
@@ -70,7 +70,7 @@ def test_ticket_codes(text: str, span: str) -> None:
     assert found(text) == [("ticket_code", "PA-7K3Q-9X2M", span)]
 
 
-@pytest.mark.parametrize("text", ["PA-1K3Q-9X2M", "PA-7K3Q-9X2O", "PA-7K3Q-9X2M5", "XPA7K3Q9X2M"])
+@pytest.mark.parametrize("text", ["PA-7K3Q-9X2M5", "XPA7K3Q9X2M", "PA1K3Q9X2M"])
 def test_not_ticket_codes(text: str) -> None:
     assert found(text) == []
 
@@ -126,3 +126,22 @@ def test_entities_are_rasa_shaped() -> None:
 def test_empty_and_odd_text() -> None:
     assert extract_entities("") == ()
     assert extract_entities("🙂🙂 ??? \u0301") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("PA-1K3Q-9X2M", "PA-1K3Q-9X2M"),
+        ("PA-7K3Q-9X2O", "PA-7K3Q-9X2O"),
+        ("Pa-7K0Q-9X2M", "PA-7K0Q-9X2M"),
+        ("mã pa 1abc-ddoe nè", "PA-1ABC-DDOE"),
+    ],
+)
+def test_a_code_holding_a_character_no_code_holds_is_a_mistyped_code(text: str, code: str) -> None:
+    assert [e.value for e in mistyped_codes(text)] == [code]
+    assert [e.value for e in extract_entities(text) if e.entity == "ticket_code"] == [code]
+
+
+@pytest.mark.parametrize("text", ["PA-7K3Q-9X2M", "PAINTBOX10", "pa 2021 là năm nào"])
+def test_a_real_code_or_a_word_is_no_mistyped_code(text: str) -> None:
+    assert mistyped_codes(text) == []

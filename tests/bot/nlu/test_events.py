@@ -117,3 +117,15 @@ def test_someone_passing_for_an_office_told_is_a_violation() -> None:
         "report_violation"
     )
     assert tip_kind("có ai mạo danh tổng đài gọi cho tôi, vậy phải làm sao") is None  # asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ban điều hành ấp 3 giữ lại mỗi hộ 200 nghìn tiền hỗ trợ, nói là để quỹ",
+        "xưởng gỗ ở ấp 5 không cấp đồ bảo hộ cho công nhân bốc xếp khu có F0",
+        "đám giỗ nhà ông Tư ở hẻm 12 trưa nay hơn 50 người, ngồi kín sân",
+    ],
+)
+def test_support_withheld_gear_not_given_and_a_crowded_feast_are_reports(text: str) -> None:
+    assert tip_kind(text) == "report_violation"

@@ -121,7 +121,6 @@ def test_a_greeting_a_self_introduction_and_a_wish_to_ask_greet(text: str) -> No
     [
         "chào ad, em là F0 muốn hỏi xíu về thuốc",  # something asked
         "chào ad, tôi là người ở Bến Cát lâu năm rồi muốn hỏi chút",  # too long to be a role
-        "chào ad, em là công nhân",  # no wish to ask: left to the model
     ],
 )
 def test_a_longer_introduction_or_a_question_after_it_does_not(text: str) -> None:
@@ -147,3 +146,28 @@ def test_a_greeting_with_the_time_of_day_or_to_a_few_of_the_staff_greets(text: s
 
 def test_the_time_of_day_with_a_question_is_no_greeting() -> None:
     assert not greets("sáng sớm mấy bạn có trực không, cho hỏi tiêm ở đâu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào tổng đài, tôi là thợ hồ ở Dĩ An",  # who one is closes the greeting
+        "chào ad, em là công nhân",
+        "xin lỗi làm phiền ad, chào ad",  # sorry to bother
+        "khuya rồi mà còn làm phiền mấy bạn, chào nhé",
+    ],
+)
+def test_a_greeting_with_who_one_is_or_sorry_to_bother_greets(text: str) -> None:
+    assert greets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào ad, em là F0 đang cách ly ở nhà",  # tells what happened
+        "chào ad, tôi là chủ quán muốn hỏi giờ mở cửa là mấy giờ",  # asks
+        "xin lỗi ad",  # an apology alone greets no one
+    ],
+)
+def test_who_one_is_telling_or_asking_is_no_greeting(text: str) -> None:
+    assert not greets(text)

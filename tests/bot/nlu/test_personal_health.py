@@ -168,3 +168,13 @@ def test_a_remedy_asked_beside_the_isolation_stays_the_consultants() -> None:
     text = "mẹ tôi bị tiểu đường, đã cách ly mấy ngày rồi, có nên tiêm vắc xin không"
     parse = _parse(text, "health_consult")
     assert consulted(parse) is parse
+
+
+def test_a_school_named_is_no_case_asked_in_general() -> None:
+    # "trường" (a school) once counted as "trường hợp" (a case): asked of oneself still.
+    assert personal_health("tôi dạy ở trường, đang mang thai 5 tháng, tiêm mũi 3 được không")
+    assert not personal_health("cho hỏi trường hợp đang mang thai thì tiêm mũi 3 được không")
+
+
+def test_what_the_shopping_volunteers_bring_is_a_service_the_faq_answers() -> None:
+    assert asks_policy("đội đi chợ hộ có mua giùm thuốc hạ sốt cho mẹ tôi không")

@@ -49,3 +49,25 @@ def test_a_remedy_question_goes_to_the_consultant() -> None:
     # Sure of another intent, or an emergency, it stays.
     assert remedied(_parse(text, "request_human", 0.9)).intent.name == "request_human"
     assert remedied(_parse(text, "emergency", 0.3)).intent.name == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thấy trên mạng bán Paxlovid xách tay, em mua về uống phòng được không",
+        "tui tự mua thuốc kháng virus để sẵn phòng khi cả nhà bị thì có nên không",
+    ],
+)
+def test_an_antiviral_bought_to_take_on_ones_own_is_the_consultants(text: str) -> None:
+    assert asks_remedy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "molnupiravir mua ở đâu",  # where to get it: the FAQ's
+        "tôi mua thuốc kháng virus ở nhà thuốc Minh Châu không cần toa",  # told, not asked
+    ],
+)
+def test_where_to_buy_an_antiviral_or_a_purchase_told_is_not(text: str) -> None:
+    assert not asks_remedy(text)

@@ -112,3 +112,28 @@ def test_thanks_to_a_team_for_what_it_did_is_feedback(text: str) -> None:
 )
 def test_thanks_to_the_hotline_or_with_more_is_no_praise_of_others(text: str) -> None:
     assert not thanks_others(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thông tin rõ ràng, phản hồi nhanh quá",  # the answer praised, no thanks word
+        "cảm ơn ad, em yên tâm rồi",  # relief after thanks
+        "cám ơn nha vậy là tui đỡ lo",  # in one clause
+        "à ra thế, em cứ tưởng phải ra tận tỉnh",  # a belief the answer corrected
+    ],
+)
+def test_praise_relief_or_a_belief_corrected_is_thanks(text: str) -> None:
+    assert thanked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhanh lên, hay quá",  # hurrying: no answer named
+        "tôi tưởng phải lên huyện, vậy giờ nộp ở đâu",  # asked
+        "tôi tưởng F1 phải cách ly 7 ngày",  # no acknowledgement before
+    ],
+)
+def test_praise_without_the_answer_or_a_belief_alone_is_no_thanks(text: str) -> None:
+    assert not thanked(text)
