@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from hotline.bot.nlu.base import ParseResult
-from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.normalize import nfc, words
 
 # A complaint in itself ("trả lời như cái máy, vô dụng", "hỏi một đằng nói một nẻo", "làm ăn
 # kiểu gì").
@@ -26,7 +26,7 @@ _COMPLAINT = re.compile(
     r"|hoi (?:[a-z0-9]+ ){1,6}ma (?:bot|tong dai|may|admin|ban) (?:cu |toan |lai |chi )+"
     r"(?:tra loi|noi|rep|bao)"
     # "bot nói như không nói", "mà bot bảo liên hệ phường hoài": saying nothing, or the same
-    r"|noi nhu khong noi|tra loi nhu khong|(?:noi|tra loi) (?:chuyen )?dau dau"
+    r"|noi nhu khong noi|tra loi nhu khong"
     # "câu nào cũng đẩy về phường": every question sent elsewhere
     r"|(?:cau nao|hoi gi|hoi cai gi|hoi gi) cung (?:day|bao|keu|chi|noi) (?:ve|len|ra|qua|sang)"
     r"|(?:bot|tong dai|admin) (?:cu |toan |lai |chi )*(?:tra loi|noi|rep|bao)"
@@ -36,6 +36,9 @@ _COMPLAINT = re.compile(
     r"|doc (?:ky|lai) (?:cau hoi|tin nhan)"
     r"|(?:dung|lap|tao|lam|mo|xay|nuoi) (?:cai )?(?:bot|tong dai)(?: (?:len|ra))?(?: de)? lam gi)\b"
 )
+# Answering beside the point ("nói chuyện đâu đâu"), read with its marks: folded, "đâu đâu" is
+# also "đau đầu", and "bác sĩ nói đau đầu sau tiêm là bình thường" asks the consultant.
+_BESIDE_THE_POINT = re.compile(r"\b(?:nói|trả lời) (?:chuyện )?đâu đâu\b")
 # A mood, and the hotline's answers or its silence it is about.
 _MOOD = re.compile(
     r"\b(?:buc minh|buc qua|chan (?:that|qua|ghe|thiet)|tao lao|vong vo|lang nhang|coi nhu"
@@ -59,7 +62,7 @@ _ABOUT = 3
 def complains(text: str) -> bool:
     """True for a complaint about the hotline's answers or service."""
     said = " ".join(words(text))
-    if _COMPLAINT.search(said):
+    if _COMPLAINT.search(said) or _BESIDE_THE_POINT.search(nfc(text).lower()):
         return True
     return bool(_MOOD.search(said) and _THE_HOTLINE.search(said))
 

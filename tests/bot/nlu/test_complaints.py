@@ -118,8 +118,21 @@ def test_what_the_bot_said_quoted_before_a_question_is_no_complaint() -> None:
     [
         "bot trả lời y như máy, hỏi gì cũng không đúng",
         "hỏi giờ tiêm mà nói chuyện đâu đâu",
-        "hỏi gì cũng bảo về phường, vậy nuôi tổng đài làm gì",
+        "câu nào gửi lên cũng chỉ về ủy ban, lập tổng đài ra làm gì",
     ],
 )
 def test_answers_by_rote_elsewhere_or_nowhere_complain(text: str) -> None:
     assert complains(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bác sĩ nói đau đầu sau tiêm là bình thường phải không",
+        "con tôi cứ nói đau đầu, có phải triệu chứng covid không",
+        "ba toi noi dau dau tu sang, co can di kham khong",
+    ],
+)
+def test_a_headache_told_is_no_answer_beside_the_point(text: str) -> None:
+    # Folded, "đau đầu" (a headache) is "đâu đâu" (beside the point): only the marks tell.
+    assert not complains(text)
