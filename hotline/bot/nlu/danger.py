@@ -239,14 +239,6 @@ def in_danger(text: str) -> bool:
     return signs > 0 and (urgent or (now and not asks))
 
 
-def names_danger(text: str) -> bool:
-    """True when the message names a danger sign or a low oxygen reading, asked or told."""
-    said = f" {normalize(text)} "
-    written = [(w, fold(w)) for w in _WORD.findall(nfc(text).lower())]
-    signed = any(_said(said, sign, written) for sign in _present(said, SIGNS))
-    return signed or _oxygen_low(said)
-
-
 def _felt(signs: list[str], written: Written) -> bool:
     """Whether one of `signs` is written right before "quá" or "lắm": felt now."""
     folds = [f for _, f in written]

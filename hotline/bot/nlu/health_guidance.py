@@ -7,9 +7,10 @@ reaction after a dose is the usual one (`phan-ung-sau-tiem`), who may be treated
 ("lúc nào thì phải đưa mẹ đi viện", "SpO2 bao nhiêu là phải gọi cấp cứu", "có phải phản ứng bình
 thường không", "có được điều trị tại nhà không", "tới chỗ nào test được"), the question is the
 FAQ's whatever illness of the asker's own sets it: the entry answers it, where the model, seeing
-a fever or a chronic illness, took it for the consultant's or, seeing "cấp cứu", for an
-emergency. A danger sign happening now stays an emergency (`danger`, applied after), and a
-question naming a danger sign or a low reading is never taken from the emergency.
+a fever or a chronic illness, took it for the consultant's. An emergency is never taken away
+here, whoever gave it: a list of danger signs is never complete ("nôn ra máu, khi nào đi viện"),
+and an emergency answered as a question is the one mistake a hotline cannot make; a question
+taken for an emergency is told to call 115, which costs a minute.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import re
 
 from hotline.bot.nlu.base import ParseResult
-from hotline.bot.nlu.danger import DANGER_CONFIDENCE, names_danger
 from hotline.bot.nlu.normalize import words
 
 _GUIDANCE = re.compile(
@@ -35,8 +35,8 @@ _GUIDANCE = re.compile(
     r"|\b(?:test|xet nghiem|lay mau)(?: \w+){0,3} (?:o dau|cho nao|noi nao)\b"
     r"|\b(?:o dau|cho nao|noi nao)(?: \w+){0,2} (?:test|xet nghiem|lay mau)\b"
 )
-# What the model takes such a question for.
-_MISTAKEN_FOR = frozenset({"health_consult", "emergency"})
+# What the model takes such a question for, and this rule gives back to the FAQ.
+_MISTAKEN_FOR = frozenset({"health_consult"})
 
 
 def asks_guidance(text: str) -> bool:
@@ -48,12 +48,7 @@ def asks_guidance(text: str) -> bool:
 
 def guided(parse: ParseResult) -> ParseResult:
     """The parse itself, or, for the FAQ's health guidance asked, the FAQ's intent in place of
-    the consultant's or of an emergency the model (not the danger net) gave it."""
-    top = parse.intent
-    if top.name not in _MISTAKEN_FOR or not asks_guidance(parse.text):
-        return parse
-    if top.name == "emergency" and (
-        top.confidence >= DANGER_CONFIDENCE or names_danger(parse.text)
-    ):
+    the consultant's."""
+    if parse.intent.name not in _MISTAKEN_FOR or not asks_guidance(parse.text):
         return parse
     return parse.swapped("ask_faq")
