@@ -3,8 +3,10 @@
 The hotline answers rumours about the epidemic and its rules (the FAQ holds the official word and
 where it is published); what the rumour is about (a vaccine, a ferry, someone arrested, a
 lockdown) made the model read a health question or small talk. A rumour is told ("nghe nói",
-"nghe đồn", "có tin", "người ta nói") and then checked ("có thật không", "đúng không", "phải
-không"). One about a home remedy stays the consultant's (`remedies`, applied after).
+"nghe đồn", "có tin đồn", "người ta nói") and then checked ("có thật không", "đúng không",
+"phải không"). One about a home remedy stays the consultant's (`remedies`, applied after). A
+report or a tip is never taken back: "nghe nói nhà bên có F0 không khai báo, có thật không" is
+a tip to be checked, which is the hotline's job, not the FAQ's.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import re
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.normalize import words
 
-_HEARD = re.compile(r"\b(?:nghe noi|nghe don|co tin|thay bao|nguoi ta (?:noi|bao|don))\b")
+# Not "có tin nhắn" (a text message received).
+_HEARD = re.compile(
+    r"\b(?:nghe noi|nghe don|co tin (?:don|la|rang|bao)|thay bao|nguoi ta (?:noi|bao|don))\b"
+)
 _CHECKED = re.compile(r"\b(?:co that khong|dung khong|phai khong|that khong)\b")
 # What the model takes such a question for.
-_MISTAKEN_FOR = frozenset({"health_consult", "out_of_scope", "report_violation", "report_contact"})
+_MISTAKEN_FOR = frozenset({"health_consult", "out_of_scope"})
 
 
 def checks_rumour(text: str) -> bool:
@@ -29,7 +34,7 @@ def checks_rumour(text: str) -> bool:
 
 def rumour_checked(parse: ParseResult) -> ParseResult:
     """The parse itself, or, for a rumour asked to be confirmed, the FAQ's intent in place of the
-    health consultant's, small talk's or a report's."""
+    health consultant's or small talk's."""
     if parse.intent.name not in _MISTAKEN_FOR or not checks_rumour(parse.text):
         return parse
     return parse.swapped("ask_faq")

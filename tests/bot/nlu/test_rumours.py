@@ -39,3 +39,14 @@ def test_no_rumour_checked(text: str) -> None:
 def test_an_emergency_is_left_alone() -> None:
     parse = _taken_for("nghe nói ông ấy ngất rồi, đúng không", "emergency")
     assert rumour_checked(parse) == parse
+
+
+@pytest.mark.parametrize("name", ["report_contact", "report_violation"])
+def test_a_tip_told_as_hearsay_stays_a_tip(name: str) -> None:
+    parse = _taken_for("nghe nói nhà bên có F0 không khai báo vẫn đi chợ, có thật không", name)
+    assert rumour_checked(parse) == parse
+
+
+def test_a_text_message_received_is_no_rumour() -> None:
+    assert not checks_rumour("em có tin nhắn báo là F1, phải không ạ")
+    assert checks_rumour("có tin đồn tỉnh sắp giãn cách lại, phải không ạ")
