@@ -48,19 +48,27 @@ _BLESSING = re.compile(
     r"(?: (?:nhieu|luon|doi dao|nha|nhe|a))*"
 )
 # The answer praised ("thông tin rõ ràng quá", "bot chạy ngon phết", "vậy ổn áp"), and how fast
-# it came ("trả lời lẹ thiệt": quick only of an answer; "nhanh" alone hurries).
+# it came ("trả lời lẹ thiệt", "trả lời rất nhanh"): quick only with "rất"/"quá" or a word that
+# feels it, since "trả lời nhanh nha" asks to hurry.
 _PRAISE_WORDS = (
     r"(?:rat |qua )?(?:ro rang|de hieu|chi tiet|huu ich|day du|chinh xac|tan tinh|nhiet tinh"
     r"|tuyet voi|hay|ngon|chuan|on ap)"
 )
-_ANSWERED = r"(?:thong tin|huong dan|cau tra loi|tra loi|phan hoi|rep|bot(?: chay)?)"
+_ANSWERED = (
+    r"(?:(?:(?:bot|tong dai) )?(?:thong tin|huong dan|cau tra loi|tra loi|phan hoi|rep)"
+    r"|bot(?: chay)?)"
+)
+_FELT = r"(?:qua|lam|ghe|that|thiet|phet)"
+_SPEED = r"(?:nhanh gon|nhanh|le|mau|kip thoi)"
 _PRAISE = re.compile(
     rf"(?:(?:(?:{_ANSWERED}|vay) )?{_PRAISE_WORDS}"
-    rf"|{_ANSWERED} (?:rat |qua )?(?:nhanh|le|mau|nhanh gon|kip thoi))"
-    r"(?: (?:qua|lam|ghe|that|thiet|phet|ha|nha|a))*"
+    rf"|{_ANSWERED} (?:(?:rat|qua) {_SPEED}|{_SPEED}(?: {_FELT})+))"
+    rf"(?: (?:{_FELT}|ha|nha|a))*"
 )
-# The answer itself named in praise ("trả lời lẹ thiệt"): praise alone is thanks then.
+# The answer itself named in praise that is felt ("trả lời lẹ thiệt", "thông tin rõ ràng quá"):
+# praise alone is thanks then; "trả lời chính xác nha" asks for an exact answer.
 _ANSWER_NAMED = re.compile(rf"^{_ANSWERED} ")
+_FELT_PRAISE = re.compile(rf"\b(?:rat|{_FELT})\b")
 # Relief said after the answer ("vậy là con an tâm", "em yên tâm rồi").
 _RELIEF = re.compile(
     r"(?:(?:vay|the|nhu vay|nghe vay) )?(?:la )?(?:(?:toi|tui|em|e|minh|con|chau) )?(?:da )?"
@@ -70,6 +78,8 @@ _RELIEF = re.compile(
 # What the writer had thought before the answer, said after understanding it ("à ra vậy, tui
 # tưởng phải lên huyện"): no question, the answer corrected a belief.
 _THOUGHT = re.compile(r"(?:(?:vay|the) )?(?:(?:toi|tui|em|e|minh|con|chau) )?(?:cu |con )?tuong ")
+# What the belief is set against: a complaint that it did not come true ("mà sao chưa có").
+_BUT = re.compile(r"\b(?:ma|nhung|sao|chua)\b")
 # A plan of the writer's own closing the thanks: "để (mai) (tôi) lên phường", "để tối về tui coi
 # lại", "em lưu lại". Who and when may come before the deed, in any order.
 _WHO_AND_WHEN = frozenset(
@@ -145,11 +155,15 @@ def thanked(text: str) -> bool:
     if all(_is_courtesy(c) or _praised(c) for c in clauses) and (
         any(_is_thanks(c) or _praised(c) for c in clauses)
         or (any(acknowledges(c) for c in clauses) and any(_is_praise(c) for c in clauses))
-        or (all(_is_praise(c) for c in clauses) and any(_ANSWER_NAMED.match(c) for c in clauses))
+        or (
+            all(_is_praise(c) for c in clauses)
+            and any(_ANSWER_NAMED.match(c) and _FELT_PRAISE.search(c) for c in clauses)
+        )
     ):
         return True
     if len(clauses) > 1 and all(acknowledges(c) for c in clauses[:-1]):
-        if _THOUGHT.match(clauses[-1]):  # "à ra vậy, tui tưởng phải lên huyện"
+        # "à ra vậy, tui tưởng phải lên huyện"; not "dạ, em tưởng được ... mà sao chưa có"
+        if _THOUGHT.match(clauses[-1]) and not _BUT.search(clauses[-1]):
             return True
     *opening, last = clauses
     if not opening:  # "oke để e chụp màn hình lại": the plan after the first words

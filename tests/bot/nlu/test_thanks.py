@@ -121,6 +121,7 @@ def test_thanks_to_the_hotline_or_with_more_is_no_praise_of_others(text: str) ->
         "cảm ơn ad, em yên tâm rồi",  # relief after thanks
         "cám ơn nha vậy là tui đỡ lo",  # in one clause
         "à ra thế, em cứ tưởng phải ra tận tỉnh",  # a belief the answer corrected
+        "tổng đài trả lời nhanh ghê",  # the answer praised, felt
     ],
 )
 def test_praise_relief_or_a_belief_corrected_is_thanks(text: str) -> None:
@@ -133,6 +134,10 @@ def test_praise_relief_or_a_belief_corrected_is_thanks(text: str) -> None:
         "nhanh lên, hay quá",  # hurrying: no answer named
         "tôi tưởng phải lên huyện, vậy giờ nộp ở đâu",  # asked
         "tôi tưởng F1 phải cách ly 7 ngày",  # no acknowledgement before
+        "trả lời nhanh giùm nha",  # asks to hurry
+        "rep lẹ a",
+        "trả lời cụ thể, rõ ràng nha",  # asks for a clear answer
+        "vâng, tôi tưởng có tiền hỗ trợ rồi mà sao giờ vẫn chưa thấy",  # a complaint
     ],
 )
 def test_praise_without_the_answer_or_a_belief_alone_is_no_thanks(text: str) -> None:
