@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from hotline.faq.written import fold
 
@@ -55,15 +56,20 @@ _VALUE_PAIRS = frozenset(
 )
 _NEGATIONS = frozenset({"khong", "ko", "chua", "chang", "cha"})
 _UNKNOWING = frozenset({"biet", "ro"})
+# Who or what a rule is for, or the asker's own question, standing between the place and the
+# question word: the value is asked of them, not of the place.
+_SUBJECTS = frozenset({"f0", "f1", "f2", "nguoi", "tre", "hoi"})
+_SUBJECT_PAIRS = frozenset({("cach", "ly")})
 # Words before "gì"/"nào" that make it ask what to do or bring, or a definition, not a value.
 _NOT_VALUE = frozenset(
     "la lam can mang theo co duoc phai nop chuan bi di ve o tai cho khi luc hoi chung".split()
 )
 
 
-def _names_one_place(folded: list[str], written: list[str]) -> bool:
-    """Whether the clause names one place: an administrative noun, then a capitalised name, a
-    number or the asker's own."""
+def _places(folded: list[str], written: list[str]) -> list[tuple[int, int]]:
+    """Where the clause names one place: (the administrative noun's index, its name's last
+    index), the name capitalised words, a number or the asker's own."""
+    found = []
     for i in range(len(folded)):
         for place in _PLACES:
             end = i + len(place)
@@ -72,13 +78,19 @@ def _names_one_place(folded: list[str], written: list[str]) -> bool:
             name, after = written[end], folded[end + 1 : end + 2]
             number = name.isdigit() and not (after and after[0] in _COUNTED)
             if name[0].isupper() or number or folded[end] in _OWN:
-                return True
-    return False
+                last = end  # a name of several words: "ấp Suối Tre"
+                while (
+                    name[0].isupper() and last + 1 < len(written) and written[last + 1][0].isupper()
+                ):
+                    last += 1
+                found.append((i, last))
+    return found
 
 
-def _asks_value(folded: list[str], written: list[str]) -> bool:
-    """Whether a question word of the clause asks a value: not after a negation, not before
+def _values_asked(folded: list[str], written: list[str]) -> list[int]:
+    """Where a question word of the clause asks a value: not after a negation, not before
     "cũng", "gì"/"nào" not after a word that names nothing."""
+    found = []
     negated = False
     for i, word in enumerate(folded):
         after = folded[i + 1] if i + 1 < len(folded) else ""
@@ -90,8 +102,18 @@ def _asks_value(folded: list[str], written: list[str]) -> bool:
         if pair or written[i].lower() in _VALUE_WORDS:
             if word in ("gi", "nao") and (i == 0 or folded[i - 1] in _NOT_VALUE):
                 continue
-            return True
-    return False
+            found.append(i)
+    return found
+
+
+def _asked_of(folded: list[str], place: tuple[int, int], value: int) -> bool:
+    """Whether the value is asked of the place: no person or rule between them, who would be
+    what is asked of ("khu tôi F0 cách ly mấy ngày" asks the province's rule for an F0, the
+    place only says where the asker lives), nor the asker's "cho hỏi" after introducing it."""
+    start, name = place
+    between = folded[name + 1 : value] if value > name else folded[value + 1 : start]
+    pairs = set(pairwise(between))
+    return not (_SUBJECTS.intersection(between) or _SUBJECT_PAIRS & pairs)
 
 
 def asks_of_one_place(clause: str) -> bool:
@@ -99,4 +121,8 @@ def asks_of_one_place(clause: str) -> bool:
     neighbourhood or alley."""
     written = _WORD.findall(unicodedata.normalize("NFC", clause))
     folded = [_MARKED.get(w.lower(), fold(w)) for w in written]
-    return _names_one_place(folded, written) and _asks_value(folded, written)
+    places = _places(folded, written)
+    if not places:
+        return False
+    values = _values_asked(folded, written)
+    return any(_asked_of(folded, place, value) for place in places for value in values)
