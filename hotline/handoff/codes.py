@@ -26,6 +26,11 @@ def new_code() -> str:
     return "-".join((PREFIX, *groups))
 
 
+def could_be_issued(code: str) -> bool:
+    """Whether `code` ("PA-XXXX-XXXX") holds only characters a code is drawn from."""
+    return all(c in ALPHABET for c in code.removeprefix(f"{PREFIX}-").replace("-", ""))
+
+
 def find_code(text: str) -> str | None:
     """The first ticket code in free text, upper-cased with hyphens, or None."""
     match = _CODE.search(text.upper())

@@ -7,7 +7,7 @@ from hotline.bot.dialogs import texts
 from hotline.bot.dialogs.base import Context, Turn
 from hotline.bot.dialogs.filing import due
 from hotline.bot.nlu.payloads import payload
-from hotline.handoff.codes import ALPHABET, find_code
+from hotline.handoff.codes import could_be_issued, find_code
 
 DIALOG = "status"
 
@@ -47,7 +47,7 @@ def _who(ctx: Context) -> tuple[str, str]:
 
 
 async def _show(ctx: Context, state: ConversationState, code: str) -> Turn:
-    if any(c not in ALPHABET for c in code.replace("-", "")):  # "PA-5GHU-1NBQ": never issued
+    if not could_be_issued(code):  # "PA-5GHU-1NBQ": a 1 where an I or an L was meant
         return Turn(state.finished(), (ctx.reply(texts.STATUS_NO_SUCH_CODE.format(code=code)),))
     ticket = await ctx.services.desk.lookup_for_reporter(code, *_who(ctx))
     if ticket is None:

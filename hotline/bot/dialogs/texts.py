@@ -223,8 +223,9 @@ STATUS_NOT_FOUND = (
     "Xin kiểm tra lại mã."
 )
 STATUS_NO_SUCH_CODE = (
-    "Mã {code} không phải mã phản ánh: mã có dạng PA-XXXX-XXXX và không bao giờ có số 0, số 1, "
-    "chữ O hay chữ I. Xin kiểm tra lại mã trong tin nhắn tổng đài đã gửi."
+    "Mã {code} chưa đúng: mã phản ánh có dạng PA-XXXX-XXXX, chỉ gồm chữ in hoa và chữ số, không "
+    "có số 0, số 1, chữ O và chữ I. Anh/chị vui lòng xem lại mã tổng đài đã gửi cho mình (có thể "
+    "nhầm giữa số và chữ) rồi gửi lại."
 )
 STATUS = "Phản ánh {code} ({category}): {status}. Hạn xử lý: {due}."
 STATUS_NAMES: dict[str, str] = {

@@ -11,7 +11,7 @@ import re
 
 from hotline.bot.nlu.admin_units import AdminUnits, default_units
 from hotline.bot.nlu.base import Entity
-from hotline.handoff.codes import ALPHABET, GROUP_LEN, PREFIX
+from hotline.handoff.codes import ALPHABET, GROUP_LEN, PREFIX, could_be_issued
 
 _GROUP = f"([{ALPHABET}]{{{GROUP_LEN}}})"
 _TICKET = re.compile(
@@ -19,6 +19,9 @@ _TICKET = re.compile(
 )
 # A code's shape with a letter or digit no code holds (0, O, 1, I: "Pa-5Ghu-1Nbq"), its groups set
 # apart as the bot writes them: a code misread or mistyped, which the lookup says cannot exist.
+# Its eight characters mix letters and digits, as nine codes in ten do, and neither group is
+# all digits: "pa mình test" (teencode for "ba", dad), "pa sinh 1955", "pa 0912 3456" (a phone
+# number) are no code.
 _MISTYPED = re.compile(
     rf"(?<![0-9A-Za-z]){PREFIX}[\s-]([0-9A-Z]{{{GROUP_LEN}}})[\s-]([0-9A-Z]{{{GROUP_LEN}}})"
     r"(?![0-9A-Za-z])",
@@ -49,7 +52,10 @@ def mistyped_codes(text: str) -> list[Entity]:
     found = []
     for m in _MISTYPED.finditer(text):
         value = f"{PREFIX}-{m.group(1)}-{m.group(2)}".upper()
-        if any(c not in ALPHABET for c in value[len(PREFIX) :].replace("-", "")):
+        both = m.group(1) + m.group(2)
+        mixed = any(c.isdigit() for c in both) and any(c.isalpha() for c in both)
+        a_year = m.group(1).isdigit() or m.group(2).isdigit()  # one code in 250 has such a group
+        if mixed and not a_year and not could_be_issued(value):
             found.append(Entity("ticket_code", value, m.start(), m.end(), m[0]))
     return found
 

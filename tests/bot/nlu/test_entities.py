@@ -142,6 +142,16 @@ def test_a_code_holding_a_character_no_code_holds_is_a_mistyped_code(text: str, 
     assert [e.value for e in extract_entities(text) if e.entity == "ticket_code"] == [code]
 
 
-@pytest.mark.parametrize("text", ["PA-7K3Q-9X2M", "PAINTBOX10", "pa 2021 là năm nào"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PA-7K3Q-9X2M",
+        "PAINTBOX10",
+        "pa 2021 là năm nào",
+        "pa minh test nhanh duong tinh roi",  # teencode "pa" (dad), words
+        "Pa sinh 1955 co duoc tiem mui 4 khong",  # a year
+        "SĐT pa 0912 3456 78",  # a phone number
+    ],
+)
 def test_a_real_code_or_a_word_is_no_mistyped_code(text: str) -> None:
     assert mistyped_codes(text) == []
