@@ -90,7 +90,7 @@ _ASKED: dict[Ask, re.Pattern[str]] = {
         r"mien phi",
         r"chi phi",
         # "Bao nhiêu tiền", "phí bao nhiêu" ask an amount (`Ask.AMOUNT`, `hotline.faq.details`).
-        rf"(?:nhieu|may) {_MONEY}",
+        rf"(?<!bao )(?:nhieu|may) {_MONEY}",
         r"gia (?:bao nhieu|nhieu|may|sao|ca)",
         # "Hết bao nhiêu", "tốn mấy trăm", "phí bao nhiêu": an amount with no money word; not
         # "mất mấy ngày", "hết mấy mũi" (a time, a count).
@@ -139,7 +139,7 @@ _SAID: dict[Ask, re.Pattern[str]] = {
     Ask.COST: _phrases(
         r"mien phi|phi|le phi|chi phi|chi tra|tien|gia dich vu|gia ban",
         r"muc (?:ho tro|huong|phat|gia|tran)",
-        rf"\d+(?: \d{{3}})* {_MONEY}",
+        rf"(?<!\d )\d+(?: \d{{3}})* {_MONEY}",
         r"\d+ %",
     ),
     Ask.HOUR: _phrases(
@@ -181,7 +181,9 @@ _SAID: dict[Ask, re.Pattern[str]] = {
     ),
     # A price is an amount, or named as one ("giá dịch vụ", "giá trần"); "miễn phí" is not.
     Ask.PRICE: _phrases(
-        rf"\d+(?: \d{{3}})* {_MONEY}", r"gia (?:dich vu|ban|tran|niem yet|thi truong)", r"muc gia"
+        rf"(?<!\d )\d+(?: \d{{3}})* {_MONEY}",
+        r"gia (?:dich vu|ban|tran|niem yet|thi truong)",
+        r"muc gia",
     ),
 }
 

@@ -124,7 +124,7 @@ SAID: dict[str, re.Pattern[str]] = {
     # An amount ("1.855.000 đồng", "3 triệu"), a share of a wage ("60% bình quân tiền lương";
     # the analyzer drops "%"), or nothing to pay.
     "amount": phrases(
-        r"\d+(?: \d{3})* (?:dong|trieu|nghin|ngan|d)",
+        r"(?<!\d )\d+(?: \d{3})* (?:dong|trieu|nghin|ngan|d)",
         r"\d+ (?:phan tram|binh quan|muc luong|tien luong|luong)",
         r"mien phi|khong thu (?:phi|tien)",
     ),
