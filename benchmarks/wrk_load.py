@@ -176,9 +176,12 @@ def thread_seconds(pid: int) -> dict[str, float]:
     hz = os.sysconf("SC_CLK_TCK")
     try:
         tasks = list(Path(f"/proc/{pid}/task").iterdir())
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return spent
+    try:  # a kernel without CONFIG_PROC_CHILDREN has no such file: the process's own threads
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
     for task in tasks:
         try:
             fields = (task / "stat").read_text().rsplit(")", 1)[1].split()

@@ -13,12 +13,13 @@ Client = Callable[..., Awaitable[TestClient]]
 
 
 async def _serving(tmp_path: Path, aiohttp_client: Client) -> TestClient:
-    (tmp_path / "nested").mkdir()
-    (tmp_path / "app.js").write_text("console.log('chào');\n", encoding="utf-8")
-    (tmp_path / "nested" / "logo.svg").write_text("<svg/>", encoding="utf-8")
-    (tmp_path.parent / "secret.txt").write_text("not yours", encoding="utf-8")
+    served = tmp_path / "served"
+    (served / "nested").mkdir(parents=True)
+    (served / "app.js").write_text("console.log('chào');\n", encoding="utf-8")
+    (served / "nested" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not yours", encoding="utf-8")  # beside, not inside
     app = web.Application()
-    app.add_routes([static_route("/files/", tmp_path)])
+    app.add_routes([static_route("/files/", served)])
     return await aiohttp_client(app)
 
 
