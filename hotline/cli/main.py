@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--split",
         default="test",
-        help="with --open-world: dev to dev11, test, a union (dev+dev2+dev3), or a file",
+        help="with --open-world: dev to dev12, test, a union (dev+dev2+dev3), or a file",
     )
     evaluate.add_argument("--backends", default="local,rasa", help="with --open-world")
     evaluate.add_argument("--misses", action="store_true", help="with --open-world: list misses")

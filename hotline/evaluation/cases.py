@@ -21,6 +21,7 @@ SPLITS = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
     "test",
 )
 # Gold intents that make a message a question (or talk): it must never start a report form.
@@ -82,7 +83,7 @@ def is_split(name: str) -> bool:
 
 
 def load_split(name: str, data_dir: Path = DATA_DIR) -> list[Case]:
-    """The cases of split `name` ("dev" to "dev11", "test", or a union such as "dev+dev2"),
+    """The cases of split `name` ("dev" to "dev12", "test", or a union such as "dev+dev2"),
     exactly as written in their files, in the order named."""
     if not is_split(name):
         raise ValueError(f"unknown split {name!r}; one of {', '.join(SPLITS)}, or joined by '+'")

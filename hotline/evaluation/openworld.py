@@ -117,7 +117,7 @@ async def run(
     model_dir: Path | None = None,
     rasa_parses: Path | None = None,
 ) -> list[Column]:
-    """`split`: "dev" to "dev11", "test", a union such as "dev+dev2+dev3", or a file in
+    """`split`: "dev" to "dev12", "test", a union such as "dev+dev2+dev3", or a file in
     their format (a small set of one's own)."""
     unknown = set(backends) - set(BACKENDS)
     if unknown:
