@@ -54,6 +54,7 @@ CONFIGS: dict[str, Config] = {
     **{f"pick uncovered {v}": ({}, {"uncovered": v}) for v in (0.4, 0.3, 0.2, 0.1)},
     **{f"pick disagree {v}": ({}, {"disagree": v}) for v in (0.3, 0.4)},
     **{f"pick index_floor {v}": ({}, {"index_floor": v}) for v in (0.2, 0.25, 0.3)},
+    **{f"pick tie {v}": ({}, {"tie": v}) for v in (0.02, 0.03, 0.05, 0.08, 0.12)},
     # Together: the two that removed the most wrong answers each, and each with the pick's cap.
     "max_unc 0.4 + lone_cover 0": ({"max_uncovered": 0.4, "lone_cover": 0.0}, {}),
     "max_unc 0.4 + pick unc 0.4": ({"max_uncovered": 0.4}, {"uncovered": 0.4}),
