@@ -17,8 +17,10 @@ there (the index's stopwords, "mình muốn chứ không phải ai chỉ định
 and particles). Not `hotline.faq.focus`'s stricter list, whose numbers and units are also the
 syllables of nouns ("máy bay", "siêu thị": "mấy", "bảy", "thì").
 Folded "chu" is also "chủ" and "chữ", "dung" also "đúng" and "dừng": in a text written with
-marks only "chứ" and "dùng" count; in one written without, only "chu khong phai" and "dung de /
-dung thay". Written from the wrong answers of dev10 and dev11 (the contrast) and of dev9 and dev10 (the
+marks only "chứ" and "dùng" count; in one written without, "chu khong" only before "phai",
+"dung" before "de", "thay" or "lam" as with marks.
+
+Written from the wrong answers of dev10 and dev11 (the contrast) and of dev9 and dev10 (the
 use asked), measured on dev..dev11 (issue 12): 3 / 4 wrong answers fewer (local / bot with
 Rasa: dev9 1 / 1, dev10 1 / 2, dev11 1 / 1), no direct answer lost on any split. "Cùng lúc
 với" (a benefit with another) and "có áp dụng cho X không" were in one split's misses only.
