@@ -59,6 +59,7 @@ class Ask(StrEnum):
     AMOUNT = "amount"  # how much money: an amount, not whether it costs
     EXACT_AMOUNT = "exact_amount"  # one exact amount of money, which a range does not give
     AGE = "age"  # from what age: an age asked, which only an answer naming an age gives
+    CEILING = "ceiling"  # the most one gets or may: a ceiling, which only a figure gives
     # An age, in the bands of `hotline.faq.ages.BANDS`.
     AGE_UNDER_5 = "age_under_5"
     AGE_5_11 = "age_5_11"

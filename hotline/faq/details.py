@@ -1,5 +1,5 @@
 """The exact details a question asks that a rule's answer seldom gives: an amount of money, an
-age, a dose, a medicine with another, a deadline, a phone number to call, who pays.
+age, a dose, a medicine with another, a deadline, a phone number to call, who pays, a ceiling.
 
 "Túi thuốc F0 gồm những viên gì, uống mỗi loại mấy lần" uses the words of the entry on the F0
 medicine pack, and asks what no rule of the hotline states: a dose. "Hỗ trợ tiền thuê nhà tới
@@ -99,6 +99,12 @@ ASKED: dict[str, re.Pattern[str]] = {
         r"goi (?:cho )?(?:so|may) (?:nao|may|gi|bao nhieu)",
         r"lien he (?:so|sdt) nao",
     ),
+    # A ceiling: "mức trần bao nhiêu", "tối đa (được) mấy ngày", "nhiều nhất là bao nhiêu",
+    # "tối đa nhận được bao lâu". Not "tối đa" told ("tụ tập tối đa 10 người").
+    "ceiling": phrases(
+        r"muc tran",
+        r"(?:toi da|nhieu nhat) (?:\w+ ){0,2}?(?:bao nhieu|may|bao lau)",
+    ),
     # Who pays or bears a loss: "ai trả tiền", "tiền test ai chịu", "tự trả tiền", "bỏ tiền
     # túi", "bồi thường", "có phải đền không" ("đến" folds alike: only before a question's
     # end, money or "bù"). Not "tiền túi thuốc" (the medicine pack), nor "ai lo lương thực"
@@ -161,6 +167,9 @@ SAID: dict[str, re.Pattern[str]] = {
         # Tổng đài 1022".
         r"(?:goi|nhan|lien he|bao|qua)(?: \w+){0,3} tong dai \d{3,}",
     ),
+    # A ceiling given: "tối đa 45 ngày", "không quá 3 tháng", "trần 4.680.000 đồng", "quá 10
+    # người"; not "có mức trần theo quy định", which names one and gives none.
+    "ceiling": phrases(r"(?:toi da|khong qua|nhieu nhat|tran|qua) \d+"),
     # A payer, or nothing to pay: "miễn phí", "tự chi trả", "ngân sách", "không thu phí".
     "payer": phrases(
         r"(?:tu )?chi tra|mien phi|ngan sach|khong thu (?:phi|tien)|boi thuong|den bu",

@@ -12,7 +12,9 @@ up to `_SPAN` salient words after "bao lâu thì" ("bao lâu thì DUYỆT") and 
 clauses that ask (`hotline.faq.story.asks`), never after a negation ("không có gạo gì": none)
 nor before "cũng" ("sáng nào cũng": every). Nouns that ask for instances of their kind ("giấy
 tờ gì", "dấu hiệu nào") name nothing an answer must say; a colour or an app is named by a value
-(`_VALUES`). Read from folded words, as the analyzer gives them.
+(`_VALUES`). The asker's case set against the usual one ("... chứ không phải ...") and the use
+asked of a paper ("có dùng để ... không") are named too (`hotline.faq.contrasts`). Read from
+folded words, as the analyzer gives them.
 
 Measured on dev..dev9 (issue 12), other constructions cost too many direct answers for the
 wrong ones they stopped: the word after "ai", "có được/phải/bị ... không" and before "bao
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from hotline.faq.contrasts import contrasted, use_asked
 from hotline.faq.features import STOPWORDS
 from hotline.faq.local_facts import asks_of_one_place
 from hotline.faq.story import asks
@@ -154,8 +157,13 @@ def focus(
     for number in range(0, len(parts), 2):
         after = parts[number + 1] if number + 1 < len(parts) else ""
         words = analyze(parts[number])
-        if words and asks(words, "?" in after):
+        if not words:
+            continue
+        # The asker's own case set against the usual one, in any clause (`contrasts`).
+        found.update(contrasted(parts[number], words))
+        if asks(words, "?" in after):
             found |= clause_focus(correct(words))
+            found.update(use_asked(parts[number], words))
             if asks_of_one_place(parts[number]):
                 found.add(ONE_PLACE)
     return frozenset(found)

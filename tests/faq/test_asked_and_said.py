@@ -79,6 +79,9 @@ from hotline.faq.asks import Ask, kinds_asked, kinds_said
         ("vắc xin cúm cho người bao nhiêu tuổi", Ask.AGE),
         ("từ mấy tuổi thì được đi làm căn cước", Ask.AGE),
         ("độ tuổi nào được ưu tiên", Ask.AGE),
+        ("mức trần tiền hỗ trợ học phí là bao nhiêu", Ask.CEILING),
+        ("gửi xe ở bến tối đa được mấy ngày", Ask.CEILING),
+        ("mỗi lần nhiều nhất là bao nhiêu người", Ask.CEILING),
     ],
 )
 def test_a_question_asks_what_its_words_ask(question: str, kind: Ask) -> None:
@@ -172,6 +175,8 @@ def test_a_question_asks_what_its_words_ask(question: str, kind: Ask) -> None:
         # An age told, a machine ("máy"): no age asked.
         ("con tôi 9 tuổi bị sốt có sao không", Ask.AGE),
         ("máy tuổi thọ bao lâu", Ask.AGE),
+        # A ceiling told, not asked.
+        ("quán chỉ cho tối đa 10 người ngồi thì bị phạt không", Ask.CEILING),
     ],
 )
 def test_words_that_only_look_like_it_ask_nothing(question: str, kind: Ask) -> None:
@@ -214,6 +219,8 @@ def test_words_that_only_look_like_it_ask_nothing(question: str, kind: Ask) -> N
         ("Khám sàng lọc tại trạm là miễn phí.", Ask.AMOUNT),
         ("Mỗi hộ được hỗ trợ một lần 2.500.000 đồng.", Ask.EXACT_AMOUNT),
         ("Người từ 65 tuổi trở lên được tiêm trước.", Ask.AGE),
+        ("Mỗi người được nhận tối đa 6 tháng.", Ask.CEILING),
+        ("Không tập trung quá 20 người tại một nơi.", Ask.CEILING),
     ],
 )
 def test_an_answer_giving_it_says_it(answer: str, kind: Ask) -> None:
@@ -261,6 +268,8 @@ def test_an_answer_giving_it_says_it(answer: str, kind: Ask) -> None:
         ("Được hỗ trợ từ 1 triệu tới 3 triệu tùy thời gian đóng.", Ask.EXACT_AMOUNT),
         # Who may, with no age: "người cao tuổi" names none.
         ("Người cao tuổi và người có bệnh nền được ưu tiên.", Ask.AGE),
+        # A ceiling named, none given.
+        ("Số tiền nhận được có mức trần theo quy định.", Ask.CEILING),
     ],
 )
 def test_an_answer_not_giving_it_does_not_say_it(answer: str, kind: Ask) -> None:

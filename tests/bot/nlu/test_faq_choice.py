@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,7 +83,7 @@ async def test_a_pick_of_an_unpublished_entry_is_ignored(faq: FaqKnowledge) -> N
 
 def test_a_pick_is_trusted_by_its_confidence_less_what_it_leaves_uncovered() -> None:
     trust = PickTrust(answer=0.4, uncovered=0.5)
-    close = {"agrees": True, "index": 0.5}  # the index ranks it first, and finds it close
+    close: dict[str, Any] = {"agrees": True, "index": 0.5}  # ranked first, and close
     assert trusted(FaqPick("x", 0.9), uncovered=0.3, trust=trust, **close)
     assert not trusted(FaqPick("x", 0.6), uncovered=0.3, trust=trust, **close)  # 0.3 short
     assert trusted(FaqPick("x", 0.6), uncovered=0.0, trust=trust, **close)
@@ -147,6 +148,18 @@ def test_a_fairly_sure_pick_against_the_index_top_is_offered_alone() -> None:
     assert faq_choice(FaqPick("b", 0.5), agreeing, "?", TRUST_B).answer is not None
     # An implausible pick is not offered: nothing is.
     assert faq_choice(FaqPick("b", 0.1), faq, "?", TRUST_B) == FaqLookup(None, (), 0.3)
+
+
+def test_the_index_agrees_only_when_it_tells_the_pick_apart_from_the_others() -> None:
+    # The index ranks "b" first, but "a" as fully covered and scored within `tie`: the
+    # pick is then not agreed with, and needs the confidence of a disagreeing one.
+    tied = _Faq({"a": 0.29, "b": 0.3}, {"a": 0.0, "b": 0.0})
+    found = faq_choice(FaqPick("b", 0.5), tied, "?", TRUST_B)
+    assert found.answer is None and found.suggestions[:1] == (tied.entries["b"],)
+    assert faq_choice(FaqPick("b", 0.61), tied, "?", TRUST_B).answer is not None
+    # Without the tie (apart by `tie` or more), the same pick answers.
+    apart = _Faq({"a": 0.26, "b": 0.3}, {"a": 0.0, "b": 0.0})
+    assert faq_choice(FaqPick("b", 0.5), apart, "?", TRUST_B).answer is not None
 
 
 def test_a_pick_the_index_finds_no_plausible_match_for_never_answers() -> None:
