@@ -10,9 +10,9 @@ Each is a kind of `hotline.faq.asks.Ask`, asked only by words that ask it and sa
 words that give it: a dose by an amount of a medicine, two medicines by how they go together,
 a deadline by a time limit, a phone number by a number to call or text (an answer that merely
 names the hotline gives none), who pays by a payer or a price of nothing, an amount of money by
-an amount (in đồng, or a share of a wage) or by nothing to pay: "lao động tự do một người được
-bao nhiêu tiền" is not answered by the entry saying the province sets the amount; one exact
-amount asked ("mức phạt cụ thể bao nhiêu") by one amount, not by a range. Read from folded
+an amount (in đồng, or a share of a wage) or by nothing to pay: "thợ hồ làm tự do thì mỗi người nhận
+được bao nhiêu tiền" is not answered by the entry saying the province sets the amount; one exact
+amount asked ("tiền phạt chính xác là bao nhiêu") by one amount, not by a range. Read from folded
 words, as the analyzer gives them; the patterns are keyed by the kind's value, as
 `hotline.faq.circumstances` keys its own.
 """

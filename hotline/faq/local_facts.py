@@ -1,7 +1,7 @@
 """A value asked of one particular place: a current local fact no FAQ entry states.
 
-"Phường Phú Cường tuần này đang ở cấp độ mấy", "trạm y tế xã An Lập số điện thoại bao nhiêu",
-"hẻm tôi bao giờ được gỡ phong tỏa", "tổ trưởng khu phố 4 tên gì": the asking clause names one
+"Phường Hiệp Thành hôm nay cấp độ mấy", "trạm y tế xã Tân Vĩnh Hiệp số điện thoại là số nào",
+"hẻm tôi khi nào mở rào", "tổ trưởng khu phố 4 tên gì": the asking clause names one
 ward, commune, hamlet, neighbourhood or alley (an administrative noun followed by its proper
 name, its number, or the asker's own: "khu tôi") and asks a value of it (how many, which level,
 when, who, what name). The FAQ states rules for the whole province ("cấp độ được công bố hằng
@@ -11,7 +11,7 @@ an entry on the same topic answers another question: it is offered, never given 
 
 Read from the clause as the citizen wrote it: the proper name by its capital, and the question
 word by its marks ("mấy", not "máy"; folded "bao nhieu", "bao gio", "khi nao" are unambiguous).
-A question word after a negation is indefinite ("báo phường 2 hôm chưa thấy ai"), as is one
+A question word after a negation is indefinite ("nhắn khu phố 3 rồi mà chưa có ai"), as is one
 before "cũng" ("sáng nào cũng"); "gì"/"nào" after a word that names nothing asks what to do or
 bring ("ở phường Chánh Nghĩa cần mang theo gì": a procedure an entry may give), not a value.
 """
@@ -45,7 +45,7 @@ _PLACES = (
     ("kp",),
 )
 _OWN = frozenset({"toi", "tui", "minh", "em"})
-# A number before one of these counts ("phường 15 ngày", "báo phường 2 hôm"): no place's number.
+# A number before one of these counts ("phường 15 ngày", "nhắn khu phố 3 hôm"): no place's number.
 _COUNTED = frozenset(
     "ngay hom tuan thang nam gio tieng phut lan nguoi ho ca mui trieu nghin ngan dong".split()
 )
