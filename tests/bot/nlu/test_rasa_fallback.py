@@ -163,10 +163,10 @@ async def test_the_rule_overlays_go_once_on_the_parse_the_bot_acts_on(
 ) -> None:
     """Issue 15: with Rasa, the danger net and the report opener read the combined parse only,
     not the local parse first and the combination again; without Rasa, the local parse once."""
-    from hotline.bot.nlu import danger, rules
+    from hotline.bot.nlu import danger, report_openers
 
     looks: list[str] = []
-    for module, name in ((danger, "in_danger"), (rules, "opens_report")):
+    for module, name in ((danger, "in_danger"), (report_openers, "opens_report")):
         real = getattr(module, name)
 
         def counted(text: str, real: Callable[[str], bool] = real, name: str = name) -> bool:
