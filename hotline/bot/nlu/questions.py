@@ -15,6 +15,8 @@ from hotline.bot.nlu.choices import offers_choice
 from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
 from hotline.bot.nlu.question_words import (
+    ADDRESSED,
+    ASKED_OF,
     ASKERS,
     BEFORE_PENALTY,
     CHEERING,
@@ -100,6 +102,10 @@ def _untrailed(said: list[str]) -> list[str]:
         if said[end - 1] in TRAILING:
             end -= 1
         elif end > 2 and said[end - 2] == GROUP and said[end - 1] in PEOPLE:
+            end -= 2
+        elif end > 2 and said[end - 1] in ADDRESSED and said[end - 2] in ASKED_OF:
+            end -= 1  # "có sao không con": whom it is asked of, after the asking particle
+        elif end > 3 and " ".join(said[end - 2 : end]) in ADDRESSED and said[end - 3] in ASKED_OF:
             end -= 2
         else:
             break
