@@ -308,3 +308,28 @@ def test_whom_it_is_asked_of_may_follow_the_asking_particle(text: str) -> None:
 )
 def test_a_told_sentence_ending_so_asks_nothing(text: str) -> None:
     assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hồ bơi thành phố mở cửa lại chưa, tôi định cho con đi học bơi",
+        "Bình Phước đang ở cấp độ mấy, tôi định chở hàng lên đó",
+        "trưởng khu phố tên gì, tôi muốn gặp",
+    ],
+)
+def test_an_asking_word_closing_an_earlier_clause_asks(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xe hư cả tuần không chạy được chuyến nào, nhà hết gạo",  # none
+        "không còn câu hỏi nào, tạm biệt",
+        "bot trả lời như cái máy, chán thật",  # a machine, not "mấy"
+        "tôi làm công nhân may, lương tháng này chưa có",
+    ],
+)
+def test_a_negated_or_other_word_closing_an_earlier_clause_does_not(text: str) -> None:
+    assert not is_question(text)
