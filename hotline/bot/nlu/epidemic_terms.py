@@ -3,8 +3,10 @@
 "nq 126 bổ sung thêm đối tượng nào", "mũi thứ 4 dành cho ai", "ngoài 5K còn phải làm gì": short,
 often typed without diacritics, they read to the model like small talk or other business, and it
 is sure of it. A resolution or a directive by its number, a dose by its rank, the 5K rule, F0 and
-F1, quarantine, a test or a vaccine belong to the epidemic only; asked about, the FAQ answers or
-tells it has no entry yet and offers a person. Other business (`off_topic.other_business`) and
+F1, quarantine, a test or a vaccine, and the offices that did its work for citizens (the
+commune health station, the district health office, the employment service centre: where they
+are, when they open) belong to the epidemic only; asked about, the FAQ answers or tells it has
+no entry yet and offers a person. Other business (`off_topic.other_business`) and
 small talk (`chit_chat`) told with them stay out of scope.
 """
 
@@ -25,7 +27,10 @@ _TERMS = re.compile(
     r"|mui (?:thu )?\d|mui (?:nhac|bo sung)|5k|vung do|duong tinh|am tinh|the xanh|so suc khoe"
     # the travel paper, the levels of the epidemic, the green lane, disinfection sprayed
     r"|giay di duong|cap do (?:\d|may|dich|mot|hai|ba|bon)|luong xanh"
-    r"|phun (?:thuoc )?(?:khu trung|khu khuan|sat trung))\b"
+    r"|phun (?:thuoc )?(?:khu trung|khu khuan|sat trung)"
+    # the offices that did the epidemic's work for citizens: testing, doses, papers, the
+    # unemployment benefit (where they are, their hours)
+    r"|tram y te|phong y te|trung tam y te|trung tam dich vu viec lam)\b"
 )
 # What the model takes such a question for.
 _MISTAKEN_FOR = frozenset({"out_of_scope"})

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from hotline.bot.nlu.normalize import TEXTS_KEPT, words
+from hotline.bot.nlu.question_words import FINAL
 
 # Phrases in folded words (`normalize.words`: "ad" is "admin", "ạ" is "a").
 GREETING_PHRASES = frozenset(
@@ -123,6 +124,15 @@ PRESENCE_PHRASES = frozenset(
 # after it ("xin chào, tôi là kế toán hợp tác xã"), a little more.
 _INTRODUCED = 4
 _INTRODUCED_LAST = 6
+# What opens it: who one is ("là học sinh") or where one lives or comes from ("ở Bến Cát", "ở
+# dưới miền Tây lên").
+_INTRODUCING = frozenset({"la", "o"})
+# Words that ask (`question_words.FINAL` and the openers of its phrases): a place said before
+# them sets a question, not an introduction.
+_ASKING = FINAL | {"co", "duoc", "bao", "khi", "the", "hoi"}
+# Kin a greeting calls the staff by, right after it ("chào cô", "chào o" as the Centre calls
+# her), for `greets` only: folded they are also "có" and "ở", which the FAQ's text keeps.
+_KIN = frozenset({"co", "o", "di", "thim", "mo"})
 # Who one is that tells what happened, not who is writing ("chào ad, em là F0 đang cách ly").
 _TOLD_IN_INTRODUCTION = frozenset({"f0", "f1", "f2", "duong", "nhiem", "benh", "covid", "bi"})
 # Sorry to bother, said with a greeting or a goodbye ("xin lỗi làm phiền ad", "tối rồi mà vẫn
@@ -213,22 +223,26 @@ def _opening(said: list[str], introduced: bool = False) -> tuple[set[str], int]:
     `introduced`, a self-introduction before a wish to ask is one of them (for `greets` only:
     the FAQ's text keeps it, "em là F0" tells what is asked)."""
     kinds: set[str] = set()
-    at = 0
+    at, last = 0, None
     while at < len(said):
         kind, length = _phrase_at(said, at)
         greeted = kinds & {"greeting", "addressee"}
-        if kind is None and introduced and said[at] == "la" and greeted:
+        if kind is None and introduced and said[at] in _INTRODUCING and greeted:
             kind, length = _introduced(said, at)
+        if kind is None and introduced and last == "greeting" and said[at] in _KIN:
+            kind, length = "addressee", 1  # "chào cô", "chào o": not "có", "ở" elsewhere
         if kind is None:
             break
         kinds.add(kind)
-        at += length
+        at, last = at + length, kind
     return kinds, at
 
 
 def _introduced(said: list[str], at: int) -> tuple[str | None, int]:
-    """A self-introduction at `at` ("là học sinh") followed by a wish to ask: its kind and
-    length up to the wish, or None when no wish to ask follows it."""
+    """A self-introduction at `at` ("là học sinh", "ở Dĩ An") followed by a wish to ask: its
+    kind and length up to the wish, or None when no wish to ask follows it."""
+    if said[at] == "o" and _ASKING & set(said[at : at + _INTRODUCED_LAST + 2]):
+        return None, 1  # "chào ad, ở Bến Cát có chỗ test không": where, then a question
     for length in range(2, _INTRODUCED_LAST + 2):
         if at + length == len(said) and not _TOLD_IN_INTRODUCTION & set(said[at:]):
             return "introduction", length  # who one is closes the greeting

@@ -22,8 +22,11 @@ from hotline.bot.nlu.normalize import words
 
 _GUIDANCE = re.compile(
     # when to go to hospital, to a doctor or call for an ambulance
+    # ("nhà thương", as the South says; "đi bác sĩ"), or whether to stay home or go
     r"\b(?:khi nao|luc nao|bao gio)\b(?: \w+){0,6} (?:di|vao|vo|nhap|len|dua|cho|chuyen)"
-    r" (?:vien|benh vien|kham|cap cuu)\b"
+    r" (?:vien|benh vien|kham|cap cuu|nha thuong|bac si)\b"
+    r"|\bo nha(?: \w+){0,6} hay (?:la )?(?:phai )?(?:di |dua |cho )?(?:vo|vao|nhap|len)"
+    r" (?:vien|benh vien|nha thuong)\b"
     r"|\b(?:khi nao|luc nao|bao nhieu la|bao nhieu thi)(?: \w+){0,4} goi (?:115|cap cuu|xe)\b"
     # which signs to watch for before going
     r"|\b(?:trieu chung|dau hieu) (?:gi|nao)(?: \w+){0,6} (?:vien|115|cap cuu)\b"
@@ -40,8 +43,9 @@ _MISTAKEN_FOR = frozenset({"health_consult"})
 
 
 def asks_guidance(text: str) -> bool:
-    """True for a question asking the FAQ's health guidance: when to go to hospital or call 115,
-    which signs to watch, the SpO2 level, the usual reaction after a dose, treatment at home."""
+    """True for a question asking the FAQ's health guidance: when to go to hospital (or whether
+    to stay home) or call 115, which signs to watch, the SpO2 level, the usual reaction after a
+    dose, treatment at home."""
     # Each way of asking holds its question word: "..., ổng 70 tuổi rồi" after it asks still.
     return bool(_GUIDANCE.search(" ".join(words(text))))
 

@@ -77,3 +77,23 @@ def asks_rules(text: str) -> bool:
     if not _FAQ_ASKS.search(" ".join(words(text))) or names_sign(text):
         return False
     return is_question(text)
+
+
+# A child or a pupil by age or grade ("bé 13 tuổi", "tụi em 17 tuổi", "lớp 12A1", "con tôi").
+_CHILD = re.compile(
+    r"\b(?:(?:[1-9]|1[0-7]) tuoi|be|tre em|tre|con (?:toi|tui|em|minh)|hoc sinh|lop \d+)\b"
+)
+_DOSE = re.compile(r"\b(?:tiem|chich|vac xin|vaccine|vacxin)\b")
+# "chích thuốc" and "tiêm thuốc covid" name the dose itself, not a drug the child takes.
+_DOSE_AS_DRUG = re.compile(r"(?<!\w)(tiêm|chích|tiem|chich) thuốc|(?<!\w)(tiem|chich) thuoc", re.I)
+# Something the child has ("cháu bị down", "bé bị tim bẩm sinh"): the consultant's.
+_AILING = re.compile(r"\bbi\b")
+
+
+def asks_child_dose(text: str) -> bool:
+    """True for a child's or a pupil's dose asked (whether, where, with whom) naming no sign of
+    illness nor anything the child has: the FAQ's (`tiem-cho-tre-em`), not the consultant's."""
+    said = " ".join(words(text))
+    if not (_CHILD.search(said) and _DOSE.search(said)) or _AILING.search(said):
+        return False
+    return not names_sign(_DOSE_AS_DRUG.sub("tiêm", text)) and is_question(text)

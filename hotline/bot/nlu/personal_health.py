@@ -22,7 +22,7 @@ import functools
 import re
 
 from hotline.bot.nlu.base import ParseResult
-from hotline.bot.nlu.health_signs import asks_rules
+from hotline.bot.nlu.health_signs import asks_child_dose, asks_rules
 from hotline.bot.nlu.normalize import TEXTS_KEPT, words
 from hotline.bot.nlu.questions import is_question
 
@@ -122,9 +122,11 @@ def consulted(parse: ParseResult) -> ParseResult:
     health consultant's intent at the same confidence (the dialog still answers from an entry
     only when one surely answers, and offers the plausible ones to the consultant's ticket); the
     other way round for a question on a policy, or on where, when or how, that names no sign of
-    illness (`health_signs.asks_rules`)."""
+    illness (`health_signs.asks_rules`), and for a child's dose asked naming none
+    (`health_signs.asks_child_dose`)."""
     top = parse.intent
-    if top.name == "health_consult" and (asks_policy(parse.text) or asks_rules(parse.text)):
+    asks_faq = asks_policy(parse.text) or asks_rules(parse.text) or asks_child_dose(parse.text)
+    if top.name == "health_consult" and asks_faq:
         return parse.swapped("ask_faq")
     if top.name not in _MISTAKEN_FOR or not personal_health(parse.text):
         return parse

@@ -121,6 +121,12 @@ GUIDANCE = (("huong", "dan"), ("cho", "biet"), ("chi", "dan"), ("giai", "dap"))
 # the Centre's "rứa" and "hè" ("có xuống tận nhà không rứa", "có phải covid không hè"): the
 # asking particle is the word before it.
 TRAILING = frozenset({"a", "admin", "oi", "nhe", "nhen", "nghen", "hen", "ta", "rua", "he"})
+# Whom a question is put to, named after its asking particle ("có thiệt không tổng đài", "lớn
+# không bot", "có sao không con", "ok không vậy mọi người"): after one of FINAL only, as "con",
+# "bot" and "tổng đài" end a told sentence too; not after "mấy" ("chết mấy con": several) nor
+# "chú" ("mấy cô chú tổng đài"). Not "bạn": folded it is also "bán" ("không bán").
+ADDRESSED = frozenset({"con", "bot", "ad", "mn", "mng", "tong dai", "moi nguoi"})
+ASKED_OF = FINAL - {"may", "chu"}
 # "... thật không mấy cô", "... chưa mấy anh ơi": a group addressed after the question.
 GROUP = "may"
 PEOPLE = frozenset({"co", "chu", "anh", "chi", "bac"})

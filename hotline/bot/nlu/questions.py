@@ -15,6 +15,8 @@ from hotline.bot.nlu.choices import offers_choice
 from hotline.bot.nlu.greetings import after_salutation
 from hotline.bot.nlu.normalize import TEXTS_KEPT, fold, nfc, words
 from hotline.bot.nlu.question_words import (
+    ADDRESSED,
+    ASKED_OF,
     ASKERS,
     BEFORE_PENALTY,
     CHEERING,
@@ -46,6 +48,8 @@ from hotline.bot.nlu.question_words import (
 _CLAUSE = re.compile(r"[,;:.!\n]+")
 # A list's item after a comma is a few words ("..., người nghèo không").
 _LISTED = 4
+# Asking words that close an earlier clause as they close a message (`_closes_asking`).
+_CLOSING = frozenset({"chua", "may", "gi", "nao", "dau"})
 
 
 # Asked of a turn's text by the dialogs (the router, the repair check), of a new text by the
@@ -84,12 +88,35 @@ def is_question(text: str) -> bool:
         return True
     if any(_clause_asks(_untrailed(clause)) for clause in clauses[:-1]):
         return True
+    # "phòng gym mở cửa chưa, tôi muốn so với ...", "là số mấy, tôi tìm không thấy": an asking
+    # word closing an earlier clause asks, as it does closing the message.
+    if any(_closes_asking(clause) for clause in _CLAUSE.split(text)[:-1]):
+        return True
     # "có giảm cho người già, người nghèo không, ...": a list's comma inside "có ... không".
     return any(
         _clause_asks(_untrailed(before + clause))
         for before, clause in itertools.pairwise(clauses[:-1])
         if clause[-1:] and clause[-1] in CLAUSE_ASKERS and len(clause) <= _LISTED
     )
+
+
+def _closes_asking(clause: str) -> bool:
+    """A clause of three words or more closing with "chưa", "mấy", "gì", "nào" or "đâu", none
+    of them negated ("không chạy được đơn nào", "chưa đi đâu": none, nowhere) nor urging ("cố
+    lên nào"); "mấy" only as written so ("cái máy", "chuyền may" fold alike)."""
+    said = _untrailed(words(clause))
+    if len(said) < 3 or said[-1] not in _CLOSING:
+        return False
+    if any(w in NEGATIONS for w in said[-6:-1]) and said[-1] != "chua":
+        return False
+    if said[-1] == "nao" and said[-2] in CHEERING:
+        return False  # "cố lên nào mọi người, ...": urging
+    if said[-1] != "may":
+        return True
+    written = re.findall(r"[^\W_]+", nfc(clause).lower())
+    while len(written) > 1 and fold(written[-1]) in TRAILING:
+        written.pop()
+    return written[-1:] == ["mấy"]
 
 
 def _untrailed(said: list[str]) -> list[str]:
@@ -100,6 +127,10 @@ def _untrailed(said: list[str]) -> list[str]:
         if said[end - 1] in TRAILING:
             end -= 1
         elif end > 2 and said[end - 2] == GROUP and said[end - 1] in PEOPLE:
+            end -= 2
+        elif end > 2 and said[end - 1] in ADDRESSED and said[end - 2] in ASKED_OF:
+            end -= 1  # "có sao không con": whom it is asked of, after the asking particle
+        elif end > 3 and " ".join(said[end - 2 : end]) in ADDRESSED and said[end - 3] in ASKED_OF:
             end -= 2
         else:
             break

@@ -17,6 +17,8 @@ def _parse(text: str, top: str = "out_of_scope") -> ParseResult:
     "text",
     [
         "nghi quyet 68 ap dung cho ai vay",
+        "trạm y tế xã An Bình nằm ở đâu",
+        "trung tam dich vu viec lam Thuan An lam viec may gio",
         "mũi thứ 3 cách mũi 2 bao lâu",
         "chi thi 16 cam nhung gi",
         "test nhanh ở nhà thì bao lâu có kết quả",

@@ -171,3 +171,31 @@ def test_a_greeting_with_who_one_is_or_sorry_to_bother_greets(text: str) -> None
 )
 def test_who_one_is_telling_or_asking_is_no_greeting(text: str) -> None:
     assert not greets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào cô, cháu ở Tân Uyên mới xuống",
+        "chào o, em ở Quảng Bình vô làm công nhân",
+        "xin chào tổng đài, tôi ở Phú Giáo",
+    ],
+)
+def test_a_greeting_with_where_one_lives_or_comes_from_greets(text: str) -> None:
+    assert greets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào ad, ở Bến Cát có chỗ tiêm không",  # where, then a question
+        "chào cô, quán nhậu đầu hẻm mở nhạc",  # a report after the greeting
+        "chào ad, em ở khu trọ có người F0",
+    ],
+)
+def test_a_place_setting_a_question_or_a_report_is_no_greeting(text: str) -> None:
+    assert not greets(text)
+
+
+def test_the_faqs_text_keeps_a_kin_word_that_is_also_co() -> None:
+    assert after_greeting("xin chào, có ai trực không") == "xin chào, có ai trực không"

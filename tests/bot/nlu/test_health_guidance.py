@@ -23,6 +23,9 @@ def _taken_for(text: str, name: str, confidence: float = 0.7) -> ParseResult:
         "chị tôi dương tính mà có bệnh gan thì có được cách ly tại nhà không",
         "thấy những dấu hiệu nào thì phải gọi 115, bà tôi 80 tuổi rồi",
         "con ho với sốt nhẹ, muốn xét nghiệm thì đi chỗ nào",
+        "ông nhà tôi sốt ba ngày rồi, lúc nào thì phải đưa vô nhà thương",
+        "tiêm xong bị nhức tay, khi nào thì nên đi bác sĩ",
+        "má tui bị covid thì ở nhà uống thuốc được không hay phải vô viện",
     ],
 )
 def test_the_faqs_guidance_asked_is_the_faqs(text: str) -> None:

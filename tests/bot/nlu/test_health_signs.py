@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.bot.nlu.base import Intent, ParseResult
-from hotline.bot.nlu.health_signs import asks_rules, names_sign
+from hotline.bot.nlu.health_signs import asks_child_dose, asks_rules, names_sign
 from hotline.bot.nlu.personal_health import consulted
 
 
@@ -75,3 +75,31 @@ def test_a_sign_or_a_statement_stays_the_consultants(text: str) -> None:
     ranking = (Intent("health_consult", 0.5), Intent("ask_faq", 0.4))
     parse = ParseResult(text, ranking[0], (), ranking)
     assert consulted(parse) is parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con gái tôi 15 tuổi chích thuốc covid ở đâu",  # "chích thuốc": the dose itself
+        "học sinh lớp 9 tiêm ở trường hay ở trạm",
+        "bé nhà em 12 tuổi đi tiêm có cần giấy khai sinh không",
+    ],
+)
+def test_a_childs_dose_asked_naming_no_sign_is_the_faqs(text: str) -> None:
+    assert asks_child_dose(text)
+    top = Intent("health_consult", 0.6)
+    parse = consulted(ParseResult(text, top, (), (top, Intent("ask_faq", 0.3))))
+    assert parse.intent == Intent("ask_faq", 0.6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bé 10 tuổi bị hen suyễn có tiêm được không",  # a condition: the consultant's
+        "cháu tôi bị down, 14 tuổi, tiêm được không",  # something the child has
+        "con tôi 8 tuổi uống thuốc hạ sốt rồi có tiêm được không",  # a drug it takes
+        "bé 13 tuổi tiêm rồi",  # told, not asked
+    ],
+)
+def test_a_child_who_has_something_or_nothing_asked_is_not(text: str) -> None:
+    assert not asks_child_dose(text)

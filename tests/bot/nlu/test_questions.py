@@ -283,3 +283,53 @@ def test_a_lists_comma_inside_co_khong_still_asks() -> None:
 def test_nobody_doing_anything_asks_nothing() -> None:
     assert not is_question("chợ tự phát họp cả buổi sáng, không ai nhắc nhở gì")
     assert is_question("F0 ở nhà thì không được làm gì")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiêm mũi ba xong có được tắm không con",
+        "chợ Lái Thiêu mở lại chưa tổng đài",
+        "xét nghiệm nhanh ở trạm có mất tiền không bot",
+        "nghe nói sắp cấm chợ, thiệt hông vậy mọi người",
+    ],
+)
+def test_whom_it_is_asked_of_may_follow_the_asking_particle(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gà nhà tôi bị cúm, chết mấy con",  # several
+        "cây xăng đầu hẻm đóng cửa không bán",  # "bán" folds into "bạn"
+        "chào mấy cô chú tổng đài",  # an uncle, not "chứ"
+    ],
+)
+def test_a_told_sentence_ending_so_asks_nothing(text: str) -> None:
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hồ bơi thành phố mở cửa lại chưa, tôi định cho con đi học bơi",
+        "Bình Phước đang ở cấp độ mấy, tôi định chở hàng lên đó",
+        "trưởng khu phố tên gì, tôi muốn gặp",
+    ],
+)
+def test_an_asking_word_closing_an_earlier_clause_asks(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xe hư cả tuần không chạy được chuyến nào, nhà hết gạo",  # none
+        "không còn câu hỏi nào, tạm biệt",
+        "bot trả lời như cái máy, chán thật",  # a machine, not "mấy"
+        "tôi làm công nhân may, lương tháng này chưa có",
+    ],
+)
+def test_a_negated_or_other_word_closing_an_earlier_clause_does_not(text: str) -> None:
+    assert not is_question(text)

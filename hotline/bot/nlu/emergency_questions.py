@@ -1,0 +1,38 @@
+"""A question about an emergency, naming no danger sign: the FAQ's, not the emergency flow.
+
+"xe cấp cứu 115 có mất tiền không", "đo SpO2 ra 97 là ok không", "cấp độ 3 màu cam là nguy cơ cao
+hay rất cao", "mẹ tôi khiếm thính, người nhà nên làm gì": the words of an emergency are there
+("cấp cứu", "115", "cấp", a reading, "người nhà"), and the model files the message as one, but it
+asks, and names no danger sign nor a low reading (`danger.names_danger`). The danger net is what
+decides that something is happening now (`danger.escalated`, applied after this overlay, and
+never undone by it): the model's emergency for such a question gives way to the FAQ's intent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.bot.nlu.base import ParseResult
+from hotline.bot.nlu.danger import DANGER_CONFIDENCE, names_danger
+from hotline.bot.nlu.normalize import words
+from hotline.bot.nlu.questions import is_question
+
+# A plea for help, in folded words ("có ai cứu tôi không", "giúp với", "gấp", "làm sao bây giờ"):
+# the emergency stays, sign or none. "cấp cứu" names the service asked about, not a plea.
+_PLEA = re.compile(
+    r"(?<!cap )\bcuu\b|\bgiup (?:voi|gap|em|toi|minh|con|chau)\b|\bgap\b|\bnhanh len\b"
+    r"|\bsos\b|\bhelp\b|\blam sao (?:bay )?gio\b"
+)
+
+
+def calmed(parse: ParseResult) -> ParseResult:
+    """The parse itself, or, for a question naming no danger sign and pleading for no help that
+    the model (not the danger net) took for an emergency, the FAQ's intent in its place."""
+    top = parse.intent
+    if top.name != "emergency" or top.confidence >= DANGER_CONFIDENCE:
+        return parse
+    if not is_question(parse.text) or names_danger(parse.text):
+        return parse
+    if _PLEA.search(" ".join(words(parse.text))):
+        return parse
+    return parse.swapped("ask_faq")
