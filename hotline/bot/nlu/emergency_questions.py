@@ -10,29 +10,17 @@ never undone by it): the model's emergency for such a question gives way to the 
 
 from __future__ import annotations
 
-import re
-
 from hotline.bot.nlu.base import ParseResult
 from hotline.bot.nlu.danger import DANGER_CONFIDENCE, names_danger
-from hotline.bot.nlu.normalize import words
 from hotline.bot.nlu.questions import is_question
-
-# A plea for help, in folded words ("có ai cứu tôi không", "giúp với", "gấp", "làm sao bây giờ"):
-# the emergency stays, sign or none. "cấp cứu" names the service asked about, not a plea.
-_PLEA = re.compile(
-    r"(?<!cap )\bcuu\b|\bgiup (?:voi|gap|em|toi|minh|con|chau)\b|\bgap\b|\bnhanh len\b"
-    r"|\bsos\b|\bhelp\b|\blam sao (?:bay )?gio\b"
-)
 
 
 def calmed(parse: ParseResult) -> ParseResult:
-    """The parse itself, or, for a question naming no danger sign and pleading for no help that
-    the model (not the danger net) took for an emergency, the FAQ's intent in its place."""
+    """The parse itself, or, for a question naming no danger sign that the model (not the danger
+    net) took for an emergency, the FAQ's intent in the emergency's place."""
     top = parse.intent
     if top.name != "emergency" or top.confidence >= DANGER_CONFIDENCE:
         return parse
     if not is_question(parse.text) or names_danger(parse.text):
-        return parse
-    if _PLEA.search(" ".join(words(parse.text))):
         return parse
     return parse.swapped("ask_faq")
