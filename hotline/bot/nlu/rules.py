@@ -20,7 +20,6 @@ from hotline.bot.nlu.closings import courteous
 from hotline.bot.nlu.complaints import complained
 from hotline.bot.nlu.contacts import contacted
 from hotline.bot.nlu.danger import escalated
-from hotline.bot.nlu.emergency_questions import calmed
 from hotline.bot.nlu.entities import extract_entities, mistyped_codes, ticket_codes
 from hotline.bot.nlu.epidemic_terms import brought_back
 from hotline.bot.nlu.events import tipped
@@ -103,14 +102,14 @@ def overlaid(parse: ParseResult) -> ParseResult:
     (`health_guidance`), and a rumour to confirm (`rumours`); the epidemic's own terms the FAQ's
     (`epidemic_terms`), other business out of scope (`off_topic`); whether one is entitled to a
     support the FAQ's, hunger pleaded a request for support (`hardship`); whom to contact
-    asked no form nor emergency (`contacts`), nor a question naming no danger sign
-    (`emergency_questions`); a danger sign happening now an emergency (`danger`), last. With
-    Rasa they go on the combined parse, not on the local one first (`fallback.FallbackNLU`)."""
+    asked no form nor emergency (`contacts`); a danger sign happening now an emergency
+    (`danger`), last. With Rasa they go on the combined parse, not
+    on the local one first (`fallback.FallbackNLU`)."""
     told = complained(courteous(asked(tipped(reported(parse)))))
     told = guided(consulted(asked_about(put_through(followed(answered_letter(told))))))
     told = rumour_checked(told)
     told = contacted(pleaded(entitled(remedied(set_aside(brought_back(told))))))
-    return escalated(calmed(told))
+    return escalated(told)
 
 
 def _with_text(result: ParseResult, text: str) -> ParseResult:
