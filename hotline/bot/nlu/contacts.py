@@ -1,12 +1,12 @@
-"""Whom to contact, asked: a question for the FAQ, never a form nor the emergency flow.
+"""Whom to contact, asked: a question for the FAQ, not a form.
 
 "người nhà khó thở thì gọi số nào", "nhắn tổng đài hay gọi cấp cứu", "hết gạo thì báo ai để được
 giúp", "liên hệ ai để được cập nhật mũi tiêm": the message names an emergency, hunger or a
 complaint, and the classifiers file it so, but what it asks is whom to call or which number,
 which the FAQ answers (`khan-cap-goi-115` says to call 115 at once; `ho-tro-luong-thuc` whom to
-tell). A danger sign happening now still interrupts: the danger net (`danger.escalated`) is
-applied after this overlay. Told, not asked ("không báo ai", "gọi ai cũng không nghe"), or with
-no verb of contacting, nothing changes.
+tell). An emergency is left as it is, whoever gave it: "nôn ra máu rồi gọi ai" may name a sign
+no list holds, and the emergency flow's "call 115 now" answers "gọi số nào" too. Told, not asked
+("không báo ai", "gọi ai cũng không nghe"), or with no verb of contacting, nothing changes.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ _EITHER = (
 )
 _ASKS_WHOM = re.compile(f"{_WHOM}|{_NUMBER}|{_EITHER}")
 
-# What such a question is taken for: a form or the emergency flow. Reports and tips stay:
-# "tôi là F1 cần báo cho ai" tells of oneself (the training data's tip).
-_MISTAKEN_FOR = frozenset({"emergency", "request_support", "feedback"})
+# What such a question is taken for: a form. Reports and tips stay: "tôi là F1 cần báo cho ai"
+# tells of oneself (the training data's tip); so does an emergency.
+_MISTAKEN_FOR = frozenset({"request_support", "feedback"})
 
 
 def asks_whom(text: str) -> bool:
@@ -46,8 +46,8 @@ def asks_whom(text: str) -> bool:
 
 
 def contacted(parse: ParseResult) -> ParseResult:
-    """The parse itself, or, for whom to contact asked and taken for a form or an emergency,
-    the FAQ's intent in the top intent's place."""
+    """The parse itself, or, for whom to contact asked and taken for a form, the FAQ's intent in
+    the top intent's place."""
     if parse.intent.name not in _MISTAKEN_FOR or not asks_whom(parse.text):
         return parse
     return parse.swapped("ask_faq")

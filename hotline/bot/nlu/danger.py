@@ -145,9 +145,9 @@ _IN_WATER = re.compile(
     r" (roi|rot|te|nga|nhay) (xuong )?(ao|ho|song|kenh|muong|gieng|suoi|bien|ho boi|rach) "
 )
 _WORD = re.compile(r"[^\W_]+")
-# Blood oxygen below this is a danger sign of its own ("SpO2 còn 88").
+# Blood oxygen below this is a danger sign of its own ("SpO2 còn 88", "SpO2 dưới 94").
 OXYGEN_LOW = 94
-_OXYGEN = re.compile(r" (?:spo2|oxy|o2)(?: [a-z]+){0,4} (\d{2}) ")
+_OXYGEN = re.compile(r" (?:spo2|oxy|o2)(?: [a-z]+){0,4}? (duoi )?(\d{2}) ")
 
 
 # Everyday words that hold a sign, marks and all: "bất động sản" (real estate) is not "bất động",
@@ -253,7 +253,10 @@ def _felt(signs: list[str], written: Written) -> bool:
 
 
 def _oxygen_low(said: str) -> bool:
-    return any(int(m.group(1)) < OXYGEN_LOW for m in _OXYGEN.finditer(said))
+    """A reading below OXYGEN_LOW, or "dưới" it ("SpO2 dưới 94")."""
+    return any(
+        int(m.group(2)) < OXYGEN_LOW + (m.group(1) is not None) for m in _OXYGEN.finditer(said)
+    )
 
 
 def escalated(parse: ParseResult) -> ParseResult:

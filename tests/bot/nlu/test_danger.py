@@ -224,3 +224,15 @@ def test_someone_who_cannot_be_woken_is_in_danger(text: str) -> None:
 )
 def test_a_free_call_or_signs_asked_about_are_not(text: str) -> None:
     assert not in_danger(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("SpO2 dưới 94 rồi", True),
+        ("spo2 của ba xuống dưới 93", True),
+        ("spo2 dưới 96 là sao", False),
+    ],
+)
+def test_a_reading_below_the_line_is_read_as_low(text: str, danger: bool) -> None:
+    assert in_danger(text) is danger
