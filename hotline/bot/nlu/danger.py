@@ -123,8 +123,8 @@ _DISTRESS = re.compile(r" (?:lam sao|tinh sao|lam gi|the nao)(?: [a-z0-9]+){0,4}
 IF = (
     "neu", "gia su", "truong hop", "lo nhu", "lo ma", "phong khi", "de phong", "khi nao",
     "dau hieu", "trieu chung", "quy dinh", "so cuu", "the nao la", "phai lam gi khi",
-    "goi so nao", "so may", "so nao", "chuan bi gi", "chuan bi nhung gi", "if", "what to do",
-    "what should", "when should", "symptoms", "signs of",
+    "goi so nao", "so may", "so nao", "if", "what to do", "what should", "when should",
+    "symptoms", "signs of",
 )  # fmt: skip
 
 # A history for the health consultant: not happening. Not "ngày trước" nor "năm trước": folded,
@@ -233,8 +233,10 @@ def in_danger(text: str) -> bool:
     urgent = urgent or bool(_HURRIED.search(nfc(text).lower()))
     signs = len(signed)
     if _says(said, STRONG, written) or _oxygen_low(said) or _IN_WATER.search(said) or signs > 1:
-        # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening.
-        return now or urgent or not asks
+        # Told as an event ("có người bất tỉnh trước cổng công ty"), it is happening; so is a
+        # strong sign come about ("ông tôi bất tỉnh rồi, chuẩn bị gì").
+        come_about = any(f" {sign} roi " in said for sign in STRONG if f" {sign} " in said)
+        return now or urgent or come_about or not asks
     # "Mẹ đang thở hổn hển thì có cần vô viện không" asks; "đang khó thở, cứu với" does not.
     return signs > 0 and (urgent or (now and not asks))
 

@@ -236,3 +236,14 @@ def test_a_free_call_or_signs_asked_about_are_not(text: str) -> None:
 )
 def test_a_reading_below_the_line_is_read_as_low(text: str, danger: bool) -> None:
     assert in_danger(text) is danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba tôi đang khó thở, môi tím, cần chuẩn bị gì",  # asked what to bring: still happening
+        "ông tôi bất tỉnh rồi, chuẩn bị gì",  # a strong sign come about
+    ],
+)
+def test_a_sign_happening_asked_what_to_prepare_is_an_emergency(text: str) -> None:
+    assert in_danger(text)
