@@ -3,7 +3,7 @@
 Two shapes: a call to contact the seller privately together with what is sold ("nhận làm hồ
 sơ trọn gói, ib ngay"), and a post that opens as adverts do, with what it offers ("cần bán gấp
 500kg ..., ai mua liên hệ", "tuyển gấp nhân viên phục vụ lương 7 triệu", "cho thuê xe tải ...
-giá rẻ", "thu mua ve chai giá cao tận nhà"). One told as seen ("có nhóm nhận làm giấy giả, inbox
+giá rẻ", "thu mua đồ cũ tận nơi giá tốt"). One told as seen ("có nhóm nhận làm giấy giả, inbox
 là có") is a tip, and one asked about ("bên nào nhận làm ..., ib được không") a question;
 `rules.advertises` also leaves a report opener ("phản ánh vụ dịch vụ ...") to the report.
 """

@@ -62,11 +62,11 @@ _CARRIED = re.compile(r"\bchở (?:\w+ ){0,3}(?:đang )?(?:f0|dương tính|ca b
 # An employer, a seller or an office breaking the rules: a violation report whoever it is
 # about. Money asked that should not be ("thu 150 nghìn", "lấy thêm 20k", "đòi 200 nghìn"),
 # medicine sold without a prescription, tests without a label, wages cut for quarantine, support
-# money withheld ("giữ lại mỗi xã viên 300 nghìn"), protective gear not given.
+# money withheld ("trừ của mỗi người 200 nghìn"), protective gear not given.
 _AMOUNT = r"\d+(?:[.,]\d+)? ?(?:k|nghin|ngan|trieu|d|dong)\b"
 _WRONGDOING = re.compile(
     rf"\b(?:(?:thu|lay them|doi|bat dong|bat nop|giu lai|khau tru|cat bot)(?: \w+){{0,4}} {_AMOUNT}"
-    # protective gear withheld from the staff ("không phát đồ bảo hộ cho nhân viên")
+    # protective gear withheld from the staff ("không cấp khẩu trang cho công nhân")
     r"|khong (?:phat|cap|trang bi|dua) (?:\w+ ){0,2}bao ho"
     r"|khong can don|khong (?:ro )?nguon goc|khong nhan mac|khong tem|test gia|hang gia"
     r"|tru luong|duoi viec|bat (?:\w+ ){0,4}(?:lam tiep|di lam|len ca)"
@@ -81,7 +81,7 @@ _AT_THE_PLACE = re.compile(
     r"\b(?:khong (?:ai )?deo khau trang|khong khau trang|tu tap|tum lai|tum tum|dong nghet"
     r"|dong nguoi|chen chuc|nhau nhet|van mo cua|mo cua (?:toi|den) khuya|mo xuyen dem"
     r"|van (?:ban|cho) (?:\w+ ){0,2}ngoi tai cho"
-    # a wedding, a party or a funeral gathering more than the rules allow ("hơn 200 khách")
+    # a wedding, a party or a funeral gathering more than the rules allow ("hơn 150 người")
     r"|(?:dam cuoi|dam gio|dam tiec|tiec|dam ma)(?: \w+){0,10}"
     r" (?:hon|tren|gan|ca) \d+ (?:khach|nguoi))\b"
 )

@@ -5,7 +5,7 @@ watch for (`khi-nao-di-vien`, `khan-cap-goi-115`), what SpO2 level is safe (`do-
 reaction after a dose is the usual one (`phan-ung-sau-tiem`), who may be treated at home
 (`dieu-kien-dieu-tri-tai-nha`) and where to be tested (`xet-nghiem-o-dau`). Asked in those words
 ("lúc nào thì phải đưa mẹ đi viện", "SpO2 bao nhiêu là phải gọi cấp cứu", "có phải phản ứng bình
-thường không", "có được điều trị tại nhà không", "tới chỗ nào test được"), the question is the
+thường không", "có được điều trị tại nhà không", "muốn test thì lại đâu"), the question is the
 FAQ's whatever illness of the asker's own sets it: the entry answers it, where the model, seeing
 a fever or a chronic illness, took it for the consultant's. An emergency is never taken away
 here, whoever gave it: a list of danger signs is never complete ("nôn ra máu, khi nào đi viện"),
@@ -34,7 +34,7 @@ _GUIDANCE = re.compile(
     r"|\bspo2 bao nhieu\b|\b(?:co phai|co|la) (?:la )?phan ung (?:binh thuong|thong thuong)\b"
     r"|\b(?:(?:dieu tri|cach ly|o) tai nha|o nha dieu tri) (?:khong|duoc khong|hay)\b"
     r"|\b(?:nen|phai) lam gi truoc|\blam gi truoc tien\b"
-    # where to be tested ("thấy mệt, muốn test thử thì tới chỗ nào test được")
+    # where to be tested ("hơi sốt, muốn xét nghiệm thì đi chỗ nào")
     r"|\b(?:test|xet nghiem|lay mau)(?: \w+){0,3} (?:o dau|cho nao|noi nao)\b"
     r"|\b(?:o dau|cho nao|noi nao)(?: \w+){0,2} (?:test|xet nghiem|lay mau)\b"
 )

@@ -48,7 +48,7 @@ _BLESSING = re.compile(
     r"(?: (?:nhieu|luon|doi dao|nha|nhe|a))*"
 )
 # The answer praised ("thông tin rõ ràng quá", "bot chạy ngon phết", "vậy ổn áp"), and how fast
-# it came ("trả lời lẹ thiệt", "trả lời rất nhanh"): quick only with "rất"/"quá" or a word that
+# it came ("trả lời nhanh ghê", "trả lời rất nhanh"): quick only with "rất"/"quá" or a word that
 # feels it, since "trả lời nhanh nha" asks to hurry.
 _PRAISE_WORDS = (
     r"(?:rat |qua )?(?:ro rang|de hieu|chi tiet|huu ich|day du|chinh xac|tan tinh|nhiet tinh"
@@ -65,11 +65,11 @@ _PRAISE = re.compile(
     rf"|{_ANSWERED} (?:(?:rat|qua) {_SPEED}|{_SPEED}(?: {_FELT})+))"
     rf"(?: (?:{_FELT}|ha|nha|a))*"
 )
-# The answer itself named in praise that is felt ("trả lời lẹ thiệt", "thông tin rõ ràng quá"):
+# The answer itself named in praise that is felt ("trả lời mau quá", "thông tin rõ ràng quá"):
 # praise alone is thanks then; "trả lời chính xác nha" asks for an exact answer.
 _ANSWER_NAMED = re.compile(rf"^{_ANSWERED} ")
 _FELT_PRAISE = re.compile(rf"\b(?:rat|{_FELT})\b")
-# Relief said after the answer ("vậy là con an tâm", "em yên tâm rồi").
+# Relief said after the answer ("vậy là tui đỡ lo", "em yên tâm rồi").
 _RELIEF = re.compile(
     r"(?:(?:vay|the|nhu vay|nghe vay) )?(?:la )?(?:(?:toi|tui|em|e|minh|con|chau) )?(?:da )?"
     r"(?:an tam|yen tam|yen long|nhe nguoi|nhe long|do lo|bot lo)"
@@ -119,7 +119,7 @@ def _is_praise(said: str) -> bool:
 
 def _praised(said: str) -> bool:
     """An acknowledgement and praise of the answer said as one ("👍👍 hay quá", "ok rõ ràng"),
-    or thanks and relief ("dạ 🙏 vậy là con an tâm")."""
+    or thanks and relief ("vâng 🙏 thế là yên tâm rồi")."""
     parts = said.split()
     return any(
         (_is_praise(" ".join(parts[at:])) and acknowledges(" ".join(parts[:at])))

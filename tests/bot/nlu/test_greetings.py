@@ -154,7 +154,7 @@ def test_the_time_of_day_with_a_question_is_no_greeting() -> None:
         "chào tổng đài, tôi là thợ hồ ở Dĩ An",  # who one is closes the greeting
         "chào ad, em là công nhân",
         "xin lỗi làm phiền ad, chào ad",  # sorry to bother
-        "khuya rồi mà còn làm phiền mấy bạn, chào nhé",
+        "xin lỗi làm phiền giờ này, chào ad",
     ],
 )
 def test_a_greeting_with_who_one_is_or_sorry_to_bother_greets(text: str) -> None:

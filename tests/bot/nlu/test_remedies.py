@@ -54,7 +54,7 @@ def test_a_remedy_question_goes_to_the_consultant() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "thấy trên mạng bán Paxlovid xách tay, em mua về uống phòng được không",
+        "hàng xóm bán Molnupiravir ship từ Ấn Độ, mình tự mua về cả nhà uống ngừa được không",
         "tui tự mua thuốc kháng virus để sẵn phòng khi cả nhà bị thì có nên không",
     ],
 )
