@@ -21,11 +21,12 @@ from hotline.faq.assembly import PostingsAssembly
 from hotline.faq.courtesy import without_courtesy
 from hotline.faq.coverage import GENERIC, Coverage
 from hotline.faq.entries import FaqEntry
-from hotline.faq.features import PAIR, WORD, content_words, features, kind
+from hotline.faq.features import PAIR, WORD, content_words, features, kind, weighed_features
 from hotline.faq.focus import focus
 from hotline.faq.gate import FaqLookup, FaqMatch, Thresholds
 from hotline.faq.meaning import Meaning
 from hotline.faq.spelling import Speller
+from hotline.faq.story import search_shares
 from hotline.faq.synonyms import expand
 from hotline.faq.vectors import Postings, Vocabulary
 from hotline.faq.verdict import asks_verdict
@@ -177,11 +178,15 @@ class FaqIndex:
         checked = _for_coverage(typed, analyzed)
         # Words of a long message's story that no entry uses (`hotline.faq.story`) only thin out
         # its closeness to every entry: left out of the search too (they still count against
-        # an entry's coverage, `hotline.faq.coverage.STORY_WEIGHT`).
+        # an entry's coverage, `hotline.faq.coverage.STORY_WEIGHT`); those some entry uses
+        # weigh a share (`hotline.faq.story.SEARCH_SHARE`).
         told = content.coverage.story(text, checked).told
         unheard = told & set(content.coverage.unknown(list(told))) if told else frozenset()
         asked = [w for w in without_courtesy(analyzed) if w not in intro | unheard] or analyzed
-        counts = features(content_words(expand(asked, content.speller.knows)) or asked)
+        counts = weighed_features(
+            content_words(expand(asked, content.speller.knows)) or asked,
+            search_shares(asked, told - unheard, content.speller.knows),
+        )
         if not counts:
             return ()
         content.checked.put(text, checked)

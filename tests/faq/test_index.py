@@ -387,3 +387,31 @@ def test_story_words_no_entry_uses_do_not_thin_out_the_closeness(analyzer: Analy
     unheard = "hôm qua ở có chú bị ho, sáng nay test, cho hỏi F0 cách ly mấy ngày"
     assert index.search(told)[0].score == pytest.approx(index.search(unheard)[0].score)
     assert index.search(told)[0].uncovered > index.search(unheard)[0].uncovered
+
+
+def test_story_words_an_entry_uses_weigh_a_share_in_the_search(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The story's words another entry uses pull the message towards it: they weigh a share of
+    # their due (`hotline.faq.story.SEARCH_SHARE`), so the entry that answers what is asked
+    # comes closer.
+    import hotline.faq.story as story_module
+
+    entries = [
+        entry(),
+        entry(
+            "xe-buyt",
+            questions=("Xe buýt về quê có chạy không?",),
+            answer="Xe buýt về quê chạy lại từ tuần sau.",
+            topic="giao_thong",
+        ),
+    ]
+    text = "tôi đi xe buýt về quê hôm qua, trên xe có người ho, cho hỏi F0 cách ly mấy ngày"
+    found = {}
+    for share in (1.0, 0.5):
+        monkeypatch.setattr(story_module, "SEARCH_SHARE", share)
+        index = FaqIndex(analyzer)
+        index.rebuild(entries)
+        found[share] = {m.entry.id: m.score for m in index.search(text)}
+    assert found[0.5]["cach-ly-f0-bao-lau"] > found[1.0]["cach-ly-f0-bao-lau"]
+    assert found[0.5]["xe-buyt"] < found[1.0]["xe-buyt"]

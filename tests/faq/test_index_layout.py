@@ -13,11 +13,21 @@ from pathlib import Path
 
 import pytest
 
+from hotline.faq import coverage as coverage_module
+from hotline.faq import story as story_module
 from hotline.faq.entries import FaqEntry
 from hotline.faq.index import Analyzer, FaqIndex
 from tests.support.synthetic_faq import synthetic_entries
 
 BEFORE = json.loads((Path(__file__).parent / "index_before_issue15.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def story_as_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story of a long paraphrase weighed as when the record was made (all of it in the
+    search, a quarter against coverage): the record checks the layout, not later weightings."""
+    monkeypatch.setattr(story_module, "SEARCH_SHARE", 1.0)
+    monkeypatch.setattr(coverage_module, "STORY_WEIGHT", 0.25)
 
 
 def results(index: FaqIndex, questions: list[str]) -> dict[str, list[list[object]]]:
