@@ -182,7 +182,8 @@ class FaqIndex:
         # weigh a share (`hotline.faq.story.SEARCH_SHARE`).
         told = content.coverage.story(text, checked).told
         unheard = told & set(content.coverage.unknown(list(told))) if told else frozenset()
-        asked = [w for w in without_courtesy(analyzed) if w not in intro | unheard] or analyzed
+        left_out = intro | unheard  # once, not once a word (review18)
+        asked = [w for w in without_courtesy(analyzed) if w not in left_out] or analyzed
         counts = weighed_features(
             content_words(expand(asked, content.speller.knows)) or asked,
             search_shares(asked, told - unheard, content.speller.knows),
