@@ -338,6 +338,15 @@ def test_a_runner_up_that_never_says_what_is_asked_is_no_rival() -> None:
     assert gate.runner_up([top, replace(silent, unsaid=False)]) == 0.28
 
 
+def _hotline_entry() -> FaqEntry:
+    return entry(
+        "tong-dai",
+        questions=("Tổng đài 1022 làm việc mấy giờ?",),
+        answer="Tổng đài 1022 làm việc cả ngày.",
+        topic="lien_he",
+    )
+
+
 def test_a_salutation_and_an_introduction_do_not_choose_the_entry(analyzer: Analyzer) -> None:
     # The hotline's own entry says "tổng đài 1022" and the teachers' entry "giáo viên": a
     # letter addressed to the hotline by a teacher asks neither.
@@ -345,12 +354,7 @@ def test_a_salutation_and_an_introduction_do_not_choose_the_entry(analyzer: Anal
     index.rebuild(
         [
             entry(),
-            entry(
-                "tong-dai",
-                questions=("Tổng đài 1022 làm việc mấy giờ?",),
-                answer="Tổng đài 1022 làm việc cả ngày.",
-                topic="lien_he",
-            ),
+            _hotline_entry(),
             entry(
                 "giao-vien",
                 questions=("Giáo viên có phải đi dạy trực tiếp không?",),
@@ -372,17 +376,7 @@ def test_story_words_no_entry_uses_do_not_thin_out_the_closeness(analyzer: Analy
     # A long message tells a story before it asks; the story's words that no entry uses lower
     # its closeness to every entry alike and are left out of the search (not its coverage).
     index = FaqIndex(analyzer)
-    index.rebuild(
-        [
-            entry(),
-            entry(
-                "tong-dai",
-                questions=("Tổng đài 1022 làm việc mấy giờ?",),
-                answer="Tổng đài 1022 làm việc cả ngày.",
-                topic="lien_he",
-            ),
-        ]
-    )
+    index.rebuild([entry(), _hotline_entry()])
     told = "hôm qua ở xưởng gỗ có chú thợ sơn bị ho, sáng nay test, cho hỏi F0 cách ly mấy ngày"
     unheard = "hôm qua ở có chú bị ho, sáng nay test, cho hỏi F0 cách ly mấy ngày"
     assert index.search(told)[0].score == pytest.approx(index.search(unheard)[0].score)
