@@ -1,21 +1,21 @@
 """Whether a rule holds for the asker's own case: the case a question sets against the usual
 one, and the use it asks of a paper.
 
-"Tôi cách ly ở nhà bạn gái chứ không phải nơi tạm trú, thì phường nào cấp giấy hoàn thành cách
-ly", "hỗ trợ tiền thuê nhà có áp dụng cho người thuê nguyên căn chứ không phải phòng trọ không":
-the asker sets their case ("nhà bạn gái", "nguyên căn") against the one a rule is usually about
-("nơi tạm trú", "phòng trọ") and asks whether the rule holds for theirs. "Giấy đi đường có dùng
-để đi máy bay được không", "phiếu đi chợ có dùng để đi siêu thị được không", "chứng nhận tiêm
-chủng có dùng thay giấy khám sức khỏe không": the asker asks whether a paper serves a use. An
+"Em ở nhà chị gái chứ không phải chỗ đăng ký tạm trú, thì giấy hoàn thành cách ly ai cấp",
+"hỗ trợ tiền thuê nhà có áp dụng cho người thuê nguyên căn chứ không phải phòng trọ không": the
+asker sets their case ("nhà chị gái", "nguyên căn") against the one a rule is usually about
+("chỗ tạm trú", "phòng trọ") and asks whether the rule holds for theirs. "Giấy đi đường có dùng
+để đi tàu hỏa được không", "phiếu đi chợ có dùng để mua ở cửa hàng tiện lợi không", "chứng nhận
+tiêm chủng có dùng thay giấy xét nghiệm không": the asker asks whether a paper serves a use. An
 entry stating the rule answers such a question only when its answer names the asker's case or
 the use; one that never does states the rule for the usual case, which the asker already knows
 (`hotline.faq.focus`: these words join what the question names).
 
 The case is the `SPAN` words just before "chứ không (phải)", the use the `SPAN` words after
 "dùng để / dùng thay (cho) / dùng làm" past "đi" and "cho", less the words that name nothing
-there (the index's stopwords, "mình muốn chứ không phải ai chỉ định" a wish, not a case; modals
+there (the index's stopwords, "tự tôi muốn chứ không phải ai bảo" a wish, not a case; modals
 and particles). Not `hotline.faq.focus`'s stricter list, whose numbers and units are also the
-syllables of nouns ("máy bay", "siêu thị": "mấy", "bảy", "thì").
+syllables of nouns ("máy bay", "siêu thị": "mấy", "bảy", "thì" folded).
 Folded "chu" is also "chủ" and "chữ", "dung" also "đúng" and "dừng": in a text written with
 marks only "chứ" and "dùng" count; in one written without, "chu khong" only before "phai",
 "dung" before "de", "thay" or "lam" as with marks.
