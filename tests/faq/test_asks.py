@@ -17,7 +17,7 @@ from hotline.faq.index import FaqIndex
         # A cost, with and without diacritics, in teencode.
         ("Làm giấy tờ này có mất phí không", {Ask.COST}),
         ("lam giay nay ton tien ko ad", {Ask.COST}),
-        ("đi khám bn tiền vậy", {Ask.COST, Ask.AMOUNT}),
+        ("đi khám bn tiền vậy", {Ask.AMOUNT}),  # how much: an amount, not whether it costs
         ("cái máy đo giá nhiêu", {Ask.COST, Ask.PRICE}),
         ("khám ở đây có được miễn phí không", {Ask.COST}),
         # An hour, how long, when.
